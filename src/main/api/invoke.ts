@@ -1,0 +1,48 @@
+// The one wrapper every transport (Electron IPC, the browser host) calls: it checks
+// the call name, parses the request with the contract's schema, runs the handler and
+// turns every outcome into an envelope. Internals are logged here and never returned.
+import type { z } from 'zod'
+import { calls, isCallName, type CallName, type CallRequestParsed, type CallResponse } from '@shared/contract'
+import { StintError, type ApiErrorBody, type Envelope } from '@shared/errors'
+import type { Logger } from '../logger'
+
+export type Handlers = {
+  [N in CallName]: (request: CallRequestParsed<N>) => Promise<CallResponse<N>> | CallResponse<N>
+}
+
+function describePath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(request)' : path.map(String).join('.')
+}
+
+export function validationError(name: string, error: z.ZodError): ApiErrorBody {
+  const issues = error.issues.map((issue) => ({ path: describePath(issue.path), message: issue.message }))
+  const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ')
+  return { code: 'invalid_request', message: `${name} was refused, nothing was changed. ${summary}`, issues }
+}
+
+export async function invokeCall(
+  handlers: Handlers,
+  name: string,
+  rawRequest: unknown,
+  logger: Logger,
+): Promise<Envelope<unknown>> {
+  if (!isCallName(name)) {
+    return { ok: false, error: { code: 'unknown_call', message: `There is no call named "${name}".` } }
+  }
+  const spec = calls[name]
+  const parsed = spec.request.safeParse(rawRequest ?? {})
+  if (!parsed.success) return { ok: false, error: validationError(name, parsed.error) }
+  try {
+    const handler = handlers[name] as (request: unknown) => unknown
+    const value: unknown = await handler(parsed.data)
+    // Responses are checked too, so nothing outside the contract (such as an internal field) leaves the process.
+    return { ok: true, value: spec.response.parse(value) }
+  } catch (error) {
+    if (error instanceof StintError) return { ok: false, error: { code: error.code, message: error.message } }
+    logger.error(`call ${name} failed`, error)
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Stint could not complete ${name}. Nothing was lost; the details are in the log.` },
+    }
+  }
+}

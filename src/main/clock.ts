@@ -1,0 +1,35 @@
+// The clock port: every service reads time through it, so tests run on a fake clock.
+export interface Clock {
+  /** Milliseconds since the epoch, UTC. */
+  now(): number
+  /** The IANA time zone the machine is in right now. */
+  timeZone(): string
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+}
+
+/** A clock that only moves when told to. */
+export class FakeClock implements Clock {
+  constructor(
+    private ms: number,
+    private zone = 'UTC',
+  ) {}
+  now(): number {
+    return this.ms
+  }
+  timeZone(): string {
+    return this.zone
+  }
+  set(ms: number): void {
+    this.ms = ms
+  }
+  advance(ms: number): void {
+    this.ms += ms
+  }
+  setTimeZone(zone: string): void {
+    this.zone = zone
+  }
+}

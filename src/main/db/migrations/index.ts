@@ -1,0 +1,14 @@
+// The ordered list of migrations, imported statically so it survives bundling.
+// A migration's position + 1 is the schema version (PRAGMA user_version) it produces.
+import type { Kysely } from 'kysely'
+import * as m0001 from './0001-timers'
+
+export interface Migration {
+  name: string
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time and typed loosely on purpose
+  up(db: Kysely<any>): Promise<void>
+}
+
+export const migrations: readonly Migration[] = [{ name: '0001-timers', up: m0001.up }]
+
+export const LATEST_SCHEMA_VERSION = migrations.length

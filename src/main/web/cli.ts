@@ -1,0 +1,72 @@
+// `npm run web`: runs Stint's real services and UI in a browser. The first line
+// printed is the URL to open (it carries this launch's secret token).
+import { randomBytes } from 'node:crypto'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { version } from '../../../package.json'
+import { systemClock } from '../clock'
+import { createCore } from '../core'
+import { StoreOpenError } from '../db/store'
+import { consoleLogger } from '../logger'
+import { defaultWebDataDir } from './data-dir'
+import { startWebHost } from './server'
+
+const USAGE = `Usage: npm run web -- [--port N] [--data-dir PATH]
+  --port      port on 127.0.0.1 (default: any free port)
+  --data-dir  folder of the SQLite database (default: ${defaultWebDataDir()})`
+
+async function main(): Promise<void> {
+  let values: { port?: string | undefined; 'data-dir'?: string | undefined; help?: boolean | undefined }
+  try {
+    values = parseArgs({
+      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }).values
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`)
+    process.exit(2)
+  }
+  if (values.help) {
+    console.log(USAGE)
+    return
+  }
+  const port = values.port === undefined ? 0 : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, not "${values.port}".\n${USAGE}`)
+    process.exit(2)
+  }
+  const dataDir = resolve(values['data-dir'] ?? defaultWebDataDir())
+
+  let core
+  try {
+    core = await createCore({ dataDir, clock: systemClock, logger: consoleLogger, host: 'web', version })
+  } catch (error) {
+    console.error(error instanceof StoreOpenError ? error.message : `Stint could not start: ${(error as Error).message}`)
+    process.exit(1)
+  }
+  const token = randomBytes(32).toString('base64url')
+  const rendererDir = resolve(import.meta.dirname, '../renderer')
+  let host
+  try {
+    host = await startWebHost({ core, rendererDir, token, logger: consoleLogger, port })
+  } catch (error) {
+    await core.close()
+    console.error(`Stint could not listen on 127.0.0.1:${port}: ${(error as Error).message}`)
+    process.exit(1)
+  }
+  console.log(`${host.url}?token=${token}`)
+  console.log(`Stint is serving ${rendererDir} on 127.0.0.1:${host.port} with data in ${dataDir}. Ctrl+C stops it.`)
+
+  let stopping = false
+  const stop = async (): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    await host.close()
+    await core.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+}
+
+void main()

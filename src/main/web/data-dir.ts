@@ -1,0 +1,10 @@
+// Where the browser host keeps its database when --data-dir is not given: the
+// platform's per-user data folder, apart from the desktop app's own.
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+
+export function defaultWebDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return join(env['APPDATA'] ?? join(homedir(), 'AppData', 'Roaming'), 'Stint Web')
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Stint Web')
+  return join(env['XDG_DATA_HOME'] || join(homedir(), '.local', 'share'), 'stint-web')
+}

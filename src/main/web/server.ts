@@ -1,0 +1,185 @@
+// The browser host: the built renderer and the same handler map as the Electron main
+// process, over HTTP on loopback only. Every request needs the per-launch secret
+// (first as ?token=, then as an HttpOnly SameSite=Strict cookie); Host and Origin must
+// be this server's own, which also defeats DNS rebinding and cross-site requests.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { readFile } from 'node:fs/promises'
+import { timingSafeEqual } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import { EVENT_NAMES } from '@shared/contract'
+import type { Envelope } from '@shared/errors'
+import { invokeCall } from '../api/invoke'
+import type { Core } from '../core'
+import type { Logger } from '../logger'
+import { contentTypeOf, resolveInside, securityHeaders } from '../renderer-files'
+
+export const MAX_BODY_BYTES = 1024 * 1024
+const API_PREFIX = '/api/call/'
+const EVENTS_PATH = '/api/events'
+const HEARTBEAT_MS = 25_000
+
+export interface WebHostOptions {
+  core: Pick<Core, 'handlers' | 'events'>
+  rendererDir: string
+  token: string
+  logger: Logger
+  port?: number
+  host?: '127.0.0.1'
+}
+
+export interface WebHost {
+  readonly url: string
+  readonly port: number
+  close(): Promise<void>
+}
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (!given) return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=')
+    if (key === name) return rest.join('=')
+  }
+  return undefined
+}
+
+const STATUS_OF: Record<string, number> = {
+  invalid_request: 400,
+  unknown_call: 404,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+  internal: 500,
+}
+
+function send(res: ServerResponse, status: number, body: string, contentType = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { ...securityHeaders(contentType), 'Cache-Control': 'no-store' })
+  res.end(body)
+}
+
+function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>): void {
+  const status = envelope.ok ? 200 : (STATUS_OF[envelope.error.code] ?? 500)
+  send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8')
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  let size = 0
+  const chunks: Buffer[] = []
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer
+    size += buffer.length
+    if (size > MAX_BODY_BYTES) return null
+    chunks.push(buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { core, rendererDir, token, logger } = options
+  const streams = new Set<ServerResponse>()
+  let port = 0
+  const cookieName = () => `stint_token_${port}`
+  const ownOrigins = () => [`http://127.0.0.1:${port}`, `http://localhost:${port}`]
+  const ownHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`]
+
+  const unsubscribe = core.events.subscribe((name, payload) => {
+    const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`
+    for (const stream of streams) stream.write(frame)
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!ownHosts().includes(req.headers.host ?? '')) return send(res, 421, 'This Stint host answers only on its own address.')
+    const origin = req.headers.origin
+    if (origin !== undefined && !ownOrigins().includes(origin)) return send(res, 403, 'Refused: request from another origin.')
+
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
+    const queryToken = url.searchParams.get('token') ?? undefined
+    if (req.method === 'GET' && queryToken !== undefined) {
+      if (!sameSecret(queryToken, token)) return send(res, 401, 'This link has an outdated token. Use the URL that `npm run web` printed this time.')
+      // Trade the token in the address bar for a cookie, then drop it from the URL.
+      res.writeHead(303, {
+        Location: url.pathname,
+        'Set-Cookie': `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Cache-Control': 'no-store',
+      })
+      return void res.end()
+    }
+    if (!sameSecret(cookieValue(req.headers.cookie, cookieName()), token)) {
+      return send(res, 401, 'Open Stint with the URL that `npm run web` printed: it carries this launch’s secret.')
+    }
+
+    if (url.pathname.startsWith(API_PREFIX)) {
+      if (req.method !== 'POST') return send(res, 405, 'Use POST for API calls.')
+      // Browsers always send Origin with a POST; a request without one did not come from the page.
+      if (origin === undefined) return send(res, 403, 'Refused: API calls must carry an Origin header.')
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'API calls take application/json.')
+      const body = await readBody(req)
+      if (body === null) return send(res, 413, `Request body over ${MAX_BODY_BYTES} bytes.`)
+      let request: unknown
+      try {
+        request = body.length === 0 ? {} : JSON.parse(body)
+      } catch {
+        return sendEnvelope(res, { ok: false, error: { code: 'invalid_request', message: 'The request body is not valid JSON; nothing was changed.' } })
+      }
+      const name = decodeURIComponent(url.pathname.slice(API_PREFIX.length))
+      return sendEnvelope(res, await invokeCall(core.handlers, name, request, logger))
+    }
+
+    if (url.pathname === EVENTS_PATH) {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Content-Type-Options': 'nosniff' })
+      res.write(`: stint events ${EVENT_NAMES.join(' ')}\n\n`)
+      streams.add(res)
+      req.on('close', () => streams.delete(res))
+      return
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.')
+    const file = resolveInside(rendererDir, url.pathname)
+    if (!file) return send(res, 404, 'Not found.')
+    try {
+      const content = await readFile(file)
+      res.writeHead(200, { ...securityHeaders(contentTypeOf(file)), 'Cache-Control': 'no-cache' })
+      res.end(req.method === 'HEAD' ? undefined : content)
+    } catch {
+      send(res, 404, 'Not found.')
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error('web host request failed', error)
+      if (!res.headersSent) send(res, 500, 'Stint could not answer this request.')
+      else res.end()
+    })
+  })
+  // Keep-alive comments stop proxies and browsers from dropping an idle event stream.
+  const heartbeat = setInterval(() => {
+    for (const stream of streams) stream.write(': keep-alive\n\n')
+  }, HEARTBEAT_MS)
+  heartbeat.unref()
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolvePromise())
+  })
+  port = (server.address() as AddressInfo).port
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    close: async () => {
+      clearInterval(heartbeat)
+      unsubscribe()
+      for (const stream of streams) stream.end()
+      streams.clear()
+      server.closeAllConnections()
+      await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()))
+    },
+  }
+}

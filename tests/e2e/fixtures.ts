@@ -1,0 +1,42 @@
+// Shared end-to-end fixtures: a fresh data folder and browser host per test, an axe
+// check that fails on any violation, and screenshots of each view under test-results/.
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import { test as base, expect, type Page } from '@playwright/test'
+import { ROOT, startHost, type RunningHost } from '../support/web-host'
+
+export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots')
+
+interface Fixtures {
+  dataDir: string
+  host: RunningHost
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
+  dataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'stint-e2e-'))
+    await use(dir)
+    rmSync(dir, { recursive: true, force: true })
+  },
+  host: async ({ dataDir }, use) => {
+    const host = await startHost(dataDir)
+    await use(host)
+    await host.stop()
+  },
+})
+
+export { expect }
+
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
+  const summary = results.violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  expect(summary, 'axe violations').toEqual([])
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+}

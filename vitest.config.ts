@@ -1,0 +1,31 @@
+// Two test projects, by runtime: Node for shared + main (real SQLite files, real
+// child processes), happy-dom for the React renderer.
+import { resolve } from 'node:path'
+import { defineConfig } from 'vitest/config'
+import react from '@vitejs/plugin-react'
+
+const alias = { '@shared': resolve(import.meta.dirname, 'src/shared') }
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['src/shared/**/*.test.ts', 'src/main/**/*.test.ts', 'src/preload/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['src/renderer/**/*.test.ts', 'src/renderer/**/*.test.tsx'],
+        },
+      },
+    ],
+  },
+})
