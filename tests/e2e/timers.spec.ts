@@ -29,7 +29,7 @@ test('starting and stopping from the keyboard only', async ({ page, host }) => {
   await expect(page.locator('article.timer-card')).toHaveCount(9)
   const start = page.getByRole('button', { name: 'Start Timer 1' })
   // Tab from the top of the page until the first Start button has focus.
-  for (let i = 0; i < 10 && !(await start.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  for (let i = 0; i < 10 && (await page.locator(':focus').getAttribute('aria-label')) !== 'Start Timer 1'; i++) await page.keyboard.press('Tab')
   await expect(start).toBeFocused()
   await page.keyboard.press('Enter')
   const stop = page.getByRole('button', { name: 'Stop Timer 1' })
@@ -69,7 +69,7 @@ test('an error from the host is shown, not swallowed', async ({ page, host }) =>
   // A second start of a running timer, as a stale second window would send it.
   const status = await page.evaluate(async () => {
     const response = await fetch('/api/call/timers.start', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ slot: 4 }) })
-    return { status: response.status, body: (await response.json()) as unknown }
+    return { status: response.status, body: await response.json() }
   })
   expect(status).toEqual({ status: 409, body: { ok: false, error: { code: 'conflict', message: 'Timer 4 is already running.' } } })
 })

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
 import type { Logger } from '../logger'
-import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
+import { migrations as shippedMigrations, type Migration } from './migrations'
 import type { Database } from './schema'
 
 /** PRAGMA application_id of a Stint database: "STNT". */
@@ -40,6 +40,8 @@ export interface OpenStoreOptions {
   dataDir: string
   logger: Logger
   now?: () => number
+  /** The app's migrations; tests pass their own to exercise upgrades. */
+  migrations?: readonly Migration[]
 }
 
 const KEPT = 'The file was left exactly as it was.'
@@ -99,7 +101,8 @@ function tightenFile(path: string): void {
   if (existsSync(path)) chmodSync(path, 0o600)
 }
 
-export async function openStore({ dataDir, logger, now = Date.now }: OpenStoreOptions): Promise<Store> {
+export async function openStore({ dataDir, logger, now = Date.now, migrations = shippedMigrations }: OpenStoreOptions): Promise<Store> {
+  const latest = migrations.length
   ensurePrivateFolder(dataDir)
   const file = join(dataDir, DATABASE_FILE_NAME)
   const existing = inspectExisting(file)
@@ -108,11 +111,11 @@ export async function openStore({ dataDir, logger, now = Date.now }: OpenStoreOp
     if (existing.applicationId !== STINT_APPLICATION_ID && existing.applicationId !== 0) {
       throw new StoreOpenError('not-stint', file, `${file} is a SQLite database of another program, not Stint's. ${KEPT}`)
     }
-    if (existing.userVersion > LATEST_SCHEMA_VERSION) {
+    if (existing.userVersion > latest) {
       throw new StoreOpenError(
         'newer-version',
         file,
-        `The Stint database ${file} was written by a newer Stint (schema ${existing.userVersion}; this version knows up to ${LATEST_SCHEMA_VERSION}). ${KEPT} Install the newer Stint to use it.`,
+        `The Stint database ${file} was written by a newer Stint (schema ${existing.userVersion}; this version knows up to ${latest}). ${KEPT} Install the newer Stint to use it.`,
       )
     }
   } else {
@@ -131,7 +134,7 @@ export async function openStore({ dataDir, logger, now = Date.now }: OpenStoreOp
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   try {
-    const backupFile = await migrate(db, sqlite, file, logger, now)
+    const backupFile = await migrate(db, sqlite, { file, logger, now, migrations })
     return { db, sqlite, file, backupFile, close: () => db.destroy() }
   } catch (error) {
     await db.destroy()
@@ -142,12 +145,10 @@ export async function openStore({ dataDir, logger, now = Date.now }: OpenStoreOp
 async function migrate(
   db: Kysely<Database>,
   sqlite: SqliteDatabase.Database,
-  file: string,
-  logger: Logger,
-  now: () => number,
+  { file, logger, now, migrations }: { file: string; logger: Logger; now: () => number; migrations: readonly Migration[] },
 ): Promise<string | null> {
   const from = sqlite.pragma('user_version', { simple: true }) as number
-  if (from >= LATEST_SCHEMA_VERSION) return null
+  if (from >= migrations.length) return null
 
   let backupFile: string | null = null
   if (from > 0) {
@@ -156,7 +157,7 @@ async function migrate(
     tightenFile(backupFile)
     logger.info(`backed up the database to ${backupFile} before migrating from schema ${from}`)
   }
-  for (let version = from; version < LATEST_SCHEMA_VERSION; version++) {
+  for (let version = from; version < migrations.length; version++) {
     const migration = migrations[version]
     if (!migration) throw new Error(`migration ${version + 1} is missing`)
     await db.transaction().execute(async (trx) => {

@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CALL_NAMES } from '@shared/contract'
+import type { Logger } from '../logger'
+import { openTempCore, type TempCore } from '../testing/temp-core'
+import { invokeCall } from './invoke'
+
+let env: TempCore
+const logged: unknown[][] = []
+const logger: Logger = { info() {}, warn() {}, error: (...args: unknown[]) => void logged.push(args) }
+
+beforeEach(async () => {
+  env = await openTempCore()
+  logged.length = 0
+})
+afterEach(() => env.dispose())
+
+async function storedState() {
+  return {
+    timers: await env.core.store.db.selectFrom('timers').selectAll().orderBy('slot').execute(),
+    segments: await env.core.store.db.selectFrom('timer_segments').selectAll().execute(),
+  }
+}
+
+describe('the one call wrapper', () => {
+  it('answers a valid call with its value', async () => {
+    const envelope = await invokeCall(env.core.handlers, 'timers.start', { slot: 2 }, logger)
+    expect(envelope).toMatchObject({ ok: true, value: { slot: 2, state: 'running' } })
+  })
+
+  it('has a handler for every call of the contract', () => {
+    expect(Object.keys(env.core.handlers).sort()).toEqual([...CALL_NAMES].sort())
+  })
+
+  it.each([
+    ['a slot given as text', { slot: 'three' }, 'slot'],
+    ['a slot out of range', { slot: 10 }, 'slot'],
+    ['a missing slot', {}, 'slot'],
+    ['an unexpected field', { slot: 1, force: true }, '(request)'],
+    ['a request that is not an object', 'start please', '(request)'],
+  ])('refuses %s with a typed error naming the field, and stores nothing', async (_case, request, field) => {
+    const before = await storedState()
+    const envelope = await invokeCall(env.core.handlers, 'timers.start', request, logger)
+    expect(envelope.ok).toBe(false)
+    if (envelope.ok) return
+    expect(envelope.error.code).toBe('invalid_request')
+    expect(envelope.error.issues?.map((i) => i.path)).toContain(field)
+    expect(envelope.error.message).toMatch(/^timers\.start was refused, nothing was changed\./)
+    expect(await storedState()).toEqual(before)
+  })
+
+  it('refuses a call name outside the contract', async () => {
+    expect(await invokeCall(env.core.handlers, 'fs.readFile', { path: '/etc/passwd' }, logger)).toEqual({
+      ok: false,
+      error: { code: 'unknown_call', message: 'There is no call named "fs.readFile".' },
+    })
+  })
+
+  it('turns a service refusal into its code and message', async () => {
+    expect(await invokeCall(env.core.handlers, 'timers.stop', { slot: 1 }, logger)).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'Timer 1 is not running.' },
+    })
+  })
+
+  it('hides an unexpected failure behind a generic message and logs the details', async () => {
+    const handlers = {
+      ...env.core.handlers,
+      'timers.list': () => {
+        throw new Error('SQLITE_IOERR at /home/someone/.config/Stint/stint.sqlite')
+      },
+    }
+    const envelope = await invokeCall(handlers, 'timers.list', {}, logger)
+    expect(envelope).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Stint could not complete timers.list. Nothing was lost; the details are in the log.' },
+    })
+    expect(JSON.stringify(envelope)).not.toContain('SQLITE_IOERR')
+    expect(logged).toHaveLength(1)
+    expect(String(logged[0]?.[1])).toContain('SQLITE_IOERR')
+  })
+
+  it('never lets a field outside the response schema leave the process', async () => {
+    const handlers = {
+      ...env.core.handlers,
+      'app.info': () => ({ version: '1', host: 'web' as const, dataFile: '/x', secretToken: 'abc' }),
+    }
+    const envelope = await invokeCall(handlers, 'app.info', {}, logger)
+    expect(envelope).toEqual({ ok: true, value: { version: '1', host: 'web', dataFile: '/x' } })
+  })
+})

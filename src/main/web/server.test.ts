@@ -1,0 +1,163 @@
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CONTENT_SECURITY_POLICY } from '@shared/csp'
+import { silentLogger } from '../logger'
+import { openTempCore, type TempCore } from '../testing/temp-core'
+import { MAX_BODY_BYTES, startWebHost, type WebHost } from './server'
+
+const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstuvwxyz'
+let env: TempCore
+let host: WebHost
+let rendererDir: string
+
+beforeEach(async () => {
+  env = await openTempCore()
+  rendererDir = mkdtempSync(join(tmpdir(), 'stint-renderer-'))
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Stint</title>')
+  host = await startWebHost({ core: env.core, rendererDir, token: TOKEN, logger: silentLogger })
+})
+afterEach(async () => {
+  await host.close()
+  await env.dispose()
+  rmSync(rendererDir, { recursive: true, force: true })
+})
+
+interface Reply {
+  status: number
+  headers: IncomingHttpHeaders
+  body: string
+}
+
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      },
+    )
+    req.on('error', reject)
+    if (options.body !== undefined) req.write(options.body)
+    req.end()
+  })
+}
+
+const cookie = () => `stint_token_${host.port}=${TOKEN}`
+const origin = () => `http://127.0.0.1:${host.port}`
+const call = (name: string, body: unknown, headers: Record<string, string> = {}) =>
+  send(`/api/call/${name}`, {
+    method: 'POST',
+    headers: { Cookie: cookie(), Origin: origin(), 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+
+describe('the browser host lets in only the page it launched', () => {
+  it('listens on loopback only', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/`)
+  })
+
+  it('refuses any request without the launch secret', async () => {
+    expect((await send('/')).status).toBe(401)
+    expect((await send('/api/events')).status).toBe(401)
+    expect((await call('timers.start', { slot: 1 }, { Cookie: '' })).status).toBe(401)
+    expect((await send('/?token=guessed')).status).toBe(401)
+    expect((await call('timers.start', { slot: 1 }, { Cookie: `stint_token_${host.port}=wrong` })).status).toBe(401)
+    expect((await env.core.timers.list()).every((t) => t.state === 'idle')).toBe(true)
+  })
+
+  it('trades the token in the URL for a strict HttpOnly cookie and drops it from the address bar', async () => {
+    const reply = await send(`/?token=${TOKEN}`)
+    expect(reply.status).toBe(303)
+    expect(reply.headers.location).toBe('/')
+    expect(reply.headers['set-cookie']).toEqual([`stint_token_${host.port}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`])
+  })
+
+  it('serves the renderer with the strict CSP once the cookie is set', async () => {
+    const reply = await send('/', { headers: { Cookie: cookie() } })
+    expect(reply.status).toBe(200)
+    expect(reply.body).toContain('<title>Stint</title>')
+    expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
+    expect(reply.headers['x-content-type-options']).toBe('nosniff')
+  })
+
+  it('refuses another Host header (DNS rebinding) even with the right cookie', async () => {
+    const reply = await send('/', { headers: { Cookie: cookie(), Host: `attacker.example:${host.port}` } })
+    expect(reply.status).toBe(421)
+  })
+
+  it('refuses a call from another origin and a call with no origin', async () => {
+    expect((await call('timers.start', { slot: 1 }, { Origin: 'https://evil.example' })).status).toBe(403)
+    const noOrigin = await send('/api/call/timers.start', {
+      method: 'POST',
+      headers: { Cookie: cookie(), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ slot: 1 }),
+    })
+    expect(noOrigin.status).toBe(403)
+    expect((await env.core.timers.list())[0]?.state).toBe('idle')
+  })
+
+  it('refuses a path outside the renderer folder', async () => {
+    expect((await send('/..%2f..%2fetc%2fpasswd', { headers: { Cookie: cookie() } })).status).toBe(404)
+  })
+})
+
+describe('calls over HTTP', () => {
+  it('runs a call and answers with its envelope', async () => {
+    const reply = await call('timers.start', { slot: 6 })
+    expect(reply.status).toBe(200)
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { slot: 6, state: 'running' } })
+  })
+
+  it('answers malformed input with a typed error and changes nothing', async () => {
+    const badJson = await call('timers.start', '{"slot": ')
+    expect(badJson.status).toBe(400)
+    expect(JSON.parse(badJson.body)).toEqual({ ok: false, error: { code: 'invalid_request', message: 'The request body is not valid JSON; nothing was changed.' } })
+
+    const badField = await call('timers.start', { slot: 0 })
+    expect(badField.status).toBe(400)
+    expect(JSON.parse(badField.body)).toMatchObject({ ok: false, error: { code: 'invalid_request', issues: [{ path: 'slot' }] } })
+
+    expect((await call('timers.start', { slot: 1 }, { 'Content-Type': 'text/plain' })).status).toBe(415)
+    expect((await send('/api/call/timers.list', { headers: { Cookie: cookie() } })).status).toBe(405)
+    expect((await call('nope.nothing', {})).status).toBe(404)
+    expect((await env.core.timers.list()).every((t) => t.state === 'idle')).toBe(true)
+  })
+
+  it('refuses a body over the size limit', async () => {
+    const reply = await call('timers.start', JSON.stringify({ slot: 1, padding: 'x'.repeat(MAX_BODY_BYTES) }))
+    expect(reply.status).toBe(413)
+  })
+
+  it('pushes events to the page over server-sent events', async () => {
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port: host.port, path: '/api/events', headers: { Host: `127.0.0.1:${host.port}`, Cookie: cookie() } },
+        (res) => {
+          expect(res.headers['content-type']).toBe('text/event-stream')
+          let text = ''
+          res.setEncoding('utf8')
+          res.on('data', (chunk: string) => {
+            text += chunk
+            if (text.includes('event: timers.changed')) {
+              req.destroy()
+              resolve(text)
+            }
+          })
+          // The stream is open: now cause an event.
+          void call('timers.start', { slot: 9 })
+        },
+      )
+      req.on('error', reject)
+      req.end()
+    })
+    const dataLine = received.split('\n').find((line) => line.startsWith('data: '))
+    const payload = JSON.parse(dataLine?.slice('data: '.length) ?? '{}') as { timers: { slot: number; state: string }[] }
+    expect(payload.timers.find((t) => t.slot === 9)?.state).toBe('running')
+  })
+})

@@ -1,0 +1,102 @@
+// The built browser host as a real child process: its first line, its refusals of
+// bad databases and bad options, and its data surviving a SIGKILL.
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { HOST_SCRIPT, ROOT, startHost } from '../support/web-host'
+
+let dataDir: string
+beforeAll(() => {
+  if (!existsSync(HOST_SCRIPT)) throw new Error(`${HOST_SCRIPT} is missing: run \`npm run build\` (npm test does it for you).`)
+})
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'stint-host-'))
+})
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
+
+async function api(host: { origin: string; token: string }, name: string, body: unknown): Promise<{ status: number; json: unknown }> {
+  // Log in the way a browser does: the token for a cookie.
+  const login = await fetch(`${host.origin}/?token=${host.token}`, { redirect: 'manual' })
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  const response = await fetch(`${host.origin}/api/call/${name}`, {
+    method: 'POST',
+    headers: { Cookie: cookie, Origin: host.origin, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  return { status: response.status, json: await response.json() }
+}
+
+function runHost(args: string[]) {
+  return spawnSync(process.execPath, [HOST_SCRIPT, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 })
+}
+
+const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
+
+describe('npm run web', () => {
+  it('prints the URL to open as its first line, on 127.0.0.1 with a long random token', async () => {
+    const host = await startHost(dataDir)
+    try {
+      expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/)
+      const otherDir = mkdtempSync(join(tmpdir(), 'stint-host-'))
+      const other = await startHost(otherDir)
+      expect(other.token).not.toBe(host.token)
+      await other.stop()
+      rmSync(otherDir, { recursive: true, force: true })
+    } finally {
+      await host.stop()
+    }
+  })
+
+  it('keeps running timers through a crash (SIGKILL) and a restart', async () => {
+    const host = await startHost(dataDir)
+    expect((await api(host, 'timers.start', { slot: 2 })).status).toBe(200)
+    expect((await api(host, 'timers.start', { slot: 8 })).status).toBe(200)
+    expect((await api(host, 'timers.stop', { slot: 8 })).status).toBe(200)
+    await host.stop('SIGKILL')
+
+    const again = await startHost(dataDir)
+    try {
+      const { json } = await api(again, 'timers.list', {})
+      const timers = (json as { value: { slot: number; state: string }[] }).value
+      expect(timers.filter((t) => t.state === 'running').map((t) => t.slot)).toEqual([2])
+    } finally {
+      await again.stop()
+    }
+  })
+
+  it('refuses a data file that is not a database, says so, and leaves it untouched', () => {
+    mkdirSync(dataDir, { recursive: true })
+    const file = join(dataDir, 'stint.sqlite')
+    writeFileSync(file, 'not a database at all\n')
+    const before = digest(file)
+    const result = runHost(['--port', '0', '--data-dir', dataDir])
+    expect(result.status).toBe(1)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toContain('is not a SQLite database')
+    expect(digest(file)).toBe(before)
+  })
+
+  it('refuses a database from a newer Stint, says so, and leaves it untouched', async () => {
+    const first = await startHost(dataDir)
+    await first.stop()
+    const file = join(dataDir, 'stint.sqlite')
+    const raw = new SqliteDatabase(file)
+    raw.pragma('user_version = 99')
+    raw.close()
+    const before = digest(file)
+    const result = runHost(['--port', '0', '--data-dir', dataDir])
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain('was written by a newer Stint (schema 99')
+    expect(digest(file)).toBe(before)
+  })
+
+  it('explains a bad option instead of starting', () => {
+    const result = runHost(['--port', 'eighty', '--data-dir', dataDir])
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain('--port must be a whole number from 0 to 65535, not "eighty"')
+  })
+})
