@@ -29,7 +29,8 @@ test('starting and stopping from the keyboard only', async ({ page, host }) => {
   await expect(page.locator('article.timer-card')).toHaveCount(9)
   const start = page.getByRole('button', { name: 'Start Timer 1' })
   // Tab from the top of the page until the first Start button has focus.
-  for (let i = 0; i < 10 && (await page.locator(':focus').getAttribute('aria-label')) !== 'Start Timer 1'; i++) await page.keyboard.press('Tab')
+  const focused = () => page.evaluate<string | null>('document.activeElement?.getAttribute("aria-label") ?? null')
+  for (let i = 0; i < 10 && (await focused()) !== 'Start Timer 1'; i++) await page.keyboard.press('Tab')
   await expect(start).toBeFocused()
   await page.keyboard.press('Enter')
   const stop = page.getByRole('button', { name: 'Stop Timer 1' })
