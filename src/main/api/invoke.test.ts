@@ -35,7 +35,7 @@ describe('the one call wrapper', () => {
     ['a slot given as text', { slot: 'three' }, 'slot'],
     ['a slot out of range', { slot: 10 }, 'slot'],
     ['a missing slot', {}, 'slot'],
-    ['an unexpected field', { slot: 1, force: true }, '(request)'],
+    ['an unexpected field', { slot: 1, force: true }, 'force'],
     ['a request that is not an object', 'start please', '(request)'],
   ])('refuses %s with a typed error naming the field, and stores nothing', async (_case, request, field) => {
     const before = await storedState()

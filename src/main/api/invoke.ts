@@ -15,7 +15,12 @@ function describePath(path: readonly PropertyKey[]): string {
 }
 
 export function validationError(name: string, error: z.ZodError): ApiErrorBody {
-  const issues = error.issues.map((issue) => ({ path: describePath(issue.path), message: issue.message }))
+  // An unexpected field is named by its own path, so the caller sees which one to drop.
+  const issues = error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: describePath([...issue.path, key]), message: `"${key}" is not a field of this call` }))
+      : [{ path: describePath(issue.path), message: issue.message }],
+  )
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ')
   return { code: 'invalid_request', message: `${name} was refused, nothing was changed. ${summary}`, issues }
 }

@@ -13,9 +13,11 @@ export function isAppUrl(raw: string, devServerUrl?: string): boolean {
     return false
   }
   if (url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST) return true
-  if (devServerUrl) {
+  if (!devServerUrl) return false
+  try {
     const dev = new URL(devServerUrl)
     return url.protocol === dev.protocol && url.host === dev.host
+  } catch {
+    return false // a malformed ELECTRON_RENDERER_URL trusts nothing
   }
-  return false
 }

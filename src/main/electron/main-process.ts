@@ -64,6 +64,7 @@ export async function startStint(): Promise<void> {
     url: devServerUrl ?? APP_ENTRY_URL,
     icon: appIcon,
     isQuitting: () => quitting,
+    onLoadFailed: (error) => logger.error('the window could not load Stint', error),
   })
   core.events.subscribe((name, payload) => {
     if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT_PREFIX + name, payload)

@@ -11,6 +11,8 @@ export interface MainWindowOptions {
   icon?: string
   /** True once the user chose Quit: then closing really closes. */
   isQuitting(): boolean
+  /** A page that failed to load is reported, never left as an unhandled rejection. */
+  onLoadFailed(error: unknown): void
 }
 
 export function mainWindowOptions(options: Pick<MainWindowOptions, 'preload' | 'icon'>): BrowserWindowConstructorOptions {
@@ -36,7 +38,7 @@ export function createMainWindow(create: BrowserWindowFactory, options: MainWind
     event.preventDefault()
     window.hide()
   })
-  void window.loadURL(options.url)
+  window.loadURL(options.url).catch((error: unknown) => options.onLoadFailed(error))
   return window
 }
 
