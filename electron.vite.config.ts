@@ -11,8 +11,9 @@ export default defineConfig({
   main: {
     resolve: { alias },
     build: {
-      // electron-store is ESM-only and imports electron: bundle it instead of loading it at run time.
-      externalizeDeps: { exclude: ['electron-store', 'conf', 'zod', 'uuid', 'date-fns'] },
+      // Only `dependencies` (better-sqlite3, kysely) load from node_modules at run time;
+      // everything in devDependencies, electron-store included (ESM-only), is bundled.
+      externalizeDeps: true,
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
     },
   },
