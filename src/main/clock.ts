@@ -11,6 +11,11 @@ export const systemClock: Clock = {
   timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
 }
 
+/** The system clock moved by a fixed amount: lets a crash test restart "ten minutes later" at once. */
+export function offsetClock(offsetMs: number): Clock {
+  return { now: () => Date.now() + offsetMs, timeZone: () => systemClock.timeZone() }
+}
+
 /** A clock that only moves when told to. */
 export class FakeClock implements Clock {
   constructor(

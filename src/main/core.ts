@@ -1,40 +1,110 @@
 // Everything Stint does that is not Electron: the store, the services and the handler
 // map. The Electron main process and the browser host both build exactly this.
+import { DaySchema } from '@shared/entries'
+import { StintError } from '@shared/errors'
 import type { Handlers } from './api/invoke'
 import type { Clock } from './clock'
 import { openStore, type Store } from './db/store'
 import { EventHub } from './events'
 import type { Logger } from './logger'
-import { TimerService } from './timers/timer-service'
+import type { SettingsStore } from './settings/settings-store'
+import { loadEntries } from './timesheet/entry-queries'
+import { realScheduler, type Scheduler } from './timers/scheduler'
+import { TimerEngine } from './timers/timer-engine'
+import { WorkService } from './work/work-service'
 
 export interface CoreOptions {
   dataDir: string
   clock: Clock
   logger: Logger
+  settings: SettingsStore
   host: 'electron' | 'web'
   version: string
+  scheduler?: Scheduler
+  /** Calls a host answers differently (the Electron shell knows its global shortcuts). */
+  handlerOverrides?: Partial<Handlers>
 }
 
 export interface Core {
   readonly store: Store
   readonly events: EventHub
   readonly handlers: Handlers
-  readonly timers: TimerService
-  close(): Promise<void>
+  readonly timers: TimerEngine
+  readonly work: WorkService
+  readonly settings: SettingsStore
+  /** Ends the engine's schedule and closes the database; keepRunning says the user chose to keep timers counting. */
+  close(options?: { keepRunning: boolean }): Promise<void>
 }
 
+const MAX_RANGE_DAYS = 366
+
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const { dataDir, clock, logger } = options
+  const { dataDir, clock, logger, settings } = options
   const store = await openStore({ dataDir, logger, now: () => clock.now() })
   const events = new EventHub()
-  const timers = new TimerService({ db: store.db, clock, events })
-  await timers.ensureSlots()
+  const timers = new TimerEngine({ db: store.db, clock, events, scheduler: options.scheduler ?? realScheduler, settings: () => settings.get().timers })
+  const work = new WorkService({ db: store.db, clock, events })
+  try {
+    await work.seedDefaults()
+    await timers.init()
+  } catch (error) {
+    await store.close()
+    throw error
+  }
 
   const handlers: Handlers = {
     'app.info': () => ({ version: options.version, host: options.host, dataFile: store.file }),
+
     'timers.list': () => timers.list(),
     'timers.start': ({ slot }) => timers.start(slot),
-    'timers.stop': ({ slot }) => timers.stop(slot),
+    'timers.pause': ({ slot }) => timers.pause(slot),
+    'timers.resume': ({ slot }) => timers.resume(slot),
+    'timers.stop': ({ slot, keepShort }) => timers.stop(slot, { keepShort: keepShort ?? false }),
+    'timers.discard': ({ slot }) => timers.discard(slot),
+    'timers.pauseAll': () => timers.pauseAll(),
+    'timers.update': (patch) => timers.update(patch),
+
+    'prompts.list': () => timers.prompts(),
+    'prompts.resolve': ({ id, resolution }) => timers.resolvePrompt(id, resolution),
+
+    'work.listItems': () => work.listWorkItems(),
+    'work.createItem': (input) => work.createWorkItem(input),
+    'work.updateItem': ({ id, item }) => work.updateWorkItem(id, item),
+    'work.listActivityTypes': () => work.listActivityTypes(),
+    'work.saveActivityType': ({ id, type }) => work.saveActivityType(id, type),
+    'work.listCustomers': () => work.listCustomers(),
+    'work.createCustomer': ({ name }) => work.createCustomer(name),
+    'work.listContracts': () => work.listContracts(),
+    'work.createContract': (input) => work.createContract(input),
+
+    'entries.list': ({ from, to }) => {
+      const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000
+      if (!DaySchema.safeParse(from).success || Number.isNaN(days)) throw new StintError('invalid_request', 'from and to must be real dates (YYYY-MM-DD).')
+      if (days < 0) throw new StintError('invalid_request', `The range ends (${to}) before it starts (${from}).`)
+      if (days > MAX_RANGE_DAYS) throw new StintError('invalid_request', `A range can cover at most ${MAX_RANGE_DAYS} days.`)
+      return loadEntries(store.db, { from, to })
+    },
+
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => {
+      const next = settings.update(patch)
+      events.emit('settings.changed', { settings: next })
+      return next
+    },
+    // The Electron shell replaces this with the real registration report.
+    'settings.shortcutStatus': () => ({ available: false, entries: [] }),
   }
-  return { store, events, handlers, timers, close: () => store.close() }
+  Object.assign(handlers, options.handlerOverrides)
+  return {
+    store,
+    events,
+    handlers,
+    timers,
+    work,
+    settings,
+    close: async (closeOptions = { keepRunning: true }) => {
+      await timers.shutdown(closeOptions)
+      await store.close()
+    },
+  }
 }

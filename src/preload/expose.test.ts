@@ -79,6 +79,10 @@ const TIMER: Timer = {
   label: 'Slot 2',
   color: '#EE6677',
   state: 'running',
+  workItemId: null,
+  activityTypeId: null,
+  billable: true,
+  note: '',
   closedSeconds: 0,
   runningSince: 1_700_000_000_000,
 }

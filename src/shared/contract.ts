@@ -2,9 +2,30 @@
 // or the browser host's HTTP): every call with its request and response schema, and
 // every event the main process pushes. Everything else is derived from this map.
 import { z } from 'zod'
-import { SlotSchema, TimerSchema } from './timers'
+import { DaySchema, TimeEntrySchema } from './entries'
+import { SettingsPatchSchema, SettingsSchema, ShortcutStatusSchema } from './settings'
+import {
+  PromptResolutionSchema,
+  SlotSchema,
+  StopResultSchema,
+  TimerPromptSchema,
+  TimerSchema,
+  TimerUpdateSchema,
+} from './timers'
+import {
+  ActivityTypeInputSchema,
+  ActivityTypeSchema,
+  ContractInputSchema,
+  ContractSchema,
+  CustomerInputSchema,
+  CustomerSchema,
+  WorkItemInputSchema,
+  WorkItemSchema,
+} from './work'
 
 const noRequest = z.object({}).strict()
+const slotRequest = z.object({ slot: SlotSchema }).strict()
+const idSchema = z.string().min(1, 'an id is required').max(64)
 
 export const AppInfoSchema = z.object({
   version: z.string(),
@@ -16,13 +37,43 @@ export type AppInfo = z.infer<typeof AppInfoSchema>
 
 export const calls = {
   'app.info': { request: noRequest, response: AppInfoSchema },
+
   'timers.list': { request: noRequest, response: z.array(TimerSchema) },
-  'timers.start': { request: z.object({ slot: SlotSchema }).strict(), response: TimerSchema },
-  'timers.stop': { request: z.object({ slot: SlotSchema }).strict(), response: TimerSchema },
+  'timers.start': { request: slotRequest, response: TimerSchema },
+  'timers.pause': { request: slotRequest, response: TimerSchema },
+  'timers.resume': { request: slotRequest, response: TimerSchema },
+  'timers.stop': { request: z.object({ slot: SlotSchema, keepShort: z.boolean().optional() }).strict(), response: StopResultSchema },
+  'timers.discard': { request: slotRequest, response: TimerSchema },
+  'timers.pauseAll': { request: noRequest, response: z.array(TimerSchema) },
+  'timers.update': { request: TimerUpdateSchema, response: TimerSchema },
+
+  'prompts.list': { request: noRequest, response: z.array(TimerPromptSchema) },
+  'prompts.resolve': { request: z.object({ id: idSchema, resolution: PromptResolutionSchema }).strict(), response: z.array(TimerSchema) },
+
+  'work.listItems': { request: noRequest, response: z.array(WorkItemSchema) },
+  'work.createItem': { request: WorkItemInputSchema, response: WorkItemSchema },
+  'work.updateItem': { request: z.object({ id: idSchema, item: WorkItemInputSchema }).strict(), response: WorkItemSchema },
+  'work.listActivityTypes': { request: noRequest, response: z.array(ActivityTypeSchema) },
+  'work.saveActivityType': { request: z.object({ id: idSchema.nullable(), type: ActivityTypeInputSchema }).strict(), response: ActivityTypeSchema },
+  'work.listCustomers': { request: noRequest, response: z.array(CustomerSchema) },
+  'work.createCustomer': { request: CustomerInputSchema, response: CustomerSchema },
+  'work.listContracts': { request: noRequest, response: z.array(ContractSchema) },
+  'work.createContract': { request: ContractInputSchema, response: ContractSchema },
+
+  'entries.list': { request: z.object({ from: DaySchema, to: DaySchema }).strict(), response: z.array(TimeEntrySchema) },
+
+  'settings.get': { request: noRequest, response: SettingsSchema },
+  'settings.update': { request: SettingsPatchSchema, response: SettingsSchema },
+  'settings.shortcutStatus': { request: noRequest, response: ShortcutStatusSchema },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>
 
 export const events = {
   'timers.changed': z.object({ timers: z.array(TimerSchema) }),
+  'prompts.changed': z.object({ prompts: z.array(TimerPromptSchema) }),
+  'entries.changed': z.object({}),
+  'work.changed': z.object({}),
+  'settings.changed': z.object({ settings: SettingsSchema }),
+  'shortcuts.changed': ShortcutStatusSchema,
 } as const satisfies Record<string, z.ZodType>
 
 export type Calls = typeof calls

@@ -1,6 +1,7 @@
 // Timer slots as the renderer and the tray see them. Time is kept as closed
 // seconds plus the instant the open segment began, so nothing has to tick.
 import { z } from 'zod'
+import { TimeEntrySchema } from './entries'
 
 export const SLOT_COUNT = 9
 
@@ -32,6 +33,10 @@ export const TimerSchema = z.object({
   label: z.string(),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   state: TimerStateSchema,
+  workItemId: z.string().nullable(),
+  activityTypeId: z.string().nullable(),
+  billable: z.boolean(),
+  note: z.string(),
   /** Seconds of the segments already closed. */
   closedSeconds: z.number().int().nonnegative(),
   /** Start of the open segment (ms since epoch, UTC) while running, else null. */
@@ -53,3 +58,48 @@ export function formatClock(totalSeconds: number): string {
   const seconds = s % 60
   return `${hours}:${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`
 }
+
+export const TimerUpdateSchema = z
+  .object({
+    slot: SlotSchema,
+    label: z.string().trim().min(1, 'a label cannot be empty').max(60, 'a label can be at most 60 characters').optional(),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #RRGGBB').optional(),
+    workItemId: z.string().nullable().optional(),
+    activityTypeId: z.string().nullable().optional(),
+    billable: z.boolean().optional(),
+    note: z.string().max(2000, 'a note can be at most 2000 characters').optional(),
+  })
+  .strict()
+export type TimerUpdate = z.infer<typeof TimerUpdateSchema>
+
+/** A decision Stint waits for rather than making it silently. */
+export const TimerPromptSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['crash-gap', 'idle']),
+  slot: SlotSchema,
+  timerLabel: z.string(),
+  fromAt: z.number().int(),
+  toAt: z.number().int(),
+})
+export type TimerPrompt = z.infer<typeof TimerPromptSchema>
+
+export const PromptResolutionSchema = z.discriminatedUnion('action', [
+  /** Keep the time as it was recorded. */
+  z.object({ action: z.literal('keep') }),
+  /** Remove the time of the prompt from the timer (idle time, or a crash gap). */
+  z.object({ action: z.literal('discard') }),
+  /** Crash gap only: stop the timer at the last sign of life and book the run. */
+  z.object({ action: z.literal('stop-at-start') }),
+  /** Idle only: move the time to another timer slot. */
+  z.object({ action: z.literal('move-to-timer'), slot: SlotSchema }),
+  /** Idle only: book the time as a draft entry of a work item. */
+  z.object({ action: z.literal('book-to-work-item'), workItemId: z.string() }),
+])
+export type PromptResolution = z.infer<typeof PromptResolutionSchema>
+
+export const StopResultSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('stopped'), timer: TimerSchema, entries: z.array(TimeEntrySchema) }),
+  /** The run is shorter than the threshold: the timer was paused and nothing booked until the user decides. */
+  z.object({ outcome: z.literal('confirm-short'), timer: TimerSchema, seconds: z.number().int().nonnegative() }),
+])
+export type StopResult = z.infer<typeof StopResultSchema>

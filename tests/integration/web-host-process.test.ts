@@ -68,6 +68,35 @@ describe('npm run web', () => {
     }
   })
 
+  it('after a crash (SIGKILL) with timers running, a restart much later restores them and asks about the gap', async () => {
+    const host = await startHost(dataDir)
+    const before = Date.now()
+    await api(host, 'timers.start', { slot: 2 })
+    await api(host, 'timers.start', { slot: 5 })
+    const after = Date.now()
+    await host.stop('SIGKILL')
+
+    const tenMinutes = 10 * 60_000
+    const again = await startHost(dataDir, [], { STINT_TEST_CLOCK_OFFSET_MS: String(tenMinutes) })
+    try {
+      const timers = (await api(again, 'timers.list', {})).json as { value: { slot: number; state: string; runningSince: number }[] }
+      expect(timers.value.filter((t) => t.state === 'running').map((t) => t.slot)).toEqual([2, 5])
+      const prompts = (await api(again, 'prompts.list', {})).json as { value: { kind: string; slot: number; fromAt: number; toAt: number }[] }
+      expect(prompts.value.map((p) => [p.kind, p.slot])).toEqual([
+        ['crash-gap', 2],
+        ['crash-gap', 5],
+      ])
+      for (const prompt of prompts.value) {
+        // The gap runs from the last heartbeat (written with the last start) to the restart.
+        expect(prompt.fromAt).toBeGreaterThanOrEqual(before)
+        expect(prompt.fromAt).toBeLessThanOrEqual(after)
+        expect(prompt.toAt - prompt.fromAt).toBeGreaterThanOrEqual(tenMinutes)
+      }
+    } finally {
+      await again.stop()
+    }
+  })
+
   it('refuses a data file that is not a database, says so, and leaves it untouched', () => {
     mkdirSync(dataDir, { recursive: true })
     const file = join(dataDir, 'stint.sqlite')

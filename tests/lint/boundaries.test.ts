@@ -14,7 +14,7 @@ async function ruleIds(file: string, code: string): Promise<string[]> {
 
 describe('process boundaries', () => {
   it("refuses 'electron' outside src/main/electron", async () => {
-    expect(await ruleIds('src/main/timers/timer-service.ts', "import { app } from 'electron'\nexport const name = app.name\n")).toContain('no-restricted-imports')
+    expect(await ruleIds('src/main/timers/timer-engine.ts', "import { app } from 'electron'\nexport const name = app.name\n")).toContain('no-restricted-imports')
     expect(await ruleIds('src/renderer/src/App.tsx', "import { ipcRenderer } from 'electron'\nexport const x = ipcRenderer\n")).toContain('no-restricted-imports')
   })
 

@@ -18,9 +18,10 @@ export interface RunningHost {
   stop(signal?: NodeJS.Signals): Promise<void>
 }
 
-export async function startHost(dataDir: string, extraArgs: string[] = []): Promise<RunningHost> {
+export async function startHost(dataDir: string, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<RunningHost> {
   const child = spawn(process.execPath, [HOST_SCRIPT, '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let errors = ''

@@ -2,16 +2,26 @@
 // nothing: SQLite has no booleans or dates, so instants are integer ms and flags 0/1.
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
 
-export interface TimersTable {
+/** Columns every synced row carries (see DESIGN.md, data rules). */
+interface Synced {
+  created_at: number
+  updated_at: number
+  version: Generated<number>
+  deleted_at: number | null
+}
+
+export type Flag = 0 | 1
+
+export interface TimersTable extends Synced {
   id: string
   slot: number
   label: string
   color: string
   state: 'idle' | 'running' | 'paused'
-  created_at: number
-  updated_at: number
-  version: Generated<number>
-  deleted_at: number | null
+  work_item_id: string | null
+  activity_type_id: string | null
+  billable: Generated<Flag>
+  note: Generated<string>
 }
 
 export interface TimerSegmentsTable {
@@ -23,14 +33,101 @@ export interface TimerSegmentsTable {
   time_zone: string
   created_at: number
   updated_at: number
+  booked_at: number | null
+  discarded_at: number | null
+}
+
+export interface CustomersTable extends Synced {
+  id: string
+  name: string
+}
+
+export interface ContractsTable extends Synced {
+  id: string
+  customer_id: string
+  name: string
+  included_minutes: number | null
+}
+
+export type WorkItemKind = 'ticket' | 'work_order' | 'task' | 'general'
+
+export interface WorkItemsTable extends Synced {
+  id: string
+  kind: WorkItemKind
+  reference: string | null
+  title: string
+  customer_id: string | null
+  contract_id: string | null
+  billable: Flag
+  active: Flag
+}
+
+export interface ActivityTypesTable extends Synced {
+  id: string
+  name: string
+  active: Flag
+  is_default: Flag
+}
+
+export type EntrySource = 'timer' | 'grid' | 'manual'
+export type EntryStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'voided'
+
+export interface TimeEntriesTable extends Synced {
+  id: string
+  day: string
+  work_item_id: string | null
+  activity_type_id: string | null
+  billable: Flag
+  description: string
+  source: EntrySource
+  raw_seconds: number
+  rounded_seconds: number
+  status: EntryStatus
+  timer_id: string | null
+  time_zone: string | null
+}
+
+export interface TimeEntryRangesTable {
+  id: string
+  entry_id: string
+  started_at: number
+  ended_at: number
+}
+
+export interface TimerPromptsTable {
+  id: string
+  kind: 'crash-gap' | 'idle'
+  timer_id: string
+  from_at: number
+  to_at: number
+  created_at: number
+  resolved_at: number | null
+  resolution: string | null
+}
+
+export interface AppStateTable {
+  key: string
+  value: string
 }
 
 export interface Database {
   timers: TimersTable
   timer_segments: TimerSegmentsTable
+  customers: CustomersTable
+  contracts: ContractsTable
+  work_items: WorkItemsTable
+  activity_types: ActivityTypesTable
+  time_entries: TimeEntriesTable
+  time_entry_ranges: TimeEntryRangesTable
+  timer_prompts: TimerPromptsTable
+  app_state: AppStateTable
 }
 
 export type TimerRow = Selectable<TimersTable>
-export type NewTimerRow = Insertable<TimersTable>
-export type TimerUpdate = Updateable<TimersTable>
 export type TimerSegmentRow = Selectable<TimerSegmentsTable>
+export type WorkItemRow = Selectable<WorkItemsTable>
+export type NewWorkItemRow = Insertable<WorkItemsTable>
+export type WorkItemUpdate = Updateable<WorkItemsTable>
+export type ActivityTypeRow = Selectable<ActivityTypesTable>
+export type TimeEntryRow = Selectable<TimeEntriesTable>
+export type TimerPromptRow = Selectable<TimerPromptsTable>

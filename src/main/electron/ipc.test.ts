@@ -1,10 +1,10 @@
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron'
 import { describe, expect, it } from 'vitest'
-import { CALL_NAMES, type AppInfo, type CallName } from '@shared/contract'
+import { CALL_NAMES } from '@shared/contract'
 import { StintError, type Envelope } from '@shared/errors'
 import { IPC_CALL_PREFIX } from '@shared/ipc-channels'
-import { TimerSchema, type Timer } from '@shared/timers'
 import type { Handlers } from '../api/invoke'
+import { cannedHandlers, cannedTimer as timerIn, recordingHandlers } from '../testing/canned-handlers'
 import type { Logger } from '../logger'
 import { FORBIDDEN, registerIpcHandlers, type SenderPolicy } from './ipc'
 
@@ -57,44 +57,6 @@ function recordingLogger(): Logger & { warnings: string[]; errors: unknown[][] }
       errors.push([message, ...details])
     },
   }
-}
-
-function timerIn(slot: number, state: Timer['state']): Timer {
-  return TimerSchema.parse({
-    id: `0190a000-0000-7000-8000-00000000000${slot}`,
-    slot,
-    label: `Slot ${slot}`,
-    color: '#EE6677',
-    state,
-    closedSeconds: 120,
-    runningSince: state === 'running' ? 1_700_000_000_000 : null,
-  })
-}
-
-const APP_INFO: AppInfo = { version: '0.1.0', host: 'electron', dataFile: '/home/tech/.config/Stint/stint.db' }
-
-/** Handlers typed against the contract that remember every request they were given. */
-function recordingHandlers(): { handlers: Handlers; calls: { name: CallName; request: unknown }[] } {
-  const calls: { name: CallName; request: unknown }[] = []
-  const handlers: Handlers = {
-    'app.info': (request) => {
-      calls.push({ name: 'app.info', request })
-      return APP_INFO
-    },
-    'timers.list': (request) => {
-      calls.push({ name: 'timers.list', request })
-      return [timerIn(1, 'idle'), timerIn(2, 'running')]
-    },
-    'timers.start': (request) => {
-      calls.push({ name: 'timers.start', request })
-      return Promise.resolve(timerIn(request.slot, 'running'))
-    },
-    'timers.stop': (request) => {
-      calls.push({ name: 'timers.stop', request })
-      return timerIn(request.slot, 'paused')
-    },
-  }
-  return { handlers, calls }
 }
 
 const APP_URL = 'app://stint/index.html'
@@ -180,7 +142,7 @@ describe('who may call', () => {
 
     const reply = await ipcMain.invoke(IPC_CALL_PREFIX + 'app.info', main)
 
-    expect(reply).toEqual({ ok: true, value: APP_INFO })
+    expect(reply).toEqual({ ok: true, value: cannedHandlers()['app.info']({}) })
   })
 
   describe('the development server', () => {

@@ -1,47 +1,120 @@
 // Composition root of the Electron app: the only module that imports Electron's values.
-// It builds the core (store, services, handlers) and wires the thin adapters around it.
-import { join } from 'node:path'
-import { BrowserWindow, Menu, Tray, app, dialog, ipcMain, nativeImage, protocol, session } from 'electron'
+// It builds the core (store, services, handlers) and wires the thin adapters around it:
+// window, tray, IPC, power monitor, global shortcuts, ticket links, quit guard.
+import { join, resolve } from 'node:path'
+import {
+  BrowserWindow,
+  Menu,
+  Notification,
+  Tray,
+  app,
+  dialog,
+  globalShortcut,
+  ipcMain,
+  nativeImage,
+  powerMonitor,
+  protocol,
+  session,
+} from 'electron'
 import { IPC_EVENT_PREFIX } from '@shared/ipc-channels'
+import type { Settings } from '@shared/settings'
+import { parseStintLink, parseTimerArgs, type TimerCommand } from '@shared/ticket-link'
 import trayIcon from '../../../resources/tray/tray.png?asset'
 import appIcon from '../../../resources/icon.png?asset'
 import { systemClock } from '../clock'
 import { createCore, type Core } from '../core'
 import { StoreOpenError } from '../db/store'
 import { consoleLogger } from '../logger'
+import { runTimerCommand, type CommandFeedback } from '../timers/timer-commands'
 import { APP_ENTRY_URL } from './app-url'
 import { registerIpcHandlers } from './ipc'
+import { connectPowerMonitor } from './power'
 import { PRIVILEGED_APP_SCHEME, handleAppProtocol } from './protocol'
+import { installQuitGuard, type QuitChoice } from './quit-guard'
 import { denyAllPermissions, hardenWebContents } from './security'
+import { ElectronSettingsStore } from './settings-store'
+import { registerTimerShortcuts, type ShortcutReport } from './shortcuts'
 import { acquireSingleInstance } from './single-instance'
 import { createAppTray } from './tray'
 import { createMainWindow, showWindow } from './window'
 
+const LINK_SCHEME = 'stint'
+
 export async function startStint(): Promise<void> {
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
   const logger = consoleLogger
+  const logError = (error: unknown) => logger.error('unexpected failure', error)
   let window: BrowserWindow | null = null
+  let core: Core | null = null
+  let shortcuts: ShortcutReport | null = null
   let quitting = false
+  // Links and command lines that arrive before the core is ready wait here.
+  const pending: TimerCommand[] = []
 
   protocol.registerSchemesAsPrivileged([PRIVILEGED_APP_SCHEME])
-  if (!acquireSingleInstance(app, () => window && showWindow(window))) return
+  const feedback: CommandFeedback = {
+    confirmKeepShort: async (label, seconds) => {
+      const { response } = await dialog.showMessageBox({
+        type: 'question',
+        title: 'Keep this short entry?',
+        message: `${label} ran for only ${seconds} seconds.`,
+        detail: 'Short runs are often accidental. Keep it as a draft entry, or discard it?',
+        buttons: ['Keep', 'Discard'],
+        defaultId: 0,
+        cancelId: 0,
+      })
+      return response === 0
+    },
+    notify: (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body, silent: true }).show()
+    },
+  }
+  const run = (command: TimerCommand) => {
+    if (core) void runTimerCommand(core.timers, command, feedback).catch(logError)
+    else pending.push(command)
+  }
+  const handleArgv = (argv: readonly string[]) => {
+    const parsed = parseTimerArgs(argv)
+    if (!parsed.ok) feedback.notify('Stint refused a request', parsed.error)
+    else if (parsed.command) run(parsed.command)
+  }
+  const handleLink = (url: string) => {
+    const parsed = parseStintLink(url)
+    if (parsed.ok) run(parsed.command)
+    else feedback.notify('Stint refused a link', parsed.error)
+  }
 
-  app.on('before-quit', () => {
-    quitting = true
+  if (
+    !acquireSingleInstance(app, (argv) => {
+      // A second launch: its request (if any) is carried out here; a plain launch brings the window forward.
+      const parsed = parseTimerArgs(argv)
+      if (parsed.ok && parsed.command === null) {
+        if (window) showWindow(window)
+      } else handleArgv(argv)
+    })
+  )
+    return
+
+  // macOS delivers links this way, possibly before 'ready'.
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    handleLink(url)
   })
   // Stint keeps running in the tray when its window is closed.
   app.on('window-all-closed', () => {})
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl))
 
   await app.whenReady()
-  let core: Core
+  const settings = new ElectronSettingsStore(logger)
   try {
     core = await createCore({
       dataDir: app.getPath('userData'),
       clock: systemClock,
       logger,
+      settings,
       host: 'electron',
       version: app.getVersion(),
+      handlerOverrides: { 'settings.shortcutStatus': () => ({ available: true, entries: shortcuts ? [...shortcuts.entries] : [] }) },
     })
   } catch (error) {
     const message = error instanceof StoreOpenError ? error.message : `Stint could not start: ${(error as Error).message}`
@@ -49,14 +122,33 @@ export async function startStint(): Promise<void> {
     app.exit(1)
     return
   }
-  app.on('will-quit', () => void core.close())
+  const ready = core
+
+  // Ticket links: stint://timer/start?ref=… (in development the dev Electron binary is registered with the app path).
+  if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(LINK_SCHEME, process.execPath, [resolve(process.argv[1])])
+  else app.setAsDefaultProtocolClient(LINK_SCHEME)
 
   denyAllPermissions(session.defaultSession)
   handleAppProtocol(protocol, join(import.meta.dirname, '../renderer'))
   registerIpcHandlers(ipcMain, {
-    handlers: core.handlers,
+    handlers: ready.handlers,
     logger,
     policy: { mainFrame: () => window?.webContents.mainFrame ?? null, ...(devServerUrl ? { devServerUrl } : {}) },
+  })
+  connectPowerMonitor(powerMonitor, ready.timers, logError)
+
+  const applySettings = (next: Settings) => {
+    shortcuts?.unregister()
+    shortcuts = registerTimerShortcuts(globalShortcut, next.shortcuts, {
+      toggle: (slot) => void ready.timers.toggle(slot).catch(logError),
+      pauseAll: () => void ready.timers.pauseAll().catch(logError),
+    })
+    ready.events.emit('shortcuts.changed', { available: true, entries: [...shortcuts.entries] })
+    if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: next.startAtLogin })
+  }
+  applySettings(settings.get())
+  ready.events.subscribe((name, payload) => {
+    if (name === 'settings.changed' && 'settings' in payload) applySettings(payload.settings)
   })
 
   window = createMainWindow((options) => new BrowserWindow(options), {
@@ -66,8 +158,33 @@ export async function startStint(): Promise<void> {
     isQuitting: () => quitting,
     onLoadFailed: (error) => logger.error('the window could not load Stint', error),
   })
-  core.events.subscribe((name, payload) => {
+  ready.events.subscribe((name, payload) => {
     if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT_PREFIX + name, payload)
+  })
+
+  installQuitGuard(app, {
+    runningCount: async () => (await ready.timers.list()).filter((t) => t.state === 'running').length,
+    ask: async (running): Promise<QuitChoice> => {
+      const { response } = await dialog.showMessageBox({
+        type: 'question',
+        title: 'Timers are running',
+        message: running === 1 ? 'A timer is still running.' : `${running} timers are still running.`,
+        detail: 'Stop them and book their time now, or keep them running: their time keeps counting while Stint is closed.',
+        buttons: ['Stop and quit', 'Keep running and quit', 'Cancel'],
+        defaultId: 1,
+        cancelId: 2,
+      })
+      return (['stop', 'keep', 'cancel'] as const)[response] ?? 'cancel'
+    },
+    stopRunning: async () => {
+      for (const timer of await ready.timers.list()) if (timer.state === 'running') await ready.timers.stop(timer.slot, { keepShort: true })
+    },
+    close: async (keepRunning) => {
+      quitting = true
+      shortcuts?.unregister()
+      await ready.close({ keepRunning })
+    },
+    onError: logError,
   })
 
   createAppTray(
@@ -78,4 +195,7 @@ export async function startStint(): Promise<void> {
     },
     { open: () => window && showWindow(window), quit: () => app.quit() },
   )
+
+  handleArgv(process.argv)
+  for (const command of pending.splice(0)) run(command)
 }

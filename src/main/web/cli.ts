@@ -4,10 +4,11 @@ import { randomBytes } from 'node:crypto'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { version } from '../../../package.json'
-import { systemClock } from '../clock'
+import { offsetClock, systemClock } from '../clock'
 import { createCore } from '../core'
 import { StoreOpenError } from '../db/store'
 import { consoleLogger } from '../logger'
+import { JsonFileSettingsStore } from '../settings/settings-store'
 import { defaultWebDataDir } from './data-dir'
 import { startWebHost } from './server'
 
@@ -36,10 +37,13 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const dataDir = resolve(values['data-dir'] ?? defaultWebDataDir())
+  // For crash tests only: pretend the restart happened this much later.
+  const offset = Number(process.env['STINT_TEST_CLOCK_OFFSET_MS'] ?? 0)
+  const clock = Number.isFinite(offset) && offset !== 0 ? offsetClock(offset) : systemClock
 
   let core
   try {
-    core = await createCore({ dataDir, clock: systemClock, logger: consoleLogger, host: 'web', version })
+    core = await createCore({ dataDir, clock, logger: consoleLogger, settings: new JsonFileSettingsStore(dataDir, consoleLogger), host: 'web', version })
   } catch (error) {
     console.error(error instanceof StoreOpenError ? error.message : `Stint could not start: ${(error as Error).message}`)
     process.exit(1)

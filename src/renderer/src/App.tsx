@@ -1,8 +1,13 @@
 import { useEffect, useMemo } from 'react'
 import type { StintClient } from '@shared/bridge'
 import { DEFAULT_TIMER_COLORS } from '@shared/timers'
+import { ClientContext } from './client-context'
+import { ROUTES, useRoute } from './routes'
 import { createTimersStore } from './timers/timers-store'
+import { SettingsView } from './views/SettingsView'
 import { TimersView } from './views/TimersView'
+import { WorkView } from './views/WorkView'
+import { createWorkStore } from './work/work-store'
 
 function BrandMark() {
   return (
@@ -16,30 +21,47 @@ function BrandMark() {
 
 export function App({ client }: { client: StintClient }) {
   const timersStore = useMemo(() => createTimersStore(client), [client])
+  const workStore = useMemo(() => createWorkStore(client), [client])
+  const route = useRoute()
 
-  useEffect(() => client.events['timers.changed'](({ timers }) => timersStore.getState().replace(timers)), [client, timersStore])
+  useEffect(() => {
+    void timersStore.getState().load()
+    void workStore.getState().load()
+    const off = [
+      client.events['timers.changed'](({ timers }) => timersStore.getState().replaceTimers(timers)),
+      client.events['prompts.changed'](({ prompts }) => timersStore.getState().replacePrompts(prompts)),
+      client.events['work.changed'](() => void workStore.getState().load()),
+    ]
+    return () => off.forEach((unsubscribe) => unsubscribe())
+  }, [client, timersStore, workStore])
 
   return (
-    <div className="shell">
-      <aside className="sidebar">
-        <div className="brand">
-          <BrandMark />
-          <span className="brand__name">Stint</span>
-        </div>
-        <nav aria-label="Views">
-          <ul className="nav">
-            <li>
-              <a className="nav__link is-active" href="#timers" aria-current="page">
-                Timers
-              </a>
-            </li>
-          </ul>
-        </nav>
-        <p className="sidebar__foot">Saved on this device · works offline</p>
-      </aside>
-      <main className="content" id="timers">
-        <TimersView store={timersStore} />
-      </main>
-    </div>
+    <ClientContext.Provider value={client}>
+      <div className="shell">
+        <aside className="sidebar">
+          <div className="brand">
+            <BrandMark />
+            <span className="brand__name">Stint</span>
+          </div>
+          <nav aria-label="Views">
+            <ul className="nav">
+              {ROUTES.map((r) => (
+                <li key={r.id}>
+                  <a className={`nav__link${route === r.id ? ' is-active' : ''}`} href={`#${r.id}`} aria-current={route === r.id ? 'page' : undefined}>
+                    {r.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <p className="sidebar__foot">Saved on this device · works offline</p>
+        </aside>
+        <main className="content">
+          {route === 'timers' && <TimersView store={timersStore} work={workStore} />}
+          {route === 'work' && <WorkView work={workStore} />}
+          {route === 'settings' && <SettingsView />}
+        </main>
+      </div>
+    </ClientContext.Provider>
   )
 }

@@ -2,6 +2,7 @@
 // A migration's position + 1 is the schema version (PRAGMA user_version) it produces.
 import type { Kysely } from 'kysely'
 import * as m0001 from './0001-timers'
+import * as m0002 from './0002-work-and-entries'
 
 export interface Migration {
   name: string
@@ -9,6 +10,9 @@ export interface Migration {
   up(db: Kysely<any>): Promise<void>
 }
 
-export const migrations: readonly Migration[] = [{ name: '0001-timers', up: m0001.up }]
+export const migrations: readonly Migration[] = [
+  { name: '0001-timers', up: m0001.up },
+  { name: '0002-work-and-entries', up: m0002.up },
+]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

@@ -1,52 +1,82 @@
 import type { CSSProperties } from 'react'
 import { elapsedSeconds, formatClock, type Timer } from '@shared/timers'
+import { workItemDisplayName, type ActivityType, type WorkItem } from '@shared/work'
+import { spokenDuration } from '../format'
 
 interface TimerCardProps {
   timer: Timer
   now: number
   busy: boolean
-  onToggle: (slot: number) => void
+  workItem: WorkItem | undefined
+  activityType: ActivityType | undefined
+  /** What the run books with when the timer has no activity type of its own. */
+  defaultActivityType: ActivityType | undefined
+  onStart: (slot: number) => void
+  onPause: (slot: number) => void
+  onStop: (slot: number) => void
+  onEdit: (slot: number) => void
+  onDiscard: (slot: number) => void
 }
 
-function spokenDuration(seconds: number): string {
-  const hours = Math.floor(seconds / 3600)
-  const minutes = Math.floor((seconds % 3600) / 60)
-  return `${hours} h ${minutes} min`
-}
+const STATE_TEXT = { running: 'Running', paused: 'Paused', idle: 'Ready' } as const
 
-export function TimerCard({ timer, now, busy, onToggle }: TimerCardProps) {
-  const running = timer.state === 'running'
+export function TimerCard({ timer, now, busy, workItem, activityType, defaultActivityType, onStart, onPause, onStop, onEdit, onDiscard }: TimerCardProps) {
+  const { slot, label, state } = timer
   const seconds = elapsedSeconds(timer, now)
-  const headingId = `timer-${timer.slot}-label`
+  const headingId = `timer-${slot}-label`
   const style = { '--timer-color': timer.color } as CSSProperties
+  // Not `disabled` while a call is in flight: that would drop keyboard focus. The store ignores presses meanwhile.
+  const busyProps = { 'aria-disabled': busy || undefined }
   return (
-    <article className={`timer-card${running ? ' is-running' : ''}`} style={style} aria-labelledby={headingId} data-slot={timer.slot}>
+    <article className={`timer-card is-${state}`} style={style} aria-labelledby={headingId} data-slot={slot}>
       <header className="timer-card__head">
         <span className="timer-card__dot" aria-hidden="true" />
         <h2 id={headingId} className="timer-card__label">
-          {timer.label}
+          {label}
         </h2>
-        <span className="timer-card__slot" aria-label={`Slot ${timer.slot}`}>
-          {timer.slot}
-        </span>
+        <kbd className="timer-card__slot" title={`Press ${slot} to start or pause`} aria-label={`Key ${slot}`}>
+          {slot}
+        </kbd>
       </header>
+      <p className={`timer-card__work${workItem ? '' : ' is-empty'}`}>{workItem ? workItemDisplayName(workItem) : 'No work item'}</p>
+      <p className="timer-card__meta">
+        <span>{activityType?.name ?? (defaultActivityType ? `${defaultActivityType.name} (default)` : 'No activity type')}</span>
+        <span className={`badge ${timer.billable ? 'badge--billable' : ''}`}>{timer.billable ? 'Billable' : 'Non-billable'}</span>
+      </p>
       <p className="timer-card__elapsed">
-        <span role="timer" aria-label={`${timer.label} elapsed ${spokenDuration(seconds)}`}>
+        <span role="timer" aria-label={`${label} elapsed ${spokenDuration(seconds)}`}>
           {formatClock(seconds)}
         </span>
+        <span className="timer-card__state">{STATE_TEXT[state]}</span>
       </p>
-      <footer className="timer-card__foot">
-        <span className="timer-card__state">{running ? 'Running' : seconds > 0 ? 'Stopped' : 'Ready'}</span>
-        <button
-          type="button"
-          className={`button ${running ? 'button--stop' : 'button--start'}`}
-          onClick={() => onToggle(timer.slot)}
-          // Not `disabled`: that would drop keyboard focus mid-call. The store ignores presses while busy.
-          aria-disabled={busy || undefined}
-          aria-label={`${running ? 'Stop' : 'Start'} ${timer.label}`}
-        >
-          {running ? 'Stop' : 'Start'}
+      <footer className="timer-card__controls">
+        {state === 'running' ? (
+          <button type="button" className="button button--secondary" onClick={() => onPause(slot)} aria-label={`Pause ${label}`} {...busyProps}>
+            Pause
+          </button>
+        ) : (
+          <button type="button" className="button button--start" onClick={() => onStart(slot)} aria-label={`${state === 'paused' ? 'Resume' : 'Start'} ${label}`} {...busyProps}>
+            {state === 'paused' ? 'Resume' : 'Start'}
+          </button>
+        )}
+        {state !== 'idle' && (
+          <button type="button" className="button button--stop" onClick={() => onStop(slot)} aria-label={`Stop ${label}`} {...busyProps}>
+            Stop
+          </button>
+        )}
+        <span className="timer-card__spacer" />
+        <button type="button" className="button button--icon" onClick={() => onEdit(slot)} aria-label={`Edit ${label}`} title="Edit">
+          <svg viewBox="0 0 16 16" aria-hidden="true" width="16" height="16">
+            <path d="M11.5 2.5l2 2L5 13H3v-2z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+          </svg>
         </button>
+        {state !== 'idle' && (
+          <button type="button" className="button button--icon" onClick={() => onDiscard(slot)} aria-label={`Discard ${label}`} title="Discard this run" {...busyProps}>
+            <svg viewBox="0 0 16 16" aria-hidden="true" width="16" height="16">
+              <path d="M3 4.5h10M6.5 4.5V3h3v1.5M5 4.5l.6 8.5h4.8l.6-8.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+            </svg>
+          </button>
+        )}
       </footer>
     </article>
   )

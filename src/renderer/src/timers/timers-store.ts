@@ -1,55 +1,131 @@
 // Timer state in the renderer: a mirror of the main process, refreshed by every
-// answer and every timers.changed event. The renderer never decides what time it is.
+// answer and every pushed event. The renderer never decides what time it is; it
+// only asks, and shows the questions the main process is waiting on.
 import { createStore } from 'zustand/vanilla'
 import type { StintClient } from '@shared/bridge'
-import type { Timer } from '@shared/timers'
+import type { PromptResolution, Timer, TimerPrompt, TimerUpdate } from '@shared/timers'
+
+export interface ShortRunQuestion {
+  slot: number
+  label: string
+  seconds: number
+}
 
 export interface TimersState {
   timers: Timer[]
+  prompts: TimerPrompt[]
   loaded: boolean
-  /** Slots with a call in flight, so their buttons cannot be pressed twice. */
+  /** Slots with a call in flight, so a double press cannot send two. */
   busy: readonly number[]
   error: string | null
+  /** A stopped run shorter than the threshold, waiting for keep or discard. */
+  shortRun: ShortRunQuestion | null
   load: () => Promise<void>
+  start: (slot: number) => Promise<void>
+  pause: (slot: number) => Promise<void>
+  stop: (slot: number) => Promise<void>
+  discard: (slot: number) => Promise<void>
+  /** What the number keys and global shortcuts do: run ↔ pause, idle → run. */
   toggle: (slot: number) => Promise<void>
-  replace: (timers: Timer[]) => void
+  pauseAll: () => Promise<void>
+  update: (patch: TimerUpdate) => Promise<boolean>
+  keepShortRun: () => Promise<void>
+  discardShortRun: () => Promise<void>
+  resolvePrompt: (id: string, resolution: PromptResolution) => Promise<void>
+  replaceTimers: (timers: Timer[]) => void
+  replacePrompts: (prompts: TimerPrompt[]) => void
   dismissError: () => void
 }
 
 export type TimersStore = ReturnType<typeof createTimersStore>
 
 export function createTimersStore(client: StintClient) {
-  return createStore<TimersState>()((set, get) => ({
-    timers: [],
-    loaded: false,
-    busy: [],
-    error: null,
-    async load() {
-      try {
-        set({ timers: await client.timers.list({}), loaded: true, error: null })
-      } catch (error) {
-        set({ loaded: true, error: (error as Error).message })
-      }
-    },
-    async toggle(slot) {
-      const timer = get().timers.find((t) => t.slot === slot)
-      if (!timer || get().busy.includes(slot)) return
+  return createStore<TimersState>()((set, get) => {
+    const withTimer = (timer: Timer) => set({ timers: get().timers.map((t) => (t.slot === timer.slot ? timer : t)), error: null })
+
+    /** Runs one call for a slot: no second call while one is in flight, errors shown, state reloaded on failure. */
+    async function forSlot(slot: number, work: () => Promise<void>): Promise<void> {
+      if (get().busy.includes(slot)) return
       set({ busy: [...get().busy, slot] })
       try {
-        const updated = timer.state === 'running' ? await client.timers.stop({ slot }) : await client.timers.start({ slot })
-        set({ timers: get().timers.map((t) => (t.slot === slot ? updated : t)), error: null })
+        await work()
       } catch (error) {
         set({ error: (error as Error).message })
         await get().load()
       } finally {
         set({ busy: get().busy.filter((s) => s !== slot) })
       }
-    },
-    replace(timers) {
-      set({ timers })
-    },
-    dismissError() {
-      set({ error: null })
-    },
-  }))
+    }
+
+    return {
+      timers: [],
+      prompts: [],
+      loaded: false,
+      busy: [],
+      error: null,
+      shortRun: null,
+      async load() {
+        try {
+          const [timers, prompts] = await Promise.all([client.timers.list({}), client.prompts.list({})])
+          set({ timers, prompts, loaded: true })
+        } catch (error) {
+          set({ loaded: true, error: (error as Error).message })
+        }
+      },
+      start: (slot) => forSlot(slot, async () => withTimer(await client.timers.start({ slot }))),
+      pause: (slot) => forSlot(slot, async () => withTimer(await client.timers.pause({ slot }))),
+      discard: (slot) => forSlot(slot, async () => withTimer(await client.timers.discard({ slot }))),
+      stop: (slot) =>
+        forSlot(slot, async () => {
+          const result = await client.timers.stop({ slot })
+          withTimer(result.timer)
+          if (result.outcome === 'confirm-short') set({ shortRun: { slot, label: result.timer.label, seconds: result.seconds } })
+        }),
+      async toggle(slot) {
+        const timer = get().timers.find((t) => t.slot === slot)
+        if (!timer) return
+        await (timer.state === 'running' ? get().pause(slot) : get().start(slot))
+      },
+      async pauseAll() {
+        try {
+          set({ timers: await client.timers.pauseAll({}), error: null })
+        } catch (error) {
+          set({ error: (error as Error).message })
+        }
+      },
+      async update(patch) {
+        try {
+          withTimer(await client.timers.update(patch))
+          return true
+        } catch (error) {
+          set({ error: (error as Error).message })
+          return false
+        }
+      },
+      async keepShortRun() {
+        const question = get().shortRun
+        if (!question) return
+        set({ shortRun: null })
+        await forSlot(question.slot, async () => withTimer((await client.timers.stop({ slot: question.slot, keepShort: true })).timer))
+      },
+      async discardShortRun() {
+        const question = get().shortRun
+        if (!question) return
+        set({ shortRun: null })
+        await get().discard(question.slot)
+      },
+      async resolvePrompt(id, resolution) {
+        try {
+          const timers = await client.prompts.resolve({ id, resolution })
+          set({ timers, prompts: get().prompts.filter((p) => p.id !== id), error: null })
+        } catch (error) {
+          set({ error: (error as Error).message })
+          await get().load()
+        }
+      },
+      replaceTimers: (timers) => set({ timers }),
+      replacePrompts: (prompts) => set({ prompts }),
+      dismissError: () => set({ error: null }),
+    }
+  })
 }

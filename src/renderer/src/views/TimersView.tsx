@@ -1,42 +1,110 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useStore } from 'zustand'
-import type { TimersStore } from '../timers/timers-store'
+import { elapsedSeconds } from '@shared/timers'
+import { RecentEntries } from '../timers/RecentEntries'
 import { TimerCard } from '../timers/TimerCard'
+import { DiscardDialog, PromptDialog, ShortRunDialog } from '../timers/TimerDialogs'
+import { TimerEditor } from '../timers/TimerEditor'
+import type { TimersStore } from '../timers/timers-store'
 import { useNow } from '../timers/use-now'
+import type { WorkStore } from '../work/work-store'
 
-export function TimersView({ store }: { store: TimersStore }) {
-  const { timers, loaded, busy, error, toggle, dismissError } = useStore(store)
+function typingInField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+}
+
+export function TimersView({ store, work }: { store: TimersStore; work: WorkStore }) {
+  const state = useStore(store)
+  const { workItems, activityTypes } = useStore(work)
+  const { timers, prompts, loaded, busy, error, shortRun } = state
+  const [editing, setEditing] = useState<number | null>(null)
+  const [discarding, setDiscarding] = useState<number | null>(null)
   const running = timers.filter((t) => t.state === 'running').length
+  const paused = timers.filter((t) => t.state === 'paused').length
   const now = useNow(running > 0)
+  const dialogOpen = editing !== null || discarding !== null || shortRun !== null || prompts.length > 0
 
+  // Keys 1–9 start or pause a timer, P pauses all — whenever no field or dialog has the keyboard.
   useEffect(() => {
-    void store.getState().load()
-  }, [store])
+    const onKey = (event: KeyboardEvent) => {
+      if (dialogOpen || event.ctrlKey || event.metaKey || event.altKey || typingInField(event.target)) return
+      if (/^[1-9]$/.test(event.key)) {
+        event.preventDefault()
+        void store.getState().toggle(Number(event.key))
+      } else if (event.key === 'p' || event.key === 'P') {
+        event.preventDefault()
+        void store.getState().pauseAll()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [store, dialogOpen])
+
+  const editingTimer = timers.find((t) => t.slot === editing)
+  const discardingTimer = timers.find((t) => t.slot === discarding)
+  const prompt = prompts[0]
+  const summary = !loaded ? 'Loading…' : running + paused === 0 ? 'No timer running' : [running > 0 && `${running} running`, paused > 0 && `${paused} paused`].filter(Boolean).join(' · ')
 
   return (
     <section className="view" aria-labelledby="timers-title">
       <header className="view__head">
         <div>
           <h1 id="timers-title">Timers</h1>
-          <p className="view__subtitle">Nine slots, one per job in flight. Run as many at once as you need.</p>
+          <p className="view__subtitle">
+            Nine slots, one per job in flight. Keys <kbd>1</kbd>–<kbd>9</kbd> start or pause a timer, <kbd>P</kbd> pauses all.
+          </p>
         </div>
-        <p className="view__summary" aria-live="polite">
-          {loaded ? (running === 0 ? 'No timer running' : `${running} running`) : 'Loading…'}
-        </p>
+        <div className="view__tools">
+          <p className="view__summary" aria-live="polite">
+            {summary}
+          </p>
+          <button type="button" className="button button--secondary" onClick={() => void state.pauseAll()} aria-disabled={running === 0 || undefined}>
+            Pause all
+          </button>
+        </div>
       </header>
       {error && (
         <div className="banner banner--error" role="alert">
           <span>{error}</span>
-          <button type="button" className="button button--ghost" onClick={dismissError}>
+          <button type="button" className="button button--ghost" onClick={state.dismissError}>
             Dismiss
           </button>
         </div>
       )}
       <div className="timer-grid">
         {timers.map((timer) => (
-          <TimerCard key={timer.slot} timer={timer} now={now} busy={busy.includes(timer.slot)} onToggle={(slot) => void toggle(slot)} />
+          <TimerCard
+            key={timer.slot}
+            timer={timer}
+            now={now}
+            busy={busy.includes(timer.slot)}
+            workItem={workItems.find((w) => w.id === timer.workItemId)}
+            activityType={activityTypes.find((t) => t.id === timer.activityTypeId)}
+            defaultActivityType={activityTypes.find((t) => t.isDefault && t.active)}
+            onStart={(slot) => void state.start(slot)}
+            onPause={(slot) => void state.pause(slot)}
+            onStop={(slot) => void state.stop(slot)}
+            onEdit={setEditing}
+            onDiscard={setDiscarding}
+          />
         ))}
       </div>
+      <RecentEntries workItems={workItems} activityTypes={activityTypes} />
+
+      {editingTimer && <TimerEditor timer={editingTimer} workItems={workItems} activityTypes={activityTypes} onSave={state.update} onClose={() => setEditing(null)} />}
+      {discardingTimer && (
+        <DiscardDialog
+          timer={discardingTimer}
+          seconds={elapsedSeconds(discardingTimer, now)}
+          onClose={() => setDiscarding(null)}
+          onConfirm={() => {
+            setDiscarding(null)
+            void state.discard(discardingTimer.slot)
+          }}
+        />
+      )}
+      {shortRun && <ShortRunDialog label={shortRun.label} seconds={shortRun.seconds} onKeep={() => void state.keepShortRun()} onDiscard={() => void state.discardShortRun()} />}
+      {!shortRun && prompt && <PromptDialog key={prompt.id} prompt={prompt} remaining={prompts.length} timers={timers} workItems={workItems} onResolve={(resolution) => void state.resolvePrompt(prompt.id, resolution)} />}
     </section>
   )
 }

@@ -1,0 +1,69 @@
+// A complete handler map with fixed answers that satisfy the contract, for transport
+// tests (IPC, HTTP) that care about routing and refusals, not about the services.
+import type { CallName } from '@shared/contract'
+import { DEFAULT_SETTINGS } from '@shared/settings'
+import { TimerSchema, type Timer } from '@shared/timers'
+import type { Handlers } from '../api/invoke'
+
+export function cannedTimer(slot: number, state: Timer['state']): Timer {
+  return TimerSchema.parse({
+    id: `0190a000-0000-7000-8000-00000000000${slot}`,
+    slot,
+    label: `Slot ${slot}`,
+    color: '#EE6677',
+    state,
+    workItemId: null,
+    activityTypeId: null,
+    billable: true,
+    note: '',
+    closedSeconds: 120,
+    runningSince: state === 'running' ? 1_700_000_000_000 : null,
+  })
+}
+
+const item = { id: 'w1', kind: 'ticket' as const, reference: 'TICKET-1', title: 'Printer', customerId: null, customerName: null, contractId: null, billable: true, active: true }
+
+export function cannedHandlers(): Handlers {
+  return {
+    'app.info': () => ({ version: '0.1.0', host: 'electron', dataFile: '/home/tech/.config/Stint/stint.sqlite' }),
+    'timers.list': () => [cannedTimer(1, 'idle'), cannedTimer(2, 'running')],
+    'timers.start': ({ slot }) => Promise.resolve(cannedTimer(slot, 'running')),
+    'timers.pause': ({ slot }) => cannedTimer(slot, 'paused'),
+    'timers.resume': ({ slot }) => cannedTimer(slot, 'running'),
+    'timers.stop': ({ slot }) => ({ outcome: 'stopped', timer: cannedTimer(slot, 'idle'), entries: [] }),
+    'timers.discard': ({ slot }) => cannedTimer(slot, 'idle'),
+    'timers.pauseAll': () => [cannedTimer(1, 'paused')],
+    'timers.update': ({ slot }) => cannedTimer(slot, 'idle'),
+    'prompts.list': () => [],
+    'prompts.resolve': () => [],
+    'work.listItems': () => [item],
+    'work.createItem': () => item,
+    'work.updateItem': () => item,
+    'work.listActivityTypes': () => [],
+    'work.saveActivityType': ({ type }) => ({ id: 'a1', name: type.name, active: true, isDefault: false }),
+    'work.listCustomers': () => [],
+    'work.createCustomer': ({ name }) => ({ id: 'c1', name }),
+    'work.listContracts': () => [],
+    'work.createContract': (input) => ({ id: 'k1', customerId: input.customerId, name: input.name, includedMinutes: null }),
+    'entries.list': () => [],
+    'settings.get': () => DEFAULT_SETTINGS,
+    'settings.update': () => DEFAULT_SETTINGS,
+    'settings.shortcutStatus': () => ({ available: false, entries: [] }),
+  }
+}
+
+/** The canned handlers, each recording the request it was given. */
+export function recordingHandlers(): { handlers: Handlers; calls: { name: CallName; request: unknown }[] } {
+  const calls: { name: CallName; request: unknown }[] = []
+  const canned = cannedHandlers() as Record<CallName, (request: unknown) => unknown>
+  const handlers = Object.fromEntries(
+    (Object.keys(canned) as CallName[]).map((name) => [
+      name,
+      (request: unknown) => {
+        calls.push({ name, request })
+        return canned[name](request)
+      },
+    ]),
+  ) as unknown as Handlers
+  return { handlers, calls }
+}

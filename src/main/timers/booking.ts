@@ -1,0 +1,45 @@
+// Turns the closed segments of one timer run into draft entries: one per local day
+// touched, each day in the zone its segment ran in, raw seconds kept and a rounded
+// value beside them.
+import { splitIntoLocalDayRanges } from '@shared/days'
+import { roundSeconds, type RoundingRule } from '@shared/rounding'
+
+export interface ClosedSegment {
+  startedAt: number
+  endedAt: number
+  timeZone: string
+}
+
+export interface DayBooking {
+  day: string
+  rawSeconds: number
+  roundedSeconds: number
+  /** Zone of the first piece of the day. */
+  timeZone: string
+  ranges: { startedAt: number; endedAt: number }[]
+}
+
+export function bookRun(segments: readonly ClosedSegment[], rule: RoundingRule): DayBooking[] {
+  const byDay = new Map<string, { ms: number; timeZone: string; ranges: { startedAt: number; endedAt: number }[] }>()
+  const ordered = [...segments].sort((a, b) => a.startedAt - b.startedAt)
+  for (const segment of ordered) {
+    for (const piece of splitIntoLocalDayRanges(segment.startedAt, segment.endedAt, segment.timeZone)) {
+      const day = byDay.get(piece.day) ?? { ms: 0, timeZone: segment.timeZone, ranges: [] }
+      day.ms += piece.endMs - piece.startMs
+      day.ranges.push({ startedAt: piece.startMs, endedAt: piece.endMs })
+      byDay.set(piece.day, day)
+    }
+  }
+  return [...byDay.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([day, { ms, timeZone, ranges }]) => {
+      const rawSeconds = Math.floor(ms / 1000)
+      return { day, rawSeconds, roundedSeconds: roundSeconds(rawSeconds, rule), timeZone, ranges }
+    })
+    .filter((booking) => booking.rawSeconds > 0)
+}
+
+/** Seconds of a whole run, before rounding. */
+export function runSeconds(segments: readonly ClosedSegment[]): number {
+  return Math.floor(segments.reduce((sum, s) => sum + (s.endedAt - s.startedAt), 0) / 1000)
+}

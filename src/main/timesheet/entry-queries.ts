@@ -1,0 +1,42 @@
+// Reading time entries with their exact ranges, as the renderer sees them.
+import type { Kysely, Transaction } from 'kysely'
+import type { TimeEntry } from '@shared/entries'
+import type { Database } from '../db/schema'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+export async function loadEntries(db: Db, where: { ids: readonly string[] } | { from: string; to: string }): Promise<TimeEntry[]> {
+  let query = db.selectFrom('time_entries').selectAll().where('deleted_at', 'is', null)
+  if ('ids' in where) {
+    if (where.ids.length === 0) return []
+    query = query.where('id', 'in', where.ids)
+  } else {
+    query = query.where('day', '>=', where.from).where('day', '<=', where.to)
+  }
+  const rows = await query.orderBy('day').orderBy('created_at').execute()
+  if (rows.length === 0) return []
+  const ranges = await db
+    .selectFrom('time_entry_ranges')
+    .selectAll()
+    .where(
+      'entry_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('started_at')
+    .execute()
+  return rows.map((row) => ({
+    id: row.id,
+    day: row.day,
+    workItemId: row.work_item_id,
+    activityTypeId: row.activity_type_id,
+    billable: row.billable === 1,
+    description: row.description,
+    source: row.source,
+    rawSeconds: row.raw_seconds,
+    roundedSeconds: row.rounded_seconds,
+    status: row.status,
+    timerId: row.timer_id,
+    ranges: ranges.filter((r) => r.entry_id === row.id).map((r) => ({ startedAt: r.started_at, endedAt: r.ended_at })),
+  }))
+}

@@ -1,0 +1,206 @@
+// Reference data on the device: customers, contracts, work items (tickets, work
+// orders, tasks, general activities) and activity types. Rows are never deleted:
+// an item no longer used is made inactive, so entries that name it stay readable.
+import { sql, type Kysely } from 'kysely'
+import { newId } from '@shared/ids'
+import { StintError } from '@shared/errors'
+import type { ActivityType, Contract, Customer, WorkItem, WorkItemInput } from '@shared/work'
+import type { Clock } from '../clock'
+import type { Database } from '../db/schema'
+import type { EventHub } from '../events'
+
+const DEFAULT_ACTIVITY_TYPES = ['Remote support', 'On-site', 'Admin', 'Meeting', 'Training']
+
+export class WorkService {
+  constructor(private readonly deps: { db: Kysely<Database>; clock: Clock; events: EventHub }) {}
+
+  /** Gives a new database a useful set of activity types, once. */
+  async seedDefaults(): Promise<void> {
+    const { db, clock } = this.deps
+    await db.transaction().execute(async (trx) => {
+      const seeded = await trx.selectFrom('app_state').select('value').where('key', '=', 'seeded_activity_types').executeTakeFirst()
+      if (seeded) return
+      const now = clock.now()
+      const existing = await trx.selectFrom('activity_types').select('id').executeTakeFirst()
+      if (!existing) {
+        await trx
+          .insertInto('activity_types')
+          .values(DEFAULT_ACTIVITY_TYPES.map((name, i) => ({ id: newId(), name, active: 1 as const, is_default: i === 0 ? (1 as const) : (0 as const), created_at: now, updated_at: now, deleted_at: null })))
+          .execute()
+      }
+      await trx.insertInto('app_state').values({ key: 'seeded_activity_types', value: '1' }).execute()
+    })
+  }
+
+  async listWorkItems(): Promise<WorkItem[]> {
+    const rows = await this.deps.db
+      .selectFrom('work_items')
+      .leftJoin('customers', 'customers.id', 'work_items.customer_id')
+      .select(['work_items.id', 'kind', 'reference', 'title', 'customer_id', 'customers.name as customer_name', 'contract_id', 'billable', 'active'])
+      .where('work_items.deleted_at', 'is', null)
+      .orderBy('active', 'desc')
+      .orderBy(sql`coalesce(reference, title) collate nocase`)
+      .execute()
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      reference: r.reference,
+      title: r.title,
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      contractId: r.contract_id,
+      billable: r.billable === 1,
+      active: r.active === 1,
+    }))
+  }
+
+  async createWorkItem(input: WorkItemInput): Promise<WorkItem> {
+    const { db, clock } = this.deps
+    const now = clock.now()
+    const id = newId()
+    await db.transaction().execute(async (trx) => {
+      await this.checkOwners(trx, input.customerId ?? null, input.contractId ?? null)
+      await this.checkReferenceFree(trx, input.reference ?? null, null)
+      await trx
+        .insertInto('work_items')
+        .values({
+          id,
+          kind: input.kind,
+          reference: input.reference ?? null,
+          title: input.title,
+          customer_id: input.customerId ?? null,
+          contract_id: input.contractId ?? null,
+          billable: input.billable === false ? 0 : 1,
+          active: input.active === false ? 0 : 1,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+        })
+        .execute()
+    })
+    return this.announceWorkItem(id)
+  }
+
+  async updateWorkItem(id: string, input: WorkItemInput): Promise<WorkItem> {
+    const { db, clock } = this.deps
+    const now = clock.now()
+    await db.transaction().execute(async (trx) => {
+      const current = await trx.selectFrom('work_items').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+      if (!current) throw new StintError('not_found', 'That work item does not exist (any more); nothing was changed.')
+      await this.checkOwners(trx, input.customerId ?? null, input.contractId ?? null)
+      await this.checkReferenceFree(trx, input.reference ?? null, id)
+      await trx
+        .updateTable('work_items')
+        .set((eb) => ({
+          kind: input.kind,
+          reference: input.reference ?? null,
+          title: input.title,
+          customer_id: input.customerId ?? null,
+          contract_id: input.contractId ?? null,
+          billable: input.billable === false ? 0 : 1,
+          active: input.active === false ? 0 : 1,
+          updated_at: now,
+          version: eb('version', '+', 1),
+        }))
+        .where('id', '=', id)
+        .execute()
+    })
+    return this.announceWorkItem(id)
+  }
+
+  async listActivityTypes(): Promise<ActivityType[]> {
+    const rows = await this.deps.db.selectFrom('activity_types').selectAll().where('deleted_at', 'is', null).orderBy('active', 'desc').orderBy(sql`name collate nocase`).execute()
+    return rows.map((r) => ({ id: r.id, name: r.name, active: r.active === 1, isDefault: r.is_default === 1 }))
+  }
+
+  async saveActivityType(id: string | null, input: { name: string; active?: boolean | undefined; isDefault?: boolean | undefined }): Promise<ActivityType> {
+    const { db, clock } = this.deps
+    const now = clock.now()
+    const targetId = id ?? newId()
+    if (input.isDefault && input.active === false) throw new StintError('invalid_request', 'An inactive activity type cannot be the default; nothing was changed.')
+    await db.transaction().execute(async (trx) => {
+      const clash = await trx.selectFrom('activity_types').select('id').where(sql<boolean>`name = ${input.name} collate nocase`).where('id', '!=', targetId).where('deleted_at', 'is', null).executeTakeFirst()
+      if (clash) throw new StintError('conflict', `There is already an activity type called "${input.name}".`)
+      // Only one default: choosing a new one clears the old.
+      if (input.isDefault) await trx.updateTable('activity_types').set({ is_default: 0, updated_at: now }).where('is_default', '=', 1).where('id', '!=', targetId).execute()
+      const values = { name: input.name, active: input.active === false ? (0 as const) : (1 as const), is_default: input.isDefault ? (1 as const) : (0 as const), updated_at: now }
+      if (id === null) {
+        await trx.insertInto('activity_types').values({ id: targetId, ...values, created_at: now, deleted_at: null }).execute()
+      } else {
+        const result = await trx
+          .updateTable('activity_types')
+          .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+          .where('id', '=', id)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst()
+        if (result.numUpdatedRows === 0n) throw new StintError('not_found', 'That activity type does not exist (any more); nothing was changed.')
+      }
+    })
+    this.deps.events.emit('work.changed', {})
+    const saved = (await this.listActivityTypes()).find((t) => t.id === targetId)
+    if (!saved) throw new StintError('not_found', 'The activity type could not be read back.')
+    return saved
+  }
+
+  async listCustomers(): Promise<Customer[]> {
+    return this.deps.db.selectFrom('customers').select(['id', 'name']).where('deleted_at', 'is', null).orderBy(sql`name collate nocase`).execute()
+  }
+
+  async createCustomer(name: string): Promise<Customer> {
+    const { db, clock } = this.deps
+    const clash = await db.selectFrom('customers').select('id').where(sql<boolean>`name = ${name} collate nocase`).where('deleted_at', 'is', null).executeTakeFirst()
+    if (clash) throw new StintError('conflict', `There is already a customer called "${name}".`)
+    const now = clock.now()
+    const id = newId()
+    await db.insertInto('customers').values({ id, name, created_at: now, updated_at: now, deleted_at: null }).execute()
+    this.deps.events.emit('work.changed', {})
+    return { id, name }
+  }
+
+  async listContracts(): Promise<Contract[]> {
+    const rows = await this.deps.db.selectFrom('contracts').selectAll().where('deleted_at', 'is', null).orderBy(sql`name collate nocase`).execute()
+    return rows.map((r) => ({ id: r.id, customerId: r.customer_id, name: r.name, includedMinutes: r.included_minutes }))
+  }
+
+  async createContract(input: { customerId: string; name: string; includedMinutes?: number | null | undefined }): Promise<Contract> {
+    const { db, clock } = this.deps
+    const customer = await db.selectFrom('customers').select('id').where('id', '=', input.customerId).where('deleted_at', 'is', null).executeTakeFirst()
+    if (!customer) throw new StintError('not_found', 'That customer does not exist (any more); nothing was changed.')
+    const now = clock.now()
+    const contract = { id: newId(), customer_id: input.customerId, name: input.name, included_minutes: input.includedMinutes ?? null }
+    await db.insertInto('contracts').values({ ...contract, created_at: now, updated_at: now, deleted_at: null }).execute()
+    this.deps.events.emit('work.changed', {})
+    return { id: contract.id, customerId: contract.customer_id, name: contract.name, includedMinutes: contract.included_minutes }
+  }
+
+  private async announceWorkItem(id: string): Promise<WorkItem> {
+    this.deps.events.emit('work.changed', {})
+    const item = (await this.listWorkItems()).find((w) => w.id === id)
+    if (!item) throw new StintError('not_found', 'The work item could not be read back.')
+    return item
+  }
+
+  private async checkOwners(db: Kysely<Database>, customerId: string | null, contractId: string | null): Promise<void> {
+    if (customerId !== null) {
+      const customer = await db.selectFrom('customers').select('id').where('id', '=', customerId).where('deleted_at', 'is', null).executeTakeFirst()
+      if (!customer) throw new StintError('not_found', 'That customer does not exist (any more); nothing was changed.')
+    }
+    if (contractId !== null) {
+      const contract = await db.selectFrom('contracts').select(['id', 'customer_id']).where('id', '=', contractId).where('deleted_at', 'is', null).executeTakeFirst()
+      if (!contract) throw new StintError('not_found', 'That contract does not exist (any more); nothing was changed.')
+      if (customerId !== null && contract.customer_id !== customerId) throw new StintError('invalid_request', 'That contract belongs to another customer; nothing was changed.')
+    }
+  }
+
+  private async checkReferenceFree(db: Kysely<Database>, reference: string | null, selfId: string | null): Promise<void> {
+    if (reference === null) return
+    const clash = await db
+      .selectFrom('work_items')
+      .select(['id', 'title', 'reference'])
+      .where(sql<boolean>`reference = ${reference} collate nocase`)
+      .where('deleted_at', 'is', null)
+      .where('id', '!=', selfId ?? '')
+      .executeTakeFirst()
+    if (clash) throw new StintError('conflict', `The reference ${clash.reference ?? reference} is already used by "${clash.title}"; nothing was changed.`)
+  }
+}

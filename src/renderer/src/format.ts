@@ -1,0 +1,30 @@
+// Display formatting shared by the views. Display only: stored values never change.
+import { format } from 'date-fns'
+
+/** 5400 → "1:30" */
+export function formatHoursMinutes(seconds: number): string {
+  const minutes = Math.floor(Math.max(0, seconds) / 60)
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
+}
+
+/** "1 h 30 min", for screen readers and sentences. */
+export function spokenDuration(seconds: number): string {
+  const minutes = Math.floor(Math.max(0, seconds) / 60)
+  const hours = Math.floor(minutes / 60)
+  if (hours === 0) return `${minutes % 60} min`
+  return `${hours} h ${minutes % 60} min`
+}
+
+/** An instant as local wall-clock time, "14:05". */
+export function formatTime(ms: number): string {
+  return format(ms, 'HH:mm')
+}
+
+/** "2026-11-16" → "Mon 16 Nov" */
+export function formatDay(day: string): string {
+  return format(new Date(`${day}T12:00:00`), 'EEE d MMM')
+}
+
+export function todayLocal(now = Date.now()): string {
+  return format(now, 'yyyy-MM-dd')
+}

@@ -1,0 +1,86 @@
+// Settings as the view edits them: loaded once, each change saved at once as a partial
+// patch, shown before the host answers and put back to the stored value when the host
+// refuses. Changes made elsewhere (tray, another window) arrive by event.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { StintClient } from '@shared/bridge'
+import type { Settings, SettingsPatch } from '@shared/settings'
+
+export type SettingsSection = 'timers' | 'shortcuts' | 'reminders' | 'startup'
+
+export type SaveFeedback = { section: SettingsSection; state: 'saving' | 'saved' } | { section: SettingsSection; state: 'failed'; message: string }
+
+/** What a patch would make of the settings, for showing it before the host answers. */
+function preview(current: Settings, patch: SettingsPatch): Settings {
+  return {
+    timers: { ...current.timers, ...patch.timers },
+    shortcuts: { ...current.shortcuts, ...patch.shortcuts },
+    reminders: { ...current.reminders, ...patch.reminders },
+    startAtLogin: patch.startAtLogin ?? current.startAtLogin,
+  }
+}
+
+export function useSettings(client: StintClient) {
+  const [settings, setSettings] = useState<Settings | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [feedback, setFeedback] = useState<SaveFeedback | null>(null)
+  // What the host last confirmed: a refused change goes back to this.
+  const stored = useRef<Settings | null>(null)
+
+  const load = useCallback(async () => {
+    setLoadError(null)
+    try {
+      const loaded = await client.settings.get({})
+      stored.current = loaded
+      setSettings(loaded)
+    } catch (error) {
+      setLoadError((error as Error).message)
+    }
+  }, [client])
+
+  useEffect(() => {
+    let live = true
+    client.settings
+      .get({})
+      .then((loaded) => {
+        if (!live) return
+        stored.current = loaded
+        setSettings(loaded)
+      })
+      .catch((error: unknown) => {
+        if (live) setLoadError((error as Error).message)
+      })
+    const off = client.events['settings.changed'](({ settings: next }) => {
+      stored.current = next
+      setSettings(next)
+    })
+    return () => {
+      live = false
+      off()
+    }
+  }, [client])
+
+  /** Saves one change; resolves false (with the control reverted and the reason shown) when refused. */
+  const save = useCallback(
+    async (section: SettingsSection, patch: SettingsPatch): Promise<boolean> => {
+      const before = stored.current
+      if (!before) return false
+      setSettings((current) => preview(current ?? before, patch))
+      setFeedback({ section, state: 'saving' })
+      try {
+        const next = await client.settings.update(patch)
+        stored.current = next
+        setSettings(next)
+        setFeedback({ section, state: 'saved' })
+        return true
+      } catch (error) {
+        const kept = stored.current
+        setSettings(kept)
+        setFeedback({ section, state: 'failed', message: (error as Error).message })
+        return false
+      }
+    },
+    [client],
+  )
+
+  return { settings, loadError, feedback, save, reload: load }
+}

@@ -1,0 +1,88 @@
+// The draft entries stopped timers produced over the last week, newest day first:
+// the technician sees at once that a stop was booked, and how.
+import { useEffect, useState } from 'react'
+import { subDays } from 'date-fns'
+import type { TimeEntry } from '@shared/entries'
+import { workItemDisplayName, type ActivityType, type WorkItem } from '@shared/work'
+import { useClient } from '../client-context'
+import { formatDay, formatHoursMinutes, formatTime, todayLocal } from '../format'
+
+interface RecentEntriesProps {
+  workItems: readonly WorkItem[]
+  activityTypes: readonly ActivityType[]
+}
+
+export function RecentEntries({ workItems, activityTypes }: RecentEntriesProps) {
+  const client = useClient()
+  const [entries, setEntries] = useState<TimeEntry[]>([])
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let current = true
+    const refresh = () => {
+      const now = Date.now()
+      client.entries.list({ from: todayLocal(subDays(now, 6).getTime()), to: todayLocal(now) }).then(
+        (list) => {
+          if (!current) return
+          setEntries(list.filter((e) => e.source === 'timer').reverse())
+          setError(null)
+        },
+        (e: unknown) => current && setError((e as Error).message),
+      )
+    }
+    refresh()
+    const unsubscribe = client.events['entries.changed'](refresh)
+    return () => {
+      current = false
+      unsubscribe()
+    }
+  }, [client])
+
+  return (
+    <section className="panel" aria-labelledby="recent-title">
+      <h2 id="recent-title" className="panel__title">
+        Booked by timers this week
+      </h2>
+      {error && <p role="alert">{error}</p>}
+      {entries.length === 0 ? (
+        <p className="muted">Nothing yet. When you stop a timer, its time appears here as a draft entry for the timesheet.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Work item</th>
+              <th scope="col">Activity</th>
+              <th scope="col">Time</th>
+              <th scope="col" className="num">
+                Duration
+              </th>
+              <th scope="col" className="num">
+                Rounded
+              </th>
+              <th scope="col">Billable</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => {
+              const item = workItems.find((w) => w.id === entry.workItemId)
+              const first = entry.ranges[0]
+              const last = entry.ranges.at(-1)
+              return (
+                <tr key={entry.id} data-entry-id={entry.id}>
+                  <td>{formatDay(entry.day)}</td>
+                  <td>{item ? workItemDisplayName(item) : <span className="muted">No work item</span>}</td>
+                  <td>{activityTypes.find((t) => t.id === entry.activityTypeId)?.name ?? '—'}</td>
+                  <td>{first && last ? `${formatTime(first.startedAt)}–${formatTime(last.endedAt)}` : '—'}</td>
+                  <td className="num">{formatHoursMinutes(entry.rawSeconds)}</td>
+                  <td className="num">{formatHoursMinutes(entry.roundedSeconds)}</td>
+                  <td>{entry.billable ? 'Yes' : 'No'}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,285 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { CallRequest } from '@shared/contract'
+import { StintError } from '@shared/errors'
+import type { ActivityType, Customer, WorkItem, WorkItemInput } from '@shared/work'
+import { ClientContext } from '../client-context'
+import { scriptedHost } from '../testing/scripted-host'
+import { createWorkStore } from '../work/work-store'
+import { WorkView } from './WorkView'
+
+afterEach(cleanup)
+
+const item = (fields: Partial<WorkItem> & Pick<WorkItem, 'id' | 'title'>): WorkItem => ({
+  kind: 'ticket',
+  reference: null,
+  customerId: null,
+  customerName: null,
+  contractId: null,
+  billable: true,
+  active: true,
+  ...fields,
+})
+
+/** A host that keeps work items, activity types and customers in memory and refuses what the real service refuses. */
+function workHost() {
+  const customers: Customer[] = [
+    { id: 'c1', name: 'Acme Ltd' },
+    { id: 'c2', name: 'Globex' },
+  ]
+  const items: WorkItem[] = [
+    item({ id: 'w1', reference: 'TICKET-1001', title: 'Printer on 2nd floor', customerId: 'c1', customerName: 'Acme Ltd' }),
+    item({ id: 'w2', kind: 'work_order', reference: 'WO-77', title: 'Install new switch', customerId: 'c2', customerName: 'Globex' }),
+    item({ id: 'w3', kind: 'general', title: 'Team meeting', billable: false }),
+    item({ id: 'w4', kind: 'task', reference: 'TASK-9', title: 'Old mail migration', active: false }),
+  ]
+  const types: ActivityType[] = [
+    { id: 'a1', name: 'Remote support', active: true, isDefault: true },
+    { id: 'a2', name: 'On-site', active: true, isDefault: false },
+  ]
+  let nextId = 100
+
+  const toItem = (id: string, input: WorkItemInput): WorkItem => {
+    const reference = input.reference ?? null
+    const clash = items.find((other) => other.id !== id && reference !== null && other.reference?.toLowerCase() === reference.toLowerCase())
+    if (clash) throw new StintError('conflict', `${reference ?? ''} is already the reference of "${clash.title}"; nothing was changed.`)
+    const customer = customers.find((c) => c.id === input.customerId) ?? null
+    return {
+      id,
+      kind: input.kind,
+      reference,
+      title: input.title,
+      customerId: customer?.id ?? null,
+      customerName: customer?.name ?? null,
+      contractId: input.contractId ?? null,
+      billable: input.billable !== false,
+      active: input.active !== false,
+    }
+  }
+
+  const host = scriptedHost({
+    'work.listItems': () => items.map((i) => ({ ...i })),
+    'work.listActivityTypes': () => types.map((t) => ({ ...t })),
+    'work.listCustomers': () => customers.map((c) => ({ ...c })),
+    'work.createItem': (input) => {
+      const created = toItem(`w${nextId++}`, input)
+      items.push(created)
+      return created
+    },
+    'work.updateItem': ({ id, item: input }) => {
+      const index = items.findIndex((i) => i.id === id)
+      if (index < 0) throw new StintError('not_found', 'That work item does not exist (any more); nothing was changed.')
+      const updated = toItem(id, input)
+      items[index] = updated
+      return updated
+    },
+    'work.saveActivityType': ({ id, type }: CallRequest<'work.saveActivityType'>) => {
+      if (type.isDefault && type.active === false) throw new StintError('invalid_request', 'An inactive activity type cannot be the default; nothing was changed.')
+      const saved: ActivityType = { id: id ?? `a${nextId++}`, name: type.name, active: type.active !== false, isDefault: type.isDefault === true }
+      if (saved.isDefault) types.forEach((t) => (t.isDefault = false))
+      const index = types.findIndex((t) => t.id === saved.id)
+      if (index < 0) types.push(saved)
+      else types[index] = saved
+      return saved
+    },
+    'work.createCustomer': ({ name }) => {
+      if (customers.some((c) => c.name.toLowerCase() === name.toLowerCase())) throw new StintError('conflict', `There is already a customer called "${name}".`)
+      const customer = { id: `c${nextId++}`, name }
+      customers.push(customer)
+      return customer
+    },
+  })
+  return { ...host, items, types, customers }
+}
+
+function renderWorkView(host: ReturnType<typeof workHost>) {
+  render(
+    <ClientContext.Provider value={host.client}>
+      <WorkView work={createWorkStore(host.client)} />
+    </ClientContext.Provider>,
+  )
+}
+
+const workTable = () => screen.getByRole('table', { name: 'All work items' })
+const listedTitles = () =>
+  within(workTable())
+    .getAllByRole('rowheader')
+    .map((cell) => cell.textContent)
+
+const type = (label: string | RegExp, value: string, within_: HTMLElement = document.body) => fireEvent.change(within(within_).getByLabelText(label), { target: { value } })
+
+describe('Work items view', () => {
+  it('lists the active work items with kind, customer and billable, and finds them by reference, title or customer', async () => {
+    const host = workHost()
+    renderWorkView(host)
+    await screen.findByText('Printer on 2nd floor')
+    expect(listedTitles()).toEqual(['Printer on 2nd floor', 'Install new switch', 'Team meeting'])
+    const printerRow = screen.getByText('Printer on 2nd floor').closest('tr') as HTMLElement
+    expect(within(printerRow).getByText('TICKET-1001')).toBeTruthy()
+    expect(within(printerRow).getByText('Ticket')).toBeTruthy()
+    expect(within(printerRow).getByText('Acme Ltd')).toBeTruthy()
+    expect(within(printerRow).getByText('Billable')).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Edit TICKET-1001' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Edit Team meeting' })).toBeTruthy()
+
+    type('Search', 'globex')
+    expect(listedTitles()).toEqual(['Install new switch'])
+    type('Search', 'ticket-1001')
+    expect(listedTitles()).toEqual(['Printer on 2nd floor'])
+    type('Search', 'meeting')
+    expect(listedTitles()).toEqual(['Team meeting'])
+    expect(screen.getByText('1 of 4 work items')).toBeTruthy()
+
+    type('Search', 'migration')
+    expect(screen.queryByRole('table', { name: 'All work items' })).toBeNull()
+    expect(screen.getByText(/No work items match “migration” among the active ones/)).toBeTruthy()
+    fireEvent.click(screen.getByRole('checkbox', { name: /Show inactive/ }))
+    expect(listedTitles()).toEqual(['Old mail migration'])
+    expect(within(workTable()).getByText('Inactive')).toBeTruthy()
+  })
+
+  it('creates a work item from the dialog with trimmed values, and the new item appears in the list', async () => {
+    const host = workHost()
+    renderWorkView(host)
+    await screen.findByText('Printer on 2nd floor')
+    fireEvent.click(screen.getByRole('button', { name: 'New work item' }))
+    const dialog = screen.getByRole('dialog', { name: 'New work item' })
+    expect((within(dialog).getByLabelText<HTMLInputElement>('Billable')).checked).toBe(true)
+    type(/Reference/, '  TICKET-2000 ', dialog)
+    type('Title', '  Laptop will not boot ', dialog)
+    type('Customer', 'c1', dialog)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create work item' }))
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(host.requestsTo('work.createItem')).toEqual([
+      { kind: 'ticket', reference: 'TICKET-2000', title: 'Laptop will not boot', customerId: 'c1', contractId: null, billable: true, active: true },
+    ])
+    const row = screen.getByText('Laptop will not boot').closest('tr') as HTMLElement
+    expect(within(row).getByText('TICKET-2000')).toBeTruthy()
+    expect(within(row).getByText('Acme Ltd')).toBeTruthy()
+    expect(screen.getByText('Created TICKET-2000.').getAttribute('role')).toBe('status')
+  })
+
+  it('makes a general activity not billable by default, and needs a title before sending anything', async () => {
+    const host = workHost()
+    renderWorkView(host)
+    await screen.findByText('Printer on 2nd floor')
+    fireEvent.click(screen.getByRole('button', { name: 'New work item' }))
+    const dialog = screen.getByRole('dialog', { name: 'New work item' })
+    type('Kind', 'general', dialog)
+    expect((within(dialog).getByLabelText<HTMLInputElement>('Billable')).checked).toBe(false)
+    type('Title', '   ', dialog)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create work item' }))
+    expect(within(dialog).getByRole('alert').textContent).toMatch(/Enter a title/)
+    expect(within(dialog).getByLabelText('Title').getAttribute('aria-invalid')).toBe('true')
+    expect(host.requestsTo('work.createItem')).toEqual([])
+
+    type('Title', 'Weekly team meeting', dialog)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create work item' }))
+    await waitFor(() => expect(host.requestsTo('work.createItem')).toHaveLength(1))
+    expect(host.requestsTo('work.createItem')[0]).toMatchObject({ kind: 'general', reference: null, title: 'Weekly team meeting', customerId: null, billable: false })
+  })
+
+  it('shows a duplicate reference refused by the host inside the dialog, which stays open with everything typed', async () => {
+    const host = workHost()
+    renderWorkView(host)
+    await screen.findByText('Printer on 2nd floor')
+    fireEvent.click(screen.getByRole('button', { name: 'New work item' }))
+    const dialog = screen.getByRole('dialog', { name: 'New work item' })
+    type(/Reference/, 'ticket-1001', dialog)
+    type('Title', 'Scanner jams', dialog)
+    type('Customer', 'c2', dialog)
+    fireEvent.click(within(dialog).getByLabelText('Billable'))
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create work item' }))
+
+    const alert = await within(dialog).findByRole('alert')
+    expect(alert.textContent).toBe('ticket-1001 is already the reference of "Printer on 2nd floor"; nothing was changed.')
+    expect(screen.getByRole('dialog', { name: 'New work item' })).toBe(dialog)
+    const reference = within(dialog).getByLabelText<HTMLInputElement>(/Reference/)
+    expect(reference.value).toBe('ticket-1001')
+    expect(reference.getAttribute('aria-invalid')).toBe('true')
+    expect((within(dialog).getByLabelText<HTMLInputElement>('Title')).value).toBe('Scanner jams')
+    expect((within(dialog).getByLabelText<HTMLSelectElement>('Customer')).value).toBe('c2')
+    expect((within(dialog).getByLabelText<HTMLInputElement>('Billable')).checked).toBe(false)
+    expect(host.items).toHaveLength(4)
+  })
+
+  it('adds a customer from inside the dialog and selects it', async () => {
+    const host = workHost()
+    renderWorkView(host)
+    await screen.findByText('Printer on 2nd floor')
+    fireEvent.click(screen.getByRole('button', { name: 'New work item' }))
+    const dialog = screen.getByRole('dialog', { name: 'New work item' })
+    type('New customer', ' Initech ', dialog)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add customer' }))
+    await waitFor(() => expect((within(dialog).getByLabelText<HTMLSelectElement>('Customer')).selectedOptions[0]?.textContent).toBe('Initech'))
+    expect(host.requestsTo('work.createCustomer')).toEqual([{ name: 'Initech' }])
+    expect((within(dialog).getByLabelText<HTMLInputElement>('New customer')).value).toBe('')
+
+    type('New customer', 'acme ltd', dialog)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add customer' }))
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('There is already a customer called "acme ltd".')
+  })
+
+  it('edits a work item, keeping its contract, and hides it from the list once inactive', async () => {
+    const host = workHost()
+    host.items[0] = { ...host.items[0], contractId: 'k1' } as WorkItem
+    renderWorkView(host)
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit TICKET-1001' }))
+    const dialog = screen.getByRole('dialog', { name: 'Edit TICKET-1001' })
+    expect((within(dialog).getByLabelText<HTMLInputElement>('Title')).value).toBe('Printer on 2nd floor')
+    fireEvent.click(within(dialog).getByLabelText('Active'))
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(host.requestsTo('work.updateItem')).toEqual([
+      {
+        id: 'w1',
+        item: { kind: 'ticket', reference: 'TICKET-1001', title: 'Printer on 2nd floor', customerId: 'c1', contractId: 'k1', billable: true, active: false },
+      },
+    ])
+    expect(screen.queryByText('Printer on 2nd floor')).toBeNull()
+  })
+
+  it('makes a new activity type the default, and shows the host’s refusal of an inactive default', async () => {
+    const host = workHost()
+    renderWorkView(host)
+    const types = await screen.findByRole('table', { name: 'Activity types' })
+    expect(within(within(types).getByText('Remote support').closest('tr') as HTMLElement).getByText('Default')).toBeTruthy()
+
+    fireEvent.click(screen.getByRole('button', { name: 'New activity type' }))
+    let dialog = screen.getByRole('dialog', { name: 'New activity type' })
+    type('Name', 'Travel', dialog)
+    fireEvent.click(within(dialog).getByLabelText('Active'))
+    fireEvent.click(within(dialog).getByLabelText('Default'))
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create activity type' }))
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('An inactive activity type cannot be the default; nothing was changed.')
+    expect(screen.getByRole('dialog', { name: 'New activity type' })).toBe(dialog)
+
+    fireEvent.click(within(dialog).getByLabelText('Active'))
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create activity type' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(host.requestsTo('work.saveActivityType')).toEqual([
+      { id: null, type: { name: 'Travel', active: false, isDefault: true } },
+      { id: null, type: { name: 'Travel', active: true, isDefault: true } },
+    ])
+    const table = screen.getByRole('table', { name: 'Activity types' })
+    expect(within(within(table).getByText('Travel').closest('tr') as HTMLElement).getByText('Default')).toBeTruthy()
+    expect(within(within(table).getByText('Remote support').closest('tr') as HTMLElement).queryByText('Default')).toBeNull()
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit On-site' }))
+    dialog = screen.getByRole('dialog', { name: 'Edit On-site' })
+    expect((within(dialog).getByLabelText<HTMLInputElement>('Name')).value).toBe('On-site')
+  })
+
+  it('adds a customer in the Customers panel', async () => {
+    const host = workHost()
+    renderWorkView(host)
+    await screen.findByText('Globex', { selector: '.name-list span' })
+    const panel = screen.getByRole('region', { name: 'Customers' })
+    type('New customer', 'Initech', panel)
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add customer' }))
+    await within(panel).findByText('Initech')
+    expect(host.requestsTo('work.createCustomer')).toEqual([{ name: 'Initech' }])
+    expect(within(panel).getByRole('status').textContent).toBe('Added Initech.')
+  })
+})

@@ -1,0 +1,183 @@
+// What time is booked against: the searchable list of work items, the activity types
+// and the customers, each editable here. The shared work store is reloaded after every
+// save so timers and other views see the change at once.
+import { useEffect, useId, useRef, useState } from 'react'
+import { useStore } from 'zustand'
+import { WORK_ITEM_KIND_LABELS, type ActivityType, type WorkItem } from '@shared/work'
+import { ActivityTypeDialog } from '../work/ActivityTypeDialog'
+import { ActivityTypesPanel } from '../work/ActivityTypesPanel'
+import { CustomersPanel } from '../work/CustomersPanel'
+import { filterWorkItems } from '../work/work-filter'
+import { WorkItemDialog } from '../work/WorkItemDialog'
+import type { WorkStore } from '../work/work-store'
+
+type Editing = { what: 'item'; item: WorkItem | null } | { what: 'type'; type: ActivityType | null } | null
+
+export function WorkView({ work }: { work: WorkStore }) {
+  const { workItems, activityTypes, customers, loaded, error } = useStore(work)
+  const id = useId()
+  const [text, setText] = useState('')
+  const [showInactive, setShowInactive] = useState(false)
+  const [editing, setEditing] = useState<Editing>(null)
+  const [announcement, setAnnouncement] = useState('')
+  // The button that opened a dialog gets the focus back when it closes; when that button is
+  // gone (an item hidden once it was made inactive), "New work item" takes the focus instead.
+  const opener = useRef<HTMLElement | null>(null)
+  const newItemButton = useRef<HTMLButtonElement>(null)
+
+  useEffect(() => {
+    if (!work.getState().loaded) void work.getState().load()
+  }, [work])
+
+  useEffect(() => {
+    if (editing !== null) return
+    const target = opener.current?.isConnected ? opener.current : opener.current && newItemButton.current
+    opener.current = null
+    target?.focus()
+  }, [editing])
+
+  const open = (next: NonNullable<Editing>) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    setEditing(next)
+  }
+
+  const reload = () => work.getState().load()
+  const shown = filterWorkItems(workItems, { text, showInactive })
+  const inactiveCount = workItems.filter((item) => !item.active).length
+  const filtered = text.trim() !== '' || (!showInactive && inactiveCount > 0)
+  const summary = !loaded ? 'Loading…' : filtered ? `${shown.length} of ${workItems.length} work items` : `${workItems.length} work item${workItems.length === 1 ? '' : 's'}`
+
+  const itemSaved = async (saved: WorkItem, created: boolean) => {
+    await reload()
+    setEditing(null)
+    setAnnouncement(`${created ? 'Created' : 'Saved'} ${saved.reference ?? saved.title}.`)
+  }
+
+  return (
+    <section className="view" aria-labelledby={`${id}-title`}>
+      <header className="view__head">
+        <div>
+          <h1 id={`${id}-title`}>Work items</h1>
+          <p className="view__subtitle">Tickets, work orders, tasks and general activities that time is booked against.</p>
+        </div>
+        <div className="view__tools">
+          <p className="view__summary" role="status">
+            {announcement}
+          </p>
+          <button ref={newItemButton} type="button" className="button button--start" onClick={() => open({ what: 'item', item: null })}>
+            New work item
+          </button>
+        </div>
+      </header>
+
+      {error && (
+        <div className="banner banner--error" role="alert">
+          <span>Work items could not be loaded: {error}</span>
+          <button type="button" className="button button--ghost" onClick={() => void reload()}>
+            Try again
+          </button>
+        </div>
+      )}
+
+      <section className="panel" aria-labelledby={`${id}-list-title`}>
+        <div className="panel__head">
+          <h2 id={`${id}-list-title`} className="panel__title">
+            All work items
+          </h2>
+          <p className="panel__status" aria-live="polite">
+            {summary}
+          </p>
+        </div>
+        <div className="toolbar" role="search" aria-label="Work items">
+          <label className="field toolbar__search" htmlFor={`${id}-search`}>
+            <span>Search</span>
+            <input id={`${id}-search`} type="search" value={text} placeholder="Reference, title or customer" autoComplete="off" onChange={(e) => setText(e.target.value)} />
+          </label>
+          <label className="check" htmlFor={`${id}-inactive`}>
+            <input id={`${id}-inactive`} type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
+            <span>
+              Show inactive{inactiveCount > 0 && <span className="muted"> ({inactiveCount})</span>}
+            </span>
+          </label>
+        </div>
+        {loaded && shown.length === 0 ? (
+          <p className="empty">
+            {workItems.length === 0 ? (
+              <>No work items yet. Create the first with “New work item”.</>
+            ) : (
+              <>No work items match{text.trim() ? ` “${text.trim()}”` : ''}{!showInactive && inactiveCount > 0 ? ' among the active ones' : ''}.</>
+            )}
+          </p>
+        ) : (
+          <div className="table-scroll">
+            <table className="table" aria-labelledby={`${id}-list-title`}>
+              <thead>
+                <tr>
+                  <th scope="col">Reference</th>
+                  <th scope="col">Title</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Customer</th>
+                  <th scope="col">Billable</th>
+                  <th scope="col">Active</th>
+                  <th scope="col" className="table__actions">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((item) => (
+                  <tr key={item.id} className={item.active ? undefined : 'is-inactive'}>
+                    <td className="table__ref">{item.reference ?? <span className="muted">—</span>}</td>
+                    <th scope="row" className="table__name">
+                      {item.title}
+                    </th>
+                    <td className="table__nowrap">{WORK_ITEM_KIND_LABELS[item.kind]}</td>
+                    <td>{item.customerName ?? <span className="muted">Internal</span>}</td>
+                    <td>{item.billable ? <span className="badge badge--billable">Billable</span> : <span className="muted">No</span>}</td>
+                    <td>{item.active ? 'Yes' : <span className="badge">Inactive</span>}</td>
+                    <td className="table__actions">
+                      <button
+                        type="button"
+                        className="button button--secondary button--compact"
+                        aria-label={`Edit ${item.reference ?? item.title}`}
+                        onClick={() => open({ what: 'item', item })}
+                      >
+                        Edit
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <div className="work-columns">
+        <ActivityTypesPanel types={activityTypes} onNew={() => open({ what: 'type', type: null })} onEdit={(type) => open({ what: 'type', type })} />
+        <CustomersPanel customers={customers} workItems={workItems} onCreated={reload} />
+      </div>
+
+      {editing?.what === 'item' && (
+        <WorkItemDialog
+          item={editing.item}
+          customers={customers}
+          onSaved={(saved) => itemSaved(saved, editing.item === null)}
+          onCustomerCreated={reload}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {editing?.what === 'type' && (
+        <ActivityTypeDialog
+          type={editing.type}
+          onSaved={async (saved) => {
+            await reload()
+            setEditing(null)
+            setAnnouncement(`Saved activity type ${saved.name}.`)
+          }}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,102 @@
+// The customers work items can belong to: a short list and a one-field form to add one.
+import { useId, useState } from 'react'
+import type { Customer, WorkItem } from '@shared/work'
+import { useClient } from '../client-context'
+
+interface CustomersPanelProps {
+  customers: readonly Customer[]
+  workItems: readonly WorkItem[]
+  onCreated: (customer: Customer) => void | Promise<void>
+}
+
+export function CustomersPanel({ customers, workItems, onCreated }: CustomersPanelProps) {
+  const client = useClient()
+  const id = useId()
+  const [name, setName] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const [done, setDone] = useState('')
+  const [adding, setAdding] = useState(false)
+
+  const add = async () => {
+    if (adding) return
+    const clean = name.trim()
+    if (clean === '') {
+      setProblem('Type the customer’s name first.')
+      return
+    }
+    setAdding(true)
+    setDone('')
+    try {
+      const customer = await client.work.createCustomer({ name: clean })
+      setName('')
+      setProblem(null)
+      setDone(`Added ${customer.name}.`)
+      await onCreated(customer)
+    } catch (error) {
+      setProblem((error as Error).message)
+    } finally {
+      setAdding(false)
+    }
+  }
+
+  const itemCount = (customerId: string) => workItems.filter((item) => item.customerId === customerId).length
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <div className="panel__head">
+        <h2 id={`${id}-title`} className="panel__title">
+          Customers
+        </h2>
+        <p className="panel__status" role="status">
+          {done}
+        </p>
+      </div>
+      {customers.length === 0 ? (
+        <p className="muted">No customers yet. Internal work needs none.</p>
+      ) : (
+        <ul className="name-list">
+          {customers.map((customer) => {
+            const count = itemCount(customer.id)
+            return (
+              <li key={customer.id}>
+                <span>{customer.name}</span>
+                <span className="muted">
+                  {count} work item{count === 1 ? '' : 's'}
+                </span>
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      <form
+        className="inline-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          void add()
+        }}
+      >
+        <label className="field" htmlFor={`${id}-name`}>
+          <span>New customer</span>
+          <input
+            id={`${id}-name`}
+            value={name}
+            maxLength={120}
+            autoComplete="off"
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={problem !== null || undefined}
+            aria-describedby={problem ? `${id}-problem` : undefined}
+          />
+        </label>
+        <button type="submit" className="button button--secondary" aria-disabled={adding || undefined}>
+          Add customer
+        </button>
+      </form>
+      {problem && (
+        <p id={`${id}-problem`} className="field__error field__error--after-inline" role="alert">
+          {problem}
+        </p>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,275 @@
+// Create or edit one work item. What the host refuses (a reference already in use, a
+// customer gone meanwhile) is shown inside the dialog, which stays open with everything
+// typed so far, so the fix is one edit away.
+import { useId, useRef, useState } from 'react'
+import { ApiCallError } from '@shared/errors'
+import { WORK_ITEM_KIND_LABELS, WorkItemKindSchema, type Customer, type WorkItem, type WorkItemInput, type WorkItemKind } from '@shared/work'
+import { useClient } from '../client-context'
+import { Dialog } from '../ui/Dialog'
+
+interface WorkItemDialogProps {
+  /** null creates a new work item. */
+  item: WorkItem | null
+  customers: readonly Customer[]
+  onSaved: (item: WorkItem) => void | Promise<void>
+  /** A customer was added from inside the dialog; the list behind should learn it. */
+  onCustomerCreated: (customer: Customer) => void | Promise<void>
+  onClose: () => void
+}
+
+/** General activities (admin, meetings) are rarely billed; everything else usually is. */
+const billableByDefault = (kind: WorkItemKind) => kind !== 'general'
+
+type Field = 'title' | 'reference' | 'customer'
+
+/** Which field a refusal from the host is about, so that field is marked too. */
+function fieldOf(error: unknown): Field | null {
+  if (!(error instanceof ApiCallError)) return null
+  const path = error.issues?.[0]?.path ?? ''
+  if (path.startsWith('title')) return 'title'
+  if (path.startsWith('reference') || error.code === 'conflict') return 'reference'
+  if (path.startsWith('customer') || /customer/i.test(error.message)) return 'customer'
+  return null
+}
+
+export function WorkItemDialog({ item, customers, onSaved, onCustomerCreated, onClose }: WorkItemDialogProps) {
+  const client = useClient()
+  const id = useId()
+  const titleRef = useRef<HTMLInputElement>(null)
+  const [kind, setKind] = useState<WorkItemKind>(item?.kind ?? 'ticket')
+  const [reference, setReference] = useState(item?.reference ?? '')
+  const [title, setTitle] = useState(item?.title ?? '')
+  const [customerId, setCustomerId] = useState(item?.customerId ?? '')
+  const [billable, setBillable] = useState(item?.billable ?? true)
+  const [billableChosen, setBillableChosen] = useState(item !== null)
+  const [active, setActive] = useState(item?.active ?? true)
+  const [titleProblem, setTitleProblem] = useState<string | null>(null)
+  const [hostProblem, setHostProblem] = useState<{ message: string; field: Field | null } | null>(null)
+  const [saving, setSaving] = useState(false)
+  // Customers added here, shown at once even before the shared list has reloaded.
+  const [addedCustomers, setAddedCustomers] = useState<Customer[]>([])
+  const [newCustomer, setNewCustomer] = useState('')
+  const [customerProblem, setCustomerProblem] = useState<string | null>(null)
+  const [addingCustomer, setAddingCustomer] = useState(false)
+
+  const customerOptions = [...customers, ...addedCustomers.filter((added) => !customers.some((c) => c.id === added.id))].sort((a, b) => a.name.localeCompare(b.name))
+  const problemId = `${id}-problem`
+  const titleProblemId = `${id}-title-problem`
+  const customerProblemId = `${id}-customer-problem`
+
+  const chooseKind = (value: WorkItemKind) => {
+    setKind(value)
+    if (!billableChosen) setBillable(billableByDefault(value))
+  }
+
+  const save = async () => {
+    if (saving) return
+    const cleanTitle = title.trim()
+    if (cleanTitle === '') {
+      setTitleProblem('Enter a title, for example “Printer on 2nd floor”.')
+      titleRef.current?.focus()
+      return
+    }
+    setTitleProblem(null)
+    setHostProblem(null)
+    const input: WorkItemInput = {
+      kind,
+      reference: reference.trim() === '' ? null : reference.trim(),
+      title: cleanTitle,
+      customerId: customerId === '' ? null : customerId,
+      // A contract belongs to its customer: keep it only while the customer stays the same.
+      contractId: item && item.customerId === (customerId || null) ? item.contractId : null,
+      billable,
+      active,
+    }
+    setSaving(true)
+    try {
+      const saved = item ? await client.work.updateItem({ id: item.id, item: input }) : await client.work.createItem(input)
+      await onSaved(saved)
+    } catch (error) {
+      setHostProblem({ message: (error as Error).message, field: fieldOf(error) })
+      setSaving(false)
+    }
+  }
+
+  const addCustomer = async () => {
+    const name = newCustomer.trim()
+    if (name === '') {
+      setCustomerProblem('Type the new customer’s name first.')
+      return
+    }
+    setAddingCustomer(true)
+    try {
+      const customer = await client.work.createCustomer({ name })
+      setAddedCustomers((list) => [...list, customer])
+      setCustomerId(customer.id)
+      setNewCustomer('')
+      setCustomerProblem(null)
+      await onCustomerCreated(customer)
+    } catch (error) {
+      setCustomerProblem((error as Error).message)
+    } finally {
+      setAddingCustomer(false)
+    }
+  }
+
+  const marked = (field: Field) => hostProblem?.field === field
+  const describe = (...ids: (string | false)[]) => ids.filter(Boolean).join(' ') || undefined
+
+  return (
+    <Dialog
+      title={item ? `Edit ${item.reference ?? item.title}` : 'New work item'}
+      description={item ? undefined : 'A ticket, work order, task or general activity to book time against.'}
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="button button--ghost" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="button button--start" onClick={() => void save()} aria-disabled={saving || undefined}>
+            {saving ? 'Saving…' : item ? 'Save changes' : 'Create work item'}
+          </button>
+        </>
+      }
+    >
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          void save()
+        }}
+      >
+        <div className="form__row">
+          <label className="field" htmlFor={`${id}-kind`}>
+            <span>Kind</span>
+            <select id={`${id}-kind`} value={kind} onChange={(e) => chooseKind(WorkItemKindSchema.parse(e.target.value))}>
+              {WorkItemKindSchema.options.map((option) => (
+                <option key={option} value={option}>
+                  {WORK_ITEM_KIND_LABELS[option]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field" htmlFor={`${id}-reference`}>
+            <span>
+              Reference <span className="field__optional">(optional)</span>
+            </span>
+            <input
+              id={`${id}-reference`}
+              value={reference}
+              maxLength={64}
+              placeholder="e.g. TICKET-1234"
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => setReference(e.target.value)}
+              aria-invalid={marked('reference') || undefined}
+              aria-describedby={describe(marked('reference') && problemId)}
+            />
+          </label>
+        </div>
+        <label className="field" htmlFor={`${id}-title`}>
+          <span>Title</span>
+          <input
+            ref={titleRef}
+            id={`${id}-title`}
+            value={title}
+            maxLength={200}
+            placeholder="e.g. Printer on 2nd floor"
+            autoComplete="off"
+            aria-required="true"
+            onChange={(e) => {
+              setTitle(e.target.value)
+              if (titleProblem && e.target.value.trim() !== '') setTitleProblem(null)
+            }}
+            aria-invalid={titleProblem !== null || marked('title') || undefined}
+            aria-describedby={describe(titleProblem !== null && titleProblemId, marked('title') && problemId)}
+          />
+        </label>
+        {titleProblem && (
+          <p id={titleProblemId} className="field__error" role="alert">
+            {titleProblem}
+          </p>
+        )}
+        <label className="field" htmlFor={`${id}-customer`}>
+          <span>Customer</span>
+          <select
+            id={`${id}-customer`}
+            value={customerId}
+            onChange={(e) => setCustomerId(e.target.value)}
+            aria-invalid={marked('customer') || undefined}
+            aria-describedby={describe(marked('customer') && problemId)}
+          >
+            <option value="">No customer (internal)</option>
+            {customerOptions.map((customer) => (
+              <option key={customer.id} value={customer.id}>
+                {customer.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="inline-form">
+          <label className="field" htmlFor={`${id}-new-customer`}>
+            <span>New customer</span>
+            <input
+              id={`${id}-new-customer`}
+              value={newCustomer}
+              maxLength={120}
+              autoComplete="off"
+              placeholder="Name, then Add"
+              onChange={(e) => setNewCustomer(e.target.value)}
+              onKeyDown={(e) => {
+                // Enter here adds the customer; it must not submit the work item half-done.
+                if (e.key === 'Enter') {
+                  e.preventDefault()
+                  void addCustomer()
+                }
+              }}
+              aria-invalid={customerProblem !== null || undefined}
+              aria-describedby={describe(customerProblem !== null && customerProblemId)}
+            />
+          </label>
+          <button type="button" className="button button--secondary" onClick={() => void addCustomer()} aria-disabled={addingCustomer || undefined}>
+            Add customer
+          </button>
+        </div>
+        {customerProblem && (
+          <p id={customerProblemId} className="field__error" role="alert">
+            {customerProblem}
+          </p>
+        )}
+        <div className="form__checks">
+          <label className="check" htmlFor={`${id}-billable`}>
+            <input
+              id={`${id}-billable`}
+              type="checkbox"
+              checked={billable}
+              onChange={(e) => {
+                setBillable(e.target.checked)
+                setBillableChosen(true)
+              }}
+            />
+            <span>Billable</span>
+          </label>
+          {item && (
+            <label className="check" htmlFor={`${id}-active`}>
+              <input id={`${id}-active`} type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} aria-describedby={`${id}-active-help`} />
+              <span>Active</span>
+            </label>
+          )}
+        </div>
+        {item && (
+          <p id={`${id}-active-help`} className="field__help">
+            Inactive items stay on past entries but are no longer offered for new time.
+          </p>
+        )}
+        {hostProblem && (
+          <div id={problemId} className="banner banner--error" role="alert">
+            <span>{hostProblem.message}</span>
+          </div>
+        )}
+        <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
+      </form>
+    </Dialog>
+  )
+}

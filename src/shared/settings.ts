@@ -1,0 +1,84 @@
+// User settings with their defaults, validated by one schema wherever they are read
+// or written (electron-store in the app, a JSON file in the browser host).
+import { z } from 'zod'
+import { RoundingRuleSchema } from './rounding'
+
+export const ShortcutSettingsSchema = z.object({
+  enabled: z.boolean(),
+  /** Nine accelerators (null = that one off), toggling timers 1–9. */
+  toggle: z.array(z.string().max(64).nullable()).length(9),
+  pauseAll: z.string().max(64).nullable(),
+})
+
+export const ReminderSettingsSchema = z.object({
+  enabled: z.boolean(),
+  /** Working days, 0 = Sunday … 6 = Saturday. */
+  days: z.array(z.number().int().min(0).max(6)).max(7),
+  from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM'),
+  to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM'),
+})
+
+export const SettingsSchema = z.object({
+  timers: z.object({
+    /** Starting one timer pauses the others. Off by default: timers run concurrently. */
+    exclusive: z.boolean(),
+    /** Minutes of inactivity (idle, sleep, lock) after which Stint asks; null turns idle detection off. */
+    idleMinutes: z.number().int().min(1).max(240).nullable(),
+    /** A stopped run shorter than this asks whether to keep it; 0 never asks. */
+    shortEntrySeconds: z.number().int().min(0).max(3600),
+    rounding: RoundingRuleSchema,
+  }),
+  shortcuts: ShortcutSettingsSchema,
+  reminders: ReminderSettingsSchema,
+  startAtLogin: z.boolean(),
+})
+export type Settings = z.infer<typeof SettingsSchema>
+export type TimerSettings = Settings['timers']
+
+export const DEFAULT_SETTINGS: Settings = {
+  timers: { exclusive: false, idleMinutes: 10, shortEntrySeconds: 60, rounding: { mode: 'none', minutes: 1 } },
+  shortcuts: {
+    enabled: true,
+    toggle: Array.from({ length: 9 }, (_, i) => `CommandOrControl+Alt+${i + 1}`),
+    pauseAll: 'CommandOrControl+Alt+0',
+  },
+  reminders: { enabled: false, days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' },
+  startAtLogin: true,
+}
+
+/** A partial change of settings: each section may be given in part. */
+export const SettingsPatchSchema = z
+  .object({
+    timers: SettingsSchema.shape.timers.partial(),
+    shortcuts: ShortcutSettingsSchema.partial(),
+    reminders: ReminderSettingsSchema.partial(),
+    startAtLogin: z.boolean(),
+  })
+  .partial()
+  .strict()
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
+
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  return SettingsSchema.parse({
+    timers: { ...current.timers, ...patch.timers },
+    shortcuts: { ...current.shortcuts, ...patch.shortcuts },
+    reminders: { ...current.reminders, ...patch.reminders },
+    startAtLogin: patch.startAtLogin ?? current.startAtLogin,
+  })
+}
+
+/** How each global shortcut fared when it was registered (another app may hold it). */
+export const ShortcutStatusSchema = z.object({
+  /** False where global shortcuts do not exist (the browser host). */
+  available: z.boolean(),
+  entries: z.array(
+    z.object({
+      purpose: z.string(),
+      slot: z.number().int().nullable(),
+      accelerator: z.string().nullable(),
+      status: z.enum(['registered', 'taken', 'invalid', 'off']),
+      reason: z.string().optional(),
+    }),
+  ),
+})
+export type ShortcutStatusReport = z.infer<typeof ShortcutStatusSchema>

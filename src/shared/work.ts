@@ -1,0 +1,76 @@
+// What time is booked against: work items (tickets, work orders, tasks, general
+// activities), optionally owned by a customer and contract, and activity types.
+import { z } from 'zod'
+
+const name = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} cannot be empty`)
+    .max(max, `${what} can be at most ${max} characters`)
+    .refine((text) => !/\p{Cc}/u.test(text), `${what} cannot contain control characters`)
+
+export const WorkItemKindSchema = z.enum(['ticket', 'work_order', 'task', 'general'])
+export type WorkItemKind = z.infer<typeof WorkItemKindSchema>
+
+export const WORK_ITEM_KIND_LABELS: Record<WorkItemKind, string> = {
+  ticket: 'Ticket',
+  work_order: 'Work order',
+  task: 'Task',
+  general: 'General activity',
+}
+
+export const CustomerSchema = z.object({ id: z.string(), name: z.string() })
+export type Customer = z.infer<typeof CustomerSchema>
+
+export const ContractSchema = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  name: z.string(),
+  includedMinutes: z.number().int().nonnegative().nullable(),
+})
+export type Contract = z.infer<typeof ContractSchema>
+
+export const WorkItemSchema = z.object({
+  id: z.string(),
+  kind: WorkItemKindSchema,
+  reference: z.string().nullable(),
+  title: z.string(),
+  customerId: z.string().nullable(),
+  customerName: z.string().nullable(),
+  contractId: z.string().nullable(),
+  billable: z.boolean(),
+  active: z.boolean(),
+})
+export type WorkItem = z.infer<typeof WorkItemSchema>
+
+export const WorkItemInputSchema = z
+  .object({
+    kind: WorkItemKindSchema,
+    reference: name(64, 'A reference').nullable().optional(),
+    title: name(200, 'A title'),
+    customerId: z.string().nullable().optional(),
+    contractId: z.string().nullable().optional(),
+    billable: z.boolean().optional(),
+    active: z.boolean().optional(),
+  })
+  .strict()
+export type WorkItemInput = z.infer<typeof WorkItemInputSchema>
+
+export const ActivityTypeSchema = z.object({ id: z.string(), name: z.string(), active: z.boolean(), isDefault: z.boolean() })
+export type ActivityType = z.infer<typeof ActivityTypeSchema>
+
+export const ActivityTypeInputSchema = z
+  .object({ name: name(80, 'A name'), active: z.boolean().optional(), isDefault: z.boolean().optional() })
+  .strict()
+
+export const CustomerInputSchema = z.object({ name: name(120, 'A customer name') }).strict()
+
+export const ContractInputSchema = z
+  .object({ customerId: z.string(), name: name(120, 'A contract name'), includedMinutes: z.number().int().min(0).max(1_000_000).nullable().optional() })
+  .strict()
+
+/** What a work item is called in lists: "TICKET-1234 · Printer on 2nd floor". */
+export function workItemDisplayName(item: Pick<WorkItem, 'reference' | 'title'>): string {
+  return item.reference ? `${item.reference} · ${item.title}` : item.title
+}
