@@ -19,12 +19,13 @@ import {
 import { IPC_EVENT_PREFIX } from '@shared/ipc-channels'
 import type { Settings } from '@shared/settings'
 import { parseStintLink, parseTimerArgs, type TimerCommand } from '@shared/ticket-link'
-import trayIcon from '../../../resources/tray/tray.png?asset'
 import appIcon from '../../../resources/icon.png?asset'
 import { systemClock } from '../clock'
 import { createCore, type Core } from '../core'
 import { StoreOpenError } from '../db/store'
 import { consoleLogger } from '../logger'
+import { ReminderService } from '../timers/reminders'
+import { realScheduler } from '../timers/scheduler'
 import { runTimerCommand, type CommandFeedback } from '../timers/timer-commands'
 import { APP_ENTRY_URL } from './app-url'
 import { registerIpcHandlers } from './ipc'
@@ -35,7 +36,7 @@ import { denyAllPermissions, hardenWebContents } from './security'
 import { ElectronSettingsStore } from './settings-store'
 import { registerTimerShortcuts, type ShortcutReport } from './shortcuts'
 import { acquireSingleInstance } from './single-instance'
-import { createAppTray } from './tray'
+import { TrayController } from './tray'
 import { createMainWindow, showWindow } from './window'
 
 const LINK_SCHEME = 'stint'
@@ -136,6 +137,14 @@ export async function startStint(): Promise<void> {
     policy: { mainFrame: () => window?.webContents.mainFrame ?? null, ...(devServerUrl ? { devServerUrl } : {}) },
   })
   connectPowerMonitor(powerMonitor, ready.timers, logError)
+  const reminders = new ReminderService({
+    clock: systemClock,
+    scheduler: realScheduler,
+    settings: () => settings.get().reminders,
+    anyRunning: async () => (await ready.timers.list()).some((t) => t.state === 'running'),
+    notify: (title, body) => feedback.notify(title, body),
+    onError: logError,
+  })
 
   const applySettings = (next: Settings) => {
     shortcuts?.unregister()
@@ -144,6 +153,7 @@ export async function startStint(): Promise<void> {
       pauseAll: () => void ready.timers.pauseAll().catch(logError),
     })
     ready.events.emit('shortcuts.changed', { available: true, entries: [...shortcuts.entries] })
+    reminders.apply()
     if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: next.startAtLogin })
   }
   applySettings(settings.get())
@@ -182,19 +192,63 @@ export async function startStint(): Promise<void> {
     close: async (keepRunning) => {
       quitting = true
       shortcuts?.unregister()
+      reminders.stop()
       await ready.close({ keepRunning })
     },
     onError: logError,
   })
 
-  createAppTray(
-    {
-      createTray: (image) => new Tray(image),
-      buildMenu: (template) => Menu.buildFromTemplate(template),
-      image: nativeImage.createFromPath(trayIcon),
+  const stopFromTray = async (slot: number) => {
+    const result = await ready.timers.stop(slot)
+    if (result.outcome !== 'confirm-short') return
+    if (await feedback.confirmKeepShort(result.timer.label, result.seconds)) await ready.timers.stop(slot, { keepShort: true })
+    else await ready.timers.discard(slot)
+  }
+  const tray = new TrayController({
+    tray: new Tray(nativeImage.createEmpty()),
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    createImage: (representations, template) => {
+      const [first, ...rest] = representations
+      const image = first ? nativeImage.createFromBitmap(Buffer.from(first.buffer), { width: first.width, height: first.height, scaleFactor: first.scaleFactor }) : nativeImage.createEmpty()
+      for (const r of rest) image.addRepresentation({ scaleFactor: r.scaleFactor, width: r.width, height: r.height, buffer: Buffer.from(r.buffer) })
+      image.setTemplateImage(template)
+      return image
     },
-    { open: () => window && showWindow(window), quit: () => app.quit() },
-  )
+    scheduler: realScheduler,
+    now: () => systemClock.now(),
+    platform: process.platform,
+    onAction: (action) => {
+      const done = (() => {
+        switch (action.type) {
+          case 'start':
+          case 'resume':
+            return ready.timers.start(action.slot)
+          case 'pause':
+            return ready.timers.pause(action.slot)
+          case 'stop':
+            return stopFromTray(action.slot)
+          case 'new-timer':
+            return ready.timers.startNext()
+          case 'pause-all':
+            return ready.timers.pauseAll()
+          case 'open':
+            if (window) showWindow(window)
+            return Promise.resolve()
+          case 'quit':
+            app.quit()
+            return Promise.resolve()
+        }
+      })()
+      done.then(
+        () => undefined,
+        (error: unknown) => feedback.notify('Stint could not do that', (error as Error).message),
+      )
+    },
+  })
+  tray.update(await ready.timers.list())
+  ready.events.subscribe((name, payload) => {
+    if (name === 'timers.changed' && 'timers' in payload) tray.update(payload.timers)
+  })
 
   handleArgv(process.argv)
   for (const command of pending.splice(0)) run(command)

@@ -1,110 +1,126 @@
-import type { Menu, MenuItem, MenuItemConstructorOptions, NativeImage, Tray } from 'electron'
+import type { Menu, MenuItemConstructorOptions, NativeImage } from 'electron'
 import { describe, expect, it } from 'vitest'
-import { createAppTray, type TrayActions } from './tray'
+import { DEFAULT_TIMER_COLORS, type Timer } from '@shared/timers'
+import { ManualScheduler } from '../timers/scheduler'
+import type { TrayIconRepresentation } from '../tray/tray-icon'
+import type { TrayActionId } from '../tray/tray-menu'
+import { TrayController, type TrayHandle } from './tray'
 
-/** A tray icon that keeps what the user would see (tooltip, menu) and lets a test click it. */
+const T0 = Date.parse('2026-11-16T08:00:20Z')
+
+function timers(states: Partial<Record<number, Timer['state']>>, now = T0): Timer[] {
+  return DEFAULT_TIMER_COLORS.map((color, i) => {
+    const state = states[i + 1] ?? 'idle'
+    return { id: `t${i + 1}`, slot: i + 1, label: `Timer ${i + 1}`, color, state, workItemId: null, activityTypeId: null, billable: true, note: '', closedSeconds: state === 'paused' ? 600 : 0, runningSince: state === 'running' ? now : null }
+  })
+}
+
 class FakeTray {
-  tooltip: string | null = null
-  contextMenu: Menu | null = null
-  private readonly clickListeners: (() => void)[] = []
-
-  constructor(readonly image: NativeImage) {}
-
-  setToolTip(tooltip: string): void {
-    this.tooltip = tooltip
+  images: { representations: readonly TrayIconRepresentation[]; template: boolean }[] = []
+  tooltips: string[] = []
+  titles: string[] = []
+  menus: MenuItemConstructorOptions[][] = []
+  clicks: (() => void)[] = []
+  setImage(image: NativeImage): void {
+    this.images.push(image as unknown as { representations: readonly TrayIconRepresentation[]; template: boolean })
   }
-
+  setToolTip(text: string): void {
+    this.tooltips.push(text)
+  }
+  setTitle(text: string): void {
+    this.titles.push(text)
+  }
   setContextMenu(menu: Menu | null): void {
-    this.contextMenu = menu
+    this.menus.push(menu as unknown as MenuItemConstructorOptions[])
   }
-
-  on(event: string, listener: () => void): this {
-    if (event === 'click') this.clickListeners.push(listener)
+  on(_event: 'click', listener: () => void): this {
+    this.clicks.push(listener)
     return this
   }
-
-  click(): void {
-    for (const listener of this.clickListeners) listener()
-  }
 }
 
-/** Remembers which template each built menu came from. */
-interface FakeMenu {
-  template: MenuItemConstructorOptions[]
+function setUp(platform: NodeJS.Platform = 'linux') {
+  let now = T0
+  const tray = new FakeTray()
+  const scheduler = new ManualScheduler(() => now)
+  const actions: TrayActionId[] = []
+  const controller = new TrayController({
+    tray: tray as unknown as TrayHandle,
+    buildMenu: (template) => template as unknown as Menu,
+    createImage: (representations, template) => ({ representations, template }) as unknown as NativeImage,
+    scheduler,
+    now: () => now,
+    platform,
+    onAction: (action) => actions.push(action),
+  })
+  return { tray, scheduler, actions, controller, advance: (ms: number) => (now += ms), nowAt: () => now }
 }
 
-function setUp() {
-  const done: (keyof TrayActions)[] = []
-  const actions: TrayActions = {
-    open: () => done.push('open'),
-    quit: () => done.push('quit'),
-  }
-  const image = { name: 'tray.png' } as unknown as NativeImage
-  const trays: FakeTray[] = []
-  const tray = createAppTray(
-    {
-      createTray: (icon) => {
-        const fake = new FakeTray(icon)
-        trays.push(fake)
-        // The adapter uses only setToolTip, setContextMenu and on('click').
-        return fake as unknown as Tray
-      },
-      buildMenu: (template) => ({ template }) satisfies FakeMenu as unknown as Menu,
-      image,
-    },
-    actions,
-  )
-  const fake = trays[0]
-  if (trays.length !== 1 || !fake) throw new Error('expected exactly one tray icon')
-  const menu = fake.contextMenu as unknown as FakeMenu | null
-  if (!menu) throw new Error('the tray has no menu')
-  return { tray, fake, image, menu, done }
-}
+const labels = (menu: MenuItemConstructorOptions[] | undefined) => (menu ?? []).map((item) => item.label ?? `(${item.type ?? 'item'})`)
 
-function clickMenuItem(menu: FakeMenu, label: string): void {
-  const item = menu.template.find((entry) => entry.label === label)
-  if (!item?.click) throw new Error(`no clickable "${label}" in the tray menu`)
-  // The tray's actions ignore the menu item and window Electron passes along.
-  item.click({} as unknown as MenuItem, undefined, {})
-}
-
-describe('the tray icon', () => {
-  it('shows Stint’s icon with a tooltip saying what it is', () => {
-    const { tray, fake, image } = setUp()
-
-    expect(tray).toBe(fake as unknown as Tray)
-    expect(fake.image).toBe(image)
-    expect(fake.tooltip).toMatch(/^Stint/)
+describe('the tray', () => {
+  it('with nothing running: an idle icon, a menu that says so, and no wake-ups at all', () => {
+    const { tray, scheduler, controller } = setUp()
+    controller.update(timers({}))
+    expect(tray.images).toHaveLength(1)
+    expect(tray.images[0]?.representations.map((r) => [r.scaleFactor, r.width])).toEqual([
+      [1, 16],
+      [2, 32],
+    ])
+    expect(labels(tray.menus[0])).toEqual(['No timer running', '(separator)', 'New timer', 'Pause all', '(separator)', 'Open Stint', 'Quit Stint'])
+    expect(tray.tooltips).toEqual(['Stint — no timer running'])
+    expect(scheduler.size).toBe(0)
   })
 
-  it('offers Open Stint and Quit Stint in its menu', () => {
-    const { menu } = setUp()
-
-    const labels = menu.template.filter((item) => item.type !== 'separator').map((item) => item.label)
-    expect(labels).toEqual(['Open Stint', 'Quit Stint'])
+  it('lists the active timers with their controls, and its clicks reach the engine', () => {
+    const { tray, controller, actions } = setUp()
+    controller.update(timers({ 2: 'running', 5: 'paused' }))
+    const menu = tray.menus.at(-1) ?? []
+    expect(menu[0]?.label).toMatch(/Timer 2/)
+    expect(menu[1]?.label).toMatch(/Timer 5.*paused/)
+    const submenu = menu[0]?.submenu as MenuItemConstructorOptions[]
+    expect(labels(submenu)).toEqual(['Pause', 'Stop'])
+    const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as (() => void) | undefined)?.()
+    click(submenu[1])
+    click(menu.find((item) => item.label === 'Pause all'))
+    tray.clicks[0]?.()
+    expect(actions).toEqual([{ type: 'stop', slot: 2 }, { type: 'pause-all' }, { type: 'open' }])
   })
 
-  it('opens the window from "Open Stint"', () => {
-    const { menu, done } = setUp()
-
-    clickMenuItem(menu, 'Open Stint')
-
-    expect(done).toEqual(['open'])
+  it('refreshes its minute labels once a minute while a timer runs, never every second', () => {
+    const { tray, scheduler, controller, advance } = setUp()
+    controller.update(timers({ 1: 'running' }))
+    const menusBefore = tray.menus.length
+    // An hour of real time, looked at every second.
+    for (let s = 0; s < 3600; s++) {
+      advance(1000)
+      scheduler.runDue()
+    }
+    expect(controller.refreshes).toBe(60)
+    expect(tray.menus.length - menusBefore).toBe(60)
+    expect(tray.images).toHaveLength(1) // the icon only changes with the state
   })
 
-  it('quits from "Quit Stint"', () => {
-    const { menu, done } = setUp()
-
-    clickMenuItem(menu, 'Quit Stint')
-
-    expect(done).toEqual(['quit'])
+  it('stops waking up once nothing runs', () => {
+    const { scheduler, controller } = setUp()
+    controller.update(timers({ 1: 'running' }))
+    expect(scheduler.size).toBe(1)
+    controller.update(timers({ 1: 'paused' }))
+    expect(scheduler.size).toBe(0)
   })
 
-  it('opens the window when the icon itself is clicked', () => {
-    const { fake, done } = setUp()
+  it('on macOS uses a template image when idle, a coloured one when active, and a title', () => {
+    const { tray, controller } = setUp('darwin')
+    controller.update(timers({}))
+    controller.update(timers({ 3: 'running' }))
+    expect(tray.images.map((i) => i.template)).toEqual([true, false])
+    expect(tray.titles.at(-1)).toBe('0:00')
+  })
 
-    fake.click()
-
-    expect(done).toEqual(['open'])
+  it('escapes "&" so a label is not taken as a menu mnemonic', () => {
+    const { tray, controller } = setUp()
+    const list = timers({ 1: 'running' }).map((t) => (t.slot === 1 ? { ...t, label: 'R&D server' } : t))
+    controller.update(list)
+    expect(tray.menus.at(-1)?.[0]?.label).toContain('R&&D server')
   })
 })

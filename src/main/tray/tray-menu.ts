@@ -1,0 +1,147 @@
+// What the tray shows in words: its menu, tooltip and macOS title, described from the
+// timers' state without Electron, plus when those words next go stale. Times are whole
+// minutes, so the tray wakes at most once a minute and not at all when nothing runs.
+import { SLOT_COUNT, elapsedSeconds, type Timer } from '@shared/timers'
+
+/** The parts of a timer the tray reads; a full Timer fits. */
+export type TrayTimer = Pick<Timer, 'slot' | 'label' | 'color' | 'state' | 'closedSeconds' | 'runningSince'>
+
+/** What a menu click asks for; a click handler switches on `type`. */
+export type TrayActionId =
+  | { type: 'start' | 'pause' | 'resume' | 'stop'; slot: number }
+  | { type: 'new-timer' }
+  | { type: 'pause-all' }
+  | { type: 'open' }
+  | { type: 'quit' }
+
+export type TrayMenuItem =
+  | { kind: 'separator' }
+  /** A line of text the user cannot click (shown disabled). */
+  | { kind: 'info'; label: string }
+  | { kind: 'action'; id: TrayActionId; label: string; enabled?: boolean; /** '#RRGGBB' for an icon swatch */ color?: string }
+  | { kind: 'submenu'; label: string; /** '#RRGGBB' for an icon swatch */ color?: string; items: TrayMenuItem[] }
+
+/** Windows keeps 127 UTF-16 code units of a tray tooltip (128 with the terminating NUL). */
+export const MAX_TOOLTIP_LENGTH = 127
+/** Longer labels are cut in the menu so it stays narrow. */
+export const MAX_MENU_LABEL_LENGTH = 40
+/** However close a minute boundary, the tray sleeps at least this long. */
+export const MIN_REFRESH_MS = 1000
+
+const RUNNING_MARK = '●'
+const ELLIPSIS = '…'
+
+/** Cuts text to at most `max` UTF-16 code units, ellipsis included, never splitting a surrogate pair. */
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text
+  let cut = ''
+  for (const codePoint of text) {
+    if (cut.length + codePoint.length > max - ELLIPSIS.length) break
+    cut += codePoint
+  }
+  // "Timer 1 (0:25)…" reads better than "Timer 1 (0:25), …".
+  return cut.replace(/[\s,;]+$/u, '') + ELLIPSIS
+}
+
+function activeTimers(timers: readonly TrayTimer[]): TrayTimer[] {
+  return timers.filter((t) => t.state !== 'idle').toSorted((a, b) => a.slot - b.slot)
+}
+
+function runningTimers(timers: readonly TrayTimer[]): TrayTimer[] {
+  return activeTimers(timers).filter((t) => t.state === 'running')
+}
+
+function displayLabel(timer: TrayTimer, max: number): string {
+  const label = timer.label.trim()
+  return truncate(label === '' ? `Timer ${timer.slot}` : label, max)
+}
+
+/** `12 min`, `1 h 05 min`: whole minutes, because the menu is refreshed at most once a minute. */
+export function formatMenuDuration(seconds: number): string {
+  const minutes = Math.floor(Math.max(0, seconds) / 60)
+  if (minutes < 60) return `${minutes} min`
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`
+}
+
+/** `h:mm`, e.g. `0:25`, `1:05`. */
+export function formatHoursMinutes(seconds: number): string {
+  const minutes = Math.floor(Math.max(0, seconds) / 60)
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
+}
+
+function timerSubmenu(timer: TrayTimer, nowMs: number): TrayMenuItem {
+  const name = displayLabel(timer, MAX_MENU_LABEL_LENGTH)
+  const duration = formatMenuDuration(elapsedSeconds(timer, nowMs))
+  const { slot } = timer
+  const running = timer.state === 'running'
+  return {
+    kind: 'submenu',
+    label: running ? `${RUNNING_MARK} ${name} — ${duration}` : `${name} — ${duration} (paused)`,
+    color: timer.color,
+    items: [
+      running ? { kind: 'action', id: { type: 'pause', slot }, label: 'Pause' } : { kind: 'action', id: { type: 'resume', slot }, label: 'Resume' },
+      { kind: 'action', id: { type: 'stop', slot }, label: 'Stop' },
+    ],
+  }
+}
+
+/** The tray's context menu: active timers in slot order, then the global actions. */
+export function buildTrayMenu(timers: readonly TrayTimer[], nowMs: number): TrayMenuItem[] {
+  const active = activeTimers(timers)
+  const busySlots = new Set(active.map((t) => t.slot))
+  const head: TrayMenuItem[] = active.length === 0 ? [{ kind: 'info', label: 'No timer running' }] : active.map((t) => timerSubmenu(t, nowMs))
+  return [
+    ...head,
+    { kind: 'separator' },
+    { kind: 'action', id: { type: 'new-timer' }, label: 'New timer', enabled: busySlots.size < SLOT_COUNT },
+    { kind: 'action', id: { type: 'pause-all' }, label: 'Pause all', enabled: active.some((t) => t.state === 'running') },
+    { kind: 'separator' },
+    { kind: 'action', id: { type: 'open' }, label: 'Open Stint' },
+    { kind: 'action', id: { type: 'quit' }, label: 'Quit Stint' },
+  ]
+}
+
+/** `Stint — 2 running: Timer 1 (0:25), Timer 4 (1:10); 1 paused`, cut to fit Windows' limit. */
+export function trayTooltip(timers: readonly TrayTimer[], nowMs: number): string {
+  const active = activeTimers(timers)
+  const running = active.filter((t) => t.state === 'running')
+  const pausedCount = active.length - running.length
+  if (active.length === 0) return 'Stint — no timer running'
+  if (running.length === 0) return `Stint — ${pausedCount} paused`
+
+  const head = `Stint — ${running.length} running: `
+  const tail = pausedCount > 0 ? `; ${pausedCount} paused` : ''
+  const list = running.map((t) => `${displayLabel(t, MAX_TOOLTIP_LENGTH)} (${formatHoursMinutes(elapsedSeconds(t, nowMs))})`).join(', ')
+  // Cut the list, never the counts at either end.
+  const room = MAX_TOOLTIP_LENGTH - head.length - tail.length
+  return head + truncate(list, room) + tail
+}
+
+/** The macOS menu-bar title: the longest-running timer's `h:mm`, `+n` for the others running; '' when none runs. */
+export function trayTitle(timers: readonly TrayTimer[], nowMs: number): string {
+  const running = runningTimers(timers)
+  if (running.length === 0) return ''
+  const longest = Math.max(...running.map((t) => elapsedSeconds(t, nowMs)))
+  const others = running.length - 1
+  return formatHoursMinutes(longest) + (others > 0 ? ` +${others}` : '')
+}
+
+/**
+ * How long the tray may sleep before a minute it shows goes stale: until the soonest
+ * next whole minute of any running timer, at least MIN_REFRESH_MS (a timer that fires a
+ * hair early then waits a second instead of spinning). null when nothing runs: the tray
+ * then only redraws on state changes.
+ */
+export function msUntilNextMinute(timers: readonly TrayTimer[], nowMs: number): number | null {
+  let soonest: number | null = null
+  for (const timer of timers) {
+    if (timer.state !== 'running' || timer.runningSince === null) continue
+    const nextMinute = 60 * (Math.floor(elapsedSeconds(timer, nowMs) / 60) + 1)
+    // elapsedSeconds counts whole seconds of the open segment, so the minute turns exactly
+    // when that segment has lasted (nextMinute - closedSeconds) seconds.
+    const turnsAt = timer.runningSince + (nextMinute - timer.closedSeconds) * 1000
+    const wait = turnsAt - nowMs
+    if (soonest === null || wait < soonest) soonest = wait
+  }
+  return soonest === null ? null : Math.max(MIN_REFRESH_MS, soonest)
+}
