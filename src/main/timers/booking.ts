@@ -30,10 +30,16 @@ export function bookRun(segments: readonly ClosedSegment[], rule: RoundingRule):
       byDay.set(piece.day, day)
     }
   }
+  // Whole seconds per day from the running total, so the days add up exactly to the run's
+  // seconds: flooring each day on its own could lose a second at every midnight.
+  let totalMs = 0
+  let counted = 0
   return [...byDay.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([day, { ms, timeZone, ranges }]) => {
-      const rawSeconds = Math.floor(ms / 1000)
+      totalMs += ms
+      const rawSeconds = Math.floor(totalMs / 1000) - counted
+      counted += rawSeconds
       return { day, rawSeconds, roundedSeconds: roundSeconds(rawSeconds, rule), timeZone, ranges }
     })
     .filter((booking) => booking.rawSeconds > 0)

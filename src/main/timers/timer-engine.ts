@@ -201,16 +201,7 @@ export class TimerEngine {
         await setState(trx, timer.id, 'paused', now)
         return
       }
-      entryIds = await this.book(trx, segments, {
-        workItemId: timer.work_item_id,
-        activityTypeId: timer.activity_type_id ?? (await defaultActivityTypeId(trx)),
-        billable: timer.billable,
-        description: timer.note,
-        timerId: timer.id,
-        now,
-      })
-      await trx.updateTable('timer_segments').set({ booked_at: now, updated_at: now }).where('timer_id', '=', timer.id).where('booked_at', 'is', null).where('discarded_at', 'is', null).execute()
-      await setState(trx, timer.id, 'idle', now, { note: '' })
+      entryIds = await this.bookRunAndReset(trx, timer, segments, now)
     })
     const timer = await this.afterChange(slot, entryIds.length > 0)
     if (short !== null) return { outcome: 'confirm-short', timer, seconds: short }
@@ -324,10 +315,7 @@ export class TimerEngine {
         await cutSegments(trx, timer.id, from, now, now)
         if (timer.state !== 'idle') {
           const segments = (await liveSegments(trx, timer.id)).map(asClosed)
-          const ids = await this.book(trx, segments, { workItemId: timer.work_item_id, activityTypeId: timer.activity_type_id ?? (await defaultActivityTypeId(trx)), billable: timer.billable, description: timer.note, timerId: timer.id, now })
-          entriesChanged = ids.length > 0
-          await trx.updateTable('timer_segments').set({ booked_at: now, updated_at: now }).where('timer_id', '=', timer.id).where('booked_at', 'is', null).where('discarded_at', 'is', null).execute()
-          await setState(trx, timer.id, 'idle', now, { note: '' })
+          entriesChanged = (await this.bookRunAndReset(trx, timer, segments, now)).length > 0
         }
       }
       if (resolution.action === 'move-to-timer') {
@@ -392,6 +380,21 @@ export class TimerEngine {
     }
     await trx.insertInto('timer_segments').values({ id: newId(), timer_id: timer.id, started_at: now, ended_at: null, time_zone: this.deps.clock.timeZone(), created_at: now, updated_at: now }).execute()
     await setState(trx, timer.id, 'running', now)
+  }
+
+  /** Books a timer's run as draft entries, marks its segments booked and makes it idle. */
+  private async bookRunAndReset(trx: Transaction<Database>, timer: TimerRow, segments: ClosedSegment[], now: number): Promise<string[]> {
+    const ids = await this.book(trx, segments, {
+      workItemId: timer.work_item_id,
+      activityTypeId: timer.activity_type_id ?? (await defaultActivityTypeId(trx)),
+      billable: timer.billable,
+      description: timer.note,
+      timerId: timer.id,
+      now,
+    })
+    await trx.updateTable('timer_segments').set({ booked_at: now, updated_at: now }).where('timer_id', '=', timer.id).where('booked_at', 'is', null).where('discarded_at', 'is', null).execute()
+    await setState(trx, timer.id, 'idle', now, { note: '' })
+    return ids
   }
 
   private async book(

@@ -11,6 +11,19 @@ import type { EventHub } from '../events'
 
 const DEFAULT_ACTIVITY_TYPES = ['Remote support', 'On-site', 'Admin', 'Meeting', 'Training']
 
+/** The stored columns of a work item as the user described it; billable and active default to on. */
+function workItemColumns(input: WorkItemInput) {
+  return {
+    kind: input.kind,
+    reference: input.reference ?? null,
+    title: input.title,
+    customer_id: input.customerId ?? null,
+    contract_id: input.contractId ?? null,
+    billable: input.billable === false ? (0 as const) : (1 as const),
+    active: input.active === false ? (0 as const) : (1 as const),
+  }
+}
+
 export class WorkService {
   constructor(private readonly deps: { db: Kysely<Database>; clock: Clock; events: EventHub }) {}
 
@@ -63,19 +76,7 @@ export class WorkService {
       await this.checkReferenceFree(trx, input.reference ?? null, null)
       await trx
         .insertInto('work_items')
-        .values({
-          id,
-          kind: input.kind,
-          reference: input.reference ?? null,
-          title: input.title,
-          customer_id: input.customerId ?? null,
-          contract_id: input.contractId ?? null,
-          billable: input.billable === false ? 0 : 1,
-          active: input.active === false ? 0 : 1,
-          created_at: now,
-          updated_at: now,
-          deleted_at: null,
-        })
+        .values({ id, ...workItemColumns(input), created_at: now, updated_at: now, deleted_at: null })
         .execute()
     })
     return this.announceWorkItem(id)
@@ -91,17 +92,7 @@ export class WorkService {
       await this.checkReferenceFree(trx, input.reference ?? null, id)
       await trx
         .updateTable('work_items')
-        .set((eb) => ({
-          kind: input.kind,
-          reference: input.reference ?? null,
-          title: input.title,
-          customer_id: input.customerId ?? null,
-          contract_id: input.contractId ?? null,
-          billable: input.billable === false ? 0 : 1,
-          active: input.active === false ? 0 : 1,
-          updated_at: now,
-          version: eb('version', '+', 1),
-        }))
+        .set((eb) => ({ ...workItemColumns(input), updated_at: now, version: eb('version', '+', 1) }))
         .where('id', '=', id)
         .execute()
     })
