@@ -8,7 +8,12 @@ export function cspMetaPlugin(): Plugin {
     name: 'stint-csp-meta',
     apply: 'build',
     transformIndexHtml(html) {
-      const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`
+      // frame-ancestors only works as a header (browsers ignore it, with a warning, in a meta tag);
+      // the app:// protocol and the browser host send the full policy as a header.
+      const policy = CONTENT_SECURITY_POLICY.split('; ')
+        .filter((directive) => !directive.startsWith('frame-ancestors'))
+        .join('; ')
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`
       return html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    ${meta}`)
     },
   }

@@ -132,3 +132,21 @@ test('after a crash, Stint asks what to do with the gap instead of deciding', as
     await again.stop()
   }
 })
+
+test('loading every view is clean: no console errors or warnings, no failed requests', async ({ page, host }) => {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`)
+  })
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`)
+  })
+  page.on('requestfailed', (request) => problems.push(`failed ${request.url()}`))
+  await page.goto(host.url)
+  await expect(page.locator('article.timer-card')).toHaveCount(9)
+  for (const view of ['Work items', 'Settings', 'Timers']) {
+    await page.getByRole('link', { name: view }).click()
+    await expect(page.getByRole('heading', { level: 1, name: view })).toBeVisible()
+  }
+  expect(problems).toEqual([])
+})

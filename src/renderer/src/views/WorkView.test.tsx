@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CallRequest } from '@shared/contract'
 import { StintError } from '@shared/errors'
-import type { ActivityType, Customer, WorkItem, WorkItemInput } from '@shared/work'
+import type { ActivityType, Contract, Customer, WorkItem, WorkItemInput } from '@shared/work'
 import { ClientContext } from '../client-context'
 import { scriptedHost } from '../testing/scripted-host'
 import { createWorkStore } from '../work/work-store'
@@ -21,7 +21,7 @@ const item = (fields: Partial<WorkItem> & Pick<WorkItem, 'id' | 'title'>): WorkI
   ...fields,
 })
 
-/** A host that keeps work items, activity types and customers in memory and refuses what the real service refuses. */
+/** A host that keeps work items, activity types, customers and contracts in memory and refuses what the real service refuses. */
 function workHost() {
   const customers: Customer[] = [
     { id: 'c1', name: 'Acme Ltd' },
@@ -32,6 +32,11 @@ function workHost() {
     item({ id: 'w2', kind: 'work_order', reference: 'WO-77', title: 'Install new switch', customerId: 'c2', customerName: 'Globex' }),
     item({ id: 'w3', kind: 'general', title: 'Team meeting', billable: false }),
     item({ id: 'w4', kind: 'task', reference: 'TASK-9', title: 'Old mail migration', active: false }),
+  ]
+  const contracts: Contract[] = [
+    { id: 'k1', customerId: 'c1', name: 'Support 2025', includedMinutes: 600 },
+    { id: 'k2', customerId: 'c1', name: 'Printers flat rate', includedMinutes: null },
+    { id: 'k3', customerId: 'c2', name: 'Network care', includedMinutes: 450 },
   ]
   const types: ActivityType[] = [
     { id: 'a1', name: 'Remote support', active: true, isDefault: true },
@@ -44,6 +49,9 @@ function workHost() {
     const clash = items.find((other) => other.id !== id && reference !== null && other.reference?.toLowerCase() === reference.toLowerCase())
     if (clash) throw new StintError('conflict', `${reference ?? ''} is already the reference of "${clash.title}"; nothing was changed.`)
     const customer = customers.find((c) => c.id === input.customerId) ?? null
+    const contract = contracts.find((k) => k.id === input.contractId) ?? null
+    if (input.contractId && !contract) throw new StintError('not_found', 'That contract does not exist (any more); nothing was changed.')
+    if (contract && customer && contract.customerId !== customer.id) throw new StintError('invalid_request', 'That contract belongs to another customer; nothing was changed.')
     return {
       id,
       kind: input.kind,
@@ -82,6 +90,13 @@ function workHost() {
       else types[index] = saved
       return saved
     },
+    'work.listContracts': () => contracts.map((k) => ({ ...k })),
+    'work.createContract': ({ customerId, name, includedMinutes }) => {
+      if (!customers.some((c) => c.id === customerId)) throw new StintError('not_found', 'That customer does not exist (any more); nothing was changed.')
+      const contract: Contract = { id: `k${nextId++}`, customerId, name, includedMinutes: includedMinutes ?? null }
+      contracts.push(contract)
+      return contract
+    },
     'work.createCustomer': ({ name }) => {
       if (customers.some((c) => c.name.toLowerCase() === name.toLowerCase())) throw new StintError('conflict', `There is already a customer called "${name}".`)
       const customer = { id: `c${nextId++}`, name }
@@ -89,7 +104,7 @@ function workHost() {
       return customer
     },
   })
-  return { ...host, items, types, customers }
+  return { ...host, items, types, customers, contracts }
 }
 
 function renderWorkView(host: ReturnType<typeof workHost>) {
@@ -281,5 +296,199 @@ describe('Work items view', () => {
     await within(panel).findByText('Initech')
     expect(host.requestsTo('work.createCustomer')).toEqual([{ name: 'Initech' }])
     expect(within(panel).getByRole('status').textContent).toBe('Added Initech.')
+  })
+})
+
+describe('Contracts', () => {
+  const contractsPanel = () => screen.getByRole('region', { name: 'Contracts' })
+  const contractsTable = () => within(contractsPanel()).getByRole('table', { name: 'Contracts' })
+  const contractRows = () =>
+    within(contractsTable())
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent))
+  const optionLabels = (select: HTMLSelectElement) => [...select.options].map((option) => option.textContent)
+
+  it('lists the contracts by customer with their included hours as h:mm, and shows a work item’s contract under its customer', async () => {
+    const host = workHost()
+    host.items[0] = { ...host.items[0], contractId: 'k1' } as WorkItem
+    renderWorkView(host)
+    await within(contractsPanel()).findByRole('table', { name: 'Contracts' })
+    expect(within(contractsTable()).getAllByRole('columnheader').map((th) => [th.textContent, th.getAttribute('scope')])).toEqual([
+      ['Contract', 'col'],
+      ['Customer', 'col'],
+      ['Included hours', 'col'],
+    ])
+    expect(contractRows()).toEqual([
+      ['Printers flat rate', 'Acme Ltd', '—None'],
+      ['Support 2025', 'Acme Ltd', '10:00'],
+      ['Network care', 'Globex', '7:30'],
+    ])
+    const printerRow = screen.getByText('Printer on 2nd floor').closest('tr') as HTMLElement
+    expect(within(printerRow).getAllByRole('cell').map((cell) => cell.textContent)).toContain('Acme LtdContract: Support 2025')
+  })
+
+  it('creates a contract with the hours typed as 7.5 sent as 450 minutes, and lists it', async () => {
+    const host = workHost()
+    renderWorkView(host)
+    await within(contractsPanel()).findByRole('table', { name: 'Contracts' })
+    const panel = contractsPanel()
+    type('Customer', 'c2', panel)
+    type('Contract name', '  Backup care  ', panel)
+    type(/Included hours/, ' 7.5 ', panel)
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add contract' }))
+
+    await within(panel).findByText('Backup care')
+    expect(host.requestsTo('work.createContract')).toEqual([{ customerId: 'c2', name: 'Backup care', includedMinutes: 450 }])
+    expect(contractRows()).toContainEqual(['Backup care', 'Globex', '7:30'])
+    expect(within(panel).getByRole('status').textContent).toBe('Added Backup care for Globex.')
+    expect(within(panel).getByLabelText<HTMLInputElement>('Contract name').value).toBe('')
+    expect(within(panel).getByLabelText<HTMLInputElement>(/Included hours/).value).toBe('')
+    // The customer stays chosen, for the next contract of the same customer.
+    expect(within(panel).getByLabelText<HTMLSelectElement>('Customer').value).toBe('c2')
+
+    type('Contract name', 'Ad hoc', panel)
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add contract' }))
+    await within(panel).findByText('Ad hoc')
+    expect(host.requestsTo('work.createContract')[1]).toEqual({ customerId: 'c2', name: 'Ad hoc', includedMinutes: null })
+  })
+
+  it('refuses negative or non-numeric hours, a missing customer and a missing name without sending anything', async () => {
+    const host = workHost()
+    renderWorkView(host)
+    await within(contractsPanel()).findByRole('table', { name: 'Contracts' })
+    const panel = contractsPanel()
+    const add = () => fireEvent.click(within(panel).getByRole('button', { name: 'Add contract' }))
+
+    type('Customer', 'c1', panel)
+    type('Contract name', 'Support 2026', panel)
+    type(/Included hours/, '-3', panel)
+    add()
+    const hours = within(panel).getByLabelText<HTMLInputElement>(/Included hours/)
+    expect(within(panel).getByRole('alert').textContent).toBe('Included hours cannot be negative.')
+    expect(hours.getAttribute('aria-invalid')).toBe('true')
+    expect(document.getElementById(hours.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Included hours cannot be negative.')
+    expect(document.activeElement).toBe(hours)
+
+    type(/Included hours/, 'ten', panel)
+    expect(hours.getAttribute('aria-invalid')).toBeNull()
+    add()
+    expect(within(panel).getByRole('alert').textContent).toMatch(/Enter the included hours as a number, such as 10 or 7\.5/)
+    expect(hours.value).toBe('ten')
+
+    type('Customer', '', panel)
+    type('Contract name', '   ', panel)
+    type(/Included hours/, '', panel)
+    add()
+    expect(within(panel).getAllByRole('alert').map((alert) => alert.textContent)).toEqual([
+      'Choose the customer this contract belongs to.',
+      'Enter a name for the contract, for example “Support 2025”.',
+    ])
+    expect(within(panel).getByLabelText('Customer').getAttribute('aria-invalid')).toBe('true')
+    expect(within(panel).getByLabelText('Contract name').getAttribute('aria-invalid')).toBe('true')
+    expect(host.requestsTo('work.createContract')).toEqual([])
+  })
+
+  it('shows the host’s refusal with everything typed kept', async () => {
+    const host = workHost()
+    renderWorkView(host)
+    await within(contractsPanel()).findByRole('table', { name: 'Contracts' })
+    const panel = contractsPanel()
+    type('Customer', 'c2', panel)
+    type('Contract name', 'Backup care', panel)
+    type(/Included hours/, '12', panel)
+    host.customers.splice(1, 1) // Globex is removed elsewhere meanwhile.
+    fireEvent.click(within(panel).getByRole('button', { name: 'Add contract' }))
+
+    expect((await within(panel).findByRole('alert')).textContent).toBe('That customer does not exist (any more); nothing was changed.')
+    expect(host.requestsTo('work.createContract')).toEqual([{ customerId: 'c2', name: 'Backup care', includedMinutes: 720 }])
+    expect(within(panel).getByLabelText<HTMLSelectElement>('Customer').value).toBe('c2')
+    expect(within(panel).getByLabelText('Customer').getAttribute('aria-invalid')).toBe('true')
+    expect(within(panel).getByLabelText<HTMLInputElement>('Contract name').value).toBe('Backup care')
+    expect(within(panel).getByLabelText<HTMLInputElement>(/Included hours/).value).toBe('12')
+  })
+
+  it('asks for a customer first when there is none', async () => {
+    const host = workHost()
+    host.customers.splice(0)
+    host.contracts.splice(0)
+    renderWorkView(host)
+    const panel = contractsPanel()
+    await within(panel).findByText('Add a customer first: every contract belongs to one.')
+    expect(within(panel).queryByRole('button', { name: 'Add contract' })).toBeNull()
+    expect(within(panel).getByText(/No contracts yet/)).toBeTruthy()
+  })
+
+  it('reloads the contracts when the host says work data changed', async () => {
+    const host = workHost()
+    renderWorkView(host)
+    await within(contractsPanel()).findByRole('table', { name: 'Contracts' })
+    host.contracts.push({ id: 'k9', customerId: 'c2', name: 'Made elsewhere', includedMinutes: 90 })
+    host.emit('work.changed', {})
+    await within(contractsPanel()).findByText('Made elsewhere')
+    expect(contractRows()).toContainEqual(['Made elsewhere', 'Globex', '1:30'])
+  })
+
+  it('offers only the chosen customer’s contracts in the work item dialog, clears one on a customer change and sends contractId', async () => {
+    const host = workHost()
+    renderWorkView(host)
+    await within(contractsPanel()).findByRole('table', { name: 'Contracts' })
+    fireEvent.click(screen.getByRole('button', { name: 'New work item' }))
+    const dialog = screen.getByRole('dialog', { name: 'New work item' })
+    const contract = within(dialog).getByLabelText<HTMLSelectElement>(/^Contract/)
+
+    expect(contract.disabled).toBe(true)
+    expect(optionLabels(contract)).toEqual(['No contract'])
+    expect(document.getElementById(contract.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Choose a customer first: contracts belong to a customer.')
+
+    type('Customer', 'c1', dialog)
+    expect(contract.disabled).toBe(false)
+    expect(contract.getAttribute('aria-describedby')).toBeNull()
+    expect(optionLabels(contract)).toEqual(['No contract', 'Printers flat rate', 'Support 2025'])
+    type(/^Contract/, 'k1', dialog)
+    expect(contract.value).toBe('k1')
+
+    type('Customer', 'c2', dialog)
+    expect(contract.value).toBe('')
+    expect(optionLabels(contract)).toEqual(['No contract', 'Network care'])
+    type(/^Contract/, 'k3', dialog)
+    type('Title', 'Replace core switch', dialog)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create work item' }))
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(host.requestsTo('work.createItem')).toEqual([
+      { kind: 'ticket', reference: null, title: 'Replace core switch', customerId: 'c2', contractId: 'k3', billable: true, active: true },
+    ])
+    const row = screen.getByText('Replace core switch').closest('tr') as HTMLElement
+    expect(within(row).getByText('Network care')).toBeTruthy()
+  })
+
+  it('lets go of the contract when an edited item moves to no customer, and says when a customer has no contracts', async () => {
+    const host = workHost()
+    host.customers.push({ id: 'c3', name: 'Initech' })
+    host.items[0] = { ...host.items[0], contractId: 'k2' } as WorkItem
+    renderWorkView(host)
+    await within(contractsPanel()).findByRole('table', { name: 'Contracts' })
+    fireEvent.click(screen.getByRole('button', { name: 'Edit TICKET-1001' }))
+    const dialog = screen.getByRole('dialog', { name: 'Edit TICKET-1001' })
+    const contract = within(dialog).getByLabelText<HTMLSelectElement>(/^Contract/)
+    expect(contract.value).toBe('k2')
+
+    type('Customer', 'c3', dialog)
+    expect(contract.value).toBe('')
+    expect(optionLabels(contract)).toEqual(['No contract'])
+    expect(document.getElementById(contract.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Initech has no contracts yet.')
+
+    type('Customer', 'c1', dialog)
+    expect(contract.value).toBe('')
+    type(/^Contract/, 'k2', dialog)
+    type('Customer', '', dialog)
+    expect(contract.value).toBe('')
+    expect(contract.disabled).toBe(true)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(host.requestsTo('work.updateItem')).toEqual([
+      { id: 'w1', item: { kind: 'ticket', reference: 'TICKET-1001', title: 'Printer on 2nd floor', customerId: null, contractId: null, billable: true, active: true } },
+    ])
   })
 })

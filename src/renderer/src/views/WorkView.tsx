@@ -1,12 +1,15 @@
-// What time is booked against: the searchable list of work items, the activity types
-// and the customers, each editable here. The shared work store is reloaded after every
-// save so timers and other views see the change at once.
+// What time is booked against: the searchable list of work items, the activity types,
+// the customers and their contracts, each editable here. The shared work store is reloaded
+// after every save so timers and other views see the change at once; the contracts list
+// is this view's own and follows the host's work.changed event.
 import { useEffect, useId, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import { WORK_ITEM_KIND_LABELS, type ActivityType, type WorkItem } from '@shared/work'
 import { ActivityTypeDialog } from '../work/ActivityTypeDialog'
 import { ActivityTypesPanel } from '../work/ActivityTypesPanel'
+import { ContractsPanel } from '../work/ContractsPanel'
 import { CustomersPanel } from '../work/CustomersPanel'
+import { useContracts } from '../work/use-contracts'
 import { filterWorkItems } from '../work/work-filter'
 import { WorkItemDialog } from '../work/WorkItemDialog'
 import type { WorkStore } from '../work/work-store'
@@ -15,6 +18,7 @@ type Editing = { what: 'item'; item: WorkItem | null } | { what: 'type'; type: A
 
 export function WorkView({ work }: { work: WorkStore }) {
   const { workItems, activityTypes, customers, loaded, error } = useStore(work)
+  const contracts = useContracts()
   const id = useId()
   const [text, setText] = useState('')
   const [showInactive, setShowInactive] = useState(false)
@@ -45,6 +49,7 @@ export function WorkView({ work }: { work: WorkStore }) {
   const shown = filterWorkItems(workItems, { text, showInactive })
   const inactiveCount = workItems.filter((item) => !item.active).length
   const filtered = text.trim() !== '' || (!showInactive && inactiveCount > 0)
+  const contractName = new Map(contracts.contracts.map((contract) => [contract.id, contract.name]))
   const summary = !loaded ? 'Loading…' : filtered ? `${shown.length} of ${workItems.length} work items` : `${workItems.length} work item${workItems.length === 1 ? '' : 's'}`
 
   const itemSaved = async (saved: WorkItem, created: boolean) => {
@@ -132,7 +137,15 @@ export function WorkView({ work }: { work: WorkStore }) {
                       {item.title}
                     </th>
                     <td className="table__nowrap">{WORK_ITEM_KIND_LABELS[item.kind]}</td>
-                    <td>{item.customerName ?? <span className="muted">Internal</span>}</td>
+                    <td>
+                      {item.customerName ?? <span className="muted">Internal</span>}
+                      {item.contractId !== null && contractName.has(item.contractId) && (
+                        <span className="table__sub">
+                          <span className="visually-hidden">Contract: </span>
+                          {contractName.get(item.contractId)}
+                        </span>
+                      )}
+                    </td>
                     <td>{item.billable ? <span className="badge badge--billable">Billable</span> : <span className="muted">No</span>}</td>
                     <td>{item.active ? 'Yes' : <span className="badge">Inactive</span>}</td>
                     <td className="table__actions">
@@ -158,10 +171,20 @@ export function WorkView({ work }: { work: WorkStore }) {
         <CustomersPanel customers={customers} workItems={workItems} onCreated={reload} />
       </div>
 
+      <ContractsPanel
+        contracts={contracts.contracts}
+        customers={customers}
+        loaded={loaded && contracts.loaded}
+        error={contracts.error}
+        onRetry={contracts.reload}
+        onCreated={contracts.reload}
+      />
+
       {editing?.what === 'item' && (
         <WorkItemDialog
           item={editing.item}
           customers={customers}
+          contracts={contracts.contracts}
           onSaved={(saved) => itemSaved(saved, editing.item === null)}
           onCustomerCreated={reload}
           onClose={() => setEditing(null)}

@@ -1,9 +1,10 @@
 // Create or edit one work item. What the host refuses (a reference already in use, a
 // customer gone meanwhile) is shown inside the dialog, which stays open with everything
-// typed so far, so the fix is one edit away.
+// typed so far, so the fix is one edit away. A contract is offered only from the chosen
+// customer's contracts, and choosing another customer lets go of one that is not theirs.
 import { useId, useRef, useState } from 'react'
 import { ApiCallError } from '@shared/errors'
-import { WORK_ITEM_KIND_LABELS, WorkItemKindSchema, type Customer, type WorkItem, type WorkItemInput, type WorkItemKind } from '@shared/work'
+import { WORK_ITEM_KIND_LABELS, WorkItemKindSchema, type Contract, type Customer, type WorkItem, type WorkItemInput, type WorkItemKind } from '@shared/work'
 import { useClient } from '../client-context'
 import { Dialog } from '../ui/Dialog'
 
@@ -11,6 +12,8 @@ interface WorkItemDialogProps {
   /** null creates a new work item. */
   item: WorkItem | null
   customers: readonly Customer[]
+  /** Every contract; the dialog offers those of the chosen customer. */
+  contracts: readonly Contract[]
   onSaved: (item: WorkItem) => void | Promise<void>
   /** A customer was added from inside the dialog; the list behind should learn it. */
   onCustomerCreated: (customer: Customer) => void | Promise<void>
@@ -20,7 +23,7 @@ interface WorkItemDialogProps {
 /** General activities (admin, meetings) are rarely billed; everything else usually is. */
 const billableByDefault = (kind: WorkItemKind) => kind !== 'general'
 
-type Field = 'title' | 'reference' | 'customer'
+type Field = 'title' | 'reference' | 'customer' | 'contract'
 
 /** Which field a refusal from the host is about, so that field is marked too. */
 function fieldOf(error: unknown): Field | null {
@@ -28,11 +31,13 @@ function fieldOf(error: unknown): Field | null {
   const path = error.issues?.[0]?.path ?? ''
   if (path.startsWith('title')) return 'title'
   if (path.startsWith('reference') || error.code === 'conflict') return 'reference'
+  // Before the customer: "That contract belongs to another customer" is about the contract.
+  if (path.startsWith('contract') || /contract/i.test(error.message)) return 'contract'
   if (path.startsWith('customer') || /customer/i.test(error.message)) return 'customer'
   return null
 }
 
-export function WorkItemDialog({ item, customers, onSaved, onCustomerCreated, onClose }: WorkItemDialogProps) {
+export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomerCreated, onClose }: WorkItemDialogProps) {
   const client = useClient()
   const id = useId()
   const titleRef = useRef<HTMLInputElement>(null)
@@ -40,6 +45,7 @@ export function WorkItemDialog({ item, customers, onSaved, onCustomerCreated, on
   const [reference, setReference] = useState(item?.reference ?? '')
   const [title, setTitle] = useState(item?.title ?? '')
   const [customerId, setCustomerId] = useState(item?.customerId ?? '')
+  const [contractId, setContractId] = useState(item?.contractId ?? '')
   const [billable, setBillable] = useState(item?.billable ?? true)
   const [billableChosen, setBillableChosen] = useState(item !== null)
   const [active, setActive] = useState(item?.active ?? true)
@@ -56,6 +62,22 @@ export function WorkItemDialog({ item, customers, onSaved, onCustomerCreated, on
   const problemId = `${id}-problem`
   const titleProblemId = `${id}-title-problem`
   const customerProblemId = `${id}-customer-problem`
+  const contractHelpId = `${id}-contract-help`
+
+  const contractOptions = contracts.filter((contract) => contract.customerId === customerId && customerId !== '').sort((a, b) => a.name.localeCompare(b.name))
+  // A contract the list does not offer (still loading, or saved with another owner) stays
+  // visible as it is until the customer changes, so an unrelated edit never drops it.
+  const unlistedContract = contractId !== '' && !contractOptions.some((contract) => contract.id === contractId)
+  const unlistedName = contracts.find((contract) => contract.id === contractId)?.name ?? 'Current contract'
+  const chosenCustomerName = customerOptions.find((customer) => customer.id === customerId)?.name
+  const contractHelp =
+    customerId === '' ? 'Choose a customer first: contracts belong to a customer.' : contractOptions.length === 0 ? `${chosenCustomerName ?? 'This customer'} has no contracts yet.` : null
+
+  const chooseCustomer = (value: string) => {
+    setCustomerId(value)
+    const owner = contracts.find((contract) => contract.id === contractId)?.customerId
+    if (contractId !== '' && (value === '' || owner !== value)) setContractId('')
+  }
 
   const chooseKind = (value: WorkItemKind) => {
     setKind(value)
@@ -77,8 +99,7 @@ export function WorkItemDialog({ item, customers, onSaved, onCustomerCreated, on
       reference: reference.trim() === '' ? null : reference.trim(),
       title: cleanTitle,
       customerId: customerId === '' ? null : customerId,
-      // A contract belongs to its customer: keep it only while the customer stays the same.
-      contractId: item && item.customerId === (customerId || null) ? item.contractId : null,
+      contractId: contractId === '' ? null : contractId,
       billable,
       active,
     }
@@ -102,7 +123,7 @@ export function WorkItemDialog({ item, customers, onSaved, onCustomerCreated, on
     try {
       const customer = await client.work.createCustomer({ name })
       setAddedCustomers((list) => [...list, customer])
-      setCustomerId(customer.id)
+      chooseCustomer(customer.id)
       setNewCustomer('')
       setCustomerProblem(null)
       await onCustomerCreated(customer)
@@ -196,7 +217,7 @@ export function WorkItemDialog({ item, customers, onSaved, onCustomerCreated, on
           <select
             id={`${id}-customer`}
             value={customerId}
-            onChange={(e) => setCustomerId(e.target.value)}
+            onChange={(e) => chooseCustomer(e.target.value)}
             aria-invalid={marked('customer') || undefined}
             aria-describedby={describe(marked('customer') && problemId)}
           >
@@ -236,6 +257,32 @@ export function WorkItemDialog({ item, customers, onSaved, onCustomerCreated, on
         {customerProblem && (
           <p id={customerProblemId} className="field__error" role="alert">
             {customerProblem}
+          </p>
+        )}
+        <label className="field" htmlFor={`${id}-contract`}>
+          <span>
+            Contract <span className="field__optional">(optional)</span>
+          </span>
+          <select
+            id={`${id}-contract`}
+            value={contractId}
+            disabled={customerId === '' && contractId === ''}
+            onChange={(e) => setContractId(e.target.value)}
+            aria-invalid={marked('contract') || undefined}
+            aria-describedby={describe(contractHelp !== null && contractHelpId, marked('contract') && problemId)}
+          >
+            <option value="">No contract</option>
+            {contractOptions.map((contract) => (
+              <option key={contract.id} value={contract.id}>
+                {contract.name}
+              </option>
+            ))}
+            {unlistedContract && <option value={contractId}>{unlistedName}</option>}
+          </select>
+        </label>
+        {contractHelp && (
+          <p id={contractHelpId} className="field__help">
+            {contractHelp}
           </p>
         )}
         <div className="form__checks">
