@@ -9,6 +9,7 @@ import { EventHub } from './events'
 import type { Logger } from './logger'
 import type { SettingsStore } from './settings/settings-store'
 import { loadEntries } from './timesheet/entry-queries'
+import { TimesheetService } from './timesheet/timesheet-service'
 import { realScheduler, type Scheduler } from './timers/scheduler'
 import { TimerEngine } from './timers/timer-engine'
 import { WorkService } from './work/work-service'
@@ -31,6 +32,7 @@ export interface Core {
   readonly handlers: Handlers
   readonly timers: TimerEngine
   readonly work: WorkService
+  readonly timesheet: TimesheetService
   readonly settings: SettingsStore
   /** Ends the engine's schedule and closes the database; keepRunning says the user chose to keep timers counting. */
   close(options?: { keepRunning: boolean }): Promise<void>
@@ -44,6 +46,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventHub()
   const timers = new TimerEngine({ db: store.db, clock, events, scheduler: options.scheduler ?? realScheduler, settings: () => settings.get().timers })
   const work = new WorkService({ db: store.db, clock, events })
+  const timesheet = new TimesheetService({ db: store.db, clock, events, settings: () => settings.get().timesheet })
   try {
     await work.seedDefaults()
     await timers.init()
@@ -85,6 +88,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return loadEntries(store.db, { from, to })
     },
 
+    'timesheet.load': ({ day }) => timesheet.load(day),
+    'timesheet.setCells': ({ changes }) => timesheet.setCells(changes),
+    'timesheet.addRow': ({ day, row }) => timesheet.addRow(day, row),
+    'timesheet.removeRow': ({ day, row }) => timesheet.removeRow(day, row),
+    'timesheet.copyPreviousRows': ({ day }) => timesheet.copyPreviousRows(day),
+    'timesheet.cellDetails': ({ day, row }) => timesheet.cellDetails(day, row),
+    'timesheet.setCellNote': ({ day, row, note }) => timesheet.setCellNote(day, row, note),
+    'timesheet.describeEntry': async ({ id, description }) => {
+      await timesheet.describeEntry(id, description)
+      return {}
+    },
+
     'settings.get': () => settings.get(),
     'settings.update': (patch) => {
       const next = settings.update(patch)
@@ -101,6 +116,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlers,
     timers,
     work,
+    timesheet,
     settings,
     close: async (closeOptions = { keepRunning: true }) => {
       await timers.shutdown(closeOptions)

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { DaySchema, TimeEntrySchema } from './entries'
 import { SettingsPatchSchema, SettingsSchema, ShortcutStatusSchema } from './settings'
+import { CellChangeSchema, CellDetailsSchema, RowKeySchema, TimesheetSchema } from './timesheet'
 import {
   PromptResolutionSchema,
   SlotSchema,
@@ -61,6 +62,16 @@ export const calls = {
   'work.createContract': { request: ContractInputSchema, response: ContractSchema },
 
   'entries.list': { request: z.object({ from: DaySchema, to: DaySchema }).strict(), response: z.array(TimeEntrySchema) },
+
+  'timesheet.load': { request: z.object({ day: DaySchema }).strict(), response: TimesheetSchema },
+  /** One call per edit; a pasted block is one call too, applied whole or not at all. */
+  'timesheet.setCells': { request: z.object({ changes: z.array(CellChangeSchema).min(1).max(5000) }).strict(), response: TimesheetSchema },
+  'timesheet.addRow': { request: z.object({ day: DaySchema, row: RowKeySchema }).strict(), response: TimesheetSchema },
+  'timesheet.removeRow': { request: z.object({ day: DaySchema, row: RowKeySchema }).strict(), response: TimesheetSchema },
+  'timesheet.copyPreviousRows': { request: z.object({ day: DaySchema }).strict(), response: TimesheetSchema },
+  'timesheet.cellDetails': { request: z.object({ day: DaySchema, row: RowKeySchema }).strict(), response: CellDetailsSchema },
+  'timesheet.setCellNote': { request: z.object({ day: DaySchema, row: RowKeySchema, note: z.string().max(2000) }).strict(), response: CellDetailsSchema },
+  'timesheet.describeEntry': { request: z.object({ id: idSchema, description: z.string().max(2000) }).strict(), response: z.object({}) },
 
   'settings.get': { request: noRequest, response: SettingsSchema },
   'settings.update': { request: SettingsPatchSchema, response: SettingsSchema },

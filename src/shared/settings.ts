@@ -2,6 +2,7 @@
 // or written (electron-store in the app, a JSON file in the browser host).
 import { z } from 'zod'
 import { RoundingRuleSchema } from './rounding'
+import { DEFAULT_TIMESHEET_SETTINGS, TimesheetSettingsSchema } from './timesheet'
 
 export const ShortcutSettingsSchema = z.object({
   enabled: z.boolean(),
@@ -30,6 +31,7 @@ export const SettingsSchema = z.object({
   }),
   shortcuts: ShortcutSettingsSchema,
   reminders: ReminderSettingsSchema,
+  timesheet: TimesheetSettingsSchema,
   startAtLogin: z.boolean(),
 })
 export type Settings = z.infer<typeof SettingsSchema>
@@ -43,6 +45,7 @@ export const DEFAULT_SETTINGS: Settings = {
     pauseAll: 'CommandOrControl+Alt+0',
   },
   reminders: { enabled: false, days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' },
+  timesheet: DEFAULT_TIMESHEET_SETTINGS,
   startAtLogin: true,
 }
 
@@ -52,19 +55,27 @@ export const SettingsPatchSchema = z
     timers: SettingsSchema.shape.timers.partial(),
     shortcuts: ShortcutSettingsSchema.partial(),
     reminders: ReminderSettingsSchema.partial(),
+    timesheet: TimesheetSettingsSchema.partial(),
     startAtLogin: z.boolean(),
   })
   .partial()
   .strict()
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 
-export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
-  return SettingsSchema.parse({
+/** The settings a patch would make, section by section, not yet validated. */
+export function mergeSettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  return {
     timers: { ...current.timers, ...patch.timers },
     shortcuts: { ...current.shortcuts, ...patch.shortcuts },
     reminders: { ...current.reminders, ...patch.reminders },
+    timesheet: { ...current.timesheet, ...patch.timesheet },
     startAtLogin: patch.startAtLogin ?? current.startAtLogin,
-  })
+  }
+}
+
+/** The settings a patch makes; throws (changing nothing) when the result breaks the schema. */
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  return SettingsSchema.parse(mergeSettingsPatch(current, patch))
 }
 
 /** How each global shortcut fared when it was registered (another app may hold it). */

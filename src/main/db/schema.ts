@@ -105,6 +105,43 @@ export interface TimerPromptsTable {
   resolution: string | null
 }
 
+export type PeriodStatus = 'open' | 'submitted' | 'approved' | 'rejected'
+
+export interface PeriodsTable extends Synced {
+  id: string
+  start_day: string
+  end_day: string
+  status: Generated<PeriodStatus>
+  reason: string | null
+}
+
+export interface PeriodEventsTable {
+  id: string
+  period_id: string
+  from_status: string
+  to_status: string
+  reason: string | null
+  actor: string
+  at: number
+}
+
+export interface TimesheetRowsTable extends Synced {
+  id: string
+  period_start: string
+  work_item_id: string | null
+  activity_type_id: string | null
+  billable: Flag
+}
+
+export interface CellNotesTable extends Synced {
+  id: string
+  day: string
+  work_item_id: string | null
+  activity_type_id: string | null
+  billable: Flag
+  note: string
+}
+
 export interface AppStateTable {
   key: string
   value: string
@@ -121,6 +158,10 @@ export interface Database {
   time_entry_ranges: TimeEntryRangesTable
   timer_prompts: TimerPromptsTable
   app_state: AppStateTable
+  periods: PeriodsTable
+  period_events: PeriodEventsTable
+  timesheet_rows: TimesheetRowsTable
+  cell_notes: CellNotesTable
 }
 
 export type TimerRow = Selectable<TimersTable>

@@ -41,6 +41,7 @@ function mergeValidSections(stored: unknown): Settings {
     timers: shape.timers.safeParse(record['timers']).data ?? DEFAULT_SETTINGS.timers,
     shortcuts: shape.shortcuts.safeParse(record['shortcuts']).data ?? DEFAULT_SETTINGS.shortcuts,
     reminders: shape.reminders.safeParse(record['reminders']).data ?? DEFAULT_SETTINGS.reminders,
+    timesheet: shape.timesheet.safeParse(record['timesheet']).data ?? DEFAULT_SETTINGS.timesheet,
     startAtLogin: shape.startAtLogin.safeParse(record['startAtLogin']).data ?? DEFAULT_SETTINGS.startAtLogin,
   }
 }

@@ -21,6 +21,8 @@ export function cannedTimer(slot: number, state: Timer['state']): Timer {
   })
 }
 
+const emptySheet = { start: '2026-11-16', end: '2026-11-22', label: 'Week of 16 Nov 2026', status: 'open' as const, lockedReason: null, days: [], rows: [] }
+
 const item = { id: 'w1', kind: 'ticket' as const, reference: 'TICKET-1', title: 'Printer', customerId: null, customerName: null, contractId: null, billable: true, active: true }
 
 export function cannedHandlers(): Handlers {
@@ -46,6 +48,14 @@ export function cannedHandlers(): Handlers {
     'work.listContracts': () => [],
     'work.createContract': (input) => ({ id: 'k1', customerId: input.customerId, name: input.name, includedMinutes: null }),
     'entries.list': () => [],
+    'timesheet.load': () => emptySheet,
+    'timesheet.setCells': () => emptySheet,
+    'timesheet.addRow': () => emptySheet,
+    'timesheet.removeRow': () => emptySheet,
+    'timesheet.copyPreviousRows': () => emptySheet,
+    'timesheet.cellDetails': ({ day, row }) => ({ day, row, note: null, entries: [] }),
+    'timesheet.setCellNote': ({ day, row, note }) => ({ day, row, note, entries: [] }),
+    'timesheet.describeEntry': () => ({}),
     'settings.get': () => DEFAULT_SETTINGS,
     'settings.update': () => DEFAULT_SETTINGS,
     'settings.shortcutStatus': () => ({ available: false, entries: [] }),

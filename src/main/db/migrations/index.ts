@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely'
 import * as m0001 from './0001-timers'
 import * as m0002 from './0002-work-and-entries'
+import * as m0003 from './0003-timesheet'
 
 export interface Migration {
   name: string
@@ -13,6 +14,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { name: '0001-timers', up: m0001.up },
   { name: '0002-work-and-entries', up: m0002.up },
+  { name: '0003-timesheet', up: m0003.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

@@ -3,21 +3,12 @@
 // refuses. Changes made elsewhere (tray, another window) arrive by event.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { StintClient } from '@shared/bridge'
-import type { Settings, SettingsPatch } from '@shared/settings'
+import { mergeSettingsPatch, type Settings, type SettingsPatch } from '@shared/settings'
 
 export type SettingsSection = 'timers' | 'shortcuts' | 'reminders' | 'startup'
 
 export type SaveFeedback = { section: SettingsSection; state: 'saving' | 'saved' } | { section: SettingsSection; state: 'failed'; message: string }
 
-/** What a patch would make of the settings, for showing it before the host answers. */
-function preview(current: Settings, patch: SettingsPatch): Settings {
-  return {
-    timers: { ...current.timers, ...patch.timers },
-    shortcuts: { ...current.shortcuts, ...patch.shortcuts },
-    reminders: { ...current.reminders, ...patch.reminders },
-    startAtLogin: patch.startAtLogin ?? current.startAtLogin,
-  }
-}
 
 export function useSettings(client: StintClient) {
   const [settings, setSettings] = useState<Settings | null>(null)
@@ -64,7 +55,7 @@ export function useSettings(client: StintClient) {
     async (section: SettingsSection, patch: SettingsPatch): Promise<boolean> => {
       const before = stored.current
       if (!before) return false
-      setSettings((current) => preview(current ?? before, patch))
+      setSettings((current) => mergeSettingsPatch(current ?? before, patch))
       setFeedback({ section, state: 'saving' })
       try {
         const next = await client.settings.update(patch)

@@ -1,0 +1,242 @@
+// Durations as people type and read them. The grid, the timer dialogs and manual
+// entries all parse with the same grammar, so '1:30', '1h30m' and '1.5' mean the same
+// thing everywhere; formatting is display only and never changes the stored seconds.
+
+export type DurationParseResult = { ok: true; seconds: number } | { ok: false; error: string }
+export type DurationDeltaResult = { ok: true; sign: 1 | -1; seconds: number } | { ok: false; error: string }
+
+/** How a duration is shown; `custom` shows decimal hours followed by the label, e.g. '1.5 units'. */
+export type DurationUnit = 'hmm' | 'decimal' | 'minutes' | 'quarters' | { custom: string }
+
+export const DEFAULT_DURATION_UNIT: DurationUnit = 'hmm'
+
+const DAY_SECONDS = 24 * 3600
+// Long enough for '23 hours 59 minutes 59 seconds' (30); anything longer is a paste gone wrong.
+const MAX_LENGTH = 32
+
+const EMPTY = 'Enter a duration such as 1:30 or 1.5h'
+const EMPTY_DELTA = 'Enter a change such as +0:30 or -0:15'
+const NEGATIVE = 'A duration cannot be negative'
+const TOO_LONG = 'That is too long to be a duration'
+const OVER_A_DAY = 'A day has at most 24 hours'
+const NO_SIGN_IN_DURATION = 'A duration has no sign; leave out the +'
+const NO_SIGN_IN_DELTA = 'Start with + or - to change the time, as in +0:30 or -0:15'
+
+/** The generic refusal, naming what was typed so the person sees what was read. */
+type Hint = (shown: string) => string
+const durationHint: Hint = (shown) => `"${shown}" is not a duration; try 1:30, 1h30m or 1.5`
+const deltaHint: Hint = (shown) => `"${shown}" is not a change of duration; try +0:30, -15m or +1.5`
+
+type Unit = 'h' | 'm' | 's'
+
+const UNIT_WORDS: Record<string, Unit> = {
+  h: 'h',
+  hr: 'h',
+  hrs: 'h',
+  hour: 'h',
+  hours: 'h',
+  m: 'm',
+  min: 'm',
+  mins: 'm',
+  minute: 'm',
+  minutes: 'm',
+  s: 's',
+  sec: 's',
+  secs: 's',
+  second: 's',
+  seconds: 's',
+}
+const UNIT_SECONDS: Record<Unit, number> = { h: 3600, m: 60, s: 1 }
+const UNIT_NAMES: Record<Unit, string> = { h: 'hours', m: 'minutes', s: 'seconds' }
+const UNIT_EXAMPLES: Record<Unit, string> = { h: '2h', m: '45m', s: '30s' }
+const UNIT_ORDER: Unit[] = ['h', 'm', 's']
+
+const fail = (error: string): { ok: false; error: string } => ({ ok: false, error })
+
+const isMinus = (char: string | undefined): boolean => char === '-' || char === '\u2212' // U+2212 is what some keyboards and pastes give
+
+/**
+ * Parses a duration typed by a person into whole seconds (rounded to the nearest
+ * second), from 0 up to 24 hours. Accepted, in any letter case and with spaces
+ * around the parts:
+ * - h:mm and h:mm:ss, minutes and seconds as two digits 00–59 ('1:30', '0:05', ':45', '1:30:15');
+ * - a bare number, which is hours, with '.' or ',' as decimal separator ('2', '1.5', '1,5', '.25');
+ * - numbers with units h/hr/hrs/hour/hours, m/min/mins/minute/minutes, s/sec/secs/second/seconds,
+ *   each unit once and in that order ('1.5h', '90 min', '1h 30m', '1 h 30 min', '2h 15m 10s');
+ *   a bare whole number after hours is minutes ('1h30', '1h 5' is 1:05).
+ * Minutes beside hours, and seconds beside minutes or hours, must be under 60.
+ */
+export function parseDuration(text: string): DurationParseResult {
+  const shown = text.trim()
+  if (shown === '') return fail(EMPTY)
+  if (shown.length > MAX_LENGTH) return fail(TOO_LONG)
+  if (isMinus(shown[0])) return fail(NEGATIVE)
+  if (shown.startsWith('+')) return fail(NO_SIGN_IN_DURATION)
+  return parseMagnitude(shown, shown, durationHint)
+}
+
+/**
+ * Parses a change to an existing duration, as the grid takes it: '+0:30', '-15m',
+ * '+ 1.5'. The sign is required; the rest follows the grammar of parseDuration.
+ */
+export function parseDurationDelta(text: string): DurationDeltaResult {
+  const shown = text.trim()
+  if (shown === '') return fail(EMPTY_DELTA)
+  if (shown.length > MAX_LENGTH) return fail(TOO_LONG)
+  const first = shown[0]
+  const sign = first === '+' ? 1 : isMinus(first) ? -1 : undefined
+  if (sign === undefined) return fail(NO_SIGN_IN_DELTA)
+  const rest = shown.slice(1).trim()
+  const written = sign === 1 ? '+' : '-'
+  if (rest === '') return fail(`Enter a duration after the ${written}, as in ${written}0:30`)
+  if (rest.startsWith('+') || isMinus(rest[0])) return fail(deltaHint(shown))
+  const parsed = parseMagnitude(rest, shown, deltaHint)
+  return parsed.ok ? { ok: true, sign, seconds: parsed.seconds } : parsed
+}
+
+const CLOCK_PATTERN = /^(\d*):(\d+)(?::(\d+))?$/
+
+/** `body` has no sign; `shown` is what the person typed, for messages. */
+function parseMagnitude(body: string, shown: string, hint: Hint): DurationParseResult {
+  const clock = CLOCK_PATTERN.exec(body)
+  if (clock) return parseClock(clock[1] ?? '', clock[2] ?? '', clock[3], shown, hint)
+  if (body.includes(':')) return fail(hint(shown))
+
+  const tokens = tokenize(body.toLowerCase())
+  if (tokens === undefined) return fail(hint(shown))
+  const numberProblem = tokens.find((token) => token.kind === 'number' && separatorCount(token.text) > 1)
+  if (numberProblem) return fail(`Use one decimal point or comma per number in ${shown}`)
+
+  const [only] = tokens
+  if (tokens.length === 1 && only?.kind === 'number') {
+    const hours = numberValue(only.text)
+    return hours === undefined ? fail(hint(shown)) : total(hours * 3600)
+  }
+
+  const parts: Partial<Record<Unit, number>> = {}
+  let lastRank = -1
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]
+    if (token === undefined) break
+    if (token.kind === 'unit') return fail(`Put a number before "${token.text}", as in ${UNIT_EXAMPLES[token.unit]}`)
+    const value = numberValue(token.text)
+    if (value === undefined) return fail(hint(shown))
+    const next = tokens[i + 1]
+    let unit: Unit
+    if (next?.kind === 'unit') {
+      unit = next.unit
+      i++
+    } else if (next === undefined && lastRank === 0 && /^\d+$/.test(token.text)) {
+      unit = 'm' // '1h30': the whole number after hours is minutes
+    } else {
+      return fail(hint(shown))
+    }
+    if (parts[unit] !== undefined) return fail(`Give ${UNIT_NAMES[unit]} only once in ${shown}`)
+    const rank = UNIT_ORDER.indexOf(unit)
+    if (rank < lastRank) return fail(`Write hours, then minutes, then seconds, as in 1h 30m`)
+    lastRank = rank
+    parts[unit] = value
+  }
+
+  const { h, m, s } = parts
+  if (h !== undefined && m !== undefined && m >= 60) return fail(`Minutes must be 0–59 in ${shown}`)
+  if ((h !== undefined || m !== undefined) && s !== undefined && s >= 60) return fail(`Seconds must be 0–59 in ${shown}`)
+  return total((h ?? 0) * UNIT_SECONDS.h + (m ?? 0) * UNIT_SECONDS.m + (s ?? 0) * UNIT_SECONDS.s)
+}
+
+function parseClock(hours: string, minutes: string, seconds: string | undefined, shown: string, hint: Hint): DurationParseResult {
+  // '1:5' could be 1:05 or 1:50; guessing would book the wrong time without anyone noticing.
+  if (minutes.length === 1) return fail(`Write minutes with two digits: ${hours || '0'}:0${minutes} or ${hours || '0'}:${minutes}0?`)
+  if (minutes.length !== 2 || (seconds !== undefined && seconds.length !== 2)) return fail(hint(shown))
+  if (Number(minutes) > 59) return fail(`Minutes must be 0–59 in ${shown}`)
+  if (seconds !== undefined && Number(seconds) > 59) return fail(`Seconds must be 0–59 in ${shown}`)
+  return total(Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds ?? 0))
+}
+
+function total(exactSeconds: number): DurationParseResult {
+  const seconds = Math.round(exactSeconds)
+  if (!Number.isFinite(seconds) || seconds > DAY_SECONDS) return fail(OVER_A_DAY)
+  return { ok: true, seconds }
+}
+
+type Token = { kind: 'number'; text: string } | { kind: 'unit'; text: string; unit: Unit }
+
+/** Numbers and known unit words; undefined when anything else is in the text. */
+function tokenize(lower: string): Token[] | undefined {
+  const tokens: Token[] = []
+  // Sticky: each token must start where the last one ended, so nothing is skipped unread.
+  const pattern = /\s*(?:([\d.,]+)|([a-z]+))\s*/y
+  while (pattern.lastIndex < lower.length) {
+    const match = pattern.exec(lower)
+    if (!match) return undefined
+    const [, number, word] = match
+    if (number !== undefined) {
+      tokens.push({ kind: 'number', text: number })
+    } else if (word !== undefined) {
+      const unit = UNIT_WORDS[word]
+      if (unit === undefined) return undefined
+      tokens.push({ kind: 'unit', text: word, unit })
+    }
+  }
+  return tokens
+}
+
+const separatorCount = (text: string): number => text.replaceAll(/[^.,]/g, '').length
+
+/** '1.5', '1,5', '.25' or '2.' as a number; undefined when there is no digit. */
+function numberValue(text: string): number | undefined {
+  if (!/\d/.test(text)) return undefined
+  return Number(text.replace(',', '.'))
+}
+
+/**
+ * Shows `seconds` in `unit`. Each unit rounds half away from zero to what it shows:
+ * 'hmm' to whole minutes ('1:30', and '40:00' for a week: hours are not capped),
+ * 'decimal' to hundredths of an hour ('1.50'), 'minutes' to whole minutes ('90'),
+ * 'quarters' to hundredths of a quarter-hour with trailing zeros dropped ('6', '6.5'),
+ * custom to hundredths of an hour, trailing zeros dropped, then the label ('1.5 units').
+ * A negative duration (an over/under figure) gets a leading '-', unless it rounds to zero.
+ */
+export function formatDuration(seconds: number, unit: DurationUnit = DEFAULT_DURATION_UNIT): string {
+  if (!Number.isFinite(seconds)) throw new RangeError(`duration must be a finite number of seconds, got ${String(seconds)}`)
+  const magnitude = Math.abs(seconds)
+  const [count, text] = formatMagnitude(magnitude, unit)
+  // '-0:00' would suggest a deficit that the display cannot show.
+  return seconds < 0 && count > 0 ? `-${text}` : text
+}
+
+/** The rounded whole count the text shows (to tell zero apart), and the text. */
+function formatMagnitude(magnitude: number, unit: DurationUnit): [number, string] {
+  // Each branch counts whole steps (minutes, hundredths of an hour = 36 s, hundredths of a
+  // quarter = 9 s) so that no binary fraction like 1.005 ever decides the last digit.
+  switch (unit) {
+    case 'hmm': {
+      const minutes = Math.round(magnitude / 60)
+      return [minutes, `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`]
+    }
+    case 'decimal': {
+      const hundredths = Math.round(magnitude / 36)
+      return [hundredths, `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`]
+    }
+    case 'minutes': {
+      const minutes = Math.round(magnitude / 60)
+      return [minutes, String(minutes)]
+    }
+    case 'quarters': {
+      const hundredths = Math.round(magnitude / 9)
+      return [hundredths, trimmedHundredths(hundredths)]
+    }
+    default: {
+      const hundredths = Math.round(magnitude / 36)
+      const label = unit.custom.trim()
+      return [hundredths, label === '' ? trimmedHundredths(hundredths) : `${trimmedHundredths(hundredths)} ${label}`]
+    }
+  }
+}
+
+function trimmedHundredths(hundredths: number): string {
+  const whole = Math.floor(hundredths / 100)
+  const fraction = hundredths % 100
+  if (fraction === 0) return String(whole)
+  return `${whole}.${String(fraction).padStart(2, '0').replace(/0$/, '')}`
+}
