@@ -18,9 +18,9 @@ rmSync(vitestJson, { force: true })
 rmSync(playwrightJson, { force: true })
 buildIfNeeded()
 
-function run(command, args) {
+function run(command, args, env = {}) {
   const bin = join(root, 'node_modules', '.bin', command)
-  return spawnSync(bin, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1
+  return spawnSync(bin, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32', env: { ...process.env, ...env } }).status ?? 1
 }
 
 function readJson(path) {
@@ -30,7 +30,10 @@ function readJson(path) {
 const totals = { passed: 0, failed: 0, skipped: 0 }
 let failedStep = false
 
-const vitestStatus = run('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
+// Unit tests run in a zone with a 45-minute offset and its own daylight saving, so code
+// that silently assumes UTC (the build machines' zone) fails here rather than for users.
+const unitZone = process.env.STINT_TEST_TZ ?? 'Pacific/Chatham'
+const vitestStatus = run('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], { TZ: unitZone })
 const vitest = readJson(vitestJson)
 if (vitest) {
   totals.passed += vitest.numPassedTests
