@@ -2,7 +2,7 @@
 import { useState } from 'react'
 import { DEFAULT_TIMER_COLORS, type Timer, type TimerUpdate } from '@shared/timers'
 import { workItemDisplayName, type ActivityType, type WorkItem } from '@shared/work'
-import { Dialog } from '../ui/Dialog'
+import { FormDialog } from '../ui/FormDialog'
 
 interface TimerEditorProps {
   timer: Timer
@@ -41,84 +41,67 @@ export function TimerEditor({ timer, workItems, activityTypes, onSave, onClose }
   const activeTypes = activityTypes.filter((t) => t.active || t.id === timer.activityTypeId)
 
   return (
-    <Dialog
+    <FormDialog
       title={`Edit ${timer.label}`}
+      submitLabel="Save"
+      onSubmit={() => void save()}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="button button--start" onClick={() => void save()}>
-            Save
-          </button>
-        </>
-      }
     >
-      <form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault()
-          void save()
-        }}
-      >
-        <label className="field" htmlFor={`${id}-label`}>
-          <span>Label</span>
-          <input id={`${id}-label`} value={label} maxLength={60} onChange={(e) => setLabel(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${id}-problem` : undefined} />
-        </label>
-        {problem && (
-          <p id={`${id}-problem`} className="field__error" role="alert">
-            {problem}
-          </p>
-        )}
-        <fieldset className="field">
-          <legend>Colour</legend>
-          <div className="swatches">
-            {DEFAULT_TIMER_COLORS.map((swatch, i) => (
-              <label key={swatch} className="swatch" style={{ background: swatch }}>
-                <input type="radio" name={`${id}-color`} value={swatch} checked={color === swatch} onChange={() => setColor(swatch)} aria-label={`Colour ${i + 1} (${swatch})`} />
-              </label>
-            ))}
-            <label className="swatch swatch--custom" htmlFor={`${id}-custom`}>
-              <span className="visually-hidden">Custom colour</span>
-              <input id={`${id}-custom`} type="color" value={color.toLowerCase()} onChange={(e) => setColor(e.target.value.toUpperCase())} />
+      <label className="field" htmlFor={`${id}-label`}>
+        <span>Label</span>
+        <input id={`${id}-label`} value={label} maxLength={60} onChange={(e) => setLabel(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${id}-problem` : undefined} />
+      </label>
+      {problem && (
+        <p id={`${id}-problem`} className="field__error" role="alert">
+          {problem}
+        </p>
+      )}
+      <fieldset className="field">
+        <legend>Colour</legend>
+        <div className="swatches">
+          {DEFAULT_TIMER_COLORS.map((swatch, i) => (
+            <label key={swatch} className="swatch" style={{ background: swatch }}>
+              <input type="radio" name={`${id}-color`} value={swatch} checked={color === swatch} onChange={() => setColor(swatch)} aria-label={`Colour ${i + 1} (${swatch})`} />
             </label>
-          </div>
-        </fieldset>
-        <label className="field" htmlFor={`${id}-work`}>
-          <span>Work item</span>
-          <select id={`${id}-work`} value={workItemId} onChange={(e) => chooseWorkItem(e.target.value)}>
-            <option value="">No work item (assign later)</option>
-            {activeItems.map((item) => (
-              <option key={item.id} value={item.id}>
-                {workItemDisplayName(item)}
-                {item.customerName ? ` — ${item.customerName}` : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field" htmlFor={`${id}-activity`}>
-          <span>Activity type</span>
-          <select id={`${id}-activity`} value={activityTypeId} onChange={(e) => setActivityTypeId(e.target.value)}>
-            <option value="">None</option>
-            {activeTypes.map((type) => (
-              <option key={type.id} value={type.id}>
-                {type.name}
-                {type.isDefault ? ' (default)' : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="check" htmlFor={`${id}-billable`}>
-          <input id={`${id}-billable`} type="checkbox" checked={billable} onChange={(e) => setBillable(e.target.checked)} />
-          <span>Billable</span>
-        </label>
-        <label className="field" htmlFor={`${id}-note`}>
-          <span>Note (goes into the entry's description)</span>
-          <textarea id={`${id}-note`} value={note} maxLength={2000} rows={3} onChange={(e) => setNote(e.target.value)} />
-        </label>
-        <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
-      </form>
-    </Dialog>
+          ))}
+          <label className="swatch swatch--custom" htmlFor={`${id}-custom`}>
+            <span className="visually-hidden">Custom colour</span>
+            <input id={`${id}-custom`} type="color" value={color.toLowerCase()} onChange={(e) => setColor(e.target.value.toUpperCase())} />
+          </label>
+        </div>
+      </fieldset>
+      <label className="field" htmlFor={`${id}-work`}>
+        <span>Work item</span>
+        <select id={`${id}-work`} value={workItemId} onChange={(e) => chooseWorkItem(e.target.value)}>
+          <option value="">No work item (assign later)</option>
+          {activeItems.map((item) => (
+            <option key={item.id} value={item.id}>
+              {workItemDisplayName(item)}
+              {item.customerName ? ` — ${item.customerName}` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field" htmlFor={`${id}-activity`}>
+        <span>Activity type</span>
+        <select id={`${id}-activity`} value={activityTypeId} onChange={(e) => setActivityTypeId(e.target.value)}>
+          <option value="">None</option>
+          {activeTypes.map((type) => (
+            <option key={type.id} value={type.id}>
+              {type.name}
+              {type.isDefault ? ' (default)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="check" htmlFor={`${id}-billable`}>
+        <input id={`${id}-billable`} type="checkbox" checked={billable} onChange={(e) => setBillable(e.target.checked)} />
+        <span>Billable</span>
+      </label>
+      <label className="field" htmlFor={`${id}-note`}>
+        <span>Note (goes into the entry's description)</span>
+        <textarea id={`${id}-note`} value={note} maxLength={2000} rows={3} onChange={(e) => setNote(e.target.value)} />
+      </label>
+    </FormDialog>
   )
 }

@@ -3,7 +3,7 @@
 import { useId, useRef, useState } from 'react'
 import type { ActivityType } from '@shared/work'
 import { useClient } from '../client-context'
-import { Dialog } from '../ui/Dialog'
+import { FormDialog } from '../ui/FormDialog'
 
 interface ActivityTypeDialogProps {
   /** null creates a new activity type. */
@@ -44,68 +44,51 @@ export function ActivityTypeDialog({ type, onSaved, onClose }: ActivityTypeDialo
   }
 
   return (
-    <Dialog
+    <FormDialog
       title={type ? `Edit ${type.name}` : 'New activity type'}
       description={type ? undefined : 'A kind of work, such as Remote support or On-site, chosen on each timer and entry.'}
+      submitLabel={type ? 'Save changes' : 'Create activity type'}
+      saving={saving}
+      onSubmit={() => void save()}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="button button--start" onClick={() => void save()} aria-disabled={saving || undefined}>
-            {saving ? 'Saving…' : type ? 'Save changes' : 'Create activity type'}
-          </button>
-        </>
-      }
     >
-      <form
-        className="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void save()
-        }}
-      >
-        <label className="field" htmlFor={`${id}-name`}>
-          <span>Name</span>
-          <input
-            ref={nameRef}
-            id={`${id}-name`}
-            value={name}
-            maxLength={80}
-            autoComplete="off"
-            aria-required="true"
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={nameProblem !== null || undefined}
-            aria-describedby={nameProblem ? `${id}-name-problem` : undefined}
-          />
-        </label>
-        {nameProblem && (
-          <p id={`${id}-name-problem`} className="field__error" role="alert">
-            {nameProblem}
-          </p>
-        )}
-        <div className="form__checks">
-          <label className="check" htmlFor={`${id}-active`}>
-            <input id={`${id}-active`} type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-            <span>Active</span>
-          </label>
-          <label className="check" htmlFor={`${id}-default`}>
-            <input id={`${id}-default`} type="checkbox" checked={isDefault} onChange={(e) => setIsDefault(e.target.checked)} aria-describedby={`${id}-default-help`} />
-            <span>Default</span>
-          </label>
-        </div>
-        <p id={`${id}-default-help`} className="field__help">
-          The default is preselected for new timers and entries. Only one type can be the default, and it must be active.
+      <label className="field" htmlFor={`${id}-name`}>
+        <span>Name</span>
+        <input
+          ref={nameRef}
+          id={`${id}-name`}
+          value={name}
+          maxLength={80}
+          autoComplete="off"
+          aria-required="true"
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={nameProblem !== null || undefined}
+          aria-describedby={nameProblem ? `${id}-name-problem` : undefined}
+        />
+      </label>
+      {nameProblem && (
+        <p id={`${id}-name-problem`} className="field__error" role="alert">
+          {nameProblem}
         </p>
-        {hostProblem && (
-          <div className="banner banner--error" role="alert">
-            <span>{hostProblem}</span>
-          </div>
-        )}
-        <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
-      </form>
-    </Dialog>
+      )}
+      <div className="form__checks">
+        <label className="check" htmlFor={`${id}-active`}>
+          <input id={`${id}-active`} type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+          <span>Active</span>
+        </label>
+        <label className="check" htmlFor={`${id}-default`}>
+          <input id={`${id}-default`} type="checkbox" checked={isDefault} onChange={(e) => setIsDefault(e.target.checked)} aria-describedby={`${id}-default-help`} />
+          <span>Default</span>
+        </label>
+      </div>
+      <p id={`${id}-default-help`} className="field__help">
+        The default is preselected for new timers and entries. Only one type can be the default, and it must be active.
+      </p>
+      {hostProblem && (
+        <div className="banner banner--error" role="alert">
+          <span>{hostProblem}</span>
+        </div>
+      )}
+    </FormDialog>
   )
 }

@@ -6,7 +6,7 @@ import { useId, useRef, useState } from 'react'
 import { ApiCallError } from '@shared/errors'
 import { WORK_ITEM_KIND_LABELS, WorkItemKindSchema, type Contract, type Customer, type WorkItem, type WorkItemInput, type WorkItemKind } from '@shared/work'
 import { useClient } from '../client-context'
-import { Dialog } from '../ui/Dialog'
+import { FormDialog } from '../ui/FormDialog'
 
 interface WorkItemDialogProps {
   /** null creates a new work item. */
@@ -138,185 +138,168 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
   const describe = (...ids: (string | false)[]) => ids.filter(Boolean).join(' ') || undefined
 
   return (
-    <Dialog
+    <FormDialog
       title={item ? `Edit ${item.reference ?? item.title}` : 'New work item'}
       description={item ? undefined : 'A ticket, work order, task or general activity to book time against.'}
+      submitLabel={item ? 'Save changes' : 'Create work item'}
+      saving={saving}
+      onSubmit={() => void save()}
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="button button--start" onClick={() => void save()} aria-disabled={saving || undefined}>
-            {saving ? 'Saving…' : item ? 'Save changes' : 'Create work item'}
-          </button>
-        </>
-      }
     >
-      <form
-        className="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void save()
-        }}
-      >
-        <div className="form__row">
-          <label className="field" htmlFor={`${id}-kind`}>
-            <span>Kind</span>
-            <select id={`${id}-kind`} value={kind} onChange={(e) => chooseKind(WorkItemKindSchema.parse(e.target.value))}>
-              {WorkItemKindSchema.options.map((option) => (
-                <option key={option} value={option}>
-                  {WORK_ITEM_KIND_LABELS[option]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field" htmlFor={`${id}-reference`}>
-            <span>
-              Reference <span className="field__optional">(optional)</span>
-            </span>
-            <input
-              id={`${id}-reference`}
-              value={reference}
-              maxLength={64}
-              placeholder="e.g. TICKET-1234"
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(e) => setReference(e.target.value)}
-              aria-invalid={marked('reference') || undefined}
-              aria-describedby={describe(marked('reference') && problemId)}
-            />
-          </label>
-        </div>
-        <label className="field" htmlFor={`${id}-title`}>
-          <span>Title</span>
+      <div className="form__row">
+        <label className="field" htmlFor={`${id}-kind`}>
+          <span>Kind</span>
+          <select id={`${id}-kind`} value={kind} onChange={(e) => chooseKind(WorkItemKindSchema.parse(e.target.value))}>
+            {WorkItemKindSchema.options.map((option) => (
+              <option key={option} value={option}>
+                {WORK_ITEM_KIND_LABELS[option]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field" htmlFor={`${id}-reference`}>
+          <span>
+            Reference <span className="field__optional">(optional)</span>
+          </span>
           <input
-            ref={titleRef}
-            id={`${id}-title`}
-            value={title}
-            maxLength={200}
-            placeholder="e.g. Printer on 2nd floor"
+            id={`${id}-reference`}
+            value={reference}
+            maxLength={64}
+            placeholder="e.g. TICKET-1234"
             autoComplete="off"
-            aria-required="true"
-            onChange={(e) => {
-              setTitle(e.target.value)
-              if (titleProblem && e.target.value.trim() !== '') setTitleProblem(null)
-            }}
-            aria-invalid={titleProblem !== null || marked('title') || undefined}
-            aria-describedby={describe(titleProblem !== null && titleProblemId, marked('title') && problemId)}
+            spellCheck={false}
+            onChange={(e) => setReference(e.target.value)}
+            aria-invalid={marked('reference') || undefined}
+            aria-describedby={describe(marked('reference') && problemId)}
           />
         </label>
-        {titleProblem && (
-          <p id={titleProblemId} className="field__error" role="alert">
-            {titleProblem}
-          </p>
-        )}
-        <label className="field" htmlFor={`${id}-customer`}>
-          <span>Customer</span>
-          <select
-            id={`${id}-customer`}
-            value={customerId}
-            onChange={(e) => chooseCustomer(e.target.value)}
-            aria-invalid={marked('customer') || undefined}
-            aria-describedby={describe(marked('customer') && problemId)}
-          >
-            <option value="">No customer (internal)</option>
-            {customerOptions.map((customer) => (
-              <option key={customer.id} value={customer.id}>
-                {customer.name}
-              </option>
-            ))}
-          </select>
+      </div>
+      <label className="field" htmlFor={`${id}-title`}>
+        <span>Title</span>
+        <input
+          ref={titleRef}
+          id={`${id}-title`}
+          value={title}
+          maxLength={200}
+          placeholder="e.g. Printer on 2nd floor"
+          autoComplete="off"
+          aria-required="true"
+          onChange={(e) => {
+            setTitle(e.target.value)
+            if (titleProblem && e.target.value.trim() !== '') setTitleProblem(null)
+          }}
+          aria-invalid={titleProblem !== null || marked('title') || undefined}
+          aria-describedby={describe(titleProblem !== null && titleProblemId, marked('title') && problemId)}
+        />
+      </label>
+      {titleProblem && (
+        <p id={titleProblemId} className="field__error" role="alert">
+          {titleProblem}
+        </p>
+      )}
+      <label className="field" htmlFor={`${id}-customer`}>
+        <span>Customer</span>
+        <select
+          id={`${id}-customer`}
+          value={customerId}
+          onChange={(e) => chooseCustomer(e.target.value)}
+          aria-invalid={marked('customer') || undefined}
+          aria-describedby={describe(marked('customer') && problemId)}
+        >
+          <option value="">No customer (internal)</option>
+          {customerOptions.map((customer) => (
+            <option key={customer.id} value={customer.id}>
+              {customer.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="inline-form">
+        <label className="field" htmlFor={`${id}-new-customer`}>
+          <span>New customer</span>
+          <input
+            id={`${id}-new-customer`}
+            value={newCustomer}
+            maxLength={120}
+            autoComplete="off"
+            placeholder="Name, then Add"
+            onChange={(e) => setNewCustomer(e.target.value)}
+            onKeyDown={(e) => {
+              // Enter here adds the customer; it must not submit the work item half-done.
+              if (e.key === 'Enter') {
+                e.preventDefault()
+                void addCustomer()
+              }
+            }}
+            aria-invalid={customerProblem !== null || undefined}
+            aria-describedby={describe(customerProblem !== null && customerProblemId)}
+          />
         </label>
-        <div className="inline-form">
-          <label className="field" htmlFor={`${id}-new-customer`}>
-            <span>New customer</span>
-            <input
-              id={`${id}-new-customer`}
-              value={newCustomer}
-              maxLength={120}
-              autoComplete="off"
-              placeholder="Name, then Add"
-              onChange={(e) => setNewCustomer(e.target.value)}
-              onKeyDown={(e) => {
-                // Enter here adds the customer; it must not submit the work item half-done.
-                if (e.key === 'Enter') {
-                  e.preventDefault()
-                  void addCustomer()
-                }
-              }}
-              aria-invalid={customerProblem !== null || undefined}
-              aria-describedby={describe(customerProblem !== null && customerProblemId)}
-            />
-          </label>
-          <button type="button" className="button button--secondary" onClick={() => void addCustomer()} aria-disabled={addingCustomer || undefined}>
-            Add customer
-          </button>
-        </div>
-        {customerProblem && (
-          <p id={customerProblemId} className="field__error" role="alert">
-            {customerProblem}
-          </p>
-        )}
-        <label className="field" htmlFor={`${id}-contract`}>
-          <span>
-            Contract <span className="field__optional">(optional)</span>
-          </span>
-          <select
-            id={`${id}-contract`}
-            value={contractId}
-            disabled={customerId === '' && contractId === ''}
-            onChange={(e) => setContractId(e.target.value)}
-            aria-invalid={marked('contract') || undefined}
-            aria-describedby={describe(contractHelp !== null && contractHelpId, marked('contract') && problemId)}
-          >
-            <option value="">No contract</option>
-            {contractOptions.map((contract) => (
-              <option key={contract.id} value={contract.id}>
-                {contract.name}
-              </option>
-            ))}
-            {unlistedContract && <option value={contractId}>{unlistedName}</option>}
-          </select>
+        <button type="button" className="button button--secondary" onClick={() => void addCustomer()} aria-disabled={addingCustomer || undefined}>
+          Add customer
+        </button>
+      </div>
+      {customerProblem && (
+        <p id={customerProblemId} className="field__error" role="alert">
+          {customerProblem}
+        </p>
+      )}
+      <label className="field" htmlFor={`${id}-contract`}>
+        <span>
+          Contract <span className="field__optional">(optional)</span>
+        </span>
+        <select
+          id={`${id}-contract`}
+          value={contractId}
+          disabled={customerId === '' && contractId === ''}
+          onChange={(e) => setContractId(e.target.value)}
+          aria-invalid={marked('contract') || undefined}
+          aria-describedby={describe(contractHelp !== null && contractHelpId, marked('contract') && problemId)}
+        >
+          <option value="">No contract</option>
+          {contractOptions.map((contract) => (
+            <option key={contract.id} value={contract.id}>
+              {contract.name}
+            </option>
+          ))}
+          {unlistedContract && <option value={contractId}>{unlistedName}</option>}
+        </select>
+      </label>
+      {contractHelp && (
+        <p id={contractHelpId} className="field__help">
+          {contractHelp}
+        </p>
+      )}
+      <div className="form__checks">
+        <label className="check" htmlFor={`${id}-billable`}>
+          <input
+            id={`${id}-billable`}
+            type="checkbox"
+            checked={billable}
+            onChange={(e) => {
+              setBillable(e.target.checked)
+              setBillableChosen(true)
+            }}
+          />
+          <span>Billable</span>
         </label>
-        {contractHelp && (
-          <p id={contractHelpId} className="field__help">
-            {contractHelp}
-          </p>
-        )}
-        <div className="form__checks">
-          <label className="check" htmlFor={`${id}-billable`}>
-            <input
-              id={`${id}-billable`}
-              type="checkbox"
-              checked={billable}
-              onChange={(e) => {
-                setBillable(e.target.checked)
-                setBillableChosen(true)
-              }}
-            />
-            <span>Billable</span>
-          </label>
-          {item && (
-            <label className="check" htmlFor={`${id}-active`}>
-              <input id={`${id}-active`} type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} aria-describedby={`${id}-active-help`} />
-              <span>Active</span>
-            </label>
-          )}
-        </div>
         {item && (
-          <p id={`${id}-active-help`} className="field__help">
-            Inactive items stay on past entries but are no longer offered for new time.
-          </p>
+          <label className="check" htmlFor={`${id}-active`}>
+            <input id={`${id}-active`} type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} aria-describedby={`${id}-active-help`} />
+            <span>Active</span>
+          </label>
         )}
-        {hostProblem && (
-          <div id={problemId} className="banner banner--error" role="alert">
-            <span>{hostProblem.message}</span>
-          </div>
-        )}
-        <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
-      </form>
-    </Dialog>
+      </div>
+      {item && (
+        <p id={`${id}-active-help`} className="field__help">
+          Inactive items stay on past entries but are no longer offered for new time.
+        </p>
+      )}
+      {hostProblem && (
+        <div id={problemId} className="banner banner--error" role="alert">
+          <span>{hostProblem.message}</span>
+        </div>
+      )}
+    </FormDialog>
   )
 }
