@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { StintError } from '@shared/errors'
 import type { RowKey, Timesheet } from '@shared/timesheet'
 import { openTempCore, type TempCore } from '../testing/temp-core'
+import { liveEntries } from './timesheet-service'
 
 const H = 3600
 let env: TempCore
@@ -167,5 +168,15 @@ describe('a cell’s details', () => {
     expect(cell(await sheet().load(MONDAY), row, MONDAY)?.note).toBe('Called the vendor')
     await sheet().describeEntry(details.entries[0]?.id ?? '', 'Replaced toner')
     expect((await sheet().cellDetails(MONDAY, row)).entries[0]?.description).toBe('Replaced toner')
+  })
+})
+
+describe('the period query', () => {
+  it('reads a period through an index on the day, never by scanning every entry', () => {
+    const query = liveEntries(env.core.store.db, MONDAY, '2026-11-22').compile()
+    const plan = env.core.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.parameters) as { detail: string }[]
+    const details = plan.map((step) => step.detail).join(' | ')
+    expect(details).toMatch(/SEARCH time_entries USING INDEX time_entries_by_day/)
+    expect(details).not.toMatch(/SCAN time_entries/)
   })
 })
