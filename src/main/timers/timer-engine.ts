@@ -433,15 +433,17 @@ export class TimerEngine {
     return ids
   }
 
-  /** One committed write transaction; the heartbeat rides along whenever a timer runs. */
-  private async write(work: (trx: Transaction<Database>, now: number) => Promise<void>): Promise<void> {
+  /** One committed write transaction; the heartbeat rides along whenever a timer runs. Resolves whether one does. */
+  private async write(work: (trx: Transaction<Database>, now: number) => Promise<void>): Promise<boolean> {
     const now = this.deps.clock.now()
-    await this.deps.db.transaction().execute(async (trx) => {
+    const running = await this.deps.db.transaction().execute(async (trx) => {
       await work(trx, now)
-      const running = await trx.selectFrom('timers').select('id').where('state', '=', 'running').executeTakeFirst()
-      if (running) await writeState(trx, 'heartbeat_at', String(now))
+      const any = await trx.selectFrom('timers').select('id').where('state', '=', 'running').limit(1).executeTakeFirst()
+      if (any) await writeState(trx, 'heartbeat_at', String(now))
+      return any !== undefined
     })
     this.stats.writes++
+    return running
   }
 
   /** After a committed change: announce it, and wake up in a minute only if something runs. */
@@ -478,11 +480,10 @@ export class TimerEngine {
   /** The once-a-minute wake-up while a timer runs: heartbeat, then idle check. */
   private async tick(): Promise<void> {
     this.stats.wakeUps++
-    const timers = await this.list()
-    if (!timers.some((t) => t.state === 'running')) return
+    // One small transaction: the idle check and the heartbeat (write() adds it while a timer runs).
     const minutes = this.deps.settings().idleMinutes
     let asked = false
-    await this.write(async (trx, now) => {
+    const running = await this.write(async (trx, now) => {
       if (minutes === null || !this.idleSource) return
       const idleMs = this.idleSource.idleSeconds() * 1000
       if (idleMs >= minutes * 60_000) {
@@ -493,7 +494,7 @@ export class TimerEngine {
       }
     })
     if (asked) await this.afterChange()
-    else this.schedule(true)
+    else this.schedule(running)
   }
 }
 
