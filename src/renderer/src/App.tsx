@@ -6,6 +6,7 @@ import { ROUTES, useRoute } from './routes'
 import { createTimersStore } from './timers/timers-store'
 import { SettingsView } from './views/SettingsView'
 import { TimersView } from './views/TimersView'
+import { TimesheetView } from './views/TimesheetView'
 import { WorkView } from './views/WorkView'
 import { createWorkStore } from './work/work-store'
 
@@ -58,6 +59,7 @@ export function App({ client }: { client: StintClient }) {
         </aside>
         <main className="content">
           {route === 'timers' && <TimersView store={timersStore} work={workStore} />}
+          {route === 'timesheet' && <TimesheetView work={workStore} />}
           {route === 'work' && <WorkView work={workStore} />}
           {route === 'settings' && <SettingsView />}
         </main>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 
 export const ROUTES = [
   { id: 'timers', label: 'Timers' },
+  { id: 'timesheet', label: 'Timesheet' },
   { id: 'work', label: 'Work items' },
   { id: 'settings', label: 'Settings' },
 ] as const

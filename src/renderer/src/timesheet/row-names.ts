@@ -1,0 +1,25 @@
+// What a timesheet row is called: the work item (reference · title), the activity type,
+// and whether it is billable — on screen, in button names and in messages.
+import type { RowKey } from '@shared/timesheet'
+import { workItemDisplayName, type ActivityType, type WorkItem } from '@shared/work'
+
+export interface RowName {
+  reference: string | null
+  title: string
+  activity: string
+  billable: boolean
+  /** One line for accessible names and messages: "TICKET-1 · Printer, Remote support". */
+  full: string
+}
+
+export function rowNamer(workItems: readonly WorkItem[], activityTypes: readonly ActivityType[]): (row: RowKey) => RowName {
+  const items = new Map(workItems.map((w) => [w.id, w]))
+  const types = new Map(activityTypes.map((t) => [t.id, t]))
+  return (row) => {
+    const item = row.workItemId ? items.get(row.workItemId) : undefined
+    const title = item ? item.title : row.workItemId ? 'Unknown work item' : 'No work item'
+    const activity = row.activityTypeId ? (types.get(row.activityTypeId)?.name ?? 'Unknown activity') : 'No activity type'
+    const itemName = item ? workItemDisplayName(item) : title
+    return { reference: item?.reference ?? null, title, activity, billable: row.billable, full: `${itemName}, ${activity}${row.billable ? '' : ', non-billable'}` }
+  }
+}

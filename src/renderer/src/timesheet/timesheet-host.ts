@@ -1,0 +1,110 @@
+// A fake host for timesheet component tests: one week in memory with the real service's
+// rules and refusals (timer time cannot be typed away, a day has at most 24 hours, a
+// locked period refuses every change, a block is applied whole or not at all).
+import { StintError } from '@shared/errors'
+import { MAX_DAY_SECONDS, rowKeyId, type CellChange, type PeriodStatus, type RowKey, type Timesheet } from '@shared/timesheet'
+import type { ActivityType, WorkItem } from '@shared/work'
+import { scriptedHost, type ScriptedHandlers } from '../testing/scripted-host'
+
+export const WEEK = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22']
+
+export const WORK_ITEMS: WorkItem[] = [
+  { id: 'w1', kind: 'ticket', reference: 'TICKET-1001', title: 'Printer on 2nd floor', customerId: null, customerName: null, contractId: null, billable: true, active: true },
+  { id: 'w2', kind: 'work_order', reference: 'WO-77', title: 'Install new switch', customerId: null, customerName: null, contractId: null, billable: true, active: true },
+  { id: 'w3', kind: 'general', reference: null, title: 'Team meeting', customerId: null, customerName: null, contractId: null, billable: false, active: true },
+]
+
+export const ACTIVITY_TYPES: ActivityType[] = [
+  { id: 'a1', name: 'Remote support', active: true, isDefault: true },
+  { id: 'a2', name: 'On-site', active: true, isDefault: false },
+]
+
+interface Cell {
+  fixed: number
+  grid: number
+  note: string | null
+}
+
+export interface TimesheetHostOptions {
+  rows?: RowKey[]
+  /** Seconds already in cells, by `${rowKeyId(row)}@${day}`, as timer time (fixed) and typed time (grid). */
+  cells?: Record<string, Partial<Cell>>
+  status?: PeriodStatus
+  extra?: ScriptedHandlers
+}
+
+export const row = (workItemId: string | null, activityTypeId: string | null = 'a1', billable = true): RowKey => ({ workItemId, activityTypeId, billable })
+
+const LOCKED: Partial<Record<PeriodStatus, string>> = {
+  submitted: 'This period is submitted and waiting for approval.',
+  approved: 'This period is approved.',
+}
+
+export function timesheetHost(options: TimesheetHostOptions = {}) {
+  const rows: RowKey[] = [...(options.rows ?? [row('w1'), row('w2')])]
+  const cells = new Map<string, Cell>(Object.entries(options.cells ?? {}).map(([id, c]) => [id, { fixed: c.fixed ?? 0, grid: c.grid ?? 0, note: c.note ?? null }]))
+  const status = options.status ?? 'open'
+  const cellOf = (key: RowKey, day: string): Cell => cells.get(`${rowKeyId(key)}@${day}`) ?? { fixed: 0, grid: 0, note: null }
+
+  const sheet = (): Timesheet => ({
+    start: WEEK[0] ?? '',
+    end: WEEK[6] ?? '',
+    label: '16–22 Nov 2026',
+    status,
+    lockedReason: LOCKED[status] ?? null,
+    days: WEEK.map((day, i) => ({ day, weekday: (i + 1) % 7, expectedSeconds: i < 5 ? 8 * 3600 : 0 })),
+    rows: rows.map((key) => {
+      const rowCells = WEEK.map((day) => {
+        const c = cellOf(key, day)
+        return { day, totalSeconds: c.fixed + c.grid, fixedSeconds: c.fixed, gridSeconds: c.grid, entryCount: (c.fixed > 0 ? 1 : 0) + (c.grid > 0 ? 1 : 0), note: c.note }
+      })
+      return { ...key, key: rowKeyId(key), added: true, cells: rowCells, totalSeconds: rowCells.reduce((s, c) => s + c.totalSeconds, 0) }
+    }),
+  })
+
+  const refuseIfLocked = () => {
+    const reason = LOCKED[status]
+    if (reason) throw new StintError('conflict', `${reason} Nothing was changed.`)
+  }
+
+  const setCells = (changes: CellChange[]) => {
+    refuseIfLocked()
+    const next = new Map(cells)
+    for (const change of changes) {
+      const current = cellOf(change.row, change.day)
+      if (change.totalSeconds < current.fixed) throw new StintError('invalid_request', `That is less than the time recorded by timers in that cell on ${change.day}. Nothing was changed.`)
+      next.set(`${rowKeyId(change.row)}@${change.day}`, { ...current, grid: change.totalSeconds - current.fixed })
+      if (!rows.some((r) => rowKeyId(r) === rowKeyId(change.row))) rows.push(change.row)
+    }
+    for (const day of new Set(changes.map((c) => c.day))) {
+      const total = [...next.entries()].filter(([id]) => id.endsWith(`@${day}`)).reduce((s, [, c]) => s + c.fixed + c.grid, 0)
+      if (total > MAX_DAY_SECONDS) throw new StintError('invalid_request', `A day has at most 24 hours: ${day} would have more. Nothing was changed.`)
+    }
+    cells.clear()
+    for (const [id, c] of next) cells.set(id, c)
+    return sheet()
+  }
+
+  const host = scriptedHost({
+    'work.listItems': () => WORK_ITEMS,
+    'work.listActivityTypes': () => ACTIVITY_TYPES,
+    'work.listCustomers': () => [],
+    'timesheet.load': () => sheet(),
+    'timesheet.setCells': ({ changes }) => setCells(changes),
+    'timesheet.addRow': ({ row: key }) => {
+      refuseIfLocked()
+      if (rows.some((r) => rowKeyId(r) === rowKeyId(key))) throw new StintError('conflict', 'That row is already in this period.')
+      rows.push(key)
+      return sheet()
+    },
+    'timesheet.removeRow': ({ row: key }) => {
+      refuseIfLocked()
+      const index = rows.findIndex((r) => rowKeyId(r) === rowKeyId(key))
+      if (index >= 0) rows.splice(index, 1)
+      return sheet()
+    },
+    'timesheet.cellDetails': ({ day, row: key }) => ({ day, row: key, note: cellOf(key, day).note, entries: [] }),
+    ...options.extra,
+  })
+  return { ...host, sheet, cell: (key: RowKey, day: string) => cellOf(key, day) }
+}

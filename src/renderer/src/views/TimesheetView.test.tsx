@@ -1,0 +1,229 @@
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { CallRequest } from '@shared/contract'
+import { rowKeyId } from '@shared/timesheet'
+import { ClientContext } from '../client-context'
+import { row, timesheetHost, WEEK, type TimesheetHostOptions } from '../timesheet/timesheet-host'
+import { createWorkStore } from '../work/work-store'
+import { TimesheetView } from './TimesheetView'
+
+afterEach(cleanup)
+
+const TICKET = row('w1')
+const SWITCH = row('w2')
+const MEETING = row('w3', 'a1', false)
+
+async function renderSheet(options: TimesheetHostOptions = {}) {
+  const host = timesheetHost(options)
+  const work = createWorkStore(host.client)
+  await work.getState().load()
+  const view = render(
+    <ClientContext.Provider value={host.client}>
+      <TimesheetView work={work} today="2026-11-18" />
+    </ClientContext.Provider>,
+  )
+  const grid = await screen.findByRole('grid', { name: '16–22 Nov 2026' })
+  /** The cell of body row `r` (0-based) on day `d` (0 = Monday). */
+  const cell = (r: number, d: number) => {
+    const found = grid.querySelector<HTMLElement>(`[data-r="${r}"][data-c="${d + 1}"]`)
+    if (!found) throw new Error(`no cell ${r}/${d}`)
+    return found
+  }
+  const setCells = () => host.requestsTo('timesheet.setCells') as CallRequest<'timesheet.setCells'>[]
+  return { host, grid, cell, setCells, ...view }
+}
+
+/** Types into a focused cell the way a person does: the first key opens the editor. */
+function type(target: HTMLElement, text: string) {
+  fireEvent.keyDown(target, { key: text[0] })
+  const input = within(target).getByRole('textbox')
+  fireEvent.change(input, { target: { value: text } })
+  return input
+}
+
+/** Focus as a click or Tab gives it, with React's state caught up before the next key. */
+function focus(target: HTMLElement) {
+  act(() => target.focus())
+}
+
+function paste(target: HTMLElement, text: string) {
+  fireEvent.paste(target, { clipboardData: { getData: (kind: string) => (kind === 'text/plain' ? text : '') } })
+}
+
+describe('Timesheet grid, from the keyboard', () => {
+  it('shows the period: rows named by work item and activity, day headers, totals and expected hours', async () => {
+    const { grid } = await renderSheet({ rows: [TICKET, MEETING], cells: { [`${rowKeyId(TICKET)}@${WEEK[0]}`]: { grid: 5400 } } })
+    expect(grid.getAttribute('aria-rowcount')).toBe('6')
+    expect(grid.getAttribute('aria-colcount')).toBe('10')
+    expect(within(grid).getByRole('rowheader', { name: /TICKET-1001\s*Printer on 2nd floor\s*Remote support/ })).toBeTruthy()
+    expect(within(grid).getByRole('rowheader', { name: /Team meeting.*Non-billable/ })).toBeTruthy()
+    expect(within(grid).getByRole('columnheader', { name: /Wed\s*18 Nov.*today/ })).toBeTruthy()
+    const difference = within(grid).getByRole('row', { name: /^Difference/ })
+    // 1:30 booked of 40:00 expected: 38:30 under, with a sign and a word, not colour alone.
+    expect(within(difference).getAllByRole('gridcell').at(-2)?.textContent).toContain('−38:30 under')
+    expect(screen.getByRole('button', { name: 'Remove row Team meeting, Remote support, non-billable' })).toBeTruthy()
+  })
+
+  it('typing 1:30 and Enter saves 5400 seconds for that day and row, then moves down', async () => {
+    const { cell, setCells } = await renderSheet()
+    const target = cell(0, 2)
+    focus(target)
+    const input = type(target, '1:30')
+    fireEvent.keyDown(input, { key: 'Enter' })
+    await waitFor(() => expect(setCells()).toEqual([{ changes: [{ day: '2026-11-18', row: TICKET, totalSeconds: 5400 }] }]))
+    await waitFor(() => expect(cell(0, 2)?.textContent).toContain('1:30'))
+    expect(document.activeElement).toBe(cell(1, 2))
+    expect(await screen.findByText('All changes saved')).toBeTruthy()
+  })
+
+  it('Tab saves and moves right, and wraps to the next row after the last day', async () => {
+    const { cell, setCells } = await renderSheet()
+    focus(cell(0, 6))
+    fireEvent.keyDown(type(cell(0, 6), '2'), { key: 'Tab' })
+    await waitFor(() => expect(setCells()).toHaveLength(1))
+    expect(document.activeElement).toBe(cell(1, 0))
+    fireEvent.keyDown(cell(1, 0), { key: 'Tab', shiftKey: true })
+    expect(document.activeElement).toBe(cell(0, 6))
+  })
+
+  it('keeps the editor open with the reason when 1:75 is typed, and sends nothing', async () => {
+    const { cell, setCells } = await renderSheet()
+    focus(cell(0, 0))
+    const input = type(cell(0, 0), '1:75')
+    fireEvent.keyDown(input, { key: 'Enter' })
+    const alert = await within(cell(0, 0)).findByRole('alert')
+    expect(alert?.textContent).toContain('Minutes must be 0–59 in 1:75')
+    expect(input.getAttribute('aria-invalid')).toBe('true')
+    expect(input.getAttribute('aria-describedby')).toBe(alert.id)
+    expect(document.activeElement).toBe(input)
+    expect(setCells()).toEqual([])
+    fireEvent.keyDown(input, { key: 'Escape' })
+    expect(within(cell(0, 0)).queryByRole('textbox')).toBeNull()
+    expect(document.activeElement).toBe(cell(0, 0))
+  })
+
+  it('Delete clears only the typed part: timer time stays', async () => {
+    const { cell, setCells } = await renderSheet({ cells: { [`${rowKeyId(TICKET)}@${WEEK[1]}`]: { fixed: 1200, grid: 1800 } } })
+    expect(cell(0, 1)?.textContent).toContain('0:50')
+    expect(cell(0, 1)?.textContent).toContain('0:20 from timers')
+    focus(cell(0, 1))
+    fireEvent.keyDown(cell(0, 1), { key: 'Delete' })
+    await waitFor(() => expect(setCells()).toEqual([{ changes: [{ day: '2026-11-17', row: TICKET, totalSeconds: 1200 }] }]))
+    await waitFor(() => expect(cell(0, 1)?.textContent).toContain('0:20'))
+  })
+
+  it('+0:30 adds to the total, -0:15 takes away', async () => {
+    const { cell, setCells } = await renderSheet({ cells: { [`${rowKeyId(SWITCH)}@${WEEK[3]}`]: { grid: 3600 } } })
+    focus(cell(1, 3))
+    fireEvent.keyDown(type(cell(1, 3), '+0:30'), { key: 'Enter' })
+    await waitFor(() => expect(setCells().at(-1)).toEqual({ changes: [{ day: '2026-11-19', row: SWITCH, totalSeconds: 5400 }] }))
+    await waitFor(() => expect(cell(1, 3)?.textContent).toContain('1:30'))
+    focus(cell(1, 3))
+    fireEvent.keyDown(type(cell(1, 3), '-0:15'), { key: 'Enter' })
+    await waitFor(() => expect(setCells().at(-1)?.changes[0]?.totalSeconds).toBe(4500))
+  })
+
+  it('Ctrl+Z sends the previous total back', async () => {
+    const { cell, setCells } = await renderSheet({ cells: { [`${rowKeyId(TICKET)}@${WEEK[0]}`]: { grid: 3600 } } })
+    focus(cell(0, 0))
+    fireEvent.keyDown(type(cell(0, 0), '2:15'), { key: 'Enter' })
+    await waitFor(() => expect(cell(0, 0)?.textContent).toContain('2:15'))
+    fireEvent.keyDown(cell(1, 0), { key: 'z', ctrlKey: true })
+    await waitFor(() => expect(setCells()).toHaveLength(2))
+    expect(setCells()[1]).toEqual({ changes: [{ day: '2026-11-16', row: TICKET, totalSeconds: 3600 }] })
+    await waitFor(() => expect(cell(0, 0)?.textContent).toContain('1:00'))
+    expect(await screen.findByText('Undone: the cell is back to its previous time.')).toBeTruthy()
+  })
+
+  it('pastes a 2×3 block from a spreadsheet as one setCells call with 6 changes', async () => {
+    const { cell, setCells } = await renderSheet()
+    focus(cell(0, 1))
+    paste(cell(0, 1), '1:00\t2:30\t0:45\r\n8\t1.5h\t\r\n')
+    await waitFor(() => expect(setCells()).toHaveLength(1))
+    expect(setCells()[0]?.changes).toEqual([
+      { day: '2026-11-17', row: TICKET, totalSeconds: 3600 },
+      { day: '2026-11-18', row: TICKET, totalSeconds: 9000 },
+      { day: '2026-11-19', row: TICKET, totalSeconds: 2700 },
+      { day: '2026-11-17', row: SWITCH, totalSeconds: 28800 },
+      { day: '2026-11-18', row: SWITCH, totalSeconds: 5400 },
+      { day: '2026-11-19', row: SWITCH, totalSeconds: 0 },
+    ])
+    await waitFor(() => expect(cell(1, 1)?.textContent).toContain('8:00'))
+  })
+
+  it('refuses a paste with text in it, or one that overflows the grid, and says why', async () => {
+    const { cell, setCells } = await renderSheet()
+    focus(cell(0, 1))
+    paste(cell(0, 1), '1:00\tlunch\n2:00\t3:00')
+    expect((await screen.findByRole('alert')).textContent).toContain('Nothing was pasted. Row 1, column 2 of the pasted block: "lunch" is not a duration')
+    paste(cell(0, 1), '1\t1\t1\t1\t1\t1\t1')
+    expect((await screen.findByRole('alert')).textContent).toContain('the block is 7 columns wide, but only 6 days are left from Tue 17 Nov')
+    paste(cell(0, 1), '1\n1\n1')
+    expect((await screen.findByRole('alert')).textContent).toContain('the block has 3 rows, but only 2 rows are left from here')
+    expect(setCells()).toEqual([])
+  })
+
+  it('shows a refusal from the host beside the cell, which keeps its stored value', async () => {
+    const { cell, setCells } = await renderSheet({ cells: { [`${rowKeyId(TICKET)}@${WEEK[2]}`]: { fixed: 3600 } } })
+    focus(cell(0, 2))
+    fireEvent.keyDown(type(cell(0, 2), '0:30'), { key: 'Enter' })
+    const alert = await screen.findByRole('alert')
+    expect(alert?.textContent).toContain('That is less than the time recorded by timers in that cell on 2026-11-18. Nothing was changed.')
+    expect(setCells()).toHaveLength(1)
+    expect(cell(0, 2)?.textContent).toContain('1:00')
+    expect(cell(0, 2).getAttribute('aria-describedby')).toBe(alert.id)
+    expect(screen.getByText('Not saved')).toBeTruthy()
+  })
+
+  it('a submitted period is read-only: a banner with the reason, and edits are explained, not sent', async () => {
+    const { grid, cell, setCells } = await renderSheet({ status: 'submitted', cells: { [`${rowKeyId(TICKET)}@${WEEK[0]}`]: { grid: 3600 } } })
+    expect(screen.getByRole('note', { name: 'Read-only period' })?.textContent).toContain('This period is submitted and waiting for approval.')
+    expect(grid.getAttribute('aria-readonly')).toBe('true')
+    expect(cell(0, 0).getAttribute('aria-readonly')).toBe('true')
+    focus(cell(0, 0))
+    fireEvent.keyDown(cell(0, 0), { key: '2' })
+    expect(within(cell(0, 0)).queryByRole('textbox')).toBeNull()
+    expect(screen.getByRole('alert')?.textContent).toContain('This period is submitted and waiting for approval. Cells cannot be changed.')
+    fireEvent.keyDown(cell(0, 0), { key: 'Delete' })
+    paste(cell(0, 0), '1:00')
+    expect(setCells()).toEqual([])
+    expect(cell(0, 0)?.textContent).toContain('1:00')
+  })
+
+  it('arrows, Home and End move the single tab stop', async () => {
+    const { grid, cell } = await renderSheet()
+    expect(grid.querySelectorAll('[tabindex="0"]')).toHaveLength(1)
+    focus(cell(0, 0))
+    fireEvent.keyDown(cell(0, 0), { key: 'ArrowRight' })
+    expect(document.activeElement).toBe(cell(0, 1))
+    fireEvent.keyDown(cell(0, 1), { key: 'ArrowDown' })
+    expect(document.activeElement).toBe(cell(1, 1))
+    fireEvent.keyDown(cell(1, 1), { key: 'End' })
+    expect(document.activeElement).toBe(cell(1, 6))
+    fireEvent.keyDown(cell(1, 6), { key: 'Home' })
+    expect(document.activeElement).toBe(cell(1, 0))
+    expect(grid.querySelectorAll('[tabindex="0"]')).toHaveLength(1)
+    expect(cell(1, 0).getAttribute('tabindex')).toBe('0')
+  })
+
+  it('adds a row from the keyboard: search, Enter', async () => {
+    const { host, grid } = await renderSheet({ rows: [] })
+    fireEvent.click(screen.getByRole('button', { name: 'Add row' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Add row' })
+    const search = within(dialog).getByRole('searchbox', { name: 'Find work item' })
+    fireEvent.change(search, { target: { value: 'meeting' } })
+    expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Billable' }).checked).toBe(false)
+    fireEvent.submit(search.closest('form') as HTMLFormElement)
+    await waitFor(() => expect(host.requestsTo('timesheet.addRow')).toEqual([{ day: '2026-11-16', row: MEETING }]))
+    expect(await within(grid).findByRole('rowheader', { name: /Team meeting/ })).toBeTruthy()
+  })
+
+  it('keeps 600 rows smooth: only a screenful is in the page', async () => {
+    const rows = Array.from({ length: 600 }, (_, i) => row(`w${i}`, 'a1'))
+    const { grid } = await renderSheet({ rows })
+    expect(grid.getAttribute('aria-rowcount')).toBe('604')
+    const rendered = within(grid).getAllByRole('row').length
+    expect(rendered).toBeLessThan(60)
+    await act(async () => {})
+  })
+})
