@@ -168,15 +168,19 @@ export class TimesheetService {
     return this.load(day)
   }
 
-  /** Adds the rows of the previous period (with time or added by hand) to this one, empty. */
+  /** Adds the rows of the previous period (with time or added by hand) to this one, empty; all or none. */
   async copyPreviousRows(day: string): Promise<Timesheet> {
+    const { db, clock } = this.deps
     const current = await this.load(day)
     const previous = await this.load(addDays(current.start, -1))
     const have = new Set(current.rows.map((r) => r.key))
-    for (const row of previous.rows) {
-      if (have.has(row.key)) continue
-      await this.addRow(day, { workItemId: row.workItemId, activityTypeId: row.activityTypeId, billable: row.billable })
-    }
+    const now = clock.now()
+    await db.transaction().execute(async (trx) => {
+      await refuseIfLocked(trx, this.periodOf(day))
+      for (const row of previous.rows) {
+        if (!have.has(row.key)) await keepRow(trx, current.start, { workItemId: row.workItemId, activityTypeId: row.activityTypeId, billable: row.billable }, now)
+      }
+    })
     return this.load(day)
   }
 
