@@ -78,6 +78,27 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
   return SettingsSchema.parse(mergeSettingsPatch(current, patch))
 }
 
+/**
+ * Settings read back from storage: each section that still matches the schema is kept, and
+ * only a section that does not falls back to its defaults. A settings file from an older or
+ * newer Stint, or one edited by hand, never costs the user the rest of their settings.
+ */
+export function settingsFromStored(stored: unknown): { settings: Settings; problems: string[] } {
+  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {}
+  const shape = SettingsSchema.shape
+  const problems: string[] = []
+  function section<K extends keyof Settings>(key: K): Settings[K] {
+    const parsed = shape[key].safeParse(record[key])
+    if (parsed.success) return parsed.data as Settings[K]
+    if (record[key] !== undefined) problems.push(`${key}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(section)'} ${i.message}`).join('; ')}`)
+    return DEFAULT_SETTINGS[key]
+  }
+  return {
+    settings: { timers: section('timers'), shortcuts: section('shortcuts'), reminders: section('reminders'), timesheet: section('timesheet'), startAtLogin: section('startAtLogin') },
+    problems,
+  }
+}
+
 /** How each global shortcut fared when it was registered (another app may hold it). */
 export const ShortcutStatusSchema = z.object({
   /** False where global shortcuts do not exist (the browser host). */

@@ -59,14 +59,23 @@ export type CellChange = z.infer<typeof CellChangeSchema>
 export const CellDetailsSchema = z.object({ day: z.string(), row: RowKeySchema, note: z.string().nullable(), entries: z.array(TimeEntrySchema) })
 export type CellDetails = z.infer<typeof CellDetailsSchema>
 
+/** How durations are shown; display only: stored seconds never change with it. */
+export const DurationUnitSchema = z.union([
+  z.enum(['hmm', 'decimal', 'minutes', 'quarters']),
+  z.object({ custom: z.string().trim().min(1, 'a unit label cannot be empty').max(20, 'a unit label can be at most 20 characters') }).strict(),
+])
+
 export const TimesheetSettingsSchema = z.object({
   periodRule: PeriodRuleSchema,
   /** Expected seconds per weekday, Sunday first. */
   expectedSeconds: z.array(z.number().int().min(0).max(MAX_DAY_SECONDS)).length(7),
+  // A default, so settings saved before the unit existed stay valid.
+  unit: DurationUnitSchema.default('hmm'),
 })
 export type TimesheetSettings = z.infer<typeof TimesheetSettingsSchema>
 
 export const DEFAULT_TIMESHEET_SETTINGS: TimesheetSettings = {
   periodRule: { kind: 'weekly', weekStartsOn: 1 },
   expectedSeconds: [0, 8 * 3600, 8 * 3600, 8 * 3600, 8 * 3600, 8 * 3600, 0],
+  unit: 'hmm',
 }

@@ -3,7 +3,7 @@
 // change that fails validation is refused whole.
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { applySettingsPatch, DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from '@shared/settings'
+import { applySettingsPatch, DEFAULT_SETTINGS, settingsFromStored, type Settings, type SettingsPatch } from '@shared/settings'
 import type { Logger } from '../logger'
 
 export interface SettingsStore {
@@ -31,16 +31,19 @@ export class JsonFileSettingsStore implements SettingsStore {
     this.file = join(dataDir, 'settings.json')
     this.settings = DEFAULT_SETTINGS
     if (!existsSync(this.file)) return
+    let stored: unknown
     try {
-      const parsed = SettingsSchema.safeParse(JSON.parse(readFileSync(this.file, 'utf8')))
-      if (parsed.success) this.settings = parsed.data
-      else throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
+      stored = JSON.parse(readFileSync(this.file, 'utf8'))
     } catch (error) {
-      // Keep the unreadable file for the user, start from defaults.
+      // Not JSON at all: keep the file for the user and start from defaults.
       const kept = `${this.file}.invalid-${Date.now()}`
       renameSync(this.file, kept)
-      logger.warn(`settings.json could not be used (${(error as Error).message}); it was kept as ${kept} and defaults apply`)
+      logger.warn(`settings.json is not readable JSON (${(error as Error).message}); it was kept as ${kept} and defaults apply`)
+      return
     }
+    const { settings, problems } = settingsFromStored(stored)
+    this.settings = settings
+    if (problems.length > 0) logger.warn(`some settings in settings.json did not match the schema and use their defaults: ${problems.join(' | ')}`)
   }
 
   get(): Settings {
