@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz'
 import { describe, expect, it } from 'vitest'
+import { seededRandom } from './testing/seeded-random'
 import { localDay, splitIntoLocalDayRanges, splitIntoLocalDays } from './days'
 
 // Instants are written as UTC ISO strings; the comment beside each says what the
@@ -281,18 +282,6 @@ describe('whole seconds', () => {
   it('books nothing for a span of no time', () => {
     expect(splitIntoLocalDays(at('2026-05-04T12:00:00Z'), at('2026-05-04T12:00:00Z'), 'Europe/Berlin')).toEqual([])
   })
-
-  // mulberry32: a tiny seeded generator, so a failure here is reproducible.
-  function seededRandom(seed: number): () => number {
-    let state = seed >>> 0
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0
-      let t = state
-      t = Math.imul(t ^ (t >>> 15), t | 1)
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-    }
-  }
 
   const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham']
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { seededRandom } from './testing/seeded-random'
 import { DEFAULT_DURATION_UNIT, formatDuration, parseDuration, parseDurationDelta, type DurationUnit } from './duration'
 
 /** Seconds of `h` hours, `m` minutes and `s` seconds, so the tables read like a clock. */
@@ -312,18 +313,6 @@ describe('what is typed comes back the same', () => {
 })
 
 describe('no accepted text is ever a negative, fractional or over-a-day duration', () => {
-  // mulberry32: a tiny seeded generator, so a failure here is reproducible.
-  function seededRandom(seed: number): () => number {
-    let state = seed >>> 0
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0
-      let t = state
-      t = Math.imul(t ^ (t >>> 15), t | 1)
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-    }
-  }
-
   // Pieces of the grammar and pieces that break it, glued at random.
   const pieces = ['0', '1', '2', '4', '5', '9', '24', '59', '60', '99', '.', ',', ':', ' ', 'h', 'm', 's', 'min', 'hours', 'sec', '-', '+', 'x', '\u2212', '00']
   const texts = (seed: number, count: number): string[] => {
