@@ -4,7 +4,7 @@
 // the focused row is always rendered so the focus never falls out of the page.
 import { defaultRangeExtractor, observeElementRect, useVirtualizer, type Range, type Rect, type Virtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react'
-import { formatDuration, parseDuration, parseDurationDelta } from '@shared/duration'
+import { formatDuration, parseDuration, parseDurationDelta, type DurationUnit } from '@shared/duration'
 import { MAX_DAY_SECONDS, type CellChange, type Timesheet, type TimesheetCell, type TimesheetRow } from '@shared/timesheet'
 import { formatDay } from '../format'
 import { formatBlock, parseBlock } from './clipboard-block'
@@ -22,6 +22,11 @@ export interface CellAddress {
 
 interface GridProps {
   sheet: Timesheet
+  /**
+   * How durations are shown: cells, totals, expected and difference rows. Display only:
+   * the editor, the clipboard and error messages stay h:mm (see EDIT_UNIT).
+   */
+  unit: DurationUnit
   pending: ReadonlyMap<string, number>
   /** Cells the host just refused, and the alert that says why. */
   refused: readonly string[]
@@ -50,6 +55,11 @@ interface Editing extends Position {
   error: string | null
 }
 
+// What the cell editor starts with, what is copied, and what messages quote stay h:mm
+// whatever the display unit: '1.50' or '6' typed back would be read as hours, and a
+// custom label not at all, so only h:mm keeps typed and pasted values unambiguous.
+const EDIT_UNIT: DurationUnit = 'hmm'
+
 const WEEKDAY_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 
 /** happy-dom and hidden windows measure 0 × 0; render a screenful rather than nothing. */
@@ -65,7 +75,7 @@ export function typedTotal(text: string, current: number, fixed: number): { ok: 
     const delta = parseDurationDelta(shown)
     if (!delta.ok) return delta
     const seconds = current + delta.sign * delta.seconds
-    if (seconds < 0) return { ok: false, error: `That takes the cell below zero: it holds ${formatDuration(current)}` }
+    if (seconds < 0) return { ok: false, error: `That takes the cell below zero: it holds ${formatDuration(current, EDIT_UNIT)}` }
     if (seconds > MAX_DAY_SECONDS) return { ok: false, error: 'A day has at most 24 hours' }
     return { ok: true, seconds }
   }
@@ -73,7 +83,7 @@ export function typedTotal(text: string, current: number, fixed: number): { ok: 
 }
 
 export function TimesheetGrid(props: GridProps) {
-  const { sheet, pending, refused, refusalId, names, today, labelledBy, onSetCells, onUndo, onDetails, onRemoveRow, onMessage, onActiveChange, focusRequest } = props
+  const { sheet, unit, pending, refused, refusalId, names, today, labelledBy, onSetCells, onUndo, onDetails, onRemoveRow, onMessage, onActiveChange, focusRequest } = props
   const id = useId()
   const rows = sheet.rows
   const days = sheet.days
@@ -234,7 +244,7 @@ export function TimesheetGrid(props: GridProps) {
       if (!rowData) continue
       block.push(rowData.cells.slice(selection.left - 1, selection.right).map((cell) => shownTotal(rowData, cell)))
     }
-    return formatBlock(block)
+    return formatBlock(block) // h:mm, never the display unit: see EDIT_UNIT
   }
 
   const paste = (text: string) => {
@@ -337,7 +347,7 @@ export function TimesheetGrid(props: GridProps) {
         event.preventDefault()
         if (activeRow && activeDay) {
           const cell = cellOf(r, c)
-          startEditing(cell ? formatDuration(shownTotal(activeRow, cell)) : '')
+          startEditing(cell ? formatDuration(shownTotal(activeRow, cell), EDIT_UNIT) : '')
         }
         return
       case 'Delete':
@@ -508,7 +518,7 @@ export function TimesheetGrid(props: GridProps) {
                     onDoubleClick={() => {
                       setActive({ r: rowIndex, c: col })
                       closing.current = false
-                      if (!refuseLocked()) setEditing({ r: rowIndex, c: col, text: formatDuration(total), error: null })
+                      if (!refuseLocked()) setEditing({ r: rowIndex, c: col, text: formatDuration(total, EDIT_UNIT), error: null })
                     }}
                   >
                     {isEditing ? (
@@ -542,10 +552,10 @@ export function TimesheetGrid(props: GridProps) {
                       </>
                     ) : (
                       <>
-                        <span className="ts-day__value">{total === 0 && cell.entryCount === 0 ? '' : formatDuration(total)}</span>
+                        <span className="ts-day__value">{total === 0 && cell.entryCount === 0 ? '' : formatDuration(total, unit)}</span>
                         {cell.fixedSeconds > 0 && (
-                          <span className="ts-marker ts-marker--timer" title={`${formatDuration(cell.fixedSeconds)} from timers`}>
-                            <span className="visually-hidden">, {formatDuration(cell.fixedSeconds)} from timers</span>
+                          <span className="ts-marker ts-marker--timer" title={`${formatDuration(cell.fixedSeconds, unit)} from timers`}>
+                            <span className="visually-hidden">, {formatDuration(cell.fixedSeconds, unit)} from timers</span>
                           </span>
                         )}
                         {cell.note && (
@@ -560,7 +570,7 @@ export function TimesheetGrid(props: GridProps) {
                 )
               })}
               <div role="gridcell" aria-colindex={dayCount + 2} aria-readonly="true" tabIndex={tab(dayCount + 1)} data-r={rowIndex} data-c={dayCount + 1} className="ts-cell ts-total" onFocus={() => setActive({ r: rowIndex, c: dayCount + 1 })}>
-                {formatDuration(row.cells.reduce((sum, cell) => sum + shownTotal(row, cell), 0))}
+                {formatDuration(row.cells.reduce((sum, cell) => sum + shownTotal(row, cell), 0), unit)}
               </div>
               <div role="gridcell" aria-colindex={dayCount + 3} data-r={rowIndex} data-c={dayCount + 2} className="ts-cell ts-actions">
                 <button
@@ -594,11 +604,11 @@ export function TimesheetGrid(props: GridProps) {
           </div>
           {dayTotals.map((total, i) => (
             <div key={days[i]?.day ?? i} role="gridcell" aria-colindex={i + 2} className={`ts-cell ts-day${total === 0 ? ' is-zero' : ''}`}>
-              {formatDuration(total)}
+              {formatDuration(total, unit)}
             </div>
           ))}
           <div role="gridcell" aria-colindex={dayCount + 2} className="ts-cell ts-total">
-            {formatDuration(periodTotal)}
+            {formatDuration(periodTotal, unit)}
           </div>
           <div role="gridcell" aria-colindex={dayCount + 3} className="ts-cell" />
         </div>
@@ -608,11 +618,11 @@ export function TimesheetGrid(props: GridProps) {
           </div>
           {days.map((d, i) => (
             <div key={d.day} role="gridcell" aria-colindex={i + 2} className={`ts-cell ts-day ts-muted${d.expectedSeconds === 0 ? ' is-zero' : ''}`}>
-              {formatDuration(d.expectedSeconds)}
+              {formatDuration(d.expectedSeconds, unit)}
             </div>
           ))}
           <div role="gridcell" aria-colindex={dayCount + 2} className="ts-cell ts-total ts-muted">
-            {formatDuration(expectedTotal)}
+            {formatDuration(expectedTotal, unit)}
           </div>
           <div role="gridcell" aria-colindex={dayCount + 3} className="ts-cell" />
         </div>
@@ -621,9 +631,9 @@ export function TimesheetGrid(props: GridProps) {
             Difference
           </div>
           {days.map((d, i) => (
-            <Difference key={d.day} col={i + 2} seconds={(dayTotals[i] ?? 0) - d.expectedSeconds} />
+            <Difference key={d.day} col={i + 2} seconds={(dayTotals[i] ?? 0) - d.expectedSeconds} unit={unit} />
           ))}
-          <Difference col={dayCount + 2} seconds={periodTotal - expectedTotal} total />
+          <Difference col={dayCount + 2} seconds={periodTotal - expectedTotal} unit={unit} total />
           <div role="gridcell" aria-colindex={dayCount + 3} className="ts-cell" />
         </div>
       </div>
@@ -632,10 +642,10 @@ export function TimesheetGrid(props: GridProps) {
 }
 
 /** Over or under the expected hours: a sign and a word, not colour alone. */
-function Difference({ seconds, col, total = false }: { seconds: number; col: number; total?: boolean }) {
+function Difference({ seconds, col, unit, total = false }: { seconds: number; col: number; unit: DurationUnit; total?: boolean }) {
   const minutes = Math.round(seconds / 60)
   const kind = minutes > 0 ? 'over' : minutes < 0 ? 'under' : 'even'
-  const text = kind === 'even' ? '0:00' : `${kind === 'over' ? '+' : '\u2212'}${formatDuration(Math.abs(seconds))}`
+  const text = kind === 'even' ? formatDuration(0, unit) : `${kind === 'over' ? '+' : '\u2212'}${formatDuration(Math.abs(seconds), unit)}`
   return (
     <div role="gridcell" aria-colindex={col} className={`ts-cell ts-day${total ? ' ts-total' : ''} ts-diff ts-diff--${kind}`}>
       {text}

@@ -205,4 +205,121 @@ describe('Settings view', () => {
     expect(host.requestsTo('settings.update')[2]).toEqual({ reminders: { from: '08:30', to: '17:00' } })
     expect(within(section('Reminders')).queryByRole('alert')).toBeNull()
   })
+  describe('Timesheet', () => {
+    const timesheet = () => section('Timesheet')
+    const field = (label: string) => within(timesheet()).getByLabelText<HTMLInputElement>(label)
+    const pick = (label: string, value: string) => fireEvent.change(within(timesheet()).getByLabelText(label), { target: { value } })
+    const expected = (day: string) => within(timesheet()).getByRole<HTMLInputElement>('textbox', { name: day })
+
+    it('comes after Timers, and saves a monthly period as a one-field patch', async () => {
+      const host = settingsHost()
+      await renderSettings(host)
+      const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)
+      expect(headings.indexOf('Timesheet')).toBe(headings.indexOf('Timers') + 1)
+      pick('Period', 'monthly')
+      await waitFor(() => expect(host.requestsTo('settings.update')).toEqual([{ timesheet: { periodRule: { kind: 'monthly' } } }]))
+      await waitFor(() => expect(within(timesheet()).getByRole('status').textContent).toContain('Saved'))
+      // Only weekly and bi-weekly periods have a first day of the week.
+      expect(within(timesheet()).queryByLabelText('Week starts on')).toBeNull()
+    })
+
+    it('saves weeks starting on Sunday', async () => {
+      const host = settingsHost()
+      await renderSettings(host)
+      expect(field('Week starts on').value).toBe('1')
+      pick('Week starts on', '0')
+      await waitFor(() => expect(host.requestsTo('settings.update')).toEqual([{ timesheet: { periodRule: { kind: 'weekly', weekStartsOn: 0 } } }]))
+      expect(host.settings().timesheet.periodRule).toEqual({ kind: 'weekly', weekStartsOn: 0 })
+    })
+
+    it('starts a two-week period on the first day of this week, and refuses a start on another weekday', async () => {
+      const host = settingsHost()
+      render(
+        <ClientContext.Provider value={host.client}>
+          <SettingsView />
+        </ClientContext.Provider>,
+      )
+      await screen.findByRole('heading', { name: 'Timesheet' })
+      pick('Period', 'biweekly')
+      await waitFor(() => expect(host.requestsTo('settings.update')).toHaveLength(1))
+      const sent = host.requestsTo('settings.update')[0] as { timesheet: { periodRule: { kind: string; anchor: string; weekStartsOn: number } } }
+      expect(sent.timesheet.periodRule.kind).toBe('biweekly')
+      expect(new Date(`${sent.timesheet.periodRule.anchor}T00:00:00Z`).getUTCDay()).toBe(1)
+      const anchor = await waitFor(() => field('A two-week period starts on'))
+      expect(anchor.value).toBe(sent.timesheet.periodRule.anchor)
+
+      fireEvent.change(anchor, { target: { value: '2026-11-18' } })
+      expect(within(timesheet()).getByRole('alert').textContent).toBe('2026-11-18 is a Wednesday; a two-week period starts on a Monday, the first day of the week.')
+      expect(anchor.getAttribute('aria-invalid')).toBe('true')
+      expect(host.requestsTo('settings.update')).toHaveLength(1)
+
+      fireEvent.change(anchor, { target: { value: '2026-11-30' } })
+      await waitFor(() => expect(host.requestsTo('settings.update')).toHaveLength(2))
+      expect(host.requestsTo('settings.update')[1]).toEqual({ timesheet: { periodRule: { kind: 'biweekly', weekStartsOn: 1, anchor: '2026-11-30' } } })
+      expect(within(timesheet()).queryByRole('alert')).toBeNull()
+    })
+
+    it('saves expected hours typed as a duration on blur, Friday "6" as 21600 seconds at index 5', async () => {
+      const host = settingsHost()
+      await renderSettings(host)
+      const friday = expected('Friday')
+      expect(friday.value).toBe('8:00')
+      expect(within(timesheet()).getByText('Fri')).toBeTruthy()
+      fireEvent.change(friday, { target: { value: '6' } })
+      fireEvent.blur(friday)
+      await waitFor(() => expect(host.requestsTo('settings.update')).toEqual([{ timesheet: { expectedSeconds: [0, 28800, 28800, 28800, 28800, 21600, 0] } }]))
+      expect(friday.value).toBe('6:00')
+
+      const saturday = expected('Saturday')
+      fireEvent.change(saturday, { target: { value: '7.5h' } })
+      fireEvent.keyDown(saturday, { key: 'Enter' })
+      await waitFor(() => expect(host.requestsTo('settings.update')).toHaveLength(2))
+      expect(host.requestsTo('settings.update')[1]).toEqual({ timesheet: { expectedSeconds: [0, 28800, 28800, 28800, 28800, 21600, 27000] } })
+    })
+
+    it('refuses an expected value that is not a duration, at the field and without a request', async () => {
+      const host = settingsHost()
+      await renderSettings(host)
+      const monday = expected('Monday')
+      fireEvent.change(monday, { target: { value: 'eight' } })
+      fireEvent.blur(monday)
+      expect(within(timesheet()).getByRole('alert').textContent).toMatch(/^Monday: "eight" is not a duration/)
+      expect(monday.getAttribute('aria-invalid')).toBe('true')
+      expect(monday.value).toBe('eight')
+      fireEvent.change(monday, { target: { value: '25' } })
+      fireEvent.keyDown(monday, { key: 'Enter' })
+      expect(within(timesheet()).getByRole('alert').textContent).toBe('Monday: A day has at most 24 hours.')
+      expect(host.requestsTo('settings.update')).toEqual([])
+
+      fireEvent.change(monday, { target: { value: '7:30' } })
+      fireEvent.blur(monday)
+      await waitFor(() => expect(host.requestsTo('settings.update')).toHaveLength(1))
+      expect(within(timesheet()).queryByRole('alert')).toBeNull()
+    })
+
+    it('saves the display unit, and a custom label only once it has one', async () => {
+      const host = settingsHost()
+      await renderSettings(host)
+      expect(within(timesheet()).getByText(/The unit changes only how time is shown; stored time never changes\./)).toBeTruthy()
+      pick('Display unit', 'decimal')
+      await waitFor(() => expect(host.requestsTo('settings.update')).toEqual([{ timesheet: { unit: 'decimal' } }]))
+      expect(within(timesheet()).getByText('1 h 30 min shows as 1.50.')).toBeTruthy()
+
+      pick('Display unit', 'custom')
+      const label = field('Unit label')
+      fireEvent.blur(label)
+      expect(within(timesheet()).getByRole('alert').textContent).toBe('Enter a label for the unit, such as units or pts.')
+      fireEvent.change(label, { target: { value: 'x'.repeat(21) } })
+      fireEvent.blur(label)
+      expect(within(timesheet()).getByRole('alert').textContent).toMatch(/at most 20 characters/)
+      expect(host.requestsTo('settings.update')).toHaveLength(1)
+
+      fireEvent.change(label, { target: { value: ' pts ' } })
+      fireEvent.keyDown(label, { key: 'Enter' })
+      await waitFor(() => expect(host.requestsTo('settings.update')).toHaveLength(2))
+      expect(host.requestsTo('settings.update')[1]).toEqual({ timesheet: { unit: { custom: 'pts' } } })
+      expect(host.settings().timesheet.unit).toEqual({ custom: 'pts' })
+      expect(within(timesheet()).getByText(/1 h 30 min shows as 1\.5 pts/)).toBeTruthy()
+    })
+  })
 })

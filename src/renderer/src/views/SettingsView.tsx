@@ -7,6 +7,7 @@ import { ReminderSettings } from '../settings/ReminderSettings'
 import { SectionHead } from '../settings/SectionHead'
 import { ShortcutSettings, useShortcutStatus } from '../settings/ShortcutSettings'
 import { TimerSettings } from '../settings/TimerSettings'
+import { TimesheetSettings } from '../settings/TimesheetSettings'
 import { useSettings } from '../settings/use-settings'
 
 export function SettingsView() {
@@ -44,6 +45,7 @@ export function SettingsView() {
       {settings && (
         <>
           <TimerSettings timers={settings.timers} feedback={feedback} onSave={(patch) => void save('timers', patch)} />
+          <TimesheetSettings timesheet={settings.timesheet} feedback={feedback} onSave={(patch) => save('timesheet', patch)} />
           <ShortcutSettings shortcuts={settings.shortcuts} status={status} feedback={feedback} onSave={saveShortcuts} />
           <ReminderSettings reminders={settings.reminders} feedback={feedback} onSave={(patch) => save('reminders', patch)} />
           <section className="panel" aria-labelledby={`${id}-startup`}>

@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CallRequest } from '@shared/contract'
+import { DEFAULT_SETTINGS } from '@shared/settings'
 import { rowKeyId } from '@shared/timesheet'
 import { ClientContext } from '../client-context'
 import { row, timesheetHost, WEEK, type TimesheetHostOptions } from '../timesheet/timesheet-host'
@@ -225,5 +226,27 @@ describe('Timesheet grid, from the keyboard', () => {
     const rendered = within(grid).getAllByRole('row').length
     expect(rendered).toBeLessThan(60)
     await act(async () => {})
+  })
+})
+
+describe('Timesheet display unit', () => {
+  it('shows cells and totals in the unit of the settings, while the editor still opens with h:mm', async () => {
+    const { host, grid, cell, setCells } = await renderSheet({ rows: [TICKET], cells: { [`${rowKeyId(TICKET)}@${WEEK[0]}`]: { grid: 5400 } } })
+    expect(cell(0, 0).textContent).toContain('1:30')
+    act(() => host.emit('settings.changed', { settings: { ...DEFAULT_SETTINGS, timesheet: { ...DEFAULT_SETTINGS.timesheet, unit: 'decimal' } } }))
+    await waitFor(() => expect(cell(0, 0).textContent).toContain('1.50'))
+    expect(cell(0, 0).textContent).not.toContain('1:30')
+    const total = within(grid).getByRole('row', { name: /^Total/ })
+    expect(within(total).getAllByRole('gridcell').at(-2)?.textContent).toBe('1.50')
+    const difference = within(grid).getByRole('row', { name: /^Difference/ })
+    expect(within(difference).getAllByRole('gridcell').at(-2)?.textContent).toContain('−38.50 under')
+
+    // Typed and pasted values stay unambiguous: the editor starts from h:mm, not '1.50'.
+    focus(cell(0, 0))
+    fireEvent.keyDown(cell(0, 0), { key: 'F2' })
+    const input = within(cell(0, 0)).getByRole<HTMLInputElement>('textbox')
+    expect(input.value).toBe('1:30')
+    fireEvent.keyDown(input, { key: 'Escape' })
+    expect(setCells()).toEqual([])
   })
 })

@@ -1,8 +1,10 @@
 // The period timesheet: navigate periods, fill the grid from the keyboard, paste from a
 // spreadsheet, see what timers booked, add and remove rows. Every change is saved by the
 // host (SQLite) before it is shown as saved; a submitted or approved period is read-only.
-import { useCallback, useId, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
+import type { StintClient } from '@shared/bridge'
+import { DEFAULT_DURATION_UNIT, type DurationUnit } from '@shared/duration'
 import { addDays } from '@shared/periods'
 import { rowKeyId, type PeriodStatus, type RowKey, type TimesheetRow } from '@shared/timesheet'
 import { useClient } from '../client-context'
@@ -14,6 +16,32 @@ import { TimesheetGrid, type CellAddress } from '../timesheet/TimesheetGrid'
 import { useTimesheet } from '../timesheet/use-timesheet'
 import type { WorkStore } from '../work/work-store'
 
+/**
+ * The display unit of the timesheet settings, followed as they change. Until they load (or
+ * when they cannot be read) durations show as h:mm; the period itself comes from the host.
+ */
+function useDisplayUnit(client: StintClient): DurationUnit {
+  const [unit, setUnit] = useState<DurationUnit>(DEFAULT_DURATION_UNIT)
+  useEffect(() => {
+    let live = true
+    client.settings
+      .get({})
+      .then((settings) => {
+        if (live) setUnit(settings.timesheet.unit)
+      })
+      .catch(() => undefined) // the grid still works in h:mm; the Settings view reports load errors
+    const off = client.events['settings.changed'](({ settings }) => {
+      live = false // a pushed change is newer than any answer still on its way
+      setUnit(settings.timesheet.unit)
+    })
+    return () => {
+      live = false
+      off()
+    }
+  }, [client])
+  return unit
+}
+
 const STATUS_LABELS: Record<PeriodStatus, string> = { open: 'Open', submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected' }
 
 export function TimesheetView({ work, today = todayLocal() }: { work: WorkStore; today?: string }) {
@@ -21,6 +49,7 @@ export function TimesheetView({ work, today = todayLocal() }: { work: WorkStore;
   const id = useId()
   const { workItems, activityTypes } = useStore(work)
   const model = useTimesheet(client, today)
+  const unit = useDisplayUnit(client)
   const { sheet, save, hostError } = model
   const [message, setMessage] = useState<string | null>(null)
   const [adding, setAdding] = useState(false)
@@ -180,6 +209,7 @@ export function TimesheetView({ work, today = todayLocal() }: { work: WorkStore;
         {sheet && (
           <TimesheetGrid
             sheet={sheet}
+            unit={unit}
             pending={model.pending}
             refused={hostError?.cells ?? []}
             refusalId={hostError ? refusalId : undefined}
