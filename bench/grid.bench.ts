@@ -20,7 +20,7 @@ async function api(host: RunningHost, cookie: string, name: string, body: unknow
 }
 
 interface BenchWindow {
-  __gridBench: { start: number; samples: number[] }
+  __gridBench: { start: number; samples: number[]; updated: number[] }
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -51,7 +51,7 @@ it(`grid: keystroke to repainted totals with ${ROWS} rows`, async () => {
 
     // In the page: the time from the Enter that commits to the frame after the total row changes.
     await page.evaluate(`(() => {
-      const state = (window.__gridBench = { start: 0, samples: [] })
+      const state = (window.__gridBench = { start: 0, samples: [], updated: [] })
       // Each committing Enter watches the totals row as it is at that moment, once.
       window.addEventListener('keydown', (e) => {
         if (e.key !== 'Enter' || !(e.target instanceof HTMLInputElement)) return
@@ -59,6 +59,7 @@ it(`grid: keystroke to repainted totals with ${ROWS} rows`, async () => {
         const totals = document.querySelector('.ts-row--total')
         const observer = new MutationObserver(() => {
           observer.disconnect()
+          state.updated.push(performance.now() - started)
           requestAnimationFrame(() => state.samples.push(performance.now() - started))
         })
         observer.observe(totals, { subtree: true, characterData: true, childList: true })
@@ -77,13 +78,16 @@ it(`grid: keystroke to repainted totals with ${ROWS} rows`, async () => {
         await page.keyboard.press('Control+Home')
       }
     }
-    const samples = (await page.evaluate(() => (globalThis as unknown as BenchWindow).__gridBench.samples)).sort((a, b) => a - b)
-    const p95 = percentile(samples, 95)
+    const measured = await page.evaluate(() => (globalThis as unknown as BenchWindow).__gridBench)
+    const frame = [...measured.samples].sort((a, b) => a - b)
+    const updated = [...measured.updated].sort((a, b) => a - b)
+    const p95 = percentile(frame, 95)
     console.log(
       [
         '',
-        `Timesheet grid in Chromium, ${ROWS} rows, ${samples.length} commits (keystroke → repainted day total, through the host and SQLite):`,
-        `${p95 < 16 ? 'ok  ' : 'MISS'}  median ${percentile(samples, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms   target p95 < 16 ms`,
+        `Timesheet grid in Chromium, ${ROWS} rows, ${frame.length} commits (Enter that commits a cell → day total repainted):`,
+        `${percentile(updated, 95) < 16 ? 'ok  ' : 'MISS'}  keystroke → totals updated in the DOM: median ${percentile(updated, 50).toFixed(1)} ms, p95 ${percentile(updated, 95).toFixed(1)} ms   (the work; must fit in one 16 ms frame)`,
+        `${p95 < 16 ? 'ok  ' : 'MISS'}  keystroke → next animation frame: median ${percentile(frame, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms   target p95 < 16 ms (includes waiting for vsync, up to 16.7 ms)`,
         '',
       ].join('\n'),
     )
