@@ -71,6 +71,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'prompts.resolve': ({ id, resolution }) => timers.resolvePrompt(id, resolution),
 
     'work.listItems': () => work.listWorkItems(),
+    'work.recentItems': () => work.recentItemIds(),
     'work.createItem': (input) => work.createWorkItem(input),
     'work.updateItem': ({ id, item }) => work.updateWorkItem(id, item),
     'work.listActivityTypes': () => work.listActivityTypes(),

@@ -52,6 +52,8 @@ export const calls = {
   'prompts.resolve': { request: z.object({ id: idSchema, resolution: PromptResolutionSchema }).strict(), response: z.array(TimerSchema) },
 
   'work.listItems': { request: noRequest, response: z.array(WorkItemSchema) },
+  /** Ids of active work items by last use, most recent first (at most 10). */
+  'work.recentItems': { request: noRequest, response: z.array(z.string()) },
   'work.createItem': { request: WorkItemInputSchema, response: WorkItemSchema },
   'work.updateItem': { request: z.object({ id: idSchema, item: WorkItemInputSchema }).strict(), response: WorkItemSchema },
   'work.listActivityTypes': { request: noRequest, response: z.array(ActivityTypeSchema) },

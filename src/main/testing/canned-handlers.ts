@@ -39,6 +39,7 @@ export function cannedHandlers(): Handlers {
     'prompts.list': () => [],
     'prompts.resolve': () => [],
     'work.listItems': () => [item],
+    'work.recentItems': () => [item.id],
     'work.createItem': () => item,
     'work.updateItem': () => item,
     'work.listActivityTypes': () => [],

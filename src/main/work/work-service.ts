@@ -99,6 +99,29 @@ export class WorkService {
     return this.announceWorkItem(id)
   }
 
+  /** Work items by when they were last used (an entry, or a timer slot holding it), most recent first. */
+  async recentItemIds(limit = 10): Promise<string[]> {
+    const { db } = this.deps
+    const fromEntries = db
+      .selectFrom('time_entries')
+      .select(['work_item_id as id', sql<number>`max(updated_at)`.as('last')])
+      .where('deleted_at', 'is', null)
+      .where('work_item_id', 'is not', null)
+      .groupBy('work_item_id')
+    const fromTimers = db.selectFrom('timers').select(['work_item_id as id', 'updated_at as last']).where('work_item_id', 'is not', null)
+    const rows = await db
+      .selectFrom(fromEntries.unionAll(fromTimers).as('used'))
+      .innerJoin('work_items', 'work_items.id', 'used.id')
+      .select(['used.id', sql<number>`max(used.last)`.as('last')])
+      .where('work_items.active', '=', 1)
+      .where('work_items.deleted_at', 'is', null)
+      .groupBy('used.id')
+      .orderBy('last', 'desc')
+      .limit(limit)
+      .execute()
+    return rows.map((r) => r.id ?? '').filter((id) => id !== '')
+  }
+
   async listActivityTypes(): Promise<ActivityType[]> {
     const rows = await this.deps.db.selectFrom('activity_types').selectAll().where('deleted_at', 'is', null).orderBy('active', 'desc').orderBy(sql`name collate nocase`).execute()
     return rows.map((r) => ({ id: r.id, name: r.name, active: r.active === 1, isDefault: r.is_default === 1 }))

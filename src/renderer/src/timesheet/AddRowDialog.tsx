@@ -1,9 +1,11 @@
 // Adds a row to the period: a work item (found by typing; items already in this period
-// first, then every active item by name), an activity type (the default preselected) and
-// billable (following the work item unless changed). Enter in the search adds the first match.
-import { useId, useMemo, useState } from 'react'
+// first, then recently used ones, then every active item by name), an activity type (the
+// default preselected) and billable (following the work item unless changed). Enter in the
+// search adds the first match.
+import { useEffect, useId, useMemo, useState } from 'react'
 import type { RowKey, TimesheetRow } from '@shared/timesheet'
 import { workItemDisplayName, type ActivityType, type WorkItem } from '@shared/work'
+import { useClient } from '../client-context'
 import { FormDialog } from '../ui/FormDialog'
 import { filterWorkItems } from '../work/work-filter'
 
@@ -26,15 +28,34 @@ export function AddRowDialog({ workItems, activityTypes, rows, onAdd, onClose }:
   const [billable, setBillable] = useState<boolean | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  const client = useClient()
+  const [recentIds, setRecentIds] = useState<readonly string[]>([])
 
-  const { recent, others } = useMemo(() => {
+  useEffect(() => {
+    let current = true
+    // Only an ordering hint: without it the list is simply by name.
+    client.work.recentItems({}).then(
+      (ids) => current && setRecentIds(ids),
+      () => undefined,
+    )
+    return () => {
+      current = false
+    }
+  }, [client])
+
+  const { inThisPeriod, recent, others } = useMemo(() => {
     const byName = (a: WorkItem, b: WorkItem) => workItemDisplayName(a).localeCompare(workItemDisplayName(b))
     const matching = filterWorkItems([...workItems], { text, showInactive: false }).sort(byName)
     const inPeriod = new Set(rows.map((r) => r.workItemId))
-    return { recent: matching.filter((w) => inPeriod.has(w.id)), others: matching.filter((w) => !inPeriod.has(w.id)) }
-  }, [workItems, rows, text])
+    const rank = new Map(recentIds.map((itemId, i) => [itemId, i]))
+    return {
+      inThisPeriod: matching.filter((w) => inPeriod.has(w.id)),
+      recent: matching.filter((w) => !inPeriod.has(w.id) && rank.has(w.id)).sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0)),
+      others: matching.filter((w) => !inPeriod.has(w.id) && !rank.has(w.id)),
+    }
+  }, [workItems, rows, text, recentIds])
 
-  const choices = [...recent, ...others]
+  const choices = [...inThisPeriod, ...recent, ...others]
   // The pick follows the search: the first match until something else is chosen.
   const selected = picked !== null && (picked === NO_ITEM || choices.some((w) => w.id === picked)) ? picked : (choices[0]?.id ?? (text.trim() === '' ? NO_ITEM : null))
   const item = workItems.find((w) => w.id === selected)
@@ -75,16 +96,26 @@ export function AddRowDialog({ workItems, activityTypes, rows, onAdd, onClose }:
             setBillable(null)
           }}
         >
-          {recent.length > 0 && (
+          {inThisPeriod.length > 0 && (
             <optgroup label="In this period">
-              {recent.map((w) => (
+              {inThisPeriod.map((w) => (
                 <option key={w.id} value={w.id}>
                   {workItemDisplayName(w)}
                 </option>
               ))}
             </optgroup>
           )}
-          <optgroup label={recent.length > 0 ? 'Other active items' : 'Active items'}>
+          {recent.length > 0 && (
+            <optgroup label="Recently used">
+              {recent.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {workItemDisplayName(w)}
+                  {w.customerName ? ` (${w.customerName})` : ''}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          <optgroup label={inThisPeriod.length + recent.length > 0 ? 'Other active items' : 'Active items'}>
             {others.map((w) => (
               <option key={w.id} value={w.id}>
                 {workItemDisplayName(w)}

@@ -30,6 +30,8 @@ export interface TimesheetHostOptions {
   /** Seconds already in cells, by `${rowKeyId(row)}@${day}`, as timer time (fixed) and typed time (grid). */
   cells?: Record<string, Partial<Cell>>
   status?: PeriodStatus
+  /** What work.recentItems answers: ids by last use. */
+  recentIds?: string[]
   extra?: ScriptedHandlers
 }
 
@@ -87,6 +89,7 @@ export function timesheetHost(options: TimesheetHostOptions = {}) {
 
   const host = scriptedHost({
     'work.listItems': () => WORK_ITEMS,
+    'work.recentItems': () => options.recentIds ?? [],
     'work.listActivityTypes': () => ACTIVITY_TYPES,
     'work.listCustomers': () => [],
     'timesheet.load': () => sheet(),

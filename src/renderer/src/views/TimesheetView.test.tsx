@@ -219,6 +219,20 @@ describe('Timesheet grid, from the keyboard', () => {
     expect(await within(grid).findByRole('rowheader', { name: /Team meeting/ })).toBeTruthy()
   })
 
+  it('offers items in this period first, then recently used ones, then the rest by name', async () => {
+    await renderSheet({ rows: [row('w2')], recentIds: ['w3', 'w2'] })
+    fireEvent.click(screen.getByRole('button', { name: 'Add row' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Add row' })
+    const list = within(dialog).getByRole('listbox', { name: 'Work item' })
+    await waitFor(() => expect(within(list).getAllByRole('group').map((g) => g.getAttribute('label'))).toEqual(['In this period', 'Recently used', 'Other active items']))
+    const groups = within(list).getAllByRole('group')
+    expect(groups.map((g) => within(g).getAllByRole('option').map((o) => o.textContent))).toEqual([
+      ['WO-77 · Install new switch'],
+      ['Team meeting'],
+      ['TICKET-1001 · Printer on 2nd floor', 'No work item (general time)'],
+    ])
+  })
+
   it('keeps 600 rows smooth: only a screenful is in the page', async () => {
     const rows = Array.from({ length: 600 }, (_, i) => row(`w${i}`, 'a1'))
     const { grid } = await renderSheet({ rows })

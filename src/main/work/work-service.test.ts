@@ -1,0 +1,24 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openTempCore, type TempCore } from '../testing/temp-core'
+
+let env: TempCore
+beforeEach(async () => {
+  env = await openTempCore()
+})
+afterEach(() => env.dispose())
+
+describe('recently used work items', () => {
+  it('come by last use in entries or on a timer, most recent first; inactive and unused ones do not', async () => {
+    const work = env.core.work
+    const [a, b, c, d] = await Promise.all(['A', 'B', 'C', 'D'].map((ref) => work.createWorkItem({ kind: 'ticket', reference: ref, title: ref })))
+    const day = '2026-11-16'
+    await env.core.timesheet.setCells([{ day, row: { workItemId: a?.id ?? null, activityTypeId: null, billable: true }, totalSeconds: 3600 }])
+    env.clock.advance(60_000)
+    await env.core.timers.update({ slot: 2, workItemId: b?.id ?? null })
+    env.clock.advance(60_000)
+    await env.core.timesheet.setCells([{ day, row: { workItemId: c?.id ?? null, activityTypeId: null, billable: true }, totalSeconds: 1800 }])
+    await work.updateWorkItem(c?.id ?? '', { kind: 'ticket', reference: 'C', title: 'C', active: false })
+    expect(d).toBeDefined()
+    expect(await work.recentItemIds()).toEqual([b?.id, a?.id])
+  })
+})
