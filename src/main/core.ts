@@ -74,6 +74,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'work.recentItems': () => work.recentItemIds(),
     'work.createItem': (input) => work.createWorkItem(input),
     'work.updateItem': ({ id, item }) => work.updateWorkItem(id, item),
+    'work.setFavourite': ({ id, favourite }) => work.setFavourite(id, favourite),
     'work.listActivityTypes': () => work.listActivityTypes(),
     'work.saveActivityType': ({ id, type }) => work.saveActivityType(id, type),
     'work.listCustomers': () => work.listCustomers(),

@@ -56,6 +56,7 @@ export const calls = {
   'work.recentItems': { request: noRequest, response: z.array(z.string()) },
   'work.createItem': { request: WorkItemInputSchema, response: WorkItemSchema },
   'work.updateItem': { request: z.object({ id: idSchema, item: WorkItemInputSchema }).strict(), response: WorkItemSchema },
+  'work.setFavourite': { request: z.object({ id: idSchema, favourite: z.boolean() }).strict(), response: WorkItemSchema },
   'work.listActivityTypes': { request: noRequest, response: z.array(ActivityTypeSchema) },
   'work.saveActivityType': { request: z.object({ id: idSchema.nullable(), type: ActivityTypeInputSchema }).strict(), response: ActivityTypeSchema },
   'work.listCustomers': { request: noRequest, response: z.array(CustomerSchema) },

@@ -41,6 +41,7 @@ export const WorkItemSchema = z.object({
   contractId: z.string().nullable(),
   billable: z.boolean(),
   active: z.boolean(),
+  favourite: z.boolean(),
 })
 export type WorkItem = z.infer<typeof WorkItemSchema>
 

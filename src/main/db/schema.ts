@@ -60,6 +60,7 @@ export interface WorkItemsTable extends Synced {
   contract_id: string | null
   billable: Flag
   active: Flag
+  favourite: Generated<Flag>
 }
 
 export interface ActivityTypesTable extends Synced {

@@ -23,7 +23,7 @@ export function cannedTimer(slot: number, state: Timer['state']): Timer {
 
 const emptySheet = { start: '2026-11-16', end: '2026-11-22', label: 'Week of 16 Nov 2026', status: 'open' as const, lockedReason: null, days: [], rows: [] }
 
-const item = { id: 'w1', kind: 'ticket' as const, reference: 'TICKET-1', title: 'Printer', customerId: null, customerName: null, contractId: null, billable: true, active: true }
+const item = { id: 'w1', kind: 'ticket' as const, reference: 'TICKET-1', title: 'Printer', customerId: null, customerName: null, contractId: null, billable: true, active: true, favourite: false }
 
 export function cannedHandlers(): Handlers {
   return {
@@ -42,6 +42,7 @@ export function cannedHandlers(): Handlers {
     'work.recentItems': () => [item.id],
     'work.createItem': () => item,
     'work.updateItem': () => item,
+    'work.setFavourite': ({ favourite }) => ({ ...item, favourite }),
     'work.listActivityTypes': () => [],
     'work.saveActivityType': ({ type }) => ({ id: 'a1', name: type.name, active: true, isDefault: false }),
     'work.listCustomers': () => [],

@@ -22,3 +22,14 @@ describe('recently used work items', () => {
     expect(await work.recentItemIds()).toEqual([b?.id, a?.id])
   })
 })
+
+describe('favourites', () => {
+  it('a work item can be marked and unmarked as a favourite; an unknown one is not found', async () => {
+    const item = await env.core.work.createWorkItem({ kind: 'ticket', reference: 'T-1', title: 'One' })
+    expect(item.favourite).toBe(false)
+    expect((await env.core.work.setFavourite(item.id, true)).favourite).toBe(true)
+    expect((await env.core.work.listWorkItems())[0]?.favourite).toBe(true)
+    expect((await env.core.work.setFavourite(item.id, false)).favourite).toBe(false)
+    await expect(env.core.work.setFavourite('nope', true)).rejects.toMatchObject({ code: 'not_found' })
+  })
+})

@@ -49,7 +49,7 @@ export class WorkService {
     const rows = await this.deps.db
       .selectFrom('work_items')
       .leftJoin('customers', 'customers.id', 'work_items.customer_id')
-      .select(['work_items.id', 'kind', 'reference', 'title', 'customer_id', 'customers.name as customer_name', 'contract_id', 'billable', 'active'])
+      .select(['work_items.id', 'kind', 'reference', 'title', 'customer_id', 'customers.name as customer_name', 'contract_id', 'billable', 'active', 'favourite'])
       .where('work_items.deleted_at', 'is', null)
       .orderBy('active', 'desc')
       .orderBy(sql`coalesce(reference, title) collate nocase`)
@@ -64,7 +64,22 @@ export class WorkService {
       contractId: r.contract_id,
       billable: r.billable === 1,
       active: r.active === 1,
+      favourite: r.favourite === 1,
     }))
+  }
+
+  /** Marks a work item as a favourite (or not): favourites come first when picking one. */
+  async setFavourite(id: string, favourite: boolean): Promise<WorkItem> {
+    const { db, clock } = this.deps
+    const now = clock.now()
+    const result = await db
+      .updateTable('work_items')
+      .set((eb) => ({ favourite: favourite ? 1 : 0, updated_at: now, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
+    if (result.numUpdatedRows === 0n) throw new StintError('not_found', 'That work item does not exist (any more); nothing was changed.')
+    return this.announceWorkItem(id)
   }
 
   async createWorkItem(input: WorkItemInput): Promise<WorkItem> {

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely'
 import * as m0001 from './0001-timers'
 import * as m0002 from './0002-work-and-entries'
 import * as m0003 from './0003-timesheet'
+import * as m0004 from './0004-favourite-work-items'
 
 export interface Migration {
   name: string
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   { name: '0001-timers', up: m0001.up },
   { name: '0002-work-and-entries', up: m0002.up },
   { name: '0003-timesheet', up: m0003.up },
+  { name: '0004-favourite-work-items', up: m0004.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

@@ -1,5 +1,5 @@
 // Adds a row to the period: a work item (found by typing; items already in this period
-// first, then recently used ones, then every active item by name), an activity type (the
+// first, then favourites, then recently used ones, then every active item by name), an activity type (the
 // default preselected) and billable (following the work item unless changed). Enter in the
 // search adds the first match.
 import { useEffect, useId, useMemo, useState } from 'react'
@@ -43,19 +43,21 @@ export function AddRowDialog({ workItems, activityTypes, rows, onAdd, onClose }:
     }
   }, [client])
 
-  const { inThisPeriod, recent, others } = useMemo(() => {
+  const { inThisPeriod, favourites, recent, others } = useMemo(() => {
     const byName = (a: WorkItem, b: WorkItem) => workItemDisplayName(a).localeCompare(workItemDisplayName(b))
     const matching = filterWorkItems([...workItems], { text, showInactive: false }).sort(byName)
     const inPeriod = new Set(rows.map((r) => r.workItemId))
     const rank = new Map(recentIds.map((itemId, i) => [itemId, i]))
+    const rest = matching.filter((w) => !inPeriod.has(w.id))
     return {
       inThisPeriod: matching.filter((w) => inPeriod.has(w.id)),
-      recent: matching.filter((w) => !inPeriod.has(w.id) && rank.has(w.id)).sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0)),
-      others: matching.filter((w) => !inPeriod.has(w.id) && !rank.has(w.id)),
+      favourites: rest.filter((w) => w.favourite),
+      recent: rest.filter((w) => !w.favourite && rank.has(w.id)).sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0)),
+      others: rest.filter((w) => !w.favourite && !rank.has(w.id)),
     }
   }, [workItems, rows, text, recentIds])
 
-  const choices = [...inThisPeriod, ...recent, ...others]
+  const choices = [...inThisPeriod, ...favourites, ...recent, ...others]
   // The pick follows the search: the first match until something else is chosen.
   const selected = picked !== null && (picked === NO_ITEM || choices.some((w) => w.id === picked)) ? picked : (choices[0]?.id ?? (text.trim() === '' ? NO_ITEM : null))
   const item = workItems.find((w) => w.id === selected)
@@ -105,6 +107,16 @@ export function AddRowDialog({ workItems, activityTypes, rows, onAdd, onClose }:
               ))}
             </optgroup>
           )}
+          {favourites.length > 0 && (
+            <optgroup label="Favourites">
+              {favourites.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {workItemDisplayName(w)}
+                  {w.customerName ? ` (${w.customerName})` : ''}
+                </option>
+              ))}
+            </optgroup>
+          )}
           {recent.length > 0 && (
             <optgroup label="Recently used">
               {recent.map((w) => (
@@ -115,7 +127,7 @@ export function AddRowDialog({ workItems, activityTypes, rows, onAdd, onClose }:
               ))}
             </optgroup>
           )}
-          <optgroup label={inThisPeriod.length + recent.length > 0 ? 'Other active items' : 'Active items'}>
+          <optgroup label={inThisPeriod.length + favourites.length + recent.length > 0 ? 'Other active items' : 'Active items'}>
             {others.map((w) => (
               <option key={w.id} value={w.id}>
                 {workItemDisplayName(w)}

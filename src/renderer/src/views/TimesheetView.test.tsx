@@ -4,7 +4,7 @@ import type { CallRequest } from '@shared/contract'
 import { DEFAULT_SETTINGS } from '@shared/settings'
 import { rowKeyId } from '@shared/timesheet'
 import { ClientContext } from '../client-context'
-import { row, timesheetHost, WEEK, type TimesheetHostOptions } from '../timesheet/timesheet-host'
+import { row, timesheetHost, WEEK, WORK_ITEMS, type TimesheetHostOptions } from '../timesheet/timesheet-host'
 import { createWorkStore } from '../work/work-store'
 import { TimesheetView } from './TimesheetView'
 
@@ -231,6 +231,19 @@ describe('Timesheet grid, from the keyboard', () => {
       ['Team meeting'],
       ['TICKET-1001 · Printer on 2nd floor', 'No work item (general time)'],
     ])
+  })
+
+  it('puts favourites before recently used items', async () => {
+    await renderSheet({
+      rows: [],
+      recentIds: ['w3'],
+      extra: { 'work.listItems': () => WORK_ITEMS.map((w) => (w.id === 'w2' ? { ...w, favourite: true } : w)) },
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Add row' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Add row' })
+    const list = within(dialog).getByRole('listbox', { name: 'Work item' })
+    await waitFor(() => expect(within(list).getAllByRole('group').map((g) => g.getAttribute('label'))).toEqual(['Favourites', 'Recently used', 'Other active items']))
+    expect(within(list).getAllByRole('option')[0]?.textContent).toBe('WO-77 · Install new switch')
   })
 
   it('keeps 600 rows smooth: only a screenful is in the page', async () => {

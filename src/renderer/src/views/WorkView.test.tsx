@@ -18,6 +18,7 @@ const item = (fields: Partial<WorkItem> & Pick<WorkItem, 'id' | 'title'>): WorkI
   contractId: null,
   billable: true,
   active: true,
+  favourite: false,
   ...fields,
 })
 
@@ -62,6 +63,7 @@ function workHost() {
       contractId: input.contractId ?? null,
       billable: input.billable !== false,
       active: input.active !== false,
+      favourite: items.find((other) => other.id === id)?.favourite ?? false,
     }
   }
 
@@ -80,6 +82,13 @@ function workHost() {
       const updated = toItem(id, input)
       items[index] = updated
       return updated
+    },
+    'work.setFavourite': ({ id, favourite }) => {
+      const index = items.findIndex((i) => i.id === id)
+      const current = items[index]
+      if (!current) throw new StintError('not_found', 'That work item does not exist (any more); nothing was changed.')
+      items[index] = { ...current, favourite }
+      return items[index]
     },
     'work.saveActivityType': ({ id, type }: CallRequest<'work.saveActivityType'>) => {
       if (type.isDefault && type.active === false) throw new StintError('invalid_request', 'An inactive activity type cannot be the default; nothing was changed.')
@@ -151,6 +160,16 @@ describe('Work items view', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: /Show inactive/ }))
     expect(listedTitles()).toEqual(['Old mail migration'])
     expect(within(workTable()).getByText('Inactive')).toBeTruthy()
+  })
+
+  it('marks a work item as a favourite with a toggle button that says whether it is on', async () => {
+    const host = workHost()
+    renderWorkView(host)
+    const star = await screen.findByRole('button', { name: 'Favourite TICKET-1001' })
+    expect(star.getAttribute('aria-pressed')).toBe('false')
+    fireEvent.click(star)
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Favourite TICKET-1001' }).getAttribute('aria-pressed')).toBe('true'))
+    expect(host.requestsTo('work.setFavourite')).toEqual([{ id: 'w1', favourite: true }])
   })
 
   it('creates a work item from the dialog with trimmed values, and the new item appears in the list', async () => {

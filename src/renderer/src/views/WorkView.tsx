@@ -12,6 +12,7 @@ import { CustomersPanel } from '../work/CustomersPanel'
 import { useContracts } from '../work/use-contracts'
 import { filterWorkItems } from '../work/work-filter'
 import { WorkItemDialog } from '../work/WorkItemDialog'
+import { useClient } from '../client-context'
 import type { WorkStore } from '../work/work-store'
 
 type Editing = { what: 'item'; item: WorkItem | null } | { what: 'type'; type: ActivityType | null } | null
@@ -46,6 +47,16 @@ export function WorkView({ work }: { work: WorkStore }) {
   }
 
   const reload = () => work.getState().load()
+  const client = useClient()
+  const toggleFavourite = async (item: WorkItem) => {
+    try {
+      await client.work.setFavourite({ id: item.id, favourite: !item.favourite })
+      await reload()
+      setAnnouncement(`${item.reference ?? item.title} ${item.favourite ? 'is no longer a favourite' : 'is a favourite'}.`)
+    } catch (error) {
+      setAnnouncement((error as Error).message)
+    }
+  }
   const shown = filterWorkItems(workItems, { text, showInactive })
   const inactiveCount = workItems.filter((item) => !item.active).length
   const filtered = text.trim() !== '' || (!showInactive && inactiveCount > 0)
@@ -149,6 +160,16 @@ export function WorkView({ work }: { work: WorkStore }) {
                     <td>{item.billable ? <span className="badge badge--billable">Billable</span> : <span className="muted">No</span>}</td>
                     <td>{item.active ? 'Yes' : <span className="badge">Inactive</span>}</td>
                     <td className="table__actions">
+                      <button
+                        type="button"
+                        className={`button button--icon button--star${item.favourite ? ' is-on' : ''}`}
+                        aria-pressed={item.favourite}
+                        aria-label={`Favourite ${item.reference ?? item.title}`}
+                        title={item.favourite ? 'A favourite: offered first when adding a timesheet row' : 'Mark as favourite'}
+                        onClick={() => void toggleFavourite(item)}
+                      >
+                        <span aria-hidden="true">{item.favourite ? '★' : '☆'}</span>
+                      </button>{' '}
                       <button
                         type="button"
                         className="button button--secondary button--compact"
