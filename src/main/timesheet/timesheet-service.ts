@@ -4,6 +4,7 @@
 // all or nothing) and committed before it is answered. Submitted or approved periods
 // refuse every change with the reason.
 import type { Kysely, Transaction } from 'kysely'
+import { formatDuration } from '@shared/duration'
 import { StintError } from '@shared/errors'
 import { newId } from '@shared/ids'
 import { addDays, daysOf, periodContaining, periodLabel, weekdayOf, type Period } from '@shared/periods'
@@ -31,12 +32,6 @@ export interface TimesheetDeps {
   clock: Clock
   events: EventHub
   settings: () => TimesheetSettings
-}
-
-/** 5400 → "1:30", for messages. */
-function hm(seconds: number): string {
-  const minutes = Math.round(seconds / 60)
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
 }
 
 const LOCKED_BECAUSE: Partial<Record<PeriodStatus, string>> = {
@@ -125,7 +120,7 @@ export class TimesheetService {
       for (const day of new Set(changes.map((c) => c.day))) {
         const total = (await liveEntries(trx, day, day).execute()).reduce((sum, e) => sum + e.rounded_seconds, 0)
         if (total > MAX_DAY_SECONDS) {
-          throw new StintError('invalid_request', `A day has at most 24 hours: ${day} would have ${hm(total)}. Nothing was changed.`)
+          throw new StintError('invalid_request', `A day has at most 24 hours: ${day} would have ${formatDuration(total)}. Nothing was changed.`)
         }
       }
     })
@@ -279,7 +274,7 @@ async function applyCellTotal(trx: Transaction<Database>, change: CellChange, no
   if (target < 0) {
     throw new StintError(
       'invalid_request',
-      `${hm(change.totalSeconds)} on ${change.day} is less than the ${hm(fixed)} recorded by timers in that cell. Typing cannot change timer time: open the cell's details to edit those entries. Nothing was changed.`,
+      `${formatDuration(change.totalSeconds)} on ${change.day} is less than the ${formatDuration(fixed)} recorded by timers in that cell. Typing cannot change timer time: open the cell's details to edit those entries. Nothing was changed.`,
     )
   }
   const [keep, ...extra] = grid

@@ -1,12 +1,6 @@
 // Display formatting shared by the views. Display only: stored values never change.
 import { format } from 'date-fns'
 
-/** 5400 → "1:30" */
-export function formatHoursMinutes(seconds: number): string {
-  const minutes = Math.floor(Math.max(0, seconds) / 60)
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
-}
-
 /** "1 h 30 min", for screen readers and sentences. */
 export function spokenDuration(seconds: number): string {
   const minutes = Math.floor(Math.max(0, seconds) / 60)

@@ -3,7 +3,8 @@
 import { useState } from 'react'
 import type { PromptResolution, Timer, TimerPrompt } from '@shared/timers'
 import { workItemDisplayName, type WorkItem } from '@shared/work'
-import { formatHoursMinutes, formatTime, spokenDuration } from '../format'
+import { formatDuration } from '@shared/duration'
+import { formatTime, spokenDuration } from '../format'
 import { Dialog } from '../ui/Dialog'
 
 export function ShortRunDialog({ label, seconds, onKeep, onDiscard }: { label: string; seconds: number; onKeep: () => void; onDiscard: () => void }) {
@@ -77,8 +78,8 @@ export function PromptDialog({ prompt, remaining, timers, workItems, onResolve }
       title={isGap ? `Stint was not running: ${prompt.timerLabel}` : `You were away: ${prompt.timerLabel}`}
       description={
         isGap
-          ? `Stint stopped unexpectedly while ${prompt.timerLabel} was running. Between ${when} (${formatHoursMinutes(span)}) nothing was recorded. What should happen to that time?${more}`
-          : `No activity between ${when} (${formatHoursMinutes(span)}) while ${prompt.timerLabel} was running. What should happen to that time?${more}`
+          ? `Stint stopped unexpectedly while ${prompt.timerLabel} was running. Between ${when} (${formatDuration(span)}) nothing was recorded. What should happen to that time?${more}`
+          : `No activity between ${when} (${formatDuration(span)}) while ${prompt.timerLabel} was running. What should happen to that time?${more}`
       }
       onClose={() => undefined}
       dismissable={false}
@@ -110,7 +111,7 @@ export function PromptDialog({ prompt, remaining, timers, workItems, onResolve }
       {!isGap && (
         <div className="inline-form">
           <label className="field" htmlFor={`prompt-${prompt.id}-target`}>
-            <span>Or book the {formatHoursMinutes(span)} to</span>
+            <span>Or book the {formatDuration(span)} to</span>
             <select id={`prompt-${prompt.id}-target`} value={target} onChange={(e) => setTarget(e.target.value)}>
               <option value="">Choose a timer or work item…</option>
               <optgroup label="Another timer">

@@ -5,7 +5,8 @@ import { useEffect, useId, useState } from 'react'
 import type { TimeEntry } from '@shared/entries'
 import type { CellDetails } from '@shared/timesheet'
 import { useClient } from '../client-context'
-import { formatDay, formatHoursMinutes, formatTime } from '../format'
+import { formatDuration } from '@shared/duration'
+import { formatDay, formatTime } from '../format'
 import { Dialog } from '../ui/Dialog'
 import type { CellAddress } from './TimesheetGrid'
 import { toRowKey } from './use-timesheet'
@@ -136,7 +137,7 @@ export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }:
                       }}
                     />
                   </td>
-                  <td className="num">{formatHoursMinutes(entry.roundedSeconds)}</td>
+                  <td className="num">{formatDuration(entry.roundedSeconds)}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildBridge, createClient } from '@shared/bridge'
 import type { CallName } from '@shared/contract'
+import type { TimeEntry } from '@shared/entries'
 import type { Envelope } from '@shared/errors'
 import { DEFAULT_TIMER_COLORS, type Timer, type TimerPrompt } from '@shared/timers'
 import { ClientContext } from '../client-context'
@@ -12,7 +13,7 @@ import { TimersView } from './TimersView'
 afterEach(cleanup)
 
 /** An in-memory host: the same bridge the app uses, with a scripted main process behind it. */
-function fakeHost(options: { failStartWith?: Envelope<never>; shortStop?: number; prompts?: TimerPrompt[] } = {}) {
+function fakeHost(options: { failStartWith?: Envelope<never>; shortStop?: number; prompts?: TimerPrompt[]; entries?: TimeEntry[] } = {}) {
   const timers: Timer[] = DEFAULT_TIMER_COLORS.map((color, i) => ({
     id: `t${i + 1}`,
     slot: i + 1,
@@ -48,8 +49,9 @@ function fakeHost(options: { failStartWith?: Envelope<never>; shortStop?: number
         case 'work.listItems':
         case 'work.listActivityTypes':
         case 'work.listCustomers':
-        case 'entries.list':
           return ok([])
+        case 'entries.list':
+          return ok(options.entries ?? [])
         case 'timers.start':
           if (options.failStartWith) return Promise.resolve(options.failStartWith)
           return ok(current && set({ ...current, state: 'running', runningSince: Date.now() }))
@@ -175,5 +177,30 @@ describe('the timer editor', () => {
     fireEvent.change(within(dialog).getByLabelText('Work item'), { target: { value: 'w1' } })
     expect(within(dialog).getByLabelText<HTMLInputElement>('Label').value).toBe('TICKET-9')
     expect(within(dialog).getByLabelText<HTMLInputElement>('Billable').checked).toBe(false)
+  })
+})
+
+describe('booked entries', () => {
+  it('show a duration the way the timesheet grid shows it: 1:29:30 is 1:30, not 1:29', async () => {
+    const now = Date.now()
+    const entry: TimeEntry = {
+      id: 'e1',
+      day: new Date(now).toISOString().slice(0, 10),
+      workItemId: null,
+      activityTypeId: null,
+      billable: true,
+      description: '',
+      source: 'timer',
+      rawSeconds: 5370,
+      roundedSeconds: 5370,
+      status: 'draft',
+      timerId: 't1',
+      ranges: [{ startedAt: now - 5_370_000, endedAt: now }],
+    }
+    renderView(fakeHost({ entries: [entry] }))
+    const table = await screen.findByRole('table')
+    const cells = within(table).getAllByRole('cell').map((c) => c.textContent)
+    expect(cells).toContain('1:30')
+    expect(cells).not.toContain('1:29')
   })
 })

@@ -1,6 +1,6 @@
 // A contract's included hours: typed as hours ("10", "7.5", "7,5" or "7:30"), stored as
 // whole minutes, shown as h:mm. Display and parsing only; the host checks the range again.
-import { formatHoursMinutes } from '../format'
+import { formatDuration } from '@shared/duration'
 
 /** The most the host accepts (includedMinutes ≤ 1,000,000). */
 export const MAX_INCLUDED_MINUTES = 1_000_000
@@ -27,5 +27,5 @@ export function parseIncludedHours(text: string): IncludedHours {
 
 /** 450 → "7:30"; null → null (the caller shows "—"). */
 export function formatIncludedHours(minutes: number | null): string | null {
-  return minutes === null ? null : formatHoursMinutes(minutes * 60)
+  return minutes === null ? null : formatDuration(minutes * 60)
 }
