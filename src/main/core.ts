@@ -7,6 +7,7 @@ import type { Clock } from './clock'
 import { openStore, type Store } from './db/store'
 import { EventHub } from './events'
 import type { Logger } from './logger'
+import { readLocalUserId } from './profile'
 import type { SettingsStore } from './settings/settings-store'
 import { loadEntries } from './timesheet/entry-queries'
 import { TimesheetService } from './timesheet/timesheet-service'
@@ -44,9 +45,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const { dataDir, clock, logger, settings } = options
   const store = await openStore({ dataDir, logger, now: () => clock.now() })
   const events = new EventHub()
-  const timers = new TimerEngine({ db: store.db, clock, events, scheduler: options.scheduler ?? realScheduler, settings: () => settings.get().timers })
+  let userId: string
+  try {
+    userId = await readLocalUserId(store.db)
+  } catch (error) {
+    await store.close()
+    throw error
+  }
+  const owner = () => userId
+  const timers = new TimerEngine({ db: store.db, clock, events, scheduler: options.scheduler ?? realScheduler, settings: () => settings.get().timers, userId: owner })
   const work = new WorkService({ db: store.db, clock, events })
-  const timesheet = new TimesheetService({ db: store.db, clock, events, settings: () => settings.get().timesheet })
+  const timesheet = new TimesheetService({ db: store.db, clock, events, settings: () => settings.get().timesheet, userId: owner })
   try {
     await work.seedDefaults()
     await timers.init()
@@ -87,7 +96,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!DaySchema.safeParse(from).success || Number.isNaN(days)) throw new StintError('invalid_request', 'from and to must be real dates (YYYY-MM-DD).')
       if (days < 0) throw new StintError('invalid_request', `The range ends (${to}) before it starts (${from}).`)
       if (days > MAX_RANGE_DAYS) throw new StintError('invalid_request', `A range can cover at most ${MAX_RANGE_DAYS} days.`)
-      return loadEntries(store.db, { from, to })
+      return loadEntries(store.db, userId, { from, to })
     },
 
     'timesheet.load': ({ day }) => timesheet.load(day),

@@ -75,6 +75,8 @@ export type EntryStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'voi
 
 export interface TimeEntriesTable extends Synced {
   id: string
+  /** Whose time this is (app_state 'user_id' on this device). */
+  user_id: string
   day: string
   work_item_id: string | null
   activity_type_id: string | null
@@ -110,6 +112,7 @@ export type PeriodStatus = 'open' | 'submitted' | 'approved' | 'rejected'
 
 export interface PeriodsTable extends Synced {
   id: string
+  user_id: string
   start_day: string
   end_day: string
   status: Generated<PeriodStatus>
@@ -128,6 +131,7 @@ export interface PeriodEventsTable {
 
 export interface TimesheetRowsTable extends Synced {
   id: string
+  user_id: string
   period_start: string
   work_item_id: string | null
   activity_type_id: string | null
@@ -136,6 +140,7 @@ export interface TimesheetRowsTable extends Synced {
 
 export interface CellNotesTable extends Synced {
   id: string
+  user_id: string
   day: string
   work_item_id: string | null
   activity_type_id: string | null

@@ -34,6 +34,8 @@ export interface TimerEngineDeps {
   events: EventHub
   scheduler: Scheduler
   settings: () => TimerSettings
+  /** Whose time a stopped timer books (see profile.ts). */
+  userId: () => string
 }
 
 
@@ -205,7 +207,7 @@ export class TimerEngine {
     })
     const timer = await this.afterChange(slot, entryIds.length > 0)
     if (short !== null) return { outcome: 'confirm-short', timer, seconds: short }
-    return { outcome: 'stopped', timer, entries: await loadEntries(this.deps.db, { ids: entryIds }) }
+    return { outcome: 'stopped', timer, entries: await loadEntries(this.deps.db, this.deps.userId(), { ids: entryIds }) }
   }
 
   /** Throws a timer's current run away (its segments are kept, marked discarded). */
@@ -410,6 +412,7 @@ export class TimerEngine {
         .insertInto('time_entries')
         .values({
           id,
+          user_id: this.deps.userId(),
           day: day.day,
           work_item_id: entry.workItemId,
           activity_type_id: entry.activityTypeId,

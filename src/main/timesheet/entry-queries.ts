@@ -5,8 +5,8 @@ import type { Database } from '../db/schema'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-export async function loadEntries(db: Db, where: { ids: readonly string[] } | { from: string; to: string }): Promise<TimeEntry[]> {
-  let query = db.selectFrom('time_entries').selectAll().where('deleted_at', 'is', null)
+export async function loadEntries(db: Db, userId: string, where: { ids: readonly string[] } | { from: string; to: string }): Promise<TimeEntry[]> {
+  let query = db.selectFrom('time_entries').selectAll().where('user_id', '=', userId).where('deleted_at', 'is', null)
   if ('ids' in where) {
     if (where.ids.length === 0) return []
     query = query.where('id', 'in', where.ids)

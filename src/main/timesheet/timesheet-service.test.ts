@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { StintError } from '@shared/errors'
 import type { RowKey, Timesheet } from '@shared/timesheet'
+import { readLocalUserId } from '../profile'
 import { openTempCore, type TempCore } from '../testing/temp-core'
 import { liveEntries } from './timesheet-service'
 
@@ -116,7 +117,7 @@ describe('typing a total into a cell', () => {
   it('a submitted or approved period refuses every change and says why', async () => {
     await sheet().setCells([{ day: MONDAY, row, totalSeconds: H }])
     const now = env.clock.now()
-    await env.core.store.db.insertInto('periods').values({ id: 'p1', start_day: MONDAY, end_day: '2026-11-22', status: 'submitted', reason: null, created_at: now, updated_at: now, deleted_at: null }).execute()
+    await env.core.store.db.insertInto('periods').values({ id: 'p1', user_id: await readLocalUserId(env.core.store.db), start_day: MONDAY, end_day: '2026-11-22', status: 'submitted', reason: null, created_at: now, updated_at: now, deleted_at: null }).execute()
     const before = await stored()
     const locked = await sheet().load(MONDAY)
     expect(locked.lockedReason).toMatch(/submitted for approval, so it is read-only/)
@@ -171,12 +172,42 @@ describe('a cell’s details', () => {
   })
 })
 
+describe('whose time', () => {
+  it('shows and changes only this user’s entries, period status, rows and notes', async () => {
+    const now = env.clock.now()
+    const stranger = { user_id: 'someone-else', created_at: now, updated_at: now, deleted_at: null }
+    const db = env.core.store.db
+    await db
+      .insertInto('time_entries')
+      .values({ ...stranger, id: 'theirs', day: MONDAY, work_item_id: row.workItemId, activity_type_id: row.activityTypeId, billable: 1, description: '', source: 'grid', raw_seconds: 5 * H, rounded_seconds: 5 * H, status: 'draft', timer_id: null, time_zone: null })
+      .execute()
+    await db.insertInto('periods').values({ ...stranger, id: 'their-period', start_day: MONDAY, end_day: '2026-11-22', status: 'approved', reason: null }).execute()
+    await db.insertInto('timesheet_rows').values({ ...stranger, id: 'their-row', period_start: MONDAY, work_item_id: other.workItemId, activity_type_id: other.activityTypeId, billable: 0 }).execute()
+
+    let t = await sheet().load(MONDAY)
+    expect([t.status, t.rows.length]).toEqual(['open', 0])
+    t = await sheet().setCells([{ day: MONDAY, row, totalSeconds: 20 * H }]) // 20 h + their 5 h would break the 24 h day
+    expect(cell(t, row, MONDAY)?.totalSeconds).toBe(20 * H)
+    expect((await sheet().cellDetails(MONDAY, row)).entries.map((e) => e.id)).not.toContain('theirs')
+    await expect(sheet().describeEntry('theirs', 'not mine')).rejects.toMatchObject({ code: 'not_found' })
+    const theirs = await db.selectFrom('time_entries').select(['rounded_seconds', 'description', 'version']).where('id', '=', 'theirs').executeTakeFirstOrThrow()
+    expect(theirs).toEqual({ rounded_seconds: 5 * H, description: '', version: 1 })
+  })
+
+  it('clearing a cell leaves a tombstone with a new version, for sync', async () => {
+    await sheet().setCells([{ day: MONDAY, row, totalSeconds: H }])
+    await sheet().setCells([{ day: MONDAY, row, totalSeconds: 0 }])
+    const rows = await env.core.store.db.selectFrom('time_entries').select(['version', 'deleted_at']).execute()
+    expect(rows).toEqual([{ version: 2, deleted_at: env.clock.now() }])
+  })
+})
+
 describe('the period query', () => {
-  it('reads a period through an index on the day, never by scanning every entry', () => {
-    const query = liveEntries(env.core.store.db, MONDAY, '2026-11-22').compile()
+  it('reads one user’s period through an index on (user, day), never by scanning every entry', async () => {
+    const query = liveEntries(env.core.store.db, await readLocalUserId(env.core.store.db), MONDAY, '2026-11-22').compile()
     const plan = env.core.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.parameters) as { detail: string }[]
     const details = plan.map((step) => step.detail).join(' | ')
-    expect(details).toMatch(/SEARCH time_entries USING INDEX time_entries_by_day/)
+    expect(details).toMatch(/SEARCH time_entries USING INDEX time_entries_by_user_day_row \(user_id=\? AND day>\? AND day<\?\)/)
     expect(details).not.toMatch(/SCAN time_entries/)
   })
 })

@@ -5,6 +5,7 @@ import * as m0001 from './0001-timers'
 import * as m0002 from './0002-work-and-entries'
 import * as m0003 from './0003-timesheet'
 import * as m0004 from './0004-favourite-work-items'
+import * as m0005 from './0005-owner'
 
 export interface Migration {
   name: string
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   { name: '0002-work-and-entries', up: m0002.up },
   { name: '0003-timesheet', up: m0003.up },
   { name: '0004-favourite-work-items', up: m0004.up },
+  { name: '0005-owner', up: m0005.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length
