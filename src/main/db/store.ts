@@ -8,6 +8,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely'
 import type { Logger } from '../logger'
 import { migrations as shippedMigrations, type Migration } from './migrations'
 import type { Database } from './schema'
+import { withStatementCache } from './statement-cache'
 
 /** PRAGMA application_id of a Stint database: "STNT". */
 export const STINT_APPLICATION_ID = 0x53544e54
@@ -132,7 +133,7 @@ export async function openStore({ dataDir, logger, now = Date.now, migrations = 
   tightenFile(`${file}-wal`)
   tightenFile(`${file}-shm`)
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   try {
     const backupFile = await migrate(db, sqlite, { file, logger, now, migrations })
     return { db, sqlite, file, backupFile, close: () => db.destroy() }
