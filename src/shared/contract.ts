@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { DaySchema, TimeEntrySchema } from './entries'
 import { SettingsPatchSchema, SettingsSchema, ShortcutStatusSchema } from './settings'
+import { SyncStatusSchema } from './sync'
 import { CellChangeSchema, CellDetailsSchema, RowKeySchema, TimesheetSchema } from './timesheet'
 import {
   PromptResolutionSchema,
@@ -88,6 +89,7 @@ export const events = {
   'work.changed': z.object({}),
   'settings.changed': z.object({ settings: SettingsSchema }),
   'shortcuts.changed': ShortcutStatusSchema,
+  'sync.changed': z.object({ status: SyncStatusSchema }),
 } as const satisfies Record<string, z.ZodType>
 
 export type Calls = typeof calls

@@ -38,11 +38,13 @@ export interface TimerSegmentsTable {
 }
 
 export interface CustomersTable extends Synced {
+  server_version: Generated<number | null>
   id: string
   name: string
 }
 
 export interface ContractsTable extends Synced {
+  server_version: Generated<number | null>
   id: string
   customer_id: string
   name: string
@@ -52,6 +54,7 @@ export interface ContractsTable extends Synced {
 export type WorkItemKind = 'ticket' | 'work_order' | 'task' | 'general'
 
 export interface WorkItemsTable extends Synced {
+  server_version: Generated<number | null>
   id: string
   kind: WorkItemKind
   reference: string | null
@@ -64,6 +67,7 @@ export interface WorkItemsTable extends Synced {
 }
 
 export interface ActivityTypesTable extends Synced {
+  server_version: Generated<number | null>
   id: string
   name: string
   active: Flag
@@ -74,6 +78,8 @@ export type EntrySource = 'timer' | 'grid' | 'manual'
 export type EntryStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'voided'
 
 export interface TimeEntriesTable extends Synced {
+  /** The server's version of this row as last seen; null until the server has it. */
+  server_version: Generated<number | null>
   id: string
   /** Whose time this is (app_state 'user_id' on this device). */
   user_id: string
@@ -111,6 +117,9 @@ export interface TimerPromptsTable {
 export type PeriodStatus = 'open' | 'submitted' | 'approved' | 'rejected'
 
 export interface PeriodsTable extends Synced {
+  /** The approval level a submitted period waits for. */
+  level: Generated<1 | 2 | null>
+  server_version: Generated<number | null>
   id: string
   user_id: string
   start_day: string
@@ -148,6 +157,33 @@ export interface CellNotesTable extends Synced {
   note: string
 }
 
+export type OutboxEntity = 'entry' | 'workItem' | 'activityType' | 'customer' | 'contract' | 'period.submit' | 'period.withdraw'
+
+export interface SyncOutboxTable {
+  seq: Generated<number>
+  entity: OutboxEntity
+  entity_id: string
+  /** Given when the change is first put in a batch, and kept across retries. */
+  mutation_id: string | null
+  /** The mutation as sent (JSON), fixed once batched. */
+  payload: string | null
+  batch_id: string | null
+  created_at: number
+}
+
+export interface SyncIssuesTable {
+  id: string
+  kind: 'conflict' | 'refused'
+  entity: string
+  entity_id: string
+  mutation: string
+  server_copy: string | null
+  reason: string
+  created_at: number
+  resolved_at: number | null
+  resolution: string | null
+}
+
 export interface AppStateTable {
   key: string
   value: string
@@ -166,6 +202,8 @@ export interface Database {
   app_state: AppStateTable
   periods: PeriodsTable
   period_events: PeriodEventsTable
+  sync_outbox: SyncOutboxTable
+  sync_issues: SyncIssuesTable
   timesheet_rows: TimesheetRowsTable
   cell_notes: CellNotesTable
 }

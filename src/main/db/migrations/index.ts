@@ -6,6 +6,7 @@ import * as m0002 from './0002-work-and-entries'
 import * as m0003 from './0003-timesheet'
 import * as m0004 from './0004-favourite-work-items'
 import * as m0005 from './0005-owner'
+import * as m0006 from './0006-sync'
 
 export interface Migration {
   name: string
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   { name: '0003-timesheet', up: m0003.up },
   { name: '0004-favourite-work-items', up: m0004.up },
   { name: '0005-owner', up: m0005.up },
+  { name: '0006-sync', up: m0006.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

@@ -1,0 +1,158 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { MutationResult, PullResponse } from '@shared/sync'
+import { readLocalUserId } from '../profile'
+import { openTempCore, type TempCore } from '../testing/temp-core'
+import { enqueuePeriodMove, pendingCount, settleBatch, takeBatch } from './outbox'
+import { applyPull, readCursor } from './pull'
+
+let env: TempCore
+const H = 3600
+const MONDAY = '2026-11-16'
+beforeEach(async () => {
+  env = await openTempCore()
+})
+afterEach(() => env.dispose())
+
+const db = () => env.core.store.db
+const clearOutbox = () => db().deleteFrom('sync_outbox').execute() // what a first sync of the seeded activity types would have done
+const row = { workItemId: null, activityTypeId: null, billable: true }
+const applied = (id: string, version: number): MutationResult => ({ id, status: 'applied', version })
+const emptyPage: PullResponse = { entries: [], periods: [], workItems: [], activityTypes: [], customers: [], contracts: [], cursor: 0, more: false }
+
+describe('the outbox', () => {
+  it('records every change of a synced row, whatever wrote it', async () => {
+    await clearOutbox()
+    const item = await env.core.work.createWorkItem({ kind: 'ticket', reference: 'T-1', title: 'Printer' })
+    await env.core.timesheet.setCells([{ day: MONDAY, row: { ...row, workItemId: item.id }, totalSeconds: H }])
+    const lines = await db().selectFrom('sync_outbox').select(['entity', 'entity_id']).orderBy('seq').execute()
+    expect(lines.map((l) => l.entity)).toEqual(['workItem', 'entry'])
+    expect(await pendingCount(db())).toBe(2)
+  })
+
+  it('sends several changes of one row as one mutation with the row as it is now, reference data first', async () => {
+    await clearOutbox()
+    await env.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: H }])
+    await env.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: 2 * H }])
+    const item = await env.core.work.createWorkItem({ kind: 'general', title: 'Admin' })
+    const batch = await takeBatch(db(), 500)
+    expect(batch?.mutations.map((m) => m.type)).toEqual(['workItem.put', 'entry.put'])
+    const entry = batch?.mutations[1]
+    expect(entry?.type === 'entry.put' && [entry.baseVersion, entry.entry.roundedSeconds]).toEqual([null, 2 * H])
+    expect(batch?.mutations[0]?.type === 'workItem.put' && batch.mutations[0].item.id).toBe(item.id)
+  })
+
+  it('freezes a batch until the server answers it: a retry sends the same ids, later edits wait', async () => {
+    await clearOutbox()
+    await env.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: H }])
+    const first = await takeBatch(db(), 500)
+    await env.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: 3 * H }]) // while the push is in the air
+    const retry = await takeBatch(db(), 500)
+    expect(retry).toEqual(first)
+
+    const [mutation] = first?.mutations ?? []
+    if (!first || !mutation) throw new Error('no batch')
+    await settleBatch(db(), first, [applied(mutation.id, 1)], env.clock.now())
+    const stored = await db().selectFrom('time_entries').select(['server_version']).executeTakeFirstOrThrow()
+    expect(stored.server_version).toBe(1)
+    const next = await takeBatch(db(), 500)
+    expect(next?.mutations.map((m) => m.type === 'entry.put' && [m.id !== mutation.id, m.baseVersion, m.entry.roundedSeconds])).toEqual([[true, 1, 3 * H]])
+  })
+
+  it('keeps the batch queued when the answer is incomplete', async () => {
+    await clearOutbox()
+    await env.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: H }])
+    const batch = await takeBatch(db(), 500)
+    if (!batch) throw new Error('no batch')
+    await expect(settleBatch(db(), batch, [], env.clock.now())).rejects.toThrow(/did not answer mutation/)
+    expect(await takeBatch(db(), 500)).toEqual(batch)
+  })
+
+  it('turns a conflict or a refusal into an issue and leaves the local row as the user left it', async () => {
+    await clearOutbox()
+    await env.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: H }])
+    await env.core.timesheet.setCells([{ day: '2026-11-17', row, totalSeconds: 2 * H }])
+    const batch = await takeBatch(db(), 500)
+    const [a, b] = batch?.mutations ?? []
+    if (!batch || !a || !b) throw new Error('no batch')
+    const result = await settleBatch(db(), batch, [
+      { id: a.id, status: 'conflict', reason: 'Changed on another device.', current: { roundedSeconds: 5 * H } },
+      { id: b.id, status: 'refused', reason: 'The period 16–22 Nov 2026 is approved.' },
+    ], env.clock.now())
+    expect(result.issues).toBe(2)
+    const issues = await db().selectFrom('sync_issues').select(['kind', 'reason', 'server_copy']).orderBy('kind').execute()
+    expect(issues).toEqual([
+      { kind: 'conflict', reason: 'Changed on another device.', server_copy: JSON.stringify({ roundedSeconds: 5 * H }) },
+      { kind: 'refused', reason: 'The period 16–22 Nov 2026 is approved.', server_copy: null },
+    ])
+    const totals = await db().selectFrom('time_entries').select('rounded_seconds').where('deleted_at', 'is', null).orderBy('day').execute()
+    expect(totals.map((t) => t.rounded_seconds)).toEqual([H, 2 * H])
+    expect(await takeBatch(db(), 500)).toBeNull()
+  })
+
+  it('keeps period moves in order, never merged', async () => {
+    await clearOutbox()
+    await db().transaction().execute(async (trx) => {
+      await enqueuePeriodMove(trx, { type: 'period.submit', start: MONDAY, end: '2026-11-22' }, 1)
+      await enqueuePeriodMove(trx, { type: 'period.withdraw', start: MONDAY }, 2)
+      await enqueuePeriodMove(trx, { type: 'period.submit', start: MONDAY, end: '2026-11-22' }, 3)
+    })
+    const batch = await takeBatch(db(), 500)
+    expect(batch?.mutations.map((m) => m.type)).toEqual(['period.submit', 'period.withdraw', 'period.submit'])
+  })
+})
+
+describe('applying a pull', () => {
+  it('stores the server’s rows without echoing them back, and moves the cursor', async () => {
+    await clearOutbox()
+    const user = await readLocalUserId(db())
+    const changed = await applyPull(db(), user, {
+      ...emptyPage,
+      workItems: [{ id: 'w1', kind: 'ticket', reference: 'SRV-1', title: 'From the server', customerId: null, contractId: null, billable: true, active: true, version: 3, updatedAt: 10, deletedAt: null }],
+      entries: [{ id: 'e1', day: MONDAY, workItemId: 'w1', activityTypeId: null, billable: true, description: 'other device', source: 'grid', rawSeconds: H, roundedSeconds: H, status: 'draft', version: 2, updatedAt: 10, deletedAt: null }],
+      cursor: 42,
+    })
+    expect(changed).toBe(2)
+    expect(await readCursor(db())).toBe(42)
+    expect(await pendingCount(db())).toBe(0)
+    const sheet = await env.core.timesheet.load(MONDAY)
+    expect(sheet.rows.map((r) => [r.workItemId, r.totalSeconds])).toEqual([['w1', H]])
+  })
+
+  it('leaves a row with a change waiting to be sent alone', async () => {
+    await clearOutbox()
+    const user = await readLocalUserId(db())
+    await env.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: H }])
+    const mine = await db().selectFrom('time_entries').selectAll().executeTakeFirstOrThrow()
+    await applyPull(db(), user, {
+      ...emptyPage,
+      entries: [{ id: mine.id, day: MONDAY, workItemId: null, activityTypeId: null, billable: true, description: '', source: 'grid', rawSeconds: 9 * H, roundedSeconds: 9 * H, status: 'draft', version: 5, updatedAt: 10, deletedAt: null }],
+      cursor: 7,
+    })
+    const after = await db().selectFrom('time_entries').select(['rounded_seconds', 'server_version']).executeTakeFirstOrThrow()
+    expect(after).toEqual({ rounded_seconds: H, server_version: null })
+  })
+
+  it('takes the server’s decision on a period, with its history', async () => {
+    const user = await readLocalUserId(db())
+    await applyPull(db(), user, {
+      ...emptyPage,
+      periods: [
+        {
+          id: 'p1',
+          start: MONDAY,
+          end: '2026-11-22',
+          status: 'rejected',
+          level: null,
+          reason: 'Friday is missing',
+          version: 3,
+          updatedAt: 20,
+          events: [{ id: 'ev1', at: 20, actorName: 'Ana Approver', from: 'submitted', to: 'rejected', level: 1, reason: 'Friday is missing' }],
+        },
+      ],
+      cursor: 9,
+    })
+    const sheet = await env.core.timesheet.load(MONDAY)
+    expect([sheet.status, sheet.lockedReason]).toEqual(['rejected', null])
+    expect(await db().selectFrom('period_events').select(['actor', 'to_status', 'reason']).execute()).toEqual([{ actor: 'Ana Approver', to_status: 'rejected', reason: 'Friday is missing' }])
+  })
+})

@@ -1,0 +1,90 @@
+// Applies a page of server changes to the local database, in one transaction with the
+// new cursor, with the outbox triggers quiet. A row that still has a change of this
+// device waiting to be sent is left alone: that change goes up with the version it was
+// made on, and the server answers with a conflict showing both, so nothing is lost.
+import type { Kysely, Transaction } from 'kysely'
+import type { PullResponse } from '@shared/sync'
+import type { Database, OutboxEntity } from '../db/schema'
+import { asServerCopy } from './outbox'
+import { activityTypeFromWire, contractFromWire, customerFromWire, entryFromWire, workItemFromWire } from './wire'
+
+export const CURSOR_KEY = 'sync_cursor'
+
+export async function readCursor(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('app_state').select('value').where('key', '=', CURSOR_KEY).executeTakeFirst()
+  return row ? Number(row.value) : 0
+}
+
+async function waitingToSend(trx: Transaction<Database>, entity: OutboxEntity, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set()
+  const rows = await trx.selectFrom('sync_outbox').select('entity_id').where('entity', '=', entity).where('entity_id', 'in', ids).execute()
+  return new Set(rows.map((r) => r.entity_id))
+}
+
+type Upsertable = 'time_entries' | 'work_items' | 'activity_types' | 'customers' | 'contracts'
+
+async function upsert(trx: Transaction<Database>, table: Upsertable, row: { id: string; updated_at: number }, insertOnly: Record<string, unknown> = {}): Promise<number> {
+  const exists = await trx.selectFrom(table).select('id').where('id', '=', row.id).executeTakeFirst()
+  if (exists) {
+    const { id, ...changes } = row
+    await trx.updateTable(table).set(changes).where('id', '=', id).execute()
+  } else {
+    await trx
+      .insertInto(table)
+      .values({ ...insertOnly, ...row, created_at: row.updated_at } as never)
+      .execute()
+  }
+  return 1
+}
+
+/** Applies one page; returns how many rows changed here (so the UI can reload). */
+export async function applyPull(db: Kysely<Database>, userId: string, page: PullResponse): Promise<number> {
+  let changed = 0
+  await db.transaction().execute(async (trx) => {
+    await asServerCopy(trx, async () => {
+      const skip = {
+        customer: await waitingToSend(trx, 'customer', page.customers.map((c) => c.id)),
+        contract: await waitingToSend(trx, 'contract', page.contracts.map((c) => c.id)),
+        activityType: await waitingToSend(trx, 'activityType', page.activityTypes.map((c) => c.id)),
+        workItem: await waitingToSend(trx, 'workItem', page.workItems.map((c) => c.id)),
+        entry: await waitingToSend(trx, 'entry', page.entries.map((c) => c.id)),
+      }
+      for (const c of page.customers) if (!skip.customer.has(c.id)) changed += await upsert(trx, 'customers', customerFromWire(c))
+      for (const c of page.contracts) if (!skip.contract.has(c.id)) changed += await upsert(trx, 'contracts', contractFromWire(c))
+      for (const t of page.activityTypes) {
+        if (skip.activityType.has(t.id)) continue
+        // One default at a time: the server's choice replaces this device's.
+        if (t.isDefault && t.deletedAt === null) await trx.updateTable('activity_types').set({ is_default: 0 }).where('is_default', '=', 1).where('id', '!=', t.id).execute()
+        changed += await upsert(trx, 'activity_types', activityTypeFromWire(t))
+      }
+      for (const w of page.workItems) if (!skip.workItem.has(w.id)) changed += await upsert(trx, 'work_items', workItemFromWire(w))
+      for (const e of page.entries) if (!skip.entry.has(e.id)) changed += await upsert(trx, 'time_entries', entryFromWire(e, userId), { timer_id: null, time_zone: null })
+
+      const movesWaiting = new Set(
+        page.periods.length === 0 ? [] : (await trx.selectFrom('sync_outbox').select('entity_id').where('entity', 'in', ['period.submit', 'period.withdraw']).execute()).map((r) => r.entity_id),
+      )
+      for (const p of page.periods) {
+        // A submission or withdrawal still on its way decides this period's status here until the server has it.
+        if (movesWaiting.has(p.start)) continue
+        const existing = await trx.selectFrom('periods').select('id').where('user_id', '=', userId).where('start_day', '=', p.start).where('deleted_at', 'is', null).executeTakeFirst()
+        const values = { status: p.status, level: p.level, reason: p.reason, end_day: p.end, updated_at: p.updatedAt, server_version: p.version }
+        let periodId = existing?.id
+        if (periodId) await trx.updateTable('periods').set(values).where('id', '=', periodId).execute()
+        else {
+          periodId = p.id
+          await trx.insertInto('periods').values({ id: p.id, user_id: userId, start_day: p.start, created_at: p.updatedAt, deleted_at: null, ...values }).execute()
+        }
+        for (const event of p.events) {
+          await trx
+            .insertInto('period_events')
+            .values({ id: event.id, period_id: periodId, from_status: event.from, to_status: event.to, reason: event.reason, actor: event.actorName, at: event.at })
+            .onConflict((oc) => oc.column('id').doNothing())
+            .execute()
+        }
+        changed++
+      }
+      await trx.insertInto('app_state').values({ key: 'sync_cursor', value: String(page.cursor) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(page.cursor) })).execute()
+    })
+  })
+  return changed
+}

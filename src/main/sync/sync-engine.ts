@@ -1,0 +1,189 @@
+// Background sync with the team server: soon after each local change, every few minutes
+// otherwise, with growing, jittered waits while the server is away. It never blocks the
+// UI: services write to SQLite and answer at once; this engine reads the outbox on its
+// own schedule. One round pushes every waiting batch, then pulls until nothing is left.
+import type { Kysely } from 'kysely'
+import { MAX_PUSH_MUTATIONS, type SyncStatus } from '@shared/sync'
+import type { Clock } from '../clock'
+import type { Database } from '../db/schema'
+import type { EventHub } from '../events'
+import type { Logger } from '../logger'
+import type { Scheduler } from '../timers/scheduler'
+import { pendingCount, settleBatch, takeBatch } from './outbox'
+import { applyPull, readCursor } from './pull'
+import { TransportError, type SyncTransport } from './transport'
+
+export const SOON_MS = 2_000
+export const PERIODIC_MS = 5 * 60_000
+export const FIRST_RETRY_MS = 5_000
+export const MAX_RETRY_MS = 5 * 60_000
+
+export interface SyncDeps {
+  db: Kysely<Database>
+  clock: Clock
+  scheduler: Scheduler
+  events: EventHub
+  logger: Logger
+  /** The transport to the configured server, or null in standalone mode. */
+  transport: () => SyncTransport | null
+  userId: () => string
+  deviceId: string
+  /** 0 ≤ r < 1, for jitter; tests pass a fixed one. */
+  random?: () => number
+}
+
+export class SyncEngine {
+  private timer: unknown = null
+  private running: Promise<void> | null = null
+  private again = false
+  private failures = 0
+  private lastSyncedAt: number | null = null
+  private nextAttemptAt: number | null = null
+  private problem: { state: 'offline' | 'unauthorized'; message: string } | null = null
+  private stopped = false
+  private readonly unsubscribe: () => void
+
+  constructor(private readonly deps: SyncDeps) {
+    this.unsubscribe = deps.events.subscribe((name) => {
+      if (name === 'entries.changed' || name === 'work.changed') this.soon()
+    })
+  }
+
+  /** Starts the schedule: a first round now, when a server is configured. */
+  start(): void {
+    this.schedule(0)
+  }
+
+  stop(): void {
+    this.stopped = true
+    this.unsubscribe()
+    if (this.timer !== null) this.deps.scheduler.clearTimeout(this.timer)
+    this.timer = null
+  }
+
+  /** A local change: sync in a moment (changes typed in quick succession travel together). */
+  soon(): void {
+    if (this.problem?.state === 'unauthorized') return
+    if (this.failures === 0) this.schedule(SOON_MS)
+    void this.announce()
+  }
+
+  /** Runs a round now (the "Sync now" button, a changed server setting) and waits for it. */
+  async syncNow(): Promise<SyncStatus> {
+    this.failures = 0
+    this.problem = null
+    await this.round()
+    return this.status()
+  }
+
+  /** Resolves when no round is running (tests). */
+  async settled(): Promise<void> {
+    while (this.running) await this.running
+  }
+
+  async status(): Promise<SyncStatus> {
+    const { db } = this.deps
+    const pending = await pendingCount(db)
+    const issues = (await db.selectFrom('sync_issues').select((eb) => eb.fn.countAll<number>().as('n')).where('resolved_at', 'is', null).executeTakeFirstOrThrow()).n
+    const base = { pending, issues, lastSyncedAt: this.lastSyncedAt, nextAttemptAt: this.nextAttemptAt }
+    if (!this.deps.transport()) return { ...base, state: 'standalone', message: null }
+    if (this.running) return { ...base, state: 'syncing', message: null }
+    if (this.problem) return { ...base, state: this.problem.state, message: this.problem.message }
+    if (issues > 0) return { ...base, state: 'attention', message: null }
+    if (pending > 0) return { ...base, state: 'pending', message: null }
+    return { ...base, state: 'synced', message: null }
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return
+    if (this.timer !== null) this.deps.scheduler.clearTimeout(this.timer)
+    this.nextAttemptAt = this.deps.clock.now() + ms
+    this.timer = this.deps.scheduler.setTimeout(() => {
+      this.timer = null
+      void this.round()
+    }, ms)
+  }
+
+  private async round(): Promise<void> {
+    if (this.running) {
+      this.again = true
+      return this.running
+    }
+    this.running = this.once().finally(() => {
+      this.running = null
+    })
+    await this.running
+    if (this.again) {
+      this.again = false
+      await this.round()
+    }
+  }
+
+  private async once(): Promise<void> {
+    const transport = this.deps.transport()
+    if (!transport) {
+      this.nextAttemptAt = null
+      return
+    }
+    await this.announce()
+    try {
+      await this.push(transport)
+      await this.pull(transport)
+      this.failures = 0
+      this.problem = null
+      this.lastSyncedAt = this.deps.clock.now()
+      this.schedule(PERIODIC_MS)
+    } catch (error) {
+      this.fail(error)
+    }
+    await this.announce()
+  }
+
+  private async push(transport: SyncTransport): Promise<void> {
+    for (;;) {
+      const batch = await takeBatch(this.deps.db, MAX_PUSH_MUTATIONS)
+      if (!batch) return
+      const { results } = await transport.push({ deviceId: this.deps.deviceId, mutations: batch.mutations })
+      await settleBatch(this.deps.db, batch, results, this.deps.clock.now())
+    }
+  }
+
+  private async pull(transport: SyncTransport): Promise<void> {
+    let changed = 0
+    for (;;) {
+      const after = await readCursor(this.deps.db)
+      const page = await transport.pull(after, 500)
+      changed += await applyPull(this.deps.db, this.deps.userId(), page)
+      if (!page.more) break
+    }
+    if (changed > 0) {
+      this.deps.events.emit('entries.changed', {})
+      this.deps.events.emit('work.changed', {})
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (error instanceof TransportError && error.kind === 'unauthorized') {
+      // Retrying with a refused token only feeds the server's bad-token limiter: wait for the user.
+      this.problem = { state: 'unauthorized', message: error.message }
+      this.nextAttemptAt = null
+      this.deps.logger.warn(`sync stopped: ${error.message}`)
+      return
+    }
+    this.failures++
+    const message = error instanceof TransportError ? error.message : 'Sync failed unexpectedly; it will try again.'
+    if (!(error instanceof TransportError)) this.deps.logger.error('sync round failed', error)
+    this.problem = { state: 'offline', message }
+    this.schedule(retryDelay(this.failures, this.deps.random ?? Math.random))
+  }
+
+  private async announce(): Promise<void> {
+    this.deps.events.emit('sync.changed', { status: await this.status() })
+  }
+}
+
+/** 5 s, 10 s, 20 s … up to 5 min, each somewhere between half and one and a half times that, so devices do not return in step. */
+export function retryDelay(failures: number, random: () => number): number {
+  const base = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1))
+  return Math.round(base * (0.5 + random()))
+}

@@ -1,0 +1,165 @@
+// The sync protocol between a device and the team server. A device pushes batches of
+// mutations, each with an id it made (a replayed batch changes nothing: the server
+// answers a known id with the answer it gave before); it pulls what changed after a
+// server cursor. A change based on an outdated version comes back as a conflict with
+// the server's copy, never applied blindly; a change the server refuses comes back
+// with the reason. The server is the judge of every period's status.
+import { z } from 'zod'
+import { DaySchema, EntrySourceSchema, EntryStatusSchema } from './entries'
+import { ApprovalPatternSchema } from './period-workflow'
+import { PeriodRuleSchema } from './periods'
+import { PeriodStatusSchema } from './timesheet'
+
+export const MAX_PUSH_MUTATIONS = 500
+export const MAX_PULL_CHANGES = 1000
+export const DEFAULT_PULL_CHANGES = 500
+
+const Id = z.string().min(1).max(64)
+const Instant = z.number().int().nonnegative()
+const Version = z.number().int().positive()
+const Name = z.string().trim().min(1).max(120)
+
+/** A time entry on the wire: the row as it is, a tombstone when deletedAt is set. */
+export const EntryWireSchema = z.object({
+  id: Id,
+  day: DaySchema,
+  workItemId: Id.nullable(),
+  activityTypeId: Id.nullable(),
+  billable: z.boolean(),
+  description: z.string().max(2000),
+  source: EntrySourceSchema,
+  rawSeconds: z.number().int().nonnegative().max(86_400),
+  roundedSeconds: z.number().int().nonnegative().max(86_400),
+  status: EntryStatusSchema,
+  version: Version,
+  updatedAt: Instant,
+  deletedAt: Instant.nullable(),
+})
+export type EntryWire = z.infer<typeof EntryWireSchema>
+
+export const WorkItemWireSchema = z.object({
+  id: Id,
+  kind: z.enum(['ticket', 'work_order', 'task', 'general']),
+  reference: z.string().trim().min(1).max(64).nullable(),
+  title: Name,
+  customerId: Id.nullable(),
+  contractId: Id.nullable(),
+  billable: z.boolean(),
+  active: z.boolean(),
+  version: Version,
+  updatedAt: Instant,
+  deletedAt: Instant.nullable(),
+})
+export type WorkItemWire = z.infer<typeof WorkItemWireSchema>
+
+export const ActivityTypeWireSchema = z.object({ id: Id, name: Name, active: z.boolean(), isDefault: z.boolean(), version: Version, updatedAt: Instant, deletedAt: Instant.nullable() })
+export type ActivityTypeWire = z.infer<typeof ActivityTypeWireSchema>
+
+export const CustomerWireSchema = z.object({ id: Id, name: Name, version: Version, updatedAt: Instant, deletedAt: Instant.nullable() })
+export type CustomerWire = z.infer<typeof CustomerWireSchema>
+
+export const ContractWireSchema = z.object({
+  id: Id,
+  customerId: Id,
+  name: Name,
+  includedMinutes: z.number().int().nonnegative().nullable(),
+  version: Version,
+  updatedAt: Instant,
+  deletedAt: Instant.nullable(),
+})
+export type ContractWire = z.infer<typeof ContractWireSchema>
+
+export const PeriodEventWireSchema = z.object({
+  id: Id,
+  at: Instant,
+  actorName: z.string(),
+  from: PeriodStatusSchema,
+  to: PeriodStatusSchema,
+  level: z.union([z.literal(1), z.literal(2)]).nullable(),
+  reason: z.string().nullable(),
+})
+export type PeriodEventWire = z.infer<typeof PeriodEventWireSchema>
+
+/** A period's status as the server decided it, with its history. */
+export const PeriodWireSchema = z.object({
+  id: Id,
+  start: DaySchema,
+  end: DaySchema,
+  status: PeriodStatusSchema,
+  level: z.union([z.literal(1), z.literal(2)]).nullable(),
+  reason: z.string().nullable(),
+  version: Version,
+  updatedAt: Instant,
+  events: z.array(PeriodEventWireSchema),
+})
+export type PeriodWire = z.infer<typeof PeriodWireSchema>
+
+const base = { id: z.uuid('a client mutation id is a UUID') }
+
+/** One change a device made. `baseVersion` is the server version it was made on (null: new). */
+export const MutationSchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('entry.put'), baseVersion: Version.nullable(), entry: EntryWireSchema.omit({ version: true, status: true }) }),
+  z.object({ ...base, type: z.literal('workItem.put'), baseVersion: Version.nullable(), item: WorkItemWireSchema.omit({ version: true }) }),
+  z.object({ ...base, type: z.literal('activityType.put'), baseVersion: Version.nullable(), activityType: ActivityTypeWireSchema.omit({ version: true }) }),
+  z.object({ ...base, type: z.literal('customer.put'), baseVersion: Version.nullable(), customer: CustomerWireSchema.omit({ version: true }) }),
+  z.object({ ...base, type: z.literal('contract.put'), baseVersion: Version.nullable(), contract: ContractWireSchema.omit({ version: true }) }),
+  z.object({ ...base, type: z.literal('period.submit'), start: DaySchema, end: DaySchema }),
+  z.object({ ...base, type: z.literal('period.withdraw'), start: DaySchema }),
+])
+export type Mutation = z.infer<typeof MutationSchema>
+export type MutationType = Mutation['type']
+
+export const PushRequestSchema = z.object({
+  deviceId: Id,
+  mutations: z.array(MutationSchema).min(1).max(MAX_PUSH_MUTATIONS, `a push carries at most ${MAX_PUSH_MUTATIONS} mutations; send the rest in the next batch`),
+})
+export type PushRequest = z.infer<typeof PushRequestSchema>
+
+/** The server's answer to one mutation; the same answer again for a replayed id. */
+export const MutationResultSchema = z.discriminatedUnion('status', [
+  z.object({ id: z.string(), status: z.literal('applied'), version: Version.nullable() }),
+  z.object({ id: z.string(), status: z.literal('conflict'), reason: z.string(), current: z.unknown() }),
+  z.object({ id: z.string(), status: z.literal('refused'), reason: z.string() }),
+])
+export type MutationResult = z.infer<typeof MutationResultSchema>
+
+export const PushResponseSchema = z.object({ results: z.array(MutationResultSchema) })
+export type PushResponse = z.infer<typeof PushResponseSchema>
+
+export const PullQuerySchema = z.object({
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_CHANGES).default(DEFAULT_PULL_CHANGES),
+})
+
+export const PullResponseSchema = z.object({
+  entries: z.array(EntryWireSchema),
+  periods: z.array(PeriodWireSchema),
+  workItems: z.array(WorkItemWireSchema),
+  activityTypes: z.array(ActivityTypeWireSchema),
+  customers: z.array(CustomerWireSchema),
+  contracts: z.array(ContractWireSchema),
+  /** Pull again after this; equal to `after` when nothing changed. */
+  cursor: z.number().int().nonnegative(),
+  /** More changes wait beyond this page. */
+  more: z.boolean(),
+})
+export type PullResponse = z.infer<typeof PullResponseSchema>
+
+/** What GET /v1/me tells a device: who it syncs for and the rules it follows. */
+export const MeResponseSchema = z.object({
+  user: z.object({ id: Id, name: z.string(), email: z.string(), role: z.enum(['member', 'approver', 'admin']) }),
+  teams: z.array(z.object({ id: Id, name: z.string(), approvalPattern: ApprovalPatternSchema, approverLevels: z.array(z.union([z.literal(1), z.literal(2)])) })),
+  periodRule: PeriodRuleSchema,
+})
+export type MeResponse = z.infer<typeof MeResponseSchema>
+
+/** What the app shows about sync: standalone (no server), synced, pending N, offline, needs attention. */
+export const SyncStatusSchema = z.object({
+  state: z.enum(['standalone', 'syncing', 'synced', 'pending', 'offline', 'attention', 'unauthorized']),
+  pending: z.number().int().nonnegative(),
+  issues: z.number().int().nonnegative(),
+  lastSyncedAt: z.number().int().nullable(),
+  nextAttemptAt: z.number().int().nullable(),
+  message: z.string().nullable(),
+})
+export type SyncStatus = z.infer<typeof SyncStatusSchema>
