@@ -31,7 +31,7 @@ async function upsert(trx: Transaction<Database>, table: Upsertable, row: { id: 
   } else {
     await trx
       .insertInto(table)
-      .values({ ...insertOnly, ...row, created_at: row.updated_at } as never)
+      .values({ ...insertOnly, ...row, created_at: row.updated_at })
       .execute()
   }
   return 1
