@@ -7,7 +7,12 @@ import type { Clock } from './clock'
 import { openStore, type Store } from './db/store'
 import { EventHub } from './events'
 import type { Logger } from './logger'
-import { readLocalUserId } from './profile'
+import { readDeviceId, readLocalUserId } from './profile'
+import { MemorySecretStore, type SecretStore } from './sync/secret-store'
+import { SyncEngine } from './sync/sync-engine'
+import { SyncService } from './sync/sync-service'
+import type { SyncTransport } from './sync/transport'
+import { SubmissionService } from './timesheet/submission-service'
 import type { SettingsStore } from './settings/settings-store'
 import { loadEntries } from './timesheet/entry-queries'
 import { TimesheetService } from './timesheet/timesheet-service'
@@ -23,6 +28,10 @@ export interface CoreOptions {
   host: 'electron' | 'web'
   version: string
   scheduler?: Scheduler
+  /** Where the team server token is kept; the browser host keeps it in memory. */
+  secrets?: SecretStore
+  /** Tests bind sync to an in-process server. */
+  transportFor?: (url: string, token: string) => SyncTransport
   /** Calls a host answers differently (the Electron shell knows its global shortcuts). */
   handlerOverrides?: Partial<Handlers>
 }
@@ -35,6 +44,9 @@ export interface Core {
   readonly work: WorkService
   readonly timesheet: TimesheetService
   readonly settings: SettingsStore
+  readonly sync: SyncEngine
+  readonly team: SyncService
+  readonly submission: SubmissionService
   /** Ends the engine's schedule and closes the database; keepRunning says the user chose to keep timers counting. */
   close(options?: { keepRunning: boolean }): Promise<void>
 }
@@ -56,13 +68,56 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const timers = new TimerEngine({ db: store.db, clock, events, scheduler: options.scheduler ?? realScheduler, settings: () => settings.get().timers, userId: owner })
   const work = new WorkService({ db: store.db, clock, events })
   const timesheet = new TimesheetService({ db: store.db, clock, events, settings: () => settings.get().timesheet, userId: owner })
+  const team = new SyncService({
+    db: store.db,
+    clock,
+    events,
+    secrets: options.secrets ?? new MemorySecretStore(),
+    ...(options.transportFor ? { transportFor: options.transportFor } : {}),
+    onUserId: (id) => {
+      userId = id
+    },
+    onRules: (me) => {
+      // The organisation's period rule is every member's.
+      if (JSON.stringify(settings.get().timesheet.periodRule) !== JSON.stringify(me.periodRule)) {
+        events.emit('settings.changed', { settings: settings.update({ timesheet: { periodRule: me.periodRule } }) })
+      }
+    },
+  })
+  let deviceId: string
   try {
     await work.seedDefaults()
     await timers.init()
+    await team.init()
+    deviceId = await readDeviceId(store.db)
   } catch (error) {
     await store.close()
     throw error
   }
+  const sync = new SyncEngine({
+    db: store.db,
+    clock,
+    scheduler: options.scheduler ?? realScheduler,
+    events,
+    logger,
+    transport: () => team.transport(),
+    configured: () => team.currentAccount() !== null,
+    onMe: (me) => team.refresh(me),
+    userId: owner,
+    deviceId,
+  })
+  const submission = new SubmissionService({
+    db: store.db,
+    clock,
+    events,
+    timesheet,
+    timers: () => timers.list(),
+    userId: owner,
+    mode: () => (team.currentAccount() ? 'server' : 'standalone'),
+    actorName: () => team.currentAccount()?.name ?? 'You',
+  })
+  sync.start()
+  const announceSync = async () => events.emit('sync.changed', { status: await sync.status() })
 
   const handlers: Handlers = {
     'app.info': () => ({ version: options.version, host: options.host, dataFile: store.file }),
@@ -111,6 +166,39 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return {}
     },
 
+    'timesheet.summary': ({ day }) => submission.summary(day),
+    'timesheet.submit': async ({ day }) => {
+      const sheet = await submission.submit(day)
+      sync.soon()
+      return sheet
+    },
+    'timesheet.withdraw': async ({ day }) => {
+      const sheet = await submission.withdraw(day)
+      sync.soon()
+      return sheet
+    },
+    'timesheet.reopen': ({ day, reason }) => submission.reopen(day, reason),
+
+    'sync.status': () => sync.status(),
+    'sync.now': () => sync.syncNow(),
+    'sync.account': () => team.currentAccount(),
+    'sync.connect': async ({ url, token }) => {
+      const account = await team.connect(url, token)
+      void sync.syncNow()
+      return account
+    },
+    'sync.disconnect': async () => {
+      team.disconnect()
+      await announceSync()
+      return {}
+    },
+    'sync.issues': () => team.issues(),
+    'sync.resolveIssue': async ({ id, choice }) => {
+      const issues = await team.resolveIssue(id, choice)
+      sync.soon()
+      return issues
+    },
+
     'settings.get': () => settings.get(),
     'settings.update': (patch) => {
       const next = settings.update(patch)
@@ -129,7 +217,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     work,
     timesheet,
     settings,
+    sync,
+    team,
+    submission,
     close: async (closeOptions = { keepRunning: true }) => {
+      sync.stop()
+      await sync.settled()
       await timers.shutdown(closeOptions)
       await store.close()
     },

@@ -4,8 +4,8 @@
 import { z } from 'zod'
 import { DaySchema, TimeEntrySchema } from './entries'
 import { SettingsPatchSchema, SettingsSchema, ShortcutStatusSchema } from './settings'
-import { SyncStatusSchema } from './sync'
-import { CellChangeSchema, CellDetailsSchema, RowKeySchema, TimesheetSchema } from './timesheet'
+import { ConnectRequestSchema, SyncIssueSchema, SyncStatusSchema, TeamAccountSchema } from './sync'
+import { CellChangeSchema, CellDetailsSchema, PeriodSummarySchema, RowKeySchema, TimesheetSchema } from './timesheet'
 import {
   PromptResolutionSchema,
   SlotSchema,
@@ -76,6 +76,21 @@ export const calls = {
   'timesheet.cellDetails': { request: z.object({ day: DaySchema, row: RowKeySchema }).strict(), response: CellDetailsSchema },
   'timesheet.setCellNote': { request: z.object({ day: DaySchema, row: RowKeySchema, note: z.string().max(2000) }).strict(), response: CellDetailsSchema },
   'timesheet.describeEntry': { request: z.object({ id: idSchema, description: z.string().max(2000) }).strict(), response: z.object({}) },
+
+  /** What submitting would send: totals, over/under, empty days, timers still running. */
+  'timesheet.summary': { request: z.object({ day: DaySchema }).strict(), response: PeriodSummarySchema },
+  'timesheet.submit': { request: z.object({ day: DaySchema }).strict(), response: TimesheetSchema },
+  'timesheet.withdraw': { request: z.object({ day: DaySchema }).strict(), response: TimesheetSchema },
+  /** Standalone only (with a server, administrators reopen there). */
+  'timesheet.reopen': { request: z.object({ day: DaySchema, reason: z.string().max(1000) }).strict(), response: TimesheetSchema },
+
+  'sync.status': { request: noRequest, response: SyncStatusSchema },
+  'sync.now': { request: noRequest, response: SyncStatusSchema },
+  'sync.account': { request: noRequest, response: TeamAccountSchema.nullable() },
+  'sync.connect': { request: ConnectRequestSchema, response: TeamAccountSchema },
+  'sync.disconnect': { request: noRequest, response: z.object({}) },
+  'sync.issues': { request: noRequest, response: z.array(SyncIssueSchema) },
+  'sync.resolveIssue': { request: z.object({ id: idSchema, choice: z.enum(['mine', 'server', 'discard']) }).strict(), response: z.array(SyncIssueSchema) },
 
   'settings.get': { request: noRequest, response: SettingsSchema },
   'settings.update': { request: SettingsPatchSchema, response: SettingsSchema },

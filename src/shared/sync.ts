@@ -118,8 +118,9 @@ export type PushRequest = z.infer<typeof PushRequestSchema>
 /** The server's answer to one mutation; the same answer again for a replayed id. */
 export const MutationResultSchema = z.discriminatedUnion('status', [
   z.object({ id: z.string(), status: z.literal('applied'), version: Version.nullable() }),
+  /** `current`: the server's copy (an EntryWire, WorkItemWire … or PeriodWire for a period move), null when it has none. */
   z.object({ id: z.string(), status: z.literal('conflict'), reason: z.string(), current: z.unknown() }),
-  z.object({ id: z.string(), status: z.literal('refused'), reason: z.string() }),
+  z.object({ id: z.string(), status: z.literal('refused'), reason: z.string(), current: z.unknown().optional() }),
 ])
 export type MutationResult = z.infer<typeof MutationResultSchema>
 
@@ -163,3 +164,39 @@ export const SyncStatusSchema = z.object({
   message: z.string().nullable(),
 })
 export type SyncStatus = z.infer<typeof SyncStatusSchema>
+
+/** The team server this device syncs with, as Settings shows it. */
+export const TeamAccountSchema = z.object({
+  url: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(['member', 'approver', 'admin']),
+  /** Levels the user approves at in some team (empty: not an approver). */
+  approverLevels: z.array(z.union([z.literal(1), z.literal(2)])),
+  /** keychain: encrypted by the OS; plain-text: Linux without a keyring; memory: until the app quits. */
+  tokenProtection: z.enum(['keychain', 'plain-text', 'memory']),
+})
+export type TeamAccount = z.infer<typeof TeamAccountSchema>
+
+export const ConnectRequestSchema = z
+  .object({
+    url: z.string().trim().min(1, 'the server address is required').max(500),
+    token: z.string().trim().min(20, 'a device token is long: paste all of it').max(200, 'that is longer than any device token'),
+  })
+  .strict()
+
+/** A change the server refused or found in conflict, waiting for the user. */
+export const SyncIssueSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['conflict', 'refused']),
+  entity: z.string(),
+  entityId: z.string(),
+  /** One line naming what the change is about: "Entry 17 Nov 2026, T-1042 · 1:30". */
+  subject: z.string(),
+  reason: z.string(),
+  mine: z.record(z.string(), z.unknown()).nullable(),
+  server: z.record(z.string(), z.unknown()).nullable(),
+  createdAt: z.number().int(),
+})
+export type SyncIssue = z.infer<typeof SyncIssueSchema>

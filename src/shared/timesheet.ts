@@ -41,11 +41,29 @@ export type TimesheetRow = z.infer<typeof TimesheetRowSchema>
 export const PeriodStatusSchema = z.enum(['open', 'submitted', 'approved', 'rejected'])
 export type PeriodStatus = z.infer<typeof PeriodStatusSchema>
 
+export const PeriodEventSchema = z.object({
+  id: z.string(),
+  at: z.number().int(),
+  actor: z.string(),
+  from: z.string(),
+  to: z.string(),
+  reason: z.string().nullable(),
+})
+export type PeriodEvent = z.infer<typeof PeriodEventSchema>
+
 export const TimesheetSchema = z.object({
   start: z.string(),
   end: z.string(),
   label: z.string(),
   status: PeriodStatusSchema,
+  /** The approval level a submitted period waits for. */
+  level: z.union([z.literal(1), z.literal(2)]).nullable(),
+  /** The reason given with the last rejection or reopening, shown on the period. */
+  reason: z.string().nullable(),
+  /** A submission or withdrawal made here that has not reached the team server yet. */
+  queued: z.boolean(),
+  /** Every status change of the period, oldest first. */
+  history: z.array(PeriodEventSchema),
   /** Why the period cannot be edited, or null when it can. */
   lockedReason: z.string().nullable(),
   days: z.array(z.object({ day: z.string(), weekday: z.number().int(), expectedSeconds: z.number().int().nonnegative() })),
@@ -79,3 +97,22 @@ export const DEFAULT_TIMESHEET_SETTINGS: TimesheetSettings = {
   expectedSeconds: [0, 8 * 3600, 8 * 3600, 8 * 3600, 8 * 3600, 8 * 3600, 0],
   unit: 'hmm',
 }
+
+/** What a person sees before submitting a period. */
+export const PeriodSummarySchema = z.object({
+  start: z.string(),
+  end: z.string(),
+  label: z.string(),
+  status: PeriodStatusSchema,
+  totalSeconds: z.number().int().nonnegative(),
+  billableSeconds: z.number().int().nonnegative(),
+  expectedSeconds: z.number().int().nonnegative(),
+  days: z.array(z.object({ day: z.string(), seconds: z.number().int().nonnegative(), expectedSeconds: z.number().int().nonnegative() })),
+  /** Days that expect time and have none. */
+  emptyDays: z.array(z.string()),
+  /** Timers that are running or paused: their time is not in the period yet. */
+  activeTimers: z.array(z.object({ slot: z.number().int(), label: z.string(), state: z.enum(['running', 'paused']) })),
+  /** Standalone: submitting approves the period at once. With a team server: it goes for approval (queued while offline). */
+  mode: z.enum(['standalone', 'server']),
+})
+export type PeriodSummary = z.infer<typeof PeriodSummarySchema>

@@ -3,7 +3,7 @@
 // UI: services write to SQLite and answer at once; this engine reads the outbox on its
 // own schedule. One round pushes every waiting batch, then pulls until nothing is left.
 import type { Kysely } from 'kysely'
-import { MAX_PUSH_MUTATIONS, type SyncStatus } from '@shared/sync'
+import { MAX_PUSH_MUTATIONS, type MeResponse, type SyncStatus } from '@shared/sync'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { EventHub } from '../events'
@@ -24,8 +24,12 @@ export interface SyncDeps {
   scheduler: Scheduler
   events: EventHub
   logger: Logger
-  /** The transport to the configured server, or null in standalone mode. */
+  /** The transport to the configured server, or null in standalone mode (or without a token). */
   transport: () => SyncTransport | null
+  /** A server is configured (its token may still be missing, e.g. after the browser host restarted). */
+  configured: () => boolean
+  /** Each round starts by asking the server who we are: the account's role and the period rule follow it. */
+  onMe?: (me: MeResponse) => Promise<void>
   userId: () => string
   deviceId: string
   /** 0 ≤ r < 1, for jitter; tests pass a fixed one. */
@@ -86,7 +90,8 @@ export class SyncEngine {
     const pending = await pendingCount(db)
     const issues = (await db.selectFrom('sync_issues').select((eb) => eb.fn.countAll<number>().as('n')).where('resolved_at', 'is', null).executeTakeFirstOrThrow()).n
     const base = { pending, issues, lastSyncedAt: this.lastSyncedAt, nextAttemptAt: this.nextAttemptAt }
-    if (!this.deps.transport()) return { ...base, state: 'standalone', message: null }
+    if (!this.deps.configured()) return { ...base, state: 'standalone', message: null }
+    if (!this.deps.transport()) return { ...base, state: 'unauthorized', message: 'Not signed in to the team server: paste the device token in Settings → Team server.' }
     if (this.running) return { ...base, state: 'syncing', message: null }
     if (this.problem) return { ...base, state: this.problem.state, message: this.problem.message }
     if (issues > 0) return { ...base, state: 'attention', message: null }
@@ -95,7 +100,8 @@ export class SyncEngine {
   }
 
   private schedule(ms: number): void {
-    if (this.stopped) return
+    // Standalone, nothing ever wakes up for sync (a laptop on battery owes it nothing).
+    if (this.stopped || !this.deps.configured()) return
     if (this.timer !== null) this.deps.scheduler.clearTimeout(this.timer)
     this.nextAttemptAt = this.deps.clock.now() + ms
     this.timer = this.deps.scheduler.setTimeout(() => {
@@ -127,6 +133,8 @@ export class SyncEngine {
     }
     await this.announce()
     try {
+      const me = await transport.me()
+      await this.deps.onMe?.(me)
       await this.push(transport)
       await this.pull(transport)
       this.failures = 0

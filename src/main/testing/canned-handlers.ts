@@ -21,9 +21,11 @@ export function cannedTimer(slot: number, state: Timer['state']): Timer {
   })
 }
 
-const emptySheet = { start: '2026-11-16', end: '2026-11-22', label: 'Week of 16 Nov 2026', status: 'open' as const, lockedReason: null, days: [], rows: [] }
+const emptySheet = { start: '2026-11-16', end: '2026-11-22', label: 'Week of 16 Nov 2026', status: 'open' as const, level: null, reason: null, queued: false, history: [], lockedReason: null, days: [], rows: [] }
 
 const item = { id: 'w1', kind: 'ticket' as const, reference: 'TICKET-1', title: 'Printer', customerId: null, customerName: null, contractId: null, billable: true, active: true, favourite: false }
+
+const syncStatus = { state: 'standalone' as const, pending: 0, issues: 0, lastSyncedAt: null, nextAttemptAt: null, message: null }
 
 export function cannedHandlers(): Handlers {
   return {
@@ -58,6 +60,17 @@ export function cannedHandlers(): Handlers {
     'timesheet.cellDetails': ({ day, row }) => ({ day, row, note: null, entries: [] }),
     'timesheet.setCellNote': ({ day, row, note }) => ({ day, row, note, entries: [] }),
     'timesheet.describeEntry': () => ({}),
+    'timesheet.summary': () => ({ ...emptySheet, totalSeconds: 0, billableSeconds: 0, expectedSeconds: 0, days: [], emptyDays: [], activeTimers: [], mode: 'standalone' as const }),
+    'timesheet.submit': () => emptySheet,
+    'timesheet.withdraw': () => emptySheet,
+    'timesheet.reopen': () => emptySheet,
+    'sync.status': () => syncStatus,
+    'sync.now': () => syncStatus,
+    'sync.account': () => null,
+    'sync.connect': ({ url }) => ({ url, userId: 'u1', name: 'Tess Tech', email: 'tess@example.com', role: 'member', approverLevels: [], tokenProtection: 'memory' }),
+    'sync.disconnect': () => ({}),
+    'sync.issues': () => [],
+    'sync.resolveIssue': () => [],
     'settings.get': () => DEFAULT_SETTINGS,
     'settings.update': () => DEFAULT_SETTINGS,
     'settings.shortcutStatus': () => ({ available: false, entries: [] }),

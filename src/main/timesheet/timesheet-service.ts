@@ -24,6 +24,7 @@ import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { EventHub } from '../events'
 import { loadEntries } from './entry-queries'
+import { moveQueued, periodHistory, periodRecord } from './period-records'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -122,7 +123,8 @@ export class TimesheetService {
     const layout = this.layoutOf(day)
     const { period } = layout
     const days = layout.days.map((d) => d.day)
-    const status = await periodStatus(db, user, period)
+    const record = await periodRecord(db, user, period)
+    const { status } = record
     const expected = settings().expectedSeconds
     const entries = await liveEntries(db, user, period.start, period.end).execute()
     const added = await addedRows(db, user, period.start).execute()
@@ -154,6 +156,10 @@ export class TimesheetService {
       end: period.end,
       label: layout.label,
       status,
+      level: record.level,
+      reason: record.reason,
+      queued: await moveQueued(db, period),
+      history: await periodHistory(db, record.id),
       lockedReason: LOCKED_BECAUSE[status] ?? null,
       days: layout.days.map((d) => ({ ...d, expectedSeconds: expected[d.weekday] ?? 0 })),
       rows: built,
@@ -317,13 +323,8 @@ function uniquePeriods(periods: Period[]): Period[] {
   return [...new Map(periods.map((p) => [p.start, p])).values()]
 }
 
-async function periodStatus(db: Db, user: string, period: Period): Promise<PeriodStatus> {
-  const row = await db.selectFrom('periods').select('status').where('user_id', '=', user).where('start_day', '=', period.start).where('deleted_at', 'is', null).executeTakeFirst()
-  return row?.status ?? 'open'
-}
-
-async function refuseIfLocked(db: Db, user: string, period: Period): Promise<void> {
-  const reason = LOCKED_BECAUSE[await periodStatus(db, user, period)]
+export async function refuseIfLocked(db: Db, user: string, period: Period): Promise<void> {
+  const reason = LOCKED_BECAUSE[(await periodRecord(db, user, period)).status]
   if (reason) throw new StintError('conflict', `${reason} Nothing was changed.`)
 }
 

@@ -53,6 +53,10 @@ export function timesheetHost(options: TimesheetHostOptions = {}) {
     end: WEEK[6] ?? '',
     label: '16–22 Nov 2026',
     status,
+    level: null,
+    reason: null,
+    queued: false,
+    history: [],
     lockedReason: LOCKED[status] ?? null,
     days: WEEK.map((day, i) => ({ day, weekday: (i + 1) % 7, expectedSeconds: i < 5 ? 8 * 3600 : 0 })),
     rows: rows.map((key) => {

@@ -1,0 +1,238 @@
+// Connecting this device to a team server, and settling what the server refused or found
+// in conflict. Connecting checks the address and token against the server first, then
+// binds the local data to the server account (the device's user id becomes the
+// account's) and queues everything the server has not seen, so standalone time goes up.
+import { sql, type Kysely } from 'kysely'
+import { StintError } from '@shared/errors'
+import {
+  ActivityTypeWireSchema,
+  ContractWireSchema,
+  CustomerWireSchema,
+  EntryWireSchema,
+  MutationSchema,
+  WorkItemWireSchema,
+  type MeResponse,
+  type SyncIssue,
+  type TeamAccount,
+} from '@shared/sync'
+import type { Clock } from '../clock'
+import type { Database } from '../db/schema'
+import type { EventHub } from '../events'
+import { asServerCopy } from './outbox'
+import type { SecretStore } from './secret-store'
+import { httpTransport, serverUrlProblem, TransportError, type SyncTransport } from './transport'
+import { activityTypeFromWire, contractFromWire, customerFromWire, entryFromWire, workItemFromWire } from './wire'
+
+const ACCOUNT_KEY = 'team_account'
+const OWNED = ['time_entries', 'periods', 'timesheet_rows', 'cell_notes'] as const
+const TRACKED = [
+  ['time_entries', 'entry'],
+  ['work_items', 'workItem'],
+  ['activity_types', 'activityType'],
+  ['customers', 'customer'],
+  ['contracts', 'contract'],
+] as const
+
+type StoredAccount = Omit<TeamAccount, 'tokenProtection'>
+
+export interface SyncServiceDeps {
+  db: Kysely<Database>
+  clock: Clock
+  events: EventHub
+  secrets: SecretStore
+  /** Makes the transport; tests pass one bound to an in-process server. */
+  transportFor?: (url: string, token: string) => SyncTransport
+  /** The device's user id changed (connecting binds it to the server account). */
+  onUserId: (userId: string) => void
+  /** The server's rules arrived (period rule). */
+  onRules: (me: MeResponse) => void
+}
+
+export class SyncService {
+  private account: StoredAccount | null = null
+
+  constructor(private readonly deps: SyncServiceDeps) {}
+
+  async init(): Promise<void> {
+    const row = await this.deps.db.selectFrom('app_state').select('value').where('key', '=', ACCOUNT_KEY).executeTakeFirst()
+    this.account = row ? (JSON.parse(row.value) as StoredAccount) : null
+  }
+
+  /** The transport to use now, or null: standalone, or the token is not available (e.g. the browser host restarted). */
+  transport(): SyncTransport | null {
+    const token = this.deps.secrets.read()
+    if (!this.account || !token) return null
+    return (this.deps.transportFor ?? httpTransport)(this.account.url, token)
+  }
+
+  currentAccount(): TeamAccount | null {
+    return this.account ? { ...this.account, tokenProtection: this.deps.secrets.protection } : null
+  }
+
+  /** Keeps the account's name, role and approver levels up to date from the server (each round). */
+  async refresh(me: MeResponse): Promise<void> {
+    if (!this.account) return
+    const next = { ...this.account, name: me.user.name, email: me.user.email, role: me.user.role, approverLevels: levelsOf(me) }
+    if (JSON.stringify(next) !== JSON.stringify(this.account)) await this.storeAccount(this.deps.db, next)
+    this.deps.onRules(me)
+  }
+
+  async connect(url: string, token: string): Promise<TeamAccount> {
+    const problem = serverUrlProblem(url)
+    if (problem) throw new StintError('invalid_request', `${problem} Nothing was changed.`)
+    const transport = (this.deps.transportFor ?? httpTransport)(url, token)
+    let me: MeResponse
+    try {
+      me = await transport.me()
+    } catch (error) {
+      if (error instanceof TransportError) throw new StintError(error.kind === 'offline' ? 'unavailable' : 'invalid_request', `${error.message} Nothing was changed.`)
+      throw error
+    }
+    if (this.account && this.account.userId !== me.user.id) {
+      throw new StintError(
+        'conflict',
+        `This device's time belongs to ${this.account.name} (${this.account.email}) on ${this.account.url}; the token is for ${me.user.email}. Disconnect first only if that time has reached its server. Nothing was changed.`,
+      )
+    }
+    const { db } = this.deps
+    const account: StoredAccount = { url: url.replace(/\/+$/, ''), userId: me.user.id, name: me.user.name, email: me.user.email, role: me.user.role, approverLevels: levelsOf(me) }
+    await db.transaction().execute(async (trx) => {
+      const local = (await trx.selectFrom('app_state').select('value').where('key', '=', 'user_id').executeTakeFirstOrThrow()).value
+      await asServerCopy(trx, async () => {
+        for (const table of OWNED) await trx.updateTable(table).set({ user_id: me.user.id }).where('user_id', '=', local).execute()
+      })
+      await trx.updateTable('app_state').set({ value: me.user.id }).where('key', '=', 'user_id').execute()
+      // Everything the server has not seen goes up, time made before the outbox existed included.
+      const now = this.deps.clock.now()
+      for (const [table, entity] of TRACKED) {
+        await sql`
+          INSERT INTO sync_outbox (entity, entity_id, created_at)
+          SELECT ${entity}, id, ${now} FROM ${sql.table(table)} t
+          WHERE t.server_version IS NULL AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.entity = ${entity} AND o.entity_id = t.id)
+          ORDER BY t.created_at`.execute(trx)
+      }
+      await this.storeAccount(trx, account)
+    })
+    this.deps.secrets.write(token)
+    this.account = account
+    this.deps.onUserId(me.user.id)
+    this.deps.onRules(me)
+    return { ...account, tokenProtection: this.deps.secrets.protection }
+  }
+
+  /** Forgets the token and the address; the local data, its user and the outbox stay for the next connection. */
+  disconnect(): void {
+    this.deps.secrets.write(null)
+  }
+
+  async issues(): Promise<SyncIssue[]> {
+    const rows = await this.deps.db.selectFrom('sync_issues').selectAll().where('resolved_at', 'is', null).orderBy('created_at').execute()
+    return rows.map((r) => {
+      const mutation = MutationSchema.safeParse(JSON.parse(r.mutation))
+      const mine = mutation.success ? (payloadOf(mutation.data) as Record<string, unknown>) : null
+      const server = r.server_copy ? (JSON.parse(r.server_copy) as Record<string, unknown> | null) : null
+      return { id: r.id, kind: r.kind, entity: r.entity, entityId: r.entity_id, subject: subjectOf(r.entity, mine), reason: r.reason, mine, server, createdAt: r.created_at }
+    })
+  }
+
+  /**
+   * mine: send my version again, on top of the server's (a conflict); server: take the
+   * server's copy here; discard: drop my change (the server's copy if it has one, else the
+   * row goes, since the server never had it).
+   */
+  async resolveIssue(id: string, choice: 'mine' | 'server' | 'discard'): Promise<SyncIssue[]> {
+    const { db, clock } = this.deps
+    const now = clock.now()
+    await db.transaction().execute(async (trx) => {
+      const issue = await trx.selectFrom('sync_issues').selectAll().where('id', '=', id).where('resolved_at', 'is', null).executeTakeFirst()
+      if (!issue) throw new StintError('not_found', 'That issue is already settled.')
+      const table = TRACKED.find(([, entity]) => entity === issue.entity)?.[0]
+      const server = issue.server_copy ? (JSON.parse(issue.server_copy) as unknown) : null
+      if (choice === 'mine') {
+        if (issue.kind !== 'conflict' || !table || !server) throw new StintError('invalid_request', 'Only a conflict can be resolved by sending your version again; fix the row or discard your change.')
+        const version = (server as { version: number }).version
+        await trx.updateTable(table).set({ server_version: version }).where('id', '=', issue.entity_id).execute()
+        await trx.insertInto('sync_outbox').values({ entity: issue.entity as 'entry', entity_id: issue.entity_id, created_at: now, mutation_id: null, payload: null, batch_id: null }).execute()
+      } else if (table) {
+        await trx.deleteFrom('sync_outbox').where('entity', '=', issue.entity as 'entry').where('entity_id', '=', issue.entity_id).where('batch_id', 'is', null).execute()
+        await asServerCopy(trx, async () => {
+          if (server) await applyCopy(trx, issue.entity, server, (await trx.selectFrom('app_state').select('value').where('key', '=', 'user_id').executeTakeFirstOrThrow()).value)
+          else await trx.updateTable(table).set({ deleted_at: now, updated_at: now }).where('id', '=', issue.entity_id).where('server_version', 'is', null).execute()
+        })
+      }
+      await trx.updateTable('sync_issues').set({ resolved_at: now, resolution: choice }).where('id', '=', id).execute()
+    })
+    this.deps.events.emit('entries.changed', {})
+    return this.issues()
+  }
+
+  private async storeAccount(db: Kysely<Database>, account: StoredAccount): Promise<void> {
+    await db
+      .insertInto('app_state')
+      .values({ key: ACCOUNT_KEY, value: JSON.stringify(account) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(account) }))
+      .execute()
+    this.account = account
+  }
+}
+
+function levelsOf(me: MeResponse): (1 | 2)[] {
+  return [...new Set(me.teams.flatMap((t) => t.approverLevels))].sort()
+}
+
+function payloadOf(mutation: ReturnType<typeof MutationSchema.parse>): unknown {
+  switch (mutation.type) {
+    case 'entry.put':
+      return mutation.entry
+    case 'workItem.put':
+      return mutation.item
+    case 'activityType.put':
+      return mutation.activityType
+    case 'customer.put':
+      return mutation.customer
+    case 'contract.put':
+      return mutation.contract
+    case 'period.submit':
+    case 'period.withdraw':
+      return { start: mutation.start }
+  }
+}
+
+function subjectOf(entity: string, mine: Record<string, unknown> | null): string {
+  if (!mine) return entity
+  if (entity === 'entry') return `Entry on ${String(mine['day'])}`
+  if (entity === 'workItem') return `Work item ${String(mine['reference'] ?? mine['title'])}`
+  if (entity.startsWith('period.')) return `${entity === 'period.submit' ? 'Submission' : 'Withdrawal'} of the period from ${String(mine['start'])}`
+  const name = mine['name']
+  return typeof name === 'string' ? `${entity} ${name}` : entity
+}
+
+async function applyCopy(trx: Kysely<Database>, entity: string, copy: unknown, userId: string): Promise<void> {
+  switch (entity) {
+    case 'entry': {
+      const { id, ...values } = entryFromWire(EntryWireSchema.parse(copy), userId)
+      await trx.updateTable('time_entries').set(values).where('id', '=', id).execute()
+      return
+    }
+    case 'workItem': {
+      const { id, ...values } = workItemFromWire(WorkItemWireSchema.parse(copy))
+      await trx.updateTable('work_items').set(values).where('id', '=', id).execute()
+      return
+    }
+    case 'activityType': {
+      const { id, ...values } = activityTypeFromWire(ActivityTypeWireSchema.parse(copy))
+      await trx.updateTable('activity_types').set(values).where('id', '=', id).execute()
+      return
+    }
+    case 'customer': {
+      const { id, ...values } = customerFromWire(CustomerWireSchema.parse(copy))
+      await trx.updateTable('customers').set(values).where('id', '=', id).execute()
+      return
+    }
+    case 'contract': {
+      const { id, ...values } = contractFromWire(ContractWireSchema.parse(copy))
+      await trx.updateTable('contracts').set(values).where('id', '=', id).execute()
+      return
+    }
+  }
+}

@@ -1,0 +1,122 @@
+// Submitting a period. Without a team server (standalone) the approval pattern is
+// "none": submitting approves and locks the period here, with an audit event, and the
+// move waits in the outbox so a server connected later receives it. With a server the
+// period is locked here as submitted at once and the move queued; the server decides
+// and its decision comes back with the next pull.
+import type { Kysely, Transaction } from 'kysely'
+import { StintError } from '@shared/errors'
+import { newId } from '@shared/ids'
+import { nextPeriodState, type PeriodAction } from '@shared/period-workflow'
+import type { Period } from '@shared/periods'
+import type { PeriodSummary, Timesheet } from '@shared/timesheet'
+import type { Timer } from '@shared/timers'
+import type { Clock } from '../clock'
+import type { Database } from '../db/schema'
+import type { EventHub } from '../events'
+import { enqueuePeriodMove } from '../sync/outbox'
+import { periodRecord, type PeriodRecord } from './period-records'
+import { liveEntries, type TimesheetService } from './timesheet-service'
+
+export interface SubmissionDeps {
+  db: Kysely<Database>
+  clock: Clock
+  events: EventHub
+  timesheet: TimesheetService
+  timers: () => Promise<Timer[]>
+  userId: () => string
+  /** 'server' once a team server is configured. */
+  mode: () => 'standalone' | 'server'
+  /** The name audit events made on this device carry. */
+  actorName: () => string
+}
+
+export class SubmissionService {
+  constructor(private readonly deps: SubmissionDeps) {}
+
+  async summary(day: string): Promise<PeriodSummary> {
+    const { db, timesheet } = this.deps
+    const sheet = await timesheet.load(day)
+    const entries = await liveEntries(db, this.deps.userId(), sheet.start, sheet.end).execute()
+    const days = sheet.days.map((d) => ({ day: d.day, expectedSeconds: d.expectedSeconds, seconds: entries.filter((e) => e.day === d.day).reduce((sum, e) => sum + e.rounded_seconds, 0) }))
+    const active = (await this.deps.timers()).filter((t): t is Timer & { state: 'running' | 'paused' } => t.state !== 'idle')
+    return {
+      start: sheet.start,
+      end: sheet.end,
+      label: sheet.label,
+      status: sheet.status,
+      totalSeconds: days.reduce((sum, d) => sum + d.seconds, 0),
+      billableSeconds: entries.filter((e) => e.billable === 1).reduce((sum, e) => sum + e.rounded_seconds, 0),
+      expectedSeconds: days.reduce((sum, d) => sum + d.expectedSeconds, 0),
+      days,
+      emptyDays: days.filter((d) => d.expectedSeconds > 0 && d.seconds === 0).map((d) => d.day),
+      activeTimers: active.map((t) => ({ slot: t.slot, label: t.label, state: t.state })),
+      mode: this.deps.mode(),
+    }
+  }
+
+  async submit(day: string): Promise<Timesheet> {
+    const period = this.deps.timesheet.periodOf(day)
+    await this.move(period, { kind: 'submit' }, async (trx, now) => {
+      await enqueuePeriodMove(trx, { type: 'period.submit', start: period.start, end: period.end }, now)
+    })
+    return this.deps.timesheet.load(day)
+  }
+
+  async withdraw(day: string): Promise<Timesheet> {
+    if (this.deps.mode() === 'standalone') {
+      throw new StintError('conflict', 'Without a team server a submitted period is approved at once, so there is nothing to withdraw. Reopen it to change it.')
+    }
+    const period = this.deps.timesheet.periodOf(day)
+    await this.move(period, { kind: 'withdraw' }, async (trx, now) => {
+      await enqueuePeriodMove(trx, { type: 'period.withdraw', start: period.start }, now)
+    })
+    return this.deps.timesheet.load(day)
+  }
+
+  /** Standalone only: the user is their own administrator. With a server an administrator reopens on the server. */
+  async reopen(day: string, reason: string): Promise<Timesheet> {
+    if (this.deps.mode() === 'server') throw new StintError('forbidden', 'With a team server, only an administrator can reopen a period, on the server.')
+    const period = this.deps.timesheet.periodOf(day)
+    await this.move(period, { kind: 'reopen', reason }, async () => {})
+    return this.deps.timesheet.load(day)
+  }
+
+  private async move(period: Period, action: PeriodAction, queue: (trx: Transaction<Database>, now: number) => Promise<void>): Promise<void> {
+    const { db, clock } = this.deps
+    const user = this.deps.userId()
+    const standalone = this.deps.mode() === 'standalone'
+    const now = clock.now()
+    await db.transaction().execute(async (trx) => {
+      const record = await periodRecord(trx, user, period)
+      // Standalone, the person is owner and administrator at once, with the pattern "none".
+      const result = nextPeriodState(record, action, standalone ? 'none' : 'one', { isOwner: true, approverLevels: [], isAdmin: standalone })
+      if (!result.ok) throw new StintError('conflict', `${result.error} Nothing was changed.`)
+      const id = await this.store(trx, record, period, { status: result.to.status, level: result.to.level, reason: result.reason }, now)
+      await trx
+        .insertInto('period_events')
+        .values({ id: newId(), period_id: id, from_status: record.status, to_status: result.to.status, reason: result.reason, actor: this.deps.actorName(), at: now })
+        .execute()
+      if (standalone) {
+        // Entry statuses follow the period here; with a server they come back from it.
+        const entryStatus = result.to.status === 'approved' ? 'approved' : 'draft'
+        await trx.updateTable('time_entries').set({ status: entryStatus }).where('user_id', '=', user).where('day', '>=', period.start).where('day', '<=', period.end).where('deleted_at', 'is', null).where('status', '!=', 'voided').execute()
+      }
+      await queue(trx, now)
+    })
+    this.deps.events.emit('entries.changed', {})
+  }
+
+  private async store(trx: Transaction<Database>, record: PeriodRecord, period: Period, next: { status: PeriodRecord['status']; level: 1 | 2 | null; reason: string | null }, now: number): Promise<string> {
+    if (record.id) {
+      await trx
+        .updateTable('periods')
+        .set((eb) => ({ ...next, updated_at: now, version: eb('version', '+', 1) }))
+        .where('id', '=', record.id)
+        .execute()
+      return record.id
+    }
+    const id = newId()
+    await trx.insertInto('periods').values({ id, user_id: this.deps.userId(), start_day: period.start, end_day: period.end, ...next, created_at: now, updated_at: now, deleted_at: null }).execute()
+    return id
+  }
+}
