@@ -1,5 +1,6 @@
-// Two test projects, by runtime: Node for shared + main (real SQLite files, real
-// child processes), happy-dom for the React renderer.
+// Two test projects, by runtime: Node for shared, main and the team server (real SQLite
+// files, throwaway PostgreSQL clusters, real child processes), happy-dom for the React
+// renderer.
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
@@ -14,7 +15,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/shared/**/*.test.ts', 'src/main/**/*.test.ts', 'src/preload/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/lint/**/*.test.ts'],
+          include: ['src/shared/**/*.test.ts', 'src/main/**/*.test.ts', 'src/server/**/*.test.ts', 'src/preload/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/lint/**/*.test.ts'],
         },
       },
       {

@@ -1,13 +1,14 @@
 // Rebuilds out/ when any source or config file is newer than the build, so
-// `npm run web` and `npm test` always run what is in src/. Build output goes to
-// stderr: the first line on stdout of `npm run web` must stay the URL.
+// `npm run web`, `npm run server` and `npm test` always run what is in src/. Build
+// output goes to stderr: stdout of `npm run web` starts with its URL, and that of
+// `npm run server -- init` is the token alone.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = join(import.meta.dirname, '..')
-const outputs = ['out/web/host.js', 'out/renderer/index.html', 'out/main/index.js', 'out/preload/index.cjs']
-const inputs = ['src', 'resources', 'package.json', 'package-lock.json', 'electron.vite.config.ts', 'vite.web.config.ts', 'scripts/csp-plugin.ts']
+const outputs = ['out/web/host.js', 'out/server/server.js', 'out/renderer/index.html', 'out/main/index.js', 'out/preload/index.cjs']
+const inputs = ['src', 'resources', 'package.json', 'package-lock.json', 'electron.vite.config.ts', 'vite.web.config.ts', 'vite.server.config.ts', 'scripts/csp-plugin.ts']
 
 function newestMtime(path) {
   const stat = statSync(path)

@@ -1,0 +1,13 @@
+// The team server's migrations, imported one by one so they survive bundling (Kysely's
+// FileMigrationProvider reads a folder at run time, which a bundle does not have).
+// Kysely runs them in the order of their names: keep the four-digit prefix.
+import type { Migration, MigrationProvider } from 'kysely/migration'
+import * as m0001 from './0001-team-server'
+
+export const serverMigrations: Readonly<Record<string, Migration>> = {
+  '0001-team-server': m0001,
+}
+
+export function staticMigrationProvider(migrations: Readonly<Record<string, Migration>> = serverMigrations): MigrationProvider {
+  return { getMigrations: () => Promise.resolve({ ...migrations }) }
+}

@@ -1,0 +1,185 @@
+// Row types of the team server's database, one interface per table, the same for SQLite
+// and PostgreSQL. Kysely converts nothing, so the types say what both return: flags are
+// 0/1, instants BIGINT milliseconds (parsed to numbers on PostgreSQL), days 'YYYY-MM-DD'.
+import type { Generated, Insertable, Selectable } from 'kysely'
+
+export type Flag = 0 | 1
+
+/** Columns every synced row carries: DESIGN.md's data rules plus the change stamp. */
+interface Synced {
+  created_at: number
+  updated_at: number
+  version: Generated<number>
+  deleted_at: number | null
+  /** org.change_seq when this row last changed: clients pull everything above their last seq. */
+  seq: number
+}
+
+/** Reference data may be made by a device (its user) or by an admin (null). */
+interface SyncedReference extends Synced {
+  created_by: string | null
+}
+
+export interface OrgTable {
+  id: string
+  name: string
+  /** JSON of the shared PeriodRule. */
+  period_rule: Generated<string>
+  /** The one counter every change is stamped from; see nextChangeSeq. */
+  change_seq: Generated<number>
+  created_at: number
+  updated_at: number
+}
+
+export type Role = 'member' | 'approver' | 'admin'
+
+export interface UsersTable {
+  id: string
+  name: string
+  /** Always lower case. */
+  email: string
+  role: Role
+  created_at: number
+  updated_at: number
+  deactivated_at: number | null
+}
+
+export type ApprovalPattern = 'none' | 'one' | 'two'
+
+export interface TeamsTable {
+  id: string
+  name: string
+  approval_pattern: Generated<ApprovalPattern>
+  created_at: number
+  updated_at: number
+}
+
+export interface TeamMembersTable {
+  team_id: string
+  user_id: string
+}
+
+export type ApprovalLevel = 1 | 2
+
+export interface TeamApproversTable {
+  team_id: string
+  level: ApprovalLevel
+  user_id: string
+}
+
+export interface DeviceTokensTable {
+  id: string
+  user_id: string
+  label: string
+  /** Hex SHA-256 of the token; the token itself is never stored. */
+  token_hash: string
+  created_at: number
+  last_used_at: number | null
+  revoked_at: number | null
+}
+
+export interface CustomersTable extends SyncedReference {
+  id: string
+  name: string
+}
+
+export interface ContractsTable extends SyncedReference {
+  id: string
+  customer_id: string
+  name: string
+  included_minutes: number | null
+}
+
+export interface ActivityTypesTable extends SyncedReference {
+  id: string
+  name: string
+  active: Generated<Flag>
+  is_default: Generated<Flag>
+}
+
+export type WorkItemKind = 'ticket' | 'work_order' | 'task' | 'general'
+
+export interface WorkItemsTable extends SyncedReference {
+  id: string
+  kind: WorkItemKind
+  reference: string | null
+  title: string
+  customer_id: string | null
+  contract_id: string | null
+  billable: Generated<Flag>
+  active: Generated<Flag>
+}
+
+export type EntrySource = 'timer' | 'grid' | 'manual'
+export type EntryStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'voided'
+
+export interface TimeEntriesTable extends Synced {
+  id: string
+  user_id: string
+  day: string
+  work_item_id: string | null
+  activity_type_id: string | null
+  billable: Flag
+  description: Generated<string>
+  source: EntrySource
+  raw_seconds: number
+  rounded_seconds: number
+  status: Generated<EntryStatus>
+}
+
+export type PeriodStatus = 'open' | 'submitted' | 'approved' | 'rejected'
+
+export interface PeriodsTable extends Synced {
+  id: string
+  user_id: string
+  start_day: string
+  end_day: string
+  status: Generated<PeriodStatus>
+  /** The approval level the period waits for while submitted. */
+  level: ApprovalLevel | null
+  reason: string | null
+  submitted_at: number | null
+}
+
+export interface PeriodEventsTable {
+  id: string
+  period_id: string
+  actor_id: string
+  at: number
+  from_status: string
+  to_status: string
+  level: ApprovalLevel | null
+  reason: string | null
+}
+
+export interface AppliedMutationsTable {
+  /** The client's mutation id: a retried push finds its first answer here. */
+  id: string
+  user_id: string
+  /** JSON of the answer given the first time. */
+  result: string
+  at: number
+}
+
+export interface ServerDatabase {
+  org: OrgTable
+  users: UsersTable
+  teams: TeamsTable
+  team_members: TeamMembersTable
+  team_approvers: TeamApproversTable
+  device_tokens: DeviceTokensTable
+  customers: CustomersTable
+  contracts: ContractsTable
+  activity_types: ActivityTypesTable
+  work_items: WorkItemsTable
+  time_entries: TimeEntriesTable
+  periods: PeriodsTable
+  period_events: PeriodEventsTable
+  applied_mutations: AppliedMutationsTable
+}
+
+export type OrgRow = Selectable<OrgTable>
+export type UserRow = Selectable<UsersTable>
+export type NewUserRow = Insertable<UsersTable>
+export type TeamRow = Selectable<TeamsTable>
+export type DeviceTokenRow = Selectable<DeviceTokensTable>
