@@ -79,8 +79,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     onRules: (me) => {
       // The organisation's period rule is every member's.
-      if (JSON.stringify(settings.get().timesheet.periodRule) !== JSON.stringify(me.periodRule)) {
-        events.emit('settings.changed', { settings: settings.update({ timesheet: { periodRule: me.periodRule } }) })
+      const rule = me.organisation.periodRule
+      if (JSON.stringify(settings.get().timesheet.periodRule) !== JSON.stringify(rule)) {
+        events.emit('settings.changed', { settings: settings.update({ timesheet: { periodRule: rule } }) })
       }
     },
   })

@@ -146,11 +146,12 @@ export const PullResponseSchema = z.object({
 })
 export type PullResponse = z.infer<typeof PullResponseSchema>
 
-/** What GET /v1/me tells a device: who it syncs for and the rules it follows. */
+/** What GET /v1/me tells a device: who it syncs for, the teams it is in and approves for, and the rules it follows. */
 export const MeResponseSchema = z.object({
   user: z.object({ id: Id, name: z.string(), email: z.string(), role: z.enum(['member', 'approver', 'admin']) }),
-  teams: z.array(z.object({ id: Id, name: z.string(), approvalPattern: ApprovalPatternSchema, approverLevels: z.array(z.union([z.literal(1), z.literal(2)])) })),
-  periodRule: PeriodRuleSchema,
+  organisation: z.object({ name: z.string(), periodRule: PeriodRuleSchema }),
+  teams: z.array(z.object({ id: Id, name: z.string(), approvalPattern: ApprovalPatternSchema })),
+  approves: z.array(z.object({ teamId: Id, teamName: z.string(), level: z.union([z.literal(1), z.literal(2)]) })),
 })
 export type MeResponse = z.infer<typeof MeResponseSchema>
 

@@ -177,7 +177,7 @@ export class SyncService {
 }
 
 function levelsOf(me: MeResponse): (1 | 2)[] {
-  return [...new Set(me.teams.flatMap((t) => t.approverLevels))].sort()
+  return [...new Set(me.approves.map((a) => a.level))].sort()
 }
 
 function payloadOf(mutation: ReturnType<typeof MutationSchema.parse>): unknown {
