@@ -11,6 +11,7 @@ import { FailureLimiter, type FailureLimiterOptions } from './http/rate-limit'
 import { adminRoutes } from './http/routes/admin'
 import { healthRoutes } from './http/routes/health'
 import { meRoutes } from './http/routes/me'
+import { syncRoutes } from './http/routes/sync'
 import type { Logger } from './logger'
 import { OrgService } from './org/org-service'
 import { DeviceTokens } from './org/tokens'
@@ -49,6 +50,7 @@ export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimi
   void app.register((scope, _options, done) => {
     scope.addHook('onRequest', authenticate({ tokens, limiter, clock }))
     meRoutes(scope, { org })
+    syncRoutes(scope, { db, clock })
     // A scope of their own, so the admin role check covers these routes and no others.
     void scope.register((admin, _adminOptions, adminDone) => {
       adminRoutes(admin, { org })

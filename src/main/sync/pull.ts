@@ -2,6 +2,7 @@
 // new cursor, with the outbox triggers quiet. A row that still has a change of this
 // device waiting to be sent is left alone: that change goes up with the version it was
 // made on, and the server answers with a conflict showing both, so nothing is lost.
+// A row with an unsettled issue stays as the user left it until they pick.
 import type { Kysely, Transaction } from 'kysely'
 import type { PullResponse } from '@shared/sync'
 import type { Database, OutboxEntity } from '../db/schema'
@@ -15,10 +16,21 @@ export async function readCursor(db: Kysely<Database>): Promise<number> {
   return row ? Number(row.value) : 0
 }
 
-async function waitingToSend(trx: Transaction<Database>, entity: OutboxEntity, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set()
-  const rows = await trx.selectFrom('sync_outbox').select('entity_id').where('entity', '=', entity).where('entity_id', 'in', ids).execute()
-  return new Set(rows.map((r) => r.entity_id))
+/**
+ * Rows this page must not overwrite: a change of them waits in the outbox, or the user
+ * has not yet settled an issue about them. For the latter the issue gets the server's
+ * newest copy instead, so "use the server's" always means the server as it is now.
+ */
+async function heldBack(trx: Transaction<Database>, entity: OutboxEntity, rows: readonly { id: string }[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set()
+  const ids = rows.map((r) => r.id)
+  const waiting = await trx.selectFrom('sync_outbox').select('entity_id').where('entity', '=', entity).where('entity_id', 'in', ids).execute()
+  const open = await trx.selectFrom('sync_issues').select(['id', 'entity_id']).where('entity', '=', entity).where('entity_id', 'in', ids).where('resolved_at', 'is', null).execute()
+  for (const issue of open) {
+    const copy = rows.find((r) => r.id === issue.entity_id)
+    await trx.updateTable('sync_issues').set({ server_copy: JSON.stringify(copy) }).where('id', '=', issue.id).execute()
+  }
+  return new Set([...waiting, ...open].map((r) => r.entity_id))
 }
 
 type Upsertable = 'time_entries' | 'work_items' | 'activity_types' | 'customers' | 'contracts'
@@ -43,11 +55,11 @@ export async function applyPull(db: Kysely<Database>, userId: string, page: Pull
   await db.transaction().execute(async (trx) => {
     await asServerCopy(trx, async () => {
       const skip = {
-        customer: await waitingToSend(trx, 'customer', page.customers.map((c) => c.id)),
-        contract: await waitingToSend(trx, 'contract', page.contracts.map((c) => c.id)),
-        activityType: await waitingToSend(trx, 'activityType', page.activityTypes.map((c) => c.id)),
-        workItem: await waitingToSend(trx, 'workItem', page.workItems.map((c) => c.id)),
-        entry: await waitingToSend(trx, 'entry', page.entries.map((c) => c.id)),
+        customer: await heldBack(trx, 'customer', page.customers),
+        contract: await heldBack(trx, 'contract', page.contracts),
+        activityType: await heldBack(trx, 'activityType', page.activityTypes),
+        workItem: await heldBack(trx, 'workItem', page.workItems),
+        entry: await heldBack(trx, 'entry', page.entries),
       }
       for (const c of page.customers) if (!skip.customer.has(c.id)) changed += await upsert(trx, 'customers', customerFromWire(c))
       for (const c of page.contracts) if (!skip.contract.has(c.id)) changed += await upsert(trx, 'contracts', contractFromWire(c))

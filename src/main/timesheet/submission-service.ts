@@ -92,11 +92,12 @@ export class SubmissionService {
       const result = nextPeriodState(record, action, standalone ? 'none' : 'one', { isOwner: true, approverLevels: [], isAdmin: standalone })
       if (!result.ok) throw new StintError('conflict', `${result.error} Nothing was changed.`)
       const id = await this.store(trx, record, period, { status: result.to.status, level: result.to.level, reason: result.reason }, now)
-      await trx
-        .insertInto('period_events')
-        .values({ id: newId(), period_id: id, from_status: record.status, to_status: result.to.status, reason: result.reason, actor: this.deps.actorName(), at: now })
-        .execute()
       if (standalone) {
+        // With a server, the audit trail is the server's: its events come back with the period.
+        await trx
+          .insertInto('period_events')
+          .values({ id: newId(), period_id: id, from_status: record.status, to_status: result.to.status, reason: result.reason, actor: this.deps.actorName(), at: now })
+          .execute()
         // Entry statuses follow the period here; with a server they come back from it.
         const entryStatus = result.to.status === 'approved' ? 'approved' : 'draft'
         await trx.updateTable('time_entries').set({ status: entryStatus }).where('user_id', '=', user).where('day', '>=', period.start).where('day', '<=', period.end).where('deleted_at', 'is', null).where('status', '!=', 'voided').execute()

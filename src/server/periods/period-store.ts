@@ -1,0 +1,136 @@
+// Periods on the server: who approves a member's time (the approval pattern and the
+// approvers of the member's teams), moving a period through the shared workflow with
+// one audit event per move, and entries following their period's status. Every write
+// is stamped with the change counter, so devices pull it.
+import type { Kysely, Transaction } from 'kysely'
+import { newId } from '@shared/ids'
+import { nextPeriodState, type Actor, type ApprovalPattern, type PeriodAction, type PeriodState } from '@shared/period-workflow'
+import { periodContaining, PeriodRuleSchema, type Period } from '@shared/periods'
+import type { PeriodWire } from '@shared/sync'
+import { nextChangeSeq } from '../db/change-seq'
+import type { ServerDatabase } from '../db/schema'
+import type { Principal } from '../org/tokens'
+
+type Db = Kysely<ServerDatabase> | Transaction<ServerDatabase>
+
+const STRICTNESS: Record<ApprovalPattern, number> = { none: 0, one: 1, two: 2 }
+
+export async function periodRule(db: Db) {
+  const org = await db.selectFrom('org').select('period_rule').executeTakeFirstOrThrow()
+  return PeriodRuleSchema.parse(JSON.parse(org.period_rule))
+}
+
+/** The organisation's period of `day`. */
+export async function periodOf(db: Db, day: string): Promise<Period> {
+  return periodContaining(day, await periodRule(db))
+}
+
+/** The strictest pattern of the member's teams; a member of no team approves nothing away ("none"). */
+export async function patternFor(db: Db, userId: string): Promise<ApprovalPattern> {
+  const rows = await db.selectFrom('team_members').innerJoin('teams', 'teams.id', 'team_members.team_id').select('teams.approval_pattern').where('team_members.user_id', '=', userId).execute()
+  return rows.reduce<ApprovalPattern>((strictest, r) => (STRICTNESS[r.approval_pattern] > STRICTNESS[strictest] ? r.approval_pattern : strictest), 'none')
+}
+
+/** The levels at which `approverId` approves `memberId`'s time. */
+export async function approverLevels(db: Db, approverId: string, memberId: string): Promise<(1 | 2)[]> {
+  const rows = await db
+    .selectFrom('team_approvers')
+    .innerJoin('team_members', 'team_members.team_id', 'team_approvers.team_id')
+    .select('team_approvers.level')
+    .where('team_approvers.user_id', '=', approverId)
+    .where('team_members.user_id', '=', memberId)
+    .execute()
+  return [...new Set(rows.map((r) => r.level))].sort()
+}
+
+export async function actorFor(db: Db, principal: Principal, memberId: string): Promise<Actor> {
+  return { isOwner: principal.userId === memberId, approverLevels: await approverLevels(db, principal.userId, memberId), isAdmin: principal.role === 'admin' }
+}
+
+export interface MoveResult {
+  ok: boolean
+  reason: string
+  period: PeriodWire | null
+}
+
+/**
+ * Moves `memberId`'s period through the workflow, inside `trx` (which has taken the
+ * change counter's lock). A refused move changes nothing and says why, with the period
+ * as it stands.
+ */
+export async function movePeriod(trx: Transaction<ServerDatabase>, principal: Principal, memberId: string, period: Period, action: PeriodAction, now: number): Promise<MoveResult> {
+  const row = await trx.selectFrom('periods').selectAll().where('user_id', '=', memberId).where('start_day', '=', period.start).executeTakeFirst()
+  const state: PeriodState = row ? { status: row.status, level: row.level } : { status: 'open', level: null }
+  const pattern = await patternFor(trx, memberId)
+  const result = nextPeriodState(state, action, pattern, await actorFor(trx, principal, memberId))
+  if (!result.ok) return { ok: false, reason: result.error, period: row ? await periodWire(trx, row.id) : null }
+
+  const seq = await nextChangeSeq(trx)
+  const values = { status: result.to.status, level: result.to.level, reason: result.reason, updated_at: now, seq, ...(action.kind === 'submit' ? { submitted_at: now } : {}) }
+  let id = row?.id
+  if (id) await trx.updateTable('periods').set((eb) => ({ ...values, version: eb('version', '+', 1) })).where('id', '=', id).execute()
+  else {
+    id = newId()
+    await trx.insertInto('periods').values({ id, user_id: memberId, start_day: period.start, end_day: period.end, created_at: now, deleted_at: null, submitted_at: null, ...values }).execute()
+  }
+  await trx.insertInto('period_events').values({ id: newId(), period_id: id, actor_id: principal.userId, at: now, from_status: state.status, to_status: result.to.status, level: state.level, reason: result.reason }).execute()
+
+  // Entries follow: locked while submitted or approved, drafts again when reopened or rejected.
+  // Each row gets a change number of its own: a pull page may end between two numbers, never inside one.
+  const entryStatus = result.to.status === 'open' ? 'draft' : result.to.status
+  const following = await trx
+    .selectFrom('time_entries')
+    .select('id')
+    .where('user_id', '=', memberId)
+    .where('day', '>=', period.start)
+    .where('day', '<=', row?.end_day ?? period.end)
+    .where('deleted_at', 'is', null)
+    .where('status', 'not in', ['voided', entryStatus])
+    .orderBy('id')
+    .execute()
+  for (const entry of following) {
+    const entrySeq = await nextChangeSeq(trx)
+    await trx.updateTable('time_entries').set((eb) => ({ status: entryStatus, seq: entrySeq, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', entry.id).execute()
+  }
+  return { ok: true, reason: '', period: await periodWire(trx, id) }
+}
+
+/** The status an entry on `day` of `memberId` is locked by, with the sentence that explains it, or null. */
+export async function lockOf(db: Db, memberId: string, day: string): Promise<string | null> {
+  const period = await periodOf(db, day)
+  const row = await db.selectFrom('periods').select(['status']).where('user_id', '=', memberId).where('start_day', '=', period.start).executeTakeFirst()
+  if (row?.status === 'submitted') return `The period ${period.start} – ${period.end} is submitted for approval, so its time is locked. Withdraw it first.`
+  if (row?.status === 'approved') return `The period ${period.start} – ${period.end} is approved and locked. An administrator can reopen it.`
+  return null
+}
+
+export async function periodWire(db: Db, periodId: string): Promise<PeriodWire> {
+  const row = await db.selectFrom('periods').selectAll().where('id', '=', periodId).executeTakeFirstOrThrow()
+  const events = await db
+    .selectFrom('period_events')
+    .innerJoin('users', 'users.id', 'period_events.actor_id')
+    .select(['period_events.id', 'period_events.at', 'users.name', 'period_events.from_status', 'period_events.to_status', 'period_events.level', 'period_events.reason'])
+    .where('period_events.period_id', '=', periodId)
+    .orderBy('period_events.at')
+    .orderBy('period_events.id')
+    .execute()
+  return {
+    id: row.id,
+    start: row.start_day,
+    end: row.end_day,
+    status: row.status,
+    level: row.level,
+    reason: row.reason,
+    version: row.version,
+    updatedAt: row.updated_at,
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      actorName: e.name,
+      from: e.from_status as PeriodWire['status'],
+      to: e.to_status as PeriodWire['status'],
+      level: e.level,
+      reason: e.reason,
+    })),
+  }
+}
