@@ -2,7 +2,7 @@
 // a month or a month) found from any day in it. A day is a calendar date written
 // YYYY-MM-DD, not an instant, so all arithmetic here happens on UTC calendar dates.
 import { TZDate } from '@date-fns/tz'
-import { addDays as addCalendarDays, differenceInCalendarDays, endOfMonth, endOfWeek, format, getDaysInMonth, startOfMonth, startOfWeek } from 'date-fns'
+import { format } from 'date-fns'
 import { z } from 'zod'
 
 /** 0 = Sunday … 6 = Saturday, as Date#getDay and date-fns count. */
@@ -27,11 +27,43 @@ const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', '
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const
 const WEEK_START_MESSAGE = 'the first day of the week must be a whole number from 0 (Sunday) to 6 (Saturday)'
 
-// A plain Date built with Date.UTC would be read back by date-fns through its *local*
-// getters, and around a DST change west of Greenwich that moves a day by one. A TZDate
-// fixed to UTC makes date-fns do every step in UTC, whatever zone the machine is in.
-const ZONE = 'UTC'
+// Calendar arithmetic on day numbers (days since 1970-01-01), with the civil-calendar
+// conversions from Howard Hinnant's date algorithms: no Date objects, no time zones, so
+// nothing depends on the machine's zone and a period costs microseconds (the team
+// server finds the period of every day of a pushed batch). date-fns only formats labels.
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
+const FIRST_DAY = -719162 // 0001-01-01
+const LAST_DAY = 2932896 // 9999-12-31
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
+}
+
+function dayNumberOf(year: number, month: number, date: number): number {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + date - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146097 + dayOfEra - 719468
+}
+
+function civilOf(dayNumber: number): [number, number, number] {
+  const z = dayNumber + 719468
+  const era = Math.floor(z / 146097)
+  const dayOfEra = z - era * 146097
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365)
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const mp = Math.floor((5 * dayOfYear + 2) / 153)
+  const date = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1
+  const month = mp < 10 ? mp + 3 : mp - 9
+  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, date]
+}
 
 /** Why `text` is not a day, or undefined when it is one. */
 function dayProblem(text: string): string | undefined {
@@ -40,33 +72,35 @@ function dayProblem(text: string): string | undefined {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
   if (year < 1) return `"${text}" is not a real date: years run from 0001 to 9999`
   if (month < 1 || month > 12) return `"${text}" is not a real date: months run from 01 to 12`
-  const daysInMonth = getDaysInMonth(monthDate(year, month))
-  if (day < 1 || day > daysInMonth) {
-    return `"${text}" is not a real date: ${format(monthDate(year, month), 'MMMM yyyy')} has days 01 to ${daysInMonth}`
-  }
+  const length = daysInMonth(year, month)
+  if (day < 1 || day > length) return `"${text}" is not a real date: ${MONTH_NAMES[month - 1] ?? ''} ${match[1] ?? ''} has days 01 to ${length}`
   return undefined
 }
 
-/** The first of the month; setFullYear, because the constructor turns years 0–99 into 1900–1999. */
-function monthDate(year: number, month: number, day = 1): TZDate {
-  const date = new TZDate(0, ZONE)
-  date.setFullYear(year, month - 1, day)
-  return date
-}
-
-function toDate(day: string): TZDate {
+function toNumber(day: string): number {
   const problem = dayProblem(day)
   if (problem !== undefined) throw new RangeError(problem)
-  const [year, month, date] = day.split('-').map(Number)
-  return monthDate(year ?? 0, month ?? 0, date ?? 0)
+  return dayNumberOf(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)))
 }
 
-function toDay(date: Date): string {
-  const year = date.getFullYear()
-  if (year < 1 || year > 9999) throw new RangeError(`the calendar here covers the years 0001 to 9999; this step would reach the year ${year}`)
-  const month = String(date.getMonth() + 1).padStart(2, '0')
-  const day = String(date.getDate()).padStart(2, '0')
-  return `${String(year).padStart(4, '0')}-${month}-${day}`
+function toText(dayNumber: number): string {
+  const [year, month, date] = civilOf(dayNumber)
+  if (dayNumber < FIRST_DAY || dayNumber > LAST_DAY) throw new RangeError(`the calendar here covers the years 0001 to 9999; this step would reach the year ${year}`)
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`
+}
+
+/** 1970-01-01 was a Thursday. */
+function weekdayOfNumber(dayNumber: number): Weekday {
+  return (((dayNumber + 4) % 7) + 7) % 7 as Weekday
+}
+
+// Labels go through date-fns' format on a TZDate fixed to UTC: a plain Date would be read
+// back through the machine's local getters, and around a DST change that moves a day.
+function toDate(day: string): TZDate {
+  const [year, month, date] = civilOf(toNumber(day))
+  const value = new TZDate(0, 'UTC')
+  value.setFullYear(year, month - 1, date) // setFullYear: the constructor turns years 0-99 into 1900-1999
+  return value
 }
 
 /** True when `text` is a real calendar day written `YYYY-MM-DD` (years 0001–9999). */
@@ -77,12 +111,12 @@ export function isValidDay(text: string): boolean {
 /** The day `n` days after `day` (before it when `n` is negative). */
 export function addDays(day: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`days to add must be a whole number, got ${String(n)}`)
-  return toDay(addCalendarDays(toDate(day), n))
+  return toText(toNumber(day) + n)
 }
 
 /** The weekday of `day`: 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(day: string): Weekday {
-  return toDate(day).getDay() as Weekday
+  return weekdayOfNumber(toNumber(day))
 }
 
 function anchorProblem(anchor: string, weekStartsOn: Weekday): string | undefined {
@@ -108,8 +142,8 @@ export const PeriodRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('monthly') }),
 ]) satisfies z.ZodType<PeriodRule>
 
-function span(start: Date, end: Date): Period {
-  return { start: toDay(start), end: toDay(end) }
+function span(start: number, end: number): Period {
+  return { start: toText(start), end: toText(end) }
 }
 
 /**
@@ -118,25 +152,28 @@ function span(start: Date, end: Date): Period {
  * would refuse (a rule built in code gets the same check as a stored one).
  */
 export function periodContaining(day: string, rule: PeriodRule): Period {
-  const date = toDate(day)
+  const n = toNumber(day)
   switch (rule.kind) {
-    case 'weekly':
-      return span(startOfWeek(date, { weekStartsOn: rule.weekStartsOn }), endOfWeek(date, { weekStartsOn: rule.weekStartsOn }))
+    case 'weekly': {
+      const start = n - ((weekdayOfNumber(n) - rule.weekStartsOn + 7) % 7)
+      return span(start, start + 6)
+    }
     case 'biweekly': {
       const problem = anchorProblem(rule.anchor, rule.weekStartsOn)
       if (problem !== undefined) throw new RangeError(problem)
-      const anchor = toDate(rule.anchor)
+      const anchor = toNumber(rule.anchor)
       // Math.floor, not truncation: a day 1–14 days before the anchor is in period -1.
-      const index = Math.floor(differenceInCalendarDays(date, anchor) / 14)
-      const start = addCalendarDays(anchor, index * 14)
-      return span(start, addCalendarDays(start, 13))
+      const start = anchor + Math.floor((n - anchor) / 14) * 14
+      return span(start, start + 13)
     }
     case 'semimonthly':
-      return date.getDate() <= 15
-        ? span(startOfMonth(date), monthDate(date.getFullYear(), date.getMonth() + 1, 15))
-        : span(monthDate(date.getFullYear(), date.getMonth() + 1, 16), endOfMonth(date))
-    case 'monthly':
-      return span(startOfMonth(date), endOfMonth(date))
+    case 'monthly': {
+      const [year, month, date] = civilOf(n)
+      const first = dayNumberOf(year, month, 1)
+      const last = first + daysInMonth(year, month) - 1
+      if (rule.kind === 'monthly') return span(first, last)
+      return date <= 15 ? span(first, first + 14) : span(first + 15, last)
+    }
   }
 }
 
@@ -152,10 +189,10 @@ export function previousPeriod(period: Period, rule: PeriodRule): Period {
 
 /** Every day of `period` in order, both ends included. */
 export function daysOf(period: Period): string[] {
-  const start = toDate(period.start)
-  const length = differenceInCalendarDays(toDate(period.end), start) + 1
+  const start = toNumber(period.start)
+  const length = toNumber(period.end) - start + 1
   if (length < 1) throw new RangeError(`a period cannot end (${period.end}) before it starts (${period.start})`)
-  return Array.from({ length }, (_, offset) => toDay(addCalendarDays(start, offset)))
+  return Array.from({ length }, (_, offset) => toText(start + offset))
 }
 
 /**
@@ -168,13 +205,13 @@ export function periodLabel(period: Period, rule: PeriodRule): string {
   const start = toDate(period.start)
   const end = toDate(period.end)
   if (rule.kind === 'weekly') return `Week of ${format(start, 'd MMM yyyy')}`
-  if (rule.kind === 'monthly' && start.getDate() === 1 && toDay(end) === toDay(endOfMonth(start))) return format(start, 'MMMM yyyy')
+  if (rule.kind === 'monthly' && start.getDate() === 1 && end.getDate() === daysInMonth(end.getFullYear(), end.getMonth() + 1) && start.getMonth() === end.getMonth()) return format(start, 'MMMM yyyy')
   return rangeLabel(start, end)
 }
 
 function rangeLabel(start: Date, end: Date): string {
   const full = format(end, 'd MMM yyyy')
-  if (toDay(start) === toDay(end)) return full
+  if (start.getTime() === end.getTime()) return full
   if (start.getFullYear() !== end.getFullYear()) return `${format(start, 'd MMM yyyy')} – ${full}`
   if (start.getMonth() !== end.getMonth()) return `${format(start, 'd MMM')} – ${full}`
   return `${format(start, 'd')}–${full}`

@@ -1,0 +1,157 @@
+// npm run bench — team sync on a real PostgreSQL (a throwaway cluster) through the real
+// HTTP server. Printed beside targets, as ratios against baselines measured in the same
+// run; nothing here fails a build.
+//  1. A device pushes 10,000 draft entries (batches of 500, as the app does): time, and
+//     the ratio to one batched INSERT of the same rows into the same database (target ≤ 3).
+//     Replaying every batch adds zero rows.
+//  2. A pull of 100 changes after a cursor, with 1,000 versus 1,000,000 rows of history
+//     in the table (target ratio ≤ 1.5).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import { it } from 'vitest'
+import { addDays } from '@shared/periods'
+import { MAX_PUSH_MUTATIONS, type Mutation } from '@shared/sync'
+import { newId } from '@shared/ids'
+import { buildServerApp } from '../src/server/app'
+import { openServerDatabase, type OpenedServerDatabase } from '../src/server/db/open'
+import { silentLogger } from '../src/server/logger'
+import { OrgService } from '../src/server/org/org-service'
+import { DeviceTokens } from '../src/server/org/tokens'
+import { httpTransport } from '../src/main/sync/transport'
+import { hasPostgres, startPostgres } from '../tests/support/postgres'
+
+const ENTRIES = 10_000
+
+function row(label: string, measured: string, target: string, ok: boolean): string {
+  return `${ok ? 'ok  ' : 'MISS'}  ${label.padEnd(58)} ${measured.padStart(16)}   target ${target}`
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
+
+async function organisation(opened: OpenedServerDatabase): Promise<{ token: string; userId: string }> {
+  const org = new OrgService(opened.db, () => Date.now())
+  await org.initOrganisation({ name: 'Bench', adminName: 'Ana', adminEmail: 'ana@example.com' })
+  await org.addUser({ name: 'Tess', email: 'tess@example.com', role: 'member' })
+  const token = (await new DeviceTokens(opened.db, () => Date.now()).issueToken({ user: 'tess@example.com', label: 'bench' })).token
+  const user = await opened.db.selectFrom('users').select('id').where('email', '=', 'tess@example.com').executeTakeFirstOrThrow()
+  return { token, userId: user.id }
+}
+
+function entryMutations(count: number, prefix: string): Mutation[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: newId(),
+    type: 'entry.put' as const,
+    baseVersion: null,
+    entry: { id: `${prefix}-${i}`, day: addDays('2020-01-01', i % 2000), workItemId: null, activityTypeId: null, billable: true, description: 'Bench entry', source: 'grid' as const, rawSeconds: 600, roundedSeconds: 600, updatedAt: 1, deletedAt: null },
+  }))
+}
+
+it('sync on PostgreSQL: push 10,000 drafts, replay, and pulls against history size', async () => {
+  if (!hasPostgres()) {
+    console.log('Sync benchmark skipped: no PostgreSQL binaries.')
+    return
+  }
+  const cluster = await startPostgres()
+  const dataDir = mkdtempSync(join(tmpdir(), 'stint-bench-sync-'))
+  const lines: string[] = ['', 'Team sync on PostgreSQL, through the HTTP server:']
+  try {
+    // 1. Push against one batched INSERT.
+    {
+      const opened = await openServerDatabase({ url: await cluster.createDatabase(), dataDir })
+      const { token, userId } = await organisation(opened)
+      const app = buildServerApp({ db: opened.db, clock: () => Date.now(), logger: silentLogger })
+      const url = await app.listen({ host: '127.0.0.1', port: 0 })
+      try {
+        const transport = httpTransport(url, token)
+        const mutations = entryMutations(ENTRIES, 'push')
+        const batches: Mutation[][] = []
+        for (let i = 0; i < mutations.length; i += MAX_PUSH_MUTATIONS) batches.push(mutations.slice(i, i + MAX_PUSH_MUTATIONS))
+        // Warm the connection pool and plans with a small push first.
+        await transport.push({ deviceId: 'bench', mutations: entryMutations(50, 'warm') })
+
+        const pushStarted = performance.now()
+        for (const batch of batches) await transport.push({ deviceId: 'bench', mutations: batch })
+        const pushMs = performance.now() - pushStarted
+
+        const count = async () => Number((await opened.db.selectFrom('time_entries').select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n)
+        const beforeReplay = await count()
+        const replayStarted = performance.now()
+        for (const batch of batches) await transport.push({ deviceId: 'bench', mutations: batch })
+        const replayMs = performance.now() - replayStarted
+        const added = (await count()) - beforeReplay
+
+        // The baseline: the same rows, one multi-row INSERT (chunked only by the parameter cap), one transaction.
+        const rows = mutations.map((m, i) => {
+          if (m.type !== 'entry.put') throw new Error('entries only')
+          return { id: `insert-${i}`, user_id: userId, day: m.entry.day, work_item_id: null, activity_type_id: null, billable: 1 as const, description: m.entry.description, source: 'grid' as const, raw_seconds: 600, rounded_seconds: 600, status: 'draft' as const, version: 1, seq: 1_000_000 + i, created_at: 1, updated_at: 1, deleted_at: null }
+        })
+        const insertStarted = performance.now()
+        await opened.db.transaction().execute(async (trx) => {
+          for (let i = 0; i < rows.length; i += 4000) await trx.insertInto('time_entries').values(rows.slice(i, i + 4000)).execute()
+        })
+        const insertMs = performance.now() - insertStarted
+        const ratio = pushMs / insertMs
+        lines.push(
+          row(`one batched INSERT of ${ENTRIES.toLocaleString('en')} rows`, `${insertMs.toFixed(0)} ms`, '(baseline)', true),
+          row(`push of ${ENTRIES.toLocaleString('en')} drafts, ${batches.length} batches over HTTP`, `${pushMs.toFixed(0)} ms`, `ratio ${ratio.toFixed(2)} ≤ 3`, ratio <= 3),
+          row('replaying every batch: rows added', String(added), '0', added === 0),
+          row('replaying every batch: time', `${replayMs.toFixed(0)} ms`, '(for reference)', true),
+        )
+      } finally {
+        await app.close()
+        await opened.close()
+      }
+    }
+
+    // 2. Pulls of 100 changes with small and large history.
+    const pullWith = async (history: number): Promise<number> => {
+      const opened = await openServerDatabase({ url: await cluster.createDatabase(), dataDir })
+      const { token, userId } = await organisation(opened)
+      // History: old rows of this user and of 49 others, written straight in (generating a million through the API would take minutes).
+      await sql`
+        INSERT INTO users (id, name, email, role, created_at, updated_at)
+        SELECT 'other-' || g, 'Other ' || g, 'other' || g || '@example.com', 'member', 0, 0 FROM generate_series(1, 49) g`.execute(opened.db)
+      await sql`
+        INSERT INTO time_entries (id, user_id, day, billable, description, source, raw_seconds, rounded_seconds, status, version, seq, created_at, updated_at)
+        SELECT 'h-' || g, CASE WHEN g % 50 = 0 THEN ${userId} ELSE 'other-' || (g % 50) END, '2021-01-04', 1, '', 'grid', 600, 600, 'approved', 1, g, 0, 0
+        FROM generate_series(1, ${history}) g`.execute(opened.db)
+      await sql`UPDATE org SET change_seq = ${history}`.execute(opened.db)
+      await sql`ANALYZE`.execute(opened.db)
+      const app = buildServerApp({ db: opened.db, clock: () => Date.now(), logger: silentLogger })
+      const url = await app.listen({ host: '127.0.0.1', port: 0 })
+      try {
+        const transport = httpTransport(url, token)
+        await transport.push({ deviceId: 'bench', mutations: entryMutations(100, 'recent') })
+        await transport.pull(history, 100) // warm
+        const samples: number[] = []
+        for (let i = 0; i < 30; i++) {
+          const started = performance.now()
+          const page = await transport.pull(history, 100)
+          samples.push(performance.now() - started)
+          if (page.entries.length !== 100) throw new Error(`expected 100 changes, got ${page.entries.length}`)
+        }
+        return median(samples)
+      } finally {
+        await app.close()
+        await opened.close()
+      }
+    }
+    const small = await pullWith(1_000)
+    const large = await pullWith(1_000_000)
+    const ratio = large / small
+    lines.push(
+      row('pull of 100 changes, 1,000 rows of history (median)', `${small.toFixed(2)} ms`, '(baseline)', true),
+      row('pull of 100 changes, 1,000,000 rows of history (median)', `${large.toFixed(2)} ms`, `ratio ${ratio.toFixed(2)} ≤ 1.5`, ratio <= 1.5),
+      '',
+    )
+    console.log(lines.join('\n'))
+  } finally {
+    await cluster.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}, 900_000)
