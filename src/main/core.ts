@@ -11,7 +11,7 @@ import { readDeviceId, readLocalUserId } from './profile'
 import { MemorySecretStore, type SecretStore } from './sync/secret-store'
 import { SyncEngine } from './sync/sync-engine'
 import { SyncService } from './sync/sync-service'
-import type { SyncTransport } from './sync/transport'
+import { TransportError, type SyncTransport } from './sync/transport'
 import { SubmissionService } from './timesheet/submission-service'
 import type { SettingsStore } from './settings/settings-store'
 import { loadEntries } from './timesheet/entry-queries'
@@ -52,6 +52,7 @@ export interface Core {
 }
 
 const MAX_RANGE_DAYS = 366
+const TRANSPORT_ERROR_CODE = { offline: 'unavailable', server: 'unavailable', unauthorized: 'forbidden', refused: 'invalid_request' } as const
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { dataDir, clock, logger, settings } = options
@@ -118,6 +119,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     actorName: () => team.currentAccount()?.name ?? 'You',
   })
   sync.start()
+  /** A call that only the team server can answer (approvals), with the reason when it cannot. */
+  const online = async <T>(call: (transport: SyncTransport) => Promise<T>): Promise<T> => {
+    const transport = team.transport()
+    if (!transport) throw new StintError('unavailable', team.currentAccount() ? 'Not signed in to the team server: paste the device token in Settings → Team server.' : 'Approvals happen on a team server; connect one in Settings → Team server.')
+    try {
+      return await call(transport)
+    } catch (error) {
+      if (error instanceof TransportError) throw new StintError(TRANSPORT_ERROR_CODE[error.kind], error.message)
+      throw error
+    }
+  }
   const announceSync = async () => events.emit('sync.changed', { status: await sync.status() })
 
   const handlers: Handlers = {
@@ -179,6 +191,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return sheet
     },
     'timesheet.reopen': ({ day, reason }) => submission.reopen(day, reason),
+
+    'submissions.list': () => submission.list(),
+
+    'approvals.queue': () => online((t) => t.approvalQueue()),
+    'approvals.detail': ({ periodId }) => online((t) => t.approvalDetail(periodId)),
+    'approvals.approve': async ({ periodIds }) => {
+      const result = await online((t) => t.approve(periodIds))
+      sync.soon()
+      return result
+    },
+    'approvals.reject': async ({ periodId, reason }) => {
+      const result = await online((t) => t.reject(periodId, reason))
+      sync.soon()
+      return result
+    },
 
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),

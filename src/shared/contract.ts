@@ -5,7 +5,8 @@ import { z } from 'zod'
 import { DaySchema, TimeEntrySchema } from './entries'
 import { SettingsPatchSchema, SettingsSchema, ShortcutStatusSchema } from './settings'
 import { ConnectRequestSchema, SyncIssueSchema, SyncStatusSchema, TeamAccountSchema } from './sync'
-import { CellChangeSchema, CellDetailsSchema, PeriodSummarySchema, RowKeySchema, TimesheetSchema } from './timesheet'
+import { CellChangeSchema, CellDetailsSchema, PeriodSummarySchema, RowKeySchema, SubmissionRowSchema, TimesheetSchema } from './timesheet'
+import { ApprovalDetailSchema, ApprovalQueueItemSchema, ApproveRequestSchema, DecisionResultSchema, RejectRequestSchema } from './approvals'
 import {
   PromptResolutionSchema,
   SlotSchema,
@@ -83,6 +84,15 @@ export const calls = {
   'timesheet.withdraw': { request: z.object({ day: DaySchema }).strict(), response: TimesheetSchema },
   /** Standalone only (with a server, administrators reopen there). */
   'timesheet.reopen': { request: z.object({ day: DaySchema, reason: z.string().max(1000) }).strict(), response: TimesheetSchema },
+
+  /** The user's recent periods (a year back) with status, time per entry status and history, newest first. */
+  'submissions.list': { request: noRequest, response: z.array(SubmissionRowSchema) },
+
+  /** Approvals are decided on the team server; these need it to be reachable. */
+  'approvals.queue': { request: noRequest, response: z.array(ApprovalQueueItemSchema) },
+  'approvals.detail': { request: z.object({ periodId: idSchema }).strict(), response: ApprovalDetailSchema },
+  'approvals.approve': { request: ApproveRequestSchema, response: DecisionResultSchema },
+  'approvals.reject': { request: RejectRequestSchema, response: DecisionResultSchema },
 
   'sync.status': { request: noRequest, response: SyncStatusSchema },
   'sync.now': { request: noRequest, response: SyncStatusSchema },

@@ -116,3 +116,27 @@ export const PeriodSummarySchema = z.object({
   mode: z.enum(['standalone', 'server']),
 })
 export type PeriodSummary = z.infer<typeof PeriodSummarySchema>
+
+export const EntryBucketsSchema = z.object({
+  draft: z.number().int().nonnegative(),
+  submitted: z.number().int().nonnegative(),
+  approved: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  voided: z.number().int().nonnegative(),
+})
+export type EntryBuckets = z.infer<typeof EntryBucketsSchema>
+
+/** One of the user's periods in the Submissions view: its status, where its time stands, its history. */
+export const SubmissionRowSchema = z.object({
+  start: z.string(),
+  end: z.string(),
+  label: z.string(),
+  status: PeriodStatusSchema,
+  level: z.union([z.literal(1), z.literal(2)]).nullable(),
+  reason: z.string().nullable(),
+  queued: z.boolean(),
+  totalSeconds: z.number().int().nonnegative(),
+  buckets: EntryBucketsSchema,
+  history: z.array(PeriodEventSchema),
+})
+export type SubmissionRow = z.infer<typeof SubmissionRowSchema>

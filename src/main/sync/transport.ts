@@ -3,6 +3,7 @@
 // engine whether to retry later (offline, server trouble) or to stop and ask the user
 // (the token was refused).
 import { z } from 'zod'
+import { ApprovalDetailSchema, ApprovalQueueSchema, DecisionResultSchema, type ApprovalDetail, type ApprovalQueueItem, type DecisionResult } from '@shared/approvals'
 import { MeResponseSchema, PullResponseSchema, PushResponseSchema, type MeResponse, type PullResponse, type PushRequest, type PushResponse } from '@shared/sync'
 
 export type TransportErrorKind = 'offline' | 'unauthorized' | 'refused' | 'server'
@@ -21,6 +22,10 @@ export interface SyncTransport {
   me(): Promise<MeResponse>
   push(request: PushRequest): Promise<PushResponse>
   pull(after: number, limit: number): Promise<PullResponse>
+  approvalQueue(): Promise<ApprovalQueueItem[]>
+  approvalDetail(periodId: string): Promise<ApprovalDetail>
+  approve(periodIds: string[]): Promise<DecisionResult>
+  reject(periodId: string, reason: string): Promise<DecisionResult>
 }
 
 const REQUEST_TIMEOUT_MS = 20_000
@@ -71,6 +76,10 @@ export function httpTransport(baseUrl: string, token: string, fetchImpl: typeof 
     me: () => call('/v1/me', MeResponseSchema),
     push: (request) => call('/v1/sync/push', PushResponseSchema, { method: 'POST', body: JSON.stringify(request) }),
     pull: (after, limit) => call(`/v1/sync/pull?after=${after}&limit=${limit}`, PullResponseSchema),
+    approvalQueue: async () => (await call('/v1/approvals', ApprovalQueueSchema)).items,
+    approvalDetail: (periodId) => call(`/v1/approvals/${encodeURIComponent(periodId)}`, ApprovalDetailSchema),
+    approve: (periodIds) => call('/v1/approvals/approve', DecisionResultSchema, { method: 'POST', body: JSON.stringify({ periodIds }) }),
+    reject: (periodId, reason) => call('/v1/approvals/reject', DecisionResultSchema, { method: 'POST', body: JSON.stringify({ periodId, reason }) }),
   }
 }
 

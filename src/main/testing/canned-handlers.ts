@@ -64,6 +64,13 @@ export function cannedHandlers(): Handlers {
     'timesheet.submit': () => emptySheet,
     'timesheet.withdraw': () => emptySheet,
     'timesheet.reopen': () => emptySheet,
+    'submissions.list': () => [],
+    'approvals.queue': () => [],
+    'approvals.detail': () => {
+      throw new Error('no approvals in the canned handlers')
+    },
+    'approvals.approve': () => ({ results: [] }),
+    'approvals.reject': () => ({ results: [] }),
     'sync.status': () => syncStatus,
     'sync.now': () => syncStatus,
     'sync.account': () => null,

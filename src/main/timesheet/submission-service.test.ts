@@ -50,3 +50,19 @@ describe('submitting without a team server', () => {
     expect(t.rows[0]?.totalSeconds).toBe(7 * H)
   })
 })
+
+describe('the list of submissions', () => {
+  it('shows each period with time or a status, newest first, with its time by entry status', async () => {
+    await env.core.timesheet.setCells([
+      { day: '2026-11-09', row, totalSeconds: 5 * H },
+      { day: MONDAY, row, totalSeconds: 2 * H },
+    ])
+    await env.core.submission.submit('2026-11-09')
+    const rows = await env.core.submission.list()
+    expect(rows.map((r) => [r.start, r.status, r.totalSeconds, r.buckets.draft, r.buckets.approved])).toEqual([
+      [MONDAY, 'open', 2 * H, 2 * H, 0],
+      ['2026-11-09', 'approved', 5 * H, 0, 5 * H],
+    ])
+    expect(rows[1]?.history.map((e) => e.to)).toEqual(['approved'])
+  })
+})

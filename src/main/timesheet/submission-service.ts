@@ -7,8 +7,9 @@ import type { Kysely, Transaction } from 'kysely'
 import { StintError } from '@shared/errors'
 import { newId } from '@shared/ids'
 import { nextPeriodState, type PeriodAction } from '@shared/period-workflow'
-import type { Period } from '@shared/periods'
-import type { PeriodSummary, Timesheet } from '@shared/timesheet'
+import { addDays, type Period } from '@shared/periods'
+import { localDay } from '@shared/days'
+import type { PeriodSummary, SubmissionRow, Timesheet } from '@shared/timesheet'
 import type { Timer } from '@shared/timers'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
@@ -52,6 +53,43 @@ export class SubmissionService {
       activeTimers: active.map((t) => ({ slot: t.slot, label: t.label, state: t.state })),
       mode: this.deps.mode(),
     }
+  }
+
+  /** The periods of the last year that have time or a status, and the current one, newest first. */
+  async list(): Promise<SubmissionRow[]> {
+    const { db, clock, timesheet } = this.deps
+    const user = this.deps.userId()
+    const today = localDay(clock.now(), clock.timeZone())
+    const from = addDays(today, -366)
+    const entries = await db
+      .selectFrom('time_entries')
+      .select(['day', 'status', 'rounded_seconds'])
+      .where('user_id', '=', user)
+      .where('day', '>=', from)
+      .where('day', '<=', today)
+      .where('deleted_at', 'is', null)
+      .execute()
+    const stored = await db.selectFrom('periods').select('start_day').where('user_id', '=', user).where('start_day', '>=', from).where('deleted_at', 'is', null).execute()
+    const starts = new Set([timesheet.periodOf(today).start, ...stored.map((p) => p.start_day), ...entries.map((e) => timesheet.periodOf(e.day).start)])
+    const rows: SubmissionRow[] = []
+    for (const start of [...starts].sort().reverse()) {
+      const sheet = await timesheet.load(start)
+      const buckets = { draft: 0, submitted: 0, approved: 0, rejected: 0, voided: 0 }
+      for (const e of entries) if (e.day >= sheet.start && e.day <= sheet.end) buckets[e.status] += e.rounded_seconds
+      rows.push({
+        start: sheet.start,
+        end: sheet.end,
+        label: sheet.label,
+        status: sheet.status,
+        level: sheet.level,
+        reason: sheet.reason,
+        queued: sheet.queued,
+        totalSeconds: buckets.draft + buckets.submitted + buckets.approved + buckets.rejected,
+        buckets,
+        history: sheet.history,
+      })
+    }
+    return rows
   }
 
   async submit(day: string): Promise<Timesheet> {
