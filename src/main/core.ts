@@ -216,7 +216,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return account
     },
     'sync.disconnect': async () => {
-      team.disconnect()
+      await team.disconnect()
       await announceSync()
       return {}
     },

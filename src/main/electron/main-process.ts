@@ -14,6 +14,7 @@ import {
   nativeImage,
   powerMonitor,
   protocol,
+  safeStorage,
   session,
 } from 'electron'
 import { IPC_EVENT_PREFIX } from '@shared/ipc-channels'
@@ -33,6 +34,7 @@ import { connectPowerMonitor } from './power'
 import { PRIVILEGED_APP_SCHEME, handleAppProtocol } from './protocol'
 import { installQuitGuard, type QuitChoice } from './quit-guard'
 import { denyAllPermissions, hardenWebContents } from './security'
+import { SafeStorageSecretStore } from './secret-store'
 import { ElectronSettingsStore } from './settings-store'
 import { registerTimerShortcuts, type ShortcutReport } from './shortcuts'
 import { acquireSingleInstance } from './single-instance'
@@ -115,6 +117,7 @@ export async function startStint(): Promise<void> {
       settings,
       host: 'electron',
       version: app.getVersion(),
+      secrets: new SafeStorageSecretStore(safeStorage, app.getPath('userData'), logger),
       handlerOverrides: { 'settings.shortcutStatus': () => ({ available: true, entries: shortcuts ? [...shortcuts.entries] : [] }) },
     })
   } catch (error) {

@@ -2,21 +2,25 @@
 // Electron's safeStorage (src/main/electron/secret-store.ts); the browser host keeps it
 // in memory only, so it never reaches a plain file. `protection` is shown in Settings,
 // with a warning where Linux has no keyring and safeStorage falls back to plain text.
+// Asynchronous, as safeStorage is; the sync service reads it once at start and keeps it.
 export type SecretProtection = 'keychain' | 'plain-text' | 'memory'
 
 export interface SecretStore {
-  readonly protection: SecretProtection
-  read(): string | null
-  write(secret: string | null): void
+  protection(): Promise<SecretProtection>
+  read(): Promise<string | null>
+  write(secret: string | null): Promise<void>
 }
 
 export class MemorySecretStore implements SecretStore {
-  readonly protection = 'memory'
   private secret: string | null = null
-  read(): string | null {
-    return this.secret
+  protection(): Promise<SecretProtection> {
+    return Promise.resolve('memory')
   }
-  write(secret: string | null): void {
+  read(): Promise<string | null> {
+    return Promise.resolve(this.secret)
+  }
+  write(secret: string | null): Promise<void> {
     this.secret = secret
+    return Promise.resolve()
   }
 }

@@ -50,23 +50,27 @@ export interface SyncServiceDeps {
 
 export class SyncService {
   private account: StoredAccount | null = null
+  /** The token, read once from the secret store at start and kept from then on. */
+  private token: string | null = null
+  private protection: TeamAccount['tokenProtection'] = 'memory'
 
   constructor(private readonly deps: SyncServiceDeps) {}
 
   async init(): Promise<void> {
     const row = await this.deps.db.selectFrom('app_state').select('value').where('key', '=', ACCOUNT_KEY).executeTakeFirst()
     this.account = row ? (JSON.parse(row.value) as StoredAccount) : null
+    this.token = await this.deps.secrets.read()
+    this.protection = await this.deps.secrets.protection()
   }
 
   /** The transport to use now, or null: standalone, or the token is not available (e.g. the browser host restarted). */
   transport(): SyncTransport | null {
-    const token = this.deps.secrets.read()
-    if (!this.account || !token) return null
-    return (this.deps.transportFor ?? httpTransport)(this.account.url, token)
+    if (!this.account || !this.token) return null
+    return (this.deps.transportFor ?? httpTransport)(this.account.url, this.token)
   }
 
   currentAccount(): TeamAccount | null {
-    return this.account ? { ...this.account, tokenProtection: this.deps.secrets.protection } : null
+    return this.account ? { ...this.account, tokenProtection: this.protection } : null
   }
 
   /** Keeps the account's name, role and approver levels up to date from the server (each round). */
@@ -113,16 +117,19 @@ export class SyncService {
       }
       await this.storeAccount(trx, account)
     })
-    this.deps.secrets.write(token)
+    await this.deps.secrets.write(token)
+    this.token = token
+    this.protection = await this.deps.secrets.protection()
     this.account = account
     this.deps.onUserId(me.user.id)
     this.deps.onRules(me)
-    return { ...account, tokenProtection: this.deps.secrets.protection }
+    return { ...account, tokenProtection: this.protection }
   }
 
   /** Forgets the token and the address; the local data, its user and the outbox stay for the next connection. */
-  disconnect(): void {
-    this.deps.secrets.write(null)
+  async disconnect(): Promise<void> {
+    await this.deps.secrets.write(null)
+    this.token = null
   }
 
   async issues(): Promise<SyncIssue[]> {

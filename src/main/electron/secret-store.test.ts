@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { silentLogger } from '../logger'
+import { SafeStorageSecretStore, TOKEN_FILE_NAME } from './secret-store'
+
+// A stand-in for safeStorage: reversible, and visibly not the plain text.
+function fakeSafe(backend: string, available = true) {
+  return {
+    isAsyncEncryptionAvailable: () => Promise.resolve(available),
+    encryptStringAsync: (text: string) => Promise.resolve(Buffer.from(`enc:${Buffer.from(text).toString('base64')}`)),
+    decryptStringAsync: (data: Buffer) => {
+      const text = data.toString()
+      if (!text.startsWith('enc:')) return Promise.reject(new Error('Error while decrypting the ciphertext.'))
+      return Promise.resolve({ result: Buffer.from(text.slice(4), 'base64').toString(), shouldReEncrypt: false })
+    },
+    getSelectedStorageBackend: () => backend as 'gnome_libsecret',
+  }
+}
+
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'stint-secret-'))
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+const TOKEN = 'stint_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG'
+
+describe('the team token in safeStorage', () => {
+  it('keeps only ciphertext, in a private file, and reads it back in a new run', async () => {
+    await new SafeStorageSecretStore(fakeSafe('gnome_libsecret'), dir, silentLogger, 'linux').write(TOKEN)
+    const file = join(dir, TOKEN_FILE_NAME)
+    expect(readFileSync(file, 'utf8')).not.toContain(TOKEN)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    const again = new SafeStorageSecretStore(fakeSafe('gnome_libsecret'), dir, silentLogger, 'linux')
+    expect([await again.read(), await again.protection()]).toEqual([TOKEN, 'keychain'])
+    await again.write(null)
+    expect(await again.read()).toBeNull()
+  })
+
+  it('says plain-text where Linux has no keyring, so Settings can warn', async () => {
+    expect(await new SafeStorageSecretStore(fakeSafe('basic_text'), dir, silentLogger, 'linux').protection()).toBe('plain-text')
+    expect(await new SafeStorageSecretStore(fakeSafe('basic_text'), dir, silentLogger, 'darwin').protection()).toBe('keychain')
+  })
+
+  it('without encryption keeps the token for this run only, never in a file', async () => {
+    const store = new SafeStorageSecretStore(fakeSafe('unknown', false), dir, silentLogger, 'linux')
+    await store.write(TOKEN)
+    expect([await store.read(), await store.protection()]).toEqual([TOKEN, 'memory'])
+    expect(() => statSync(join(dir, TOKEN_FILE_NAME))).toThrow()
+  })
+
+  it('asks again for a token it can no longer decrypt', async () => {
+    await new SafeStorageSecretStore(fakeSafe('gnome_libsecret'), dir, silentLogger, 'linux').write(TOKEN)
+    const other = { ...fakeSafe('gnome_libsecret'), decryptStringAsync: () => Promise.reject(new Error('bad key')) }
+    expect(await new SafeStorageSecretStore(other, dir, silentLogger, 'linux').read()).toBeNull()
+  })
+})
