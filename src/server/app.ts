@@ -9,6 +9,7 @@ import { authenticate } from './http/auth'
 import { BODY_LIMIT_BYTES, installErrorHandling } from './http/errors'
 import { FailureLimiter, type FailureLimiterOptions } from './http/rate-limit'
 import { adminRoutes } from './http/routes/admin'
+import { approvalRoutes } from './http/routes/approvals'
 import { healthRoutes } from './http/routes/health'
 import { meRoutes } from './http/routes/me'
 import { syncRoutes } from './http/routes/sync'
@@ -51,6 +52,7 @@ export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimi
     scope.addHook('onRequest', authenticate({ tokens, limiter, clock }))
     meRoutes(scope, { org })
     syncRoutes(scope, { db, clock })
+    approvalRoutes(scope, { db, clock })
     // A scope of their own, so the admin role check covers these routes and no others.
     void scope.register((admin, _adminOptions, adminDone) => {
       adminRoutes(admin, { org })

@@ -54,18 +54,20 @@ export interface MoveResult {
 }
 
 /**
- * Moves `memberId`'s period through the workflow, inside `trx` (which has taken the
- * change counter's lock). A refused move changes nothing and says why, with the period
- * as it stands.
+ * Moves `memberId`'s period through the workflow, inside `trx`. The change counter's lock
+ * is taken before the period is read, so two decisions made at the same moment (an
+ * approval and a rejection, two approvers of one level) queue, and the second is checked
+ * against what the first left. A refused move changes nothing and says why, with the
+ * period as it stands.
  */
 export async function movePeriod(trx: Transaction<ServerDatabase>, principal: Principal, memberId: string, period: Period, action: PeriodAction, now: number): Promise<MoveResult> {
+  const seq = await nextChangeSeq(trx)
   const row = await trx.selectFrom('periods').selectAll().where('user_id', '=', memberId).where('start_day', '=', period.start).executeTakeFirst()
   const state: PeriodState = row ? { status: row.status, level: row.level } : { status: 'open', level: null }
   const pattern = await patternFor(trx, memberId)
   const result = nextPeriodState(state, action, pattern, await actorFor(trx, principal, memberId))
   if (!result.ok) return { ok: false, reason: result.error, period: row ? await periodWire(trx, row.id) : null }
 
-  const seq = await nextChangeSeq(trx)
   const values = { status: result.to.status, level: result.to.level, reason: result.reason, updated_at: now, seq, ...(action.kind === 'submit' ? { submitted_at: now } : {}) }
   let id = row?.id
   if (id) await trx.updateTable('periods').set((eb) => ({ ...values, version: eb('version', '+', 1) })).where('id', '=', id).execute()
@@ -75,8 +77,10 @@ export async function movePeriod(trx: Transaction<ServerDatabase>, principal: Pr
   }
   await trx.insertInto('period_events').values({ id: newId(), period_id: id, actor_id: principal.userId, at: now, from_status: state.status, to_status: result.to.status, level: state.level, reason: result.reason }).execute()
 
-  // Entries follow: locked while submitted or approved, drafts again when reopened or rejected.
+  // Entries follow: locked while submitted or approved, editable again when reopened (draft) or rejected.
   // Each row gets a change number of its own: a pull page may end between two numbers, never inside one.
+  // updated_at stays: it says when the entry's time last changed (by its owner, or voided),
+  // which is what an approver compares with a rejection; status moves are in the events.
   const entryStatus = result.to.status === 'open' ? 'draft' : result.to.status
   const following = await trx
     .selectFrom('time_entries')
@@ -90,7 +94,7 @@ export async function movePeriod(trx: Transaction<ServerDatabase>, principal: Pr
     .execute()
   for (const entry of following) {
     const entrySeq = await nextChangeSeq(trx)
-    await trx.updateTable('time_entries').set((eb) => ({ status: entryStatus, seq: entrySeq, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', entry.id).execute()
+    await trx.updateTable('time_entries').set((eb) => ({ status: entryStatus, seq: entrySeq, version: eb('version', '+', 1) })).where('id', '=', entry.id).execute()
   }
   return { ok: true, reason: '', period: await periodWire(trx, id) }
 }
