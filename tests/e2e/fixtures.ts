@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { ROOT, startHost, type RunningHost } from '../support/web-host'
 
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots')
@@ -36,7 +36,10 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(summary, 'axe violations').toEqual([])
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The whole page, or only `part` of it (a dialog, a settings section) when given. */
+export async function screenshot(page: Page, name: string, part?: Locator): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+  const path = join(SCREENSHOT_DIR, `${name}.png`)
+  if (part) await part.screenshot({ path })
+  else await page.screenshot({ path, fullPage: true })
 }

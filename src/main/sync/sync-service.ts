@@ -126,7 +126,7 @@ export class SyncService {
     return { ...account, tokenProtection: this.protection }
   }
 
-  /** Forgets the token and the address; the local data, its user and the outbox stay for the next connection. */
+  /** Signs out: forgets the token. The account stays bound (its data, user and outbox wait here for the next sign-in). */
   async disconnect(): Promise<void> {
     await this.deps.secrets.write(null)
     this.token = null

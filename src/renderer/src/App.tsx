@@ -3,7 +3,10 @@ import type { StintClient } from '@shared/bridge'
 import { DEFAULT_TIMER_COLORS } from '@shared/timers'
 import { ClientContext } from './client-context'
 import { ROUTES, useRoute } from './routes'
+import { SyncIndicator } from './sync/SyncIndicator'
+import { useSyncStatus } from './sync/use-sync-status'
 import { createTimersStore } from './timers/timers-store'
+import { AttentionView } from './views/AttentionView'
 import { SettingsView } from './views/SettingsView'
 import { TimersView } from './views/TimersView'
 import { TimesheetView } from './views/TimesheetView'
@@ -24,6 +27,7 @@ export function App({ client }: { client: StintClient }) {
   const timersStore = useMemo(() => createTimersStore(client), [client])
   const workStore = useMemo(() => createWorkStore(client), [client])
   const route = useRoute()
+  const sync = useSyncStatus(client)
 
   useEffect(() => {
     void timersStore.getState().load()
@@ -55,13 +59,16 @@ export function App({ client }: { client: StintClient }) {
               ))}
             </ul>
           </nav>
-          <p className="sidebar__foot">Saved on this device · works offline</p>
+          <div className="sidebar__foot">
+            <SyncIndicator model={sync} />
+          </div>
         </aside>
         <main className="content">
           {route === 'timers' && <TimersView store={timersStore} work={workStore} />}
           {route === 'timesheet' && <TimesheetView work={workStore} />}
           {route === 'work' && <WorkView work={workStore} />}
           {route === 'settings' && <SettingsView />}
+          {route === 'attention' && <AttentionView work={workStore} />}
         </main>
       </div>
     </ClientContext.Provider>

@@ -8,11 +8,15 @@ export const ROUTES = [
   { id: 'work', label: 'Work items' },
   { id: 'settings', label: 'Settings' },
 ] as const
-export type RouteId = (typeof ROUTES)[number]['id']
+
+/** Views reached from elsewhere (the sync status), not from the navigation. */
+const LINKED_ROUTES = ['attention'] as const
+
+export type RouteId = (typeof ROUTES)[number]['id'] | (typeof LINKED_ROUTES)[number]
 
 function fromHash(hash: string): RouteId {
   const id = hash.replace(/^#\/?/, '')
-  return ROUTES.find((r) => r.id === id)?.id ?? 'timers'
+  return ROUTES.find((r) => r.id === id)?.id ?? LINKED_ROUTES.find((r) => r === id) ?? 'timers'
 }
 
 export function useRoute(): RouteId {

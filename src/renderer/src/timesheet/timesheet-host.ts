@@ -2,7 +2,8 @@
 // rules and refusals (timer time cannot be typed away, a day has at most 24 hours, a
 // locked period refuses every change, a block is applied whole or not at all).
 import { StintError } from '@shared/errors'
-import { MAX_DAY_SECONDS, rowKeyId, type CellChange, type PeriodStatus, type RowKey, type Timesheet } from '@shared/timesheet'
+import type { SyncStatus } from '@shared/sync'
+import { MAX_DAY_SECONDS, rowKeyId, type CellChange, type PeriodEvent, type PeriodStatus, type PeriodSummary, type RowKey, type Timesheet } from '@shared/timesheet'
 import type { ActivityType, WorkItem } from '@shared/work'
 import { scriptedHost, type ScriptedHandlers } from '../testing/scripted-host'
 
@@ -30,6 +31,16 @@ export interface TimesheetHostOptions {
   /** Seconds already in cells, by `${rowKeyId(row)}@${day}`, as timer time (fixed) and typed time (grid). */
   cells?: Record<string, Partial<Cell>>
   status?: PeriodStatus
+  level?: 1 | 2 | null
+  reason?: string | null
+  queued?: boolean
+  history?: PeriodEvent[]
+  /** standalone (default): submitting approves at once; server: it waits for level 1. */
+  mode?: 'standalone' | 'server'
+  /** The sync state 'sync.status' answers (standalone by default, 'synced' with a server). */
+  syncState?: SyncStatus['state']
+  /** Timers the summary lists as still counting. */
+  activeTimers?: PeriodSummary['activeTimers']
   /** What work.recentItems answers: ids by last use. */
   recentIds?: string[]
   extra?: ScriptedHandlers
@@ -45,7 +56,18 @@ const LOCKED: Partial<Record<PeriodStatus, string>> = {
 export function timesheetHost(options: TimesheetHostOptions = {}) {
   const rows: RowKey[] = [...(options.rows ?? [row('w1'), row('w2')])]
   const cells = new Map<string, Cell>(Object.entries(options.cells ?? {}).map(([id, c]) => [id, { fixed: c.fixed ?? 0, grid: c.grid ?? 0, note: c.note ?? null }]))
-  const status = options.status ?? 'open'
+  let status = options.status ?? 'open'
+  let level = options.level ?? (status === 'submitted' ? 1 : null)
+  let reason = options.reason ?? null
+  let queued = options.queued ?? false
+  const history: PeriodEvent[] = [...(options.history ?? [])]
+  const mode = options.mode ?? 'standalone'
+  let clock = Date.parse('2026-11-23T09:00:00')
+  const move = (to: PeriodStatus, why: string | null) => {
+    history.push({ id: `e${history.length + 1}`, at: (clock += 60_000), actor: mode === 'standalone' ? 'You' : 'Ana Lima', from: status, to, reason: why })
+    status = to
+    reason = why
+  }
   const cellOf = (key: RowKey, day: string): Cell => cells.get(`${rowKeyId(key)}@${day}`) ?? { fixed: 0, grid: 0, note: null }
 
   const sheet = (): Timesheet => ({
@@ -53,10 +75,10 @@ export function timesheetHost(options: TimesheetHostOptions = {}) {
     end: WEEK[6] ?? '',
     label: '16–22 Nov 2026',
     status,
-    level: null,
-    reason: null,
-    queued: false,
-    history: [],
+    level,
+    reason,
+    queued,
+    history: [...history],
     lockedReason: LOCKED[status] ?? null,
     days: WEEK.map((day, i) => ({ day, weekday: (i + 1) % 7, expectedSeconds: i < 5 ? 8 * 3600 : 0 })),
     rows: rows.map((key) => {
@@ -91,7 +113,59 @@ export function timesheetHost(options: TimesheetHostOptions = {}) {
     return sheet()
   }
 
+  const days = () => WEEK.map((day, i) => ({ day, expectedSeconds: i < 5 ? 8 * 3600 : 0, seconds: rows.reduce((sum, key) => sum + cellOf(key, day).fixed + cellOf(key, day).grid, 0) }))
+  const summary = (): PeriodSummary => ({
+    start: WEEK[0] ?? '',
+    end: WEEK[6] ?? '',
+    label: '16–22 Nov 2026',
+    status,
+    totalSeconds: days().reduce((s, d) => s + d.seconds, 0),
+    billableSeconds: rows.filter((r) => r.billable).reduce((s, key) => s + WEEK.reduce((t, day) => t + cellOf(key, day).fixed + cellOf(key, day).grid, 0), 0),
+    expectedSeconds: days().reduce((s, d) => s + d.expectedSeconds, 0),
+    days: days(),
+    emptyDays: days()
+      .filter((d) => d.expectedSeconds > 0 && d.seconds === 0)
+      .map((d) => d.day),
+    activeTimers: options.activeTimers ?? [],
+    mode,
+  })
+  const syncStatus = (): SyncStatus => ({
+    state: options.syncState ?? (mode === 'standalone' ? 'standalone' : 'synced'),
+    pending: 0,
+    issues: 0,
+    lastSyncedAt: null,
+    nextAttemptAt: null,
+    message: options.syncState === 'offline' ? 'The team server at https://ts.example.com cannot be reached (fetch failed).' : null,
+  })
+
   const host = scriptedHost({
+    'sync.status': () => syncStatus(),
+    'timesheet.summary': () => summary(),
+    // The real service's moves (see period-workflow.ts), with its refusals.
+    'timesheet.submit': () => {
+      if (status === 'submitted' || status === 'approved') throw new StintError('conflict', `This period is already ${status}. Nothing was changed.`)
+      if (mode === 'standalone') move('approved', null)
+      else {
+        move('submitted', null)
+        level = 1
+        queued = options.syncState === 'offline'
+      }
+      return sheet()
+    },
+    'timesheet.withdraw': () => {
+      if (mode === 'standalone') throw new StintError('conflict', 'Without a team server a submitted period is approved at once, so there is nothing to withdraw. Reopen it to change it.')
+      if (status !== 'submitted' || level !== 1) throw new StintError('conflict', 'The first approver has already approved this period, so it can no longer be withdrawn. Ask an approver to reject it. Nothing was changed.')
+      move('open', null)
+      level = null
+      queued = false
+      return sheet()
+    },
+    'timesheet.reopen': ({ reason: why }) => {
+      if (mode === 'server') throw new StintError('forbidden', 'With a team server, only an administrator can reopen a period, on the server.')
+      if (why.trim() === '') throw new StintError('conflict', 'A reason is required, so the person knows what to fix. Nothing was changed.')
+      move('open', why.trim())
+      return sheet()
+    },
     'work.listItems': () => WORK_ITEMS,
     'work.recentItems': () => options.recentIds ?? [],
     'work.listActivityTypes': () => ACTIVITY_TYPES,

@@ -171,6 +171,29 @@ export function useTimesheet(client: StintClient, initialDay: string) {
     [enqueue, show],
   )
 
+  /**
+   * A status move of the period (submit, withdraw, reopen): the answer replaces the grid,
+   * and undo starts afresh, since the edits before it belong to another state of the
+   * period. Resolves with the host's refusal, for the dialog or banner that asked.
+   */
+  const periodMove = useCallback(
+    (call: (day: string) => Promise<Timesheet>): Promise<string | null> =>
+      enqueue(async () => {
+        try {
+          const next = await call(sheetRef.current?.start ?? day)
+          if (!live.current) return null
+          show(next)
+          undoStack.current = []
+          setUndoDepth(0)
+          setHostError(null)
+          return null
+        } catch (error) {
+          return (error as Error).message
+        }
+      }),
+    [day, enqueue, show],
+  )
+
   const goTo = useCallback((next: string) => {
     // Undo belongs to the period on screen; it never reaches into one that is not shown.
     undoStack.current = []
@@ -194,6 +217,7 @@ export function useTimesheet(client: StintClient, initialDay: string) {
     dismissError: () => setHostError(null),
     addRow: (row: RowKey) => rowCall(() => client.timesheet.addRow({ day: sheetRef.current?.start ?? day, row })),
     removeRow: (row: RowKey) => rowCall(() => client.timesheet.removeRow({ day: sheetRef.current?.start ?? day, row: toRowKey(row) })),
+    periodMove,
     copyPreviousRows: () => rowCall(() => client.timesheet.copyPreviousRows({ day: sheetRef.current?.start ?? day })),
   }
 }

@@ -29,6 +29,8 @@ function settingsHost(options: { refuseUpdate?: string; report?: (settings: Sett
       return settings
     },
     'settings.shortcutStatus': () => (options.report ?? registeredReport)(settings),
+    'sync.account': () => null,
+    'sync.status': () => ({ state: 'standalone', pending: 0, issues: 0, lastSyncedAt: null, nextAttemptAt: null, message: null }),
   })
   return { ...host, settings: () => settings }
 }
@@ -60,6 +62,15 @@ describe('Settings view', () => {
     await waitFor(() => expect(within(section('Timers')).getByRole('status').textContent).toContain('Saved'))
     expect(host.requestsTo('settings.update')).toEqual([{ timers: { exclusive: true } }])
     expect(exclusive.checked).toBe(true)
+  })
+
+  it('has a Team server section after Timesheet, not connected on a fresh device', async () => {
+    const host = settingsHost()
+    await renderSettings(host)
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)
+    expect(headings.indexOf('Team server')).toBe(headings.indexOf('Timesheet') + 1)
+    expect(await within(section('Team server')).findByRole('button', { name: 'Connect' })).toBeTruthy()
+    expect(host.requestsTo('sync.account')).toEqual([{}])
   })
 
   it('turns idle detection off by saving idleMinutes null', async () => {

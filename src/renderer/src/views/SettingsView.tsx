@@ -6,6 +6,7 @@ import { useClient } from '../client-context'
 import { ReminderSettings } from '../settings/ReminderSettings'
 import { SectionHead } from '../settings/SectionHead'
 import { ShortcutSettings, useShortcutStatus } from '../settings/ShortcutSettings'
+import { TeamServerSettings } from '../settings/TeamServerSettings'
 import { TimerSettings } from '../settings/TimerSettings'
 import { TimesheetSettings } from '../settings/TimesheetSettings'
 import { useSettings } from '../settings/use-settings'
@@ -46,6 +47,7 @@ export function SettingsView() {
         <>
           <TimerSettings timers={settings.timers} feedback={feedback} onSave={(patch) => void save('timers', patch)} />
           <TimesheetSettings timesheet={settings.timesheet} feedback={feedback} onSave={(patch) => save('timesheet', patch)} />
+          <TeamServerSettings />
           <ShortcutSettings shortcuts={settings.shortcuts} status={status} feedback={feedback} onSave={saveShortcuts} />
           <ReminderSettings reminders={settings.reminders} feedback={feedback} onSave={(patch) => save('reminders', patch)} />
           <section className="panel" aria-labelledby={`${id}-startup`}>

@@ -11,9 +11,14 @@ import { useClient } from '../client-context'
 import { todayLocal } from '../format'
 import { AddRowDialog } from '../timesheet/AddRowDialog'
 import { CellDetailsDialog } from '../timesheet/CellDetailsDialog'
+import { PeriodHistory } from '../timesheet/PeriodHistory'
+import { PeriodStatusBanner } from '../timesheet/PeriodStatusBanner'
+import { ReopenDialog } from '../timesheet/ReopenDialog'
 import { rowNamer } from '../timesheet/row-names'
 import { TimesheetGrid, type CellAddress } from '../timesheet/TimesheetGrid'
+import { SubmitDialog } from '../timesheet/SubmitDialog'
 import { useTimesheet } from '../timesheet/use-timesheet'
+import { useSyncStatus } from '../sync/use-sync-status'
 import type { WorkStore } from '../work/work-store'
 
 /**
@@ -44,18 +49,28 @@ function useDisplayUnit(client: StintClient): DurationUnit {
 
 const STATUS_LABELS: Record<PeriodStatus, string> = { open: 'Open', submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected' }
 
+/** Why the Submit button does nothing for a period in this status, or null when it can be submitted. */
+const NOT_SUBMITTABLE: Partial<Record<PeriodStatus, string>> = {
+  submitted: 'This period is already submitted and waiting for approval.',
+  approved: 'This period is already approved and locked.',
+}
+
 export function TimesheetView({ work, today = todayLocal() }: { work: WorkStore; today?: string }) {
   const client = useClient()
   const id = useId()
   const { workItems, activityTypes } = useStore(work)
   const model = useTimesheet(client, today)
   const unit = useDisplayUnit(client)
+  const sync = useSyncStatus(client).status
   const { sheet, save, hostError } = model
   const [message, setMessage] = useState<string | null>(null)
   const [adding, setAdding] = useState(false)
   const [details, setDetails] = useState<CellAddress | null>(null)
   const [active, setActive] = useState<CellAddress | null>(null)
   const [announcement, setAnnouncement] = useState('')
+  const [submitting, setSubmitting] = useState(false)
+  const [reopening, setReopening] = useState(false)
+  const [moving, setMoving] = useState(false)
   const [focusRequest, setFocusRequest] = useState<{ rowKey: string; seq: number } | undefined>(undefined)
   const gridWrap = useRef<HTMLDivElement>(null)
 
@@ -63,6 +78,9 @@ export function TimesheetView({ work, today = todayLocal() }: { work: WorkStore;
   const locked = sheet?.lockedReason ?? null
   const titleId = `${id}-period`
   const refusalId = `${id}-refusal`
+  const lockId = `${id}-lock`
+  const mode = sync ? (sync.state === 'standalone' ? 'standalone' : 'server') : null
+  const notSubmittable = sheet ? (NOT_SUBMITTABLE[sheet.status] ?? null) : 'The period is still loading.'
 
   const focusGrid = () => requestAnimationFrame(() => gridWrap.current?.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]')?.focus())
 
@@ -95,6 +113,37 @@ export function TimesheetView({ work, today = todayLocal() }: { work: WorkStore;
     void model.copyPreviousRows().then((ok) => ok && setAnnouncement('Rows copied from the previous period.'))
   }
 
+  const { periodMove } = model
+  const submit = async (): Promise<string | null> => {
+    const problem = await periodMove((day) => client.timesheet.submit({ day }))
+    if (problem) return problem
+    setSubmitting(false)
+    setAnnouncement(mode === 'standalone' ? 'Submitted: the period is approved and locked.' : 'Submitted for approval: the period is read-only while it waits.')
+    return null
+  }
+
+  const withdraw = async () => {
+    if (moving) return
+    setMoving(true)
+    setMessage(null)
+    const problem = await periodMove((day) => client.timesheet.withdraw({ day }))
+    setMoving(false)
+    if (problem) setMessage(problem)
+    else {
+      setAnnouncement('Submission withdrawn: the period is open again.')
+      focusGrid() // the button went with the banner
+    }
+  }
+
+  const reopen = async (reason: string): Promise<string | null> => {
+    const problem = await periodMove((day) => client.timesheet.reopen({ day, reason }))
+    if (problem) return problem
+    setReopening(false)
+    setAnnouncement('Reopened: the period can be edited again.')
+    focusGrid()
+    return null
+  }
+
   const saveText = save.state === 'saving' ? 'Saving…' : save.state === 'saved' ? 'All changes saved' : save.state === 'failed' ? 'Not saved' : ''
   const notAllowed = locked !== null || undefined
 
@@ -120,6 +169,21 @@ export function TimesheetView({ work, today = todayLocal() }: { work: WorkStore;
             {sheet?.label ?? 'Loading…'}
           </h2>
           {sheet && <span className={`badge ts-status ts-status--${sheet.status}`}>{STATUS_LABELS[sheet.status]}</span>}
+          <button
+            type="button"
+            className="button button--start button--compact ts-submit"
+            aria-disabled={notSubmittable !== null || undefined}
+            aria-describedby={sheet && notSubmittable ? lockId : undefined}
+            onClick={() => {
+              if (notSubmittable) setMessage(notSubmittable)
+              else {
+                setMessage(null)
+                setSubmitting(true)
+              }
+            }}
+          >
+            Submit period…
+          </button>
         </div>
         <nav className="ts-nav" aria-label="Periods">
           <button type="button" className="button button--secondary button--compact" onClick={() => sheet && model.goTo(addDays(sheet.start, -1))}>
@@ -147,12 +211,18 @@ export function TimesheetView({ work, today = todayLocal() }: { work: WorkStore;
         </nav>
       </div>
 
-      {locked && (
-        <div className="banner ts-locked" role="note" aria-label="Read-only period">
-          <span>
-            <strong>Read-only.</strong> {locked}
-          </span>
-        </div>
+      {sheet && (
+        <PeriodStatusBanner
+          sheet={sheet}
+          mode={mode}
+          reasonId={lockId}
+          busy={moving}
+          onWithdraw={() => void withdraw()}
+          onReopen={() => {
+            setMessage(null)
+            setReopening(true)
+          }}
+        />
       )}
       {model.loadError && (
         <div className="banner banner--error" role="alert">
@@ -234,11 +304,16 @@ export function TimesheetView({ work, today = todayLocal() }: { work: WorkStore;
           </p>
         )}
       </div>
+      {sheet && <PeriodHistory history={sheet.history} />}
       <p className="ts-help">
         <kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Shift</kbd>+arrows select · <kbd>Enter</kbd>/<kbd>F2</kbd> edit · <kbd>Esc</kbd> cancel · <kbd>Delete</kbd> clears typed time ·{' '}
         <kbd>+0:30</kbd>/<kbd>-0:15</kbd> add or subtract · <kbd>Ctrl</kbd>+<kbd>C</kbd>/<kbd>V</kbd> copy and paste blocks · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo
       </p>
 
+      {submitting && sheet && (
+        <SubmitDialog day={sheet.start} label={sheet.label} unit={unit} sync={sync} onConfirm={submit} onClose={() => setSubmitting(false)} />
+      )}
+      {reopening && sheet && <ReopenDialog label={sheet.label} onConfirm={reopen} onClose={() => setReopening(false)} />}
       {adding && <AddRowDialog workItems={workItems} activityTypes={activityTypes} rows={sheet?.rows ?? []} onAdd={addRow} onClose={() => setAdding(false)} />}
       {details && (
         <CellDetailsDialog
