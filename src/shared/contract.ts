@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { DaySchema, TimeEntrySchema } from './entries'
 import { SettingsPatchSchema, SettingsSchema, ShortcutStatusSchema } from './settings'
 import { ConnectRequestSchema, SyncIssueSchema, SyncStatusSchema, TeamAccountSchema } from './sync'
-import { CellChangeSchema, CellDetailsSchema, PeriodSummarySchema, RowKeySchema, SubmissionRowSchema, TimesheetSchema } from './timesheet'
+import { CellChangeSchema, CellDetailsSchema, PeriodStatusSchema, PeriodSummarySchema, RowKeySchema, SubmissionRowSchema, TimesheetSchema } from './timesheet'
 import { ApprovalDetailSchema, ApprovalQueueItemSchema, ApproveRequestSchema, DecisionResultSchema, RejectRequestSchema } from './approvals'
 import {
   PromptResolutionSchema,
@@ -115,6 +115,8 @@ export const events = {
   'settings.changed': z.object({ settings: SettingsSchema }),
   'shortcuts.changed': ShortcutStatusSchema,
   'sync.changed': z.object({ status: SyncStatusSchema }),
+  /** The team server decided one of the user's periods (approved, rejected, reopened): worth a notification. */
+  'period.decided': z.object({ start: DaySchema, end: DaySchema, status: PeriodStatusSchema, reason: z.string().nullable(), by: z.string().nullable() }),
 } as const satisfies Record<string, z.ZodType>
 
 export type Calls = typeof calls

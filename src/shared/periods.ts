@@ -209,6 +209,11 @@ export function periodLabel(period: Period, rule: PeriodRule): string {
   return rangeLabel(start, end)
 }
 
+/** '16–22 Nov 2026', '30 Nov – 13 Dec 2026', '28 Dec 2026 – 10 Jan 2027': any span of days. */
+export function dayRangeLabel(period: Period): string {
+  return rangeLabel(toDate(period.start), toDate(period.end))
+}
+
 function rangeLabel(start: Date, end: Date): string {
   const full = format(end, 'd MMM yyyy')
   if (start.getTime() === end.getTime()) return full

@@ -164,6 +164,34 @@ function suite(dialect: TestDialect) {
     expect((await desktop.core.timesheet.load(MONDAY)).rows[0]?.cells.map((c) => c.totalSeconds).slice(0, 2)).toEqual([8 * H, 0])
   })
 
+  it('a rejection comes back to the member with the reason, as a notification event and on the period', async () => {
+    const laptop = await device()
+    await laptop.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: 8 * H }])
+    await laptop.core.submission.submit(MONDAY)
+    await laptop.core.sync.syncNow()
+    const abeToken = (await new DeviceTokens(t.db, () => Date.now()).issueToken({ user: 'abe@example.com', label: 'abe' })).token
+    const abe = httpTransport(url, abeToken)
+    const [waiting] = await abe.approvalQueue()
+    expect(waiting?.totalSeconds).toBe(8 * H)
+    const decided = await abe.reject(waiting?.periodId ?? '', 'Monday has no ticket reference')
+    expect(decided.results[0]?.ok).toBe(true)
+
+    const heard: unknown[] = []
+    laptop.core.events.subscribe((name, payload) => {
+      if (name === 'period.decided') heard.push(payload)
+    })
+    await laptop.core.sync.syncNow()
+    expect(heard).toEqual([{ start: MONDAY, end: '2026-11-22', status: 'rejected', reason: 'Monday has no ticket reference', by: 'Abe Approver' }])
+    const sheet = await laptop.core.timesheet.load(MONDAY)
+    expect([sheet.status, sheet.reason, sheet.lockedReason]).toEqual(['rejected', 'Monday has no ticket reference', null])
+    // Fixed and submitted again; the approver sees it as a resubmission.
+    await laptop.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: 7 * H }])
+    await laptop.core.submission.submit(MONDAY)
+    await laptop.core.sync.syncNow()
+    const [again] = await abe.approvalQueue()
+    expect([again?.resubmitted, again?.totalSeconds]).toEqual([true, 7 * H])
+  })
+
   it('with the pattern "none" the server approves a submission at once', async () => {
     await org.setApprovalPattern({ team: 'Field', pattern: 'none' })
     const laptop = await device()

@@ -17,6 +17,7 @@ import {
   safeStorage,
   session,
 } from 'electron'
+import type { EventPayload } from '@shared/contract'
 import { IPC_EVENT_PREFIX } from '@shared/ipc-channels'
 import type { Settings } from '@shared/settings'
 import { parseStintLink, parseTimerArgs, type TimerCommand } from '@shared/ticket-link'
@@ -34,6 +35,7 @@ import { connectPowerMonitor } from './power'
 import { PRIVILEGED_APP_SCHEME, handleAppProtocol } from './protocol'
 import { installQuitGuard, type QuitChoice } from './quit-guard'
 import { denyAllPermissions, hardenWebContents } from './security'
+import { decisionNotice } from '../sync/decision-notice'
 import { SafeStorageSecretStore } from './secret-store'
 import { ElectronSettingsStore } from './settings-store'
 import { registerTimerShortcuts, type ShortcutReport } from './shortcuts'
@@ -162,6 +164,11 @@ export async function startStint(): Promise<void> {
   applySettings(settings.get())
   ready.events.subscribe((name, payload) => {
     if (name === 'settings.changed' && 'settings' in payload) applySettings(payload.settings)
+  })
+  ready.events.subscribe((name, payload) => {
+    if (name !== 'period.decided') return
+    const notice = decisionNotice(payload as EventPayload<'period.decided'>)
+    feedback.notify(notice.title, notice.body)
   })
 
   window = createMainWindow((options) => new BrowserWindow(options), {

@@ -4,7 +4,7 @@
 // made on, and the server answers with a conflict showing both, so nothing is lost.
 // A row with an unsettled issue stays as the user left it until they pick.
 import type { Kysely, Transaction } from 'kysely'
-import type { PullResponse } from '@shared/sync'
+import type { PeriodWire, PullResponse } from '@shared/sync'
 import type { Database, OutboxEntity } from '../db/schema'
 import { asServerCopy } from './outbox'
 import { activityTypeFromWire, contractFromWire, customerFromWire, entryFromWire, workItemFromWire } from './wire'
@@ -49,9 +49,24 @@ async function upsert(trx: Transaction<Database>, table: Upsertable, row: { id: 
   return 1
 }
 
-/** Applies one page; returns how many rows changed here (so the UI can reload). */
+/** A period whose status the server changed, as this page brought it. */
+export interface PeriodDecision {
+  start: string
+  end: string
+  from: string | null
+  status: PeriodWire['status']
+  reason: string | null
+  by: string | null
+}
+
+/** Applies one page; returns how many rows changed here (so the UI can reload) and the periods whose status moved. */
 export async function applyPull(db: Kysely<Database>, userId: string, page: PullResponse): Promise<number> {
+  return (await applyPullPage(db, userId, page)).changed
+}
+
+export async function applyPullPage(db: Kysely<Database>, userId: string, page: PullResponse): Promise<{ changed: number; decisions: PeriodDecision[] }> {
   let changed = 0
+  const decisions: PeriodDecision[] = []
   await db.transaction().execute(async (trx) => {
     await asServerCopy(trx, async () => {
       const skip = {
@@ -78,7 +93,11 @@ export async function applyPull(db: Kysely<Database>, userId: string, page: Pull
       for (const p of page.periods) {
         // A submission or withdrawal still on its way decides this period's status here until the server has it.
         if (movesWaiting.has(p.start)) continue
-        const existing = await trx.selectFrom('periods').select('id').where('user_id', '=', userId).where('start_day', '=', p.start).where('deleted_at', 'is', null).executeTakeFirst()
+        const existing = await trx.selectFrom('periods').select(['id', 'status']).where('user_id', '=', userId).where('start_day', '=', p.start).where('deleted_at', 'is', null).executeTakeFirst()
+        if (existing?.status !== p.status) {
+          const last = p.events[p.events.length - 1]
+          decisions.push({ start: p.start, end: p.end, from: existing?.status ?? null, status: p.status, reason: p.reason, by: last?.actorName ?? null })
+        }
         const values = { status: p.status, level: p.level, reason: p.reason, end_day: p.end, updated_at: p.updatedAt, server_version: p.version }
         let periodId = existing?.id
         if (periodId) await trx.updateTable('periods').set(values).where('id', '=', periodId).execute()
@@ -98,5 +117,5 @@ export async function applyPull(db: Kysely<Database>, userId: string, page: Pull
       await trx.insertInto('app_state').values({ key: 'sync_cursor', value: String(page.cursor) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(page.cursor) })).execute()
     })
   })
-  return changed
+  return { changed, decisions }
 }

@@ -10,7 +10,7 @@ import type { EventHub } from '../events'
 import type { Logger } from '../logger'
 import type { Scheduler } from '../timers/scheduler'
 import { pendingCount, settleBatch, takeBatch } from './outbox'
-import { applyPull, readCursor } from './pull'
+import { applyPullPage, readCursor, type PeriodDecision } from './pull'
 import { TransportError, type SyncTransport } from './transport'
 
 export const SOON_MS = 2_000
@@ -158,16 +158,21 @@ export class SyncEngine {
 
   private async pull(transport: SyncTransport): Promise<void> {
     let changed = 0
+    const decided: PeriodDecision[] = []
     for (;;) {
       const after = await readCursor(this.deps.db)
       const page = await transport.pull(after, 500)
-      changed += await applyPull(this.deps.db, this.deps.userId(), page)
+      const applied = await applyPullPage(this.deps.db, this.deps.userId(), page)
+      changed += applied.changed
+      // Someone else's decision is news; the user's own submission or withdrawal is not.
+      for (const d of applied.decisions) if (d.status === 'approved' || d.status === 'rejected' || (d.status === 'open' && d.from === 'approved')) decided.push(d)
       if (!page.more) break
     }
     if (changed > 0) {
       this.deps.events.emit('entries.changed', {})
       this.deps.events.emit('work.changed', {})
     }
+    for (const d of decided) this.deps.events.emit('period.decided', { start: d.start, end: d.end, status: d.status, reason: d.reason, by: d.by })
   }
 
   private fail(error: unknown): void {
