@@ -167,6 +167,20 @@ describe('the admin commands', () => {
     return { status, stdout, stderr: err.join('\n'), lines: stdout.split('\n').filter(Boolean) }
   }
 
+  it('manages reference data: customers, contracts with hours, work items, activity types', async () => {
+    await cli(['init', '--org', 'Acme IT', '--admin-name', 'Ana Admin', '--admin-email', 'ana@example.com'])
+    const run = async (args: string[]) => cli(args)
+    expect((await run(['customer', 'add', '--name', 'Harbour Dental'])).status).toBe(0)
+    expect((await run(['contract', 'add', '--customer', 'Harbour Dental', '--name', 'Managed IT', '--included-hours', '7,5'])).stderr).toBe('Added the contract Managed IT for Harbour Dental.')
+    const item = await run(['work-item', 'add', '--kind', 'ticket', '--title', 'Printer offline', '--reference', 'HD-7', '--customer', 'Harbour Dental', '--contract', 'Managed IT', '--non-billable'])
+    expect([item.status, item.stderr]).toEqual([0, 'Added HD-7 "Printer offline".'])
+    expect((await run(['activity', 'add', '--name', 'On-site', '--default'])).stderr).toBe('Added the activity type On-site (the default).')
+    const bad = await run(['contract', 'add', '--customer', 'Harbour Dental', '--name', 'X', '--included-hours', 'lots'])
+    expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('--included-hours must be a number of hours such as 40 or 7.5, not "lots".') as string])
+    const missing = await run(['work-item', 'add', '--kind', 'ticket', '--title', 'X', '--contract', 'Managed IT'])
+    expect([missing.status, missing.stderr]).toEqual([1, expect.stringContaining('A contract belongs to a customer: give --customer too. Nothing was changed.') as string])
+  })
+
   it('shapes the organisation: people, roles, teams, members, approvers, pattern, period rule, tokens', async () => {
     await cli(['init', '--org', 'Acme IT', '--admin-name', 'Ana Admin', '--admin-email', 'Ana@Example.com'])
     const ok = async (args: string[]) => {

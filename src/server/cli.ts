@@ -11,6 +11,7 @@ import { consoleLogger, type Logger } from './logger'
 import type { Team, User } from './org/lookup'
 import { OrgService } from './org/org-service'
 import { DeviceTokens, type IssuedToken, type TokenInfo } from './org/tokens'
+import { ReferenceService } from './reference/reference-service'
 
 export const DEFAULT_PORT = 8787
 export const DEFAULT_HOST = '127.0.0.1'
@@ -50,6 +51,7 @@ interface OptionSpec {
 interface Services {
   org: OrgService
   tokens: DeviceTokens
+  reference: ReferenceService
   io: CliIo
 }
 
@@ -93,6 +95,69 @@ function printTokens(io: CliIo, tokens: readonly TokenInfo[]): void {
 }
 
 const json = { type: 'boolean', hint: '' } as const satisfies OptionSpec
+
+const flagValue = (values: Values, name: string): boolean => values[name] === true
+
+function hours(values: Values, name: string): number | null {
+  const given = text(values, name)
+  if (given === '') return null
+  const value = Number(given.replace(',', '.'))
+  if (!Number.isFinite(value)) throw new UsageError(`--${name} must be a number of hours such as 40 or 7.5, not "${given}".`)
+  return value
+}
+
+const REFERENCE_COMMANDS: readonly CommandSpec[] = [
+  {
+    words: ['customer', 'add'],
+    summary: 'add a customer (devices pull it)',
+    options: { name: { type: 'string', hint: 'NAME', required: true } },
+    run: async ({ reference, io }, values) => {
+      const customer = await reference.addCustomer({ name: text(values, 'name') })
+      io.err(`Added the customer ${customer.name}.`)
+    },
+  },
+  {
+    words: ['contract', 'add'],
+    summary: "add a customer's contract, with the hours it includes",
+    options: { customer: { type: 'string', hint: 'NAME', required: true }, name: { type: 'string', hint: 'NAME', required: true }, 'included-hours': { type: 'string', hint: 'HOURS' } },
+    run: async ({ reference, io }, values) => {
+      const contract = await reference.addContract({ customer: text(values, 'customer'), name: text(values, 'name'), includedHours: hours(values, 'included-hours') })
+      io.err(`Added the contract ${contract.name} for ${contract.customer}.`)
+    },
+  },
+  {
+    words: ['work-item', 'add'],
+    summary: 'add a work item (ticket, work order, task or general)',
+    options: {
+      kind: { type: 'string', hint: 'ticket|work_order|task|general', required: true },
+      title: { type: 'string', hint: 'TITLE', required: true },
+      reference: { type: 'string', hint: 'REF' },
+      customer: { type: 'string', hint: 'NAME' },
+      contract: { type: 'string', hint: 'NAME' },
+      'non-billable': { type: 'boolean', hint: '' },
+    },
+    run: async ({ reference, io }, values) => {
+      const item = await reference.addWorkItem({
+        kind: text(values, 'kind') as 'ticket',
+        title: text(values, 'title'),
+        reference: text(values, 'reference') || null,
+        customer: text(values, 'customer') || null,
+        contract: text(values, 'contract') || null,
+        billable: !flagValue(values, 'non-billable'),
+      })
+      io.err(`Added ${item.reference ? `${item.reference} ` : ''}"${item.title}".`)
+    },
+  },
+  {
+    words: ['activity', 'add'],
+    summary: 'add an activity type (--default makes it the one new time gets)',
+    options: { name: { type: 'string', hint: 'NAME', required: true }, default: { type: 'boolean', hint: '' } },
+    run: async ({ reference, io }, values) => {
+      const type = await reference.addActivityType({ name: text(values, 'name'), isDefault: flagValue(values, 'default') })
+      io.err(`Added the activity type ${type.name}${type.isDefault ? ' (the default)' : ''}.`)
+    },
+  },
+]
 
 const COMMANDS: readonly CommandSpec[] = [
   {
@@ -248,6 +313,7 @@ const COMMANDS: readonly CommandSpec[] = [
       printTokens(io, list)
     },
   },
+  ...REFERENCE_COMMANDS,
 ]
 
 const SERVE: Record<string, OptionSpec> = {
@@ -372,7 +438,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     }
     const opened = await openDatabase(values, io)
     try {
-      await command.run({ org: new OrgService(opened.db, Date.now), tokens: new DeviceTokens(opened.db, Date.now), io }, values)
+      await command.run({ org: new OrgService(opened.db, Date.now), tokens: new DeviceTokens(opened.db, Date.now), reference: new ReferenceService(opened.db, Date.now), io }, values)
     } finally {
       await opened.close()
     }
