@@ -75,3 +75,16 @@ export const ContractInputSchema = z
 export function workItemDisplayName(item: Pick<WorkItem, 'reference' | 'title'>): string {
   return item.reference ? `${item.reference} · ${item.title}` : item.title
 }
+
+/**
+ * The activity types every new database starts with, on every device and on the team
+ * server alike. Fixed ids, so a device that connects later finds the server's copies of
+ * the same rows instead of adding five more.
+ */
+export const DEFAULT_ACTIVITY_TYPES: readonly { id: string; name: string; isDefault: boolean }[] = [
+  { id: '0190a000-57a1-7000-8000-00000000a001', name: 'Remote support', isDefault: true },
+  { id: '0190a000-57a1-7000-8000-00000000a002', name: 'On-site', isDefault: false },
+  { id: '0190a000-57a1-7000-8000-00000000a003', name: 'Admin', isDefault: false },
+  { id: '0190a000-57a1-7000-8000-00000000a004', name: 'Meeting', isDefault: false },
+  { id: '0190a000-57a1-7000-8000-00000000a005', name: 'Training', isDefault: false },
+]

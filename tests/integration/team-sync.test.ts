@@ -67,8 +67,12 @@ function suite(dialect: TestDialect) {
     expect(rows.map((r) => [r.day, r.rounded_seconds, r.status])).toEqual([[MONDAY, 2 * H, 'draft']])
     const tess = await t.db.selectFrom('users').select('id').where('email', '=', 'tess@example.com').executeTakeFirstOrThrow()
     expect(rows[0]?.user_id).toBe(tess.id)
-    // The seeded activity types went up too, as reference data from this device.
-    expect((await t.db.selectFrom('activity_types').select('name').execute()).length).toBeGreaterThan(0)
+    // The built-in activity types are the server's own, under the same ids: not five more copies.
+    expect((await t.db.selectFrom('activity_types').select('name').execute()).map((a) => a.name).sort()).toEqual(['Admin', 'Meeting', 'On-site', 'Remote support', 'Training'])
+    const second = await device(secondToken)
+    await second.core.sync.syncNow()
+    expect((await t.db.selectFrom('activity_types').select('id').execute()).length).toBe(5)
+    expect((await second.core.work.listActivityTypes()).length).toBe(5)
   })
 
   it('a replayed push creates nothing and gets the same answers', async () => {

@@ -15,6 +15,7 @@ import {
   type SyncIssue,
   type TeamAccount,
 } from '@shared/sync'
+import { DEFAULT_ACTIVITY_TYPES } from '@shared/work'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { EventHub } from '../events'
@@ -108,11 +109,14 @@ export class SyncService {
       await trx.updateTable('app_state').set({ value: me.user.id }).where('key', '=', 'user_id').execute()
       // Everything the server has not seen goes up, time made before the outbox existed included.
       const now = this.deps.clock.now()
+      // The built-in activity types are the server's too (same ids): they are not sent.
+      const builtIn = DEFAULT_ACTIVITY_TYPES.map((t) => t.id)
       for (const [table, entity] of TRACKED) {
         await sql`
           INSERT INTO sync_outbox (entity, entity_id, created_at)
           SELECT ${entity}, id, ${now} FROM ${sql.table(table)} t
           WHERE t.server_version IS NULL AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.entity = ${entity} AND o.entity_id = t.id)
+            AND (${entity} != 'activityType' OR t.id NOT IN (${sql.join(builtIn)}))
           ORDER BY t.created_at`.execute(trx)
       }
       await this.storeAccount(trx, account)

@@ -4,12 +4,12 @@
 import { sql, type Kysely } from 'kysely'
 import { newId } from '@shared/ids'
 import { StintError } from '@shared/errors'
-import type { ActivityType, Contract, Customer, WorkItem, WorkItemInput } from '@shared/work'
+import { DEFAULT_ACTIVITY_TYPES, type ActivityType, type Contract, type Customer, type WorkItem, type WorkItemInput } from '@shared/work'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { EventHub } from '../events'
+import { asServerCopy } from '../sync/outbox'
 
-const DEFAULT_ACTIVITY_TYPES = ['Remote support', 'On-site', 'Admin', 'Meeting', 'Training']
 
 /** The stored columns of a work item as the user described it; billable and active default to on. */
 function workItemColumns(input: WorkItemInput) {
@@ -36,10 +36,13 @@ export class WorkService {
       const now = clock.now()
       const existing = await trx.selectFrom('activity_types').select('id').executeTakeFirst()
       if (!existing) {
-        await trx
-          .insertInto('activity_types')
-          .values(DEFAULT_ACTIVITY_TYPES.map((name, i) => ({ id: newId(), name, active: 1 as const, is_default: i === 0 ? (1 as const) : (0 as const), created_at: now, updated_at: now, deleted_at: null })))
-          .execute()
+        // The same rows the team server starts with: not changes of this device, so not sent.
+        await asServerCopy(trx, async () => {
+          await trx
+            .insertInto('activity_types')
+            .values(DEFAULT_ACTIVITY_TYPES.map((t) => ({ id: t.id, name: t.name, active: 1 as const, is_default: t.isDefault ? (1 as const) : (0 as const), created_at: now, updated_at: now, deleted_at: null })))
+            .execute()
+        })
       }
       await trx.insertInto('app_state').values({ key: 'seeded_activity_types', value: '1' }).execute()
     })

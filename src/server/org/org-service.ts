@@ -4,6 +4,8 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { StintError } from '@shared/errors'
+import { DEFAULT_ACTIVITY_TYPES } from '@shared/work'
+import { nextChangeSeq } from '../db/change-seq'
 import { newId } from '@shared/ids'
 import { PeriodRuleSchema, type PeriodRule } from '@shared/periods'
 import type { Clock } from '../clock'
@@ -77,6 +79,14 @@ export class OrgService {
       const admin: UserRow = { id: newId(), name: adminName, email: adminEmail, role: 'admin', created_at: now, updated_at: now, deactivated_at: null }
       await trx.insertInto('users').values(admin).execute()
       const token = await insertToken(trx, admin.id, 'first admin token (init)', now)
+      // The activity types every device starts with, under the same ids, owned by the organisation.
+      for (const type of DEFAULT_ACTIVITY_TYPES) {
+        const seq = await nextChangeSeq(trx)
+        await trx
+          .insertInto('activity_types')
+          .values({ id: type.id, name: type.name, active: 1, is_default: type.isDefault ? 1 : 0, created_at: now, updated_at: now, deleted_at: null, seq, created_by: null })
+          .execute()
+      }
       return { organisation: toOrganisation(await requireOrganisation(trx)), admin: toUser(admin), token }
     })
   }

@@ -33,13 +33,15 @@ function suite(dialect: TestDialect) {
     await reference.addCustomer({ name: 'Harbour Dental' })
     await reference.addContract({ customer: 'Harbour Dental', name: 'Managed IT 2027', includedHours: 7.5 })
     await reference.addWorkItem({ kind: 'ticket', title: 'Printer offline', reference: 'HD-1042', customer: 'Harbour Dental', contract: 'Managed IT 2027' })
-    await reference.addActivityType({ name: 'Remote support', isDefault: true })
-    await reference.addActivityType({ name: 'On-site', isDefault: true })
+    await reference.addActivityType({ name: 'Travel', isDefault: true })
+    await reference.addActivityType({ name: 'Workshop', isDefault: true })
     const page = await pull()
     expect(page.customers.map((c) => c.name)).toEqual(['Harbour Dental'])
     expect(page.contracts.map((c) => [c.name, c.includedMinutes])).toEqual([['Managed IT 2027', 450]])
     expect(page.workItems.map((w) => [w.reference, w.customerId !== null, w.contractId !== null])).toEqual([['HD-1042', true, true]])
-    expect(page.activityTypes.map((a) => [a.name, a.isDefault]).sort()).toEqual([['On-site', true], ['Remote support', false]])
+    // The built-in five and the two added; only the last default stays one.
+    expect(page.activityTypes.filter((a) => a.isDefault).map((a) => a.name)).toEqual(['Workshop'])
+    expect(page.activityTypes.map((a) => a.name).sort()).toEqual(['Admin', 'Meeting', 'On-site', 'Remote support', 'Training', 'Travel', 'Workshop'])
   })
 
   it('refuses what makes no sense, saying so, and changes nothing', async () => {
