@@ -3,6 +3,8 @@ import { z } from 'zod'
 
 export const EntrySourceSchema = z.enum(['timer', 'grid', 'manual'])
 export const EntryStatusSchema = z.enum(['draft', 'submitted', 'approved', 'rejected', 'voided'])
+export type EntrySource = z.infer<typeof EntrySourceSchema>
+export type EntryStatus = z.infer<typeof EntryStatusSchema>
 
 export const TimeEntrySchema = z.object({
   id: z.string(),

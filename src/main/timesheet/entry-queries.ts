@@ -1,6 +1,7 @@
 // Reading time entries with their exact ranges, as the renderer sees them.
 import type { Kysely, Transaction } from 'kysely'
 import type { TimeEntry } from '@shared/entries'
+import { entryFields } from '@shared/sync-rows'
 import type { Database } from '../db/schema'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -26,17 +27,11 @@ export async function loadEntries(db: Db, userId: string, where: { ids: readonly
     .orderBy('started_at')
     .execute()
   return rows.map((row) => ({
-    id: row.id,
-    day: row.day,
-    workItemId: row.work_item_id,
-    activityTypeId: row.activity_type_id,
-    billable: row.billable === 1,
-    description: row.description,
-    source: row.source,
-    rawSeconds: row.raw_seconds,
-    roundedSeconds: row.rounded_seconds,
+    // The sync stamps (updatedAt, deletedAt) ride along; the contract's response schema drops them.
+    ...entryFields(row),
     status: row.status,
     timerId: row.timer_id,
     ranges: ranges.filter((r) => r.entry_id === row.id).map((r) => ({ startedAt: r.started_at, endedAt: r.ended_at })),
   }))
 }
+

@@ -12,6 +12,7 @@ import { sql, type Transaction } from 'kysely'
 import type { Period } from '@shared/periods'
 import { periodContaining } from '@shared/periods'
 import type { EntryWire, Mutation, MutationResult, PushRequest } from '@shared/sync'
+import { activityTypeRow, contractRow, customerRow, entryRow, workItemRow } from '@shared/sync-rows'
 import type { ServerDatabase } from '../db/schema'
 import type { Principal } from '../org/tokens'
 import { movePeriod, periodRule } from '../periods/period-store'
@@ -161,22 +162,13 @@ async function applyEntries(trx: Trx, userId: string, run: EntryPut[], rule: Par
 
   if (writes.size > 0) {
     const values = [...writes.values()].map(({ wire, version, created, status, seq }) => ({
-      id: wire.id,
+      ...entryRow(wire),
       user_id: userId,
-      day: wire.day,
-      work_item_id: wire.workItemId,
-      activity_type_id: wire.activityTypeId,
-      billable: wire.billable ? (1 as const) : (0 as const),
-      description: wire.description,
-      source: wire.source,
-      raw_seconds: wire.rawSeconds,
-      rounded_seconds: wire.roundedSeconds,
       status: status as EntryWire['status'],
       version,
       seq,
       created_at: created,
       updated_at: now,
-      deleted_at: wire.deletedAt,
     }))
     // Both dialects cap the parameters of one statement; 16 columns x 1000 rows stays under either cap.
     for (let i = 0; i < values.length; i += 1000) {
@@ -256,31 +248,25 @@ async function applyReference(trx: Trx, principal: Principal, mutation: Referenc
   const common = { version, seq: nextSeq(), updated_at: now, created_at: row?.created_at ?? now, created_by: row?.created_by ?? principal.userId }
   switch (mutation.type) {
     case 'workItem.put': {
-      const w = mutation.item
-      const values = { id: w.id, kind: w.kind, reference: w.reference, title: w.title, customer_id: w.customerId, contract_id: w.contractId, billable: flag(w.billable), active: flag(w.active), deleted_at: w.deletedAt, ...common }
+      const values = { ...workItemRow(mutation.item), ...common }
       await trx.insertInto('work_items').values(values).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute()
       break
     }
     case 'activityType.put': {
-      const a = mutation.activityType
-      const values = { id: a.id, name: a.name, active: flag(a.active), is_default: flag(a.isDefault), deleted_at: a.deletedAt, ...common }
+      const values = { ...activityTypeRow(mutation.activityType), ...common }
       await trx.insertInto('activity_types').values(values).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute()
       break
     }
     case 'customer.put': {
-      const c = mutation.customer
-      const values = { id: c.id, name: c.name, deleted_at: c.deletedAt, ...common }
+      const values = { ...customerRow(mutation.customer), ...common }
       await trx.insertInto('customers').values(values).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute()
       break
     }
     case 'contract.put': {
-      const c = mutation.contract
-      const values = { id: c.id, customer_id: c.customerId, name: c.name, included_minutes: c.includedMinutes, deleted_at: c.deletedAt, ...common }
+      const values = { ...contractRow(mutation.contract), ...common }
       await trx.insertInto('contracts').values(values).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute()
       break
     }
   }
   return { id: mutation.id, status: 'applied', version }
 }
-
-const flag = (value: boolean) => (value ? (1 as const) : (0 as const))
