@@ -14,7 +14,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { hasPostgres, postgresSuiteName } from '../../tests/support/postgres'
 import { startPostgresBeforeAll, usePostgresCluster } from '../../tests/support/server-db'
 import { runCli, type CliIo } from './cli'
-import { SERVER_DATABASE_FILE_NAME } from './db/open'
+import { SERVER_DATABASE_FILE_NAME, openServerDatabase } from './db/open'
+import { buildServerApp } from './app'
 import { silentLogger } from './logger'
 import { hashToken } from './org/tokens'
 
@@ -179,6 +180,36 @@ describe('the admin commands', () => {
     expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('--included-hours must be a number of hours such as 40 or 7.5, not "lots".') as string])
     const missing = await run(['work-item', 'add', '--kind', 'ticket', '--title', 'X', '--contract', 'Managed IT'])
     expect([missing.status, missing.stderr]).toEqual([1, expect.stringContaining('A contract belongs to a customer: give --customer too. Nothing was changed.') as string])
+  })
+
+  it('an admin voids approved time or reopens a period from the command line, with the reason recorded', async () => {
+    const admin = (await cli(['init', '--org', 'Acme IT', '--admin-name', 'Ana Admin', '--admin-email', 'ana@example.com'])).lines[0] ?? ''
+    await cli(['user', 'add', '--name', 'Bo Tech', '--email', 'bo@example.com', '--role', 'member'])
+    const token = (await cli(['token', 'issue', '--email', 'bo@example.com', '--label', 'laptop'])).lines[0] ?? ''
+    const opened = await openServerDatabase({ dataDir })
+    try {
+      const app = buildServerApp({ db: opened.db, clock: Date.now, logger: silentLogger })
+      const push = (mutations: unknown[]) => app.inject({ method: 'POST', url: '/v1/sync/push', headers: { authorization: `Bearer ${token}` }, payload: { deviceId: 'd', mutations } })
+      await push([
+        { id: '0190a000-0000-7000-8000-0000000000c1', type: 'entry.put', baseVersion: null, entry: { id: 'e1', day: '2026-11-17', workItemId: null, activityTypeId: null, billable: true, description: '', source: 'grid', rawSeconds: 3600, roundedSeconds: 3600, updatedAt: 1, deletedAt: null } },
+        { id: '0190a000-0000-7000-8000-0000000000c2', type: 'period.submit', start: '2026-11-16', end: '2026-11-22' },
+      ])
+      await app.close()
+      expect(admin).toMatch(TOKEN)
+      const notAdmin = await cli(['period', 'void', '--email', 'bo@example.com', '--day', '2026-11-18', '--reason', 'x', '--as', 'bo@example.com'])
+      expect([notAdmin.status, notAdmin.stderr]).toEqual([1, expect.stringContaining('bo@example.com is not an active admin') as string])
+      const voided = await cli(['period', 'void', '--email', 'bo@example.com', '--day', '2026-11-18', '--reason', 'Booked on the wrong customer', '--as', 'ana@example.com'])
+      expect([voided.status, voided.stderr]).toEqual([0, 'bo@example.com, 2026-11-16 – 2026-11-22: now open.'])
+      expect(await opened.db.selectFrom('time_entries').select('status').execute()).toEqual([{ status: 'voided' }])
+      const event = await opened.db.selectFrom('period_events').select(['to_status', 'reason']).orderBy('at', 'desc').executeTakeFirstOrThrow()
+      expect(event).toEqual({ to_status: 'open', reason: 'Voided: Booked on the wrong customer' })
+      const again = await cli(['period', 'reopen', '--email', 'bo@example.com', '--day', '2026-11-18', '--reason', 'again', '--as', 'ana@example.com'])
+      expect([again.status, again.stderr]).toEqual([1, expect.stringContaining('this one is open') as string])
+      const never = await cli(['period', 'reopen', '--email', 'bo@example.com', '--day', '2026-10-01', '--reason', 'r', '--as', 'ana@example.com'])
+      expect(never.stderr).toContain('has never submitted the period 2026-09-28 – 2026-10-04')
+    } finally {
+      await opened.close()
+    }
   })
 
   it('shapes the organisation: people, roles, teams, members, approvers, pattern, period rule, tokens', async () => {

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { StintError } from '@shared/errors'
-import type { PeriodRule } from '@shared/periods'
+import { isValidDay, type PeriodRule } from '@shared/periods'
 import { defaultServerDataDir } from './data-dir'
 import { openServerDatabase, ServerDatabaseError, type OpenedServerDatabase } from './db/open'
 import { consoleLogger, type Logger } from './logger'
@@ -12,6 +12,13 @@ import type { Team, User } from './org/lookup'
 import { OrgService } from './org/org-service'
 import { DeviceTokens, type IssuedToken, type TokenInfo } from './org/tokens'
 import { ReferenceService } from './reference/reference-service'
+import { reopenPeriod, voidPeriod } from './periods/approvals'
+import { periodOf } from './periods/period-store'
+import { resolveUser } from './org/lookup'
+import type { Principal } from './org/tokens'
+import type { ServerDatabase } from './db/schema'
+import type { DecisionResult } from '@shared/approvals'
+import type { Kysely } from 'kysely'
 
 export const DEFAULT_PORT = 8787
 export const DEFAULT_HOST = '127.0.0.1'
@@ -52,6 +59,7 @@ interface Services {
   org: OrgService
   tokens: DeviceTokens
   reference: ReferenceService
+  db: Kysely<ServerDatabase>
   io: CliIo
 }
 
@@ -155,6 +163,53 @@ const REFERENCE_COMMANDS: readonly CommandSpec[] = [
     run: async ({ reference, io }, values) => {
       const type = await reference.addActivityType({ name: text(values, 'name'), isDefault: flagValue(values, 'default') })
       io.err(`Added the activity type ${type.name}${type.isDefault ? ' (the default)' : ''}.`)
+    },
+  },
+]
+
+/** The admin a CLI decision is recorded under (`--as`), and the member's period that contains `--day`. */
+async function periodForAdmin(db: Kysely<ServerDatabase>, values: Values): Promise<{ admin: Principal; periodId: string; label: string }> {
+  const adminRow = await resolveUser(db, text(values, 'as'))
+  if (adminRow.role !== 'admin' || adminRow.deactivated_at !== null) throw new StintError('forbidden', `${adminRow.email} is not an active admin; only an admin can do this. Nothing was changed.`)
+  const member = await resolveUser(db, text(values, 'email'))
+  const day = text(values, 'day')
+  if (!isValidDay(day)) throw new UsageError(`--day must be a date written YYYY-MM-DD, not "${day}".`)
+  const period = await periodOf(db, day)
+  const row = await db.selectFrom('periods').select('id').where('user_id', '=', member.id).where('start_day', '=', period.start).executeTakeFirst()
+  if (!row) throw new StintError('not_found', `${member.email} has never submitted the period ${period.start} – ${period.end}. Nothing was changed.`)
+  return { admin: { userId: adminRow.id, tokenId: 'cli', name: adminRow.name, email: adminRow.email, role: 'admin' }, periodId: row.id, label: `${member.email}, ${period.start} – ${period.end}` }
+}
+
+function printDecision(io: CliIo, label: string, result: DecisionResult): void {
+  const [first] = result.results
+  if (!first?.ok) throw new StintError('conflict', first?.message ?? 'The server gave no answer.')
+  io.err(`${label}: now ${first.period?.status ?? 'changed'}.`)
+}
+
+const periodOptions = {
+  email: { type: 'string', hint: 'MEMBER_EMAIL', required: true },
+  day: { type: 'string', hint: 'YYYY-MM-DD', required: true },
+  reason: { type: 'string', hint: 'TEXT', required: true },
+  as: { type: 'string', hint: 'ADMIN_EMAIL', required: true },
+} as const satisfies Record<string, OptionSpec>
+
+const PERIOD_COMMANDS: readonly CommandSpec[] = [
+  {
+    words: ['period', 'reopen'],
+    summary: "reopen a member's submitted or approved period (recorded under --as, with the reason)",
+    options: periodOptions,
+    run: async ({ db, io }, values) => {
+      const { admin, periodId, label } = await periodForAdmin(db, values)
+      printDecision(io, label, await reopenPeriod(db, admin, periodId, text(values, 'reason'), Date.now()))
+    },
+  },
+  {
+    words: ['period', 'void'],
+    summary: "void a member's approved time and reopen the period (recorded under --as, with the reason)",
+    options: periodOptions,
+    run: async ({ db, io }, values) => {
+      const { admin, periodId, label } = await periodForAdmin(db, values)
+      printDecision(io, label, await voidPeriod(db, admin, periodId, text(values, 'reason'), Date.now()))
     },
   },
 ]
@@ -314,6 +369,7 @@ const COMMANDS: readonly CommandSpec[] = [
     },
   },
   ...REFERENCE_COMMANDS,
+  ...PERIOD_COMMANDS,
 ]
 
 const SERVE: Record<string, OptionSpec> = {
@@ -438,7 +494,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     }
     const opened = await openDatabase(values, io)
     try {
-      await command.run({ org: new OrgService(opened.db, Date.now), tokens: new DeviceTokens(opened.db, Date.now), reference: new ReferenceService(opened.db, Date.now), io }, values)
+      await command.run({ org: new OrgService(opened.db, Date.now), tokens: new DeviceTokens(opened.db, Date.now), reference: new ReferenceService(opened.db, Date.now), db: opened.db, io }, values)
     } finally {
       await opened.close()
     }
