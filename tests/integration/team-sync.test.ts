@@ -4,6 +4,7 @@
 // a locked period refuses with the reason, and submissions come back decided.
 import type { FastifyInstance } from 'fastify'
 import { afterEach, beforeEach, expect, it } from 'vitest'
+import type { EventPayload } from '@shared/contract'
 import type { RowKey } from '@shared/timesheet'
 import { buildServerApp } from '../../src/server/app'
 import { silentLogger as serverLogger } from '../../src/server/logger'
@@ -73,6 +74,17 @@ function suite(dialect: TestDialect) {
     await second.core.sync.syncNow()
     expect((await t.db.selectFrom('activity_types').select('id').execute()).length).toBe(5)
     expect((await second.core.work.listActivityTypes()).length).toBe(5)
+  })
+
+  it('the last news of a round says where it ended, never "syncing"', async () => {
+    const laptop = await device()
+    const heard: string[] = []
+    laptop.core.events.subscribe((name, payload) => {
+      if (name === 'sync.changed') heard.push((payload as EventPayload<'sync.changed'>).status.state)
+    })
+    await laptop.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: H }])
+    await laptop.core.sync.syncNow()
+    expect(heard[heard.length - 1]).toBe('synced')
   })
 
   it('a replayed push creates nothing and gets the same answers', async () => {

@@ -119,6 +119,8 @@ export class SyncEngine {
       this.running = null
     })
     await this.running
+    // Announced once the round is over, so the news says where it ended, not "syncing".
+    await this.announce()
     if (this.again) {
       this.again = false
       await this.round()
@@ -144,7 +146,6 @@ export class SyncEngine {
     } catch (error) {
       this.fail(error)
     }
-    await this.announce()
   }
 
   private async push(transport: SyncTransport): Promise<void> {
