@@ -39,6 +39,8 @@ export const ApprovalDetailSchema = z.object({
   entries: z.array(EntryWireSchema),
   workItems: z.array(z.object({ id: Id, reference: z.string().nullable(), title: z.string() })),
   activityTypes: z.array(z.object({ id: Id, name: z.string() })),
+  /** Expected hours of the period, as in the queue (8 h Monday to Friday on the server). */
+  expectedSeconds: Seconds,
   /** Since the last rejection: ids of entries added or changed, and entries removed. */
   changedSinceRejection: z.object({ changed: z.array(Id), removed: z.array(EntryWireSchema) }).nullable(),
   /** The levels at which the caller may decide this period now (empty: read only). */

@@ -1,8 +1,9 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { StintError } from '@shared/errors'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { SyncIssue, SyncStatus } from '@shared/sync'
+import type { SyncIssue, SyncStatus, TeamAccount } from '@shared/sync'
 import { App } from './App'
-import { scriptedHost } from './testing/scripted-host'
+import { scriptedHost, type ScriptedHandlers } from './testing/scripted-host'
 
 afterEach(() => {
   cleanup()
@@ -21,8 +22,9 @@ const ISSUE: SyncIssue = {
   createdAt: 0,
 }
 
-function appHost(status: SyncStatus) {
+function appHost(status: SyncStatus, extra: ScriptedHandlers = {}) {
   return scriptedHost({
+    ...extra,
     'timers.list': () => [],
     'prompts.list': () => [],
     'entries.list': () => [],
@@ -58,5 +60,48 @@ describe('The app shell', () => {
     expect(status.textContent).toContain('Saved on this device · works offline')
     await act(async () => {})
     expect(host.requestsTo('sync.status')).toEqual([{}])
+  })
+
+  it('shows Approvals in the navigation only to an approver, after Submissions; its address works for anyone', async () => {
+    const synced: SyncStatus = { state: 'synced', pending: 0, issues: 0, lastSyncedAt: null, nextAttemptAt: null, message: null }
+    let account: TeamAccount = { url: 'http://127.0.0.1:8787', userId: 'u1', name: 'Tess Tech', email: 'tess@example.com', role: 'member', approverLevels: [], tokenProtection: 'memory' }
+    const host = appHost(synced, { 'sync.account': () => account, 'approvals.queue': () => [], 'submissions.list': () => [] })
+    render(<App client={host.client} />)
+    const nav = screen.getByRole('navigation', { name: 'Views' })
+    await act(async () => {})
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Timers', 'Timesheet', 'Submissions', 'Work items', 'Settings'])
+
+    // Made an approver on the server: the next finished sync round brings it.
+    account = { ...account, role: 'approver', approverLevels: [1] }
+    act(() => host.emit('sync.changed', { status: { ...synced, state: 'syncing' } }))
+    act(() => host.emit('sync.changed', { status: { ...synced, lastSyncedAt: 1_000 } }))
+    await within(nav).findByRole('link', { name: 'Approvals' })
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Timers', 'Timesheet', 'Submissions', 'Approvals', 'Work items', 'Settings'])
+
+    account = { ...account, role: 'member', approverLevels: [] }
+    act(() => host.emit('sync.changed', { status: { ...synced, lastSyncedAt: 2_000 } }))
+    await waitFor(() => expect(within(nav).queryByRole('link', { name: 'Approvals' })).toBeNull())
+    act(() => {
+      window.location.hash = '#approvals'
+      window.dispatchEvent(new HashChangeEvent('hashchange'))
+    })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Approvals' })).toBeTruthy()
+  })
+
+  it('a period address opens the timesheet on that period; the Submissions link in the navigation is current on its view', async () => {
+    const host = appHost(
+      { state: 'standalone', pending: 0, issues: 0, lastSyncedAt: null, nextAttemptAt: null, message: null },
+      { 'timesheet.load': ({ day }) => Promise.reject(new StintError('unavailable', `asked for ${day}`)), 'submissions.list': () => [] },
+    )
+    window.location.hash = '#timesheet/2026-11-18'
+    render(<App client={host.client} />)
+    expect((await screen.findByRole('alert')).textContent).toContain('asked for 2026-11-18')
+    expect(screen.getByRole('link', { name: 'Timesheet' }).getAttribute('aria-current')).toBe('page')
+    act(() => {
+      window.location.hash = '#submissions'
+      window.dispatchEvent(new HashChangeEvent('hashchange'))
+    })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Submissions' })).toBeTruthy()
+    expect(screen.getByRole('link', { name: 'Submissions' }).getAttribute('aria-current')).toBe('page')
   })
 })

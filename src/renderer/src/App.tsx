@@ -1,13 +1,16 @@
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { StintClient } from '@shared/bridge'
 import { DEFAULT_TIMER_COLORS } from '@shared/timers'
 import { ClientContext } from './client-context'
-import { ROUTES, useRoute } from './routes'
+import { ROUTES, useRoute, type RouteId } from './routes'
+import { onSyncRounds } from './sync/sync-rounds'
 import { SyncIndicator } from './sync/SyncIndicator'
 import { useSyncStatus } from './sync/use-sync-status'
 import { createTimersStore } from './timers/timers-store'
+import { ApprovalsView } from './views/ApprovalsView'
 import { AttentionView } from './views/AttentionView'
 import { SettingsView } from './views/SettingsView'
+import { SubmissionsView } from './views/SubmissionsView'
 import { TimersView } from './views/TimersView'
 import { TimesheetView } from './views/TimesheetView'
 import { WorkView } from './views/WorkView'
@@ -23,11 +26,39 @@ function BrandMark() {
   )
 }
 
+/**
+ * Whether the signed-in person approves at some level: the Approvals view is in the
+ * navigation only then (its address works for anyone). Asked again after each sync
+ * round, which is when a role given or taken on the server reaches this device.
+ */
+function useIsApprover(client: StintClient): boolean {
+  const [approver, setApprover] = useState(false)
+  useEffect(() => {
+    let latest = 0
+    const load = () => {
+      const ticket = ++latest
+      client.sync
+        .account({})
+        .then((account) => ticket === latest && setApprover((account?.approverLevels.length ?? 0) > 0))
+        .catch(() => undefined) // keep what the navigation shows; the next round asks again
+    }
+    load()
+    const off = onSyncRounds(client, load)
+    return () => {
+      latest = -1
+      off()
+    }
+  }, [client])
+  return approver
+}
+
 export function App({ client }: { client: StintClient }) {
   const timersStore = useMemo(() => createTimersStore(client), [client])
   const workStore = useMemo(() => createWorkStore(client), [client])
   const route = useRoute()
   const sync = useSyncStatus(client)
+  const approver = useIsApprover(client)
+  const inNav = (id: RouteId) => id !== 'approvals' || approver
 
   useEffect(() => {
     void timersStore.getState().load()
@@ -50,9 +81,9 @@ export function App({ client }: { client: StintClient }) {
           </div>
           <nav aria-label="Views">
             <ul className="nav">
-              {ROUTES.map((r) => (
+              {ROUTES.filter((r) => inNav(r.id)).map((r) => (
                 <li key={r.id}>
-                  <a className={`nav__link${route === r.id ? ' is-active' : ''}`} href={`#${r.id}`} aria-current={route === r.id ? 'page' : undefined}>
+                  <a className={`nav__link${route.id === r.id ? ' is-active' : ''}`} href={`#${r.id}`} aria-current={route.id === r.id ? 'page' : undefined}>
                     {r.label}
                   </a>
                 </li>
@@ -64,11 +95,14 @@ export function App({ client }: { client: StintClient }) {
           </div>
         </aside>
         <main className="content">
-          {route === 'timers' && <TimersView store={timersStore} work={workStore} />}
-          {route === 'timesheet' && <TimesheetView work={workStore} />}
-          {route === 'work' && <WorkView work={workStore} />}
-          {route === 'settings' && <SettingsView />}
-          {route === 'attention' && <AttentionView work={workStore} />}
+          {route.id === 'timers' && <TimersView store={timersStore} work={workStore} />}
+          {/* A link to another period (from Submissions) opens the view afresh on it. */}
+          {route.id === 'timesheet' && <TimesheetView key={route.param ?? ''} work={workStore} day={route.param} />}
+          {route.id === 'submissions' && <SubmissionsView />}
+          {route.id === 'approvals' && <ApprovalsView periodId={route.param} />}
+          {route.id === 'work' && <WorkView work={workStore} />}
+          {route.id === 'settings' && <SettingsView />}
+          {route.id === 'attention' && <AttentionView work={workStore} />}
         </main>
       </div>
     </ClientContext.Provider>

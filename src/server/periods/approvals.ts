@@ -156,6 +156,7 @@ export async function approvalDetail(db: Kysely<ServerDatabase>, principal: Prin
     entries: entries.map(entryWire),
     workItems,
     activityTypes,
+    expectedSeconds: expectedSecondsOf(period.start_day, period.end_day),
     changedSinceRejection,
     canDecide,
   }

@@ -10,6 +10,7 @@ import { useClient } from '../client-context'
 import { formatDay } from '../format'
 import { plural } from '../sync/sync-status-text'
 import { Dialog } from '../ui/Dialog'
+import { difference, share as shareOf } from './difference'
 
 interface SubmitDialogProps {
   day: string
@@ -20,14 +21,6 @@ interface SubmitDialogProps {
   /** Submits; resolves with the host's refusal, or null once the period is submitted. */
   onConfirm: () => Promise<string | null>
   onClose: () => void
-}
-
-/** "−12:00 under", "+1:30 over", "0:00": a sign and a word, as in the grid's Difference row. */
-function difference(seconds: number, unit: DurationUnit): { value: string; kind: 'over' | 'under' | 'even' } {
-  const minutes = Math.round(seconds / 60)
-  if (minutes === 0) return { value: formatDuration(0, unit), kind: 'even' }
-  const kind = minutes > 0 ? 'over' : 'under'
-  return { value: `${kind === 'over' ? '+' : '\u2212'}${formatDuration(Math.abs(seconds), unit)}`, kind }
 }
 
 function outcome(summary: PeriodSummary, sync: SyncStatus | null): string {
@@ -70,7 +63,7 @@ export function SubmitDialog({ day, label, unit, sync, onConfirm, onClose }: Sub
 
   const standalone = summary?.mode === 'standalone'
   const diff = summary ? difference(summary.totalSeconds - summary.expectedSeconds, unit) : null
-  const share = summary && summary.totalSeconds > 0 ? `${Math.round((summary.billableSeconds / summary.totalSeconds) * 100)}%` : null
+  const share = summary ? shareOf(summary.billableSeconds, summary.totalSeconds) : null
 
   return (
     <Dialog

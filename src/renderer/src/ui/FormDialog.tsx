@@ -8,12 +8,16 @@ interface FormDialogProps {
   description?: ReactNode
   submitLabel: string
   saving?: boolean
+  /** The submit button's colour: 'stop' for a decision that sends something back. */
+  submitTone?: 'start' | 'stop'
+  /** What the submit button says while the host answers. */
+  busyLabel?: string
   onSubmit: () => void
   onClose: () => void
   children: ReactNode
 }
 
-export function FormDialog({ title, description, submitLabel, saving = false, onSubmit, onClose, children }: FormDialogProps) {
+export function FormDialog({ title, description, submitLabel, saving = false, submitTone = 'start', busyLabel = 'Saving…', onSubmit, onClose, children }: FormDialogProps) {
   return (
     <Dialog
       title={title}
@@ -24,8 +28,8 @@ export function FormDialog({ title, description, submitLabel, saving = false, on
           <button type="button" className="button button--ghost" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="button button--start" onClick={onSubmit} aria-disabled={saving || undefined}>
-            {saving ? 'Saving…' : submitLabel}
+          <button type="button" className={`button button--${submitTone}`} onClick={onSubmit} aria-disabled={saving || undefined}>
+            {saving ? busyLabel : submitLabel}
           </button>
         </>
       }

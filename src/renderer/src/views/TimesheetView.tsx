@@ -1,11 +1,9 @@
 // The period timesheet: navigate periods, fill the grid from the keyboard, paste from a
 // spreadsheet, see what timers booked, add and remove rows. Every change is saved by the
 // host (SQLite) before it is shown as saved; a submitted or approved period is read-only.
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useCallback, useId, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
-import type { StintClient } from '@shared/bridge'
-import { DEFAULT_DURATION_UNIT, type DurationUnit } from '@shared/duration'
-import { addDays } from '@shared/periods'
+import { addDays, isValidDay } from '@shared/periods'
 import { rowKeyId, type PeriodStatus, type RowKey, type TimesheetRow } from '@shared/timesheet'
 import { useClient } from '../client-context'
 import { todayLocal } from '../format'
@@ -17,35 +15,10 @@ import { ReopenDialog } from '../timesheet/ReopenDialog'
 import { rowNamer } from '../timesheet/row-names'
 import { TimesheetGrid, type CellAddress } from '../timesheet/TimesheetGrid'
 import { SubmitDialog } from '../timesheet/SubmitDialog'
+import { useDisplayUnit } from '../timesheet/use-display-unit'
 import { useTimesheet } from '../timesheet/use-timesheet'
 import { useSyncStatus } from '../sync/use-sync-status'
 import type { WorkStore } from '../work/work-store'
-
-/**
- * The display unit of the timesheet settings, followed as they change. Until they load (or
- * when they cannot be read) durations show as h:mm; the period itself comes from the host.
- */
-function useDisplayUnit(client: StintClient): DurationUnit {
-  const [unit, setUnit] = useState<DurationUnit>(DEFAULT_DURATION_UNIT)
-  useEffect(() => {
-    let live = true
-    client.settings
-      .get({})
-      .then((settings) => {
-        if (live) setUnit(settings.timesheet.unit)
-      })
-      .catch(() => undefined) // the grid still works in h:mm; the Settings view reports load errors
-    const off = client.events['settings.changed'](({ settings }) => {
-      live = false // a pushed change is newer than any answer still on its way
-      setUnit(settings.timesheet.unit)
-    })
-    return () => {
-      live = false
-      off()
-    }
-  }, [client])
-  return unit
-}
 
 const STATUS_LABELS: Record<PeriodStatus, string> = { open: 'Open', submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected' }
 
@@ -55,11 +28,18 @@ const NOT_SUBMITTABLE: Partial<Record<PeriodStatus, string>> = {
   approved: 'This period is already approved and locked.',
 }
 
-export function TimesheetView({ work, today = todayLocal() }: { work: WorkStore; today?: string }) {
+interface TimesheetViewProps {
+  work: WorkStore
+  today?: string
+  /** The day whose period opens first (from #timesheet/YYYY-MM-DD); today's period without it. */
+  day?: string | null
+}
+
+export function TimesheetView({ work, today = todayLocal(), day = null }: TimesheetViewProps) {
   const client = useClient()
   const id = useId()
   const { workItems, activityTypes } = useStore(work)
-  const model = useTimesheet(client, today)
+  const model = useTimesheet(client, day && isValidDay(day) ? day : today)
   const unit = useDisplayUnit(client)
   const sync = useSyncStatus(client).status
   const { sheet, save, hostError } = model
