@@ -127,16 +127,8 @@ export const EntryBucketsSchema = z.object({
 export type EntryBuckets = z.infer<typeof EntryBucketsSchema>
 
 /** One of the user's periods in the Submissions view: its status, where its time stands, its history. */
-export const SubmissionRowSchema = z.object({
-  start: z.string(),
-  end: z.string(),
-  label: z.string(),
-  status: PeriodStatusSchema,
-  level: z.union([z.literal(1), z.literal(2)]).nullable(),
-  reason: z.string().nullable(),
-  queued: z.boolean(),
+export const SubmissionRowSchema = TimesheetSchema.pick({ start: true, end: true, label: true, status: true, level: true, reason: true, queued: true, history: true }).extend({
   totalSeconds: z.number().int().nonnegative(),
   buckets: EntryBucketsSchema,
-  history: z.array(PeriodEventSchema),
 })
 export type SubmissionRow = z.infer<typeof SubmissionRowSchema>
