@@ -138,3 +138,13 @@ test("a stopped timer's time shows up in its row, with its run in the cell's det
   await page.keyboard.press('Escape')
   await expect(today).toBeFocused()
 })
+
+test('an empty period is reachable from the keyboard and passes axe', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1180, height: 780 })
+  await page.goto(host.url)
+  await page.getByRole('link', { name: 'Timesheet' }).click()
+  const grid = page.getByRole('grid')
+  await expect(grid).toBeVisible()
+  await expect(page.getByRole('row')).not.toHaveCount(0)
+  await expectNoAxeViolations(page)
+})

@@ -423,6 +423,9 @@ export function TimesheetGrid(props: GridProps) {
       ref={scrollRef}
       className="ts-grid"
       role="grid"
+      // With no rows there is no cell to focus, yet the grid may still scroll sideways:
+      // the grid itself takes focus so the keyboard can scroll it.
+      tabIndex={rows.length === 0 ? 0 : undefined}
       aria-labelledby={labelledBy}
       aria-rowcount={rowCount}
       aria-colcount={lastCol + 1}
