@@ -151,50 +151,54 @@ describe.skipIf(!hasPostgres())(postgresSuiteName('two server processes on one P
   }, 120_000)
 })
 
-describe('a device offline for a week', () => {
-  let s: Setup
-  let server: ServerProcess | null = null
-  let device: TempCore
-  beforeEach(async () => {
-    s = await setUp('sqlite')
-    device = await openTempCore()
-  }, 60_000)
-  afterEach(async () => {
-    await server?.stop()
-    await device.dispose()
-    await s.db.close()
-    rmSync(s.dataDir, { recursive: true, force: true })
-  })
+for (const dialect of ['sqlite', 'postgres'] as const) {
+  const weekName = `a device offline for a week [${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}]`
+  describe.skipIf(dialect === 'postgres' && !hasPostgres())(dialect === 'postgres' ? postgresSuiteName(weekName) : weekName, () => {
+    let s: Setup
+    let server: ServerProcess | null = null
+    let device: TempCore
+    beforeEach(async () => {
+      s = await setUp(dialect)
+      device = await openTempCore()
+    }, 60_000)
+    afterEach(async () => {
+      await server?.stop()
+      await device.dispose()
+      await s.db.close()
+      rmSync(s.dataDir, { recursive: true, force: true })
+    })
 
-  it('keeps working, queues a week of edits and a submission, and syncs them cleanly when the server is back', async () => {
-    server = await startServerProcess(bundle.entry, { dataDir: s.dataDir })
-    const port = Number(new URL(server.url).port)
-    await device.core.team.connect(server.url, s.tokens.tess)
-    await device.core.sync.syncNow()
-    await server.stop()
-    server = null
+    it('keeps working, queues a week of edits and a submission, and syncs them cleanly when the server is back', async () => {
+      const database = s.databaseUrl ? { databaseUrl: s.databaseUrl } : {}
+      server = await startServerProcess(bundle.entry, { dataDir: s.dataDir, ...database })
+      const port = Number(new URL(server.url).port)
+      await device.core.team.connect(server.url, s.tokens.tess)
+      await device.core.sync.syncNow()
+      await server.stop()
+      server = null
 
-    // Monday to Friday on the fake clock: a timer each morning, typed time each afternoon, a sync attempt each evening.
-    for (let day = 0; day < 5; day++) {
-      await device.core.timers.start(1)
-      device.clock.advance(2 * H * 1000)
-      await device.core.timers.stop(1, { keepShort: true })
-      await device.core.timesheet.setCells([{ day: addDays(MONDAY, day), row, totalSeconds: 3 * H }])
-      device.clock.advance(22 * H * 1000)
+      // Monday to Friday on the fake clock: a timer each morning, typed time each afternoon, a sync attempt each evening.
+      for (let day = 0; day < 5; day++) {
+        await device.core.timers.start(1)
+        device.clock.advance(2 * H * 1000)
+        await device.core.timers.stop(1, { keepShort: true })
+        await device.core.timesheet.setCells([{ day: addDays(MONDAY, day), row, totalSeconds: 3 * H }])
+        device.clock.advance(22 * H * 1000)
+        const status = await device.core.sync.syncNow()
+        expect(status.state).toBe('offline')
+      }
+      const submitted = await device.core.submission.submit(MONDAY)
+      expect([submitted.status, submitted.queued]).toEqual(['submitted', true])
+      expect((await device.core.sync.status()).pending).toBeGreaterThan(10)
+
+      server = await startServerProcess(bundle.entry, { dataDir: s.dataDir, port, ...database })
       const status = await device.core.sync.syncNow()
-      expect(status.state).toBe('offline')
-    }
-    const submitted = await device.core.submission.submit(MONDAY)
-    expect([submitted.status, submitted.queued]).toEqual(['submitted', true])
-    expect((await device.core.sync.status()).pending).toBeGreaterThan(10)
-
-    server = await startServerProcess(bundle.entry, { dataDir: s.dataDir, port })
-    const status = await device.core.sync.syncNow()
-    expect([status.state, status.pending, status.issues]).toEqual(['synced', 0, 0])
-    const rows = await s.db.db.selectFrom('time_entries').select(['source', 'rounded_seconds', 'status']).where('deleted_at', 'is', null).where('source', '!=', 'manual').execute()
-    expect(rows.filter((r) => r.source === 'timer').map((r) => r.rounded_seconds)).toEqual(Array(5).fill(2 * H))
-    expect(rows.every((r) => r.status === 'approved')).toBe(true) // Tess is in no team: pattern "none"
-    const sheet = await device.core.timesheet.load(MONDAY)
-    expect([sheet.status, sheet.queued]).toEqual(['approved', false])
-  }, 120_000)
-})
+      expect([status.state, status.pending, status.issues]).toEqual(['synced', 0, 0])
+      const rows = await s.db.db.selectFrom('time_entries').select(['source', 'rounded_seconds', 'status']).where('deleted_at', 'is', null).where('source', '!=', 'manual').execute()
+      expect(rows.filter((r) => r.source === 'timer').map((r) => r.rounded_seconds)).toEqual(Array(5).fill(2 * H))
+      expect(rows.every((r) => r.status === 'approved')).toBe(true) // Tess is in no team: pattern "none"
+      const sheet = await device.core.timesheet.load(MONDAY)
+      expect([sheet.status, sheet.queued]).toEqual(['approved', false])
+    }, 120_000)
+  })
+}
