@@ -1,0 +1,75 @@
+// Puts a report fixture into the team server's database: people, teams, reference data
+// and everyone's entries, straight into the tables (sync and admin commands have their
+// own tests).
+import type { Kysely } from 'kysely'
+import type { ReportFixture } from '@shared/reports/testing/report-fixture'
+import type { ServerDatabase } from '../../db/schema'
+
+const CHUNK = 200
+
+export async function insertFixtureOnServer(db: Kysely<ServerDatabase>, fixture: ReportFixture, options: { deactivated?: Record<string, number> } = {}): Promise<void> {
+  const stamp = { created_at: 1, updated_at: 1 }
+  const synced = { ...stamp, seq: 1 }
+  const gone = (deleted: boolean) => (deleted ? 2 : null)
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('users')
+      .values(
+        fixture.users.map((u) => ({
+          id: u.id,
+          name: u.name,
+          email: `${u.id}@example.com`,
+          role: 'member' as const,
+          ...stamp,
+          deactivated_at: options.deactivated?.[u.id] ?? null,
+        })),
+      )
+      .execute()
+    await trx.insertInto('teams').values(fixture.teams.map((t) => ({ id: t.id, name: t.name, ...stamp }))).execute()
+    const members = fixture.teams.flatMap((t) => t.members.map((user_id) => ({ team_id: t.id, user_id })))
+    if (members.length > 0) await trx.insertInto('team_members').values(members).execute()
+    await trx.insertInto('customers').values(fixture.customers.map((c) => ({ id: c.id, name: c.name, ...synced, deleted_at: gone(c.deleted), created_by: null }))).execute()
+    await trx
+      .insertInto('contracts')
+      .values(fixture.contracts.map((c) => ({ id: c.id, customer_id: c.customerId, name: c.name, included_minutes: c.includedMinutes, ...synced, deleted_at: null, created_by: null })))
+      .execute()
+    await trx
+      .insertInto('work_items')
+      .values(
+        fixture.workItems.map((w) => ({
+          id: w.id,
+          kind: w.kind,
+          reference: w.reference,
+          title: w.title,
+          customer_id: w.customerId,
+          contract_id: w.contractId,
+          ...synced,
+          deleted_at: gone(w.deleted),
+          created_by: null,
+        })),
+      )
+      .execute()
+    await trx.insertInto('activity_types').values(fixture.activityTypes.map((a) => ({ id: a.id, name: a.name, ...synced, deleted_at: null, created_by: null }))).execute()
+    for (let start = 0; start < fixture.entries.length; start += CHUNK) {
+      await trx
+        .insertInto('time_entries')
+        .values(
+          fixture.entries.slice(start, start + CHUNK).map((e) => ({
+            id: e.id,
+            user_id: e.userId,
+            day: e.day,
+            work_item_id: e.workItemId,
+            activity_type_id: e.activityTypeId,
+            billable: e.billable ? (1 as const) : (0 as const),
+            source: 'grid' as const,
+            raw_seconds: e.rawSeconds,
+            rounded_seconds: e.roundedSeconds,
+            status: e.status,
+            ...synced,
+            deleted_at: gone(e.deleted),
+          })),
+        )
+        .execute()
+    }
+  })
+}

@@ -1,0 +1,74 @@
+// What the report engine reads, as the columns the app's SQLite and the team server's
+// SQLite or PostgreSQL schemas have in common. Callers hand their own Kysely over
+// through a cast (`db as unknown as Kysely<ReportTables>`): their tables have more
+// columns, and Kysely's types are invariant in the database shape.
+import type { Kysely } from 'kysely'
+
+export interface ReportEntriesTable {
+  id: string
+  user_id: string
+  day: string
+  work_item_id: string | null
+  activity_type_id: string | null
+  billable: number
+  rounded_seconds: number
+  status: string
+  deleted_at: number | null
+}
+
+export interface ReportWorkItemsTable {
+  id: string
+  reference: string | null
+  title: string
+  customer_id: string | null
+  contract_id: string | null
+  deleted_at: number | null
+}
+
+export interface ReportCustomersTable {
+  id: string
+  name: string
+  deleted_at: number | null
+}
+
+export interface ReportContractsTable {
+  id: string
+  customer_id: string
+  name: string
+  included_minutes: number | null
+  deleted_at: number | null
+}
+
+export interface ReportActivityTypesTable {
+  id: string
+  name: string
+}
+
+/** The tables both databases have. */
+export interface ReportTables {
+  time_entries: ReportEntriesTable
+  work_items: ReportWorkItemsTable
+  customers: ReportCustomersTable
+  contracts: ReportContractsTable
+  activity_types: ReportActivityTypesTable
+}
+
+/** People and teams: only the team server has them. */
+export interface TeamReportTables extends ReportTables {
+  users: { id: string; name: string; deactivated_at: number | null }
+  teams: { id: string; name: string }
+  team_members: { team_id: string; user_id: string }
+}
+
+/**
+ * Where a report reads from. 'local' is the app's own database: one person's time, no
+ * people or teams, so grouping or filtering by them is refused. 'team' is the team
+ * server's, with people and teams.
+ */
+export type ReportStore = { readonly kind: 'local'; readonly db: Kysely<ReportTables> } | { readonly kind: 'team'; readonly db: Kysely<TeamReportTables> }
+
+/** Whose time a report may count, decided by the caller (the app: its own user; the server: who the caller may see). */
+export interface ReportScope {
+  /** The people whose entries count; undefined for everyone in the database (an administrator). */
+  readonly userIds?: readonly string[] | undefined
+}

@@ -1,0 +1,152 @@
+// What a report should say, worked out the slow and obvious way in JavaScript straight
+// from a fixture's rows — no SQL, no engine code, its own date arithmetic and labels —
+// so engine tests compare against sums computed independently.
+import type { ReportDimension, ReportQuery, ReportResult, ReportSums } from '../../reports'
+import type { FixtureEntry, ReportFixture } from './report-fixture'
+
+export interface ExpectedRow {
+  labels: string[]
+  totalSeconds: number
+  billableSeconds: number
+  nonBillableSeconds: number
+  entryCount: number
+}
+
+export interface ExpectedReport {
+  /** By the JSON of the row's ids. */
+  rows: Map<string, ExpectedRow>
+  totals: ReportSums
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const STATUS_WORDS: Record<string, string> = { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected', voided: 'Voided' }
+
+function weekStart(day: string, weekStartsOn: number): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() - weekStartsOn + 7) % 7))
+  return date.toISOString().slice(0, 10)
+}
+
+function weekLabel(start: string): string {
+  const date = new Date(`${start}T00:00:00Z`)
+  return `Week of ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] ?? ''} ${date.getUTCFullYear()}`
+}
+
+const keeps = (filter: readonly (string | null)[] | undefined, id: string | null) => filter === undefined || filter.includes(id)
+
+export function referenceReport(fixture: ReportFixture, query: ReportQuery, scopeUserIds?: readonly string[]): ExpectedReport {
+  const items = new Map(fixture.workItems.map((item) => [item.id, item]))
+  const teamsOf = (userId: string) => fixture.teams.filter((team) => team.members.includes(userId)).map((team) => team.id)
+  const { filters } = query
+
+  const counted = fixture.entries.filter((entry) => {
+    const item = entry.workItemId === null ? undefined : items.get(entry.workItemId)
+    const teams = teamsOf(entry.userId)
+    return (
+      !entry.deleted &&
+      entry.day >= query.from &&
+      entry.day <= query.to &&
+      filters.statuses.includes(entry.status) &&
+      (scopeUserIds === undefined || scopeUserIds.includes(entry.userId)) &&
+      (filters.userIds === undefined || filters.userIds.includes(entry.userId)) &&
+      keeps(filters.workItemIds, entry.workItemId) &&
+      keeps(filters.activityTypeIds, entry.activityTypeId) &&
+      keeps(filters.customerIds, item?.customerId ?? null) &&
+      keeps(filters.contractIds, item?.contractId ?? null) &&
+      (filters.teamIds === undefined || teams.some((team) => filters.teamIds?.includes(team)) || (teams.length === 0 && filters.teamIds.includes(null))) &&
+      (filters.billable === undefined || entry.billable === filters.billable)
+    )
+  })
+
+  const idOf = (entry: FixtureEntry, dimension: ReportDimension): string | null => {
+    const item = entry.workItemId === null ? undefined : items.get(entry.workItemId)
+    switch (dimension) {
+      case 'day':
+        return entry.day
+      case 'week':
+        return weekStart(entry.day, query.weekStartsOn)
+      case 'month':
+        return entry.day.slice(0, 7)
+      case 'customer':
+        return item?.customerId ?? null
+      case 'contract':
+        return item?.contractId ?? null
+      case 'workItem':
+        return entry.workItemId
+      case 'activityType':
+        return entry.activityTypeId
+      case 'user':
+        return entry.userId
+      case 'status':
+        return entry.status
+      case 'billable':
+        return entry.billable ? 'billable' : 'non-billable'
+      case 'team':
+        throw new Error('teams are expanded separately')
+    }
+  }
+  const labelOf = (dimension: ReportDimension, id: string | null): string => {
+    if (id === null) return '(none)'
+    switch (dimension) {
+      case 'day':
+      case 'month':
+        return id
+      case 'week':
+        return weekLabel(id)
+      case 'customer':
+        return fixture.customers.find((c) => c.id === id)?.name ?? '?'
+      case 'contract':
+        return fixture.contracts.find((c) => c.id === id)?.name ?? '?'
+      case 'workItem': {
+        const item = items.get(id)
+        return item?.reference ? `${item.reference} · ${item.title}` : (item?.title ?? '?')
+      }
+      case 'activityType':
+        return fixture.activityTypes.find((a) => a.id === id)?.name ?? '?'
+      case 'user':
+        return fixture.users.find((u) => u.id === id)?.name ?? '?'
+      case 'team':
+        return fixture.teams.find((t) => t.id === id)?.name ?? '?'
+      case 'status':
+        return STATUS_WORDS[id] ?? '?'
+      case 'billable':
+        return id === 'billable' ? 'Billable' : 'Non-billable'
+    }
+  }
+
+  const rows = new Map<string, ExpectedRow>()
+  const totals: ReportSums = { totalSeconds: 0, billableSeconds: 0, nonBillableSeconds: 0, entryCount: 0 }
+  const add = (sums: ReportSums | ExpectedRow, entry: FixtureEntry) => {
+    sums.totalSeconds += entry.roundedSeconds
+    sums.billableSeconds += entry.billable ? entry.roundedSeconds : 0
+    sums.nonBillableSeconds += entry.billable ? 0 : entry.roundedSeconds
+    sums.entryCount += 1
+  }
+  for (const entry of counted) {
+    add(totals, entry)
+    // A person in several (kept) teams counts once in each; in none, in the "(none)" row.
+    const shownTeams = teamsOf(entry.userId).filter((team) => keeps(filters.teamIds, team))
+    const teamChoices: (string | null)[] = shownTeams.length > 0 ? shownTeams : [null]
+    for (const team of query.groupBy.includes('team') ? teamChoices : [null]) {
+      const ids = query.groupBy.map((dimension) => (dimension === 'team' ? team : idOf(entry, dimension)))
+      const key = JSON.stringify(ids)
+      let row = rows.get(key)
+      if (!row) {
+        row = { labels: query.groupBy.map((dimension, index) => labelOf(dimension, ids[index] ?? null)), totalSeconds: 0, billableSeconds: 0, nonBillableSeconds: 0, entryCount: 0 }
+        rows.set(key, row)
+      }
+      add(row, entry)
+    }
+  }
+  return { rows, totals }
+}
+
+/** An engine result in the reference's shape, to compare with toEqual. */
+export function reportAsMap(result: ReportResult): Map<string, ExpectedRow> {
+  return new Map(
+    result.rows.map((row) => [
+      JSON.stringify(row.keys.map((key) => key.id)),
+      { labels: row.keys.map((key) => key.label), totalSeconds: row.totalSeconds, billableSeconds: row.billableSeconds, nonBillableSeconds: row.nonBillableSeconds, entryCount: row.entryCount },
+    ]),
+  )
+}

@@ -1,0 +1,153 @@
+// Generated data for report tests, the same for the app's database and the server's:
+// a few people (one in two teams, one in none), customers (one deleted), contracts
+// with and without included hours, work items with and without a reference, customer
+// or contract (one deleted), and entries over five months with every status, a mix of
+// billable, missing work items and activity types, and deleted rows. Seeded, so a
+// failure is reproducible.
+import { addDays } from '../../periods'
+import { seededRandom } from '../../testing/seeded-random'
+import type { EntryStatus } from '../../entries'
+
+export interface FixtureUser {
+  id: string
+  name: string
+}
+
+export interface FixtureTeam {
+  id: string
+  name: string
+  members: string[]
+}
+
+export interface FixtureCustomer {
+  id: string
+  name: string
+  deleted: boolean
+}
+
+export interface FixtureContract {
+  id: string
+  customerId: string
+  name: string
+  includedMinutes: number | null
+}
+
+export interface FixtureWorkItem {
+  id: string
+  kind: 'ticket' | 'work_order' | 'task' | 'general'
+  reference: string | null
+  title: string
+  customerId: string | null
+  contractId: string | null
+  deleted: boolean
+}
+
+export interface FixtureActivityType {
+  id: string
+  name: string
+}
+
+export interface FixtureEntry {
+  id: string
+  userId: string
+  day: string
+  workItemId: string | null
+  activityTypeId: string | null
+  billable: boolean
+  roundedSeconds: number
+  rawSeconds: number
+  status: EntryStatus
+  deleted: boolean
+}
+
+export interface ReportFixture {
+  users: FixtureUser[]
+  teams: FixtureTeam[]
+  customers: FixtureCustomer[]
+  contracts: FixtureContract[]
+  workItems: FixtureWorkItem[]
+  activityTypes: FixtureActivityType[]
+  entries: FixtureEntry[]
+  /** The first and last day entries may fall on. */
+  from: string
+  to: string
+}
+
+export interface FixtureOptions {
+  seed: number
+  /** The id of the first person (the app's own user when the fixture goes into its database). */
+  firstUserId?: string
+  entries?: number
+  from?: string
+  days?: number
+}
+
+const STATUSES: readonly EntryStatus[] = ['draft', 'draft', 'submitted', 'approved', 'approved', 'approved', 'rejected', 'voided']
+
+export function generateReportFixture({ seed, firstUserId = 'user-ada', entries = 900, from = '2026-09-01', days = 150 }: FixtureOptions): ReportFixture {
+  const random = seededRandom(seed)
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
+
+  const users: FixtureUser[] = [
+    { id: firstUserId, name: 'Ada Lovelace' },
+    { id: 'user-grace', name: 'Grace Hopper' },
+    { id: 'user-alan', name: 'Alan Turing' },
+    { id: 'user-edsger', name: 'Edsger Dijkstra' },
+  ]
+  const [ada, grace, alan] = users.map((user) => user.id) as [string, string, string, string]
+  const teams: FixtureTeam[] = [
+    { id: 'team-desk', name: 'Service Desk', members: [ada, grace] },
+    { id: 'team-field', name: 'Field Service', members: [grace, alan] },
+    { id: 'team-empty', name: 'Projects', members: [] },
+  ]
+  const customers: FixtureCustomer[] = [
+    { id: 'cust-harbour', name: 'Harbour Dental', deleted: false },
+    { id: 'cust-acme', name: 'acme corp', deleted: false },
+    { id: 'cust-zeta', name: 'Zeta Logistics', deleted: false },
+    { id: 'cust-gone', name: 'Bygone Books', deleted: true },
+    { id: 'cust-idle', name: 'Idle Industries', deleted: false },
+  ]
+  const contracts: FixtureContract[] = [
+    { id: 'contract-harbour', customerId: 'cust-harbour', name: 'Managed IT 2026', includedMinutes: 600 },
+    { id: 'contract-acme', customerId: 'cust-acme', name: 'Support block', includedMinutes: 1200 },
+    { id: 'contract-zeta', customerId: 'cust-zeta', name: 'Time and material', includedMinutes: null },
+    { id: 'contract-idle', customerId: 'cust-idle', name: 'Standby', includedMinutes: 60 },
+  ]
+  const workItems: FixtureWorkItem[] = [
+    { id: 'wi-1', kind: 'ticket', reference: 'HD-1042', title: 'Printer offline', customerId: 'cust-harbour', contractId: 'contract-harbour', deleted: false },
+    { id: 'wi-2', kind: 'ticket', reference: 'HD-1043', title: 'New laptop, "quick"', customerId: 'cust-harbour', contractId: 'contract-harbour', deleted: false },
+    { id: 'wi-3', kind: 'work_order', reference: 'WO-7', title: 'Server move', customerId: 'cust-acme', contractId: 'contract-acme', deleted: false },
+    { id: 'wi-4', kind: 'ticket', reference: 'AC-10', title: 'VPN drops', customerId: 'cust-acme', contractId: null, deleted: false },
+    { id: 'wi-5', kind: 'ticket', reference: 'ZL-1', title: 'Scanner, tablets & Wi-Fi', customerId: 'cust-zeta', contractId: 'contract-zeta', deleted: false },
+    { id: 'wi-6', kind: 'ticket', reference: 'BB-3', title: 'Old shop tills', customerId: 'cust-gone', contractId: null, deleted: true },
+    { id: 'wi-7', kind: 'task', reference: null, title: 'Patch Tuesday', customerId: null, contractId: null, deleted: false },
+    { id: 'wi-8', kind: 'general', reference: null, title: 'Team meeting', customerId: null, contractId: null, deleted: false },
+    { id: 'wi-9', kind: 'ticket', reference: 'ZL-2', title: 'Label printer ☕', customerId: 'cust-zeta', contractId: 'contract-zeta', deleted: false },
+    { id: 'wi-10', kind: 'task', reference: 'AC-11', title: 'Backup check', customerId: 'cust-acme', contractId: 'contract-acme', deleted: false },
+  ]
+  const activityTypes: FixtureActivityType[] = [
+    { id: 'act-remote', name: 'Remote support' },
+    { id: 'act-onsite', name: 'On-site' },
+    { id: 'act-admin', name: 'Admin' },
+  ]
+
+  const list: FixtureEntry[] = []
+  for (let n = 1; n <= entries; n++) {
+    const workItem = random() < 0.1 ? null : pick(workItems)
+    const seconds = random() < 0.2 ? 60 * (1 + Math.floor(random() * 200)) : 900 * (1 + Math.floor(random() * 16))
+    list.push({
+      id: `entry-${String(n).padStart(5, '0')}`,
+      // Ada books most: she is the app's user in the tests that compare both databases.
+      userId: random() < 0.4 ? ada : pick(users).id,
+      day: addDays(from, Math.floor(random() * days)),
+      workItemId: workItem?.id ?? null,
+      activityTypeId: random() < 0.1 ? null : pick(activityTypes).id,
+      billable: random() < 0.7,
+      roundedSeconds: seconds,
+      rawSeconds: Math.max(0, seconds - Math.floor(random() * 300)),
+      status: pick(STATUSES),
+      deleted: random() < 0.08,
+    })
+  }
+  return { users, teams, customers, contracts, workItems, activityTypes, entries: list, from, to: addDays(from, days - 1) }
+}
