@@ -13,6 +13,7 @@ import { SyncEngine } from './sync/sync-engine'
 import { SyncService } from './sync/sync-service'
 import { TransportError, type SyncTransport } from './sync/transport'
 import { SubmissionService } from './timesheet/submission-service'
+import { LocalReports } from './reports/local-reports'
 import type { SettingsStore } from './settings/settings-store'
 import { loadEntries } from './timesheet/entry-queries'
 import { TimesheetService } from './timesheet/timesheet-service'
@@ -108,6 +109,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     userId: owner,
     deviceId,
   })
+  const reports = new LocalReports({ db: store.db, userId: owner, settings: () => settings.get().timesheet })
   const submission = new SubmissionService({
     db: store.db,
     clock,
@@ -206,6 +208,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       sync.soon()
       return result
     },
+
+    'reports.run': (query) => reports.run(query),
+    'reports.contractUsage': ({ month, statuses }) => reports.contractUsage(month, { statuses }),
+    'reports.team': (query) => online((t) => t.teamReport(query)),
 
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),

@@ -12,6 +12,7 @@ import { adminRoutes } from './http/routes/admin'
 import { approvalRoutes } from './http/routes/approvals'
 import { healthRoutes } from './http/routes/health'
 import { meRoutes } from './http/routes/me'
+import { reportRoutes } from './http/routes/reports'
 import { syncRoutes } from './http/routes/sync'
 import type { Logger } from './logger'
 import { OrgService } from './org/org-service'
@@ -52,6 +53,7 @@ export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimi
     scope.addHook('onRequest', authenticate({ tokens, limiter, clock }))
     meRoutes(scope, { org })
     syncRoutes(scope, { db, clock })
+    reportRoutes(scope, { db })
     approvalRoutes(scope, { db, clock })
     // A scope of their own, so the admin role check covers these routes and no others.
     void scope.register((admin, _adminOptions, adminDone) => {

@@ -6,6 +6,7 @@ import { DaySchema, TimeEntrySchema } from './entries'
 import { SettingsPatchSchema, SettingsSchema, ShortcutStatusSchema } from './settings'
 import { ConnectRequestSchema, SyncIssueSchema, SyncStatusSchema, TeamAccountSchema } from './sync'
 import { CellChangeSchema, CellDetailsSchema, PeriodStatusSchema, PeriodSummarySchema, RowKeySchema, SubmissionRowSchema, TimesheetSchema } from './timesheet'
+import { ContractUsageQuerySchema, ContractUsageSchema, ReportQuerySchema, ReportResultSchema } from './reports'
 import { ApprovalDetailSchema, ApprovalQueueItemSchema, ApproveRequestSchema, DecisionResultSchema, RejectRequestSchema } from './approvals'
 import {
   PromptResolutionSchema,
@@ -93,6 +94,12 @@ export const calls = {
   'approvals.detail': { request: z.object({ periodId: idSchema }).strict(), response: ApprovalDetailSchema },
   'approvals.approve': { request: ApproveRequestSchema, response: DecisionResultSchema },
   'approvals.reject': { request: RejectRequestSchema, response: DecisionResultSchema },
+
+  /** A report of this device's own time, offline (the shared engine over the local database). */
+  'reports.run': { request: ReportQuerySchema, response: ReportResultSchema },
+  'reports.contractUsage': { request: ContractUsageQuerySchema, response: ContractUsageSchema },
+  /** The same report over the team's time on the team server (approvers and admins see their teams; people and teams as groups). */
+  'reports.team': { request: ReportQuerySchema, response: ReportResultSchema },
 
   'sync.status': { request: noRequest, response: SyncStatusSchema },
   'sync.now': { request: noRequest, response: SyncStatusSchema },

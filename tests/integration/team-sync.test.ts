@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { EventPayload } from '@shared/contract'
+import { ReportQuerySchema } from '@shared/reports'
 import type { RowKey } from '@shared/timesheet'
 import { buildServerApp } from '../../src/server/app'
 import { silentLogger as serverLogger } from '../../src/server/logger'
@@ -206,6 +207,19 @@ function suite(dialect: TestDialect) {
     await laptop.core.sync.syncNow()
     const [again] = await abe.approvalQueue()
     expect([again?.resubmitted, again?.totalSeconds]).toEqual([true, 7 * H])
+  })
+
+  it('the approver reports on the team’s synced time by person; the member, offline, on their own', async () => {
+    const laptop = await device()
+    await laptop.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: 3 * H }, { day: TUESDAY, row: { ...row, billable: false }, totalSeconds: H }])
+    await laptop.core.sync.syncNow()
+    const abeToken = (await new DeviceTokens(t.db, () => Date.now()).issueToken({ user: 'abe@example.com', label: 'abe' })).token
+    const team = await httpTransport(url, abeToken).teamReport({ from: MONDAY, to: '2026-11-22', groupBy: ['user'] })
+    expect(team.rows.map((r) => [r.keys[0]?.label, r.totalSeconds, r.billableSeconds])).toEqual([['Tess Tech', 4 * H, 3 * H]])
+    await app.close() // offline: the member's own report still works
+    const own = await laptop.core.handlers['reports.run'](ReportQuerySchema.parse({ from: MONDAY, to: '2026-11-22', groupBy: ['day'] }))
+    expect(own.rows.map((r) => [r.keys[0]?.id, r.totalSeconds])).toEqual([[MONDAY, 3 * H], [TUESDAY, H]])
+    app = buildServerApp({ db: t.db, clock: () => Date.now(), logger: serverLogger })
   })
 
   it('with the pattern "none" the server approves a submission at once', async () => {

@@ -3,6 +3,7 @@
 // engine whether to retry later (offline, server trouble) or to stop and ask the user
 // (the token was refused).
 import { z } from 'zod'
+import { ReportResultSchema, type ReportQueryInput, type ReportResult } from '@shared/reports'
 import { ApprovalDetailSchema, ApprovalQueueSchema, DecisionResultSchema, type ApprovalDetail, type ApprovalQueueItem, type DecisionResult } from '@shared/approvals'
 import { MeResponseSchema, PullResponseSchema, PushResponseSchema, type MeResponse, type PullResponse, type PushRequest, type PushResponse } from '@shared/sync'
 
@@ -26,6 +27,7 @@ export interface SyncTransport {
   approvalDetail(periodId: string): Promise<ApprovalDetail>
   approve(periodIds: string[]): Promise<DecisionResult>
   reject(periodId: string, reason: string): Promise<DecisionResult>
+  teamReport(query: ReportQueryInput): Promise<ReportResult>
 }
 
 const REQUEST_TIMEOUT_MS = 20_000
@@ -80,6 +82,7 @@ export function httpTransport(baseUrl: string, token: string, fetchImpl: typeof 
     approvalDetail: (periodId) => call(`/v1/approvals/${encodeURIComponent(periodId)}`, ApprovalDetailSchema),
     approve: (periodIds) => call('/v1/approvals/approve', DecisionResultSchema, { method: 'POST', body: JSON.stringify({ periodIds }) }),
     reject: (periodId, reason) => call('/v1/approvals/reject', DecisionResultSchema, { method: 'POST', body: JSON.stringify({ periodId, reason }) }),
+    teamReport: (query) => call('/v1/reports', ReportResultSchema, { method: 'POST', body: JSON.stringify(query) }),
   }
 }
 

@@ -25,6 +25,9 @@ const emptySheet = { start: '2026-11-16', end: '2026-11-22', label: 'Week of 16 
 
 const item = { id: 'w1', kind: 'ticket' as const, reference: 'TICKET-1', title: 'Printer', customerId: null, customerName: null, contractId: null, billable: true, active: true, favourite: false }
 
+const noTime = { totalSeconds: 0, billableSeconds: 0, nonBillableSeconds: 0, entryCount: 0 }
+const emptyReport = { rows: [], totals: noTime, people: 1, expectedSeconds: null, utilisation: { billableShare: null, ofExpected: null, billableOfExpected: null } }
+
 const syncStatus = { state: 'standalone' as const, pending: 0, issues: 0, lastSyncedAt: null, nextAttemptAt: null, message: null }
 
 export function cannedHandlers(): Handlers {
@@ -71,6 +74,9 @@ export function cannedHandlers(): Handlers {
     },
     'approvals.approve': () => ({ results: [] }),
     'approvals.reject': () => ({ results: [] }),
+    'reports.run': (query) => ({ ...emptyReport, query }),
+    'reports.contractUsage': ({ month, statuses }) => ({ month, from: `${month}-01`, to: `${month}-28`, statuses, contracts: [] }),
+    'reports.team': (query) => ({ ...emptyReport, query }),
     'sync.status': () => syncStatus,
     'sync.now': () => syncStatus,
     'sync.account': () => null,

@@ -1,0 +1,19 @@
+// Team reports: the shared report engine over the time the caller may see (an admin
+// everyone's, an approver their teams', a member their own); contract usage for a
+// month, the input of a billing run. Bad requests get the engine's own sentences.
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import { ContractUsageQuerySchema, ReportQuerySchema } from '@shared/reports'
+import type { ServerDatabase } from '../../db/schema'
+import { parseInput } from '../../errors'
+import { TeamReports } from '../../reports/team-reports'
+import { principalOf } from '../auth'
+
+export function reportRoutes(app: FastifyInstance, { db }: { db: Kysely<ServerDatabase> }): void {
+  const reports = new TeamReports(db)
+  app.post('/v1/reports', async (request) => reports.run(principalOf(request), parseInput(ReportQuerySchema, request.body, 'The report')))
+  app.get('/v1/reports/contracts', async (request) => {
+    const { month, statuses } = parseInput(ContractUsageQuerySchema, request.query, 'The contract usage report')
+    return reports.contractUsage(principalOf(request), month, { statuses })
+  })
+}
