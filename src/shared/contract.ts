@@ -7,6 +7,8 @@ import { SettingsPatchSchema, SettingsSchema, ShortcutStatusSchema } from './set
 import { ConnectRequestSchema, SyncIssueSchema, SyncStatusSchema, TeamAccountSchema } from './sync'
 import { CellChangeSchema, CellDetailsSchema, PeriodStatusSchema, PeriodSummarySchema, RowKeySchema, SubmissionRowSchema, TimesheetSchema } from './timesheet'
 import { ContractUsageQuerySchema, ContractUsageSchema, ReportQuerySchema, ReportResultSchema } from './reports'
+import { MonthViewQuerySchema, MonthViewResultSchema } from './month-views'
+import { ExportRequestSchema, ExportResultSchema } from './exports'
 import { ApprovalDetailSchema, ApprovalQueueItemSchema, ApproveRequestSchema, DecisionResultSchema, RejectRequestSchema } from './approvals'
 import {
   PromptResolutionSchema,
@@ -100,6 +102,12 @@ export const calls = {
   'reports.contractUsage': { request: ContractUsageQuerySchema, response: ContractUsageSchema },
   /** The same report over the team's time on the team server (approvers and admins see their teams; people and teams as groups). */
   'reports.team': { request: ReportQuerySchema, response: ReportResultSchema },
+  'reports.teamContractUsage': { request: ContractUsageQuerySchema, response: ContractUsageSchema },
+  /** A month view (entries, per ticket, per customer, per organisation) of this device's own time. */
+  'reports.month': { request: MonthViewQuerySchema, response: MonthViewResultSchema },
+  'reports.teamMonth': { request: MonthViewQuerySchema, response: MonthViewResultSchema },
+  /** A CSV file of a report, a month view, contract usage or raw entries: a save dialog in the app, a download in the browser host. */
+  'export.csv': { request: ExportRequestSchema, response: ExportResultSchema },
 
   'sync.status': { request: noRequest, response: SyncStatusSchema },
   'sync.now': { request: noRequest, response: SyncStatusSchema },
@@ -124,6 +132,16 @@ export const events = {
   'sync.changed': z.object({ status: SyncStatusSchema }),
   /** The team server decided one of the user's periods (approved, rejected, reopened): worth a notification. */
   'period.decided': z.object({ start: DaySchema, end: DaySchema, status: PeriodStatusSchema, reason: z.string().nullable(), by: z.string().nullable() }),
+  /** A contract's billable time this month reached 80 % ('warning') or 100 % ('over') of its included hours; sent once per contract, month and level. */
+  'contracts.usageAlert': z.object({
+    month: z.string(),
+    contractId: z.string(),
+    contractName: z.string(),
+    customerName: z.string(),
+    level: z.enum(['warning', 'over']),
+    includedSeconds: z.number().int().nonnegative(),
+    billableSeconds: z.number().int().nonnegative(),
+  }),
 } as const satisfies Record<string, z.ZodType>
 
 export type Calls = typeof calls

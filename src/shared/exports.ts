@@ -1,0 +1,61 @@
+// CSV exports: what can be exported, and what became of it. In the app the main process
+// asks where to save (a save dialog) and streams the file there; in the browser host the
+// answer is a one-time download address the renderer opens. Either way every row is
+// written (no cap), and a failed export leaves no partial file behind.
+import { z } from 'zod'
+import { DaySchema, EntryStatusSchema } from './entries'
+import { ContractUsageQuerySchema, ReportFiltersSchema, ReportQuerySchema } from './reports'
+import { MonthViewQuerySchema } from './month-views'
+
+/** Whose time: this device's own (offline) or the team's through the team server. */
+export const ExportScopeSchema = z.enum(['mine', 'team'], { error: 'The scope of an export is "mine" (this device’s time) or "team" (through the team server).' })
+export type ExportScope = z.infer<typeof ExportScopeSchema>
+
+/** The raw entries of a range, with the report filters; any length of range (a ten-year export is fine). */
+export const EntriesExportSchema = z
+  .object({
+    kind: z.literal('entries'),
+    from: DaySchema,
+    to: DaySchema,
+    filters: ReportFiltersSchema.prefault({}),
+    /** Voided entries are left out unless asked for (the status filter may also name 'voided'). */
+    includeVoided: z.boolean().default(false),
+  })
+  .strict()
+  .refine((what) => what.from <= what.to, { path: ['to'], message: 'The range ends before it starts: the last day must be on or after the first.' })
+
+export const ExportWhatSchema = z.union([
+  /** A grouped report, one CSV row per report row, every row (the 100,000-row limit of the view does not apply). */
+  z.object({ kind: z.literal('report'), query: ReportQuerySchema }).strict(),
+  EntriesExportSchema,
+  /** Contract usage of a month: the input of a billing run. */
+  z.object({ kind: z.literal('contractUsage'), query: ContractUsageQuerySchema }).strict(),
+  /** A month view (entries, per ticket, per customer, per organisation), every row. */
+  z.object({ kind: z.literal('month'), query: MonthViewQuerySchema }).strict(),
+])
+export type ExportWhat = z.output<typeof ExportWhatSchema>
+export type ExportWhatInput = z.input<typeof ExportWhatSchema>
+
+export const ExportRequestSchema = z
+  .object({
+    what: ExportWhatSchema,
+    scope: ExportScopeSchema.default('mine'),
+    /** Start the file with a UTF-8 byte-order mark (Excel needs it to read UTF-8). */
+    bom: z.boolean().default(false),
+  })
+  .strict()
+export type ExportRequestInput = z.input<typeof ExportRequestSchema>
+export type ExportRequest = z.output<typeof ExportRequestSchema>
+
+export const ExportResultSchema = z.discriminatedUnion('status', [
+  /** The app wrote the file (complete, renamed into place). */
+  z.object({ status: z.literal('saved'), path: z.string(), rows: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
+  /** The person closed the save dialog; nothing was written. */
+  z.object({ status: z.literal('cancelled') }),
+  /** The browser host: open `url` (same origin, single use, valid for a minute) to download `fileName`. */
+  z.object({ status: z.literal('download'), url: z.string(), fileName: z.string() }),
+])
+export type ExportResult = z.infer<typeof ExportResultSchema>
+
+/** Statuses, re-exported for export forms. */
+export const EXPORT_STATUSES = EntryStatusSchema.options
