@@ -14,6 +14,8 @@ import { SyncService } from './sync/sync-service'
 import { TransportError, type SyncTransport } from './sync/transport'
 import { SubmissionService } from './timesheet/submission-service'
 import { LocalReports } from './reports/local-reports'
+import { Exporter, type CsvDestination } from './reports/exporter'
+import { UsageAlerts } from './reports/usage-alerts'
 import type { SettingsStore } from './settings/settings-store'
 import { loadEntries } from './timesheet/entry-queries'
 import { TimesheetService } from './timesheet/timesheet-service'
@@ -35,6 +37,8 @@ export interface CoreOptions {
   transportFor?: (url: string, token: string) => SyncTransport
   /** Calls a host answers differently (the Electron shell knows its global shortcuts). */
   handlerOverrides?: Partial<Handlers>
+  /** Where CSV exports go: the app's save dialog, the browser host's downloads. Without one, 'export.csv' is refused. */
+  exportDestination?: CsvDestination
 }
 
 export interface Core {
@@ -54,6 +58,8 @@ export interface Core {
 
 const MAX_RANGE_DAYS = 366
 const TRANSPORT_ERROR_CODE = { offline: 'unavailable', server: 'unavailable', unauthorized: 'forbidden', refused: 'invalid_request' } as const
+const APPROVALS = 'Approvals happen'
+const TEAM_REPORTS = 'The team’s reports are made'
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { dataDir, clock, logger, settings } = options
@@ -109,7 +115,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     userId: owner,
     deviceId,
   })
-  const reports = new LocalReports({ db: store.db, userId: owner, settings: () => settings.get().timesheet })
+  const reports = new LocalReports({ db: store.db, userId: owner, settings: () => settings.get().timesheet, userName: () => team.currentAccount()?.name ?? null })
+  const usageAlerts = new UsageAlerts({ db: store.db, contractUsage: (month) => reports.contractUsage(month), events, clock, scheduler: options.scheduler ?? realScheduler, logger })
   const submission = new SubmissionService({
     db: store.db,
     clock,
@@ -121,10 +128,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     actorName: () => team.currentAccount()?.name ?? 'You',
   })
   sync.start()
-  /** A call that only the team server can answer (approvals), with the reason when it cannot. */
-  const online = async <T>(call: (transport: SyncTransport) => Promise<T>): Promise<T> => {
+  usageAlerts.start()
+  /**
+   * A call that only the team server can answer (approvals, the team's reports), with the
+   * reason when it cannot: `what` names it for the message ("Approvals happen").
+   */
+  const online = async <T>(what: string, call: (transport: SyncTransport) => Promise<T>): Promise<T> => {
     const transport = team.transport()
-    if (!transport) throw new StintError('unavailable', team.currentAccount() ? 'Not signed in to the team server: paste the device token in Settings → Team server.' : 'Approvals happen on a team server; connect one in Settings → Team server.')
+    if (!transport) throw new StintError('unavailable', team.currentAccount() ? 'Not signed in to the team server: paste the device token in Settings → Team server.' : `${what} on a team server; connect one in Settings → Team server.`)
     try {
       return await call(transport)
     } catch (error) {
@@ -133,6 +144,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   }
   const announceSync = async () => events.emit('sync.changed', { status: await sync.status() })
+  const exporter = new Exporter({
+    db: store.db,
+    userId: owner,
+    reports,
+    online: (call) => online(TEAM_REPORTS, call),
+    teamServer: () => (team.transport() ? 'ready' : team.currentAccount() ? 'signed-out' : 'none'),
+    destination: () => options.exportDestination,
+  })
 
   const handlers: Handlers = {
     'app.info': () => ({ version: options.version, host: options.host, dataFile: store.file }),
@@ -157,7 +176,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'work.listActivityTypes': () => work.listActivityTypes(),
     'work.saveActivityType': ({ id, type }) => work.saveActivityType(id, type),
     'work.listCustomers': () => work.listCustomers(),
-    'work.createCustomer': ({ name }) => work.createCustomer(name),
+    'work.createCustomer': ({ name, organisation }) => work.createCustomer(name, organisation),
     'work.listContracts': () => work.listContracts(),
     'work.createContract': (input) => work.createContract(input),
 
@@ -196,27 +215,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
     'submissions.list': () => submission.list(),
 
-    'approvals.queue': () => online((t) => t.approvalQueue()),
-    'approvals.detail': ({ periodId }) => online((t) => t.approvalDetail(periodId)),
+    'approvals.queue': () => online(APPROVALS, (t) => t.approvalQueue()),
+    'approvals.detail': ({ periodId }) => online(APPROVALS, (t) => t.approvalDetail(periodId)),
     'approvals.approve': async ({ periodIds }) => {
-      const result = await online((t) => t.approve(periodIds))
+      const result = await online(APPROVALS, (t) => t.approve(periodIds))
       sync.soon()
       return result
     },
     'approvals.reject': async ({ periodId, reason }) => {
-      const result = await online((t) => t.reject(periodId, reason))
+      const result = await online(APPROVALS, (t) => t.reject(periodId, reason))
       sync.soon()
       return result
     },
 
     'reports.run': (query) => reports.run(query),
     'reports.contractUsage': ({ month, statuses }) => reports.contractUsage(month, { statuses }),
-    'reports.team': (query) => online((t) => t.teamReport(query)),
-    // TEMPORARY (being built this session): replaced by the month views, team usage and export work.
-    'reports.teamContractUsage': () => Promise.reject(new StintError('unavailable', 'Team contract usage is not built yet.')),
-    'reports.month': () => Promise.reject(new StintError('unavailable', 'Month views are not built yet.')),
-    'reports.teamMonth': () => Promise.reject(new StintError('unavailable', 'Month views are not built yet.')),
-    'export.csv': () => Promise.reject(new StintError('unavailable', 'CSV export is not built yet.')),
+    'reports.team': (query) => online(TEAM_REPORTS, (t) => t.teamReport(query)),
+    'reports.teamContractUsage': (query) => online(TEAM_REPORTS, (t) => t.teamContractUsage(query)),
+    'reports.month': (query) => reports.month(query),
+    'reports.teamMonth': (query) => online(TEAM_REPORTS, (t) => t.teamMonth(query)),
+    'export.csv': (request) => exporter.export(request),
 
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),
@@ -260,6 +278,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     team,
     submission,
     close: async (closeOptions = { keepRunning: true }) => {
+      usageAlerts.stop()
+      await usageAlerts.settled()
       sync.stop()
       await sync.settled()
       await timers.shutdown(closeOptions)

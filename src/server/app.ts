@@ -10,6 +10,7 @@ import { BODY_LIMIT_BYTES, installErrorHandling } from './http/errors'
 import { FailureLimiter, type FailureLimiterOptions } from './http/rate-limit'
 import { adminRoutes } from './http/routes/admin'
 import { approvalRoutes } from './http/routes/approvals'
+import { exportRoutes } from './http/routes/exports'
 import { healthRoutes } from './http/routes/health'
 import { meRoutes } from './http/routes/me'
 import { reportRoutes } from './http/routes/reports'
@@ -54,6 +55,7 @@ export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimi
     meRoutes(scope, { org })
     syncRoutes(scope, { db, clock })
     reportRoutes(scope, { db })
+    exportRoutes(scope, { db })
     approvalRoutes(scope, { db, clock })
     // A scope of their own, so the admin role check covers these routes and no others.
     void scope.register((admin, _adminOptions, adminDone) => {

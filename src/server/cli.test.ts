@@ -172,6 +172,7 @@ describe('the admin commands', () => {
     await cli(['init', '--org', 'Acme IT', '--admin-name', 'Ana Admin', '--admin-email', 'ana@example.com'])
     const run = async (args: string[]) => cli(args)
     expect((await run(['customer', 'add', '--name', 'Harbour Dental'])).status).toBe(0)
+    expect((await run(['customer', 'add', '--name', 'Acme Berlin', '--organisation', 'Acme Group'])).stderr).toBe('Added the customer Acme Berlin (Acme Group).')
     expect((await run(['contract', 'add', '--customer', 'Harbour Dental', '--name', 'Managed IT', '--included-hours', '7,5'])).stderr).toBe('Added the contract Managed IT for Harbour Dental.')
     const item = await run(['work-item', 'add', '--kind', 'ticket', '--title', 'Printer offline', '--reference', 'HD-7', '--customer', 'Harbour Dental', '--contract', 'Managed IT', '--non-billable'])
     expect([item.status, item.stderr]).toEqual([0, 'Added HD-7 "Printer offline".'])

@@ -117,11 +117,11 @@ function hours(values: Values, name: string): number | null {
 const REFERENCE_COMMANDS: readonly CommandSpec[] = [
   {
     words: ['customer', 'add'],
-    summary: 'add a customer (devices pull it)',
-    options: { name: { type: 'string', hint: 'NAME', required: true } },
+    summary: 'add a customer (devices pull it), in an organisation if given',
+    options: { name: { type: 'string', hint: 'NAME', required: true }, organisation: { type: 'string', hint: 'NAME' } },
     run: async ({ reference, io }, values) => {
-      const customer = await reference.addCustomer({ name: text(values, 'name') })
-      io.err(`Added the customer ${customer.name}.`)
+      const customer = await reference.addCustomer({ name: text(values, 'name'), organisation: text(values, 'organisation') || null })
+      io.err(`Added the customer ${customer.name}${customer.organisation === null ? '' : ` (${customer.organisation})`}.`)
     },
   },
   {

@@ -7,7 +7,7 @@ import { EntryStatusSchema, type EntryStatus } from './entries'
 import { weekdayOf } from './periods'
 import { MAX_DAY_SECONDS } from './timesheet'
 
-export const REPORT_DIMENSIONS = ['day', 'week', 'month', 'customer', 'contract', 'workItem', 'activityType', 'user', 'team', 'status', 'billable'] as const
+export const REPORT_DIMENSIONS = ['day', 'week', 'month', 'customer', 'organisation', 'contract', 'workItem', 'activityType', 'user', 'team', 'status', 'billable'] as const
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number]
 
 /** Dimensions that cut the range into spans of days. */
@@ -21,6 +21,7 @@ export const DIMENSION_NAMES: Readonly<Record<ReportDimension, string>> = {
   week: 'week',
   month: 'month',
   customer: 'customer',
+  organisation: 'organisation',
   contract: 'contract',
   workItem: 'work item',
   activityType: 'activity type',
@@ -43,6 +44,10 @@ export const DEFAULT_REPORT_STATUSES: readonly EntryStatus[] = ['draft', 'submit
 export const NONE_LABEL = '(none)'
 /** The label of an id the database has no row for (a work item not synced to this device yet). */
 export const UNKNOWN_LABEL = '(unknown)'
+/** The label of time whose customer belongs to no organisation, or that has no customer. */
+export const NO_ORGANISATION_LABEL = '(no organisation)'
+/** An organisation is free text on a customer, at most this long. */
+export const MAX_ORGANISATION_LENGTH = 120
 /** A contract warns when its billable time reaches this percentage of its included hours. */
 export const CONTRACT_WARNING_PERCENT = 80
 
@@ -105,6 +110,19 @@ function idFilter(thing: string, things: string) {
 export const ReportFiltersSchema = z
   .object({
     customerIds: idFilter('customer', 'customers'),
+    /** Organisations by name, as customers carry them; null keeps time of customers in none and time without a customer. */
+    organisations: z
+      .array(
+        z
+          .string({ error: 'An organisation in the filter is its name, or null for customers in none.' })
+          .min(1, 'An organisation name cannot be empty; use null for customers in no organisation.')
+          .max(MAX_ORGANISATION_LENGTH, `An organisation name has at most ${MAX_ORGANISATION_LENGTH} characters.`)
+          .nullable(),
+        { error: 'The organisation filter is a list of organisation names (null: no organisation).' },
+      )
+      .min(1, 'Choose at least one organisation, or leave the organisation filter out to include every organisation.')
+      .max(MAX_FILTER_IDS, `A filter can name at most ${MAX_FILTER_IDS} organisations; leave it out to include every organisation.`)
+      .optional(),
     contractIds: idFilter('contract', 'contracts'),
     workItemIds: idFilter('work item', 'work items'),
     activityTypeIds: idFilter('activity type', 'activity types'),
@@ -168,8 +186,8 @@ export const ReportKeySchema = z.object({
   dimension: ReportDimensionSchema,
   /**
    * The group's id: an entity id; 'YYYY-MM-DD' for a day and for a week (its first
-   * day); 'YYYY-MM' for a month; the status; 'billable' or 'non-billable'. Null for
-   * time with none (no customer...).
+   * day); 'YYYY-MM' for a month; the organisation's name; the status; 'billable' or
+   * 'non-billable'. Null for time with none (no customer, no organisation...).
    */
   id: z.string().nullable(),
   /** What a person reads: the name, "REF · title", "Week of 16 Nov 2026", or "(none)". */

@@ -44,6 +44,8 @@ export interface ActivityTypeRowFields extends Stamped {
 
 export interface CustomerRowFields extends Stamped {
   name: string
+  /** Absent when the wire left it out (an older sender): the stored value is then kept. */
+  organisation?: string | null
 }
 
 export interface ContractRowFields extends Stamped {
@@ -129,11 +131,18 @@ export function activityTypeRow(wire: Omit<ActivityTypeWire, 'version'>): Activi
 }
 
 export function customerFields(row: CustomerRowFields): Omit<CustomerWire, 'version'> {
-  return { id: row.id, name: row.name, updatedAt: row.updated_at, deletedAt: row.deleted_at }
+  return { id: row.id, name: row.name, organisation: row.organisation ?? null, updatedAt: row.updated_at, deletedAt: row.deleted_at }
 }
 
 export function customerRow(wire: Omit<CustomerWire, 'version'>): CustomerRowFields {
-  return { id: wire.id, name: wire.name, updated_at: wire.updatedAt, deleted_at: wire.deletedAt }
+  return {
+    id: wire.id,
+    name: wire.name,
+    // A sender that knows no organisations says nothing about them: leave the column alone.
+    ...(wire.organisation !== undefined ? { organisation: wire.organisation } : {}),
+    updated_at: wire.updatedAt,
+    deleted_at: wire.deletedAt,
+  }
 }
 
 export function contractFields(row: ContractRowFields): Omit<ContractWire, 'version'> {

@@ -55,7 +55,15 @@ export type WorkItemWire = z.infer<typeof WorkItemWireSchema>
 export const ActivityTypeWireSchema = z.object({ id: Id, name: Name, active: z.boolean(), isDefault: z.boolean(), version: Version, updatedAt: Instant, deletedAt: Instant.nullable() })
 export type ActivityTypeWire = z.infer<typeof ActivityTypeWireSchema>
 
-export const CustomerWireSchema = z.object({ id: Id, name: Name, version: Version, updatedAt: Instant, deletedAt: Instant.nullable() })
+export const CustomerWireSchema = z.object({
+  id: Id,
+  name: Name,
+  /** The customer's organisation, null for none. Left out by an older device or server: the copy at the other end keeps its own. */
+  organisation: z.string().trim().min(1).max(120).nullable().optional(),
+  version: Version,
+  updatedAt: Instant,
+  deletedAt: Instant.nullable(),
+})
 export type CustomerWire = z.infer<typeof CustomerWireSchema>
 
 export const ContractWireSchema = z.object({

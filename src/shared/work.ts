@@ -20,7 +20,12 @@ export const WORK_ITEM_KIND_LABELS: Record<WorkItemKind, string> = {
   general: 'General activity',
 }
 
-export const CustomerSchema = z.object({ id: z.string(), name: z.string() })
+export const CustomerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The group a customer belongs to ("Acme Group"), for reports per organisation; null for none. */
+  organisation: z.string().nullable(),
+})
 export type Customer = z.infer<typeof CustomerSchema>
 
 export const ContractSchema = z.object({
@@ -65,7 +70,18 @@ export const ActivityTypeInputSchema = z
   .object({ name: name(80, 'A name'), active: z.boolean().optional(), isDefault: z.boolean().optional() })
   .strict()
 
-export const CustomerInputSchema = z.object({ name: name(120, 'A customer name') }).strict()
+/** Free text, trimmed; left out, blank or null all mean "no organisation". */
+export const OrganisationInputSchema = z
+  .string({ error: 'An organisation is text, such as "Acme Group", or null for none' })
+  .trim()
+  .max(120, 'An organisation can be at most 120 characters')
+  .refine((text) => !/\p{Cc}/u.test(text), 'An organisation cannot contain control characters')
+  .nullable()
+  .optional()
+  .transform((text) => (text === undefined || text === null || text === '' ? null : text))
+
+export const CustomerInputSchema = z.object({ name: name(120, 'A customer name'), organisation: OrganisationInputSchema }).strict()
+export type CustomerInput = z.input<typeof CustomerInputSchema>
 
 export const ContractInputSchema = z
   .object({ customerId: z.string(), name: name(120, 'A contract name'), includedMinutes: z.number().int().min(0).max(1_000_000).nullable().optional() })

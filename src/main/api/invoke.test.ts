@@ -62,6 +62,13 @@ describe('the one call wrapper', () => {
     })
   })
 
+  it('says what a team-server call is for when no team server is connected', async () => {
+    const approvals = await invokeCall(env.core.handlers, 'approvals.queue', {}, logger)
+    expect(approvals).toEqual({ ok: false, error: { code: 'unavailable', message: 'Approvals happen on a team server; connect one in Settings → Team server.' } })
+    const report = await invokeCall(env.core.handlers, 'reports.team', { from: '2026-11-01', to: '2026-11-30', groupBy: ['user'] }, logger)
+    expect(report).toEqual({ ok: false, error: { code: 'unavailable', message: 'The team’s reports are made on a team server; connect one in Settings → Team server.' } })
+  })
+
   it('hides an unexpected failure behind a generic message and logs the details', async () => {
     const handlers = {
       ...env.core.handlers,

@@ -41,6 +41,8 @@ export interface CustomersTable extends Synced {
   server_version: Generated<number | null>
   id: string
   name: string
+  /** The group the customer belongs to ("Acme Group"); null for none. */
+  organisation: Generated<string | null>
 }
 
 export interface ContractsTable extends Synced {
@@ -184,6 +186,14 @@ export interface SyncIssuesTable {
   resolution: string | null
 }
 
+/** A contract usage level already announced for a month (see reports/usage-alerts.ts). */
+export interface UsageAlertsTable {
+  month: string
+  contract_id: string
+  level: 'warning' | 'over'
+  announced_at: number
+}
+
 export interface AppStateTable {
   key: string
   value: string
@@ -206,6 +216,7 @@ export interface Database {
   sync_issues: SyncIssuesTable
   timesheet_rows: TimesheetRowsTable
   cell_notes: CellNotesTable
+  usage_alerts: UsageAlertsTable
 }
 
 export type TimerRow = Selectable<TimersTable>

@@ -36,8 +36,10 @@ import { PRIVILEGED_APP_SCHEME, handleAppProtocol } from './protocol'
 import { installQuitGuard, type QuitChoice } from './quit-guard'
 import { denyAllPermissions, hardenWebContents } from './security'
 import { decisionNotice } from '../sync/decision-notice'
+import { usageAlertNotice } from '../reports/usage-alert-notice'
 import { SafeStorageSecretStore } from './secret-store'
 import { ElectronSettingsStore } from './settings-store'
+import { saveDialogDestination } from './save-dialog'
 import { registerTimerShortcuts, type ShortcutReport } from './shortcuts'
 import { acquireSingleInstance } from './single-instance'
 import { TrayController } from './tray'
@@ -121,6 +123,7 @@ export async function startStint(): Promise<void> {
       version: app.getVersion(),
       secrets: new SafeStorageSecretStore(safeStorage, app.getPath('userData'), logger),
       handlerOverrides: { 'settings.shortcutStatus': () => ({ available: true, entries: shortcuts ? [...shortcuts.entries] : [] }) },
+      exportDestination: saveDialogDestination({ dialog, window: () => window, downloadsFolder: () => app.getPath('downloads') }),
     })
   } catch (error) {
     const message = error instanceof StoreOpenError ? error.message : `Stint could not start: ${(error as Error).message}`
@@ -168,6 +171,11 @@ export async function startStint(): Promise<void> {
   ready.events.subscribe((name, payload) => {
     if (name !== 'period.decided') return
     const notice = decisionNotice(payload as EventPayload<'period.decided'>)
+    feedback.notify(notice.title, notice.body)
+  })
+  ready.events.subscribe((name, payload) => {
+    if (name !== 'contracts.usageAlert') return
+    const notice = usageAlertNotice(payload as EventPayload<'contracts.usageAlert'>)
     feedback.notify(notice.title, notice.body)
   })
 

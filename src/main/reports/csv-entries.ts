@@ -2,57 +2,13 @@
 // of what each entry was booked against. Read in pages by keyset (day, id): between
 // pages the one database connection is free for the timers and the grid, and an
 // export of a million rows holds one page at a time.
-import { sql, type Kysely } from 'kysely'
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import { decimalHours, isoDay, isoInstant, wholeMinutes, yesNo, type CsvNumber } from '@shared/csv-cells'
+import type { EntryStatus } from '@shared/entries'
+import type { EntryCsvRow } from '@shared/export-columns'
 import type { Database } from '../db/schema'
-import type { CsvColumn } from './csv-export'
 
-/** One entry as an export row: names instead of ids, durations as number cells. */
-export interface EntryCsvRow {
-  readonly date: string
-  readonly work_item_reference: string | null
-  readonly work_item_title: string | null
-  readonly customer: string | null
-  readonly contract: string | null
-  readonly activity_type: string | null
-  readonly billable: 'yes' | 'no'
-  readonly description: string
-  readonly source: string
-  readonly status: string
-  readonly hours: CsvNumber
-  readonly minutes: CsvNumber
-  readonly raw_minutes: CsvNumber
-  readonly created_at: string
-  readonly entry_id: string
-}
-
-export type EntryCsvKey = keyof EntryCsvRow
-
-/** The columns in file order; a Record, so that leaving out a field of EntryCsvRow does not compile. */
-const COLUMN_ORDER: Record<EntryCsvKey, null> = {
-  date: null,
-  work_item_reference: null,
-  work_item_title: null,
-  customer: null,
-  contract: null,
-  activity_type: null,
-  billable: null,
-  description: null,
-  source: null,
-  status: null,
-  hours: null,
-  minutes: null,
-  raw_minutes: null,
-  created_at: null,
-  entry_id: null,
-}
-
-/**
- * The columns of an entries export; headers are the keys, stable for scripts that read
- * the file. `hours` (two decimals) and `minutes` are the rounded, booked time;
- * `raw_minutes` the time as measured; `created_at` is an ISO instant in UTC.
- */
-export const ENTRY_CSV_COLUMNS: readonly CsvColumn<EntryCsvKey>[] = (Object.keys(COLUMN_ORDER) as EntryCsvKey[]).map((key) => ({ key, header: key }))
+export { ENTRY_CSV_COLUMNS, type EntryCsvKey, type EntryCsvRow } from '@shared/export-columns'
 
 /**
  * Rows read per query. Pages of 5,000 rows measured no faster than 2,000 but lifted the
@@ -64,8 +20,26 @@ export const ENTRIES_PAGE_SIZE = 2_000
 export interface EntriesCsvOptions {
   /** Rows read per query. */
   readonly pageSize?: number
-  /** Voided entries no longer count as time; they are left out unless asked for. */
+  /** Voided entries no longer count as time; they are left out unless asked for (here or by the status filter). */
   readonly includeVoided?: boolean
+  /** The report filters that apply to one person's entries; left out, every entry counts. */
+  readonly filters?: EntryFilters
+}
+
+/** A list of ids to keep; null keeps the entries that have none (no work item, no customer...). */
+type IdFilter = readonly (string | null)[] | undefined
+
+/** The report filters an entries export applies: ids of what the time was booked against, statuses, billable or not. */
+export interface EntryFilters {
+  readonly customerIds?: IdFilter
+  /** Organisation names, as customers carry them; null keeps time of customers in none and time without a customer. */
+  readonly organisations?: IdFilter
+  readonly contractIds?: IdFilter
+  readonly workItemIds?: IdFilter
+  readonly activityTypeIds?: IdFilter
+  /** Statuses to keep; left out, every status but voided (unless includeVoided). */
+  readonly statuses?: readonly EntryStatus[] | undefined
+  readonly billable?: boolean | undefined
 }
 
 interface WorkItemNames {
@@ -128,15 +102,32 @@ export interface EntryKey {
 /** One page of the entries, after `after` (or from `from`), in (day, id) order. */
 export function entriesPageQuery(
   db: Kysely<Database>,
-  { userId, from, to, after, includeVoided, pageSize }: { userId: string; from: string; to: string; after: EntryKey | undefined; includeVoided: boolean; pageSize: number },
+  {
+    userId,
+    from,
+    to,
+    after,
+    includeVoided,
+    pageSize,
+    filters = {},
+  }: { userId: string; from: string; to: string; after: EntryKey | undefined; includeVoided: boolean; pageSize: number; filters?: EntryFilters },
 ) {
+  const { customerIds, organisations, contractIds, workItemIds, activityTypeIds, statuses, billable } = filters
   let query = db
     .selectFrom('time_entries as e')
     .select(['e.id', 'e.day', 'e.work_item_id', 'e.activity_type_id', 'e.billable', 'e.description', 'e.source', 'e.status', 'e.rounded_seconds', 'e.raw_seconds', 'e.created_at'])
     .where('e.user_id', '=', userId)
     .where('e.deleted_at', 'is', null)
     .where('e.day', '<=', to)
-  if (!includeVoided) query = query.where('e.status', '!=', 'voided')
+  if (statuses !== undefined) query = query.where('e.status', 'in', includeVoided && !statuses.includes('voided') ? [...statuses, 'voided'] : [...statuses])
+  else if (!includeVoided) query = query.where('e.status', '!=', 'voided')
+  if (billable !== undefined) query = query.where('e.billable', '=', billable ? 1 : 0)
+  if (workItemIds !== undefined) query = query.where((eb) => idCondition(eb, 'e.work_item_id', workItemIds))
+  if (activityTypeIds !== undefined) query = query.where((eb) => idCondition(eb, 'e.activity_type_id', activityTypeIds))
+  // A subquery rather than a join: the page stays one row per entry and the (user_id, day) index still leads.
+  if (customerIds !== undefined) query = query.where((eb) => ownerCondition(eb, 'customer_id', customerIds))
+  if (contractIds !== undefined) query = query.where((eb) => ownerCondition(eb, 'contract_id', contractIds))
+  if (organisations !== undefined) query = query.where((eb) => organisationCondition(eb, organisations))
   if (after === undefined) {
     query = query.where('e.day', '>=', from)
   } else {
@@ -145,6 +136,47 @@ export function entriesPageQuery(
     query = query.where('e.day', '>=', day).where((eb) => eb.or([eb('e.day', '>', day), eb('e.id', '>', id)]))
   }
   return query.orderBy('e.day').orderBy('e.id').limit(pageSize)
+}
+
+type EntryBuilder = ExpressionBuilder<Database & { e: Database['time_entries'] }, 'e'>
+
+/** `column IN (ids)`, or `column IS NULL` too when the filter keeps entries without one. */
+function idCondition(eb: EntryBuilder, column: 'e.work_item_id' | 'e.activity_type_id', ids: readonly (string | null)[]) {
+  const values = ids.filter((id): id is string => id !== null)
+  const parts = []
+  if (values.length > 0) parts.push(eb(column, 'in', values))
+  if (ids.includes(null)) parts.push(eb(column, 'is', null))
+  return eb.or(parts)
+}
+
+/**
+ * The entry's work item belongs to one of the customers (contracts) named; null keeps
+ * time whose work item has none, and time on no work item at all, as the report's
+ * "(none)" row counts it.
+ */
+function ownerCondition(eb: EntryBuilder, column: 'customer_id' | 'contract_id', ids: readonly (string | null)[]) {
+  const values = ids.filter((id): id is string => id !== null)
+  const parts = []
+  if (values.length > 0) parts.push(eb('e.work_item_id', 'in', eb.selectFrom('work_items as fw').select('fw.id').where(`fw.${column}`, 'in', values)))
+  if (ids.includes(null)) {
+    // As the report's left join sees it: no work item, a work item without one, or a work item this device does not have.
+    parts.push(eb('e.work_item_id', 'is', null))
+    parts.push(eb('e.work_item_id', 'not in', eb.selectFrom('work_items as nw').select('nw.id').where(`nw.${column}`, 'is not', null)))
+  }
+  return eb.or(parts)
+}
+
+/** The entry's work item belongs to a customer of one of the organisations named; null as ownerCondition has it. */
+function organisationCondition(eb: EntryBuilder, names: readonly (string | null)[]) {
+  const values = names.filter((name): name is string => name !== null)
+  const inOrganisation = () => eb.selectFrom('work_items as ow').innerJoin('customers as oc', 'oc.id', 'ow.customer_id').select('ow.id')
+  const parts = []
+  if (values.length > 0) parts.push(eb('e.work_item_id', 'in', inOrganisation().where('oc.organisation', 'in', values)))
+  if (names.includes(null)) {
+    parts.push(eb('e.work_item_id', 'is', null))
+    parts.push(eb('e.work_item_id', 'not in', inOrganisation().where('oc.organisation', 'is not', null)))
+  }
+  return eb.or(parts)
 }
 
 /**
@@ -187,7 +219,7 @@ export async function* entriesCsvPages(
   userId: string,
   from: string,
   to: string,
-  { pageSize = ENTRIES_PAGE_SIZE, includeVoided = false }: EntriesCsvOptions = {},
+  { pageSize = ENTRIES_PAGE_SIZE, includeVoided = false, filters = {} }: EntriesCsvOptions = {},
 ): AsyncGenerator<EntryCsvRow[], void, undefined> {
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`the page size must be a whole number of rows, at least 1; got ${String(pageSize)}`)
   isoDay(from)
@@ -196,7 +228,7 @@ export async function* entriesCsvPages(
   const durations = new DurationCells()
   let after: EntryKey | undefined
   for (;;) {
-    const page = await entriesPageQuery(db, { userId, from, to, after, includeVoided, pageSize }).execute()
+    const page = await entriesPageQuery(db, { userId, from, to, after, includeVoided, pageSize, filters }).execute()
     if (page.length === 0) return
     await names.prepare(page)
     yield page.map((row): EntryCsvRow => {

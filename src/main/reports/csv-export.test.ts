@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { csvCell, csvNumber, decimalHours, wholeMinutes } from '@shared/csv-cells'
-import { csvChunks, CsvExportError, csvStream, exportCsv, type CsvColumn, type CsvRow } from './csv-export'
+import { csvChunks, CsvExportError, CsvRecordCounter, csvStream, exportBytes, exportCsv, type CsvColumn, type CsvRow } from './csv-export'
 
 type Key = 'label' | 'text' | 'hours' | 'minutes' | 'count' | 'at'
 const COLUMNS: readonly CsvColumn<Key>[] = [
@@ -310,6 +310,45 @@ describe('csvStream, for a download', () => {
 
   it('refuses an export without columns', async () => {
     await expect(streamed(csvStream([], []))).rejects.toThrow('at least one column')
+  })
+})
+
+describe('exportBytes, for CSV the team server made', () => {
+  async function* arriving(bytes: Buffer, pieces: number, failAfter?: number) {
+    const size = Math.ceil(bytes.length / pieces)
+    for (let at = 0, n = 0; at < bytes.length; at += size, n++) {
+      if (failAfter !== undefined && n === failAfter) throw new TypeError('terminated')
+      await Promise.resolve()
+      yield bytes.subarray(at, at + size)
+    }
+  }
+
+  it('writes the bytes as they came and counts the records, quoted line breaks not counted', async () => {
+    const text = await streamed(csvStream(COLUMNS, NASTY.map(([label, text], i) => rowOf(label, text, i)), { bom: true }))
+    const path = join(dir, 'team.csv')
+    // 97 pieces: some cut through a quoted field, an emoji, a CRLF.
+    const result = await exportBytes({ path }, arriving(text, 97))
+    expect(readFileSync(path)).toEqual(text)
+    expect(result).toEqual({ path, rows: NASTY.length, bytes: text.length })
+    expect(statSync(path).mode & 0o777).toBe(0o600)
+  })
+
+  it('a connection that drops halfway leaves no file and no temporary file, and the old file as it was', async () => {
+    const path = join(dir, 'team.csv')
+    writeFileSync(path, 'the old export\r\n')
+    const text = await streamed(csvStream(COLUMNS, NASTY.map(([label, text], i) => rowOf(label, text, i))))
+    const failing = exportBytes({ path }, arriving(text, 10, 5))
+    await expect(failing).rejects.toThrow(CsvExportError)
+    await expect(failing).rejects.toThrow(/because terminated\. Nothing was written to .*team\.csv\. The file already at .* was left as it was\./)
+    expect(readFileSync(path, 'utf8')).toBe('the old export\r\n')
+    expect(readdirSync(dir)).toEqual(['team.csv'])
+  })
+
+  it('the record counter follows RFC 4180 quoting', () => {
+    const counter = new CsvRecordCounter()
+    for (const piece of ['a,b\r\n', '"x\r\ny","say ""', 'hi""\n"\r\n', 'plain,row\r\n']) counter.add(Buffer.from(piece))
+    expect(counter.rows).toBe(2)
+    expect(new CsvRecordCounter().rows).toBe(0)
   })
 })
 

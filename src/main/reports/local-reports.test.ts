@@ -1,6 +1,7 @@
 // Reports on the app's own database: one person's time, offline. Every grouping and
 // filter is checked against sums worked out independently from the generated rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { MonthViewQueryInput } from '@shared/month-views'
 import type { ReportDimension, ReportQueryInput, ReportResult } from '@shared/reports'
 import { contractUsage } from '@shared/reports/contract-usage'
 import { referenceReport, reportAsMap } from '@shared/reports/testing/reference-report'
@@ -245,5 +246,35 @@ describe('contract usage of my own time', () => {
     expect(direct).toEqual(await reports.contractUsage('2026-10'))
     await expect(reports.contractUsage('2026-13')).rejects.toThrow('"2026-13" is not a month: months run from 01 to 12.')
     await expect(reports.contractUsage('November')).rejects.toThrow('"November" is not a month: write it YYYY-MM, such as 2026-11.')
+  })
+})
+
+describe('month views of my own time', () => {
+  it('name me "You" until the team server has told the app my name, and refuse a bad request', async () => {
+    const view = await reports.month({ month: '2026-11', view: 'entries' })
+    if (view.view !== 'entries') throw new Error('the entries view answers with entries')
+    expect(view.rows.length).toBeGreaterThan(20)
+    expect(new Set(view.rows.map((row) => row.userName))).toEqual(new Set(['You']))
+    expect(new Set(view.rows.map((row) => row.userId))).toEqual(new Set([me]))
+    const named = new LocalReports({ db: env.core.store.db, userId: () => me, userName: () => 'Ada Lovelace' })
+    const namedView = await named.month({ month: '2026-11', view: 'entries' })
+    expect(namedView.view === 'entries' && namedView.rows[0]?.userName).toBe('Ada Lovelace')
+    await expect(reports.month({ month: '2026-13', view: 'entries' })).rejects.toThrow('The month view was not made. "2026-13" is not a month: months run from 01 to 12.')
+    await expect(reports.month(JSON.parse('{ "month": "2026-11", "view": "x" }') as MonthViewQueryInput)).rejects.toThrow(/"x" is not a month view/)
+    await expect(reports.month({ month: '2026-11', view: 'entries', statuses: [] })).rejects.toThrow(/Choose at least one status/)
+  })
+
+  it('answer the core’s reports.month call, organisations included', async () => {
+    const view = await env.core.handlers['reports.month']({ month: '2026-11', view: 'organisations', statuses: ['draft', 'submitted', 'approved', 'rejected'] })
+    expect(view.view).toBe('organisations')
+    if (view.view !== 'organisations') return
+    expect(view.rows.map((row) => row.label)).toEqual(['Acme Group', 'acme group', 'Smile Group', '(no organisation)'].filter((label) => view.rows.some((row) => row.label === label)))
+    expect(view.rows.reduce((sum, row) => sum + row.monthSeconds, 0)).toBe(view.totals.totalSeconds)
+  })
+
+  it('report by organisation, with the organisation filter', async () => {
+    const range = { from: fixture.from, to: fixture.to }
+    await expectMatchesReference({ ...range, groupBy: ['organisation'] })
+    await expectMatchesReference({ ...range, groupBy: ['organisation', 'month'], filters: { organisations: [null, 'Smile Group'] } })
   })
 })

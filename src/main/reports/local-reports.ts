@@ -3,8 +3,10 @@
 // are the team server's (the engine refuses them here, saying so).
 import type { Kysely } from 'kysely'
 import type { ContractUsage, ContractUsageQuery, ReportQueryInput, ReportResult } from '@shared/reports'
+import type { MonthViewQueryInput, MonthViewResult } from '@shared/month-views'
 import { contractUsage } from '@shared/reports/contract-usage'
-import { runReport, type ReportStore } from '@shared/reports/engine'
+import { monthView, monthViewPages, type MonthViewRow } from '@shared/reports/month-views'
+import { runReport, type ReportStore, type RunReportOptions } from '@shared/reports/engine'
 import type { TimesheetSettings } from '@shared/timesheet'
 import type { Database } from '../db/schema'
 
@@ -14,6 +16,8 @@ export interface LocalReportsDeps {
   userId: () => string
   /** Expected hours and the week start, used when a request leaves them out. */
   settings?: () => Pick<TimesheetSettings, 'expectedSeconds' | 'periodRule'>
+  /** The person's name as the team server knows it, for the month view of entries; null (standalone): "You". */
+  userName?: () => string | null
 }
 
 /** The local database as the report engine reads it. */
@@ -28,19 +32,29 @@ export class LocalReports {
   }
 
   /** A report of one's own time; `query` is checked (StintError invalid_request when wrong). */
-  run(query: ReportQueryInput): Promise<ReportResult> {
+  run(query: ReportQueryInput, options: RunReportOptions = {}): Promise<ReportResult> {
     const settings = this.deps.settings?.()
     const rule = settings?.periodRule
     const defaults = {
       ...(settings ? { expectedSeconds: settings.expectedSeconds } : {}),
       ...(rule && 'weekStartsOn' in rule ? { weekStartsOn: rule.weekStartsOn } : {}),
     }
-    return runReport(this.#store, { userIds: [this.deps.userId()] }, withDefaults(query, defaults))
+    return runReport(this.#store, { userIds: [this.deps.userId()] }, withDefaults(query, defaults), options)
   }
 
   /** How much of each contract's included hours one's own time used in `month` ('YYYY-MM'). */
   contractUsage(month: string, options: { statuses?: ContractUsageQuery['statuses'] } = {}): Promise<ContractUsage> {
     return contractUsage(this.#store, { userIds: [this.deps.userId()] }, month, options)
+  }
+
+  /** A month view of one's own time (entries, per ticket, per customer, per organisation); `query` is checked (StintError invalid_request when wrong). */
+  month(query: MonthViewQueryInput): Promise<MonthViewResult> {
+    return monthView(this.#store, { userIds: [this.deps.userId()] }, query, { userName: this.deps.userName?.() ?? null })
+  }
+
+  /** Every row of a month view of one's own time, in pages, for a CSV export; `query` is checked before the first page. */
+  monthPages(query: MonthViewQueryInput, options: { pageSize?: number } = {}): AsyncGenerator<MonthViewRow[], void, undefined> {
+    return monthViewPages(this.#store, { userIds: [this.deps.userId()] }, query, { userName: this.deps.userName?.() ?? null, ...options })
   }
 }
 

@@ -3,9 +3,11 @@
 // engine whether to retry later (offline, server trouble) or to stop and ask the user
 // (the token was refused).
 import { z } from 'zod'
-import { ReportResultSchema, type ReportQueryInput, type ReportResult } from '@shared/reports'
+import { ContractUsageSchema, ReportResultSchema, type ContractUsage, type ContractUsageQueryInput, type ReportQueryInput, type ReportResult } from '@shared/reports'
+import { MonthViewResultSchema, type MonthViewQueryInput, type MonthViewResult } from '@shared/month-views'
 import { ApprovalDetailSchema, ApprovalQueueSchema, DecisionResultSchema, type ApprovalDetail, type ApprovalQueueItem, type DecisionResult } from '@shared/approvals'
 import { MeResponseSchema, PullResponseSchema, PushResponseSchema, type MeResponse, type PullResponse, type PushRequest, type PushResponse } from '@shared/sync'
+import type { ExportRequest } from '@shared/exports'
 
 export type TransportErrorKind = 'offline' | 'unauthorized' | 'refused' | 'server'
 
@@ -28,6 +30,12 @@ export interface SyncTransport {
   approve(periodIds: string[]): Promise<DecisionResult>
   reject(periodId: string, reason: string): Promise<DecisionResult>
   teamReport(query: ReportQueryInput): Promise<ReportResult>
+  /** A month view of the time the caller may see on the team server. */
+  teamMonth(query: MonthViewQueryInput): Promise<MonthViewResult>
+  /** Contract usage of a month over the time the caller may see (all of it for an administrator). */
+  teamContractUsage(query: ContractUsageQueryInput): Promise<ContractUsage>
+  /** A CSV export of the team's time: the server's bytes as they arrive (a refusal throws before the first). */
+  exportCsv(request: Pick<ExportRequest, 'what' | 'bom'>, signal?: AbortSignal): Promise<AsyncIterable<Uint8Array>>
 }
 
 const REQUEST_TIMEOUT_MS = 20_000
@@ -50,26 +58,32 @@ export function serverUrlProblem(text: string): string | null {
 
 export function httpTransport(baseUrl: string, token: string, fetchImpl: typeof fetch = fetch): SyncTransport {
   const base = baseUrl.replace(/\/+$/, '')
-  async function call<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
+  async function send(path: string, init: RequestInit, signal: AbortSignal): Promise<Response> {
     let response: Response
     try {
       response = await fetchImpl(`${base}${path}`, {
         ...init,
         headers: { Authorization: `Bearer ${token}`, ...(init.body ? { 'Content-Type': 'application/json' } : {}) },
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal,
         redirect: 'error',
       })
     } catch (error) {
       throw new TransportError('offline', `The team server at ${base} cannot be reached (${(error as Error).message}).`)
     }
-    const text = await response.text()
     if (!response.ok) {
-      const parsed = ErrorBodySchema.safeParse(safeJson(text))
+      const parsed = ErrorBodySchema.safeParse(safeJson(await response.text()))
       const message = parsed.success ? parsed.data.error.message : `HTTP ${response.status}`
-      if (response.status === 401 || response.status === 403) throw new TransportError('unauthorized', `The team server refused the token: ${message}`)
+      if (response.status === 401) throw new TransportError('unauthorized', `The team server refused the token: ${message}`)
+      // 403 is about this request, not the token: a member asking for someone else's time.
+      if (response.status === 403) throw new TransportError('unauthorized', `The team server refused: ${message}`)
       if (response.status === 429 || response.status >= 500) throw new TransportError('server', `The team server could not answer now: ${message}`)
       throw new TransportError('refused', `The team server refused the request: ${message}`)
     }
+    return response
+  }
+  async function call<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<T> {
+    const response = await send(path, init, AbortSignal.timeout(REQUEST_TIMEOUT_MS))
+    const text = await response.text()
     const parsed = schema.safeParse(safeJson(text))
     if (!parsed.success) throw new TransportError('server', `The team server's answer to ${path} was not understood; is ${base} a Stint team server of a matching version?`)
     return parsed.data
@@ -83,6 +97,26 @@ export function httpTransport(baseUrl: string, token: string, fetchImpl: typeof 
     approve: (periodIds) => call('/v1/approvals/approve', DecisionResultSchema, { method: 'POST', body: JSON.stringify({ periodIds }) }),
     reject: (periodId, reason) => call('/v1/approvals/reject', DecisionResultSchema, { method: 'POST', body: JSON.stringify({ periodId, reason }) }),
     teamReport: (query) => call('/v1/reports', ReportResultSchema, { method: 'POST', body: JSON.stringify(query) }),
+    teamMonth: (query) => call('/v1/reports/month', MonthViewResultSchema, { method: 'POST', body: JSON.stringify(query) }),
+    teamContractUsage: ({ month, statuses }) => {
+      const search = new URLSearchParams({ month })
+      // One comma-separated parameter: a repeated one would arrive as a string when there is only one.
+      if (statuses !== undefined) search.set('statuses', statuses.join(','))
+      return call(`/v1/reports/contracts?${search.toString()}`, ContractUsageSchema)
+    },
+    exportCsv: async (request, signal) => {
+      // A long export may stream for minutes: the time limit covers the wait for the answer to begin, not the body.
+      const started = new AbortController()
+      const timer = setTimeout(() => started.abort(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)), REQUEST_TIMEOUT_MS)
+      const both = signal ? AbortSignal.any([started.signal, signal]) : started.signal
+      try {
+        const response = await send('/v1/exports/csv', { method: 'POST', body: JSON.stringify({ what: request.what, scope: 'team', bom: request.bom }) }, both)
+        if (!response.body) throw new TransportError('server', `The team server sent no CSV; is ${base} a Stint team server of a matching version?`)
+        return response.body
+      } finally {
+        clearTimeout(timer)
+      }
+    },
   }
 }
 

@@ -51,7 +51,7 @@ export function cannedHandlers(): Handlers {
     'work.listActivityTypes': () => [],
     'work.saveActivityType': ({ type }) => ({ id: 'a1', name: type.name, active: true, isDefault: false }),
     'work.listCustomers': () => [],
-    'work.createCustomer': ({ name }) => ({ id: 'c1', name }),
+    'work.createCustomer': ({ name, organisation }) => ({ id: 'c1', name, organisation: organisation ?? null }),
     'work.listContracts': () => [],
     'work.createContract': (input) => ({ id: 'k1', customerId: input.customerId, name: input.name, includedMinutes: null }),
     'entries.list': () => [],

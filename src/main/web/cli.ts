@@ -10,6 +10,7 @@ import { StoreOpenError } from '../db/store'
 import { consoleLogger } from '../logger'
 import { JsonFileSettingsStore } from '../settings/settings-store'
 import { defaultWebDataDir } from './data-dir'
+import { WebDownloads } from './downloads'
 import { startWebHost } from './server'
 
 const USAGE = `Usage: npm run web -- [--port N] [--data-dir PATH]
@@ -41,9 +42,10 @@ async function main(): Promise<void> {
   const offset = Number(process.env['STINT_TEST_CLOCK_OFFSET_MS'] ?? 0)
   const clock = Number.isFinite(offset) && offset !== 0 ? offsetClock(offset) : systemClock
 
+  const downloads = new WebDownloads({ now: () => clock.now() })
   let core
   try {
-    core = await createCore({ dataDir, clock, logger: consoleLogger, settings: new JsonFileSettingsStore(dataDir, consoleLogger), host: 'web', version })
+    core = await createCore({ dataDir, clock, logger: consoleLogger, settings: new JsonFileSettingsStore(dataDir, consoleLogger), host: 'web', version, exportDestination: downloads })
   } catch (error) {
     console.error(error instanceof StoreOpenError ? error.message : `Stint could not start: ${(error as Error).message}`)
     process.exit(1)
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
   const rendererDir = resolve(import.meta.dirname, '../renderer')
   let host
   try {
-    host = await startWebHost({ core, rendererDir, token, logger: consoleLogger, port })
+    host = await startWebHost({ core, rendererDir, token, logger: consoleLogger, port, downloads })
   } catch (error) {
     await core.close()
     console.error(`Stint could not listen on 127.0.0.1:${port}: ${(error as Error).message}`)

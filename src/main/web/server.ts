@@ -2,16 +2,23 @@
 // process, over HTTP on loopback only. Every request needs the per-launch secret
 // (first as ?token=, then as an HttpOnly SameSite=Strict cookie); Host and Origin must
 // be this server's own, which also defeats DNS rebinding and cross-site requests.
+// CSV exports are downloaded from a one-time address under the same rules.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import { timingSafeEqual } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { EVENT_NAMES } from '@shared/contract'
-import type { Envelope } from '@shared/errors'
+import { primeChunks } from '@shared/csv-writer'
+import { contentDisposition } from '@shared/export-columns'
+import { StintError, type Envelope } from '@shared/errors'
 import { invokeCall } from '../api/invoke'
 import type { Core } from '../core'
 import type { Logger } from '../logger'
 import { contentTypeOf, resolveInside, securityHeaders } from '../renderer-files'
+import { csvJobChunks, type CsvJob } from '../reports/exporter'
+import { DOWNLOAD_PATH_PREFIX, type WebDownloads } from './downloads'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 const API_PREFIX = '/api/call/'
@@ -25,6 +32,8 @@ export interface WebHostOptions {
   logger: Logger
   port?: number
   host?: '127.0.0.1'
+  /** The core's export destination (createCore's exportDestination): the downloads this host serves. */
+  downloads?: WebDownloads
 }
 
 export interface WebHost {
@@ -80,6 +89,36 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
+/**
+ * Streams a job's CSV. The first chunk (64 KB of rows, or the team server's first bytes)
+ * is made before any header is sent, so a refusal or an early failure is an error page
+ * with a reason. A failure after that destroys the response instead of ending it: the
+ * browser marks the download failed rather than keeping a cut-off file as if complete.
+ */
+async function sendDownload(res: ServerResponse, job: CsvJob, logger: Logger): Promise<void> {
+  const stop = new AbortController()
+  res.on('close', () => stop.abort(new Error('the browser closed the download')))
+  let chunks: AsyncIterable<string | Uint8Array>
+  try {
+    chunks = await primeChunks(csvJobChunks(job, stop.signal))
+  } catch (error) {
+    if (error instanceof StintError) return send(res, STATUS_OF[error.code] ?? 500, `The export could not be made: ${error.message}`)
+    logger.error('a CSV export failed before its first byte', error)
+    return send(res, 500, 'The export could not be made; nothing was downloaded. The details are in the log.')
+  }
+  res.writeHead(200, {
+    ...securityHeaders('text/csv; charset=utf-8'),
+    'Content-Disposition': contentDisposition(job.fileName),
+    'Cache-Control': 'no-store',
+  })
+  try {
+    await pipeline(Readable.from(chunks, { objectMode: false }), res)
+  } catch (error) {
+    if (!stop.signal.aborted) logger.error('a CSV download failed halfway; the response was cut off so that no partial file passes for complete', error)
+    res.destroy()
+  }
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { core, rendererDir, token, logger } = options
   const streams = new Set<ServerResponse>()
@@ -131,6 +170,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendEnvelope(res, await invokeCall(core.handlers, name, request, logger))
     }
 
+    if (url.pathname.startsWith(DOWNLOAD_PATH_PREFIX)) {
+      if (req.method !== 'GET') return send(res, 405, 'Use GET to download an export.')
+      const taken = options.downloads?.take(url.pathname.slice(DOWNLOAD_PATH_PREFIX.length))
+      if (taken?.status !== 'ready') return send(res, 404, 'This download link has expired or was already used: each works once, within a minute. Export again in Stint.')
+      return sendDownload(res, taken.job, logger)
+    }
+
     if (url.pathname === EVENTS_PATH) {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Content-Type-Options': 'nosniff' })
       res.write(`: stint events ${EVENT_NAMES.join(' ')}\n\n`)
@@ -175,6 +221,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     close: async () => {
       clearInterval(heartbeat)
+      options.downloads?.clear()
       unsubscribe()
       for (const stream of streams) stream.end()
       streams.clear()

@@ -175,18 +175,19 @@ export class WorkService {
   }
 
   async listCustomers(): Promise<Customer[]> {
-    return this.deps.db.selectFrom('customers').select(['id', 'name']).where('deleted_at', 'is', null).orderBy(sql`name collate nocase`).execute()
+    return this.deps.db.selectFrom('customers').select(['id', 'name', 'organisation']).where('deleted_at', 'is', null).orderBy(sql`name collate nocase`).execute()
   }
 
-  async createCustomer(name: string): Promise<Customer> {
+  /** A new customer; `organisation` groups customers in reports (null: none). Both are checked by CustomerInputSchema first. */
+  async createCustomer(name: string, organisation: string | null = null): Promise<Customer> {
     const { db, clock } = this.deps
     const clash = await db.selectFrom('customers').select('id').where(sql<boolean>`name = ${name} collate nocase`).where('deleted_at', 'is', null).executeTakeFirst()
     if (clash) throw new StintError('conflict', `There is already a customer called "${name}".`)
     const now = clock.now()
     const id = newId()
-    await db.insertInto('customers').values({ id, name, created_at: now, updated_at: now, deleted_at: null }).execute()
+    await db.insertInto('customers').values({ id, name, organisation, created_at: now, updated_at: now, deleted_at: null }).execute()
     this.deps.events.emit('work.changed', {})
-    return { id, name }
+    return { id, name, organisation }
   }
 
   async listContracts(): Promise<Contract[]> {

@@ -170,13 +170,13 @@ function constraintsOf(dialect: TestDialect) {
       const url = await urlForTest()
       const broken = {
         ...serverMigrations,
-        '0002-broken': {
+        '9001-broken': {
           up: async (db: Kysely<unknown>) => {
             await sql`CREATE TABLE users (id TEXT)`.execute(db)
           },
         },
       }
-      await expect(openServerDatabase({ url, dataDir, migrations: broken })).rejects.toThrow(/0002-broken failed.*rolled back/s)
+      await expect(openServerDatabase({ url, dataDir, migrations: broken })).rejects.toThrow(/9001-broken failed.*rolled back/s)
       const opened = await openServerDatabase({ url, dataDir, migrations: {} })
       try {
         const tables = (await opened.db.introspection.getTables()).map((table) => table.name)
@@ -190,7 +190,7 @@ function constraintsOf(dialect: TestDialect) {
       const url = await urlForTest()
       const newer = {
         ...serverMigrations,
-        '0002-later': {
+        '9002-later': {
           up: async (db: Kysely<unknown>) => {
             await sql`CREATE TABLE later (id TEXT)`.execute(db)
           },
@@ -199,7 +199,7 @@ function constraintsOf(dialect: TestDialect) {
       await (await openServerDatabase({ url, dataDir, migrations: newer })).close()
       const error = await openServerDatabase({ url, dataDir }).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(ServerDatabaseError)
-      expect((error as Error).message).toMatch(/upgraded by a newer Stint server.*0002-later.*Nothing was changed/s)
+      expect((error as Error).message).toMatch(/upgraded by a newer Stint server.*9002-later.*Nothing was changed/s)
     })
   })
 }
@@ -235,7 +235,7 @@ describe('the SQLite file', () => {
     await (await openServerDatabase({ dataDir })).close()
     const sqlite = new SqliteDatabase(join(dataDir, SERVER_DATABASE_FILE_NAME), { readonly: true })
     try {
-      expect(sqlite.prepare('SELECT name FROM kysely_migration').all()).toEqual([{ name: '0001-team-server' }])
+      expect(sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual(Object.keys(serverMigrations).map((name) => ({ name })))
     } finally {
       sqlite.close()
     }
@@ -276,8 +276,8 @@ describe.skipIf(!hasPostgres())(postgresSuiteName('PostgreSQL with several serve
       try {
         const [first] = servers
         if (!first) throw new Error('no server')
-        const runs = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(first.db)
-        expect(runs.rows).toEqual([{ name: '0001-team-server' }])
+        const runs = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(first.db)
+        expect(runs.rows).toEqual(Object.keys(serverMigrations).map((name) => ({ name })))
         expect((await first.db.introspection.getTables()).map((table) => table.name).sort()).toEqual(TABLES)
       } finally {
         await Promise.all(servers.map((server) => server.close()))

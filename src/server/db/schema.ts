@@ -81,6 +81,8 @@ export interface DeviceTokensTable {
 export interface CustomersTable extends SyncedReference {
   id: string
   name: string
+  /** The group the customer belongs to ("Acme Group"); null for none. */
+  organisation: Generated<string | null>
 }
 
 export interface ContractsTable extends SyncedReference {

@@ -13,7 +13,17 @@ import type { Clock } from '../clock'
 
 const Name = z.string().trim().min(1, 'a name is needed').max(120, 'a name has at most 120 characters')
 
-const CustomerInput = z.object({ name: Name })
+const CustomerInput = z.object({
+  name: Name,
+  /** Blank or left out: the customer belongs to no organisation. */
+  organisation: z
+    .string()
+    .trim()
+    .max(120, 'an organisation has at most 120 characters')
+    .nullable()
+    .default(null)
+    .transform((text) => (text === null || text === '' ? null : text)),
+})
 const ContractInput = z.object({
   customer: z.string().trim().min(1, 'say which customer, by name'),
   name: Name,
@@ -37,8 +47,8 @@ export class ReferenceService {
     private readonly clock: Clock,
   ) {}
 
-  async addCustomer(input: z.input<typeof CustomerInput>): Promise<{ id: string; name: string }> {
-    const { name } = parseInput(CustomerInput, input, 'Adding a customer')
+  async addCustomer(input: z.input<typeof CustomerInput>): Promise<{ id: string; name: string; organisation: string | null }> {
+    const { name, organisation } = parseInput(CustomerInput, input, 'Adding a customer')
     return this.db.transaction().execute(async (trx) => {
       const seq = await nextChangeSeq(trx)
       if (await trx.selectFrom('customers').select('id').where('name', '=', name).where('deleted_at', 'is', null).executeTakeFirst()) {
@@ -46,8 +56,8 @@ export class ReferenceService {
       }
       const id = newId()
       const now = this.clock()
-      await trx.insertInto('customers').values({ id, name, created_at: now, updated_at: now, deleted_at: null, seq, created_by: null }).execute()
-      return { id, name }
+      await trx.insertInto('customers').values({ id, name, organisation, created_at: now, updated_at: now, deleted_at: null, seq, created_by: null }).execute()
+      return { id, name, organisation }
     })
   }
 

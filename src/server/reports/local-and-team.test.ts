@@ -1,10 +1,11 @@
 // One engine, two databases: the same generated data in the app's SQLite (the app's
 // user's entries) and in the team server's SQLite and PostgreSQL (everyone's), and the
 // app's reports equal the server's for that person — rows, labels, order, totals,
-// expected hours and contract usage alike.
+// expected hours, contract usage, organisations and month views alike.
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import type { ReportQueryInput } from '@shared/reports'
 import { contractUsage } from '@shared/reports/contract-usage'
+import { monthView, monthViewPages } from '@shared/reports/month-views'
 import { runReport } from '@shared/reports/engine'
 import { generateReportFixture, type ReportFixture } from '@shared/reports/testing/report-fixture'
 import { describeEachDialect, usePostgresCluster, useServerDatabase, type TestDialect } from '../../../tests/support/server-db'
@@ -28,7 +29,8 @@ beforeAll(async () => {
   me = await readLocalUserId(desktop.core.store.db)
   fixture = generateReportFixture({ seed: 99, firstUserId: me, entries: 1500 })
   await insertFixtureLocally(desktop.core.store.db, fixture, me)
-  local = new LocalReports({ db: desktop.core.store.db, userId: () => me })
+  // The name the team server knows the app's user by, as the app learns it when it connects.
+  local = new LocalReports({ db: desktop.core.store.db, userId: () => me, userName: () => 'Ada Lovelace' })
 }, 30_000)
 afterAll(() => desktop.dispose())
 
@@ -40,6 +42,8 @@ const QUERIES: ReportQueryInput[] = [
   { from: '2026-09-01', to: '2027-01-28', groupBy: ['contract', 'week'], filters: { customerIds: ['cust-acme', null], billable: true } },
   { from: '2026-10-01', to: '2026-10-31', groupBy: ['activityType'], filters: { activityTypeIds: [null, 'act-admin'], workItemIds: ['wi-7', 'wi-8', null] } },
   { from: '2026-09-01', to: '2027-01-28', groupBy: ['month'], filters: { customerIds: ['nobody'] } },
+  { from: '2026-09-01', to: '2027-01-28', groupBy: ['organisation', 'customer'] },
+  { from: '2026-09-01', to: '2027-01-28', groupBy: ['month', 'organisation'], filters: { organisations: ['Smile Group', null], statuses: ['approved'] } },
 ]
 
 function suite(dialect: TestDialect) {
@@ -60,6 +64,29 @@ function suite(dialect: TestDialect) {
     // Everyone's time on the server is more than the one person's.
     const team = await runReport(teamReportStore(t.db), {}, QUERIES[0] ?? { from: '', to: '', groupBy: [] })
     expect(team.totals.totalSeconds).toBeGreaterThan(first.totals.totalSeconds)
+  })
+
+  it('month views of the app’s user are the same on both, whole and in pages', async () => {
+    for (const month of ['2026-09', '2026-11', '2027-01', '2027-02']) {
+      for (const view of ['entries', 'tickets', 'customers', 'organisations'] as const) {
+        for (const statuses of [undefined, ['draft', 'voided'] as const]) {
+          const query = { month, view, ...(statuses ? { statuses: [...statuses] } : {}) }
+          const onServer = await monthView(teamReportStore(t.db), { userIds: [me] }, query)
+          expect(await local.month(query), JSON.stringify(query)).toEqual(onServer)
+        }
+        const pages = async (source: AsyncIterable<unknown[]>) => {
+          const rows: unknown[] = []
+          for await (const page of source) rows.push(...page)
+          return rows
+        }
+        const query = { month, view }
+        expect(await pages(local.monthPages(query, { pageSize: 13 }))).toEqual(await pages(monthViewPages(teamReportStore(t.db), { userIds: [me] }, query, { pageSize: 5 })))
+      }
+    }
+    const november = await local.month({ month: '2026-11', view: 'entries' })
+    if (november.view !== 'entries') throw new Error('the entries view answers with entries')
+    expect(november.rows.length).toBeGreaterThan(50)
+    expect(november.rows.every((row) => row.userName === 'Ada Lovelace')).toBe(true)
   })
 
   it('contract usage of the app’s user is the same on both', async () => {

@@ -170,6 +170,8 @@ function contractFixture(billableSeconds: number): ReportFixture {
     rawSeconds: seconds,
     status: 'approved',
     deleted: false,
+    createdAt: 1,
+    description: '',
     ...more,
   })
   return {

@@ -3,7 +3,9 @@
 // and the members of every team they approve (at either level), anyone else their own.
 import type { Kysely } from 'kysely'
 import type { ContractUsage, ContractUsageQuery, ReportQueryInput, ReportResult } from '@shared/reports'
+import type { MonthViewQueryInput, MonthViewResult } from '@shared/month-views'
 import { contractUsage } from '@shared/reports/contract-usage'
+import { monthView, monthViewPages, type MonthViewRow } from '@shared/reports/month-views'
 import { runReport, type ReportScope, type ReportStore } from '@shared/reports/engine'
 import type { Role, ServerDatabase } from '../db/schema'
 
@@ -45,5 +47,15 @@ export class TeamReports {
   /** Contract usage in `month` ('YYYY-MM') over the time `caller` may see: all of it for an administrator's billing run. */
   async contractUsage(caller: ReportCaller, month: string, options: { statuses?: ContractUsageQuery['statuses'] } = {}): Promise<ContractUsage> {
     return contractUsage(this.#store, await reportScopeFor(this.db, caller), month, options)
+  }
+
+  /** A month view over the time `caller` may see (people named as the server knows them); `query` is checked (StintError invalid_request). */
+  async month(caller: ReportCaller, query: MonthViewQueryInput): Promise<MonthViewResult> {
+    return monthView(this.#store, await reportScopeFor(this.db, caller), query)
+  }
+
+  /** Every row of a month view over the time `caller` may see, in pages (a CSV export). */
+  async *monthPages(caller: ReportCaller, query: MonthViewQueryInput, options: { pageSize?: number } = {}): AsyncGenerator<MonthViewRow[], void, undefined> {
+    yield* monthViewPages(this.#store, await reportScopeFor(this.db, caller), query, options)
   }
 }

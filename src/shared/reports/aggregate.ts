@@ -6,7 +6,7 @@ import type { EntryStatus } from '../entries'
 import type { ReportEntriesTable, TeamReportTables } from './tables'
 
 /** What SQL can group by. A week is grouped by day in SQL and folded into weeks afterwards. */
-export type SqlColumn = 'day' | 'month' | 'customer' | 'contract' | 'workItem' | 'activityType' | 'user' | 'team' | 'status' | 'billable'
+export type SqlColumn = 'day' | 'month' | 'customer' | 'organisation' | 'contract' | 'workItem' | 'activityType' | 'user' | 'team' | 'status' | 'billable'
 
 /** A list of ids to keep; null keeps the rows that have none. */
 export type IdFilter = readonly (string | null)[] | undefined
@@ -19,6 +19,8 @@ export interface AggregatePlan {
   /** Whose entries count: the caller's scope, narrowed by the person filter; undefined for everyone. */
   userIds: readonly string[] | undefined
   customerIds?: IdFilter
+  /** Organisation names; null keeps time of customers in none and time without a customer. */
+  organisations?: IdFilter
   contractIds?: IdFilter
   workItemIds?: IdFilter
   activityTypeIds?: IdFilter
@@ -44,6 +46,7 @@ type EntryBuilder = ExpressionBuilder<Entries, 'e'>
 // named through sql.ref: the builder's types cannot follow a join made conditionally.
 const workItemCustomer = () => sql.ref<string | null>('w.customer_id')
 const workItemContract = () => sql.ref<string | null>('w.contract_id')
+const customerOrganisation = () => sql.ref<string | null>('cu.organisation')
 
 function columnExpression(eb: EntryBuilder, column: SqlColumn): AliasableExpression<string | number | null> {
   switch (column) {
@@ -55,6 +58,8 @@ function columnExpression(eb: EntryBuilder, column: SqlColumn): AliasableExpress
       return eb.fn<string>('substr', [eb.ref('e.day'), sql.lit(1), sql.lit(7)])
     case 'customer':
       return workItemCustomer()
+    case 'organisation':
+      return customerOrganisation()
     case 'contract':
       return workItemContract()
     case 'workItem':
@@ -89,14 +94,17 @@ const toNumber = (value: unknown): number => (value === null || value === undefi
 
 /** The groups of live entries the plan asks for, with their sums; in no particular order. */
 export async function aggregateEntries(db: Kysely<TeamReportTables>, plan: AggregatePlan): Promise<AggregateRow[]> {
-  const { columns, customerIds, contractIds, workItemIds, activityTypeIds, teamIds, userIds } = plan
-  const needsWorkItems = columns.includes('customer') || columns.includes('contract') || customerIds !== undefined || contractIds !== undefined
+  const { columns, customerIds, organisations, contractIds, workItemIds, activityTypeIds, teamIds, userIds } = plan
+  const needsCustomers = columns.includes('organisation') || organisations !== undefined
+  const needsWorkItems = needsCustomers || columns.includes('customer') || columns.includes('contract') || customerIds !== undefined || contractIds !== undefined
   // Grouped by team, a person counts once in each of their teams (among the filtered ones);
   // a person in none is in the null group.
   const teamsShown = present(teamIds)
   const query = db
     .selectFrom('time_entries as e')
     .$if(needsWorkItems, (q) => q.leftJoin('work_items as w', 'w.id', 'e.work_item_id'))
+    // Deleted customers keep their organisation: their time still counts, as their names do.
+    .$if(needsCustomers, (q) => q.leftJoin('customers as cu', (join) => join.on(sql<boolean>`${sql.ref('cu.id')} = ${sql.ref('w.customer_id')}`)))
     .$if(columns.includes('team'), (q) =>
       q.leftJoin('team_members as tm', (join) => {
         const onUser = join.onRef('tm.user_id', '=', 'e.user_id')
@@ -120,6 +128,7 @@ export async function aggregateEntries(db: Kysely<TeamReportTables>, plan: Aggre
     .$if(workItemIds !== undefined, (q) => q.where((eb) => idCondition(eb, eb.ref('e.work_item_id'), workItemIds ?? [])))
     .$if(activityTypeIds !== undefined, (q) => q.where((eb) => idCondition(eb, eb.ref('e.activity_type_id'), activityTypeIds ?? [])))
     .$if(customerIds !== undefined, (q) => q.where((eb) => idCondition(eb, workItemCustomer(), customerIds ?? [])))
+    .$if(organisations !== undefined, (q) => q.where((eb) => idCondition(eb, customerOrganisation(), organisations ?? [])))
     .$if(contractIds !== undefined, (q) => q.where((eb) => idCondition(eb, workItemContract(), contractIds ?? [])))
     .$if(plan.billable !== undefined, (q) => q.where('e.billable', '=', plan.billable ? 1 : 0))
     .$if(teamIds !== undefined, (q) =>

@@ -212,12 +212,17 @@ function foldGroups(query: ReportQuery, groups: readonly AggregateRow[], columns
   return [...folded.values()]
 }
 
+export interface RunReportOptions {
+  /** Every row, for a CSV export: the MAX_REPORT_ROWS limit of a table on screen does not apply. */
+  readonly uncapped?: boolean
+}
+
 /**
  * Runs a report: `input` is checked first (StintError invalid_request saying what is
  * wrong), then only live entries of the scope's people in the range count, with every
  * status but voided unless the status filter says otherwise.
  */
-export async function runReport(store: ReportStore, scope: ReportScope, input: unknown): Promise<ReportResult> {
+export async function runReport(store: ReportStore, scope: ReportScope, input: unknown, options: RunReportOptions = {}): Promise<ReportResult> {
   const query = parseReportQuery(input)
   requireCapabilities(store, query)
   const db = teamTables(store)
@@ -233,16 +238,17 @@ export async function runReport(store: ReportStore, scope: ReportScope, input: u
     statuses: filters.statuses,
     userIds,
     customerIds: filters.customerIds,
+    organisations: filters.organisations,
     contractIds: filters.contractIds,
     workItemIds: filters.workItemIds,
     activityTypeIds: filters.activityTypeIds,
     teamIds: filters.teamIds,
     billable: filters.billable,
-    limit: MAX_REPORT_ROWS + 1,
+    limit: options.uncapped === true ? undefined : MAX_REPORT_ROWS + 1,
   }
   const nobody = userIds !== undefined && userIds.length === 0
   const groups = nobody ? [] : await aggregateEntries(db, plan)
-  if (groups.length > MAX_REPORT_ROWS) {
+  if (options.uncapped !== true && groups.length > MAX_REPORT_ROWS) {
     throw new StintError(
       'invalid_request',
       `This report would have more than ${MAX_REPORT_ROWS.toLocaleString('en')} rows, too many to show. Group it by fewer things, filter it, or choose a shorter range; the export of raw entries has no such limit.`,

@@ -1,10 +1,10 @@
 // Names for the groups of a report: one query per named dimension for just the ids the
 // report found (deleted customers and work items keep their names: their time still
-// counts), and fixed words for days, weeks, months, statuses and billable.
+// counts), and fixed words for days, weeks, months, organisations, statuses and billable.
 import type { Kysely } from 'kysely'
 import type { EntryStatus } from '../entries'
 import { periodLabel, type Weekday } from '../periods'
-import { NONE_LABEL, UNKNOWN_LABEL, type ReportDimension } from '../reports'
+import { NONE_LABEL, NO_ORGANISATION_LABEL, UNKNOWN_LABEL, type ReportDimension } from '../reports'
 import type { TeamReportTables } from './tables'
 
 /** Ids per query: far below both databases' parameter limits. */
@@ -29,8 +29,10 @@ export function workItemLabel(reference: string | null, title: string): string {
 /** The label of a group that needs no lookup: time spans, statuses, billable. */
 export function fixedLabel(dimension: ReportDimension, id: string, weekStartsOn: Weekday): string | undefined {
   switch (dimension) {
+    // An organisation is its own name: there is no row to look up.
     case 'day':
     case 'month':
+    case 'organisation':
       return id
     case 'week':
       return periodLabel({ start: id, end: id }, { kind: 'weekly', weekStartsOn })
@@ -79,6 +81,6 @@ export async function entityLabels(db: Kysely<TeamReportTables>, dimension: Repo
 
 /** The label of a group: "(none)" for null, the fixed or looked-up name, "(unknown)" for an id with no row. */
 export function labelOf(dimension: ReportDimension, id: string | null, weekStartsOn: Weekday, looked: ReadonlyMap<string, string> | undefined): string {
-  if (id === null) return NONE_LABEL
+  if (id === null) return dimension === 'organisation' ? NO_ORGANISATION_LABEL : NONE_LABEL
   return fixedLabel(dimension, id, weekStartsOn) ?? looked?.get(id) ?? UNKNOWN_LABEL
 }

@@ -13,6 +13,8 @@ export interface ReportEntriesTable {
   billable: number
   rounded_seconds: number
   status: string
+  description: string
+  created_at: number
   deleted_at: number | null
 }
 
@@ -22,12 +24,15 @@ export interface ReportWorkItemsTable {
   title: string
   customer_id: string | null
   contract_id: string | null
+  created_at: number
   deleted_at: number | null
 }
 
 export interface ReportCustomersTable {
   id: string
   name: string
+  /** Free text ("Acme Group"); null when the customer belongs to none. */
+  organisation: string | null
   deleted_at: number | null
 }
 

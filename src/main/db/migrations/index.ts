@@ -7,6 +7,8 @@ import * as m0003 from './0003-timesheet'
 import * as m0004 from './0004-favourite-work-items'
 import * as m0005 from './0005-owner'
 import * as m0006 from './0006-sync'
+import * as m0007 from './0007-customer-organisation'
+import * as m0008 from './0008-usage-alerts'
 
 export interface Migration {
   name: string
@@ -21,6 +23,8 @@ export const migrations: readonly Migration[] = [
   { name: '0004-favourite-work-items', up: m0004.up },
   { name: '0005-owner', up: m0005.up },
   { name: '0006-sync', up: m0006.up },
+  { name: '0007-customer-organisation', up: m0007.up },
+  { name: '0008-usage-alerts', up: m0008.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

@@ -10,7 +10,7 @@ export async function insertFixtureLocally(db: Kysely<Database>, fixture: Report
   const stamp = { created_at: 1, updated_at: 1 }
   const gone = (deleted: boolean) => (deleted ? 2 : null)
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('customers').values(fixture.customers.map((c) => ({ id: c.id, name: c.name, ...stamp, deleted_at: gone(c.deleted) }))).execute()
+    await trx.insertInto('customers').values(fixture.customers.map((c) => ({ id: c.id, name: c.name, organisation: c.organisation, ...stamp, deleted_at: gone(c.deleted) }))).execute()
     await trx
       .insertInto('contracts')
       .values(fixture.contracts.map((c) => ({ id: c.id, customer_id: c.customerId, name: c.name, included_minutes: c.includedMinutes, ...stamp, deleted_at: null })))
@@ -48,7 +48,7 @@ export async function insertFixtureLocally(db: Kysely<Database>, fixture: Report
             work_item_id: e.workItemId,
             activity_type_id: e.activityTypeId,
             billable: e.billable ? (1 as const) : (0 as const),
-            description: '',
+            description: e.description,
             source: 'grid' as const,
             raw_seconds: e.rawSeconds,
             rounded_seconds: e.roundedSeconds,
@@ -56,6 +56,7 @@ export async function insertFixtureLocally(db: Kysely<Database>, fixture: Report
             timer_id: null,
             time_zone: null,
             ...stamp,
+            created_at: e.createdAt,
             deleted_at: gone(e.deleted),
           })),
         )

@@ -25,8 +25,8 @@ const item = (fields: Partial<WorkItem> & Pick<WorkItem, 'id' | 'title'>): WorkI
 /** A host that keeps work items, activity types, customers and contracts in memory and refuses what the real service refuses. */
 function workHost() {
   const customers: Customer[] = [
-    { id: 'c1', name: 'Acme Ltd' },
-    { id: 'c2', name: 'Globex' },
+    { id: 'c1', name: 'Acme Ltd', organisation: null },
+    { id: 'c2', name: 'Globex', organisation: null },
   ]
   const items: WorkItem[] = [
     item({ id: 'w1', reference: 'TICKET-1001', title: 'Printer on 2nd floor', customerId: 'c1', customerName: 'Acme Ltd' }),
@@ -106,9 +106,9 @@ function workHost() {
       contracts.push(contract)
       return contract
     },
-    'work.createCustomer': ({ name }) => {
+    'work.createCustomer': ({ name, organisation }) => {
       if (customers.some((c) => c.name.toLowerCase() === name.toLowerCase())) throw new StintError('conflict', `There is already a customer called "${name}".`)
-      const customer = { id: `c${nextId++}`, name }
+      const customer = { id: `c${nextId++}`, name, organisation: organisation ?? null }
       customers.push(customer)
       return customer
     },
@@ -484,7 +484,7 @@ describe('Contracts', () => {
 
   it('lets go of the contract when an edited item moves to no customer, and says when a customer has no contracts', async () => {
     const host = workHost()
-    host.customers.push({ id: 'c3', name: 'Initech' })
+    host.customers.push({ id: 'c3', name: 'Initech', organisation: null })
     host.items[0] = { ...host.items[0], contractId: 'k2' } as WorkItem
     renderWorkView(host)
     await within(contractsPanel()).findByRole('table', { name: 'Contracts' })

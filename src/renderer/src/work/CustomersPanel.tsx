@@ -1,4 +1,5 @@
-// The customers work items can belong to: a short list and a one-field form to add one.
+// The customers work items can belong to: a short list and a small form to add one, with
+// the organisation it belongs to (optional), by which month views and reports sum time.
 import { useId, useState } from 'react'
 import type { Customer, WorkItem } from '@shared/work'
 import { useClient } from '../client-context'
@@ -13,6 +14,7 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
   const client = useClient()
   const id = useId()
   const [name, setName] = useState('')
+  const [organisation, setOrganisation] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const [done, setDone] = useState('')
   const [adding, setAdding] = useState(false)
@@ -27,8 +29,10 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
     setAdding(true)
     setDone('')
     try {
-      const customer = await client.work.createCustomer({ name: clean })
+      const group = organisation.trim()
+      const customer = await client.work.createCustomer(group === '' ? { name: clean } : { name: clean, organisation: group })
       setName('')
+      setOrganisation('')
       setProblem(null)
       setDone(`Added ${customer.name}.`)
       await onCreated(customer)
@@ -59,7 +63,10 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
             const count = itemCount(customer.id)
             return (
               <li key={customer.id}>
-                <span>{customer.name}</span>
+                <span>
+                  {customer.name}
+                  {customer.organisation !== null && <span className="muted"> · {customer.organisation}</span>}
+                </span>
                 <span className="muted">
                   {count} work item{count === 1 ? '' : 's'}
                 </span>
@@ -86,6 +93,17 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
             onChange={(e) => setName(e.target.value)}
             aria-invalid={problem !== null || undefined}
             aria-describedby={problem ? `${id}-problem` : undefined}
+          />
+        </label>
+        <label className="field" htmlFor={`${id}-organisation`}>
+          <span>Organisation (optional)</span>
+          <input
+            id={`${id}-organisation`}
+            value={organisation}
+            maxLength={120}
+            autoComplete="off"
+            placeholder="e.g. Acme Group"
+            onChange={(e) => setOrganisation(e.target.value)}
           />
         </label>
         <button type="submit" className="button button--secondary" aria-disabled={adding || undefined}>

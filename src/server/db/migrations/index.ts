@@ -3,9 +3,11 @@
 // Kysely runs them in the order of their names: keep the four-digit prefix.
 import type { Migration, MigrationProvider } from 'kysely/migration'
 import * as m0001 from './0001-team-server'
+import * as m0002 from './0002-customer-organisation'
 
 export const serverMigrations: Readonly<Record<string, Migration>> = {
   '0001-team-server': m0001,
+  '0002-customer-organisation': m0002,
 }
 
 export function staticMigrationProvider(migrations: Readonly<Record<string, Migration>> = serverMigrations): MigrationProvider {

@@ -1,8 +1,10 @@
 // Team reports: the shared report engine over the time the caller may see (an admin
 // everyone's, an approver their teams', a member their own); contract usage for a
-// month, the input of a billing run. Bad requests get the engine's own sentences.
+// month, the input of a billing run; month views (entries, per ticket, customer,
+// organisation). Bad requests get the engine's own sentences.
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
+import { MonthViewQuerySchema } from '@shared/month-views'
 import { ContractUsageQuerySchema, ReportQuerySchema } from '@shared/reports'
 import type { ServerDatabase } from '../../db/schema'
 import { parseInput } from '../../errors'
@@ -13,7 +15,16 @@ export function reportRoutes(app: FastifyInstance, { db }: { db: Kysely<ServerDa
   const reports = new TeamReports(db)
   app.post('/v1/reports', async (request) => reports.run(principalOf(request), parseInput(ReportQuerySchema, request.body, 'The report')))
   app.get('/v1/reports/contracts', async (request) => {
-    const { month, statuses } = parseInput(ContractUsageQuerySchema, request.query, 'The contract usage report')
+    const { month, statuses } = parseInput(ContractUsageQuerySchema, listedStatuses(request.query), 'The contract usage report')
     return reports.contractUsage(principalOf(request), month, { statuses })
   })
+  app.post('/v1/reports/month', async (request) => reports.month(principalOf(request), parseInput(MonthViewQuerySchema, request.body, 'The month view')))
+}
+
+/** A query string's statuses as a list: `statuses=draft,approved`, or the parameter repeated. */
+function listedStatuses(query: unknown): unknown {
+  if (typeof query !== 'object' || query === null || !('statuses' in query)) return query
+  const given: unknown = query.statuses
+  const parts = (Array.isArray(given) ? (given as unknown[]) : [given]).flatMap((part): unknown[] => (typeof part === 'string' ? part.split(',') : [part]))
+  return { ...query, statuses: parts.filter((part) => part !== '') }
 }

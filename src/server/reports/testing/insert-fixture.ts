@@ -28,7 +28,7 @@ export async function insertFixtureOnServer(db: Kysely<ServerDatabase>, fixture:
     await trx.insertInto('teams').values(fixture.teams.map((t) => ({ id: t.id, name: t.name, ...stamp }))).execute()
     const members = fixture.teams.flatMap((t) => t.members.map((user_id) => ({ team_id: t.id, user_id })))
     if (members.length > 0) await trx.insertInto('team_members').values(members).execute()
-    await trx.insertInto('customers').values(fixture.customers.map((c) => ({ id: c.id, name: c.name, ...synced, deleted_at: gone(c.deleted), created_by: null }))).execute()
+    await trx.insertInto('customers').values(fixture.customers.map((c) => ({ id: c.id, name: c.name, organisation: c.organisation, ...synced, deleted_at: gone(c.deleted), created_by: null }))).execute()
     await trx
       .insertInto('contracts')
       .values(fixture.contracts.map((c) => ({ id: c.id, customer_id: c.customerId, name: c.name, included_minutes: c.includedMinutes, ...synced, deleted_at: null, created_by: null })))
@@ -65,7 +65,9 @@ export async function insertFixtureOnServer(db: Kysely<ServerDatabase>, fixture:
             raw_seconds: e.rawSeconds,
             rounded_seconds: e.roundedSeconds,
             status: e.status,
+            description: e.description,
             ...synced,
+            created_at: e.createdAt,
             deleted_at: gone(e.deleted),
           })),
         )

@@ -36,6 +36,7 @@ const keeps = (filter: readonly (string | null)[] | undefined, id: string | null
 
 export function referenceReport(fixture: ReportFixture, query: ReportQuery, scopeUserIds?: readonly string[]): ExpectedReport {
   const items = new Map(fixture.workItems.map((item) => [item.id, item]))
+  const organisationOf = (customerId: string | null) => (customerId === null ? null : (fixture.customers.find((c) => c.id === customerId)?.organisation ?? null))
   const teamsOf = (userId: string) => fixture.teams.filter((team) => team.members.includes(userId)).map((team) => team.id)
   const { filters } = query
 
@@ -52,6 +53,7 @@ export function referenceReport(fixture: ReportFixture, query: ReportQuery, scop
       keeps(filters.workItemIds, entry.workItemId) &&
       keeps(filters.activityTypeIds, entry.activityTypeId) &&
       keeps(filters.customerIds, item?.customerId ?? null) &&
+      keeps(filters.organisations, organisationOf(item?.customerId ?? null)) &&
       keeps(filters.contractIds, item?.contractId ?? null) &&
       (filters.teamIds === undefined || teams.some((team) => filters.teamIds?.includes(team)) || (teams.length === 0 && filters.teamIds.includes(null))) &&
       (filters.billable === undefined || entry.billable === filters.billable)
@@ -69,6 +71,8 @@ export function referenceReport(fixture: ReportFixture, query: ReportQuery, scop
         return entry.day.slice(0, 7)
       case 'customer':
         return item?.customerId ?? null
+      case 'organisation':
+        return organisationOf(item?.customerId ?? null)
       case 'contract':
         return item?.contractId ?? null
       case 'workItem':
@@ -86,10 +90,11 @@ export function referenceReport(fixture: ReportFixture, query: ReportQuery, scop
     }
   }
   const labelOf = (dimension: ReportDimension, id: string | null): string => {
-    if (id === null) return '(none)'
+    if (id === null) return dimension === 'organisation' ? '(no organisation)' : '(none)'
     switch (dimension) {
       case 'day':
       case 'month':
+      case 'organisation':
         return id
       case 'week':
         return weekLabel(id)

@@ -22,6 +22,8 @@ export interface FixtureTeam {
 export interface FixtureCustomer {
   id: string
   name: string
+  /** Free text; null for none. */
+  organisation: string | null
   deleted: boolean
 }
 
@@ -58,6 +60,9 @@ export interface FixtureEntry {
   rawSeconds: number
   status: EntryStatus
   deleted: boolean
+  /** When it was made, ms since the epoch; several entries share one, so ties are ordered by id. */
+  createdAt: number
+  description: string
 }
 
 export interface ReportFixture {
@@ -82,6 +87,7 @@ export interface FixtureOptions {
   days?: number
 }
 
+const DESCRIPTIONS = ['Called back', 'Replaced toner', 'Remote session, "urgent"', 'Café visit ☕']
 const STATUSES: readonly EntryStatus[] = ['draft', 'draft', 'submitted', 'approved', 'approved', 'approved', 'rejected', 'voided']
 
 export function generateReportFixture({ seed, firstUserId = 'user-ada', entries = 900, from = '2026-09-01', days = 150 }: FixtureOptions): ReportFixture {
@@ -101,11 +107,12 @@ export function generateReportFixture({ seed, firstUserId = 'user-ada', entries 
     { id: 'team-empty', name: 'Projects', members: [] },
   ]
   const customers: FixtureCustomer[] = [
-    { id: 'cust-harbour', name: 'Harbour Dental', deleted: false },
-    { id: 'cust-acme', name: 'acme corp', deleted: false },
-    { id: 'cust-zeta', name: 'Zeta Logistics', deleted: false },
-    { id: 'cust-gone', name: 'Bygone Books', deleted: true },
-    { id: 'cust-idle', name: 'Idle Industries', deleted: false },
+    { id: 'cust-harbour', name: 'Harbour Dental', organisation: 'Smile Group', deleted: false },
+    { id: 'cust-acme', name: 'acme corp', organisation: 'Acme Group', deleted: false },
+    { id: 'cust-zeta', name: 'Zeta Logistics', organisation: null, deleted: false },
+    // A deleted customer keeps its organisation: its time still counts there.
+    { id: 'cust-gone', name: 'Bygone Books', organisation: 'acme group', deleted: true },
+    { id: 'cust-idle', name: 'Idle Industries', organisation: 'Smile Group', deleted: false },
   ]
   const contracts: FixtureContract[] = [
     { id: 'contract-harbour', customerId: 'cust-harbour', name: 'Managed IT 2026', includedMinutes: 600 },
@@ -147,7 +154,16 @@ export function generateReportFixture({ seed, firstUserId = 'user-ada', entries 
       rawSeconds: Math.max(0, seconds - Math.floor(random() * 300)),
       status: pick(STATUSES),
       deleted: random() < 0.08,
+      createdAt: 0,
+      description: '',
     })
+  }
+  // Drawn from a stream of their own, so the entries above stay what they were before these fields existed.
+  const more = seededRandom(seed + 1)
+  for (const entry of list) {
+    // Made on its day or up to two days later, in coarse steps so that some collide.
+    entry.createdAt = Date.parse(`${entry.day}T08:00:00Z`) + Math.floor(more() * 12) * 4 * 3_600_000
+    entry.description = more() < 0.5 ? '' : (DESCRIPTIONS[Math.floor(more() * DESCRIPTIONS.length)] ?? '')
   }
   return { users, teams, customers, contracts, workItems, activityTypes, entries: list, from, to: addDays(from, days - 1) }
 }

@@ -1,0 +1,183 @@
+// CSV exports as the 'export.csv' call makes them: the request becomes a job (a file
+// name and either rows with their columns, or the team server's finished CSV bytes),
+// and a destination takes the job — the app's save dialog, the browser host's one-time
+// download. What can be checked is checked before anyone is asked where to save:
+// a bad range, a report the engine refuses, a filter this device cannot apply.
+import type { Kysely } from 'kysely'
+import { StintError } from '@shared/errors'
+import { ENTRY_CSV_COLUMNS, contractUsageCsv, exportFileName, monthViewCsvColumns, monthViewCsvPages, reportCsvColumns, reportCsvRow, type EntryCsvKey } from '@shared/export-columns'
+import type { ExportRequest, ExportResult, ExportWhat } from '@shared/exports'
+import { weekdayOf } from '@shared/periods'
+import type { Database } from '../db/schema'
+import { TransportError, type SyncTransport } from '../sync/transport'
+import { entriesCsvPages, type EntryFilters } from './csv-entries'
+import { CsvExportError, csvChunks, exportBytes, exportCsv, type CsvColumn, type CsvExportResult, type CsvOptions, type CsvRows } from './csv-export'
+import type { LocalReports } from './local-reports'
+
+/** What a job writes: rows (made here) or CSV bytes made elsewhere (the team server). */
+export type CsvJobBody =
+  | {
+      readonly kind: 'rows'
+      /** Writes the rows to a file (exportCsv); the rows are read only now. */
+      readonly save: (path: string, options: CsvOptions) => Promise<CsvExportResult>
+      /** The rows as CSV text (csvChunks); the rows are read only now. */
+      readonly chunks: (options: CsvOptions) => AsyncIterable<string>
+    }
+  | {
+      readonly kind: 'bytes'
+      /** Opens the stream of finished CSV (byte-order mark included when asked for); a refusal throws before any byte. */
+      readonly open: (signal?: AbortSignal) => Promise<AsyncIterable<Uint8Array>>
+    }
+
+/** One export, checked and ready to be written. */
+export interface CsvJob {
+  /** The file name to offer, such as stint-report-2026-11-01-to-2026-11-30.csv. */
+  readonly fileName: string
+  readonly bom: boolean
+  readonly body: CsvJobBody
+}
+
+/** Where a job goes: a file the person chooses (the app) or a download (the browser host). */
+export interface CsvDestination {
+  deliver(job: CsvJob): Promise<ExportResult>
+}
+
+/** A job body of rows: the columns and the row source stay together, whatever their keys. */
+export function rowsBody<K extends string>(columns: readonly CsvColumn<K>[], rows: () => CsvRows<K>): CsvJobBody {
+  return { kind: 'rows', save: (path, options) => exportCsv({ path }, columns, rows(), options), chunks: (options) => csvChunks(columns, rows(), options) }
+}
+
+/** Writes a job to `path` atomically (temporary file, fsync, rename); a failure leaves no file (CsvExportError). */
+export async function saveCsvJob(job: CsvJob, path: string, signal?: AbortSignal): Promise<CsvExportResult> {
+  const { body } = job
+  if (body.kind === 'rows') return body.save(path, { bom: job.bom, ...(signal ? { signal } : {}) })
+  // Opened inside the export, so that a refusal is reported like any other failure: nothing written.
+  const { open } = body
+  async function* bytes(): AsyncGenerator<Uint8Array, void, undefined> {
+    yield* await open(signal)
+  }
+  return exportBytes({ path }, bytes(), signal ? { signal } : {})
+}
+
+/** A job's CSV as chunks (text or bytes) for an HTTP response. */
+export async function* csvJobChunks(job: CsvJob, signal?: AbortSignal): AsyncGenerator<string | Uint8Array, void, undefined> {
+  const { body } = job
+  if (body.kind === 'rows') yield* body.chunks({ bom: job.bom, ...(signal ? { signal } : {}) })
+  else yield* await body.open(signal)
+}
+
+export interface ExporterDeps {
+  db: Kysely<Database>
+  /** Whose time this device records. */
+  userId: () => string
+  reports: LocalReports
+  /** Calls the team server (StintError when there is none or it refuses), as the core's other team calls do. */
+  online: <T>(call: (transport: SyncTransport) => Promise<T>) => Promise<T>
+  /** Whether a team server can be asked: 'none' configured, configured but 'signed-out', or 'ready'. */
+  teamServer: () => 'none' | 'signed-out' | 'ready'
+  /** Where the finished job goes; without one, exporting is refused (a host that cannot save files). */
+  destination: () => CsvDestination | undefined
+  /** Rows per page of the entries and month exports (tests make it small). */
+  pageSize?: number
+}
+
+const ApiCode = { offline: 'unavailable', server: 'unavailable', unauthorized: 'forbidden', refused: 'invalid_request' } as const
+
+/** Why `day` (already YYYY-MM-DD) is not a real day, or undefined. */
+function dayProblem(day: string): string | undefined {
+  try {
+    weekdayOf(day)
+    return undefined
+  } catch (error) {
+    return (error as Error).message
+  }
+}
+
+export class Exporter {
+  constructor(private readonly deps: ExporterDeps) {}
+
+  /**
+   * The 'export.csv' call: checks the request, makes the job and hands it to the
+   * destination. A failure while writing comes back as a StintError saying how far it
+   * got and that nothing was written, never as an internal error.
+   */
+  async export(request: ExportRequest): Promise<ExportResult> {
+    const destination = this.deps.destination()
+    if (!destination) throw new StintError('unavailable', 'This Stint cannot save files, so nothing was exported.')
+    const job = await this.prepare(request)
+    try {
+      return await destination.deliver(job)
+    } catch (error) {
+      // The team server's refusal (before its first byte) says best what was wrong, and nothing was written.
+      if (error instanceof CsvExportError && error.cause instanceof StintError) throw error.cause
+      if (error instanceof CsvExportError) throw new StintError('unavailable', error.message)
+      if (error instanceof TransportError) throw new StintError(ApiCode[error.kind], `${error.message} Nothing was exported.`)
+      throw error
+    }
+  }
+
+  /** The job for `request`: everything the device can check is checked here, before a dialog or a download. */
+  async prepare(request: ExportRequest): Promise<CsvJob> {
+    const { what, scope, bom } = request
+    const fileName = exportFileName(what, scope)
+    if (scope === 'team') {
+      // Refused now, before a dialog, when there is no team server to ask.
+      switch (this.deps.teamServer()) {
+        case 'none':
+          throw new StintError('unavailable', 'The team’s time comes from the team server, and none is connected: connect one in Settings → Team server, or export your own time. Nothing was exported.')
+        case 'signed-out':
+          throw new StintError('unavailable', 'The team’s time comes from the team server, and this device is not signed in to it: paste the device token in Settings → Team server. Nothing was exported.')
+      }
+      return { fileName, bom, body: { kind: 'bytes', open: (signal) => this.deps.online((transport) => transport.exportCsv({ what, bom }, signal)) } }
+    }
+    switch (what.kind) {
+      case 'report': {
+        // The whole report, every row: the 100,000-row limit is for a table on screen.
+        const result = await this.deps.reports.run(what.query, { uncapped: true })
+        const columns = reportCsvColumns(result.query)
+        return { fileName, bom, body: rowsBody(columns, () => result.rows.map((row) => reportCsvRow(result.query, row))) }
+      }
+      case 'contractUsage': {
+        const usage = await this.deps.reports.contractUsage(what.query.month, { statuses: what.query.statuses })
+        const { columns, rows } = contractUsageCsv(usage)
+        return { fileName, bom, body: rowsBody(columns, () => rows) }
+      }
+      case 'entries':
+        return { fileName, bom, body: rowsBody(ENTRY_CSV_COLUMNS, this.entries(what)) }
+      case 'month': {
+        const { view, month } = what.query
+        const pageSize = this.deps.pageSize
+        return { fileName, bom, body: rowsBody(monthViewCsvColumns(view), () => monthViewCsvPages(view, month, this.deps.reports.monthPages(what.query, pageSize ? { pageSize } : {}))) }
+      }
+    }
+  }
+
+  private entries(what: Extract<ExportWhat, { kind: 'entries' }>): () => CsvRows<EntryCsvKey> {
+    for (const [field, which] of [
+      ['from', 'first'],
+      ['to', 'last'],
+    ] as const) {
+      const problem = dayProblem(what[field])
+      if (problem !== undefined) throw new StintError('invalid_request', `The ${which} day of the export (${field}) is wrong: ${problem}. Nothing was exported.`)
+    }
+    const { filters } = what
+    if (filters.userIds !== undefined || filters.teamIds !== undefined) {
+      throw new StintError(
+        'invalid_request',
+        `The entries cannot be filtered by ${filters.userIds !== undefined ? 'person' : 'team'} here: this device holds only your own time; export the team’s entries from the team server. Nothing was exported.`,
+      )
+    }
+    const entryFilters: EntryFilters = {
+      customerIds: filters.customerIds,
+      organisations: filters.organisations,
+      contractIds: filters.contractIds,
+      workItemIds: filters.workItemIds,
+      activityTypeIds: filters.activityTypeIds,
+      statuses: filters.statuses,
+      billable: filters.billable,
+    }
+    const userId = this.deps.userId()
+    const pageSize = this.deps.pageSize
+    return () => entriesCsvPages(this.deps.db, userId, what.from, what.to, { includeVoided: what.includeVoided, filters: entryFilters, ...(pageSize ? { pageSize } : {}) })
+  }
+}

@@ -1,0 +1,13 @@
+// Customers may belong to an organisation ("Acme Group"): free text, null for none, so
+// month views and reports can sum the time of a group of customers. Devices sync it
+// like the name. Only the schema builder, so SQLite and PostgreSQL both take it.
+// Frozen: never edit a shipped migration, add a new one.
+import { sql, type Kysely } from 'kysely'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema of its own time, not the app's
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .alterTable('customers')
+    .addColumn('organisation', 'text', (col) => col.check(sql`organisation IS NULL OR length(organisation) BETWEEN 1 AND 120`))
+    .execute()
+}

@@ -1,0 +1,98 @@
+// CSV exports of the team's time: a report (every row), raw entries, contract usage, a
+// month view — streamed as they are made, with the columns the app writes for its own
+// time (src/shared/export-columns.ts) and the visibility of the JSON report routes:
+// an administrator everyone's time, an approver their teams', a member their own.
+import { Readable } from 'node:stream'
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import { csvChunks, primeChunks, type CsvColumn, type CsvOptions, type CsvRows } from '@shared/csv-writer'
+import { StintError } from '@shared/errors'
+import { TEAM_ENTRY_CSV_COLUMNS, contentDisposition, contractUsageCsv, exportFileName, monthViewCsvColumns, monthViewCsvPages, reportCsvColumns, reportCsvRow } from '@shared/export-columns'
+import { ExportRequestSchema, type ExportWhat } from '@shared/exports'
+import { weekdayOf } from '@shared/periods'
+import { contractUsage } from '@shared/reports/contract-usage'
+import { runReport, type ReportScope } from '@shared/reports/engine'
+import { monthViewPages } from '@shared/reports/month-views'
+import type { ServerDatabase } from '../../db/schema'
+import { parseInput } from '../../errors'
+import { reportScopeFor, teamReportStore } from '../../reports/team-reports'
+import { principalOf } from '../auth'
+import { teamEntriesCsvPages } from './exports-entries'
+
+export const EXPORT_CSV_PATH = '/v1/exports/csv'
+
+/** The people whose entries an export counts: the scope, narrowed by the person filter; someone outside it is refused, not quietly left out. */
+function visibleUsers(scope: ReportScope, chosen: readonly string[] | undefined): readonly string[] | undefined {
+  if (scope.userIds === undefined) return chosen
+  if (chosen === undefined) return scope.userIds
+  const allowed = new Set(scope.userIds)
+  const outside = chosen.filter((id) => !allowed.has(id)).length
+  if (outside > 0) {
+    throw new StintError(
+      'forbidden',
+      `${outside === 1 ? 'One of the people chosen is' : `${outside} of the people chosen are`} not among those whose time you may see; nothing was exported. Choose from your own time and the teams you approve.`,
+    )
+  }
+  return chosen
+}
+
+function checkDay(day: string, field: 'from' | 'to'): void {
+  try {
+    weekdayOf(day)
+  } catch (error) {
+    throw new StintError('invalid_request', `The ${field === 'from' ? 'first' : 'last'} day of the export (${field}) is wrong: ${(error as Error).message}. Nothing was exported.`)
+  }
+}
+
+/** Columns and rows kept together whatever their keys, as CSV text. */
+function chunksOf<K extends string>(columns: readonly CsvColumn<K>[], rows: CsvRows<K>, options: CsvOptions): AsyncGenerator<string, void, undefined> {
+  return csvChunks(columns, rows, options)
+}
+
+/** The CSV of `what` over the time `scope` covers; refusals throw before the first chunk. */
+async function* teamCsv(db: Kysely<ServerDatabase>, scope: ReportScope, what: ExportWhat, options: CsvOptions): AsyncGenerator<string, void, undefined> {
+  const store = teamReportStore(db)
+  switch (what.kind) {
+    case 'report': {
+      const result = await runReport(store, scope, what.query, { uncapped: true })
+      yield* chunksOf(
+        reportCsvColumns(result.query),
+        result.rows.map((row) => reportCsvRow(result.query, row)),
+        options,
+      )
+      return
+    }
+    case 'contractUsage': {
+      const { columns, rows } = contractUsageCsv(await contractUsage(store, scope, what.query.month, { statuses: what.query.statuses }))
+      yield* chunksOf(columns, rows, options)
+      return
+    }
+    case 'entries': {
+      checkDay(what.from, 'from')
+      checkDay(what.to, 'to')
+      const userIds = visibleUsers(scope, what.filters.userIds)
+      yield* chunksOf(TEAM_ENTRY_CSV_COLUMNS, teamEntriesCsvPages(db, { from: what.from, to: what.to, filters: what.filters, includeVoided: what.includeVoided, userIds }), options)
+      return
+    }
+    case 'month': {
+      const { view, month } = what.query
+      yield* chunksOf(monthViewCsvColumns(view), monthViewCsvPages(view, month, monthViewPages(store, scope, what.query)), options)
+      return
+    }
+  }
+}
+
+export function exportRoutes(app: FastifyInstance, { db }: { db: Kysely<ServerDatabase> }): void {
+  app.post(EXPORT_CSV_PATH, async (request, reply) => {
+    const { what, bom } = parseInput(ExportRequestSchema, request.body, 'The export')
+    const scope = await reportScopeFor(db, principalOf(request))
+    // The first chunk is made before the headers go out, so a refusal is an error answer
+    // with its reason; a failure later destroys the response (Fastify does), so the app
+    // sees a broken stream and keeps no file.
+    const chunks = await primeChunks(teamCsv(db, scope, what, { bom }))
+    return reply
+      .header('Content-Type', 'text/csv; charset=utf-8')
+      .header('Content-Disposition', contentDisposition(exportFileName(what, 'team')))
+      .send(Readable.from(chunks, { objectMode: false }))
+  })
+}

@@ -1,0 +1,126 @@
+// The CSV text of rows: RFC 4180 records (a header row, CRLF line ends, a byte-order
+// mark on request) in chunks of about 64 KB, so an export of any size holds one chunk
+// and one page of rows at a time. Pure, so that the app (to a file, to a download) and
+// the team server (to an HTTP response) write the same bytes for the same rows.
+import { csvCell, type CsvValue } from './csv-cells'
+
+export interface CsvColumn<K extends string = string> {
+  /** The row property the column shows. */
+  readonly key: K
+  /** The header cell. */
+  readonly header: string
+}
+
+export type CsvRow<K extends string = string> = Readonly<Record<K, CsvValue>>
+/**
+ * Where rows come from: a plain iterable of rows, or an async one that yields rows one
+ * at a time or a page (any iterable of rows) at a time. A page costs one promise where
+ * single rows cost one each, so a database reader should yield its pages.
+ */
+export type CsvRows<K extends string = string> = Iterable<CsvRow<K>> | AsyncIterable<CsvRow<K> | Iterable<CsvRow<K>>>
+
+/** What csvChunks needs of an AbortSignal (src/shared knows no DOM or Node types). */
+export interface CsvAbortSignal {
+  throwIfAborted(): void
+}
+
+export interface CsvOptions {
+  /** Start the file with a UTF-8 byte-order mark, which Excel needs to read UTF-8 rather than the local code page. */
+  readonly bom?: boolean
+  /** Stops the export between rows; a stopped file export leaves nothing behind. */
+  readonly signal?: CsvAbortSignal
+}
+
+const BOM = '\uFEFF'
+const RECORD_END = '\r\n'
+const CHUNK_CHARS = 64 * 1024
+/** RFC 4180: a field holding a comma, a double quote, CR or LF goes in double quotes, its quotes doubled. */
+const NEEDS_QUOTES = /[",\r\n]/
+
+function field(text: string): string {
+  if (!NEEDS_QUOTES.test(text)) return text
+  return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`
+}
+
+/**
+ * One record, without its line end, built in `cells` (reused from row to row). Joined,
+ * not `+=`: join makes one flat string, where a chain of `+=` leaves a rope of thirty
+ * pieces per row that the garbage collector must sweep and the encoder must flatten.
+ */
+function record<K extends string>(columns: readonly CsvColumn<K>[], row: CsvRow<K>, cells: string[]): string {
+  for (let i = 0; i < columns.length; i++) cells[i] = field(csvCell(row[(columns[i] as CsvColumn<K>).key]))
+  return cells.join(',')
+}
+
+/** A row is a plain record; anything iterable is a page of rows. */
+function isPage<K extends string>(item: CsvRow<K> | Iterable<CsvRow<K>>): item is Iterable<CsvRow<K>> {
+  return typeof (item as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function'
+}
+
+/**
+ * The CSV text in chunks of about 64 KB: the BOM if asked for, the header row, then one
+ * record per row. `written` counts the data rows as they go. A hand-written quoter
+ * rather than csv-stringify: the cells arrive as finished text (csv-cells), leaving only
+ * RFC 4180 quoting, and the library (one stream write per record) wrote byte-identical
+ * files at about 60% of this speed in the million-row benchmark.
+ */
+export async function* csvChunks<K extends string>(columns: readonly CsvColumn<K>[], rows: CsvRows<K>, options: CsvOptions = {}, written = { rows: 0 }): AsyncGenerator<string, void, undefined> {
+  if (columns.length === 0) throw new RangeError('a CSV export needs at least one column')
+  const { signal } = options
+  let lines = [(options.bom === true ? BOM : '') + columns.map((column) => field(csvCell(column.header))).join(',')]
+  let length = 0
+  const cells = new Array<string>(columns.length)
+  /** Adds a row; true when the chunk is full. */
+  const add = (row: CsvRow<K>): boolean => {
+    signal?.throwIfAborted()
+    const line = record(columns, row, cells)
+    lines.push(line)
+    length += line.length
+    written.rows++
+    return length >= CHUNK_CHARS
+  }
+  const take = (): string => {
+    const chunk = lines.length === 0 ? '' : lines.join(RECORD_END) + RECORD_END
+    lines = []
+    length = 0
+    return chunk
+  }
+  if (Symbol.asyncIterator in rows) {
+    for await (const item of rows) {
+      if (isPage(item)) {
+        for (const row of item) {
+          if (add(row)) yield take()
+        }
+      } else if (add(item)) {
+        yield take()
+      }
+    }
+  } else {
+    // Not `for await`: over a plain array or generator it would cost a promise per row.
+    for (const row of rows) {
+      if (add(row)) yield take()
+    }
+  }
+  signal?.throwIfAborted()
+  yield take()
+}
+
+/**
+ * Reads the first chunk now, so that an export that cannot start (a refusal, a row that
+ * fails at once) throws here, before an HTTP answer has sent its headers; the chunks
+ * then come as they would have. Closing the result closes `chunks` (its `finally` runs).
+ */
+export async function primeChunks<T>(chunks: AsyncIterable<T>): Promise<AsyncGenerator<T, void, undefined>> {
+  const iterator = chunks[Symbol.asyncIterator]()
+  const first = await iterator.next()
+  async function* rest(): AsyncGenerator<T, void, undefined> {
+    try {
+      if (first.done === true) return
+      yield first.value
+      for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value
+    } finally {
+      await iterator.return?.()
+    }
+  }
+  return rest()
+}
