@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'react'
 import type { StintClient } from '@shared/bridge'
 import { DEFAULT_TIMER_COLORS } from '@shared/timers'
 import { ClientContext } from './client-context'
+import { ReportsView } from './reports/ReportsView'
+import { UsageAlerts } from './reports/contracts/UsageAlerts'
 import { ROUTES, useRoute, type RouteId } from './routes'
 import { onSyncRounds } from './sync/sync-rounds'
 import { SyncIndicator } from './sync/SyncIndicator'
@@ -99,11 +101,13 @@ export function App({ client }: { client: StintClient }) {
           {/* A link to another period (from Submissions) opens the view afresh on it. */}
           {route.id === 'timesheet' && <TimesheetView key={route.param ?? ''} work={workStore} day={route.param} />}
           {route.id === 'submissions' && <SubmissionsView />}
+          {route.id === 'reports' && <ReportsView param={route.param} />}
           {route.id === 'approvals' && <ApprovalsView periodId={route.param} />}
           {route.id === 'work' && <WorkView work={workStore} />}
           {route.id === 'settings' && <SettingsView />}
           {route.id === 'attention' && <AttentionView work={workStore} />}
         </main>
+        <UsageAlerts />
       </div>
     </ClientContext.Provider>
   )

@@ -9,6 +9,7 @@ export const ROUTES = [
   { id: 'timesheet', label: 'Timesheet' },
   { id: 'submissions', label: 'Submissions' },
   { id: 'approvals', label: 'Approvals' },
+  { id: 'reports', label: 'Reports' },
   { id: 'work', label: 'Work items' },
   { id: 'settings', label: 'Settings' },
 ] as const

@@ -1,0 +1,128 @@
+// The one CSV export button of every report view. It asks the host for the file ('export.csv'):
+// the app answers after its save dialog (saved or cancelled), the browser host with a
+// one-time address that this button opens as a download. Progress and the outcome are
+// spoken beside the button; a failure says that nothing was written.
+import { useEffect, useId, useRef, useState } from 'react'
+import type { ExportResult, ExportScope, ExportWhatInput } from '@shared/exports'
+import { useClient } from '../client-context'
+import './reports.css'
+
+/** Where the byte-order-mark choice is remembered: a person who opens CSVs in Excel wants it every time. */
+export const BOM_STORAGE_KEY = 'stint.export.bom'
+
+function readBom(): boolean {
+  try {
+    return window.localStorage.getItem(BOM_STORAGE_KEY) === 'true'
+  } catch {
+    return false // storage blocked: the choice lasts until the view closes
+  }
+}
+
+function writeBom(on: boolean): void {
+  try {
+    window.localStorage.setItem(BOM_STORAGE_KEY, on ? 'true' : 'false')
+  } catch {
+    // storage blocked: the choice still applies to this export
+  }
+}
+
+/** Opens the browser host's one-time address as a download of `fileName`. */
+function startDownload(url: string, fileName: string): void {
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.rel = 'noopener'
+  link.style.display = 'none'
+  document.body.append(link)
+  link.click()
+  link.remove()
+}
+
+type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'failed'; text: string }
+
+function outcomeOf(result: ExportResult): Outcome {
+  switch (result.status) {
+    case 'saved':
+      return { kind: 'done', text: `Saved ${result.rows.toLocaleString('en')} ${result.rows === 1 ? 'row' : 'rows'} to ${result.path}` }
+    case 'download':
+      startDownload(result.url, result.fileName)
+      return { kind: 'done', text: `Downloading ${result.fileName}` }
+    case 'cancelled':
+      return { kind: 'idle' } // the person closed the dialog: nothing to say
+  }
+}
+
+export interface ExportCsvButtonProps {
+  /** What to export, read when the button is pressed so it is always the view's current choice. */
+  what: () => ExportWhatInput
+  scope: ExportScope
+  label?: string
+  disabled?: boolean
+  /** False beside another export button that already shows the (shared, remembered) byte-order-mark option. */
+  showBomOption?: boolean
+}
+
+export function ExportCsvButton({ what, scope, label = 'Export CSV', disabled = false, showBomOption = true }: ExportCsvButtonProps) {
+  const client = useClient()
+  const id = useId()
+  const [bom, setBom] = useState(readBom)
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' })
+  const live = useRef(true)
+  useEffect(() => {
+    live.current = true
+    return () => {
+      live.current = false
+    }
+  }, [])
+
+  const busy = outcome.kind === 'busy'
+  const run = async () => {
+    if (disabled || busy) return
+    setOutcome({ kind: 'busy' })
+    try {
+      // Without its own checkbox the button follows the remembered choice of the one beside it.
+      const result = await client.export.csv({ what: what(), scope, bom: showBomOption ? bom : readBom() })
+      if (live.current) setOutcome(outcomeOf(result))
+    } catch (error) {
+      if (live.current) setOutcome({ kind: 'failed', text: `The export failed and nothing was written: ${(error as Error).message}` })
+    }
+  }
+
+  const toggleBom = (on: boolean) => {
+    setBom(on)
+    writeBom(on)
+  }
+
+  return (
+    <div className="export-csv">
+      <div className="export-csv__controls">
+        <button
+          type="button"
+          className="button button--secondary button--compact"
+          aria-disabled={disabled || busy || undefined}
+          aria-describedby={`${id}-status`}
+          onClick={() => void run()}
+        >
+          {busy ? 'Exporting…' : label}
+        </button>
+        {showBomOption && (
+          <label className="export-csv__bom" title="Starts the file with a byte-order mark so that Excel reads accents and symbols correctly">
+            <input type="checkbox" checked={bom} onChange={(event) => toggleBom(event.target.checked)} />
+            Byte-order mark for Excel
+          </label>
+        )}
+      </div>
+      {/* Always in the page, so screen readers hear what is put into it. */}
+      <p id={`${id}-status`} className="export-csv__status" role="status">
+        {/* The button already says so on screen. */}
+        {outcome.kind === 'busy' && <span className="visually-hidden">Exporting…</span>}
+        {outcome.kind === 'done' && outcome.text}
+      </p>
+      {outcome.kind === 'failed' && (
+        <p className="export-csv__error" role="alert">
+          {outcome.text}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,154 @@
+// The Reports view: Summary (any range, grouped and filtered, with charts), Month (the
+// month views of helpdesks) and Contracts (included hours used). Approvers and admins
+// connected to a team server switch between their own time and the team's. The view's
+// choices live in the address, so a reload or a bookmark opens the same report.
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import type { StintClient } from '@shared/bridge'
+import { useClient } from '../client-context'
+import { hrefOf, parseHash } from '../routes'
+import { todayLocal } from '../format'
+import { onSyncRounds } from '../sync/sync-rounds'
+import { ContractUsagePanel } from './contracts/ContractUsagePanel'
+import { MonthViews } from './month/MonthViews'
+import { REPORT_TABS, decodeState, dimensionsOf, encodeState, type ReportScope, type ReportState, type ReportTab } from './report-state'
+import { SummaryReport } from './SummaryReport'
+import { useTimesheetSettings } from './use-report-data'
+import './reports.css'
+
+const TAB_NAMES: Readonly<Record<ReportTab, string>> = { summary: 'Summary', month: 'Month', contracts: 'Contracts' }
+
+/** Whether the team's time may be shown: an approver or admin connected to a team server. */
+function useMayReportTeam(client: StintClient): boolean {
+  const [may, setMay] = useState(false)
+  useEffect(() => {
+    let latest = 0
+    const load = () => {
+      const ticket = ++latest
+      client.sync
+        .account({})
+        .then((account) => ticket === latest && setMay(account !== null && (account.role !== 'member' || account.approverLevels.length > 0)))
+        .catch(() => undefined) // keep the switch as it is; the next round asks again
+    }
+    load()
+    const off = onSyncRounds(client, load)
+    return () => {
+      latest = -1
+      off()
+    }
+  }, [client])
+  return may
+}
+
+export function ReportsView({ param }: { param: string | null }) {
+  const client = useClient()
+  const id = useId()
+  const [today] = useState(() => todayLocal())
+  const [state, setState] = useState<ReportState>(() => decodeState(param, today))
+  const settings = useTimesheetSettings()
+  const mayTeam = useMayReportTeam(client)
+  const scope: ReportScope = mayTeam ? state.scope : 'mine'
+
+  // Written back without a history entry per click: Back leaves Reports, as for other views.
+  useEffect(() => {
+    const href = hrefOf('reports', encodeState(state))
+    if (window.location.hash !== href) window.history.replaceState(window.history.state, '', href)
+  }, [state])
+
+  // A link followed while Reports is open (a contract alert's "see usage", Back, Forward) fires
+  // hashchange; writing our own state back above does not. Open the report that link names.
+  useEffect(() => {
+    const onHashChange = () => {
+      const route = parseHash(window.location.hash)
+      if (route.id !== 'reports') return
+      const wanted = decodeState(route.param, today)
+      setState((current) => (encodeState(current) === encodeState(wanted) ? current : wanted))
+    }
+    window.addEventListener('hashchange', onHashChange)
+    return () => window.removeEventListener('hashchange', onHashChange)
+  }, [today])
+
+  const change = useCallback((patch: Partial<ReportState>) => setState((current) => ({ ...current, ...patch })), [])
+  const setScope = (next: ReportScope) =>
+    setState((current) => {
+      // Grouping by person or team means nothing for one's own time: fall back to the customer.
+      const groupBy = current.groupBy.filter((dimension) => dimensionsOf(next).includes(dimension))
+      return { ...current, scope: next, groupBy: groupBy.length > 0 ? groupBy : ['customer'] }
+    })
+
+  return (
+    <section className="view reports" aria-labelledby={`${id}-title`}>
+      <header className="view__head">
+        <div>
+          <h1 id={`${id}-title`}>Reports</h1>
+          <p className="view__subtitle">{scope === 'team' ? 'Your team’s time, as the team server has it.' : 'Where your time went: totals, billable share and utilisation.'}</p>
+        </div>
+        {mayTeam && (
+          <div className="segmented" role="group" aria-label="Whose time">
+            {(['mine', 'team'] as const).map((option) => (
+              <button key={option} type="button" className="segmented__button" aria-pressed={scope === option} onClick={() => setScope(option)}>
+                {option === 'mine' ? 'My time' : 'Team'}
+              </button>
+            ))}
+          </div>
+        )}
+      </header>
+
+      <ReportTabs id={id} tab={state.tab} onChange={(tab) => change({ tab })} />
+
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${state.tab}`} className="reports__panel">
+        {state.tab === 'summary' &&
+          (settings.loaded ? (
+            <SummaryReport
+              state={{ ...state, scope }}
+              onChange={change}
+              today={today}
+              periodRule={settings.timesheet.periodRule}
+              expectedSeconds={settings.timesheet.expectedSeconds}
+              unit={settings.timesheet.unit}
+            />
+          ) : (
+            <p className="muted">Loading…</p>
+          ))}
+        {state.tab === 'month' && <MonthViews scope={scope} />}
+        {state.tab === 'contracts' && <ContractUsagePanel scope={scope} />}
+      </div>
+    </section>
+  )
+}
+
+function ReportTabs({ id, tab, onChange }: { id: string; tab: ReportTab; onChange: (tab: ReportTab) => void }) {
+  const refs = useRef(new Map<ReportTab, HTMLButtonElement>())
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = REPORT_TABS.indexOf(tab)
+    const last = REPORT_TABS.length - 1
+    const target = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[event.key]
+    if (target === undefined) return
+    event.preventDefault()
+    const next = REPORT_TABS[target] ?? tab
+    onChange(next)
+    refs.current.get(next)?.focus()
+  }
+  return (
+    <div className="reports__tabs" role="tablist" aria-label="Reports" onKeyDown={onKeyDown}>
+      {REPORT_TABS.map((option) => (
+        <button
+          key={option}
+          ref={(node) => {
+            if (node) refs.current.set(option, node)
+            else refs.current.delete(option)
+          }}
+          type="button"
+          role="tab"
+          id={`${id}-tab-${option}`}
+          className="reports__tab"
+          aria-selected={tab === option}
+          aria-controls={`${id}-panel`}
+          tabIndex={tab === option ? 0 : -1}
+          onClick={() => onChange(option)}
+        >
+          {TAB_NAMES[option]}
+        </button>
+      ))}
+    </div>
+  )
+}

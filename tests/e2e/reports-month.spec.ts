@@ -1,0 +1,188 @@
+// Month views and contract usage end to end: time seeded through the host's own API,
+// the numbers read back from each month view and from contract usage, the in-app alert
+// when a contract passes 80 % and then 100 % of its included hours, axe on each view,
+// and screenshots in light and dark.
+import type { Page } from '@playwright/test'
+import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
+
+const REMOTE_SUPPORT = '0190a000-57a1-7000-8000-00000000a001'
+
+/** One call of the host's API from the page (its cookie and origin), answering the value or throwing the host's message. */
+async function call<T>(page: Page, name: string, request: unknown): Promise<T> {
+  const envelope = await page.evaluate(
+    async ([name, body]) => {
+      const response = await fetch(`/api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
+    },
+    [name, JSON.stringify(request)] as const,
+  )
+  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message ?? 'failed'}`)
+  return envelope.value as T
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const now = new Date()
+const MONTH = `${now.getFullYear()}-${pad(now.getMonth() + 1)}`
+const MONTH_NAME = now.toLocaleString('en-GB', { month: 'long', year: 'numeric' })
+const day = (n: number) => `${MONTH}-${pad(n)}`
+const lastMonth = new Date(now.getFullYear(), now.getMonth() - 1, 10)
+const LAST_MONTH_DAY = `${lastMonth.getFullYear()}-${pad(lastMonth.getMonth() + 1)}-10`
+const H = 3600
+
+interface Seeded {
+  printer: string
+  mail: string
+  training: string
+  organisations: boolean
+}
+
+/** Two customers (one in an organisation, when the app knows organisations), a contract of 10 included hours and one of time and material, three tickets. */
+async function seed(page: Page): Promise<Seeded> {
+  let organisations = true
+  let acme: { id: string }
+  try {
+    acme = await call(page, 'work.createCustomer', { name: 'Acme', organisation: 'Acme Group' })
+  } catch {
+    organisations = false // no organisation field yet: every customer is in "(no organisation)"
+    acme = await call(page, 'work.createCustomer', { name: 'Acme' })
+  }
+  const birch = await call<{ id: string }>(page, 'work.createCustomer', { name: 'Birch & Co' })
+  const support = await call<{ id: string }>(page, 'work.createContract', { customerId: acme.id, name: 'Support 2026', includedMinutes: 10 * 60 })
+  const projects = await call<{ id: string }>(page, 'work.createContract', { customerId: birch.id, name: 'Projects', includedMinutes: null })
+  const item = (reference: string, title: string, customerId: string, contractId: string, billable = true) =>
+    call<{ id: string }>(page, 'work.createItem', { kind: 'ticket', reference, title, customerId, contractId, billable })
+  const printer = await item('HD-101', 'Printer on 3rd floor offline', acme.id, support.id)
+  const mail = await item('HD-202', 'Mail migration', birch.id, projects.id)
+  const training = await item('HD-303', 'Onboarding training', acme.id, support.id, false)
+  return { printer: printer.id, mail: mail.id, training: training.id, organisations }
+}
+
+async function book(page: Page, workItemId: string, on: string, seconds: number, billable = true) {
+  await call(page, 'timesheet.setCells', { changes: [{ day: on, row: { workItemId, activityTypeId: REMOTE_SUPPORT, billable }, totalSeconds: seconds }] })
+}
+
+async function openReportsTab(page: Page, tab: 'Month' | 'Contracts') {
+  await page.getByRole('link', { name: 'Reports' }).click()
+  await page.getByRole('tab', { name: tab, exact: true }).click()
+}
+
+const monthTable = (page: Page) => page.getByRole('region', { name: new RegExp(`, ${MONTH_NAME}`) })
+const rowWith = (page: Page, text: string) => monthTable(page).getByRole('row').filter({ hasText: text })
+
+test('month views add up the seeded time per entry, ticket, customer and organisation; pass axe in light and dark', async ({ page, host }) => {
+  await page.goto(host.url)
+  const seeded = await seed(page)
+  await book(page, seeded.printer, day(2), 3 * H)
+  await book(page, seeded.printer, day(3), 2 * H + 30 * 60)
+  await book(page, seeded.mail, day(3), 4 * H)
+  await book(page, seeded.training, day(4), H + 15 * 60, false)
+  await book(page, seeded.printer, LAST_MONTH_DAY, 6 * H) // the ticket's life began last month
+
+  await openReportsTab(page, 'Month')
+  const tabs = page.getByRole('tablist', { name: 'Month views' })
+  await expect(tabs.getByRole('tab', { name: 'Entries' })).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByRole('heading', { name: `Your time in ${MONTH_NAME}` })).toBeVisible()
+
+  // Entries: four of this month (last month's stays out), each with its ticket, customer and time.
+  await expect(monthTable(page).locator('tbody tr:not(.mv-spacer)')).toHaveCount(4)
+  const mailEntry = rowWith(page, 'HD-202')
+  await expect(mailEntry).toContainText('Mail migration')
+  await expect(mailEntry).toContainText('Birch & Co')
+  await expect(mailEntry).toContainText('4:00')
+  await expect(mailEntry).toContainText('Remote support')
+  await expect(rowWith(page, 'HD-303')).toContainText('1:15')
+  await expect(rowWith(page, 'Total of')).toContainText('10:45')
+  await expect(rowWith(page, 'Total of')).toContainText('9:30')
+  await expectNoAxeViolations(page)
+  await screenshot(page, 'reports-month-entries-light')
+
+  // Per ticket, from the keyboard: this month's time and the ticket's whole life.
+  await tabs.getByRole('tab', { name: 'Entries' }).focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(tabs.getByRole('tab', { name: 'Per ticket' })).toBeFocused()
+  const printer = monthTable(page).getByRole('row', { name: /HD-101/ })
+  await expect(printer).toContainText('5:30')
+  await expect(printer).toContainText('11:30')
+  await expect(rowWith(page, 'HD-303')).toContainText('1:15')
+  await expect(rowWith(page, 'Total of')).toContainText('10:45')
+  await expectNoAxeViolations(page)
+
+  // Per customer: Acme's two tickets, Birch's one.
+  await page.keyboard.press('ArrowRight')
+  await expect(monthTable(page).getByRole('row', { name: /^Acme/ })).toContainText('6:45')
+  await expect(monthTable(page).getByRole('row', { name: /^Birch & Co/ })).toContainText('4:00')
+  await expectNoAxeViolations(page)
+
+  // Per organisation.
+  await page.keyboard.press('ArrowRight')
+  if (seeded.organisations) {
+    await expect(monthTable(page).getByRole('row', { name: /^Acme Group/ })).toContainText('6:45')
+    await expect(monthTable(page).getByRole('row', { name: /^\(no organisation\)/ })).toContainText('4:00')
+  } else {
+    await expect(monthTable(page).getByRole('rowheader')).toHaveCount(1)
+  }
+  await expect(rowWith(page, 'Total of')).toContainText('10:45')
+  await expectNoAxeViolations(page)
+
+  // The month before holds only last month's six hours.
+  await page.getByRole('button', { name: /^Previous month/ }).first().click()
+  await tabs.getByRole('tab', { name: 'Per ticket' }).click()
+  await expect(page.getByRole('region', { name: /^Per ticket, / }).getByRole('row', { name: /HD-101/ })).toContainText('6:00')
+  await page.getByRole('button', { name: /^Next month/ }).first().click()
+  await tabs.getByRole('tab', { name: 'Entries' }).click()
+  await expect(monthTable(page).locator('tbody tr:not(.mv-spacer)')).toHaveCount(4)
+
+  await page.emulateMedia({ colorScheme: 'light' })
+  await screenshot(page, 'reports-month-light')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expectNoAxeViolations(page)
+  await screenshot(page, 'reports-month-dark')
+  await page.emulateMedia({ colorScheme: 'light' })
+})
+
+test('contract usage shows included, used and beyond; the app warns at 80 % and again when over', async ({ page, host }) => {
+  await page.goto(host.url)
+  const seeded = await seed(page)
+  await book(page, seeded.printer, day(2), 7 * H) // 70 % of 10 h
+  await book(page, seeded.mail, day(2), 3 * H)
+  await book(page, seeded.training, day(3), 2 * H, false) // used, not billable: uses up nothing
+
+  await openReportsTab(page, 'Contracts')
+  const support = page.getByRole('row', { name: /Support 2026/ })
+  await expect(support).toContainText('10:00')
+  await expect(support).toContainText('9:00') // used: billable and not
+  await expect(support).toContainText('7:00')
+  await expect(support.getByRole('meter')).toHaveAttribute('aria-valuetext', '7 h of 10 h, 70 %')
+  await expect(support).toContainText('70 % used')
+  await expect(page.getByRole('row', { name: /Projects/ })).toContainText('No included hours')
+  await expect(page.getByText(/need(s)? attention/)).toHaveCount(0)
+
+  // One more hour: 80 %. The main process says so once, and the app shows it.
+  await book(page, seeded.printer, day(3), H)
+  const alerts = page.getByRole('region', { name: 'Contract usage alerts' })
+  await expect(alerts.getByRole('listitem')).toHaveCount(1, { timeout: 10_000 })
+  await expect(alerts).toContainText('Acme · Support 2026 has used 80 % of its 10 included hours this month.')
+  await expect(support).toContainText('80 % used')
+  await expect(page.getByText('1 contract needs attention')).toBeVisible()
+  await expectNoAxeViolations(page)
+  await screenshot(page, 'contract-usage-warning-light')
+
+  // Past the included hours: the warning gives way to "over", 1:30 beyond.
+  await book(page, seeded.printer, day(4), 3 * H + 30 * 60)
+  await expect(alerts).toContainText('is over its included hours this month: 1:30 beyond its 10 included hours.', { timeout: 10_000 })
+  await expect(alerts.getByRole('listitem')).toHaveCount(1)
+  await expect(support).toContainText('Over by 1:30')
+  await expect(support.getByRole('meter')).toHaveAttribute('aria-valuetext', '11 h 30 min of 10 h, 115 %, over by 1 h 30 min')
+  await expectNoAxeViolations(page)
+  await screenshot(page, 'contract-usage-light')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expectNoAxeViolations(page)
+  await screenshot(page, 'contract-usage-dark')
+  await page.emulateMedia({ colorScheme: 'light' })
+
+  // The keyboard dismisses it, from any view.
+  await page.getByRole('link', { name: 'Timers' }).click()
+  await alerts.getByRole('button', { name: /Dismiss/ }).focus()
+  await page.keyboard.press('Escape')
+  await expect(alerts.getByRole('listitem')).toHaveCount(0)
+})
