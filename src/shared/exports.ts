@@ -24,15 +24,21 @@ export const EntriesExportSchema = z
   .strict()
   .refine((what) => what.from <= what.to, { path: ['to'], message: 'The range ends before it starts: the last day must be on or after the first.' })
 
-export const ExportWhatSchema = z.union([
-  /** A grouped report, one CSV row per report row, every row (the 100,000-row limit of the view does not apply). */
-  z.object({ kind: z.literal('report'), query: ReportQuerySchema }).strict(),
-  EntriesExportSchema,
-  /** Contract usage of a month: the input of a billing run. */
-  z.object({ kind: z.literal('contractUsage'), query: ContractUsageQuerySchema }).strict(),
-  /** A month view (entries, per ticket, per customer, per organisation), every row. */
-  z.object({ kind: z.literal('month'), query: MonthViewQuerySchema }).strict(),
-])
+export const EXPORT_KINDS = ['report', 'entries', 'contractUsage', 'month'] as const
+
+export const ExportWhatSchema = z.discriminatedUnion(
+  'kind',
+  [
+    /** A grouped report, one CSV row per report row, every row (the 100,000-row limit of the view does not apply). */
+    z.object({ kind: z.literal('report'), query: ReportQuerySchema }).strict(),
+    EntriesExportSchema,
+    /** Contract usage of a month: the input of a billing run. */
+    z.object({ kind: z.literal('contractUsage'), query: ContractUsageQuerySchema }).strict(),
+    /** A month view (entries, per ticket, per customer, per organisation), every row. */
+    z.object({ kind: z.literal('month'), query: MonthViewQuerySchema }).strict(),
+  ],
+  { error: `What to export is named by its kind: one of ${EXPORT_KINDS.join(', ')}.` },
+)
 export type ExportWhat = z.output<typeof ExportWhatSchema>
 export type ExportWhatInput = z.input<typeof ExportWhatSchema>
 

@@ -25,7 +25,12 @@ const STATUSES_LISTED = EntryStatusSchema.options.join(', ')
 export const MonthViewQuerySchema = z
   .object({
     month: ReportMonthSchema,
-    view: z.enum(MONTH_VIEWS, { error: (issue) => `"${String(issue.input)}" is not a month view: choose from ${MONTH_VIEWS.join(', ')}.` }),
+    view: z.enum(MONTH_VIEWS, {
+      error: (issue) =>
+        typeof issue.input === 'string'
+          ? `"${issue.input}" is not a month view: choose from ${MONTH_VIEWS.join(', ')}.`
+          : `Say which month view (view): one of ${MONTH_VIEWS.join(', ')}.`,
+    }),
     statuses: z
       .array(z.enum(EntryStatusSchema.options, { error: (issue) => `"${String(issue.input)}" is not a status: choose from ${STATUSES_LISTED}.` }), {
         error: `The status filter is a list of statuses: ${STATUSES_LISTED}.`,

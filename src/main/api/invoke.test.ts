@@ -62,6 +62,23 @@ describe('the one call wrapper', () => {
     })
   })
 
+  it('lists several problems as sentences, each once ended', async () => {
+    const envelope = await invokeCall(env.core.handlers, 'reports.month', { month: '2026-13' }, logger)
+    expect(envelope).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_request',
+        message: 'reports.month was refused, nothing was changed. month: "2026-13" is not a month: months run from 01 to 12. view: Say which month view (view): one of entries, tickets, customers, organisations.',
+        issues: [
+          { path: 'month', message: '"2026-13" is not a month: months run from 01 to 12.' },
+          { path: 'view', message: 'Say which month view (view): one of entries, tickets, customers, organisations.' },
+        ],
+      },
+    })
+    const unended = await invokeCall(env.core.handlers, 'timers.start', { slot: 1, force: true }, logger)
+    expect(unended).toMatchObject({ ok: false, error: { message: 'timers.start was refused, nothing was changed. force: "force" is not a field of this call.' } })
+  })
+
   it('says what a team-server call is for when no team server is connected', async () => {
     const approvals = await invokeCall(env.core.handlers, 'approvals.queue', {}, logger)
     expect(approvals).toEqual({ ok: false, error: { code: 'unavailable', message: 'Approvals happen on a team server; connect one in Settings → Team server.' } })

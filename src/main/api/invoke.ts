@@ -21,7 +21,11 @@ export function validationError(name: string, error: z.ZodError): ApiErrorBody {
       ? issue.keys.map((key) => ({ path: describePath([...issue.path, key]), message: `"${key}" is not a field of this call` }))
       : [{ path: describePath(issue.path), message: issue.message }],
   )
-  const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ')
+  // Each problem a sentence of its own: most messages end with a full stop already.
+  const summary = issues
+    .map((i) => `${i.path}: ${i.message}`)
+    .map((text) => (/[.!?]$/.test(text) ? text : `${text}.`))
+    .join(' ')
   return { code: 'invalid_request', message: `${name} was refused, nothing was changed. ${summary}`, issues }
 }
 
