@@ -1,13 +1,13 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { StintClient } from '@shared/bridge'
 import { DEFAULT_TIMER_COLORS } from '@shared/timers'
 import { ClientContext } from './client-context'
 import { ReportsView } from './reports/ReportsView'
 import { UsageAlerts } from './reports/contracts/UsageAlerts'
 import { ROUTES, useRoute, type RouteId } from './routes'
-import { onSyncRounds } from './sync/sync-rounds'
 import { SyncIndicator } from './sync/SyncIndicator'
 import { useSyncStatus } from './sync/use-sync-status'
+import { useTeamAccount } from './sync/use-team-account'
 import { createTimersStore } from './timers/timers-store'
 import { ApprovalsView } from './views/ApprovalsView'
 import { AttentionView } from './views/AttentionView'
@@ -28,38 +28,14 @@ function BrandMark() {
   )
 }
 
-/**
- * Whether the signed-in person approves at some level: the Approvals view is in the
- * navigation only then (its address works for anyone). Asked again after each sync
- * round, which is when a role given or taken on the server reaches this device.
- */
-function useIsApprover(client: StintClient): boolean {
-  const [approver, setApprover] = useState(false)
-  useEffect(() => {
-    let latest = 0
-    const load = () => {
-      const ticket = ++latest
-      client.sync
-        .account({})
-        .then((account) => ticket === latest && setApprover((account?.approverLevels.length ?? 0) > 0))
-        .catch(() => undefined) // keep what the navigation shows; the next round asks again
-    }
-    load()
-    const off = onSyncRounds(client, load)
-    return () => {
-      latest = -1
-      off()
-    }
-  }, [client])
-  return approver
-}
-
 export function App({ client }: { client: StintClient }) {
   const timersStore = useMemo(() => createTimersStore(client), [client])
   const workStore = useMemo(() => createWorkStore(client), [client])
   const route = useRoute()
   const sync = useSyncStatus(client)
-  const approver = useIsApprover(client)
+  // The Approvals view is in the navigation only for an approver (its address works for anyone).
+  const account = useTeamAccount(client)
+  const approver = (account?.approverLevels.length ?? 0) > 0
   const inNav = (id: RouteId) => id !== 'approvals' || approver
 
   useEffect(() => {

@@ -60,8 +60,12 @@ function requireCapabilities(store: ReportStore, query: ReportQuery): void {
   }
 }
 
-/** The people whose entries count: the scope, narrowed by the person filter. */
-function visibleUsers(scope: ReportScope, chosen: readonly string[] | undefined): readonly string[] | undefined {
+/**
+ * The people whose entries count: the scope, narrowed by the person filter. Someone
+ * outside the scope is refused, not quietly left out; `what` ends the refusal
+ * ("nothing was reported", "nothing was exported").
+ */
+export function visibleUsers(scope: ReportScope, chosen: readonly string[] | undefined, what: 'reported' | 'exported' = 'reported'): readonly string[] | undefined {
   if (scope.userIds === undefined) return chosen
   if (chosen === undefined) return scope.userIds
   const allowed = new Set(scope.userIds)
@@ -69,7 +73,7 @@ function visibleUsers(scope: ReportScope, chosen: readonly string[] | undefined)
   if (outside > 0) {
     throw new StintError(
       'forbidden',
-      `${outside === 1 ? 'One of the people chosen is' : `${outside} of the people chosen are`} not among those whose time you may see; nothing was reported. Choose from your own time and the teams you approve.`,
+      `${outside === 1 ? 'One of the people chosen is' : `${outside} of the people chosen are`} not among those whose time you may see; nothing was ${what}. Choose from your own time and the teams you approve.`,
     )
   }
   return chosen

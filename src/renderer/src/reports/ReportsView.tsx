@@ -3,11 +3,10 @@
 // connected to a team server switch between their own time and the team's. The view's
 // choices live in the address, so a reload or a bookmark opens the same report.
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
-import type { StintClient } from '@shared/bridge'
 import { useClient } from '../client-context'
 import { hrefOf, parseHash } from '../routes'
 import { todayLocal } from '../format'
-import { onSyncRounds } from '../sync/sync-rounds'
+import { useTeamAccount } from '../sync/use-team-account'
 import { ContractUsagePanel } from './contracts/ContractUsagePanel'
 import { MonthViews } from './month/MonthViews'
 import { REPORT_TABS, decodeState, dimensionsOf, encodeState, type ReportScope, type ReportState, type ReportTab } from './report-state'
@@ -17,35 +16,15 @@ import './reports.css'
 
 const TAB_NAMES: Readonly<Record<ReportTab, string>> = { summary: 'Summary', month: 'Month', contracts: 'Contracts' }
 
-/** Whether the team's time may be shown: an approver or admin connected to a team server. */
-function useMayReportTeam(client: StintClient): boolean {
-  const [may, setMay] = useState(false)
-  useEffect(() => {
-    let latest = 0
-    const load = () => {
-      const ticket = ++latest
-      client.sync
-        .account({})
-        .then((account) => ticket === latest && setMay(account !== null && (account.role !== 'member' || account.approverLevels.length > 0)))
-        .catch(() => undefined) // keep the switch as it is; the next round asks again
-    }
-    load()
-    const off = onSyncRounds(client, load)
-    return () => {
-      latest = -1
-      off()
-    }
-  }, [client])
-  return may
-}
-
 export function ReportsView({ param }: { param: string | null }) {
   const client = useClient()
   const id = useId()
   const [today] = useState(() => todayLocal())
   const [state, setState] = useState<ReportState>(() => decodeState(param, today))
   const settings = useTimesheetSettings()
-  const mayTeam = useMayReportTeam(client)
+  const account = useTeamAccount(client)
+  // The team's time may be shown to an approver or admin connected to a team server.
+  const mayTeam = account !== null && (account.role !== 'member' || account.approverLevels.length > 0)
   const scope: ReportScope = mayTeam ? state.scope : 'mine'
 
   // Written back without a history entry per click: Back leaves Reports, as for other views.

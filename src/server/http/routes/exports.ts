@@ -11,7 +11,7 @@ import { TEAM_ENTRY_CSV_COLUMNS, contentDisposition, contractUsageCsv, exportFil
 import { ExportRequestSchema, type ExportWhat } from '@shared/exports'
 import { weekdayOf } from '@shared/periods'
 import { contractUsage } from '@shared/reports/contract-usage'
-import { runReport, type ReportScope } from '@shared/reports/engine'
+import { runReport, visibleUsers, type ReportScope } from '@shared/reports/engine'
 import { monthViewPages } from '@shared/reports/month-views'
 import type { ServerDatabase } from '../../db/schema'
 import { parseInput } from '../../errors'
@@ -20,21 +20,6 @@ import { principalOf } from '../auth'
 import { teamEntriesCsvPages } from './exports-entries'
 
 export const EXPORT_CSV_PATH = '/v1/exports/csv'
-
-/** The people whose entries an export counts: the scope, narrowed by the person filter; someone outside it is refused, not quietly left out. */
-function visibleUsers(scope: ReportScope, chosen: readonly string[] | undefined): readonly string[] | undefined {
-  if (scope.userIds === undefined) return chosen
-  if (chosen === undefined) return scope.userIds
-  const allowed = new Set(scope.userIds)
-  const outside = chosen.filter((id) => !allowed.has(id)).length
-  if (outside > 0) {
-    throw new StintError(
-      'forbidden',
-      `${outside === 1 ? 'One of the people chosen is' : `${outside} of the people chosen are`} not among those whose time you may see; nothing was exported. Choose from your own time and the teams you approve.`,
-    )
-  }
-  return chosen
-}
 
 function checkDay(day: string, field: 'from' | 'to'): void {
   try {
@@ -70,7 +55,7 @@ async function* teamCsv(db: Kysely<ServerDatabase>, scope: ReportScope, what: Ex
     case 'entries': {
       checkDay(what.from, 'from')
       checkDay(what.to, 'to')
-      const userIds = visibleUsers(scope, what.filters.userIds)
+      const userIds = visibleUsers(scope, what.filters.userIds, 'exported')
       yield* chunksOf(TEAM_ENTRY_CSV_COLUMNS, teamEntriesCsvPages(db, { from: what.from, to: what.to, filters: what.filters, includeVoided: what.includeVoided, userIds }), options)
       return
     }
