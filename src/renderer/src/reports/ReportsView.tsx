@@ -2,11 +2,12 @@
 // month views of helpdesks) and Contracts (included hours used). Approvers and admins
 // connected to a team server switch between their own time and the team's. The view's
 // choices live in the address, so a reload or a bookmark opens the same report.
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useId, useState } from 'react'
 import { useClient } from '../client-context'
 import { hrefOf, parseHash } from '../routes'
 import { todayLocal } from '../format'
 import { useTeamAccount } from '../sync/use-team-account'
+import { Tabs } from '../ui/Tabs'
 import { ContractUsagePanel } from './contracts/ContractUsagePanel'
 import { MonthViews } from './month/MonthViews'
 import { REPORT_TABS, decodeState, dimensionsOf, encodeState, type ReportScope, type ReportState, type ReportTab } from './report-state'
@@ -72,7 +73,7 @@ export function ReportsView({ param }: { param: string | null }) {
         )}
       </header>
 
-      <ReportTabs id={id} tab={state.tab} onChange={(tab) => change({ tab })} />
+      <Tabs id={id} label="Reports" options={REPORT_TABS} names={TAB_NAMES} value={state.tab} onChange={(tab) => change({ tab })} className="reports__tabs" tabClassName="reports__tab" />
 
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${state.tab}`} className="reports__panel">
         {state.tab === 'summary' &&
@@ -95,39 +96,3 @@ export function ReportsView({ param }: { param: string | null }) {
   )
 }
 
-function ReportTabs({ id, tab, onChange }: { id: string; tab: ReportTab; onChange: (tab: ReportTab) => void }) {
-  const refs = useRef(new Map<ReportTab, HTMLButtonElement>())
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = REPORT_TABS.indexOf(tab)
-    const last = REPORT_TABS.length - 1
-    const target = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[event.key]
-    if (target === undefined) return
-    event.preventDefault()
-    const next = REPORT_TABS[target] ?? tab
-    onChange(next)
-    refs.current.get(next)?.focus()
-  }
-  return (
-    <div className="reports__tabs" role="tablist" aria-label="Reports" onKeyDown={onKeyDown}>
-      {REPORT_TABS.map((option) => (
-        <button
-          key={option}
-          ref={(node) => {
-            if (node) refs.current.set(option, node)
-            else refs.current.delete(option)
-          }}
-          type="button"
-          role="tab"
-          id={`${id}-tab-${option}`}
-          className="reports__tab"
-          aria-selected={tab === option}
-          aria-controls={`${id}-panel`}
-          tabIndex={tab === option ? 0 : -1}
-          onClick={() => onChange(option)}
-        >
-          {TAB_NAMES[option]}
-        </button>
-      ))}
-    </div>
-  )
-}

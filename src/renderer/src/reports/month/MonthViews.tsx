@@ -2,7 +2,7 @@
 // month's time per ticket (with the ticket's time over its whole life), per customer and
 // per organisation. One tab per view, a month picker, a status filter, a totals row, and
 // the CSV export of the same view with every row (the table stops at 5,000).
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useId, useState } from 'react'
 import { formatDuration, type DurationUnit } from '@shared/duration'
 import { EntryStatusSchema, type EntryStatus } from '@shared/entries'
 import { MONTH_VIEWS, MONTH_VIEW_NAMES, MonthViewQuerySchema, type MonthViewKind, type MonthViewQueryInput, type MonthViewResult } from '@shared/month-views'
@@ -11,6 +11,7 @@ import { useClient } from '../../client-context'
 import { BUCKET_NAMES } from '../../submissions/BucketBar'
 import { onSyncRounds } from '../../sync/sync-rounds'
 import { useDisplayUnit } from '../../timesheet/use-display-unit'
+import { Tabs } from '../../ui/Tabs'
 import { useHostQuery } from '../../ui/use-host-query'
 import { ExportCsvButton } from '../ExportCsvButton'
 import { monthOf, monthLabel } from './month-nav'
@@ -97,7 +98,7 @@ export function MonthViews({ scope }: { scope: MonthScope }) {
         <StatusFilter statuses={statuses} onToggle={toggleStatus} />
       </div>
 
-      <ViewTabs id={id} view={view} onChange={setView} />
+      <Tabs id={id} label="Month views" options={MONTH_VIEWS} names={MONTH_VIEW_NAMES} value={view} onChange={setView} className="mv-tabs" tabClassName="mv-tab" />
 
       <div className="mv-panel panel" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${view}`} aria-busy={loading || stale || undefined}>
         {!check.ok && (
@@ -183,42 +184,3 @@ function StatusFilter({ statuses, onToggle }: { statuses: readonly EntryStatus[]
   )
 }
 
-/** The views as an ARIA tablist: arrows, Home and End move between tabs and open them. */
-function ViewTabs({ id, view, onChange }: { id: string; view: MonthViewKind; onChange: (view: MonthViewKind) => void }) {
-  const refs = useRef(new Map<MonthViewKind, HTMLButtonElement>())
-  const move = (next: MonthViewKind) => {
-    onChange(next)
-    refs.current.get(next)?.focus()
-  }
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = MONTH_VIEWS.indexOf(view)
-    const last = MONTH_VIEWS.length - 1
-    const target = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[event.key]
-    if (target === undefined) return
-    event.preventDefault()
-    move(MONTH_VIEWS[target] ?? view)
-  }
-  return (
-    <div className="mv-tabs" role="tablist" aria-label="Month views" onKeyDown={onKeyDown}>
-      {MONTH_VIEWS.map((kind) => (
-        <button
-          key={kind}
-          ref={(element) => {
-            if (element) refs.current.set(kind, element)
-            else refs.current.delete(kind)
-          }}
-          type="button"
-          role="tab"
-          id={`${id}-tab-${kind}`}
-          className="mv-tab"
-          aria-selected={kind === view}
-          aria-controls={`${id}-panel`}
-          tabIndex={kind === view ? 0 : -1}
-          onClick={() => onChange(kind)}
-        >
-          {MONTH_VIEW_NAMES[kind]}
-        </button>
-      ))}
-    </div>
-  )
-}
