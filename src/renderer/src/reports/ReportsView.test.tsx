@@ -229,6 +229,17 @@ describe('Reports — Summary', () => {
     await screen.findByRole('table', { name: /Time by activity type, 16–22 Nov 2026/ })
   })
 
+  it('by person, says how many people in scope booked nothing (their expected hours are in the total)', async () => {
+    const account: TeamAccount = { url: 'https://ts.example.com', userId: 'u-abe', name: 'Abe', email: 'abe@example.com', role: 'member', approverLevels: [1], tokenProtection: 'keychain' }
+    const host = reportsHost({ 'sync.account': () => account, 'reports.team': (request) => ({ ...resultFor(request), people: 3 }) })
+    renderReports(host, 'scope=team&by=user')
+    await screen.findByRole('table', { name: /Time by person/ })
+    expect(await screen.findByText('2 more people whose time you may see booked nothing here; the total’s expected hours count them too.')).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('First grouping'), { target: { value: 'customer' } })
+    await screen.findByRole('table', { name: /Time by customer/ })
+    expect(screen.queryByText(/booked nothing here/)).toBeNull()
+  })
+
   it('offers My time / Team only to an approver with a team server, and groups by person in team scope', async () => {
     const member = reportsHost()
     renderReports(member)

@@ -328,6 +328,8 @@ function ReportTable({ result, unit, rangeLabel }: { result: ReportResult; unit:
     </>
   )
   const caption = `Time by ${dimensions.map((d) => DIMENSION_NAMES[d]).join(', then ')}, ${rangeLabel}`
+  // By person alone, people in scope with no time have no row, yet their expected hours are in the total: say so.
+  const idle = dimensions.length === 1 && dimensions[0] === 'user' ? Math.max(0, result.people - result.rows.filter((row) => row.keys[0]?.id != null).length) : 0
   return (
     <section className="panel rp-table" aria-labelledby="rp-table-title">
       <div className="panel__head">
@@ -395,6 +397,11 @@ function ReportTable({ result, unit, rangeLabel }: { result: ReportResult; unit:
           </tfoot>
         </table>
       </div>
+      {idle > 0 && (
+        <p className="muted rp-table__note">
+          {idle === 1 ? '1 more person' : `${idle.toLocaleString('en')} more people`} whose time you may see booked nothing here; the total’s expected hours count them too.
+        </p>
+      )}
     </section>
   )
 }
