@@ -140,7 +140,7 @@ test('month views add up the seeded time per entry, ticket, customer and organis
   await page.emulateMedia({ colorScheme: 'light' })
 })
 
-test('contract usage shows included, used and beyond; the app warns at 80 % and again when over', async ({ page, host }) => {
+test('contract usage shows included, booked and beyond; the app warns at 80 % and again when over', async ({ page, host }) => {
   await page.goto(host.url)
   const seeded = await seed(page)
   await book(page, seeded.printer, day(2), 7 * H) // 70 % of 10 h
