@@ -72,6 +72,14 @@ test('report a month: group, filter, read the chart, export CSV, a bad range; pa
   await expect(card(page, 'Of expected')).toContainText('of 168:00 expected')
   await expect(table.getByRole('row', { name: /^Acme 7:30 5:30 2:00 3$/ })).toBeVisible()
   await expect(table.getByRole('row', { name: /^Birch & Co 3:00 3:00 0:00 1$/ })).toBeVisible()
+  // Sorted by a header: Total puts the largest first; again, the smallest.
+  const total = table.getByRole('columnheader', { name: 'Total' })
+  await total.getByRole('button').click()
+  await expect(total).toHaveAttribute('aria-sort', 'descending')
+  await expect(table.getByRole('rowheader').first()).toHaveText('Acme')
+  await total.getByRole('button').click()
+  await expect(total).toHaveAttribute('aria-sort', 'ascending')
+  await expect(table.getByRole('rowheader').first()).toHaveText('Birch & Co')
 
   // The charts' text alternatives carry the same numbers.
   await expect(page.getByRole('img', { name: 'Hours per day, 1–31 Mar 2025: 10.5 h booked, 8.5 h billable and 2 h non-billable against 168 h expected. Most on Mon 3 Mar 2025: 6 h.' })).toBeVisible()

@@ -229,6 +229,35 @@ describe('Reports — Summary', () => {
     await screen.findByRole('table', { name: /Time by activity type, 16–22 Nov 2026/ })
   })
 
+  it('sorts the grouped table by a column from its header, largest first, and back', async () => {
+    const host = reportsHost()
+    renderReports(host)
+    const table = await screen.findByRole('table', { name: /Time by customer/ })
+    const firstCells = () =>
+      within(table)
+        .getAllByRole('rowheader')
+        .map((cell) => cell.textContent)
+        .filter((text) => text !== 'Total')
+    expect(firstCells()).toEqual(['Acme Corp', '(none)'])
+    const header = (name: string) => within(table).getByRole('columnheader', { name })
+    expect(header('Customer').getAttribute('aria-sort')).toBe('ascending')
+
+    fireEvent.click(within(header('Non-billable')).getByRole('button'))
+    expect(firstCells()).toEqual(['(none)', 'Acme Corp'])
+    expect(header('Non-billable').getAttribute('aria-sort')).toBe('descending')
+    expect(header('Customer').getAttribute('aria-sort')).toBeNull()
+    fireEvent.click(within(header('Non-billable')).getByRole('button'))
+    expect(firstCells()).toEqual(['Acme Corp', '(none)'])
+    expect(header('Non-billable').getAttribute('aria-sort')).toBe('ascending')
+
+    fireEvent.click(within(header('Customer')).getByRole('button'))
+    fireEvent.click(within(header('Customer')).getByRole('button'))
+    expect(firstCells()).toEqual(['(none)', 'Acme Corp'])
+    expect(header('Customer').getAttribute('aria-sort')).toBe('descending')
+    // The total row stays at the foot.
+    expect(within(table).getAllByRole('row').at(-1)?.textContent).toMatch(/^Total/)
+  })
+
   it('by person, says how many people in scope booked nothing (their expected hours are in the total)', async () => {
     const account: TeamAccount = { url: 'https://ts.example.com', userId: 'u-abe', name: 'Abe', email: 'abe@example.com', role: 'member', approverLevels: [1], tokenProtection: 'keychain' }
     const host = reportsHost({ 'sync.account': () => account, 'reports.team': (request) => ({ ...resultFor(request), people: 3 }) })

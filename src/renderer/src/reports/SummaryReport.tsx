@@ -1,7 +1,7 @@
 // The Summary tab: where the time of a range went. Range, grouping and filters on top;
 // totals with utilisation; hours per day against the expected hours and the share by
 // customer or activity type as charts; the grouped table with its CSV exports.
-import { useId, type ReactNode } from 'react'
+import { useId, useMemo, useState, type ReactNode } from 'react'
 import { format } from 'date-fns'
 import { formatDuration, type DurationUnit } from '@shared/duration'
 import { EntryStatusSchema, type EntryStatus } from '@shared/entries'
@@ -315,9 +315,66 @@ function TotalsCards({ result, unit, scope }: { result: ReportResult; unit: Dura
   )
 }
 
+type SortColumn = 'keys' | 'totalSeconds' | 'billableSeconds' | 'nonBillableSeconds' | 'entryCount' | 'expectedSeconds'
+interface Sort {
+  column: SortColumn
+  descending: boolean
+}
+const ENGINE_ORDER: Sort = { column: 'keys', descending: false }
+const FIGURE_COLUMNS: readonly { column: Exclude<SortColumn, 'keys'>; header: string }[] = [
+  { column: 'totalSeconds', header: 'Total' },
+  { column: 'billableSeconds', header: 'Billable' },
+  { column: 'nonBillableSeconds', header: 'Non-billable' },
+  { column: 'entryCount', header: 'Entries' },
+  { column: 'expectedSeconds', header: 'Expected' },
+]
+
+/** The rows in the chosen order: the engine's (by the groupings) or by a figure, ties in the engine's order, no expected hours last. */
+export function sortedRows(rows: readonly ReportRow[], sort: Sort): ReportRow[] {
+  if (sort.column === 'keys') return sort.descending ? [...rows].reverse() : [...rows]
+  const column = sort.column
+  const sign = sort.descending ? -1 : 1
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => {
+      const x = a.row[column]
+      const y = b.row[column]
+      if (x === null || y === null) return x === y ? a.index - b.index : x === null ? 1 : -1
+      return (x - y) * sign || a.index - b.index
+    })
+    .map(({ row }) => row)
+}
+
+/** The order as a drawn arrow (a picture, not text: the header's name stays its label). */
+function SortArrow({ state }: { state: 'up' | 'down' | 'both' }) {
+  return (
+    <svg className="rp-sort__arrow" viewBox="0 0 10 12" width="9" height="11" aria-hidden="true" focusable="false">
+      {state !== 'down' && <path d="M5 1 L9 5 H1 Z" />}
+      {state !== 'up' && <path d="M5 11 L9 7 H1 Z" />}
+    </svg>
+  )
+}
+
+/** A column header that sorts the table: the first click on a figure puts the largest first. */
+function SortHeader({ label, column, sort, onSort, numeric }: { label: string; column: SortColumn; sort: Sort; onSort: (sort: Sort) => void; numeric: boolean }) {
+  const active = sort.column === column
+  const next = (): Sort => (active ? { column, descending: !sort.descending } : { column, descending: numeric })
+  return (
+    <th scope="col" className={numeric ? 'num' : undefined} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+      <button type="button" className={`rp-sort${active ? ' is-active' : ''}`} onClick={() => onSort(next())}>
+        {label}
+        <SortArrow state={active ? (sort.descending ? 'down' : 'up') : 'both'} />
+      </button>
+    </th>
+  )
+}
+
 function ReportTable({ result, unit, rangeLabel }: { result: ReportResult; unit: DurationUnit; rangeLabel: string }) {
   const dimensions = result.query.groupBy
   const hasExpected = result.rows.some((row) => row.expectedSeconds !== null)
+  const [chosenSort, setSort] = useState<Sort>(ENGINE_ORDER)
+  const sort = chosenSort.column === 'expectedSeconds' && !hasExpected ? ENGINE_ORDER : chosenSort
+  const rows = useMemo(() => sortedRows(result.rows, sort), [result.rows, sort])
   const cells = (row: Pick<ReportRow, 'totalSeconds' | 'billableSeconds' | 'nonBillableSeconds' | 'entryCount'> & { expectedSeconds: number | null }) => (
     <>
       <td className="num">{formatDuration(row.totalSeconds, unit)}</td>
@@ -345,32 +402,22 @@ function ReportTable({ result, unit, rangeLabel }: { result: ReportResult; unit:
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
-              {dimensions.map((dimension) => (
-                <th key={dimension} scope="col">
-                  {capitalised(DIMENSION_NAMES[dimension])}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                Total
-              </th>
-              <th scope="col" className="num">
-                Billable
-              </th>
-              <th scope="col" className="num">
-                Non-billable
-              </th>
-              <th scope="col" className="num">
-                Entries
-              </th>
-              {hasExpected && (
-                <th scope="col" className="num">
-                  Expected
-                </th>
+              {dimensions.map((dimension, index) =>
+                index === 0 ? (
+                  <SortHeader key={dimension} label={capitalised(DIMENSION_NAMES[dimension])} column="keys" sort={sort} onSort={setSort} numeric={false} />
+                ) : (
+                  <th key={dimension} scope="col">
+                    {capitalised(DIMENSION_NAMES[dimension])}
+                  </th>
+                ),
               )}
+              {FIGURE_COLUMNS.filter(({ column }) => hasExpected || column !== 'expectedSeconds').map(({ column, header }) => (
+                <SortHeader key={column} label={header} column={column} sort={sort} onSort={setSort} numeric />
+              ))}
             </tr>
           </thead>
           <tbody>
-            {result.rows.map((row) => (
+            {rows.map((row) => (
               <tr key={row.keys.map((k) => `${k.dimension}:${k.id ?? ''}`).join('|')}>
                 {row.keys.map((key, index) =>
                   index === 0 ? (
