@@ -133,7 +133,7 @@ test('report a month: group, filter, read the chart, export CSV, a bad range; pa
 
   // A range that ends before it starts says so, and nothing is shown.
   await page.getByLabel('To', { exact: true }).fill('2025-02-20')
-  await expect(page.getByRole('alert')).toHaveText('Nothing is shown: The range ends (2025-02-20) before it starts (2025-03-01): the last day must be on or after the first.')
+  await expect(page.getByRole('alert')).toHaveText('Nothing is shown. The range ends (2025-02-20) before it starts (2025-03-01): the last day must be on or after the first.')
   await expect(page.locator('.rp-cards')).toHaveCount(0)
   await page.getByLabel('To', { exact: true }).fill('2025-03-31')
 

@@ -192,7 +192,7 @@ describe('Reports — Summary', () => {
 
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-20' } })
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-11-10' } })
-    expect((await screen.findByRole('alert')).textContent).toBe('Nothing is shown: The range ends (2026-11-10) before it starts (2026-11-20): the last day must be on or after the first.')
+    expect((await screen.findByRole('alert')).textContent).toBe('Nothing is shown. The range ends (2026-11-10) before it starts (2026-11-20): the last day must be on or after the first.')
     expect(screen.getByLabelText('To').getAttribute('aria-invalid')).toBe('true')
 
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2016-11-10' } })

@@ -75,7 +75,7 @@ export function SummaryReport({ state, onChange, today, periodRule, expectedSeco
 
       {!valid && (
         <p className="banner banner--error" role="alert">
-          Nothing is shown: {problem}
+          Nothing is shown. {problem}
         </p>
       )}
       {valid && main.error && (

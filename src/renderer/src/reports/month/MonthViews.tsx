@@ -103,7 +103,7 @@ export function MonthViews({ scope }: { scope: MonthScope }) {
       <div className="mv-panel panel" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${view}`} aria-busy={loading || stale || undefined}>
         {!check.ok && (
           <p className="banner banner--error" role="alert">
-            Nothing is shown: {check.problem}
+            Nothing is shown. {check.problem}
           </p>
         )}
         {check.ok && error && (
