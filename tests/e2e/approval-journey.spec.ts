@@ -4,39 +4,14 @@
 // (one person may approve at both); the member ends with an approved, locked period.
 // Two browser hosts (one per person, each with its own database) and one team server
 // process set up with its own admin CLI.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Locator, Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
+import { closeDevice, openDevice, type Device } from '../support/devices'
 import { startTeamOrg, type TeamOrg } from '../support/team-org'
-import { startHost, type RunningHost } from '../support/web-host'
 import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
 
 const TESS = { name: 'Tess Tech', email: 'tess@example.com', role: 'member' } as const
 const ABE = { name: 'Abe Approver', email: 'abe@example.com', role: 'approver' } as const
 const REASON = 'Wednesday is short: the on-site visit at Harbour Dental took 8 hours.'
-
-interface Device {
-  page: Page
-  host: RunningHost
-  dataDir: string
-}
-
-async function openDevice(browser: Browser, name: string): Promise<Device> {
-  const dataDir = mkdtempSync(join(tmpdir(), `stint-e2e-${name}-`))
-  const host = await startHost(dataDir)
-  const context = await browser.newContext({ viewport: { width: 1180, height: 780 } })
-  const page = await context.newPage()
-  await page.goto(host.url)
-  return { page, host, dataDir }
-}
-
-async function closeDevice(device: Device | undefined): Promise<void> {
-  if (!device) return
-  await device.page.context().close()
-  await device.host.stop()
-  rmSync(device.dataDir, { recursive: true, force: true })
-}
 
 /** Settings → Team server: the address and the device token, through the form. */
 async function connect(page: Page, url: string, token: string, name: string) {

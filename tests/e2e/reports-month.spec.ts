@@ -3,22 +3,10 @@
 // when a contract passes 80 % and then 100 % of its included hours, axe on each view,
 // and screenshots in light and dark.
 import type { Page } from '@playwright/test'
+import { callHost } from '../support/devices'
 import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
 
 const REMOTE_SUPPORT = '0190a000-57a1-7000-8000-00000000a001'
-
-/** One call of the host's API from the page (its cookie and origin), answering the value or throwing the host's message. */
-async function call<T>(page: Page, name: string, request: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ([name, body]) => {
-      const response = await fetch(`/api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
-    },
-    [name, JSON.stringify(request)] as const,
-  )
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message ?? 'failed'}`)
-  return envelope.value as T
-}
 
 const pad = (n: number) => String(n).padStart(2, '0')
 const now = new Date()
@@ -41,16 +29,16 @@ async function seed(page: Page): Promise<Seeded> {
   let organisations = true
   let acme: { id: string }
   try {
-    acme = await call(page, 'work.createCustomer', { name: 'Acme', organisation: 'Acme Group' })
+    acme = await callHost(page, 'work.createCustomer', { name: 'Acme', organisation: 'Acme Group' })
   } catch {
     organisations = false // no organisation field yet: every customer is in "(no organisation)"
-    acme = await call(page, 'work.createCustomer', { name: 'Acme' })
+    acme = await callHost(page, 'work.createCustomer', { name: 'Acme' })
   }
-  const birch = await call<{ id: string }>(page, 'work.createCustomer', { name: 'Birch & Co' })
-  const support = await call<{ id: string }>(page, 'work.createContract', { customerId: acme.id, name: 'Support 2026', includedMinutes: 10 * 60 })
-  const projects = await call<{ id: string }>(page, 'work.createContract', { customerId: birch.id, name: 'Projects', includedMinutes: null })
+  const birch = await callHost<{ id: string }>(page, 'work.createCustomer', { name: 'Birch & Co' })
+  const support = await callHost<{ id: string }>(page, 'work.createContract', { customerId: acme.id, name: 'Support 2026', includedMinutes: 10 * 60 })
+  const projects = await callHost<{ id: string }>(page, 'work.createContract', { customerId: birch.id, name: 'Projects', includedMinutes: null })
   const item = (reference: string, title: string, customerId: string, contractId: string, billable = true) =>
-    call<{ id: string }>(page, 'work.createItem', { kind: 'ticket', reference, title, customerId, contractId, billable })
+    callHost<{ id: string }>(page, 'work.createItem', { kind: 'ticket', reference, title, customerId, contractId, billable })
   const printer = await item('HD-101', 'Printer on 3rd floor offline', acme.id, support.id)
   const mail = await item('HD-202', 'Mail migration', birch.id, projects.id)
   const training = await item('HD-303', 'Onboarding training', acme.id, support.id, false)
@@ -58,7 +46,7 @@ async function seed(page: Page): Promise<Seeded> {
 }
 
 async function book(page: Page, workItemId: string, on: string, seconds: number, billable = true) {
-  await call(page, 'timesheet.setCells', { changes: [{ day: on, row: { workItemId, activityTypeId: REMOTE_SUPPORT, billable }, totalSeconds: seconds }] })
+  await callHost(page, 'timesheet.setCells', { changes: [{ day: on, row: { workItemId, activityTypeId: REMOTE_SUPPORT, billable }, totalSeconds: seconds }] })
 }
 
 async function openReportsTab(page: Page, tab: 'Month' | 'Contracts') {

@@ -3,12 +3,10 @@
 // Reports, switches to Team, groups by person and by team, filters to one person, and
 // exports the team's entries as CSV, which the server streams. A member has no Team
 // switch. Axe and screenshots in light and dark.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
+import { callHost, closeDevice, openDevice, type Device } from '../support/devices'
 import { startTeamOrg, type TeamOrg } from '../support/team-org'
-import { startHost, type RunningHost } from '../support/web-host'
 import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
 
 const TESS = { name: 'Tess Tech', email: 'tess@example.com', role: 'member' } as const
@@ -16,55 +14,20 @@ const MO = { name: 'Mo Field', email: 'mo@example.com', role: 'member' } as cons
 const ABE = { name: 'Abe Approver', email: 'abe@example.com', role: 'approver' } as const
 const H = 3600
 
-interface Device {
-  page: Page
-  host: RunningHost
-  dataDir: string
-}
-
-async function openDevice(browser: Browser, name: string): Promise<Device> {
-  const dataDir = mkdtempSync(join(tmpdir(), `stint-e2e-${name}-`))
-  const host = await startHost(dataDir)
-  const context = await browser.newContext({ viewport: { width: 1180, height: 820 }, acceptDownloads: true })
-  const page = await context.newPage()
-  await page.goto(host.url)
-  return { page, host, dataDir }
-}
-
-async function closeDevice(device: Device | undefined): Promise<void> {
-  if (!device) return
-  await device.page.context().close()
-  await device.host.stop()
-  rmSync(device.dataDir, { recursive: true, force: true })
-}
-
-/** One call of the host's API from the page (its cookie and origin), answering the value or throwing the host's message. */
-async function call<T>(page: Page, name: string, request: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ([name, body]) => {
-      const response = await fetch(`/api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
-    },
-    [name, JSON.stringify(request)] as const,
-  )
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message ?? 'failed'}`)
-  return envelope.value as T
-}
-
 /** Syncs until nothing waits: the pushed time is on the server. */
 async function syncAll(page: Page): Promise<void> {
   await expect(async () => {
-    const status = await call<{ state: string; pending: number }>(page, 'sync.now', {})
+    const status = await callHost<{ state: string; pending: number }>(page, 'sync.now', {})
     expect(status).toMatchObject({ pending: 0 })
   }).toPass({ timeout: 15_000 })
 }
 
 /** A customer and a ticket on this device, and hours on days of March 2025, synced to the server. */
 async function book(page: Page, url: string, token: string, customer: string, ticket: string, days: Record<string, number>): Promise<void> {
-  await call(page, 'sync.connect', { url, token })
-  const owner = await call<{ id: string }>(page, 'work.createCustomer', { name: customer, organisation: 'Harbour Group' })
-  const item = await call<{ id: string }>(page, 'work.createItem', { kind: 'ticket', reference: ticket, title: `${ticket} printer`, customerId: owner.id, billable: true })
-  await call(page, 'timesheet.setCells', {
+  await callHost(page, 'sync.connect', { url, token })
+  const owner = await callHost<{ id: string }>(page, 'work.createCustomer', { name: customer, organisation: 'Harbour Group' })
+  const item = await callHost<{ id: string }>(page, 'work.createItem', { kind: 'ticket', reference: ticket, title: `${ticket} printer`, customerId: owner.id, billable: true })
+  await callHost(page, 'timesheet.setCells', {
     changes: Object.entries(days).map(([day, hours]) => ({ day, row: { workItemId: item.id, activityTypeId: null, billable: true }, totalSeconds: hours * H })),
   })
   await syncAll(page)
@@ -94,7 +57,7 @@ test('an approver reports on the team: by person and by team, one person, and a 
 
     // The approver: Team, grouped by person.
     const a = abe.page
-    await call(a, 'sync.connect', { url, token: org.tokens[ABE.email] ?? '' })
+    await callHost(a, 'sync.connect', { url, token: org.tokens[ABE.email] ?? '' })
     await a.reload()
     await a.getByRole('link', { name: 'Reports' }).click()
     await a.getByRole('radio', { name: 'Custom' }).check()

@@ -4,20 +4,8 @@
 // range, the grouping and the filters; the CSV download; a bad range; axe; light and dark.
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
+import { callHost } from '../support/devices'
 import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
-
-/** One call of the host's API from the page (its cookie and origin), answering the value or throwing the host's message. */
-async function call<T>(page: Page, name: string, request: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ([name, body]) => {
-      const response = await fetch(`/api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
-    },
-    [name, JSON.stringify(request)] as const,
-  )
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message ?? 'failed'}`)
-  return envelope.value as T
-}
 
 const H = 3600
 
@@ -26,17 +14,17 @@ const H = 3600
  * week of 3 March 2025: 10.5 h booked, 8.5 h billable, 7.5 h for Acme and 3 h for Birch.
  */
 async function seed(page: Page): Promise<void> {
-  const acme = await call<{ id: string }>(page, 'work.createCustomer', { name: 'Acme' })
-  const birch = await call<{ id: string }>(page, 'work.createCustomer', { name: 'Birch & Co' })
+  const acme = await callHost<{ id: string }>(page, 'work.createCustomer', { name: 'Acme' })
+  const birch = await callHost<{ id: string }>(page, 'work.createCustomer', { name: 'Birch & Co' })
   const item = (reference: string, title: string, customerId: string, billable: boolean) =>
-    call<{ id: string }>(page, 'work.createItem', { kind: 'ticket', reference, title, customerId, billable })
+    callHost<{ id: string }>(page, 'work.createItem', { kind: 'ticket', reference, title, customerId, billable })
   const printer = await item('HD-101', 'Printer on 3rd floor offline', acme.id, true)
   const mail = await item('HD-202', 'Mail migration', birch.id, true)
   const training = await item('HD-303', 'Onboarding training', acme.id, false)
-  const development = await call<{ id: string }>(page, 'work.saveActivityType', { id: null, type: { name: 'Development' } })
-  const meetings = await call<{ id: string }>(page, 'work.saveActivityType', { id: null, type: { name: 'Meetings' } })
+  const development = await callHost<{ id: string }>(page, 'work.saveActivityType', { id: null, type: { name: 'Development' } })
+  const meetings = await callHost<{ id: string }>(page, 'work.saveActivityType', { id: null, type: { name: 'Meetings' } })
   const cell = (day: string, workItemId: string, activityTypeId: string, billable: boolean, hours: number) => ({ day, row: { workItemId, activityTypeId, billable }, totalSeconds: hours * H })
-  await call(page, 'timesheet.setCells', {
+  await callHost(page, 'timesheet.setCells', {
     changes: [
       cell('2025-03-03', printer.id, development.id, true, 4),
       cell('2025-03-03', training.id, meetings.id, false, 2),
