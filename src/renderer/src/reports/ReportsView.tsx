@@ -7,12 +7,12 @@ import { useClient } from '../client-context'
 import { hrefOf, parseHash } from '../routes'
 import { todayLocal } from '../format'
 import { useTeamAccount } from '../sync/use-team-account'
+import { useTimesheetSettings } from '../timesheet/use-timesheet-settings'
 import { Tabs } from '../ui/Tabs'
 import { ContractUsagePanel } from './contracts/ContractUsagePanel'
 import { MonthViews } from './month/MonthViews'
 import { REPORT_TABS, decodeState, dimensionsOf, encodeState, type ReportScope, type ReportState, type ReportTab } from './report-state'
 import { SummaryReport } from './SummaryReport'
-import { useTimesheetSettings } from './use-report-data'
 import './reports.css'
 
 const TAB_NAMES: Readonly<Record<ReportTab, string>> = { summary: 'Summary', month: 'Month', contracts: 'Contracts' }
@@ -22,7 +22,7 @@ export function ReportsView({ param }: { param: string | null }) {
   const id = useId()
   const [today] = useState(() => todayLocal())
   const [state, setState] = useState<ReportState>(() => decodeState(param, today))
-  const settings = useTimesheetSettings()
+  const settings = useTimesheetSettings(client)
   const account = useTeamAccount(client)
   // The team's time may be shown to an approver or admin connected to a team server.
   const mayTeam = account !== null && (account.role !== 'member' || account.approverLevels.length > 0)

@@ -1,9 +1,7 @@
-// The reads behind the Summary report: the timesheet settings (period rule, expected hours,
-// display unit), the engine's answers for a query, and the choices of each filter. Every
-// read is asked again when time, work items or a sync round may have changed the answer.
-import { useCallback, useEffect, useMemo, useState } from 'react'
+// The reads behind the Summary report: the engine's answers for a query and the choices of
+// each filter. Every read is asked again when time, work items or a sync round may have changed the answer.
+import { useCallback, useEffect, useMemo } from 'react'
 import type { StintClient } from '@shared/bridge'
-import { DEFAULT_TIMESHEET_SETTINGS, type TimesheetSettings } from '@shared/timesheet'
 import { NONE_LABEL, NO_ORGANISATION_LABEL, type ReportDimension, type ReportQueryInput, type ReportResult } from '@shared/reports'
 import { workItemDisplayName } from '@shared/work'
 import { useClient } from '../client-context'
@@ -18,34 +16,6 @@ function useReloadOnChanges(client: StintClient, reload: () => void): void {
     const off = [client.events['entries.changed'](reload), client.events['work.changed'](reload), onSyncRounds(client, reload)]
     return () => off.forEach((unsubscribe) => unsubscribe())
   }, [client, reload])
-}
-
-export interface LoadedSettings {
-  timesheet: TimesheetSettings
-  /** False until the settings answered (or when they could not be read: the defaults apply). */
-  loaded: boolean
-}
-
-export function useTimesheetSettings(): LoadedSettings {
-  const client = useClient()
-  const [settings, setSettings] = useState<LoadedSettings>({ timesheet: DEFAULT_TIMESHEET_SETTINGS, loaded: false })
-  useEffect(() => {
-    let live = true
-    client.settings
-      .get({})
-      .then((answer) => live && setSettings({ timesheet: answer.timesheet, loaded: true }))
-      // The defaults (a Monday week, 8 h weekdays) still give a report; Settings reports the load error.
-      .catch(() => live && setSettings((current) => ({ ...current, loaded: true })))
-    const off = client.events['settings.changed'](({ settings: changed }) => {
-      live = false
-      setSettings({ timesheet: changed.timesheet, loaded: true })
-    })
-    return () => {
-      live = false
-      off()
-    }
-  }, [client])
-  return settings
 }
 
 /** The engine's answer to `query` (null: do not ask, the query is not valid). */

@@ -9,7 +9,7 @@ import { ApprovalQueue } from '../approvals/ApprovalQueue'
 import type { DecisionOutcome } from '../approvals/DecisionOutcome'
 import { useApprovalQueue } from '../approvals/use-approval-queue'
 import { hrefOf } from '../routes'
-import { useDisplayUnit } from '../timesheet/use-display-unit'
+import { useDisplayUnit } from '../timesheet/use-timesheet-settings'
 
 export function ApprovalsView({ periodId }: { periodId: string | null }) {
   const client = useClient()

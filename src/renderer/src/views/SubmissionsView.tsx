@@ -12,7 +12,7 @@ import { BucketBar, bucketSum } from '../submissions/BucketBar'
 import { onSyncRounds } from '../sync/sync-rounds'
 import { plural } from '../sync/sync-status-text'
 import { PeriodHistoryTable } from '../timesheet/PeriodHistory'
-import { useDisplayUnit } from '../timesheet/use-display-unit'
+import { useDisplayUnit } from '../timesheet/use-timesheet-settings'
 import { useHostQuery } from '../ui/use-host-query'
 
 export function SubmissionStatus({ row }: { row: Pick<SubmissionRow, 'status' | 'level' | 'queued' | 'reason'> }) {
