@@ -11,7 +11,7 @@ import { readDeviceId, readLocalUserId } from './profile'
 import { MemorySecretStore, type SecretStore } from './sync/secret-store'
 import { SyncEngine } from './sync/sync-engine'
 import { SyncService } from './sync/sync-service'
-import { TransportError, type SyncTransport } from './sync/transport'
+import { TRANSPORT_ERROR_CODE, TransportError, type SyncTransport } from './sync/transport'
 import { SubmissionService } from './timesheet/submission-service'
 import { LocalReports } from './reports/local-reports'
 import { Exporter, type CsvDestination } from './reports/exporter'
@@ -57,7 +57,6 @@ export interface Core {
 }
 
 const MAX_RANGE_DAYS = 366
-const TRANSPORT_ERROR_CODE = { offline: 'unavailable', server: 'unavailable', unauthorized: 'forbidden', refused: 'invalid_request' } as const
 const APPROVALS = 'Approvals happen'
 const TEAM_REPORTS = 'The team’s reports are made'
 

@@ -3,8 +3,8 @@
 // answer is a one-time download address the renderer opens. Either way every row is
 // written (no cap), and a failed export leaves no partial file behind.
 import { z } from 'zod'
-import { DaySchema, EntryStatusSchema } from './entries'
-import { ContractUsageQuerySchema, ReportFiltersSchema, ReportQuerySchema } from './reports'
+import { EntryStatusSchema } from './entries'
+import { ContractUsageQuerySchema, ReportFiltersSchema, ReportQuerySchema, rangeDaySchema, rangeOrderProblem } from './reports'
 import { MonthViewQuerySchema } from './month-views'
 
 /** Whose time: this device's own (offline) or the team's through the team server. */
@@ -15,14 +15,17 @@ export type ExportScope = z.infer<typeof ExportScopeSchema>
 export const EntriesExportSchema = z
   .object({
     kind: z.literal('entries'),
-    from: DaySchema,
-    to: DaySchema,
+    from: rangeDaySchema('export', 'from'),
+    to: rangeDaySchema('export', 'to'),
     filters: ReportFiltersSchema.prefault({}),
     /** Voided entries are left out unless asked for (the status filter may also name 'voided'). */
     includeVoided: z.boolean().default(false),
   })
   .strict()
-  .refine((what) => what.from <= what.to, { path: ['to'], message: 'The range ends before it starts: the last day must be on or after the first.' })
+  .superRefine((what, context) => {
+    const backwards = rangeOrderProblem(what.from, what.to)
+    if (backwards !== undefined) context.addIssue({ code: 'custom', path: ['to'], message: backwards })
+  })
 
 export const EXPORT_KINDS = ['report', 'entries', 'contractUsage', 'month'] as const
 

@@ -65,17 +65,27 @@ function dayProblem(text: string): string | undefined {
   }
 }
 
-function reportDaySchema(field: 'from' | 'to') {
+/** The first or last day of a range (`what`: "report", "export"): a real day, with a message that says which. */
+export function rangeDaySchema(what: string, field: 'from' | 'to') {
   const which = field === 'from' ? 'first' : 'last'
-  const missing = `The report needs its ${which} day (${field}), written YYYY-MM-DD, such as 2026-11-16.`
+  const missing = `The ${what} needs its ${which} day (${field}), written YYYY-MM-DD, such as 2026-11-16.`
   return z.string({ error: missing }).superRefine((text, context) => {
     if (text.trim() === '') {
       context.addIssue({ code: 'custom', message: missing })
       return
     }
     const problem = dayProblem(text)
-    if (problem !== undefined) context.addIssue({ code: 'custom', message: `The ${which} day of the report (${field}) is wrong: ${problem}.` })
+    if (problem !== undefined) context.addIssue({ code: 'custom', message: `The ${which} day of the ${what} (${field}) is wrong: ${problem}.` })
   })
+}
+
+/**
+ * Why a range of two real days is the wrong way round, or undefined (also when either is
+ * not a real day: the day's own message says that, and one problem is said once).
+ */
+export function rangeOrderProblem(from: string, to: string): string | undefined {
+  if (dayProblem(from) !== undefined || dayProblem(to) !== undefined || from <= to) return undefined
+  return `The range ends (${to}) before it starts (${from}): the last day must be on or after the first.`
 }
 
 /** Whole days from `from` to `to`, both included (0 or less when `to` is before `from`). */
@@ -147,9 +157,9 @@ const WEEKDAY_MESSAGE = 'weekStartsOn must be a whole number from 0 (Sunday) to 
 export const ReportQuerySchema = z
   .object({
     /** First day of the range, included. */
-    from: reportDaySchema('from'),
+    from: rangeDaySchema('report', 'from'),
     /** Last day of the range, included. */
-    to: reportDaySchema('to'),
+    to: rangeDaySchema('report', 'to'),
     /** What the rows are grouped by, outermost first. */
     groupBy: GroupBySchema,
     filters: ReportFiltersSchema.prefault({}),
@@ -165,8 +175,9 @@ export const ReportQuerySchema = z
   .superRefine((query, context) => {
     if (dayProblem(query.from) !== undefined || dayProblem(query.to) !== undefined) return
     const days = reportRangeDays(query.from, query.to)
-    if (days < 1) {
-      context.addIssue({ code: 'custom', path: ['to'], message: `The range ends (${query.to}) before it starts (${query.from}): the last day must be on or after the first.` })
+    const backwards = rangeOrderProblem(query.from, query.to)
+    if (backwards !== undefined) {
+      context.addIssue({ code: 'custom', path: ['to'], message: backwards })
     } else if (days > MAX_REPORT_DAYS) {
       context.addIssue({
         code: 'custom',

@@ -372,7 +372,7 @@ describe('bad input gets a clear answer and writes nothing', () => {
 
   it('a range that ends before it starts', async () => {
     const entries = await exportCsv({ what: { kind: 'entries', from: '2026-11-30', to: '2026-11-01' } })
-    expect(entries.ok ? 'saved' : entries.error.message).toMatch(/ends before it starts/)
+    expect(entries.ok ? 'saved' : entries.error.message).toMatch(/ends \(2026-11-01\) before it starts \(2026-11-30\)/)
     const report = await exportCsv({ what: { kind: 'report', query: { from: '2026-11-30', to: '2026-11-01', groupBy: ['day'] } } })
     expect(report.ok ? 'saved' : report.error.message).toMatch(/ends \(2026-11-01\) before it starts \(2026-11-30\)/)
     expect(delivered).toEqual([])
@@ -388,7 +388,12 @@ describe('bad input gets a clear answer and writes nothing', () => {
 
   it('a day that does not exist', async () => {
     const envelope = await exportCsv({ what: { kind: 'entries', from: '2026-02-30', to: '2026-03-05' } })
-    expect(envelope).toEqual({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/first day of the export \(from\) is wrong.*Nothing was exported/) as string } })
+    // Refused by the request's schema, before any dialog: the same check the team server makes.
+    const problem = 'The first day of the export (from) is wrong: "2026-02-30" is not a real date: February 2026 has days 01 to 28.'
+    expect(envelope).toEqual({
+      ok: false,
+      error: { code: 'invalid_request', message: `export.csv was refused, nothing was changed. what.from: ${problem}`, issues: [{ path: 'what.from', message: problem }] },
+    })
     nothingWritten()
   })
 

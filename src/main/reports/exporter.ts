@@ -7,9 +7,8 @@ import type { Kysely } from 'kysely'
 import { StintError } from '@shared/errors'
 import { ENTRY_CSV_COLUMNS, contractUsageCsv, exportFileName, monthViewCsvColumns, monthViewCsvPages, reportCsvColumns, reportCsvRow, type EntryCsvKey } from '@shared/export-columns'
 import type { ExportRequest, ExportResult, ExportWhat } from '@shared/exports'
-import { weekdayOf } from '@shared/periods'
 import type { Database } from '../db/schema'
-import { TransportError, type SyncTransport } from '../sync/transport'
+import { TRANSPORT_ERROR_CODE, TransportError, type SyncTransport } from '../sync/transport'
 import { entriesCsvPages, type EntryFilters } from './csv-entries'
 import { CsvExportError, csvChunks, exportBytes, exportCsv, type CsvColumn, type CsvExportResult, type CsvOptions, type CsvRows } from './csv-export'
 import type { LocalReports } from './local-reports'
@@ -81,18 +80,6 @@ export interface ExporterDeps {
   pageSize?: number
 }
 
-const ApiCode = { offline: 'unavailable', server: 'unavailable', unauthorized: 'forbidden', refused: 'invalid_request' } as const
-
-/** Why `day` (already YYYY-MM-DD) is not a real day, or undefined. */
-function dayProblem(day: string): string | undefined {
-  try {
-    weekdayOf(day)
-    return undefined
-  } catch (error) {
-    return (error as Error).message
-  }
-}
-
 export class Exporter {
   constructor(private readonly deps: ExporterDeps) {}
 
@@ -111,7 +98,7 @@ export class Exporter {
       // The team server's refusal (before its first byte) says best what was wrong, and nothing was written.
       if (error instanceof CsvExportError && error.cause instanceof StintError) throw error.cause
       if (error instanceof CsvExportError) throw new StintError('unavailable', error.message)
-      if (error instanceof TransportError) throw new StintError(ApiCode[error.kind], `${error.message} Nothing was exported.`)
+      if (error instanceof TransportError) throw new StintError(TRANSPORT_ERROR_CODE[error.kind], `${error.message} Nothing was exported.`)
       throw error
     }
   }
@@ -153,13 +140,6 @@ export class Exporter {
   }
 
   private entries(what: Extract<ExportWhat, { kind: 'entries' }>): () => CsvRows<EntryCsvKey> {
-    for (const [field, which] of [
-      ['from', 'first'],
-      ['to', 'last'],
-    ] as const) {
-      const problem = dayProblem(what[field])
-      if (problem !== undefined) throw new StintError('invalid_request', `The ${which} day of the export (${field}) is wrong: ${problem}. Nothing was exported.`)
-    }
     const { filters } = what
     if (filters.userIds !== undefined || filters.teamIds !== undefined) {
       throw new StintError(

@@ -11,6 +11,9 @@ import type { ExportRequest } from '@shared/exports'
 
 export type TransportErrorKind = 'offline' | 'unauthorized' | 'refused' | 'server'
 
+/** The API error code a transport failure is answered with when a call needs the team server. */
+export const TRANSPORT_ERROR_CODE = { offline: 'unavailable', server: 'unavailable', unauthorized: 'forbidden', refused: 'invalid_request' } as const satisfies Record<TransportErrorKind, string>
+
 export class TransportError extends Error {
   constructor(
     readonly kind: TransportErrorKind,

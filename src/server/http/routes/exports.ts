@@ -5,11 +5,9 @@
 import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
-import { csvChunks, primeChunks, type CsvColumn, type CsvOptions, type CsvRows } from '@shared/csv-writer'
-import { StintError } from '@shared/errors'
+import { csvChunks, primeChunks, type CsvOptions } from '@shared/csv-writer'
 import { TEAM_ENTRY_CSV_COLUMNS, contentDisposition, contractUsageCsv, exportFileName, monthViewCsvColumns, monthViewCsvPages, reportCsvColumns, reportCsvRow } from '@shared/export-columns'
 import { ExportRequestSchema, type ExportWhat } from '@shared/exports'
-import { weekdayOf } from '@shared/periods'
 import { contractUsage } from '@shared/reports/contract-usage'
 import { runReport, visibleUsers, type ReportScope } from '@shared/reports/engine'
 import { monthViewPages } from '@shared/reports/month-views'
@@ -21,26 +19,13 @@ import { teamEntriesCsvPages } from './exports-entries'
 
 export const EXPORT_CSV_PATH = '/v1/exports/csv'
 
-function checkDay(day: string, field: 'from' | 'to'): void {
-  try {
-    weekdayOf(day)
-  } catch (error) {
-    throw new StintError('invalid_request', `The ${field === 'from' ? 'first' : 'last'} day of the export (${field}) is wrong: ${(error as Error).message}. Nothing was exported.`)
-  }
-}
-
-/** Columns and rows kept together whatever their keys, as CSV text. */
-function chunksOf<K extends string>(columns: readonly CsvColumn<K>[], rows: CsvRows<K>, options: CsvOptions): AsyncGenerator<string, void, undefined> {
-  return csvChunks(columns, rows, options)
-}
-
 /** The CSV of `what` over the time `scope` covers; refusals throw before the first chunk. */
 async function* teamCsv(db: Kysely<ServerDatabase>, scope: ReportScope, what: ExportWhat, options: CsvOptions): AsyncGenerator<string, void, undefined> {
   const store = teamReportStore(db)
   switch (what.kind) {
     case 'report': {
       const result = await runReport(store, scope, what.query, { uncapped: true })
-      yield* chunksOf(
+      yield* csvChunks(
         reportCsvColumns(result.query),
         result.rows.map((row) => reportCsvRow(result.query, row)),
         options,
@@ -49,19 +34,17 @@ async function* teamCsv(db: Kysely<ServerDatabase>, scope: ReportScope, what: Ex
     }
     case 'contractUsage': {
       const { columns, rows } = contractUsageCsv(await contractUsage(store, scope, what.query.month, { statuses: what.query.statuses }))
-      yield* chunksOf(columns, rows, options)
+      yield* csvChunks(columns, rows, options)
       return
     }
     case 'entries': {
-      checkDay(what.from, 'from')
-      checkDay(what.to, 'to')
       const userIds = visibleUsers(scope, what.filters.userIds, 'exported')
-      yield* chunksOf(TEAM_ENTRY_CSV_COLUMNS, teamEntriesCsvPages(db, { from: what.from, to: what.to, filters: what.filters, includeVoided: what.includeVoided, userIds }), options)
+      yield* csvChunks(TEAM_ENTRY_CSV_COLUMNS, teamEntriesCsvPages(db, { from: what.from, to: what.to, filters: what.filters, includeVoided: what.includeVoided, userIds }), options)
       return
     }
     case 'month': {
       const { view, month } = what.query
-      yield* chunksOf(monthViewCsvColumns(view), monthViewCsvPages(view, month, monthViewPages(store, scope, what.query)), options)
+      yield* csvChunks(monthViewCsvColumns(view), monthViewCsvPages(view, month, monthViewPages(store, scope, what.query)), options)
       return
     }
   }
