@@ -1,7 +1,7 @@
 // The one SQL statement behind every report: live entries of a range, filtered, grouped
 // and summed by the database. Written with Kysely's builder and functions both SQLite
 // and PostgreSQL have (substr, sum, count, IN, EXISTS), so one statement serves both.
-import { sql, type AliasableExpression, type ExpressionBuilder, type Kysely } from 'kysely'
+import { sql, type AliasableExpression, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely'
 import type { EntryStatus } from '../entries'
 import type { ReportEntriesTable, TeamReportTables } from './tables'
 
@@ -40,7 +40,7 @@ export interface AggregateRow {
 }
 
 type Entries = TeamReportTables & { e: ReportEntriesTable }
-type EntryBuilder = ExpressionBuilder<Entries, 'e'>
+export type EntryBuilder = ExpressionBuilder<Entries, 'e'>
 
 // Joined tables are added only when a column or filter needs them, so their columns are
 // named through sql.ref: the builder's types cannot follow a join made conditionally.
@@ -90,11 +90,39 @@ function idCondition(eb: EntryBuilder, column: AliasableExpression<string | null
   return eb.or(parts)
 }
 
+/** The report filters that narrow which entries count (not the range, statuses or people). */
+export type EntryFilterPlan = Pick<AggregatePlan, 'customerIds' | 'organisations' | 'contractIds' | 'workItemIds' | 'activityTypeIds' | 'teamIds' | 'billable'>
+
+/**
+ * The filters as conditions on live entries `e`, for the report's one statement and for
+ * the team's entries export alike. A customer or contract filter needs work items joined
+ * as `w`, an organisation filter customers as `cu` too (left joins, so that "(none)"
+ * keeps time without one); a team filter needs team_members (the team server's).
+ */
+export function entryFilterConditions(eb: EntryBuilder, filters: EntryFilterPlan): Expression<SqlBool>[] {
+  const { customerIds, organisations, contractIds, workItemIds, activityTypeIds, teamIds, billable } = filters
+  const conditions: Expression<SqlBool>[] = []
+  if (workItemIds !== undefined) conditions.push(idCondition(eb, eb.ref('e.work_item_id'), workItemIds))
+  if (activityTypeIds !== undefined) conditions.push(idCondition(eb, eb.ref('e.activity_type_id'), activityTypeIds))
+  if (customerIds !== undefined) conditions.push(idCondition(eb, workItemCustomer(), customerIds))
+  if (organisations !== undefined) conditions.push(idCondition(eb, customerOrganisation(), organisations))
+  if (contractIds !== undefined) conditions.push(idCondition(eb, workItemContract(), contractIds))
+  if (billable !== undefined) conditions.push(eb('e.billable', '=', billable ? 1 : 0))
+  if (teamIds !== undefined) {
+    const named = present(teamIds)
+    const parts = []
+    if (named.length > 0) parts.push(eb('e.user_id', 'in', eb.selectFrom('team_members').select('team_members.user_id').where('team_members.team_id', 'in', named)))
+    if (teamIds.includes(null)) parts.push(eb.not(eb.exists(eb.selectFrom('team_members as lone').select('lone.user_id').whereRef('lone.user_id', '=', 'e.user_id'))))
+    conditions.push(eb.or(parts))
+  }
+  return conditions
+}
+
 const toNumber = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value))
 
 /** The groups of live entries the plan asks for, with their sums; in no particular order. */
 export async function aggregateEntries(db: Kysely<TeamReportTables>, plan: AggregatePlan): Promise<AggregateRow[]> {
-  const { columns, customerIds, organisations, contractIds, workItemIds, activityTypeIds, teamIds, userIds } = plan
+  const { columns, customerIds, organisations, contractIds, teamIds, userIds } = plan
   const needsCustomers = columns.includes('organisation') || organisations !== undefined
   const needsWorkItems = needsCustomers || columns.includes('customer') || columns.includes('contract') || customerIds !== undefined || contractIds !== undefined
   // Grouped by team, a person counts once in each of their teams (among the filtered ones);
@@ -125,20 +153,7 @@ export async function aggregateEntries(db: Kysely<TeamReportTables>, plan: Aggre
     .where('e.day', '<=', plan.to)
     .where('e.status', 'in', [...plan.statuses])
     .$if(userIds !== undefined, (q) => q.where('e.user_id', 'in', [...(userIds ?? [])]))
-    .$if(workItemIds !== undefined, (q) => q.where((eb) => idCondition(eb, eb.ref('e.work_item_id'), workItemIds ?? [])))
-    .$if(activityTypeIds !== undefined, (q) => q.where((eb) => idCondition(eb, eb.ref('e.activity_type_id'), activityTypeIds ?? [])))
-    .$if(customerIds !== undefined, (q) => q.where((eb) => idCondition(eb, workItemCustomer(), customerIds ?? [])))
-    .$if(organisations !== undefined, (q) => q.where((eb) => idCondition(eb, customerOrganisation(), organisations ?? [])))
-    .$if(contractIds !== undefined, (q) => q.where((eb) => idCondition(eb, workItemContract(), contractIds ?? [])))
-    .$if(plan.billable !== undefined, (q) => q.where('e.billable', '=', plan.billable ? 1 : 0))
-    .$if(teamIds !== undefined, (q) =>
-      q.where((eb) => {
-        const parts = []
-        if (teamsShown.length > 0) parts.push(eb('e.user_id', 'in', eb.selectFrom('team_members').select('team_members.user_id').where('team_members.team_id', 'in', teamsShown)))
-        if (teamIds?.includes(null)) parts.push(eb.not(eb.exists(eb.selectFrom('team_members as lone').select('lone.user_id').whereRef('lone.user_id', '=', 'e.user_id'))))
-        return eb.or(parts)
-      }),
-    )
+    .where((eb) => eb.and(entryFilterConditions(eb, plan)))
     .$if(columns.length > 0, (q) => q.groupBy((eb) => columns.map((column) => columnExpression(eb, column))))
     .$if(plan.limit !== undefined, (q) => q.limit(plan.limit ?? 0))
 

@@ -12,8 +12,10 @@ export interface ReportEntriesTable {
   activity_type_id: string | null
   billable: number
   rounded_seconds: number
+  raw_seconds: number
   status: string
   description: string
+  source: string
   created_at: number
   deleted_at: number | null
 }

@@ -2,12 +2,13 @@
 // with the report filters, read in pages by keyset (day, id) so that an export of any
 // length holds one page at a time, on SQLite and PostgreSQL alike. The columns are the
 // app's entries export with the person added (src/shared/export-columns.ts).
-import type { ExpressionBuilder, Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import { decimalHours, isoInstant, wholeMinutes, yesNo } from '@shared/csv-cells'
 import type { EntryStatus } from '@shared/entries'
 import type { TeamEntryCsvRow } from '@shared/export-columns'
 import { UNKNOWN_LABEL, type ReportFilters } from '@shared/reports'
-import type { ServerDatabase } from '../../db/schema'
+import { entryFilterConditions } from '@shared/reports/aggregate'
+import type { TeamReportTables } from '@shared/reports/tables'
 
 export const TEAM_ENTRIES_PAGE_SIZE = 2_000
 
@@ -20,35 +21,18 @@ export interface TeamEntriesQuery {
   readonly userIds: readonly string[] | undefined
 }
 
-type Tables = ServerDatabase & {
-  e: ServerDatabase['time_entries']
-  w: ServerDatabase['work_items']
-  c: ServerDatabase['customers']
-}
-type Builder = ExpressionBuilder<Tables, 'e' | 'w' | 'c'>
-type Column = 'e.work_item_id' | 'e.activity_type_id' | 'w.customer_id' | 'w.contract_id' | 'c.organisation'
-
-/** `column IN (ids)`, or `column IS NULL` too when the filter keeps rows without one (as the report's left joins see it). */
-function idCondition(eb: Builder, column: Column, ids: readonly (string | null)[]) {
-  const values = ids.filter((id): id is string => id !== null)
-  const parts = []
-  if (values.length > 0) parts.push(eb(column, 'in', values))
-  if (ids.includes(null)) parts.push(eb(column, 'is', null))
-  return eb.or(parts)
-}
-
 function statusesOf(query: TeamEntriesQuery): EntryStatus[] {
   const { statuses } = query.filters
   return query.includeVoided && !statuses.includes('voided') ? [...statuses, 'voided'] : [...statuses]
 }
 
-function pageQuery(db: Kysely<ServerDatabase>, query: TeamEntriesQuery, after: { day: string; id: string } | undefined, pageSize: number) {
-  const { filters, userIds } = query
-  const teamsNamed = (filters.teamIds ?? []).filter((id): id is string => id !== null)
+function pageQuery(db: Kysely<TeamReportTables>, query: TeamEntriesQuery, after: { day: string; id: string } | undefined, pageSize: number) {
+  const { userIds } = query
   let select = db
     .selectFrom('time_entries as e')
+    // Aliased as the report's statement has them, so the report's filters apply as they are.
     .leftJoin('work_items as w', 'w.id', 'e.work_item_id')
-    .leftJoin('customers as c', 'c.id', 'w.customer_id')
+    .leftJoin('customers as cu', 'cu.id', 'w.customer_id')
     .leftJoin('contracts as k', 'k.id', 'w.contract_id')
     .leftJoin('activity_types as a', 'a.id', 'e.activity_type_id')
     .leftJoin('users as u', 'u.id', 'e.user_id')
@@ -59,7 +43,7 @@ function pageQuery(db: Kysely<ServerDatabase>, query: TeamEntriesQuery, after: {
       'u.name as user_name',
       'w.reference',
       'w.title',
-      'c.name as customer',
+      'cu.name as customer',
       'k.name as contract',
       'a.name as activity_type',
       'e.billable',
@@ -73,29 +57,15 @@ function pageQuery(db: Kysely<ServerDatabase>, query: TeamEntriesQuery, after: {
     .where('e.deleted_at', 'is', null)
     .where('e.day', '<=', query.to)
     .where('e.status', 'in', statusesOf(query))
+    .where((eb) => eb.and(entryFilterConditions(eb, query.filters)))
   if (userIds !== undefined) select = select.where('e.user_id', 'in', [...userIds])
-  if (filters.billable !== undefined) select = select.where('e.billable', '=', filters.billable ? 1 : 0)
-  const { workItemIds, activityTypeIds, customerIds, contractIds, organisations, teamIds } = filters
-  if (workItemIds !== undefined) select = select.where((eb) => idCondition(eb, 'e.work_item_id', workItemIds))
-  if (activityTypeIds !== undefined) select = select.where((eb) => idCondition(eb, 'e.activity_type_id', activityTypeIds))
-  if (customerIds !== undefined) select = select.where((eb) => idCondition(eb, 'w.customer_id', customerIds))
-  if (contractIds !== undefined) select = select.where((eb) => idCondition(eb, 'w.contract_id', contractIds))
-  if (organisations !== undefined) select = select.where((eb) => idCondition(eb, 'c.organisation', organisations))
-  if (teamIds !== undefined) {
-    select = select.where((eb) => {
-      const parts = []
-      if (teamsNamed.length > 0) parts.push(eb('e.user_id', 'in', eb.selectFrom('team_members').select('team_members.user_id').where('team_members.team_id', 'in', teamsNamed)))
-      if (teamIds.includes(null)) parts.push(eb.not(eb.exists(eb.selectFrom('team_members as lone').select('lone.user_id').whereRef('lone.user_id', '=', 'e.user_id'))))
-      return eb.or(parts)
-    })
-  }
   if (after === undefined) select = select.where('e.day', '>=', query.from)
   else select = select.where('e.day', '>=', after.day).where((eb) => eb.or([eb('e.day', '>', after.day), eb('e.id', '>', after.id)]))
   return select.orderBy('e.day').orderBy('e.id').limit(pageSize)
 }
 
 /** The entries `query` asks for as pages of CSV rows, in day order, then by id, each exactly once. */
-export async function* teamEntriesCsvPages(db: Kysely<ServerDatabase>, query: TeamEntriesQuery, pageSize = TEAM_ENTRIES_PAGE_SIZE): AsyncGenerator<TeamEntryCsvRow[], void, undefined> {
+export async function* teamEntriesCsvPages(db: Kysely<TeamReportTables>, query: TeamEntriesQuery, pageSize = TEAM_ENTRIES_PAGE_SIZE): AsyncGenerator<TeamEntryCsvRow[], void, undefined> {
   if (query.userIds !== undefined && query.userIds.length === 0) return
   let after: { day: string; id: string } | undefined
   for (;;) {
@@ -110,7 +80,7 @@ export async function* teamEntriesCsvPages(db: Kysely<ServerDatabase>, query: Te
         customer: row.customer,
         contract: row.contract,
         activity_type: row.activity_type,
-        billable: yesNo(row.billable),
+        billable: yesNo(row.billable !== 0),
         description: row.description,
         source: row.source,
         status: row.status,

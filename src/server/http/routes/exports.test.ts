@@ -175,6 +175,31 @@ function suite(dialect: TestDialect) {
     expect(parseStrict(withVoided.rawPayload).map((row) => row['status'])).toEqual(['voided'])
   })
 
+  it('keeps exactly the entries the report counts, filter by filter (one set of filter conditions)', async () => {
+    const field = (await t.db.selectFrom('teams').select('id').executeTakeFirstOrThrow()).id
+    const cases: object[] = [
+      {},
+      { teamIds: [field] },
+      { teamIds: [field, null] },
+      { customerIds: ['cust-acme'] },
+      { customerIds: [null] },
+      { organisations: [null] },
+      { contractIds: ['contract-gold'] },
+      { workItemIds: ['wi-printer'] },
+      { workItemIds: [null] },
+      { activityTypeIds: ['type-remote'] },
+      { billable: true, teamIds: [field] },
+    ]
+    for (const filters of cases) {
+      const rows = await entriesOf('ana', filters)
+      const reply = await app.inject({ method: 'POST', url: '/v1/reports', headers: { authorization: `Bearer ${token.ana}` }, payload: { from: '2026-11-01', to: '2026-11-30', groupBy: ['user'], filters } })
+      const { totals } = ReportResultSchema.parse(reply.json())
+      expect([JSON.stringify(filters), rows.length, rows.reduce((sum, row) => sum + Number(row['minutes']) * 60, 0)]).toEqual([JSON.stringify(filters), totals.entryCount, totals.totalSeconds])
+    }
+    // Not all or nothing: the team keeps Bo's and Cy's time only.
+    expect(new Set((await entriesOf('ana', { teamIds: [field] })).map((row) => row['person']))).toEqual(new Set(['Bo', 'Cy']))
+  })
+
   it('filters that match nothing give the header row alone', async () => {
     const reply = await exportAs('ana', { what: { kind: 'entries', from: '2026-11-01', to: '2026-11-30', filters: { customerIds: ['nobody'] } } })
     expect([reply.statusCode, reply.body]).toEqual([200, `${TEAM_ENTRY_CSV_COLUMNS.map((column) => column.header).join(',')}\r\n`])
