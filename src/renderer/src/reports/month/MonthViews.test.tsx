@@ -115,23 +115,23 @@ describe('Month views', () => {
     expect(screen.getByRole('tab', { name: 'Entries' }).getAttribute('aria-selected')).toBe('true')
 
     const headers = within(table()).getAllByRole('columnheader').map((h) => h.textContent)
-    expect(headers).toEqual(['Day', 'Ticket no.', 'Title', 'Customer', 'Organisation', 'Person', 'Time', 'Billable', 'Activity type', 'Created at', 'Description'])
+    expect(headers).toEqual(['Day', 'Ticket no.', 'Title', 'Time', 'Billable', 'Customer', 'Organisation', 'Person', 'Activity type', 'Created at', 'Description'])
     const [first, second] = bodyRows()
     expect(cellsOf(first as HTMLElement)).toEqual([
       '16 Nov 2026',
       'HD-1042',
       'Printer on 3rd floor offline',
+      '1:30',
+      'Yes',
       'Acme',
       'Acme Group',
       'You',
-      '1:30',
-      'Yes',
       'Remote support',
       '16 Nov 2026, 14:05',
       'Replaced the network card',
     ])
     // Time on no work item and no customer says so, rather than leaving blanks.
-    expect(cellsOf(second as HTMLElement).slice(0, 8)).toEqual(['3 Nov 2026', '—none', 'No work item', '—none', '—none', 'You', '2:30', 'No'])
+    expect(cellsOf(second as HTMLElement).slice(0, 8)).toEqual(['3 Nov 2026', '—none', 'No work item', '2:30', 'No', '—none', '—none', 'You'])
 
     const total = within(table()).getAllByRole('row').at(-1) as HTMLElement
     expect(cellsOf(total).slice(0, 3)).toEqual(['Total of November 2026', '4:00', '1:30'])
@@ -240,7 +240,7 @@ describe('Month views', () => {
     )
     expect(host.requestsTo('reports.month')).toHaveLength(0)
     expect(screen.getByRole('heading', { name: 'Team time in November 2026' })).toBeTruthy()
-    await waitFor(() => expect(cellsOf(bodyRows()[0] as HTMLElement)[6]).toBe('1.50'))
+    await waitFor(() => expect(cellsOf(bodyRows()[0] as HTMLElement)[3]).toBe('1.50'))
     rows = [ENTRY, NO_ITEM]
     act(() => host.emit('entries.changed', {}))
     await waitFor(() => expect(bodyRows()).toHaveLength(2))

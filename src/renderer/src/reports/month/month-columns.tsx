@@ -15,9 +15,8 @@ function entryColumns(unit: DurationUnit, totals: ReportSums): MonthColumn<Month
     { key: 'day', header: 'Day', width: 116, cell: (r) => <span className="mv-nowrap">{dayLabel(r.day)}</span> },
     { key: 'reference', header: 'Ticket no.', width: 96, cell: (r) => reference(r.reference) },
     { key: 'title', header: 'Title', width: 200, cell: (r) => (r.title === null ? <span className="muted">No work item</span> : <Clipped text={r.title} />) },
-    { key: 'customer', header: 'Customer', width: 140, cell: (r) => text(r.customerName) },
-    { key: 'organisation', header: 'Organisation', width: 140, cell: (r) => text(r.organisation) },
-    { key: 'person', header: 'Person', width: 110, cell: (r) => <Clipped text={r.userName} /> },
+    // The time right after what it was for: at a laptop's width the table scrolls sideways, and
+    // the figure a helpdesk reads first must not be the part out of sight.
     { key: 'time', header: 'Time', width: 88, numeric: true, cell: (r) => formatDuration(r.seconds, unit), total: formatDuration(totals.totalSeconds, unit) },
     {
       key: 'billable',
@@ -26,6 +25,9 @@ function entryColumns(unit: DurationUnit, totals: ReportSums): MonthColumn<Month
       cell: (r) => (r.billable ? 'Yes' : <span className="muted">No</span>),
       total: <span className="mv-nowrap">{formatDuration(totals.billableSeconds, unit)}</span>,
     },
+    { key: 'customer', header: 'Customer', width: 140, cell: (r) => text(r.customerName) },
+    { key: 'organisation', header: 'Organisation', width: 140, cell: (r) => text(r.organisation) },
+    { key: 'person', header: 'Person', width: 110, cell: (r) => <Clipped text={r.userName} /> },
     { key: 'activity', header: 'Activity type', width: 130, cell: (r) => text(r.activityTypeName) },
     { key: 'created', header: 'Created at', width: 156, cell: (r) => <span className="mv-nowrap">{instantLabel(r.createdAt)}</span>, total: '' },
     { key: 'description', header: 'Description', width: 220, cell: (r) => text(r.description) },
