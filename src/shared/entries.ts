@@ -1,5 +1,6 @@
 // Time entries as the renderer sees them: a booked duration on one local day.
 import { z } from 'zod'
+import { dayProblem } from './periods'
 
 export const EntrySourceSchema = z.enum(['timer', 'grid', 'manual'])
 export const EntryStatusSchema = z.enum(['draft', 'submitted', 'approved', 'rejected', 'voided'])
@@ -22,4 +23,12 @@ export const TimeEntrySchema = z.object({
 })
 export type TimeEntry = z.infer<typeof TimeEntrySchema>
 
-export const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+/**
+ * A local work day: a real calendar day written YYYY-MM-DD. The one day schema every
+ * request, sync mutation and pull goes through, so 2026-02-30 is refused with a sentence
+ * that names it instead of failing deep inside the period maths.
+ */
+export const DaySchema = z.string({ error: 'a day is text written YYYY-MM-DD, such as 2026-11-16' }).superRefine((text, context) => {
+  const problem = dayProblem(text)
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: problem })
+})

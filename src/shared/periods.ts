@@ -65,8 +65,8 @@ function civilOf(dayNumber: number): [number, number, number] {
   return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, date]
 }
 
-/** Why `text` is not a day, or undefined when it is one. */
-function dayProblem(text: string): string | undefined {
+/** Why `text` is not a real calendar day written YYYY-MM-DD, naming it, or undefined when it is one. */
+export function dayProblem(text: string): string | undefined {
   const match = DAY_PATTERN.exec(text)
   if (!match) return `"${text}" is not a day: expected YYYY-MM-DD, such as 2026-11-16`
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]

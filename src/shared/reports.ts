@@ -4,7 +4,7 @@
 // database is in ./reports/engine.ts.
 import { z } from 'zod'
 import { EntryStatusSchema, type EntryStatus } from './entries'
-import { weekdayOf } from './periods'
+import { dayProblem } from './periods'
 import { MAX_DAY_SECONDS } from './timesheet'
 
 export const REPORT_DIMENSIONS = ['day', 'week', 'month', 'customer', 'organisation', 'contract', 'workItem', 'activityType', 'user', 'team', 'status', 'billable'] as const
@@ -54,16 +54,6 @@ export const CONTRACT_WARNING_PERCENT = 80
 const LISTED = REPORT_DIMENSIONS.join(', ')
 const STATUSES_LISTED = EntryStatusSchema.options.join(', ')
 const ReportStatusSchema = z.enum(EntryStatusSchema.options, { error: (issue) => `"${String(issue.input)}" is not a status: choose from ${STATUSES_LISTED}.` })
-
-/** Why `text` is not a real `YYYY-MM-DD` day, or undefined when it is one. */
-function dayProblem(text: string): string | undefined {
-  try {
-    weekdayOf(text)
-    return undefined
-  } catch (error) {
-    return (error as Error).message
-  }
-}
 
 /** The first or last day of a range (`what`: "report", "export"): a real day, with a message that says which. */
 export function rangeDaySchema(what: string, field: 'from' | 'to') {

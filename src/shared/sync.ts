@@ -9,6 +9,7 @@ import { DaySchema, EntrySourceSchema, EntryStatusSchema } from './entries'
 import { ApprovalPatternSchema } from './period-workflow'
 import { PeriodRuleSchema } from './periods'
 import { PeriodStatusSchema } from './timesheet'
+import { freeTextSchema, nameSchema } from './text'
 
 export const MAX_PUSH_MUTATIONS = 500
 export const MAX_PULL_CHANGES = 1000
@@ -17,7 +18,7 @@ export const DEFAULT_PULL_CHANGES = 500
 const Id = z.string().min(1).max(64)
 const Instant = z.number().int().nonnegative()
 const Version = z.number().int().positive()
-const Name = z.string().trim().min(1).max(120)
+const Name = z.string().min(1).max(200)
 
 /** A time entry on the wire: the row as it is, a tombstone when deletedAt is set. */
 export const EntryWireSchema = z.object({
@@ -40,7 +41,7 @@ export type EntryWire = z.infer<typeof EntryWireSchema>
 export const WorkItemWireSchema = z.object({
   id: Id,
   kind: z.enum(['ticket', 'work_order', 'task', 'general']),
-  reference: z.string().trim().min(1).max(64).nullable(),
+  reference: z.string().min(1).max(64).nullable(),
   title: Name,
   customerId: Id.nullable(),
   contractId: Id.nullable(),
@@ -59,7 +60,7 @@ export const CustomerWireSchema = z.object({
   id: Id,
   name: Name,
   /** The customer's organisation, null for none. Left out by an older device or server: the copy at the other end keeps its own. */
-  organisation: z.string().trim().min(1).max(120).nullable().optional(),
+  organisation: z.string().min(1).max(120).nullable().optional(),
   version: Version,
   updatedAt: Instant,
   deletedAt: Instant.nullable(),
@@ -104,13 +105,29 @@ export type PeriodWire = z.infer<typeof PeriodWireSchema>
 
 const base = { id: z.uuid('a client mutation id is a UUID') }
 
+// What a device may send is checked harder than what it reads back: names are normalised
+// and refuse invisible characters, free text refuses control characters (see text.ts), and
+// the lengths are the server's column limits. Pulls stay lenient, so a row stored before a
+// rule existed never stops a device's pull.
+const EntryChangeSchema = EntryWireSchema.omit({ version: true, status: true }).extend({ description: freeTextSchema('An entry description', 2000) })
+const WorkItemChangeSchema = WorkItemWireSchema.omit({ version: true }).extend({
+  reference: nameSchema('A ticket reference', { max: 64 }).nullable(),
+  title: nameSchema('A work item title', { max: 200 }),
+})
+const ActivityTypeChangeSchema = ActivityTypeWireSchema.omit({ version: true }).extend({ name: nameSchema('An activity type name', { max: 80 }) })
+const CustomerChangeSchema = CustomerWireSchema.omit({ version: true }).extend({
+  name: nameSchema('A customer name', { max: 120 }),
+  organisation: nameSchema('An organisation', { max: 120 }).nullable().optional(),
+})
+const ContractChangeSchema = ContractWireSchema.omit({ version: true }).extend({ name: nameSchema('A contract name', { max: 120 }) })
+
 /** One change a device made. `baseVersion` is the server version it was made on (null: new). */
 export const MutationSchema = z.discriminatedUnion('type', [
-  z.object({ ...base, type: z.literal('entry.put'), baseVersion: Version.nullable(), entry: EntryWireSchema.omit({ version: true, status: true }) }),
-  z.object({ ...base, type: z.literal('workItem.put'), baseVersion: Version.nullable(), item: WorkItemWireSchema.omit({ version: true }) }),
-  z.object({ ...base, type: z.literal('activityType.put'), baseVersion: Version.nullable(), activityType: ActivityTypeWireSchema.omit({ version: true }) }),
-  z.object({ ...base, type: z.literal('customer.put'), baseVersion: Version.nullable(), customer: CustomerWireSchema.omit({ version: true }) }),
-  z.object({ ...base, type: z.literal('contract.put'), baseVersion: Version.nullable(), contract: ContractWireSchema.omit({ version: true }) }),
+  z.object({ ...base, type: z.literal('entry.put'), baseVersion: Version.nullable(), entry: EntryChangeSchema }),
+  z.object({ ...base, type: z.literal('workItem.put'), baseVersion: Version.nullable(), item: WorkItemChangeSchema }),
+  z.object({ ...base, type: z.literal('activityType.put'), baseVersion: Version.nullable(), activityType: ActivityTypeChangeSchema }),
+  z.object({ ...base, type: z.literal('customer.put'), baseVersion: Version.nullable(), customer: CustomerChangeSchema }),
+  z.object({ ...base, type: z.literal('contract.put'), baseVersion: Version.nullable(), contract: ContractChangeSchema }),
   z.object({ ...base, type: z.literal('period.submit'), start: DaySchema, end: DaySchema }),
   z.object({ ...base, type: z.literal('period.withdraw'), start: DaySchema }),
 ])

@@ -1,14 +1,9 @@
 // What time is booked against: work items (tickets, work orders, tasks, general
 // activities), optionally owned by a customer and contract, and activity types.
 import { z } from 'zod'
+import { nameSchema } from './text'
 
-const name = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${what} cannot be empty`)
-    .max(max, `${what} can be at most ${max} characters`)
-    .refine((text) => !/\p{Cc}/u.test(text), `${what} cannot contain control characters`)
+const name = (max: number, what: string) => nameSchema(what, { max })
 
 export const WorkItemKindSchema = z.enum(['ticket', 'work_order', 'task', 'general'])
 export type WorkItemKind = z.infer<typeof WorkItemKindSchema>
@@ -73,9 +68,7 @@ export const ActivityTypeInputSchema = z
 /** Free text, trimmed; left out, blank or null all mean "no organisation". */
 export const OrganisationInputSchema = z
   .string({ error: 'An organisation is text, such as "Acme Group", or null for none' })
-  .trim()
-  .max(120, 'An organisation can be at most 120 characters')
-  .refine((text) => !/\p{Cc}/u.test(text), 'An organisation cannot contain control characters')
+  .pipe(nameSchema('An organisation', { max: 120, required: false }))
   .nullable()
   .optional()
   .transform((text) => (text === undefined || text === null || text === '' ? null : text))
