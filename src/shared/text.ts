@@ -12,7 +12,7 @@ import { z } from 'zod'
 /** Characters a name never holds: controls, format characters, line/paragraph separators, anything default-ignorable. */
 const NAME_REFUSED = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u
 /** Free text: controls but tab, line feed and carriage return; bidi embeddings, overrides and isolates; byte-order marks; lone surrogates. */
-const FREE_TEXT_REFUSED = /[\p{Cs}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]/u
+const FREE_TEXT_REFUSED = /(?![\t\n\r])[\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]/u
 
 const CHARACTER_NAMES: Record<number, string> = {
   0x00: 'NUL',
@@ -71,6 +71,21 @@ export function normaliseFreeText(text: string): string {
   return trimSpace(text.normalize('NFC'))
 }
 
+/** Characters as a person counts them (and as both databases' length() does): code points, not UTF-16 units. */
+function characterCount(text: string): number {
+  let count = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    // A high surrogate followed by a low one is one character; a lone half counts as one too.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) i++
+    }
+    count++
+  }
+  return count
+}
+
 /** Trims Unicode white space only: String.prototype.trim also eats U+FEFF, which must be seen and refused. */
 function trimSpace(text: string): string {
   return text.replace(/^\p{White_Space}+|\p{White_Space}+$/gu, '')
@@ -89,7 +104,7 @@ export function freeTextProblem(text: string, what: string): string | undefined 
 function refusedProblem(text: string, what: string, refused: RegExp): string | undefined {
   const match = refused.exec(text)
   if (!match) return undefined
-  const position = [...text.slice(0, match.index)].length + 1
+  const position = characterCount(text.slice(0, match.index)) + 1
   return `${what} cannot contain invisible or control characters: it has ${describeCharacter(match[0])} at character ${position}. Type it again without it`
 }
 
@@ -115,7 +130,7 @@ export function nameSchema(what: string, options: NameOptions) {
     .overwrite(normaliseName)
     .superRefine((text, context) => {
       if (options.required !== false && text === '') context.addIssue({ code: 'custom', message: `${what} cannot be empty` })
-      else if ([...text].length > options.max) context.addIssue({ code: 'custom', message: `${what} can be at most ${options.max} characters` })
+      else if (characterCount(text) > options.max) context.addIssue({ code: 'custom', message: `${what} can be at most ${options.max} characters` })
       else {
         const problem = nameProblem(text, what)
         if (problem !== undefined) context.addIssue({ code: 'custom', message: problem })
@@ -129,7 +144,7 @@ export function freeTextSchema(what: string, max: number) {
     .string({ error: `${what} must be text` })
     .overwrite(normaliseFreeText)
     .superRefine((text, context) => {
-      if ([...text].length > max) context.addIssue({ code: 'custom', message: `${what} can be at most ${max} characters` })
+      if (characterCount(text) > max) context.addIssue({ code: 'custom', message: `${what} can be at most ${max} characters` })
       else {
         const problem = freeTextProblem(text, what)
         if (problem !== undefined) context.addIssue({ code: 'custom', message: problem })
