@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ApprovalDetail, DecisionResult } from '@shared/approvals'
 import { StintError } from '@shared/errors'
 import type { SyncStatus } from '@shared/sync'
@@ -8,8 +8,15 @@ import { ClientContext } from '../client-context'
 import { scriptedHost, type ScriptedHandlers } from '../testing/scripted-host'
 import { ApprovalsView } from './ApprovalsView'
 
+// The queue's periods are in November 2026, and times of this year are shown without it.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(new Date('2026-11-24T10:00:00'))
+})
+
 afterEach(() => {
   cleanup()
+  vi.useRealTimers()
   window.location.hash = ''
 })
 

@@ -1,12 +1,15 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { StintError } from '@shared/errors'
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type ShortcutStatusReport } from '@shared/settings'
 import { ClientContext } from '../client-context'
 import { scriptedHost } from '../testing/scripted-host'
 import { SettingsView } from './SettingsView'
 
-afterEach(cleanup)
+afterEach(() => {
+  cleanup()
+  vi.useRealTimers()
+})
 
 /** Every shortcut registered, as the desktop app reports it on a quiet machine. */
 function registeredReport(settings: Settings): ShortcutStatusReport {
@@ -244,6 +247,9 @@ describe('Settings view', () => {
     })
 
     it('starts a two-week period on the first day of this week, and refuses a start on another weekday', async () => {
+      // Wednesday 18 November 2026: this week began on Monday the 16th.
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(new Date('2026-11-18T10:00:00'))
       const host = settingsHost()
       render(
         <ClientContext.Provider value={host.client}>
@@ -254,8 +260,7 @@ describe('Settings view', () => {
       pick('Period', 'biweekly')
       await waitFor(() => expect(host.requestsTo('settings.update')).toHaveLength(1))
       const sent = host.requestsTo('settings.update')[0] as { timesheet: { periodRule: { kind: string; anchor: string; weekStartsOn: number } } }
-      expect(sent.timesheet.periodRule.kind).toBe('biweekly')
-      expect(new Date(`${sent.timesheet.periodRule.anchor}T00:00:00Z`).getUTCDay()).toBe(1)
+      expect(sent.timesheet.periodRule).toEqual({ kind: 'biweekly', weekStartsOn: 1, anchor: '2026-11-16' })
       const anchor = await waitFor(() => field('A two-week period starts on'))
       expect(anchor.value).toBe(sent.timesheet.periodRule.anchor)
 
