@@ -34,7 +34,11 @@ interface GridProps {
   names: (row: TimesheetRow) => RowName
   today: string
   labelledBy: string
-  onSetCells: (changes: CellChange[]) => void
+  /**
+   * Saves changes; resolves null once saved, else the host's reason. With `fromEditor` the
+   * caller leaves the reason to the grid, which shows it beside the reopened editor.
+   */
+  onSetCells: (changes: CellChange[], options?: { fromEditor?: boolean }) => Promise<string | null>
   onUndo: () => void
   onDetails: (cell: CellAddress) => void
   onRemoveRow: (row: TimesheetRow) => void
@@ -98,6 +102,11 @@ export function TimesheetGrid(props: GridProps) {
   const editorRef = useRef<HTMLInputElement>(null)
   // Set once an edit is committed or cancelled, so the editor's blur on the way out does nothing.
   const closing = useRef(false)
+  // What an answer arriving later needs to see: the rows and the editor as they are then.
+  const rowsNow = useRef(rows)
+  rowsNow.current = rows
+  const editingNow = useRef(editing)
+  editingNow.current = editing
 
   // Rows come and go (added, removed, another period): keep the active cell inside the grid.
   const r = Math.min(active.r, Math.max(rows.length - 1, 0))
@@ -199,12 +208,33 @@ export function TimesheetGrid(props: GridProps) {
     }
     closing.current = true
     setEditing(null)
-    if (result.seconds !== current) onSetCells([{ day: cell.day, row: toRowKey(row), totalSeconds: result.seconds }])
+    if (result.seconds !== current) {
+      // Enter/Tab: a refusal reopens the editor with what was typed and the reason beside it,
+      // exactly like a value that does not parse. A click elsewhere (blur) gets the banner.
+      const fromEditor = move !== 'none'
+      const typed = editing.text
+      void onSetCells([{ day: cell.day, row: toRowKey(row), totalSeconds: result.seconds }], { fromEditor }).then((refusal) => {
+        if (refusal !== null && fromEditor) reopenRefused(row.key, editing.c, typed, refusal)
+      })
+    }
     focusWanted.current = true
     if (move === 'down') moveTo({ r: editing.r + 1, c: editing.c })
     else if (move === 'right' || move === 'left') moveTo(tabStep(editing, move === 'right' ? 1 : -1) ?? editing)
     else setActive({ r: editing.r, c: editing.c })
     return true
+  }
+
+  /** Puts the editor back on a refused cell; if another cell is being edited by then, the reason goes to the banner. */
+  const reopenRefused = (rowKey: string, col: number, text: string, reason: string) => {
+    const rowIndex = rowsNow.current.findIndex((candidate) => candidate.key === rowKey)
+    if (rowIndex < 0 || editingNow.current !== null) {
+      onMessage(`"${text.trim()}" was not saved. ${reason}`)
+      return
+    }
+    closing.current = false
+    setAnchor(null)
+    setActive({ r: rowIndex, c: col })
+    setEditing({ r: rowIndex, c: col, text, error: reason })
   }
 
   /** The next day cell in reading order (Tab), or undefined past either end of the grid. */
@@ -232,7 +262,7 @@ export function TimesheetGrid(props: GridProps) {
         if (rowData && cell && shownTotal(rowData, cell) !== cell.fixedSeconds) changes.push({ day: cell.day, row: toRowKey(rowData), totalSeconds: cell.fixedSeconds })
       }
     }
-    if (changes.length > 0) onSetCells(changes)
+    if (changes.length > 0) void onSetCells(changes)
     else if (cellOf(r, c)?.fixedSeconds) onMessage('Only typed time can be cleared here; timer time stays. Open the details (Alt+Enter) to see its entries.')
   }
 
@@ -278,7 +308,7 @@ export function TimesheetGrid(props: GridProps) {
       })
     })
     onMessage(null)
-    onSetCells(changes)
+    void onSetCells(changes)
     setAnchor({ r: r + parsed.height - 1, c: c + parsed.width - 1 })
   }
 

@@ -3,6 +3,7 @@
 // "saving" until the host has it in SQLite, and only then the returned timesheet.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { StintClient } from '@shared/bridge'
+import { ApiCallError } from '@shared/errors'
 import { rowKeyId, type CellChange, type RowKey, type Timesheet } from '@shared/timesheet'
 
 export type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed' }
@@ -14,6 +15,16 @@ export interface HostError {
 }
 
 export const cellId = (rowKey: string, day: string): string => `${rowKey}@${day}`
+
+/** How a change was sent: from the cell editor, whose refusal is shown beside it (not in the banner). */
+export interface SendOptions {
+  quiet?: boolean
+}
+
+/** A refusal (the host checked the change and kept everything as it was), as opposed to a failure to save. */
+function isRefusal(error: unknown): boolean {
+  return error instanceof ApiCallError && ['invalid_request', 'conflict', 'not_found', 'forbidden'].includes(error.code)
+}
 
 export function toRowKey(row: RowKey): RowKey {
   return { workItemId: row.workItemId, activityTypeId: row.activityTypeId, billable: row.billable }
@@ -34,6 +45,8 @@ export function useTimesheet(client: StintClient, initialDay: string) {
   const queue = useRef<Promise<unknown>>(Promise.resolve())
   const inFlight = useRef(0)
   const live = useRef(true)
+  /** The save state before the current calls: a refused change leaves it as it was, since nothing changed. */
+  const settledSave = useRef<SaveState>({ state: 'idle' })
 
   const show = useCallback((next: Timesheet) => {
     sheetRef.current = next
@@ -100,8 +113,9 @@ export function useTimesheet(client: StintClient, initialDay: string) {
     return row?.cells.find((c) => c.day === change.day)?.totalSeconds ?? 0
   }, [])
 
+  /** Sends changes; resolves null when saved, else the host's reason (shown in the banner unless `quiet`). */
   const send = useCallback(
-    async (changes: CellChange[], undoable: boolean): Promise<boolean> => {
+    async (changes: CellChange[], undoable: boolean, options: SendOptions = {}): Promise<string | null> => {
       const before = changes.map((c) => ({ day: c.day, row: toRowKey(c.row), totalSeconds: currentTotal(c) }))
       const ids = changes.map((c) => cellId(rowKeyId(c.row), c.day))
       const mine = new Map(pendingRef.current)
@@ -120,21 +134,25 @@ export function useTimesheet(client: StintClient, initialDay: string) {
       return enqueue(async () => {
         try {
           const next = await client.timesheet.setCells({ changes: changes.map((c) => ({ ...c, row: toRowKey(c.row) })) })
-          if (!live.current) return true
+          if (!live.current) return null
           show(next)
           settle()
           if (undoable) {
             undoStack.current.push(before)
             setUndoDepth(undoStack.current.length)
           }
+          settledSave.current = { state: 'saved' }
           setSave({ state: inFlight.current > 0 ? 'saving' : 'saved' })
-          return true
+          return null
         } catch (error) {
-          if (!live.current) return false
+          const message = (error as Error).message
+          if (!live.current) return message
           settle()
-          setHostError({ message: (error as Error).message, cells: ids })
-          setSave({ state: 'failed' })
-          return false
+          if (!options.quiet) setHostError({ message, cells: ids })
+          // A refusal changed nothing, so "Not saved" would be wrong; only a failure to save says it.
+          if (!isRefusal(error)) settledSave.current = { state: 'failed' }
+          setSave(inFlight.current > 0 ? { state: 'saving' } : settledSave.current)
+          return message
         }
       })
     },
@@ -145,8 +163,8 @@ export function useTimesheet(client: StintClient, initialDay: string) {
     const last = undoStack.current.pop()
     setUndoDepth(undoStack.current.length)
     if (!last) return null
-    const ok = await send(last, false)
-    if (!ok) {
+    const refused = await send(last, false)
+    if (refused !== null) {
       undoStack.current.push(last)
       setUndoDepth(undoStack.current.length)
       return null
@@ -212,7 +230,7 @@ export function useTimesheet(client: StintClient, initialDay: string) {
     canUndo: undoDepth > 0,
     goTo,
     reload: () => load(sheetRef.current?.start ?? day),
-    setCells: (changes: CellChange[]) => send(changes, true),
+    setCells: (changes: CellChange[], options?: SendOptions) => send(changes, true, options),
     undo,
     dismissError: () => setHostError(null),
     addRow: (row: RowKey) => rowCall(() => client.timesheet.addRow({ day: sheetRef.current?.start ?? day, row })),

@@ -164,16 +164,40 @@ describe('Timesheet grid, from the keyboard', () => {
     expect(setCells()).toEqual([])
   })
 
-  it('shows a refusal from the host beside the cell, which keeps its stored value', async () => {
+  it('a refused edit keeps the editor open with what was typed and the reason beside it, like a value that does not parse', async () => {
     const { cell, setCells } = await renderSheet({ cells: { [`${rowKeyId(TICKET)}@${WEEK[2]}`]: { fixed: 3600 } } })
     focus(cell(0, 2))
     fireEvent.keyDown(type(cell(0, 2), '0:30'), { key: 'Enter' })
+    await waitFor(() => expect(setCells()).toHaveLength(1))
+    const input = await within(cell(0, 2)).findByRole('textbox')
+    const alert = within(cell(0, 2)).getByRole('alert')
+    expect(alert.textContent).toBe('That is less than the time recorded by timers in that cell on 2026-11-18. Nothing was changed.')
+    expect((input as HTMLInputElement).value).toBe('0:30')
+    expect(input.getAttribute('aria-invalid')).toBe('true')
+    expect(input.getAttribute('aria-describedby')).toBe(alert.id)
+    await waitFor(() => expect(document.activeElement).toBe(input))
+    // Nothing was changed, so nothing claims it was lost, and the banner does not repeat the reason.
+    expect(screen.queryByText('Not saved')).toBeNull()
+    expect(screen.getAllByRole('alert')).toHaveLength(1)
+
+    fireEvent.change(input, { target: { value: '1:30' } })
+    fireEvent.keyDown(input, { key: 'Enter' })
+    await waitFor(() => expect(setCells().at(-1)).toEqual({ changes: [{ day: '2026-11-18', row: TICKET, totalSeconds: 5400 }] }))
+    await waitFor(() => expect(cell(0, 2)?.textContent).toContain('1:30'))
+    expect(within(cell(0, 2)).queryByRole('textbox')).toBeNull()
+    expect(await screen.findByText('All changes saved')).toBeTruthy()
+  })
+
+  it('a refused edit left by clicking elsewhere is explained in the banner; the cell keeps its stored value', async () => {
+    const { cell, setCells } = await renderSheet({ cells: { [`${rowKeyId(TICKET)}@${WEEK[2]}`]: { fixed: 3600 } } })
+    focus(cell(0, 2))
+    fireEvent.blur(type(cell(0, 2), '0:30'))
     const alert = await screen.findByRole('alert')
-    expect(alert?.textContent).toContain('That is less than the time recorded by timers in that cell on 2026-11-18. Nothing was changed.')
+    expect(alert.textContent).toContain('That is less than the time recorded by timers in that cell on 2026-11-18. Nothing was changed.')
     expect(setCells()).toHaveLength(1)
     expect(cell(0, 2)?.textContent).toContain('1:00')
     expect(cell(0, 2).getAttribute('aria-describedby')).toBe(alert.id)
-    expect(screen.getByText('Not saved')).toBeTruthy()
+    expect(screen.queryByText('Not saved')).toBeNull()
   })
 
   it('a submitted period is read-only: a banner with the reason, and edits are explained, not sent', async () => {

@@ -266,9 +266,9 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
             names={names}
             today={today}
             labelledBy={titleId}
-            onSetCells={(changes) => {
+            onSetCells={(changes, options) => {
               setMessage(null)
-              void model.setCells(changes)
+              return model.setCells(changes, { quiet: options?.fromEditor === true })
             }}
             onUndo={undo}
             onDetails={setDetails}
