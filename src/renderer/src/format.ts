@@ -1,8 +1,18 @@
 // Display formatting shared by the views. Display only: stored values never change.
 import { format } from 'date-fns'
+import { formatDuration, type DurationUnit } from '@shared/duration'
 
-/** "1 h 30 min", for screen readers and sentences. */
+/**
+ * A duration in a list, cell or total: under a minute in seconds ("12 s"), so a kept
+ * short run never reads as "0:00"; otherwise in the unit of the settings.
+ */
+export function formatShownDuration(seconds: number, unit?: DurationUnit): string {
+  return seconds > 0 && seconds < 60 ? `${seconds} s` : formatDuration(seconds, unit)
+}
+
+/** "1 h 30 min", for screen readers and sentences; under a minute "12 s". */
 export function spokenDuration(seconds: number): string {
+  if (seconds > 0 && seconds < 60) return `${seconds} s`
   const minutes = Math.floor(Math.max(0, seconds) / 60)
   const hours = Math.floor(minutes / 60)
   if (hours === 0) return `${minutes % 60} min`

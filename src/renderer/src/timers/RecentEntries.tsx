@@ -2,11 +2,10 @@
 // the technician sees at once that a stop was booked, and how.
 import { useEffect, useState } from 'react'
 import { subDays } from 'date-fns'
-import { formatDuration } from '@shared/duration'
 import type { TimeEntry } from '@shared/entries'
 import { workItemDisplayName, type ActivityType, type WorkItem } from '@shared/work'
 import { useClient } from '../client-context'
-import { formatDay, formatTime, todayLocal } from '../format'
+import { formatDay, formatShownDuration, formatTime, todayLocal } from '../format'
 
 interface RecentEntriesProps {
   workItems: readonly WorkItem[]
@@ -75,8 +74,8 @@ export function RecentEntries({ workItems, activityTypes }: RecentEntriesProps) 
                   <td>{item ? workItemDisplayName(item) : <span className="muted">No work item</span>}</td>
                   <td>{activityTypes.find((t) => t.id === entry.activityTypeId)?.name ?? '—'}</td>
                   <td>{first && last ? `${formatTime(first.startedAt)}–${formatTime(last.endedAt)}` : '—'}</td>
-                  <td className="num">{formatDuration(entry.rawSeconds)}</td>
-                  <td className="num">{formatDuration(entry.roundedSeconds)}</td>
+                  <td className="num">{formatShownDuration(entry.rawSeconds)}</td>
+                  <td className="num">{formatShownDuration(entry.roundedSeconds)}</td>
                   <td>{entry.billable ? 'Yes' : 'No'}</td>
                 </tr>
               )

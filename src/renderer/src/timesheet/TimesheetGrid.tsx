@@ -6,7 +6,7 @@ import { defaultRangeExtractor, observeElementRect, useVirtualizer, type Range, 
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react'
 import { formatDuration, parseDuration, parseDurationDelta, type DurationUnit } from '@shared/duration'
 import { MAX_DAY_SECONDS, type CellChange, type Timesheet, type TimesheetCell, type TimesheetRow } from '@shared/timesheet'
-import { formatDay } from '../format'
+import { formatDay, formatShownDuration } from '../format'
 import { formatBlock, parseBlock } from './clipboard-block'
 import type { RowName } from './row-names'
 import { cellId, toRowKey } from './use-timesheet'
@@ -585,10 +585,10 @@ export function TimesheetGrid(props: GridProps) {
                       </>
                     ) : (
                       <>
-                        <span className="ts-day__value">{total === 0 && cell.entryCount === 0 ? '' : formatDuration(total, unit)}</span>
+                        <span className="ts-day__value">{total === 0 && cell.entryCount === 0 ? '' : formatShownDuration(total, unit)}</span>
                         {cell.fixedSeconds > 0 && (
-                          <span className="ts-marker ts-marker--timer" title={`${formatDuration(cell.fixedSeconds, unit)} from timers`}>
-                            <span className="visually-hidden">, {formatDuration(cell.fixedSeconds, unit)} from timers</span>
+                          <span className="ts-marker ts-marker--timer" title={`${formatShownDuration(cell.fixedSeconds, unit)} from timers`}>
+                            <span className="visually-hidden">, {formatShownDuration(cell.fixedSeconds, unit)} from timers</span>
                           </span>
                         )}
                         {cell.note && (
@@ -603,7 +603,7 @@ export function TimesheetGrid(props: GridProps) {
                 )
               })}
               <div role="gridcell" aria-colindex={dayCount + 2} aria-readonly="true" tabIndex={tab(dayCount + 1)} data-r={rowIndex} data-c={dayCount + 1} className="ts-cell ts-total" onFocus={() => setActive({ r: rowIndex, c: dayCount + 1 })}>
-                {formatDuration(row.cells.reduce((sum, cell) => sum + shownTotal(row, cell), 0), unit)}
+                {formatShownDuration(row.cells.reduce((sum, cell) => sum + shownTotal(row, cell), 0), unit)}
               </div>
               <div role="gridcell" aria-colindex={dayCount + 3} data-r={rowIndex} data-c={dayCount + 2} className="ts-cell ts-actions">
                 <button
@@ -637,11 +637,11 @@ export function TimesheetGrid(props: GridProps) {
           </div>
           {dayTotals.map((total, i) => (
             <div key={days[i]?.day ?? i} role="gridcell" aria-colindex={i + 2} className={`ts-cell ts-day${total === 0 ? ' is-zero' : ''}`}>
-              {formatDuration(total, unit)}
+              {formatShownDuration(total, unit)}
             </div>
           ))}
           <div role="gridcell" aria-colindex={dayCount + 2} className="ts-cell ts-total">
-            {formatDuration(periodTotal, unit)}
+            {formatShownDuration(periodTotal, unit)}
           </div>
           <div role="gridcell" aria-colindex={dayCount + 3} className="ts-cell" />
         </div>

@@ -203,4 +203,27 @@ describe('booked entries', () => {
     expect(cells).toContain('1:30')
     expect(cells).not.toContain('1:29')
   })
+
+  it('show a kept short run in seconds, not as 0:00', async () => {
+    const now = Date.now()
+    const entry: TimeEntry = {
+      id: 'e2',
+      day: new Date(now).toISOString().slice(0, 10),
+      workItemId: null,
+      activityTypeId: null,
+      billable: true,
+      description: '',
+      source: 'timer',
+      rawSeconds: 12,
+      roundedSeconds: 12,
+      status: 'draft',
+      timerId: 't1',
+      ranges: [{ startedAt: now - 12_000, endedAt: now }],
+    }
+    renderView(fakeHost({ entries: [entry] }))
+    const table = await screen.findByRole('table')
+    const cells = within(table).getAllByRole('cell').map((c) => c.textContent)
+    expect(cells.filter((text) => text === '12 s')).toHaveLength(2)
+    expect(cells).not.toContain('0:00')
+  })
 })

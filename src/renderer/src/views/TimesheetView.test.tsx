@@ -103,6 +103,12 @@ describe('Timesheet grid, from the keyboard', () => {
     expect(document.activeElement).toBe(cell(0, 0))
   })
 
+  it('a kept short run shows its seconds in the cell and the totals, not 0:00', async () => {
+    const { cell, grid } = await renderSheet({ rows: [TICKET], cells: { [`${rowKeyId(TICKET)}@${WEEK[1]}`]: { fixed: 12 } } })
+    expect(cell(0, 1).textContent).toBe('12 s, 12 s from timers')
+    expect(within(within(grid).getByRole('row', { name: /^Total/ })).getAllByRole('gridcell')[1]?.textContent).toBe('12 s')
+  })
+
   it('Delete clears only the typed part: timer time stays', async () => {
     const { cell, setCells } = await renderSheet({ cells: { [`${rowKeyId(TICKET)}@${WEEK[1]}`]: { fixed: 1200, grid: 1800 } } })
     expect(cell(0, 1)?.textContent).toContain('0:50')
