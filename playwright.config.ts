@@ -2,6 +2,9 @@
 // host (real services, real SQLite). Electron itself is covered by electron.spec.ts,
 // which skips when no Electron binary can run.
 import { defineConfig } from '@playwright/test'
+import { E2E_ZONE, fixE2eClock } from './tests/support/e2e-clock'
+
+fixE2eClock()
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 
@@ -18,6 +21,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] },
     viewport: { width: 1180, height: 780 },
+    timezoneId: E2E_ZONE,
     trace: 'retain-on-failure',
   },
 })

@@ -5,6 +5,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { StintError } from '@shared/errors'
 import { isValidDay, type PeriodRule } from '@shared/periods'
+import { serverClock } from './clock'
 import { defaultServerDataDir } from './data-dir'
 import { openServerDatabase, ServerDatabaseError, type OpenedServerDatabase } from './db/open'
 import { consoleLogger, type Logger } from './logger'
@@ -449,7 +450,7 @@ async function serve(values: Values, io: CliIo): Promise<void> {
   const opened = await openDatabase(values, io)
   // Loaded here, not at the top: the admin commands start faster without the HTTP stack.
   const { buildServerApp } = await import('./app')
-  const app = buildServerApp({ db: opened.db, clock: Date.now, logger: io.logger, trustProxy })
+  const app = buildServerApp({ db: opened.db, clock: serverClock(io.env), logger: io.logger, trustProxy })
   try {
     await app.listen({ port, host })
   } catch (error) {

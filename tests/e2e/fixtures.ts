@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
+import { shiftPageClock } from '../support/e2e-clock'
 import { ROOT, startHost, type RunningHost } from '../support/web-host'
 
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots')
@@ -15,6 +16,11 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // The page lives on the suite's clock (see e2e-clock.ts), as its host does.
+  page: async ({ page }, use) => {
+    await shiftPageClock(page.context())
+    await use(page)
+  },
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'stint-e2e-'))

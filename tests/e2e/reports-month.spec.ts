@@ -4,12 +4,13 @@
 // and screenshots in light and dark.
 import type { Page } from '@playwright/test'
 import { callHost } from '../support/devices'
+import { e2eNow } from '../support/e2e-clock'
 import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
 
 const REMOTE_SUPPORT = '0190a000-57a1-7000-8000-00000000a001'
 
 const pad = (n: number) => String(n).padStart(2, '0')
-const now = new Date()
+const now = new Date(e2eNow())
 const MONTH = `${now.getFullYear()}-${pad(now.getMonth() + 1)}`
 const MONTH_NAME = now.toLocaleString('en-GB', { month: 'long', year: 'numeric' })
 const day = (n: number) => `${MONTH}-${pad(n)}`

@@ -1,3 +1,4 @@
+import { clockLaterEnv } from '../support/e2e-clock'
 import { startHost } from '../support/web-host'
 import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
 
@@ -117,7 +118,7 @@ test('after a crash, Stint asks what to do with the gap instead of deciding', as
   await expect(page.getByRole('button', { name: 'Pause Timer 2' })).toBeVisible()
   await host.stop('SIGKILL')
 
-  const again = await startHost(dataDir, [], { STINT_TEST_CLOCK_OFFSET_MS: String(25 * 60_000) })
+  const again = await startHost(dataDir, [], clockLaterEnv(25 * 60_000))
   try {
     await page.goto(again.url)
     const dialog = page.getByRole('dialog', { name: 'Stint was not running: Timer 2' })

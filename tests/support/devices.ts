@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
+import { E2E_ZONE, shiftPageClock } from './e2e-clock'
 import { startHost, type RunningHost } from './web-host'
 
 export interface Device {
@@ -16,7 +17,8 @@ export interface Device {
 export async function openDevice(browser: Browser, name: string, viewport = { width: 1180, height: 780 }): Promise<Device> {
   const dataDir = mkdtempSync(join(tmpdir(), `stint-e2e-${name}-`))
   const host = await startHost(dataDir)
-  const context = await browser.newContext({ viewport })
+  const context = await browser.newContext({ viewport, timezoneId: E2E_ZONE })
+  await shiftPageClock(context)
   const page = await context.newPage()
   await page.goto(host.url)
   return { page, host, dataDir }
