@@ -237,9 +237,14 @@ export const MeResponseSchema = z.object({
 })
 export type MeResponse = z.infer<typeof MeResponseSchema>
 
-/** What the app shows about sync: standalone (no server), synced, pending N, offline, needs attention. */
+/**
+ * What the app shows about sync: standalone (no server), syncing, synced, pending N (also
+ * while the server asks this device to wait), offline (the server cannot be reached),
+ * problem (the server answers, but with an error: its message says which), needs
+ * attention (changes the server refused), not signed in.
+ */
 export const SyncStatusSchema = z.object({
-  state: z.enum(['standalone', 'syncing', 'synced', 'pending', 'offline', 'attention', 'unauthorized']),
+  state: z.enum(['standalone', 'syncing', 'synced', 'pending', 'offline', 'problem', 'attention', 'unauthorized']),
   pending: z.number().int().nonnegative(),
   issues: z.number().int().nonnegative(),
   lastSyncedAt: z.number().int().nullable(),
