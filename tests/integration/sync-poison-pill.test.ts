@@ -161,6 +161,9 @@ function suite(dialect: TestDialect) {
     expect([status.state, status.issues, status.pending]).toEqual(['pending', 0, DAYS.length])
     expect(status.message).toMatch(/asked this device to wait/)
     expect(status.nextAttemptAt).toBe(env.clock.now() + 90_000)
+    // A change typed meanwhile does not bring the next try forward.
+    await env.core.timesheet.setCells([{ day: DAYS[0] ?? '', row, totalSeconds: 2 * H }])
+    expect((await env.core.sync.status()).nextAttemptAt).toBe(env.clock.now() + 90_000)
     sabotage.all = null
     env.clock.advance(90_000)
     env.scheduler.runDue()

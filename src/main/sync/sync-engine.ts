@@ -52,6 +52,8 @@ export class SyncEngine {
   private stopped = false
   private readonly unsubscribe: () => void
   private readonly pusher: Pusher
+  /** No scheduled round before this instant: the server's Retry-After (0: no wait asked for). */
+  private waitUntil = 0
 
   constructor(private readonly deps: SyncDeps) {
     this.pusher = new Pusher({ db: deps.db, clock: deps.clock, deviceId: deps.deviceId })
@@ -106,10 +108,12 @@ export class SyncEngine {
     return { ...base, state: 'synced', message: null }
   }
 
-  private schedule(ms: number): void {
+  private schedule(requested: number): void {
     // Standalone, nothing ever wakes up for sync (a laptop on battery owes it nothing).
     if (this.stopped || !this.deps.configured()) return
     if (this.timer !== null) this.deps.scheduler.clearTimeout(this.timer)
+    // A wait the server asked for holds even when a change wants a round sooner.
+    const ms = Math.max(requested, this.waitUntil - this.deps.clock.now())
     this.nextAttemptAt = this.deps.clock.now() + ms
     this.timer = this.deps.scheduler.setTimeout(() => {
       this.timer = null
@@ -185,6 +189,7 @@ export class SyncEngine {
     if (error instanceof TransportError && error.kind === 'throttled') {
       // The server asked for a wait: not a failure, so the next round is its wait, not a longer one.
       const wait = error.retryAfterMs ?? retryDelay(this.failures + 1, this.deps.random ?? Math.random)
+      this.waitUntil = this.deps.clock.now() + wait
       this.problem = { state: 'pending', message: `The team server asked this device to wait before sending more (${withoutFullStop(error.serverMessage ?? 'too many requests')}). Your changes are kept here.` }
       this.schedule(wait)
       return
@@ -196,7 +201,8 @@ export class SyncEngine {
     const message = error instanceof TransportError ? error.message : 'Sync failed unexpectedly on this device; it will try again. The details are in the log.'
     this.problem = { state, message }
     const backoff = retryDelay(this.failures, this.deps.random ?? Math.random)
-    this.schedule(error instanceof TransportError && error.retryAfterMs !== null ? Math.max(error.retryAfterMs, backoff) : backoff)
+    if (error instanceof TransportError && error.retryAfterMs !== null) this.waitUntil = this.deps.clock.now() + error.retryAfterMs
+    this.schedule(backoff)
   }
 
   private async announce(): Promise<void> {

@@ -65,7 +65,7 @@ describe('Sync status in the sidebar', () => {
   it('a server that answers with an error is a problem in its own words, never "Offline", with "Try now"', async () => {
     const message = 'The team server has a problem (HTTP 500: The server could not complete this request; the details are in its log).'
     const { region, host, live } = await renderIndicator(status({ state: 'problem', pending: 4, message, nextAttemptAt: at('14:07') }))
-    await within(region).findByText('Team server problem')
+    await within(region).findByText('Sync problem')
     expect(region.textContent).not.toContain('Offline')
     expect(within(region).getByText(message)).toBeTruthy()
     expect(within(region).getByText('Trying again at 14:07')).toBeTruthy()

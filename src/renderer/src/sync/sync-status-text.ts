@@ -41,8 +41,8 @@ export function describeSyncStatus(status: SyncStatus, now = Date.now()): SyncSt
     case 'offline':
       return { tone: 'offline', title: 'Offline', details: retryDetails(status.message ?? 'The team server cannot be reached.', status, waiting, now) }
     case 'problem':
-      // The server answered, with an error: not "offline", and its own words say what went wrong.
-      return { tone: 'problem', title: 'Team server problem', details: retryDetails(status.message ?? 'The team server answered with an error.', status, waiting, now) }
+      // The server answered with an error (or this device failed unexpectedly): not "offline"; the message says which.
+      return { tone: 'problem', title: 'Sync problem', details: retryDetails(status.message ?? 'The team server answered with an error.', status, waiting, now) }
     case 'attention':
       // The link to the list says how many; a detail line would only repeat it.
       return { tone: 'problem', title: 'Needs attention', details: [] }
