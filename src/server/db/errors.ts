@@ -28,3 +28,13 @@ export function isContentError(error: unknown): boolean {
   if (typeof code !== 'string') return false
   return /^2[23][0-9A-Z]{3}$/.test(code) || code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_MISMATCH' || code === 'SQLITE_TOOBIG'
 }
+
+/**
+ * A text the database cannot even read: PostgreSQL refuses a NUL (or a byte sequence that
+ * is not UTF-8) in any parameter, before any rule is checked. Only a request can carry
+ * one in, so the request is at fault, whichever route it reached.
+ */
+export function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === '22021' || code === '22P05'
+}
