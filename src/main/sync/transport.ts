@@ -118,7 +118,7 @@ export function httpTransport(baseUrl: string, token: string, fetchImpl: typeof 
       if (status === 403) throw new TransportError('unauthorized', `The team server refused: ${serverMessage}`, details)
       if (status === 429) throw new TransportError('throttled', `The team server asked this device to wait: ${serverMessage}`, details)
       if (status >= 500) throw new TransportError('server', `The team server has a problem (HTTP ${status}: ${withoutFullStop(serverMessage)}).`, details)
-      throw new TransportError('refused', `The team server refused the request (HTTP ${status}: ${withoutFullStop(serverMessage)}).`, details)
+      throw new TransportError('refused', `The team server refused the request: ${serverMessage}`, details)
     }
     return response
   }
