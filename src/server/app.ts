@@ -53,7 +53,7 @@ export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimi
   void app.register((scope, _options, done) => {
     scope.addHook('onRequest', authenticate({ tokens, limiter, clock }))
     meRoutes(scope, { org })
-    syncRoutes(scope, { db, clock })
+    syncRoutes(scope, { db, clock, logger })
     reportRoutes(scope, { db })
     exportRoutes(scope, { db })
     approvalRoutes(scope, { db, clock })

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { StintError } from '@shared/errors'
-import { isValidDay, type PeriodRule } from '@shared/periods'
+import { dayProblem, type PeriodRule } from '@shared/periods'
 import { serverClock } from './clock'
 import { defaultServerDataDir } from './data-dir'
 import { openServerDatabase, ServerDatabaseError, type OpenedServerDatabase } from './db/open'
@@ -174,7 +174,8 @@ async function periodForAdmin(db: Kysely<ServerDatabase>, values: Values): Promi
   if (adminRow.role !== 'admin' || adminRow.deactivated_at !== null) throw new StintError('forbidden', `${adminRow.email} is not an active admin; only an admin can do this. Nothing was changed.`)
   const member = await resolveUser(db, text(values, 'email'))
   const day = text(values, 'day')
-  if (!isValidDay(day)) throw new UsageError(`--day must be a date written YYYY-MM-DD, not "${day}".`)
+  const problem = dayProblem(day)
+  if (problem !== undefined) throw new UsageError(`--day: ${problem}.`)
   const period = await periodOf(db, day)
   const row = await db.selectFrom('periods').select('id').where('user_id', '=', member.id).where('start_day', '=', period.start).executeTakeFirst()
   if (!row) throw new StintError('not_found', `${member.email} has never submitted the period ${period.start} – ${period.end}. Nothing was changed.`)

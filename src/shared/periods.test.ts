@@ -289,8 +289,8 @@ describe('period settings', () => {
       { kind: 'biweekly', anchor: '2026-11-02', weekStartsOn: 0 },
       'the bi-weekly anchor 2026-11-02 is a Monday, but weeks start on Sunday: pick the Sunday that begins one of the two-week periods',
     ],
-    ['an anchor that is not a real date', { kind: 'biweekly', anchor: '2026-02-30', weekStartsOn: 1 }, 'the bi-weekly anchor must be a real day written YYYY-MM-DD, got "2026-02-30"'],
-    ['an anchor in another format', { kind: 'biweekly', anchor: '02/11/2026', weekStartsOn: 1 }, 'the bi-weekly anchor must be a real day written YYYY-MM-DD, got "02/11/2026"'],
+    ['an anchor that is not a real date', { kind: 'biweekly', anchor: '2026-02-30', weekStartsOn: 1 }, 'the bi-weekly anchor is the first day of one two-week period, and "2026-02-30" is not a real date: February 2026 has days 01 to 28'],
+    ['an anchor in another format', { kind: 'biweekly', anchor: '02/11/2026', weekStartsOn: 1 }, 'the bi-weekly anchor is the first day of one two-week period, and "02/11/2026" is not a day: expected YYYY-MM-DD, such as 2026-11-16'],
     ['a week starting on day 7', { kind: 'weekly', weekStartsOn: 7 }, 'the first day of the week must be a whole number from 0 (Sunday) to 6 (Saturday)'],
     ['a week starting on "1"', { kind: 'weekly', weekStartsOn: '1' }, 'the first day of the week must be a whole number from 0 (Sunday) to 6 (Saturday)'],
   ])('refuses %s', (_story, rule, message) => {

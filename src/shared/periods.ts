@@ -120,7 +120,8 @@ export function weekdayOf(day: string): Weekday {
 }
 
 function anchorProblem(anchor: string, weekStartsOn: Weekday): string | undefined {
-  if (!isValidDay(anchor)) return `the bi-weekly anchor must be a real day written YYYY-MM-DD, got "${anchor}"`
+  const problem = dayProblem(anchor)
+  if (problem !== undefined) return `the bi-weekly anchor is the first day of one two-week period, and ${problem}`
   const weekday = weekdayOf(anchor)
   if (weekday !== weekStartsOn) {
     return `the bi-weekly anchor ${anchor} is a ${WEEKDAY_NAMES[weekday]}, but weeks start on ${WEEKDAY_NAMES[weekStartsOn]}: pick the ${WEEKDAY_NAMES[weekStartsOn]} that begins one of the two-week periods`

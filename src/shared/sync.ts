@@ -105,21 +105,48 @@ export type PeriodWire = z.infer<typeof PeriodWireSchema>
 
 const base = { id: z.uuid('a client mutation id is a UUID') }
 
+/**
+ * An id a device sends for a row or a link: visible ASCII only (UUIDs and the built-in
+ * ids are), so no control character (PostgreSQL cannot store a NUL), space or look-alike
+ * ever reaches a key column. Pulls read ids leniently, like the rest of a pulled row.
+ */
+const ChangeId = z
+  .string({ error: 'an id is text' })
+  .min(1, 'an id cannot be empty')
+  .max(64, 'an id has at most 64 characters')
+  .regex(/^[\x21-\x7e]+$/, 'an id is letters, digits and punctuation only: no spaces, control or invisible characters')
+
 // What a device may send is checked harder than what it reads back: names are normalised
 // and refuse invisible characters, free text refuses control characters (see text.ts), and
 // the lengths are the server's column limits. Pulls stay lenient, so a row stored before a
 // rule existed never stops a device's pull.
-const EntryChangeSchema = EntryWireSchema.omit({ version: true, status: true }).extend({ description: freeTextSchema('An entry description', 2000) })
+const EntryChangeSchema = EntryWireSchema.omit({ version: true, status: true }).extend({
+  id: ChangeId,
+  workItemId: ChangeId.nullable(),
+  activityTypeId: ChangeId.nullable(),
+  description: freeTextSchema('An entry description', 2000),
+})
 const WorkItemChangeSchema = WorkItemWireSchema.omit({ version: true }).extend({
+  id: ChangeId,
   reference: nameSchema('A ticket reference', { max: 64 }).nullable(),
   title: nameSchema('A work item title', { max: 200 }),
+  customerId: ChangeId.nullable(),
+  contractId: ChangeId.nullable(),
 })
-const ActivityTypeChangeSchema = ActivityTypeWireSchema.omit({ version: true }).extend({ name: nameSchema('An activity type name', { max: 80 }) })
+const ActivityTypeChangeSchema = ActivityTypeWireSchema.omit({ version: true }).extend({ id: ChangeId, name: nameSchema('An activity type name', { max: 80 }) })
 const CustomerChangeSchema = CustomerWireSchema.omit({ version: true }).extend({
+  id: ChangeId,
   name: nameSchema('A customer name', { max: 120 }),
   organisation: nameSchema('An organisation', { max: 120 }).nullable().optional(),
 })
-const ContractChangeSchema = ContractWireSchema.omit({ version: true }).extend({ name: nameSchema('A contract name', { max: 120 }) })
+/** Included time up to 100,000 hours, as the server's admin commands allow (and within a 32-bit column on PostgreSQL). */
+export const MAX_INCLUDED_MINUTES = 100_000 * 60
+const ContractChangeSchema = ContractWireSchema.omit({ version: true }).extend({
+  id: ChangeId,
+  customerId: ChangeId,
+  name: nameSchema('A contract name', { max: 120 }),
+  includedMinutes: z.number().int().nonnegative().max(MAX_INCLUDED_MINUTES, 'a contract includes at most 100,000 hours').nullable(),
+})
 
 /** One change a device made. `baseVersion` is the server version it was made on (null: new). */
 export const MutationSchema = z.discriminatedUnion('type', [
@@ -139,6 +166,36 @@ export const PushRequestSchema = z.object({
   mutations: z.array(MutationSchema).min(1).max(MAX_PUSH_MUTATIONS, `a push carries at most ${MAX_PUSH_MUTATIONS} mutations; send the rest in the next batch`),
 })
 export type PushRequest = z.infer<typeof PushRequestSchema>
+
+/**
+ * What the server reads of a push before it looks at any change: who sends it, and up to
+ * 500 changes that each carry an id its answer can be matched by. Each change is then
+ * checked on its own (MutationSchema), so one the server cannot take is answered
+ * `refused` with the reason while the rest apply. Only a push whose shape is wrong, or a
+ * change without a usable id, is refused as a whole.
+ */
+export const PushEnvelopeSchema = z.strictObject(
+  {
+    deviceId: z.string({ error: 'deviceId names the sending device: text of 1 to 64 characters' }).min(1, 'deviceId cannot be empty').max(64, 'deviceId has at most 64 characters'),
+    mutations: z
+      .array(
+        z.looseObject(
+          {
+            id: z
+              .string({ error: 'each change needs its id (a UUID), so that its answer can be matched to it' })
+              .min(1, 'a change id cannot be empty')
+              .max(64, 'a change id has at most 64 characters')
+              .regex(/^[\x21-\x7e]+$/, 'a change id is letters, digits and punctuation only'),
+          },
+          { error: 'each change is an object with an id and a type' },
+        ),
+        { error: 'mutations is a list of changes' },
+      )
+      .min(1, 'a push carries at least one change')
+      .max(MAX_PUSH_MUTATIONS, `a push carries at most ${MAX_PUSH_MUTATIONS} mutations; send the rest in the next batch`),
+  },
+  { error: 'a push is a JSON object: { "deviceId": …, "mutations": [ … ] }' },
+)
 
 /** The server's answer to one mutation; the same answer again for a replayed id. */
 export const MutationResultSchema = z.discriminatedUnion('status', [
@@ -180,9 +237,14 @@ export const MeResponseSchema = z.object({
 })
 export type MeResponse = z.infer<typeof MeResponseSchema>
 
-/** What the app shows about sync: standalone (no server), synced, pending N, offline, needs attention. */
+/**
+ * What the app shows about sync: standalone (no server), syncing, synced, pending N (also
+ * while the server asks this device to wait), offline (the server cannot be reached),
+ * problem (the server answers, but with an error: its message says which), needs
+ * attention (changes the server refused), not signed in.
+ */
 export const SyncStatusSchema = z.object({
-  state: z.enum(['standalone', 'syncing', 'synced', 'pending', 'offline', 'attention', 'unauthorized']),
+  state: z.enum(['standalone', 'syncing', 'synced', 'pending', 'offline', 'problem', 'attention', 'unauthorized']),
   pending: z.number().int().nonnegative(),
   issues: z.number().int().nonnegative(),
   lastSyncedAt: z.number().int().nullable(),

@@ -79,6 +79,19 @@ describe('the one call wrapper', () => {
     expect(unended).toMatchObject({ ok: false, error: { message: 'timers.start was refused, nothing was changed. force: "force" is not a field of this call.' } })
   })
 
+  it('refuses a day that does not exist with the day’s own sentence, for every transport alike', async () => {
+    const envelope = await invokeCall(env.core.handlers, 'timesheet.load', { day: '2026-02-30' }, logger)
+    expect(envelope).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_request',
+        message: 'timesheet.load was refused, nothing was changed. day: "2026-02-30" is not a real date: February 2026 has days 01 to 28.',
+        issues: [{ path: 'day', message: '"2026-02-30" is not a real date: February 2026 has days 01 to 28' }],
+      },
+    })
+    expect(logged).toEqual([])
+  })
+
   it('says what a team-server call is for when no team server is connected', async () => {
     const approvals = await invokeCall(env.core.handlers, 'approvals.queue', {}, logger)
     expect(approvals).toEqual({ ok: false, error: { code: 'unavailable', message: 'Approvals happen on a team server; connect one in Settings → Team server.' } })

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { MutationResult, PullResponse } from '@shared/sync'
 import { readLocalUserId } from '../profile'
 import { openTempCore, type TempCore } from '../testing/temp-core'
-import { enqueuePeriodMove, pendingCount, settleBatch, takeBatch } from './outbox'
+import { enqueuePeriodMove, pendingCount, setAside, settleBatch, splitBatch, takeBatch } from './outbox'
 import { applyPull, readCursor } from './pull'
 
 let env: TempCore
@@ -87,6 +87,33 @@ describe('the outbox', () => {
     const totals = await db().selectFrom('time_entries').select('rounded_seconds').where('deleted_at', 'is', null).orderBy('day').execute()
     expect(totals.map((t) => t.rounded_seconds)).toEqual([H, 2 * H])
     expect(await takeBatch(db(), 500)).toBeNull()
+  })
+
+  it('sends a batch again in the order it was made: the work item before the entry booked on it, even when the item changed last', async () => {
+    await clearOutbox()
+    const item = await env.core.work.createWorkItem({ kind: 'ticket', reference: 'T-1', title: 'Printer' })
+    await env.core.timesheet.setCells([{ day: MONDAY, row: { ...row, workItemId: item.id }, totalSeconds: H }])
+    await env.core.work.updateWorkItem(item.id, { kind: 'ticket', reference: 'T-1', title: 'Printer offline' })
+    const first = await takeBatch(db(), 500)
+    expect(first?.mutations.map((m) => m.type)).toEqual(['workItem.put', 'entry.put'])
+    expect(await takeBatch(db(), 500)).toEqual(first)
+  })
+
+  it('splits a batch in halves with the same ids, sends the first half first, and can leave one aside for later', async () => {
+    await clearOutbox()
+    await env.core.timesheet.setCells(['2026-11-16', '2026-11-17', '2026-11-18'].map((day) => ({ day, row, totalSeconds: H })))
+    const batch = await takeBatch(db(), 500)
+    if (!batch) throw new Error('no batch')
+    const [firstHalf, secondHalf] = await splitBatch(db(), batch)
+    const a = await takeBatch(db(), 500)
+    expect(a?.id).toBe(firstHalf)
+    expect(a?.mutations).toEqual(batch.mutations.slice(0, 2))
+    const b = await takeBatch(db(), 500, [firstHalf])
+    expect(b).toEqual({ id: secondHalf, mutations: batch.mutations.slice(2) })
+    await setAside(db(), b ?? batch, 'The team server could not take this change (HTTP 500: boom).', env.clock.now())
+    expect(await db().selectFrom('sync_issues').select(['kind', 'reason']).execute()).toEqual([{ kind: 'refused', reason: 'The team server could not take this change (HTTP 500: boom).' }])
+    expect(await takeBatch(db(), 500, [firstHalf])).toBeNull()
+    expect(await pendingCount(db())).toBe(2)
   })
 
   it('keeps period moves in order, never merged', async () => {

@@ -2,7 +2,9 @@
 // A batch, once formed, is frozen: the same mutation ids and payloads are sent again
 // until the server answers, so a push that died half-way is replayed, never re-made
 // with other ids. Changes made meanwhile wait for the next batch. Several changes of
-// one row since the last batch travel as one mutation with the row as it is now.
+// one row since the last batch travel as one mutation with the row as it is now. A
+// batch the server cannot take is split in halves (same ids), and a single change it
+// cannot take is set aside as an issue, so one bad row never holds up the rest.
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { newId } from '@shared/ids'
 import { MutationSchema, type Mutation, type MutationResult } from '@shared/sync'
@@ -43,12 +45,21 @@ export async function enqueuePeriodMove(trx: Transaction<Database>, move: { type
   await trx.insertInto('sync_outbox').values({ entity: move.type, entity_id: move.start, payload: JSON.stringify(move), created_at: now, mutation_id: null, batch_id: null }).execute()
 }
 
-/** The batch to send: the one already sent and not yet answered, else a new one of up to `limit` mutations; null when nothing waits. */
-export async function takeBatch(db: Kysely<Database>, limit: number): Promise<Batch | null> {
+/**
+ * The batch to send: one already sent and not yet answered (a batch split in halves is two
+ * of them, the half with the earliest change first), else a new one of up to `limit`
+ * mutations; null when nothing waits. `skip`: unanswered batches to leave for later (a
+ * change the server keeps failing on must not hold up the rest). A batch is read back in
+ * the order it was made in: reference data first, then time, then period moves.
+ */
+export async function takeBatch(db: Kysely<Database>, limit: number, skip: readonly string[] = []): Promise<Batch | null> {
   return db.transaction().execute(async (trx) => {
-    const open = await trx.selectFrom('sync_outbox').select(['batch_id', 'payload']).where('batch_id', 'is not', null).orderBy('seq').execute()
-    if (open.length > 0) {
-      return { id: open[0]?.batch_id ?? '', mutations: open.map((row) => MutationSchema.parse(JSON.parse(row.payload ?? 'null'))) }
+    const open = (await trx.selectFrom('sync_outbox').select(['batch_id', 'entity', 'payload', 'seq']).where('batch_id', 'is not', null).orderBy('seq').execute())
+      .filter((row) => !skip.includes(row.batch_id ?? ''))
+      .sort((a, b) => ORDER[a.entity] - ORDER[b.entity] || a.seq - b.seq)
+    const first = open[0]?.batch_id
+    if (first) {
+      return { id: first, mutations: open.filter((row) => row.batch_id === first).map((row) => MutationSchema.parse(JSON.parse(row.payload ?? 'null'))) }
     }
     const waiting = await trx.selectFrom('sync_outbox').selectAll().where('batch_id', 'is', null).orderBy('seq').execute()
     if (waiting.length === 0) return null
@@ -110,6 +121,23 @@ async function buildMutation(trx: Transaction<Database>, entity: OutboxEntity, e
     case 'period.withdraw':
       return MutationSchema.parse({ ...(JSON.parse(payload ?? '{}') as object), id })
   }
+}
+
+/**
+ * Splits an unanswered batch in two halves, each sent (and answered) on its own: how the
+ * device finds the one change a server keeps failing on. The ids and payloads stay as
+ * they were, so a half the server had in fact applied is answered as a replay.
+ */
+export async function splitBatch(db: Kysely<Database>, batch: Batch): Promise<[string, string]> {
+  const second = batch.mutations.slice(Math.ceil(batch.mutations.length / 2)).map((m) => m.id)
+  const id = newId()
+  await db.updateTable('sync_outbox').set({ batch_id: id }).where('batch_id', '=', batch.id).where('mutation_id', 'in', second).execute()
+  return [batch.id, id]
+}
+
+/** Takes a single change the server could not take out of the outbox, as an issue with the reason: the rest of the outbox goes on. */
+export async function setAside(db: Kysely<Database>, batch: Batch, reason: string, now: number): Promise<void> {
+  await settleBatch(db, batch, batch.mutations.map((m) => ({ id: m.id, status: 'refused', reason })), now)
 }
 
 const TABLE_OF = { 'entry.put': 'time_entries', 'workItem.put': 'work_items', 'activityType.put': 'activity_types', 'customer.put': 'customers', 'contract.put': 'contracts' } as const

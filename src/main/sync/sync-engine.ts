@@ -1,16 +1,21 @@
 // Background sync with the team server: soon after each local change, every few minutes
-// otherwise, with growing, jittered waits while the server is away. It never blocks the
-// UI: services write to SQLite and answer at once; this engine reads the outbox on its
-// own schedule. One round pushes every waiting batch, then pulls until nothing is left.
+// otherwise, with growing, jittered waits while the server is away or failing, and the
+// server's own wait when it asks for one (429, Retry-After). It never blocks the UI:
+// services write to SQLite and answer at once; this engine reads the outbox on its own
+// schedule. One round pushes every waiting batch (pusher.ts: one bad change never holds
+// up the rest), then pulls until nothing is left. The status says "offline" only when
+// the server cannot be reached; a server that answers with an error is a "problem",
+// with its message.
 import type { Kysely } from 'kysely'
-import { MAX_PUSH_MUTATIONS, type MeResponse, type SyncStatus } from '@shared/sync'
+import type { MeResponse, SyncStatus } from '@shared/sync'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { EventHub } from '../events'
 import type { Logger } from '../logger'
 import type { Scheduler } from '../timers/scheduler'
-import { pendingCount, settleBatch, takeBatch } from './outbox'
+import { pendingCount } from './outbox'
 import { applyPullPage, readCursor, type PeriodDecision } from './pull'
+import { Pusher } from './pusher'
 import { TransportError, type SyncTransport } from './transport'
 
 export const SOON_MS = 2_000
@@ -43,11 +48,15 @@ export class SyncEngine {
   private failures = 0
   private lastSyncedAt: number | null = null
   private nextAttemptAt: number | null = null
-  private problem: { state: 'offline' | 'unauthorized'; message: string } | null = null
+  private problem: { state: 'offline' | 'problem' | 'unauthorized' | 'pending'; message: string } | null = null
   private stopped = false
   private readonly unsubscribe: () => void
+  private readonly pusher: Pusher
+  /** No scheduled round before this instant: the server's Retry-After (0: no wait asked for). */
+  private waitUntil = 0
 
   constructor(private readonly deps: SyncDeps) {
+    this.pusher = new Pusher({ db: deps.db, clock: deps.clock, deviceId: deps.deviceId })
     this.unsubscribe = deps.events.subscribe((name) => {
       if (name === 'entries.changed' || name === 'work.changed') this.soon()
     })
@@ -99,10 +108,12 @@ export class SyncEngine {
     return { ...base, state: 'synced', message: null }
   }
 
-  private schedule(ms: number): void {
+  private schedule(requested: number): void {
     // Standalone, nothing ever wakes up for sync (a laptop on battery owes it nothing).
     if (this.stopped || !this.deps.configured()) return
     if (this.timer !== null) this.deps.scheduler.clearTimeout(this.timer)
+    // A wait the server asked for holds even when a change wants a round sooner.
+    const ms = Math.max(requested, this.waitUntil - this.deps.clock.now())
     this.nextAttemptAt = this.deps.clock.now() + ms
     this.timer = this.deps.scheduler.setTimeout(() => {
       this.timer = null
@@ -137,7 +148,7 @@ export class SyncEngine {
     try {
       const me = await transport.me()
       await this.deps.onMe?.(me)
-      await this.push(transport)
+      await this.pusher.push(transport)
       await this.pull(transport)
       this.failures = 0
       this.problem = null
@@ -145,15 +156,6 @@ export class SyncEngine {
       this.schedule(PERIODIC_MS)
     } catch (error) {
       this.fail(error)
-    }
-  }
-
-  private async push(transport: SyncTransport): Promise<void> {
-    for (;;) {
-      const batch = await takeBatch(this.deps.db, MAX_PUSH_MUTATIONS)
-      if (!batch) return
-      const { results } = await transport.push({ deviceId: this.deps.deviceId, mutations: batch.mutations })
-      await settleBatch(this.deps.db, batch, results, this.deps.clock.now())
     }
   }
 
@@ -184,16 +186,32 @@ export class SyncEngine {
       this.deps.logger.warn(`sync stopped: ${error.message}`)
       return
     }
+    if (error instanceof TransportError && error.kind === 'throttled') {
+      // The server asked for a wait: not a failure, so the next round is its wait, not a longer one.
+      const wait = error.retryAfterMs ?? retryDelay(this.failures + 1, this.deps.random ?? Math.random)
+      this.waitUntil = this.deps.clock.now() + wait
+      this.problem = { state: 'pending', message: `The team server asked this device to wait before sending more (${withoutFullStop(error.serverMessage ?? 'too many requests')}). Your changes are kept here.` }
+      this.schedule(wait)
+      return
+    }
     this.failures++
-    const message = error instanceof TransportError ? error.message : 'Sync failed unexpectedly; it will try again.'
     if (!(error instanceof TransportError)) this.deps.logger.error('sync round failed', error)
-    this.problem = { state: 'offline', message }
-    this.schedule(retryDelay(this.failures, this.deps.random ?? Math.random))
+    // Offline only when the server cannot be reached; an answer with an error is the server's problem, said in its words.
+    const state = error instanceof TransportError && error.kind === 'offline' ? 'offline' : 'problem'
+    const message = error instanceof TransportError ? error.message : 'Sync failed unexpectedly on this device; it will try again. The details are in the log.'
+    this.problem = { state, message }
+    const backoff = retryDelay(this.failures, this.deps.random ?? Math.random)
+    if (error instanceof TransportError && error.retryAfterMs !== null) this.waitUntil = this.deps.clock.now() + error.retryAfterMs
+    this.schedule(backoff)
   }
 
   private async announce(): Promise<void> {
     this.deps.events.emit('sync.changed', { status: await this.status() })
   }
+}
+
+function withoutFullStop(text: string): string {
+  return text.replace(/[.]+$/, '')
 }
 
 /** 5 s, 10 s, 20 s … up to 5 min, each somewhere between half and one and a half times that, so devices do not return in step. */

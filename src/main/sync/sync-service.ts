@@ -2,7 +2,7 @@
 // in conflict. Connecting checks the address and token against the server first, then
 // binds the local data to the server account (the device's user id becomes the
 // account's) and queues everything the server has not seen, so standalone time goes up.
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import { StintError } from '@shared/errors'
 import {
   ActivityTypeWireSchema,
@@ -19,7 +19,7 @@ import { DEFAULT_ACTIVITY_TYPES } from '@shared/work'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { EventHub } from '../events'
-import { asServerCopy } from './outbox'
+import { asServerCopy, enqueuePeriodMove } from './outbox'
 import type { SecretStore } from './secret-store'
 import { httpTransport, serverUrlProblem, TransportError, type SyncTransport } from './transport'
 import { activityTypeFromWire, contractFromWire, customerFromWire, entryFromWire, workItemFromWire } from './wire'
@@ -147,9 +147,10 @@ export class SyncService {
   }
 
   /**
-   * mine: send my version again, on top of the server's (a conflict); server: take the
-   * server's copy here; discard: drop my change (the server's copy if it has one, else the
-   * row goes, since the server never had it).
+   * mine: send my version again, on top of the server's (a conflict), or as it is (a
+   * refusal: "Send again", once the reason is gone, or after the server failed on it);
+   * server: take the server's copy here; discard: drop my change (the server's copy if it
+   * has one, else the row goes, since the server never had it).
    */
   async resolveIssue(id: string, choice: 'mine' | 'server' | 'discard'): Promise<SyncIssue[]> {
     const { db, clock } = this.deps
@@ -159,8 +160,10 @@ export class SyncService {
       if (!issue) throw new StintError('not_found', 'That issue is already settled.')
       const table = TRACKED.find(([, entity]) => entity === issue.entity)?.[0]
       const server = issue.server_copy ? (JSON.parse(issue.server_copy) as unknown) : null
-      if (choice === 'mine') {
-        if (issue.kind !== 'conflict' || !table || !server) throw new StintError('invalid_request', 'Only a conflict can be resolved by sending your version again; fix the row or discard your change.')
+      if (choice === 'mine' && issue.kind === 'refused') {
+        await sendAgain(trx, issue, now)
+      } else if (choice === 'mine') {
+        if (!table || !server) throw new StintError('invalid_request', 'The server has no copy of this to put yours on top of; fix the row or discard your change.')
         const version = (server as { version: number }).version
         await trx.updateTable(table).set({ server_version: version }).where('id', '=', issue.entity_id).execute()
         await trx.insertInto('sync_outbox').values({ entity: issue.entity as 'entry', entity_id: issue.entity_id, created_at: now, mutation_id: null, payload: null, batch_id: null }).execute()
@@ -185,6 +188,15 @@ export class SyncService {
       .execute()
     this.account = account
   }
+}
+
+/** Queues a refused change again as it stands now: the row's latest state, or the same period move. */
+async function sendAgain(trx: Transaction<Database>, issue: { entity: string; entity_id: string; mutation: string }, now: number): Promise<void> {
+  const move = MutationSchema.safeParse(JSON.parse(issue.mutation))
+  if (move.success && move.data.type === 'period.submit') return enqueuePeriodMove(trx, { type: 'period.submit', start: move.data.start, end: move.data.end }, now)
+  if (move.success && move.data.type === 'period.withdraw') return enqueuePeriodMove(trx, { type: 'period.withdraw', start: move.data.start }, now)
+  if (!TRACKED.some(([, entity]) => entity === issue.entity)) return
+  await trx.insertInto('sync_outbox').values({ entity: issue.entity as 'entry', entity_id: issue.entity_id, created_at: now, mutation_id: null, payload: null, batch_id: null }).execute()
 }
 
 function levelsOf(me: MeResponse): (1 | 2)[] {

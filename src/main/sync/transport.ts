@@ -1,7 +1,10 @@
 // Talking to the team server over HTTPS (or HTTP on 127.0.0.1). Every answer is parsed
 // with the shared schemas; failures come back as a TransportError whose kind tells the
-// engine whether to retry later (offline, server trouble) or to stop and ask the user
-// (the token was refused).
+// engine what happened: the server cannot be reached (offline), it refused the token
+// (unauthorized), it asked to wait (throttled, with its Retry-After), it refused the
+// request (refused, 4xx) or it failed on it (server, 5xx or an answer not understood).
+// The status, the server's reasons by field and its Retry-After travel along, so the
+// engine can tell a batch the server cannot take from a server that cannot take anything.
 import { z } from 'zod'
 import { ContractUsageSchema, ReportResultSchema, type ContractUsage, type ContractUsageQueryInput, type ReportQueryInput, type ReportResult } from '@shared/reports'
 import { MonthViewResultSchema, type MonthViewQueryInput, type MonthViewResult } from '@shared/month-views'
@@ -9,18 +12,40 @@ import { ApprovalDetailSchema, ApprovalQueueSchema, DecisionResultSchema, type A
 import { MeResponseSchema, PullResponseSchema, PushResponseSchema, type MeResponse, type PullResponse, type PushRequest, type PushResponse } from '@shared/sync'
 import type { ExportRequest } from '@shared/exports'
 
-export type TransportErrorKind = 'offline' | 'unauthorized' | 'refused' | 'server'
+export type TransportErrorKind = 'offline' | 'unauthorized' | 'throttled' | 'refused' | 'server'
 
 /** The API error code a transport failure is answered with when a call needs the team server. */
-export const TRANSPORT_ERROR_CODE = { offline: 'unavailable', server: 'unavailable', unauthorized: 'forbidden', refused: 'invalid_request' } as const satisfies Record<TransportErrorKind, string>
+export const TRANSPORT_ERROR_CODE = { offline: 'unavailable', server: 'unavailable', throttled: 'unavailable', unauthorized: 'forbidden', refused: 'invalid_request' } as const satisfies Record<
+  TransportErrorKind,
+  string
+>
+
+/** What the server said besides its sentence: the HTTP status, its reasons by field, how long it asked to wait. */
+export interface TransportErrorDetails {
+  status?: number
+  /** The server's reason without the transport's framing ("… nothing was changed: mutations.3.entry.day: …"). */
+  serverMessage?: string
+  issues?: readonly { path: string; message: string }[]
+  retryAfterMs?: number
+}
 
 export class TransportError extends Error {
+  readonly status: number | null
+  readonly serverMessage: string | null
+  readonly issues: readonly { path: string; message: string }[]
+  readonly retryAfterMs: number | null
+
   constructor(
     readonly kind: TransportErrorKind,
     message: string,
+    details: TransportErrorDetails = {},
   ) {
     super(message)
     this.name = 'TransportError'
+    this.status = details.status ?? null
+    this.serverMessage = details.serverMessage ?? null
+    this.issues = details.issues ?? []
+    this.retryAfterMs = details.retryAfterMs ?? null
   }
 }
 
@@ -42,7 +67,16 @@ export interface SyncTransport {
 }
 
 const REQUEST_TIMEOUT_MS = 20_000
-const ErrorBodySchema = z.object({ error: z.object({ message: z.string() }) })
+const ErrorBodySchema = z.object({ error: z.object({ message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() }) })
+
+/** Retry-After as seconds or as an HTTP date, in ms from `now`; null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now: number): number | null {
+  if (header === null || header.trim() === '') return null
+  const text = header.trim()
+  if (/^\d+$/.test(text)) return Number(text) * 1000
+  const at = Date.parse(text)
+  return Number.isNaN(at) ? null : Math.max(0, at - now)
+}
 
 /** The server's address as the user typed it, checked: http(s) only, and plain http only to this machine. */
 export function serverUrlProblem(text: string): string | null {
@@ -74,13 +108,17 @@ export function httpTransport(baseUrl: string, token: string, fetchImpl: typeof 
       throw new TransportError('offline', `The team server at ${base} cannot be reached (${(error as Error).message}).`)
     }
     if (!response.ok) {
+      const { status } = response
       const parsed = ErrorBodySchema.safeParse(safeJson(await response.text()))
-      const message = parsed.success ? parsed.data.error.message : `HTTP ${response.status}`
-      if (response.status === 401) throw new TransportError('unauthorized', `The team server refused the token: ${message}`)
+      const serverMessage = parsed.success ? parsed.data.error.message : `HTTP ${status}`
+      const wait = retryAfterMs(response.headers.get('retry-after'), Date.now())
+      const details: TransportErrorDetails = { status, serverMessage, issues: parsed.success ? (parsed.data.error.issues ?? []) : [], ...(wait === null ? {} : { retryAfterMs: wait }) }
+      if (status === 401) throw new TransportError('unauthorized', `The team server refused the token: ${serverMessage}`, details)
       // 403 is about this request, not the token: a member asking for someone else's time.
-      if (response.status === 403) throw new TransportError('unauthorized', `The team server refused: ${message}`)
-      if (response.status === 429 || response.status >= 500) throw new TransportError('server', `The team server could not answer now: ${message}`)
-      throw new TransportError('refused', `The team server refused the request: ${message}`)
+      if (status === 403) throw new TransportError('unauthorized', `The team server refused: ${serverMessage}`, details)
+      if (status === 429) throw new TransportError('throttled', `The team server asked this device to wait: ${serverMessage}`, details)
+      if (status >= 500) throw new TransportError('server', `The team server has a problem (HTTP ${status}: ${withoutFullStop(serverMessage)}).`, details)
+      throw new TransportError('refused', `The team server refused the request: ${serverMessage}`, details)
     }
     return response
   }
@@ -121,6 +159,10 @@ export function httpTransport(baseUrl: string, token: string, fetchImpl: typeof 
       }
     },
   }
+}
+
+function withoutFullStop(text: string): string {
+  return text.replace(/[.]+$/, '')
 }
 
 function safeJson(text: string): unknown {

@@ -3,6 +3,7 @@
 // logged in full here and answered with a generic one, never a stack or a query.
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
 import { StintError, type ApiErrorCode } from '@shared/errors'
+import { isUnstorableText } from '../db/errors'
 import { InputError, type FieldIssue } from '../errors'
 import type { Logger } from '../logger'
 
@@ -52,6 +53,8 @@ export function installErrorHandling(app: FastifyInstance, logger: Logger): void
     if (error instanceof StintError) return sendError(reply, STATUS_OF[error.code], error.code, error.message)
     const problem = requestProblem(error)
     if (problem) return sendError(reply, problem.status, problem.code, problem.message)
+    // The schemas refuse control characters in what is stored; an id or filter a route only looks up still reaches the query.
+    if (isUnstorableText(error)) return sendError(reply, 400, 'invalid_request', 'The request holds a NUL or another character the server cannot read in a text or id. Nothing was changed; send it without that character.')
     logger.error(`${request.method} ${request.url} failed`, error)
     return sendError(reply, 500, 'internal', 'The server could not complete this request; the details are in its log.')
   })

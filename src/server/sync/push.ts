@@ -1,27 +1,41 @@
 // Applying a device's push. A batch runs in one transaction that first takes a range of
 // change numbers (the org row's lock: pushes queue, so checks and writes never race),
-// then answers each mutation in order:
+// then answers each mutation on its own:
 //   - an id seen before gets the answer it got then (a replayed batch changes nothing);
+//   - a change the schema refused (push-request.ts) is answered with that reason;
 //   - a change based on an outdated version is a conflict, with the server's copy;
-//   - a change the rules forbid (a locked period, someone else's row, a day over 24 h)
-//     is refused with the reason;
+//   - a change the rules forbid (a locked period, someone else's row, a day over 24 h, a
+//     link to a row the server does not have) is refused with the reason;
 //   - everything else is applied, and every answer is recorded with its id.
-// Runs of entries are read and written set-wise (one upsert per run), so a push of
-// thousands of drafts costs a few statements per batch, not a few per entry.
+// Reference data is applied before time (customers, contracts, activity types, work
+// items, then entries and period moves in the order sent), so an entry may come before
+// the work item it is booked on, as an older device's retried batch has it. Answers
+// keep the order of the push.
+// Each change (each run of entries) runs in a savepoint: if the database still refuses
+// what it wrote, only that change is undone and refused, and the rest of the batch goes on.
 import { sql, type Transaction } from 'kysely'
-import type { Period } from '@shared/periods'
+import type { PeriodRule } from '@shared/periods'
 import { periodContaining } from '@shared/periods'
-import type { EntryWire, Mutation, MutationResult, PushRequest } from '@shared/sync'
-import { activityTypeRow, contractRow, customerRow, entryRow, workItemRow } from '@shared/sync-rows'
+import type { Mutation, MutationResult } from '@shared/sync'
+import { activityTypeRow, contractRow, customerRow, workItemRow } from '@shared/sync-rows'
 import type { ServerDatabase } from '../db/schema'
+import { inSavepoint } from '../db/savepoint'
+import type { Logger } from '../logger'
 import type { Principal } from '../org/tokens'
 import { movePeriod, periodRule } from '../periods/period-store'
-import { activityTypeWire, contractWire, customerWire, entryWire, workItemWire } from './wire'
+import { referenceLinkProblem } from './links'
+import { applyEntries, type EntryPut } from './push-entries'
+import type { PushChange } from './push-request'
+import { activityTypeWire, contractWire, customerWire, workItemWire } from './wire'
 
 type Trx = Transaction<ServerDatabase>
-type EntryPut = Extract<Mutation, { type: 'entry.put' }>
 
-const DAY_SECONDS = 86_400
+/** The order reference data is applied in: what a row links to comes before it. */
+const REFERENCE_ORDER: Partial<Record<Mutation['type'], number>> = { 'customer.put': 0, 'contract.put': 1, 'activityType.put': 2, 'workItem.put': 3 }
+const TIME_ORDER = 4
+
+/** The answer to a change the database refused although every check passed: not the sender's fault to fix by hand, but only this change is lost. */
+const STORE_REFUSED = 'The team server could not store this change (its database refused it; the details are in the server log). This change was not applied; the rest of the push was.'
 
 /** Takes `count` change numbers at once; returns the first. Holding the org row's lock to the commit serialises writers. */
 async function takeSeqs(trx: Trx, count: number): Promise<number> {
@@ -33,174 +47,120 @@ async function takeSeqs(trx: Trx, count: number): Promise<number> {
   return row.change_seq - count + 1
 }
 
-export async function applyPush(trx: Trx, principal: Principal, request: PushRequest, now: number): Promise<MutationResult[]> {
-  const userId = principal.userId
-  let seq = await takeSeqs(trx, request.mutations.length * 2 + 1)
-  const nextSeq = () => seq++
-
-  const ids = request.mutations.map((m) => m.id)
-  const seen = new Map(
-    (await trx.selectFrom('applied_mutations').select(['id', 'user_id', 'result']).where('id', 'in', ids).execute()).map((r) => [r.id, r]),
-  )
-  const results: MutationResult[] = []
-  const rule = await periodRule(trx)
-  let run: EntryPut[] = []
-  const flush = async () => {
-    if (run.length > 0) results.push(...(await applyEntries(trx, userId, run, rule, now, nextSeq)))
-    run = []
+/**
+ * The change numbers a push took. A step undone by its savepoint gives its numbers back,
+ * so however many steps are retried, every row written carries a number from the range
+ * the push holds, and a pull that saw a number can never miss a row committed with a
+ * lower one.
+ */
+class SeqRange {
+  #next: number
+  readonly #end: number
+  constructor(first: number, count: number) {
+    this.#next = first
+    this.#end = first + count
   }
-  for (const mutation of request.mutations) {
-    const previous = seen.get(mutation.id)
+  readonly take = (): number => {
+    if (this.#next >= this.#end) throw new Error('a push wrote more rows than it took change numbers for')
+    return this.#next++
+  }
+  mark(): number {
+    return this.#next
+  }
+  rewind(to: number): void {
+    this.#next = to
+  }
+}
+
+export async function applyPush(trx: Trx, principal: Principal, changes: readonly PushChange[], now: number, logger: Logger): Promise<MutationResult[]> {
+  const userId = principal.userId
+  const parsed = changes.filter((c): c is Extract<PushChange, { mutation: Mutation }> => 'mutation' in c)
+  const seqs = new SeqRange(await takeSeqs(trx, parsed.length * 2 + 1), parsed.length * 2 + 1)
+
+  const seen = new Map(
+    (await trx.selectFrom('applied_mutations').select(['id', 'user_id', 'result']).where('id', 'in', changes.map((c) => c.id)).execute()).map((r) => [r.id, r]),
+  )
+  const results: (MutationResult | undefined)[] = changes.map(() => undefined)
+  const fresh = new Set<number>()
+  const rule = await periodRule(trx)
+
+  /** Runs one step in a savepoint; a step the database refuses gives its change numbers back. */
+  const step = async <T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> => {
+    const mark = seqs.mark()
+    const outcome = await inSavepoint(trx, work)
+    if (outcome.ok) return outcome
+    seqs.rewind(mark)
+    logger.error(`push of ${principal.email}: the database refused a change`, outcome.error)
+    return { ok: false }
+  }
+  const answer = (index: number, result: MutationResult) => {
+    results[index] = result
+    fresh.add(index)
+  }
+
+  let run: { index: number; mutation: EntryPut }[] = []
+  const flush = async () => {
+    const taken = run
+    run = []
+    if (taken.length === 0) return
+    const whole = await step(() => applyEntries(trx, userId, taken.map((t) => t.mutation), rule, now, seqs.take))
+    if (whole.ok) {
+      taken.forEach((t, i) => answer(t.index, whole.value[i] ?? refusedForLackOfAnswer(t.mutation.id)))
+      return
+    }
+    // One entry of the run broke a database rule: apply them one by one to find which.
+    for (const t of taken) {
+      const single = await step(() => applyEntries(trx, userId, [t.mutation], rule, now, seqs.take))
+      answer(t.index, single.ok ? (single.value[0] ?? refusedForLackOfAnswer(t.mutation.id)) : { id: t.mutation.id, status: 'refused', reason: STORE_REFUSED })
+    }
+  }
+
+  const rank = (c: PushChange) => ('mutation' in c ? (REFERENCE_ORDER[c.mutation.type] ?? TIME_ORDER) : TIME_ORDER)
+  const order = changes.map((_, index) => index).sort((a, b) => rank(changes[a] as PushChange) - rank(changes[b] as PushChange) || a - b)
+  for (const index of order) {
+    const change = changes[index] as PushChange
+    const previous = seen.get(change.id)
     if (previous) {
-      await flush()
-      results.push(
-        previous.user_id === userId
-          ? (JSON.parse(previous.result) as MutationResult)
-          : { id: mutation.id, status: 'refused', reason: 'This change id was already used by someone else; nothing was changed.' },
-      )
+      results[index] =
+        previous.user_id === userId ? (JSON.parse(previous.result) as MutationResult) : { id: change.id, status: 'refused', reason: 'This change id was already used by someone else; nothing was changed.' }
       continue
     }
+    // The schema's refusals are not recorded: the same change sent again meets the same rules.
+    if (!('mutation' in change)) {
+      results[index] = { id: change.id, status: 'refused', reason: change.refusal }
+      continue
+    }
+    const { mutation } = change
     if (mutation.type === 'entry.put') {
-      run.push(mutation)
+      run.push({ index, mutation })
       continue
     }
     await flush()
-    results.push(await applyOne(trx, principal, mutation, rule, now, nextSeq))
+    const one = await step(() => applyOne(trx, principal, mutation, rule, now, seqs.take))
+    answer(index, one.ok ? one.value : { id: mutation.id, status: 'refused', reason: STORE_REFUSED })
   }
   await flush()
 
-  const fresh = results.filter((r) => !seen.has(r.id))
-  if (fresh.length > 0) {
+  const answered = results.map((result, index) => result ?? refusedForLackOfAnswer(changes[index]?.id ?? ''))
+  const recorded = [...fresh].map((index) => answered[index] as MutationResult)
+  if (recorded.length > 0) {
     await trx
       .insertInto('applied_mutations')
-      .values(fresh.map((r) => ({ id: r.id, user_id: userId, result: JSON.stringify(r), at: now })))
+      .values(recorded.map((r) => ({ id: r.id, user_id: userId, result: JSON.stringify(r), at: now })))
       .execute()
   }
-  return results
+  return answered
 }
 
-/** A run of entry changes: read together, checked in order, written together. */
-async function applyEntries(trx: Trx, userId: string, run: EntryPut[], rule: Parameters<typeof periodContaining>[1], now: number, nextSeq: () => number): Promise<MutationResult[]> {
-  const entryIds = [...new Set(run.map((m) => m.entry.id))]
-  const existing = new Map((await trx.selectFrom('time_entries').selectAll().where('id', 'in', entryIds).execute()).map((r) => [r.id, r]))
-
-  // Periods and day totals for every day the run touches (new days and the days entries move from).
-  const days = new Set(run.map((m) => m.entry.day))
-  for (const row of existing.values()) days.add(row.day)
-  const periods = new Map<string, Period>()
-  for (const day of days) periods.set(day, periodContaining(day, rule))
-  const starts = [...new Set([...periods.values()].map((p) => p.start))]
-  const locked = new Map(
-    (await trx.selectFrom('periods').select(['start_day', 'end_day', 'status']).where('user_id', '=', userId).where('start_day', 'in', starts).where('status', 'in', ['submitted', 'approved']).execute()).map((p) => [p.start_day, p]),
-  )
-  const dayList = [...days]
-  const totals = new Map<string, number>()
-  for (const row of await trx
-    .selectFrom('time_entries')
-    // A sum is a bigint on PostgreSQL; the driver may hand it over as text.
-    .select(['day', sql<number | string>`sum(rounded_seconds)`.as('total')])
-    .where('user_id', '=', userId)
-    .where('day', 'in', dayList)
-    .where('deleted_at', 'is', null)
-    .where('status', '!=', 'voided')
-    .groupBy('day')
-    .execute()) {
-    totals.set(row.day, Number(row.total))
-  }
-
-  const results: MutationResult[] = []
-  const writes = new Map<string, { wire: EntryPut['entry']; version: number; created: number; status: string; seq: number }>()
-  const lockReason = (day: string) => {
-    const period = periods.get(day) ?? periodContaining(day, rule)
-    const lock = locked.get(period.start)
-    if (!lock) return null
-    return lock.status === 'approved'
-      ? `The period ${period.start} – ${period.end} is approved and locked; an administrator can reopen it. This change was not applied.`
-      : `The period ${period.start} – ${period.end} is submitted for approval, so its time is locked; withdraw the submission to change it. This change was not applied.`
-  }
-  for (const mutation of run) {
-    const wire = mutation.entry
-    const pending = writes.get(wire.id)
-    const row = existing.get(wire.id)
-    const current = pending ? { version: pending.version, day: pending.wire.day, seconds: pending.wire.deletedAt === null ? pending.wire.roundedSeconds : 0, status: pending.status } : row ? { version: row.version, day: row.day, seconds: row.deleted_at === null && row.status !== 'voided' ? row.rounded_seconds : 0, status: row.status } : null
-    const copy = () => (row ? entryWire(row) : null)
-
-    if (row && row.user_id !== userId) {
-      results.push({ id: mutation.id, status: 'refused', reason: 'That entry belongs to someone else; nothing was changed.' })
-      continue
-    }
-    if ((current?.version ?? null) !== mutation.baseVersion) {
-      results.push({
-        id: mutation.id,
-        status: 'conflict',
-        reason: current ? 'This entry was changed elsewhere (another device, or an approval) after this change was made. Pick the version to keep.' : 'The server has no copy of this entry any more.',
-        current: copy(),
-      })
-      continue
-    }
-    if (current?.status === 'voided') {
-      results.push({ id: mutation.id, status: 'refused', reason: 'An administrator voided this entry; it can no longer be changed.', current: copy() })
-      continue
-    }
-    const lock = lockReason(wire.day) ?? (current ? lockReason(current.day) : null)
-    if (lock) {
-      results.push({ id: mutation.id, status: 'refused', reason: lock, current: copy() })
-      continue
-    }
-    const seconds = wire.deletedAt === null ? wire.roundedSeconds : 0
-    const before = (totals.get(wire.day) ?? 0) - (current && current.day === wire.day ? current.seconds : 0)
-    if (before + seconds > DAY_SECONDS) {
-      results.push({ id: mutation.id, status: 'refused', reason: `A day has at most 24 hours: ${wire.day} would have ${((before + seconds) / 3600).toFixed(2)} h. This change was not applied.`, current: copy() })
-      continue
-    }
-    if (current) totals.set(current.day, (totals.get(current.day) ?? 0) - current.seconds)
-    totals.set(wire.day, (totals.get(wire.day) ?? 0) + seconds)
-    const version = (current?.version ?? 0) + 1
-    writes.set(wire.id, { wire, version, created: row?.created_at ?? pending?.created ?? now, status: current?.status ?? 'draft', seq: nextSeq() })
-    results.push({ id: mutation.id, status: 'applied', version })
-  }
-
-  if (writes.size > 0) {
-    const values = [...writes.values()].map(({ wire, version, created, status, seq }) => ({
-      ...entryRow(wire),
-      user_id: userId,
-      status: status as EntryWire['status'],
-      version,
-      seq,
-      created_at: created,
-      updated_at: now,
-    }))
-    // Both dialects cap the parameters of one statement; 16 columns x 1000 rows stays under either cap.
-    for (let i = 0; i < values.length; i += 1000) {
-      await trx
-        .insertInto('time_entries')
-        .values(values.slice(i, i + 1000))
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            day: eb.ref('excluded.day'),
-            work_item_id: eb.ref('excluded.work_item_id'),
-            activity_type_id: eb.ref('excluded.activity_type_id'),
-            billable: eb.ref('excluded.billable'),
-            description: eb.ref('excluded.description'),
-            source: eb.ref('excluded.source'),
-            raw_seconds: eb.ref('excluded.raw_seconds'),
-            rounded_seconds: eb.ref('excluded.rounded_seconds'),
-            version: eb.ref('excluded.version'),
-            seq: eb.ref('excluded.seq'),
-            updated_at: eb.ref('excluded.updated_at'),
-            deleted_at: eb.ref('excluded.deleted_at'),
-          })),
-        )
-        .execute()
-    }
-  }
-  return results
+/** Never expected: every change is answered above. Kept so a slip cannot become a 500 or a silent gap. */
+function refusedForLackOfAnswer(id: string): MutationResult {
+  return { id, status: 'refused', reason: 'The team server did not work out an answer to this change. This change was not applied; send it again.' }
 }
 
 type Reference = Extract<Mutation, { type: 'workItem.put' | 'activityType.put' | 'customer.put' | 'contract.put' }>
 
 /** Reference data and period moves, one at a time (there are few). */
-async function applyOne(trx: Trx, principal: Principal, mutation: Exclude<Mutation, EntryPut>, rule: Parameters<typeof periodContaining>[1], now: number, nextSeq: () => number): Promise<MutationResult> {
+async function applyOne(trx: Trx, principal: Principal, mutation: Exclude<Mutation, EntryPut>, rule: PeriodRule, now: number, nextSeq: () => number): Promise<MutationResult> {
   if (mutation.type === 'period.submit' || mutation.type === 'period.withdraw') {
     const period = periodContaining(mutation.start, rule)
     if (period.start !== mutation.start || (mutation.type === 'period.submit' && period.end !== mutation.end)) {
@@ -244,6 +204,8 @@ async function applyReference(trx: Trx, principal: Principal, mutation: Referenc
       .executeTakeFirst()
     if (clash) return { id: mutation.id, status: 'refused', reason: `${mutation.item.reference} already exists on the server ("${clash.title}"). Book on that one; this copy was not applied.`, current: null }
   }
+  const missing = await referenceLinkProblem(trx, mutation)
+  if (missing !== null) return { id: mutation.id, status: 'refused', reason: missing, current: row ? await copy() : null }
   const version = (row?.version ?? 0) + 1
   const common = { version, seq: nextSeq(), updated_at: now, created_at: row?.created_at ?? now, created_by: row?.created_by ?? principal.userId }
   switch (mutation.type) {

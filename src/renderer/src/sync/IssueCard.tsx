@@ -87,6 +87,7 @@ export function IssueCard({ issue, lookups, busy, error, onResolve }: IssueCardP
       <div className="issue__actions">
         {canKeepMine && choice('mine', 'Keep mine')}
         {canUseServer && choice('server', 'Use the server’s')}
+        {!conflict && choice('mine', 'Send again')}
         {!canUseServer && choice('discard', 'Discard my change', 'button button--ghost button--danger-text')}
         {!conflict && (
           <p id={hintId} className="issue__hint">

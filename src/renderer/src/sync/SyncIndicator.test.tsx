@@ -62,6 +62,29 @@ describe('Sync status in the sidebar', () => {
     expect(within(region).getByRole('button', { name: 'Try now' })).toBeTruthy()
   })
 
+  it('a server that answers with an error is a problem in its own words, never "Offline", with "Try now"', async () => {
+    const message = 'The team server has a problem (HTTP 500: The server could not complete this request; the details are in its log).'
+    const { region, host, live } = await renderIndicator(status({ state: 'problem', pending: 4, message, nextAttemptAt: at('14:07') }))
+    await within(region).findByText('Sync problem')
+    expect(region.textContent).not.toContain('Offline')
+    expect(within(region).getByText(message)).toBeTruthy()
+    expect(within(region).getByText('Trying again at 14:07')).toBeTruthy()
+    expect(within(region).getByText('4 changes waiting on this device')).toBeTruthy()
+    expect(within(region).getByRole('button', { name: 'Try now' })).toBeTruthy()
+    act(() => host.emit('sync.changed', { status: status({ lastSyncedAt: at('14:08') }) }))
+    expect(live.textContent).toBe('Sync is working again. Synced with the team server.')
+    act(() => host.emit('sync.changed', { status: status({ state: 'problem', message }) }))
+    expect(live.textContent).toBe(`Sync has a problem. ${message}`)
+  })
+
+  it('while the server asks the device to wait, the changes wait quietly with its reason and the time of the next try', async () => {
+    const message = 'The team server asked this device to wait before sending more (Too many pushes). Your changes are kept here.'
+    const { region } = await renderIndicator(status({ state: 'pending', pending: 3, message, nextAttemptAt: at('14:07') }))
+    await within(region).findByText('3 changes waiting')
+    expect(within(region).getByText(message)).toBeTruthy()
+    expect(within(region).getByText('Sending at 14:07')).toBeTruthy()
+  })
+
   it('needs attention links to the list of issues', async () => {
     const { region } = await renderIndicator(status({ state: 'attention', issues: 2 }))
     const link = await within(region).findByRole('link', { name: 'Review 2 issues' })

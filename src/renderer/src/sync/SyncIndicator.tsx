@@ -14,7 +14,7 @@ function problemKey(status: SyncStatus | null): string | null {
   return status.state === 'attention' ? `attention:${status.issues}` : status.state
 }
 
-const CAN_SYNC: ReadonlySet<SyncStatus['state']> = new Set(['synced', 'pending', 'offline', 'attention'])
+const CAN_SYNC: ReadonlySet<SyncStatus['state']> = new Set(['synced', 'pending', 'offline', 'problem', 'attention'])
 
 export function SyncIndicator({ model }: { model: SyncStatusModel }) {
   const { status, syncing, syncNow } = model
@@ -62,7 +62,7 @@ export function SyncIndicator({ model }: { model: SyncStatusModel }) {
               )}
               {CAN_SYNC.has(status.state) && (
                 <button type="button" className="sync__button" onClick={runNow} aria-disabled={syncing || undefined}>
-                  {syncing ? 'Syncing…' : status.state === 'offline' ? 'Try now' : 'Sync now'}
+                  {syncing ? 'Syncing…' : status.state === 'offline' || status.state === 'problem' ? 'Try now' : 'Sync now'}
                 </button>
               )}
             </p>

@@ -31,14 +31,18 @@ export function describeSyncStatus(status: SyncStatus, now = Date.now()): SyncSt
       return { tone: 'busy', title: 'Syncing…', details: status.pending > 0 ? [`${plural(status.pending, 'change', 'changes')} to send`] : [] }
     case 'synced':
       return { tone: 'ok', title: 'Synced', details: [last ?? 'Up to date with the team server'] }
-    case 'pending':
-      return { tone: 'waiting', title: waiting, details: [last ?? 'Not synced yet'] }
-    case 'offline': {
-      const details = [status.message ?? 'The team server cannot be reached.']
-      if (status.nextAttemptAt !== null) details.push(`Trying again at ${syncTime(status.nextAttemptAt, now)}`)
-      if (status.pending > 0) details.push(`${waiting} on this device`)
-      return { tone: 'offline', title: 'Offline', details }
+    case 'pending': {
+      // A message here is the server asking this device to wait (429): no problem, just a later send.
+      if (status.message === null) return { tone: 'waiting', title: waiting, details: [last ?? 'Not synced yet'] }
+      const details = [status.message]
+      if (status.nextAttemptAt !== null) details.push(`Sending at ${syncTime(status.nextAttemptAt, now)}`)
+      return { tone: 'waiting', title: waiting, details }
     }
+    case 'offline':
+      return { tone: 'offline', title: 'Offline', details: retryDetails(status.message ?? 'The team server cannot be reached.', status, waiting, now) }
+    case 'problem':
+      // The server answered with an error (or this device failed unexpectedly): not "offline"; the message says which.
+      return { tone: 'problem', title: 'Sync problem', details: retryDetails(status.message ?? 'The team server answered with an error.', status, waiting, now) }
     case 'attention':
       // The link to the list says how many; a detail line would only repeat it.
       return { tone: 'problem', title: 'Needs attention', details: [] }
@@ -47,9 +51,17 @@ export function describeSyncStatus(status: SyncStatus, now = Date.now()): SyncSt
   }
 }
 
+/** The message, when sync tries again, and what waits meanwhile. */
+function retryDetails(message: string, status: SyncStatus, waiting: string, now: number): string[] {
+  const details = [message]
+  if (status.nextAttemptAt !== null) details.push(`Trying again at ${syncTime(status.nextAttemptAt, now)}`)
+  if (status.pending > 0) details.push(`${waiting} on this device`)
+  return details
+}
+
 /** The states a person has to act on; moving into or out of one is announced, the rest is quiet. */
 export function needsPerson(status: SyncStatus): boolean {
-  return status.state === 'offline' || status.state === 'attention' || status.state === 'unauthorized'
+  return status.state === 'offline' || status.state === 'problem' || status.state === 'attention' || status.state === 'unauthorized'
 }
 
 /** What a screen reader hears when the state changes (see needsPerson), or after "Sync now". */
@@ -65,6 +77,8 @@ export function spokenSyncStatus(status: SyncStatus): string {
       return `${plural(status.pending, 'change', 'changes')} waiting to sync.`
     case 'offline':
       return `Sync is offline. ${status.message ?? ''}`.trim()
+    case 'problem':
+      return `Sync has a problem. ${status.message ?? ''}`.trim()
     case 'attention':
       return `Sync needs attention: ${plural(status.issues, 'change', 'changes')} the server did not take.`
     case 'unauthorized':

@@ -29,6 +29,7 @@ function outcome(summary: PeriodSummary, sync: SyncStatus | null): string {
   }
   const sent = 'The period is sent for approval and stays read-only while it waits; you can withdraw it until the first approver acts.'
   if (sync?.state === 'offline') return `${sent} The team server cannot be reached now, so the submission is queued and sent when the server can be reached.`
+  if (sync?.state === 'problem') return `${sent} The team server has a problem now, so the submission is queued and sent once the server takes changes again.`
   if (sync?.state === 'unauthorized') return `${sent} This device is not signed in to the team server, so the submission is queued and sent once you sign in again in Settings.`
   return sent
 }

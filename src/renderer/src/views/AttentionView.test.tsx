@@ -125,6 +125,16 @@ describe('Needs attention', () => {
     expect(await screen.findByText('Discarded your change. Nothing else needs your attention.')).toBeTruthy()
   })
 
+  it('a refusal can be sent again as it is, once its reason is gone (a server that failed on it, a period reopened)', async () => {
+    const failed: SyncIssue = { ...REFUSED, reason: 'The team server could not take this change (HTTP 500: The server could not complete this request). It was set aside so that your other changes could sync.' }
+    const { host } = await renderAttention([failed])
+    const article = card('Entry on 2026-11-09')
+    expect(article.textContent).toContain('It was set aside so that your other changes could sync.')
+    fireEvent.click(within(article).getByRole('button', { name: 'Send again' }))
+    await waitFor(() => expect(host.requestsTo('sync.resolveIssue')).toEqual([{ id: 'i2', choice: 'mine' }]))
+    expect(await screen.findByText('Your change goes to the server again with the next sync. Nothing else needs your attention.')).toBeTruthy()
+  })
+
   it('keeps the issue and shows the host’s refusal on it', async () => {
     await renderAttention([CONFLICT], {
       'sync.resolveIssue': () => {

@@ -14,6 +14,8 @@ const DONE: Record<IssueChoice, string> = {
   server: 'Took the server’s version.',
   discard: 'Discarded your change.',
 }
+/** "Send again" on a refusal: the change as it stands goes up once more. */
+const SENT_AGAIN = 'Your change goes to the server again with the next sync.'
 
 export function AttentionView({ work }: { work: WorkStore }) {
   const client = useClient()
@@ -65,7 +67,8 @@ export function AttentionView({ work }: { work: WorkStore }) {
       const next = await client.sync.resolveIssue({ id: issue.id, choice })
       show(next)
       setErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => key !== issue.id)))
-      setAnnouncement(`${DONE[choice]} ${next.length === 0 ? 'Nothing else needs your attention.' : `${plural(next.length, 'issue', 'issues')} left.`}`)
+      const done = choice === 'mine' && issue.kind === 'refused' ? SENT_AGAIN : DONE[choice]
+      setAnnouncement(`${done} ${next.length === 0 ? 'Nothing else needs your attention.' : `${plural(next.length, 'issue', 'issues')} left.`}`)
       // The focus goes where the settled issue was: the next one, or the heading when none is left.
       requestAnimationFrame(() => {
         const headings = list.current?.querySelectorAll<HTMLElement>('.issue h2')

@@ -1,0 +1,143 @@
+// Applying a run of entry changes of one push: read together, checked in order, written
+// together (one upsert per run), so a push of thousands of drafts costs a few statements
+// per batch, not a few per entry. A change is refused, with the reason, when it touches
+// someone else's entry, a voided one, a submitted or approved period, makes a day longer
+// than 24 hours, or names a work item or activity type the server does not have.
+import { sql, type Transaction } from 'kysely'
+import type { Period, PeriodRule } from '@shared/periods'
+import { periodContaining } from '@shared/periods'
+import type { EntryWire, Mutation, MutationResult } from '@shared/sync'
+import { entryRow } from '@shared/sync-rows'
+import type { ServerDatabase } from '../db/schema'
+import { entryLinkProblems } from './links'
+import { entryWire } from './wire'
+
+type Trx = Transaction<ServerDatabase>
+export type EntryPut = Extract<Mutation, { type: 'entry.put' }>
+
+const DAY_SECONDS = 86_400
+
+/** A run of entry changes: read together, checked in order, written together. */
+export async function applyEntries(trx: Trx, userId: string, run: readonly EntryPut[], rule: PeriodRule, now: number, nextSeq: () => number): Promise<MutationResult[]> {
+  const entryIds = [...new Set(run.map((m) => m.entry.id))]
+  const existing = new Map((await trx.selectFrom('time_entries').selectAll().where('id', 'in', entryIds).execute()).map((r) => [r.id, r]))
+
+  // Periods and day totals for every day the run touches (new days and the days entries move from).
+  const days = new Set(run.map((m) => m.entry.day))
+  for (const row of existing.values()) days.add(row.day)
+  const periods = new Map<string, Period>()
+  for (const day of days) periods.set(day, periodContaining(day, rule))
+  const starts = [...new Set([...periods.values()].map((p) => p.start))]
+  const locked = new Map(
+    (await trx.selectFrom('periods').select(['start_day', 'end_day', 'status']).where('user_id', '=', userId).where('start_day', 'in', starts).where('status', 'in', ['submitted', 'approved']).execute()).map((p) => [p.start_day, p]),
+  )
+  const dayList = [...days]
+  const totals = new Map<string, number>()
+  for (const row of await trx
+    .selectFrom('time_entries')
+    // A sum is a bigint on PostgreSQL; the driver may hand it over as text.
+    .select(['day', sql<number | string>`sum(rounded_seconds)`.as('total')])
+    .where('user_id', '=', userId)
+    .where('day', 'in', dayList)
+    .where('deleted_at', 'is', null)
+    .where('status', '!=', 'voided')
+    .groupBy('day')
+    .execute()) {
+    totals.set(row.day, Number(row.total))
+  }
+
+  const links = await entryLinkProblems(trx, run)
+  const results: MutationResult[] = []
+  const writes = new Map<string, { wire: EntryPut['entry']; version: number; created: number; status: string; seq: number }>()
+  const lockReason = (day: string) => {
+    const period = periods.get(day) ?? periodContaining(day, rule)
+    const lock = locked.get(period.start)
+    if (!lock) return null
+    return lock.status === 'approved'
+      ? `The period ${period.start} – ${period.end} is approved and locked; an administrator can reopen it. This change was not applied.`
+      : `The period ${period.start} – ${period.end} is submitted for approval, so its time is locked; withdraw the submission to change it. This change was not applied.`
+  }
+  for (const mutation of run) {
+    const wire = mutation.entry
+    const pending = writes.get(wire.id)
+    const row = existing.get(wire.id)
+    const current = pending ? { version: pending.version, day: pending.wire.day, seconds: pending.wire.deletedAt === null ? pending.wire.roundedSeconds : 0, status: pending.status } : row ? { version: row.version, day: row.day, seconds: row.deleted_at === null && row.status !== 'voided' ? row.rounded_seconds : 0, status: row.status } : null
+    const copy = () => (row ? entryWire(row) : null)
+
+    if (row && row.user_id !== userId) {
+      results.push({ id: mutation.id, status: 'refused', reason: 'That entry belongs to someone else; nothing was changed.' })
+      continue
+    }
+    if ((current?.version ?? null) !== mutation.baseVersion) {
+      results.push({
+        id: mutation.id,
+        status: 'conflict',
+        reason: current ? 'This entry was changed elsewhere (another device, or an approval) after this change was made. Pick the version to keep.' : 'The server has no copy of this entry any more.',
+        current: copy(),
+      })
+      continue
+    }
+    const link = links.get(mutation.id)
+    if (link !== undefined) {
+      results.push({ id: mutation.id, status: 'refused', reason: link, current: copy() })
+      continue
+    }
+    if (current?.status === 'voided') {
+      results.push({ id: mutation.id, status: 'refused', reason: 'An administrator voided this entry; it can no longer be changed.', current: copy() })
+      continue
+    }
+    const lock = lockReason(wire.day) ?? (current ? lockReason(current.day) : null)
+    if (lock) {
+      results.push({ id: mutation.id, status: 'refused', reason: lock, current: copy() })
+      continue
+    }
+    const seconds = wire.deletedAt === null ? wire.roundedSeconds : 0
+    const before = (totals.get(wire.day) ?? 0) - (current && current.day === wire.day ? current.seconds : 0)
+    if (before + seconds > DAY_SECONDS) {
+      results.push({ id: mutation.id, status: 'refused', reason: `A day has at most 24 hours: ${wire.day} would have ${((before + seconds) / 3600).toFixed(2)} h. This change was not applied.`, current: copy() })
+      continue
+    }
+    if (current) totals.set(current.day, (totals.get(current.day) ?? 0) - current.seconds)
+    totals.set(wire.day, (totals.get(wire.day) ?? 0) + seconds)
+    const version = (current?.version ?? 0) + 1
+    writes.set(wire.id, { wire, version, created: row?.created_at ?? pending?.created ?? now, status: current?.status ?? 'draft', seq: nextSeq() })
+    results.push({ id: mutation.id, status: 'applied', version })
+  }
+
+  if (writes.size > 0) {
+    const values = [...writes.values()].map(({ wire, version, created, status, seq }) => ({
+      ...entryRow(wire),
+      user_id: userId,
+      status: status as EntryWire['status'],
+      version,
+      seq,
+      created_at: created,
+      updated_at: now,
+    }))
+    // Both dialects cap the parameters of one statement; 16 columns x 1000 rows stays under either cap.
+    for (let i = 0; i < values.length; i += 1000) {
+      await trx
+        .insertInto('time_entries')
+        .values(values.slice(i, i + 1000))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            day: eb.ref('excluded.day'),
+            work_item_id: eb.ref('excluded.work_item_id'),
+            activity_type_id: eb.ref('excluded.activity_type_id'),
+            billable: eb.ref('excluded.billable'),
+            description: eb.ref('excluded.description'),
+            source: eb.ref('excluded.source'),
+            raw_seconds: eb.ref('excluded.raw_seconds'),
+            rounded_seconds: eb.ref('excluded.rounded_seconds'),
+            version: eb.ref('excluded.version'),
+            seq: eb.ref('excluded.seq'),
+            updated_at: eb.ref('excluded.updated_at'),
+            deleted_at: eb.ref('excluded.deleted_at'),
+          })),
+        )
+        .execute()
+    }
+  }
+  return results
+}
+
