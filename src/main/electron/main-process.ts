@@ -179,7 +179,7 @@ export async function startStint(): Promise<void> {
     feedback.notify(notice.title, notice.body)
   })
 
-  window = createMainWindow((options) => new BrowserWindow(options), {
+  window = createMainWindow(BrowserWindow, {
     preload: join(import.meta.dirname, '../preload/index.cjs'),
     url: devServerUrl ?? APP_ENTRY_URL,
     icon: appIcon,
