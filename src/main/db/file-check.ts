@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
+import type { StorageProblem } from '../files/storage-errors'
 import type { Migration } from './migrations'
 
 /** PRAGMA application_id of a Stint database: the bytes "STNT". */
@@ -17,7 +18,7 @@ export const KEPT = 'The file was left exactly as it was.'
 const SQLITE_MAGIC = 'SQLite format 3\0'
 const HEADER_BYTES = 100
 
-export type StoreOpenErrorKind = 'not-sqlite' | 'not-stint' | 'corrupt' | 'newer-version' | 'unreadable'
+export type StoreOpenErrorKind = 'not-sqlite' | 'not-stint' | 'corrupt' | 'newer-version' | 'unreadable' | StorageProblem
 
 export class StoreOpenError extends Error {
   constructor(
@@ -71,11 +72,12 @@ function lookThrough(handle: SqliteDatabase.Database): Look {
 /** Stint's own file: a read-only handle, and any -wal or -shm that handle made is removed again. */
 function lookReadOnly(file: string): Look {
   const sideFiles = [`${file}-wal`, `${file}-shm`].filter((path) => !existsSync(path))
-  const handle = new SqliteDatabase(file, { readonly: true, fileMustExist: true })
+  let handle: SqliteDatabase.Database | undefined
   try {
+    handle = new SqliteDatabase(file, { readonly: true, fileMustExist: true })
     return lookThrough(handle)
   } finally {
-    handle.close()
+    handle?.close()
     // A read-only handle writes no frames, so a -wal it created is empty; only those are removed.
     for (const path of sideFiles) if (existsSync(path) && (path.endsWith('-shm') || statSync(path).size === 0)) rmSync(path, { force: true })
   }

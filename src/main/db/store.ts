@@ -2,14 +2,15 @@
 // Stint's, whole, not newer) without writing anything, then the folder and files are
 // made private, a backup is taken before migrating, and migrations run one transaction
 // each. A file Stint cannot safely use is never touched.
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
-import { join } from 'node:path'
+import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync, rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
+import { storageMessage, storageProblemOf } from '../files/storage-errors'
 import type { Logger } from '../logger'
 import { migrations as shippedMigrations, type Migration } from './migrations'
 import type { Database } from './schema'
-import { KEPT, STINT_APPLICATION_ID, StoreOpenError, checkDatabaseFile } from './file-check'
+import { KEPT, STINT_APPLICATION_ID, StoreOpenError, checkDatabaseFile, type FileVerdict } from './file-check'
 import { withStatementCache } from './statement-cache'
 
 export { STINT_APPLICATION_ID, StoreOpenError, type StoreOpenErrorKind } from './file-check'
@@ -42,28 +43,65 @@ function tightenFile(path: string): void {
   if (existsSync(path)) chmodSync(path, 0o600)
 }
 
-export async function openStore({ dataDir, logger, now = Date.now, migrations = shippedMigrations }: OpenStoreOptions): Promise<Store> {
-  const file = join(dataDir, DATABASE_FILE_NAME)
-  let verdict
+/** A disk that takes no writes (full, read-only, not ours) said in words; null for any other failure. */
+function storageRefusal(error: unknown, file: string, doing: string, kept: string): StoreOpenError | null {
+  const problem = storageProblemOf(error)
+  return problem ? new StoreOpenError(problem, file, storageMessage(problem, { doing, place: dirname(file), kept }), { cause: error }) : null
+}
+
+/** Whether Stint may use the file, decided before anything is written. */
+async function checkBeforeWriting(file: string, dataDir: string, migrations: readonly Migration[]): Promise<FileVerdict> {
   try {
-    verdict = await checkDatabaseFile(file, migrations)
+    // A folder that takes no writes is said so now, rather than as whatever SQLite trips over first.
+    if (existsSync(dataDir)) accessSync(dataDir, constants.W_OK)
+    return await checkDatabaseFile(file, migrations)
   } catch (error) {
     if (error instanceof StoreOpenError) throw error
-    throw new StoreOpenError('unreadable', file, `Stint could not read ${file}: ${(error as Error).message}. ${KEPT}`, { cause: error })
+    const kept = existsSync(file) ? KEPT : 'Nothing was lost.'
+    throw storageRefusal(error, file, 'open its database', kept) ?? new StoreOpenError('unreadable', file, `Stint could not read ${file}: ${(error as Error).message}. ${kept}`, { cause: error })
   }
-  ensurePrivateFolder(dataDir)
-  // Create a new file private before SQLite opens it; SQLite gives -wal and -shm the same mode.
-  if (verdict.kind === 'new') closeSync(openSync(file, 'a', 0o600))
-  if (verdict.kind === 'stint' && !verdict.marked) logger.info(`${file} is a Stint database without Stint's application id (recognised by its tables); it gets the mark now`)
-  tightenFile(file)
+}
 
+function openConnection(file: string): SqliteDatabase.Database {
   const sqlite = new SqliteDatabase(file)
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = FULL')
-  sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
-  tightenFile(`${file}-wal`)
-  tightenFile(`${file}-shm`)
+  try {
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = FULL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    return sqlite
+  } catch (error) {
+    sqlite.close()
+    throw error
+  }
+}
+
+export async function openStore({ dataDir, logger, now = Date.now, migrations = shippedMigrations }: OpenStoreOptions): Promise<Store> {
+  const file = join(dataDir, DATABASE_FILE_NAME)
+  const verdict = await checkBeforeWriting(file, dataDir, migrations)
+  const creating = !existsSync(file)
+  // A first start that fails leaves nothing behind; an existing file is never removed.
+  const forget = () => {
+    if (creating) for (const path of [file, `${file}-wal`, `${file}-shm`]) rmSync(path, { force: true })
+  }
+  const refuse = (error: unknown, doing: string): unknown => {
+    forget()
+    return storageRefusal(error, file, creating ? 'create its database' : doing, creating ? 'Nothing was lost.' : KEPT) ?? error
+  }
+
+  let sqlite: SqliteDatabase.Database
+  try {
+    ensurePrivateFolder(dataDir)
+    // Create a new file private before SQLite opens it; SQLite gives -wal and -shm the same mode.
+    if (verdict.kind === 'new') closeSync(openSync(file, 'a', 0o600))
+    tightenFile(file)
+    sqlite = openConnection(file)
+    tightenFile(`${file}-wal`)
+    tightenFile(`${file}-shm`)
+  } catch (error) {
+    throw refuse(error, 'open its database')
+  }
+  if (verdict.kind === 'stint' && !verdict.marked) logger.info(`${file} is a Stint database without Stint's application id (recognised by its tables); it gets the mark now`)
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   try {
@@ -71,7 +109,9 @@ export async function openStore({ dataDir, logger, now = Date.now, migrations = 
     return { db, sqlite, file, backupFile, close: () => db.destroy() }
   } catch (error) {
     await db.destroy()
-    throw error
+    // Kysely closes only a connection it has used; a failure before its first query (the backup) leaves it open.
+    if (sqlite.open) sqlite.close()
+    throw refuse(error, 'bring its database up to this version')
   }
 }
 
@@ -90,8 +130,14 @@ async function migrate(
   let backupFile: string | null = null
   if (from > 0) {
     backupFile = `${file}.schema-${from}.${now()}.bak`
-    await sqlite.backup(backupFile)
-    tightenFile(backupFile)
+    try {
+      await sqlite.backup(backupFile)
+      tightenFile(backupFile)
+    } catch (error) {
+      // A backup cut short (a full disk) is no backup: it goes, and nothing is migrated.
+      rmSync(backupFile, { force: true })
+      throw error
+    }
     logger.info(`backed up the database to ${backupFile} before migrating from schema ${from}`)
   }
   for (let version = from; version < migrations.length; version++) {
