@@ -88,8 +88,13 @@ function lookAtCopy(file: string): Look {
   const folder = mkdtempSync(join(tmpdir(), 'stint-check-'))
   try {
     const copy = join(folder, basename(file))
-    copyFileSync(file, copy)
-    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`)
+    try {
+      copyFileSync(file, copy)
+      if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`)
+    } catch (error) {
+      // Said as it is: the trouble is with the temporary folder, not with the file or its disk.
+      throw new StoreOpenError('unreadable', file, `Stint could not look inside ${file} without changing it: a private copy in ${tmpdir()} failed (${(error as Error).message}). ${KEPT}`, { cause: error })
+    }
     const handle = new SqliteDatabase(copy, { fileMustExist: true })
     try {
       return lookThrough(handle)
