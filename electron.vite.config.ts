@@ -12,7 +12,7 @@ export default defineConfig({
     resolve: { alias },
     build: {
       // Only `dependencies` (better-sqlite3, kysely) load from node_modules at run time;
-      // everything in devDependencies, electron-store included (ESM-only), is bundled.
+      // everything in devDependencies is bundled.
       externalizeDeps: true,
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
     },

@@ -1,5 +1,5 @@
 // User settings with their defaults, validated by one schema wherever they are read
-// or written (electron-store in the app, a JSON file in the browser host).
+// or written (settings.json in the data folder, the same file store in both hosts).
 import { z } from 'zod'
 import { RoundingRuleSchema } from './rounding'
 import { DEFAULT_TIMESHEET_SETTINGS, TimesheetSettingsSchema } from './timesheet'

@@ -7,7 +7,7 @@ test('the Timers view lists nine coloured slots, passes axe and looks right in l
   await expect(page.getByRole('heading', { level: 1, name: 'Timers' })).toBeVisible()
   await expect(page.locator('article.timer-card')).toHaveCount(9)
   for (let slot = 1; slot <= 9; slot++) await expect(page.getByRole('button', { name: `Start Timer ${slot}` })).toBeVisible()
-  // The token left the address bar as soon as it was traded for a cookie.
+  // The token left the address bar as soon as the page had taken it.
   expect(page.url()).not.toContain('token=')
 
   await page.getByRole('button', { name: 'Start Timer 2' }).click()
@@ -106,7 +106,12 @@ test('an error from the host is shown, not swallowed', async ({ page, host }) =>
   await expect(page.getByRole('button', { name: 'Pause Timer 4' })).toBeVisible()
   // A second start of a running timer, as a stale second window would send it.
   const status = await page.evaluate(async () => {
-    const response = await fetch('/api/call/timers.start', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ slot: 4 }) })
+    const secret = sessionStorage.getItem('stint.launchSecret') ?? ''
+    const response = await fetch('/api/call/timers.start', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ slot: 4 }),
+    })
     return { status: response.status, body: await response.json() }
   })
   expect(status).toEqual({ status: 409, body: { ok: false, error: { code: 'conflict', message: 'Timer 4 is already running.' } } })

@@ -19,12 +19,10 @@ beforeEach(() => {
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }))
 
 async function api(host: { origin: string; token: string }, name: string, body: unknown): Promise<{ status: number; json: unknown }> {
-  // Log in the way a browser does: the token for a cookie.
-  const login = await fetch(`${host.origin}/?token=${host.token}`, { redirect: 'manual' })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  // The way the page calls: the launch secret in the Authorization header.
   const response = await fetch(`${host.origin}/api/call/${name}`, {
     method: 'POST',
-    headers: { Cookie: cookie, Origin: host.origin, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   })
   return { status: response.status, json: await response.json() }

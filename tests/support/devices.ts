@@ -1,6 +1,6 @@
 // Browser "devices" for end-to-end journeys: each its own browser host, data folder and
 // browser context, as one person's computer would be; and one call of a host's API made
-// from its page (with the page's cookie and origin), for seeding data the way the UI does.
+// from its page (with the page's launch secret and origin), for seeding data the way the UI does.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -31,11 +31,13 @@ export async function closeDevice(device: Device | undefined): Promise<void> {
   rmSync(device.dataDir, { recursive: true, force: true })
 }
 
-/** One call of the host's API from the page (its cookie and origin), answering the value or throwing the host's message. */
+/** One call of the host's API from the page (its launch secret and origin), answering the value or throwing the host's message. */
 export async function callHost<T>(page: Page, name: string, request: unknown): Promise<T> {
   const envelope = await page.evaluate(
     async ([name, body]) => {
-      const response = await fetch(`/api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
+      // The page keeps the secret in this tab's sessionStorage (src/renderer/src/launch-secret.ts).
+      const secret = sessionStorage.getItem('stint.launchSecret') ?? ''
+      const response = await fetch(`/api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` }, body })
       return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
     },
     [name, JSON.stringify(request)] as const,

@@ -4,6 +4,7 @@
 import type { z } from 'zod'
 import { calls, isCallName, type CallName, type CallRequestParsed, type CallResponse } from '@shared/contract'
 import { StintError, type ApiErrorBody, type Envelope } from '@shared/errors'
+import { storageError } from '../files/storage-errors'
 import type { Logger } from '../logger'
 
 export type Handlers = {
@@ -48,6 +49,12 @@ export async function invokeCall(
     return { ok: true, value: spec.response.parse(value) }
   } catch (error) {
     if (error instanceof StintError) return { ok: false, error: { code: error.code, message: error.message } }
+    // A full or read-only disk is the person's to fix, so it is said in words, not as "internal".
+    const storage = storageError(error, { doing: 'save this change', kept: 'Nothing was lost: everything saved before is still there.' })
+    if (storage) {
+      logger.warn(`call ${name} could not write: ${(error as Error).message}`)
+      return { ok: false, error: { code: storage.code, message: storage.message } }
+    }
     logger.error(`call ${name} failed`, error)
     return {
       ok: false,

@@ -1,32 +1,21 @@
-// Opens the local SQLite database: private folder and files, integrity and version
-// checks on a read-only handle before anything is written, a backup before migrating,
-// then migrations one transaction each. A file Stint cannot safely use is never touched.
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+// Opens the local SQLite database: the file is checked first (file-check.ts: is it
+// Stint's, whole, not newer) without writing anything, then the folder and files are
+// made private, a backup is taken before migrating, and migrations run one transaction
+// each. A file Stint cannot safely use is never touched.
+import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync, rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
+import { storageMessage, storageProblemOf } from '../files/storage-errors'
 import type { Logger } from '../logger'
 import { migrations as shippedMigrations, type Migration } from './migrations'
 import type { Database } from './schema'
+import { KEPT, STINT_APPLICATION_ID, StoreOpenError, checkDatabaseFile, type FileVerdict } from './file-check'
 import { withStatementCache } from './statement-cache'
 
-/** PRAGMA application_id of a Stint database: "STNT". */
-export const STINT_APPLICATION_ID = 0x53544e54
+export { STINT_APPLICATION_ID, StoreOpenError, type StoreOpenErrorKind } from './file-check'
+
 export const DATABASE_FILE_NAME = 'stint.sqlite'
-const SQLITE_HEADER = 'SQLite format 3\0'
-
-export type StoreOpenErrorKind = 'not-sqlite' | 'not-stint' | 'corrupt' | 'newer-version' | 'unreadable'
-
-export class StoreOpenError extends Error {
-  constructor(
-    readonly kind: StoreOpenErrorKind,
-    readonly file: string,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'StoreOpenError'
-  }
-}
 
 export interface Store {
   readonly db: Kysely<Database>
@@ -45,93 +34,74 @@ export interface OpenStoreOptions {
   migrations?: readonly Migration[]
 }
 
-const KEPT = 'The file was left exactly as it was.'
-
 function ensurePrivateFolder(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   chmodSync(dir, 0o700)
-}
-
-function readHeader(file: string): string {
-  const fd = openSync(file, 'r')
-  try {
-    const buffer = Buffer.alloc(16)
-    const read = readSync(fd, buffer, 0, 16, 0)
-    return buffer.subarray(0, read).toString('latin1')
-  } finally {
-    closeSync(fd)
-  }
-}
-
-interface Inspection {
-  userVersion: number
-  applicationId: number
-}
-
-/** Looks at an existing file through a read-only handle so a refusal changes nothing. */
-function inspectExisting(file: string): Inspection | null {
-  if (!existsSync(file) || statSync(file).size === 0) return null
-  if (readHeader(file) !== SQLITE_HEADER) {
-    throw new StoreOpenError('not-sqlite', file, `${file} is not a SQLite database, so Stint cannot open it. ${KEPT} Move it away or choose another data folder.`)
-  }
-  let handle: SqliteDatabase.Database | undefined
-  try {
-    handle = new SqliteDatabase(file, { readonly: true, fileMustExist: true })
-    const check = handle.pragma('quick_check', { simple: false }) as { quick_check: string }[]
-    const problems = check.map((row) => row.quick_check).filter((line) => line !== 'ok')
-    if (problems.length > 0) {
-      throw new StoreOpenError('corrupt', file, `The Stint database ${file} is damaged (${problems.slice(0, 3).join('; ')}). ${KEPT} Restore a backup or keep the file for recovery.`)
-    }
-    return {
-      userVersion: handle.pragma('user_version', { simple: true }) as number,
-      applicationId: handle.pragma('application_id', { simple: true }) as number,
-    }
-  } catch (error) {
-    if (error instanceof StoreOpenError) throw error
-    const code = (error as { code?: string }).code ?? ''
-    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
-      throw new StoreOpenError('corrupt', file, `The Stint database ${file} is damaged (${(error as Error).message}). ${KEPT} Restore a backup or keep the file for recovery.`)
-    }
-    throw new StoreOpenError('unreadable', file, `Stint could not read ${file}: ${(error as Error).message}. ${KEPT}`)
-  } finally {
-    handle?.close()
-  }
 }
 
 function tightenFile(path: string): void {
   if (existsSync(path)) chmodSync(path, 0o600)
 }
 
-export async function openStore({ dataDir, logger, now = Date.now, migrations = shippedMigrations }: OpenStoreOptions): Promise<Store> {
-  const latest = migrations.length
-  ensurePrivateFolder(dataDir)
-  const file = join(dataDir, DATABASE_FILE_NAME)
-  const existing = inspectExisting(file)
+/** A disk that takes no writes (full, read-only, not ours) said in words; null for any other failure. */
+function storageRefusal(error: unknown, file: string, doing: string, kept: string): StoreOpenError | null {
+  const problem = storageProblemOf(error)
+  return problem ? new StoreOpenError(problem, file, storageMessage(problem, { doing, place: dirname(file), kept }), { cause: error }) : null
+}
 
-  if (existing) {
-    if (existing.applicationId !== STINT_APPLICATION_ID && existing.applicationId !== 0) {
-      throw new StoreOpenError('not-stint', file, `${file} is a SQLite database of another program, not Stint's. ${KEPT}`)
-    }
-    if (existing.userVersion > latest) {
-      throw new StoreOpenError(
-        'newer-version',
-        file,
-        `The Stint database ${file} was written by a newer Stint (schema ${existing.userVersion}; this version knows up to ${latest}). ${KEPT} Install the newer Stint to use it.`,
-      )
-    }
-  } else {
-    // Create the file private before SQLite opens it; SQLite gives -wal and -shm the same mode.
-    closeSync(openSync(file, 'a', 0o600))
+/** Whether Stint may use the file, decided before anything is written. */
+async function checkBeforeWriting(file: string, dataDir: string, migrations: readonly Migration[]): Promise<FileVerdict> {
+  try {
+    // A folder that takes no writes is said so now, rather than as whatever SQLite trips over first.
+    if (existsSync(dataDir)) accessSync(dataDir, constants.W_OK)
+    return await checkDatabaseFile(file, migrations)
+  } catch (error) {
+    if (error instanceof StoreOpenError) throw error
+    const kept = existsSync(file) ? KEPT : 'Nothing was lost.'
+    throw storageRefusal(error, file, 'open its database', kept) ?? new StoreOpenError('unreadable', file, `Stint could not read ${file}: ${(error as Error).message}. ${kept}`, { cause: error })
   }
-  tightenFile(file)
+}
 
+function openConnection(file: string): SqliteDatabase.Database {
   const sqlite = new SqliteDatabase(file)
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = FULL')
-  sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
-  tightenFile(`${file}-wal`)
-  tightenFile(`${file}-shm`)
+  try {
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = FULL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    return sqlite
+  } catch (error) {
+    sqlite.close()
+    throw error
+  }
+}
+
+export async function openStore({ dataDir, logger, now = Date.now, migrations = shippedMigrations }: OpenStoreOptions): Promise<Store> {
+  const file = join(dataDir, DATABASE_FILE_NAME)
+  const verdict = await checkBeforeWriting(file, dataDir, migrations)
+  const creating = !existsSync(file)
+  // A first start that fails leaves nothing behind; an existing file is never removed.
+  const forget = () => {
+    if (creating) for (const path of [file, `${file}-wal`, `${file}-shm`]) rmSync(path, { force: true })
+  }
+  const refuse = (error: unknown, doing: string): unknown => {
+    forget()
+    return storageRefusal(error, file, creating ? 'create its database' : doing, creating ? 'Nothing was lost.' : KEPT) ?? error
+  }
+
+  let sqlite: SqliteDatabase.Database
+  try {
+    ensurePrivateFolder(dataDir)
+    // Create a new file private before SQLite opens it; SQLite gives -wal and -shm the same mode.
+    if (verdict.kind === 'new') closeSync(openSync(file, 'a', 0o600))
+    tightenFile(file)
+    sqlite = openConnection(file)
+    tightenFile(`${file}-wal`)
+    tightenFile(`${file}-shm`)
+  } catch (error) {
+    throw refuse(error, 'open its database')
+  }
+  if (verdict.kind === 'stint' && !verdict.marked) logger.info(`${file} is a Stint database without Stint's application id (recognised by its tables); it gets the mark now`)
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   try {
@@ -139,7 +109,9 @@ export async function openStore({ dataDir, logger, now = Date.now, migrations = 
     return { db, sqlite, file, backupFile, close: () => db.destroy() }
   } catch (error) {
     await db.destroy()
-    throw error
+    // Kysely closes only a connection it has used; a failure before its first query (the backup) leaves it open.
+    if (sqlite.open) sqlite.close()
+    throw refuse(error, 'bring its database up to this version')
   }
 }
 
@@ -149,13 +121,23 @@ async function migrate(
   { file, logger, now, migrations }: { file: string; logger: Logger; now: () => number; migrations: readonly Migration[] },
 ): Promise<string | null> {
   const from = sqlite.pragma('user_version', { simple: true }) as number
-  if (from >= migrations.length) return null
+  if (from >= migrations.length) {
+    // A Stint database at the latest schema that lacks the mark (recognised by its tables) gets it now.
+    if (sqlite.pragma('application_id', { simple: true }) !== STINT_APPLICATION_ID) sqlite.pragma(`application_id = ${STINT_APPLICATION_ID}`)
+    return null
+  }
 
   let backupFile: string | null = null
   if (from > 0) {
     backupFile = `${file}.schema-${from}.${now()}.bak`
-    await sqlite.backup(backupFile)
-    tightenFile(backupFile)
+    try {
+      await sqlite.backup(backupFile)
+      tightenFile(backupFile)
+    } catch (error) {
+      // A backup cut short (a full disk) is no backup: it goes, and nothing is migrated.
+      rmSync(backupFile, { force: true })
+      throw error
+    }
     logger.info(`backed up the database to ${backupFile} before migrating from schema ${from}`)
   }
   for (let version = from; version < migrations.length; version++) {
@@ -164,7 +146,8 @@ async function migrate(
     await db.transaction().execute(async (trx) => {
       await migration.up(trx)
       await sql.raw(`PRAGMA user_version = ${version + 1}`).execute(trx)
-      if (version === 0) await sql.raw(`PRAGMA application_id = ${STINT_APPLICATION_ID}`).execute(trx)
+      // The mark that tells Stint's file from any other SQLite file, set with the schema.
+      await sql.raw(`PRAGMA application_id = ${STINT_APPLICATION_ID}`).execute(trx)
     })
     logger.info(`migrated the database to schema ${version + 1} (${migration.name})`)
   }

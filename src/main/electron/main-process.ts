@@ -24,11 +24,13 @@ import { parseStintLink, parseTimerArgs, type TimerCommand } from '@shared/ticke
 import appIcon from '../../../resources/icon.png?asset'
 import { systemClock } from '../clock'
 import { createCore, type Core } from '../core'
-import { StoreOpenError } from '../db/store'
+import { storageError } from '../files/storage-errors'
 import { consoleLogger } from '../logger'
+import { startFailureMessage } from '../start-failure'
 import { ReminderService } from '../timers/reminders'
 import { realScheduler } from '../timers/scheduler'
 import { runTimerCommand, type CommandFeedback } from '../timers/timer-commands'
+import { JsonFileSettingsStore } from '../settings/settings-store'
 import { APP_ENTRY_URL } from './app-url'
 import { registerIpcHandlers } from './ipc'
 import { connectPowerMonitor } from './power'
@@ -38,7 +40,6 @@ import { denyAllPermissions, hardenWebContents } from './security'
 import { decisionNotice } from '../sync/decision-notice'
 import { usageAlertNotice } from '../reports/usage-alert-notice'
 import { SafeStorageSecretStore } from './secret-store'
-import { ElectronSettingsStore } from './settings-store'
 import { saveDialogDestination } from './save-dialog'
 import { registerTimerShortcuts, type ShortcutReport } from './shortcuts'
 import { acquireSingleInstance } from './single-instance'
@@ -47,7 +48,26 @@ import { createMainWindow, showWindow } from './window'
 
 const LINK_SCHEME = 'stint'
 
+/** What went wrong with something the person asked for, in words (a full disk is named). */
+function failureMessage(error: unknown): string {
+  return storageError(error, { doing: 'save this change', kept: 'Nothing was lost.' })?.message ?? (error as Error).message
+}
+
+/**
+ * Starts Stint. Any failure once the single-instance lock is held ends the process with
+ * the reason, rather than leaving a Stint with no window and no tray holding the lock.
+ */
 export async function startStint(): Promise<void> {
+  try {
+    await start()
+  } catch (error) {
+    consoleLogger.error('Stint could not start', error)
+    dialog.showErrorBox('Stint could not start', startFailureMessage(error))
+    app.exit(1)
+  }
+}
+
+async function start(): Promise<void> {
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
   const logger = consoleLogger
   const logError = (error: unknown) => logger.error('unexpected failure', error)
@@ -112,7 +132,8 @@ export async function startStint(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl))
 
   await app.whenReady()
-  const settings = new ElectronSettingsStore(logger)
+  // Never throws: a damaged file is kept aside and the defaults apply (settings-store.ts).
+  const settings = new JsonFileSettingsStore(app.getPath('userData'), logger)
   try {
     core = await createCore({
       dataDir: app.getPath('userData'),
@@ -126,8 +147,7 @@ export async function startStint(): Promise<void> {
       exportDestination: saveDialogDestination({ dialog, window: () => window, downloadsFolder: () => app.getPath('downloads') }),
     })
   } catch (error) {
-    const message = error instanceof StoreOpenError ? error.message : `Stint could not start: ${(error as Error).message}`
-    dialog.showErrorBox('Stint cannot open its database', message)
+    dialog.showErrorBox('Stint cannot open its database', startFailureMessage(error))
     app.exit(1)
     return
   }
@@ -179,7 +199,7 @@ export async function startStint(): Promise<void> {
     feedback.notify(notice.title, notice.body)
   })
 
-  window = createMainWindow((options) => new BrowserWindow(options), {
+  window = createMainWindow(BrowserWindow, {
     preload: join(import.meta.dirname, '../preload/index.cjs'),
     url: devServerUrl ?? APP_ENTRY_URL,
     icon: appIcon,
@@ -189,6 +209,16 @@ export async function startStint(): Promise<void> {
   ready.events.subscribe((name, payload) => {
     if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT_PREFIX + name, payload)
   })
+  // A damaged settings file was set aside at start: say so once the window is up.
+  const settingsNotice = settings.notice
+  if (settingsNotice) {
+    const shown = window
+    shown.once('ready-to-show', () => {
+      dialog
+        .showMessageBox(shown, { type: 'warning', title: 'Stint’s settings were reset', message: 'Stint’s settings were reset', detail: settingsNotice, buttons: ['OK'] })
+        .catch(logError)
+    })
+  }
 
   installQuitGuard(app, {
     runningCount: async () => (await ready.timers.list()).filter((t) => t.state === 'running').length,
@@ -259,7 +289,7 @@ export async function startStint(): Promise<void> {
       })()
       done.then(
         () => undefined,
-        (error: unknown) => feedback.notify('Stint could not do that', (error as Error).message),
+        (error: unknown) => feedback.notify('Stint could not do that', failureMessage(error)),
       )
     },
   })

@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { StintError } from '@shared/errors'
 import { silentLogger } from '../logger'
+import { mountTinyDisk, mountsAvailable } from '../testing/real-disks'
 import { SafeStorageSecretStore, TOKEN_FILE_NAME } from './secret-store'
 
 // A stand-in for safeStorage: reversible, and visibly not the plain text.
@@ -55,5 +57,35 @@ describe('the team token in safeStorage', () => {
     await new SafeStorageSecretStore(fakeSafe('gnome_libsecret'), dir, silentLogger, 'linux').write(TOKEN)
     const other = { ...fakeSafe('gnome_libsecret'), decryptStringAsync: () => Promise.reject(new Error('bad key')) }
     expect(await new SafeStorageSecretStore(other, dir, silentLogger, 'linux').read()).toBeNull()
+  })
+})
+
+describe.skipIf(!mountsAvailable)('the team token on a full disk', () => {
+  let undo: (() => void) | null = null
+  afterEach(() => {
+    undo?.()
+    undo = null
+  })
+
+  it('a new token that does not fit leaves the stored one whole, no temporary file, and says why', async () => {
+    undo = mountTinyDisk(dir, 64)
+    const store = new SafeStorageSecretStore(fakeSafe('gnome_libsecret'), dir, silentLogger, 'linux')
+    await store.write(TOKEN)
+    const file = join(dir, TOKEN_FILE_NAME)
+    const before = readFileSync(file)
+    // Fill the disk to the last byte.
+    writeFileSync(join(dir, 'filler'), Buffer.alloc(56 * 1024))
+    try {
+      for (;;) appendFileSync(join(dir, 'filler'), Buffer.alloc(512))
+    } catch {
+      // full
+    }
+
+    await expect(store.write(`${TOKEN}-rotated-${'x'.repeat(4096)}`)).rejects.toThrow(
+      new StintError('unavailable', `The disk holding ${dir} is full, so Stint could not save the team server token. The token saved before is as it was. Free some space on that disk and try again.`),
+    )
+    expect(readFileSync(file).equals(before)).toBe(true)
+    expect(readdirSync(dir).sort()).toEqual(['filler', TOKEN_FILE_NAME])
+    expect(await new SafeStorageSecretStore(fakeSafe('gnome_libsecret'), dir, silentLogger, 'linux').read()).toBe(TOKEN)
   })
 })

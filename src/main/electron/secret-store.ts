@@ -3,10 +3,12 @@
 // Linux) and kept as ciphertext in a 0600 file in the data folder. Where Linux has no
 // keyring, safeStorage falls back to a hard-coded key ('basic_text'): the store then
 // says 'plain-text' so Settings can warn; it never pretends the token is protected.
-import { chmodSync, existsSync, rmSync } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { existsSync, rmSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import type { SafeStorage } from 'electron'
+import { writeFileAtomically } from '../files/atomic-write'
+import { storageError } from '../files/storage-errors'
 import type { Logger } from '../logger'
 import type { SecretProtection, SecretStore } from '../sync/secret-store'
 
@@ -58,7 +60,12 @@ export class SafeStorageSecretStore implements SecretStore {
       this.memory = secret
       return
     }
-    await writeFile(this.file, await this.safe.encryptStringAsync(secret), { mode: 0o600 })
-    chmodSync(this.file, 0o600)
+    const ciphertext = await this.safe.encryptStringAsync(secret)
+    try {
+      // Whole or not at all: a full disk must not leave an empty token file in place of the old one.
+      writeFileAtomically(this.file, ciphertext)
+    } catch (error) {
+      throw storageError(error, { doing: 'save the team server token', place: dirname(this.file), kept: 'The token saved before is as it was.' }) ?? error
+    }
   }
 }

@@ -1,6 +1,6 @@
 import type { HandlerDetails, Session, WebContents, WindowOpenHandlerResponse } from 'electron'
 import { describe, expect, it } from 'vitest'
-import { denyAllPermissions, hardenWebContents, secureWebPreferences } from './security'
+import { denyAllPermissions, hardenWebContents } from './security'
 
 /** The part of an Electron event the guards use: whether the default action was prevented. */
 class FakeEvent {
@@ -51,24 +51,6 @@ function hardened(devServerUrl?: string): FakeWebContents {
 function openRequest(url: string): HandlerDetails {
   return { url, frameName: '', features: '', disposition: 'new-window', referrer: { url: 'app://stint/index.html', policy: 'no-referrer' } }
 }
-
-describe('web preferences of Stint’s window', () => {
-  it('isolates the page, sandboxes it and keeps Node out of it', () => {
-    const preferences = secureWebPreferences('/opt/Stint/resources/preload/index.cjs')
-
-    expect(preferences).toMatchObject({
-      preload: '/opt/Stint/resources/preload/index.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    })
-  })
-})
 
 describe('a hardened web contents', () => {
   it.each(['will-navigate', 'will-redirect'])('blocks %s to a web site', (event) => {

@@ -1,24 +1,8 @@
 // Locks every web contents down: no navigation away from the app, no new windows, no
 // <webview>, every permission denied, external links never opened by the renderer.
-import type { Session, WebContents, WebPreferences } from 'electron'
+// The window's own preferences (isolation, sandbox, no Node) are in window.ts.
+import type { Session, WebContents } from 'electron'
 import { isAppUrl } from './app-url'
-
-export function secureWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInSubFrames: false,
-    nodeIntegrationInWorker: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    webviewTag: false,
-    spellcheck: false,
-  }
-}
 
 type Contents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>
 

@@ -1,6 +1,6 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
-import { createMainWindow, showWindow } from './window'
+import { createMainWindow, showWindow, type BrowserWindowClass } from './window'
 
 class FakeEvent {
   defaultPrevented = false
@@ -90,12 +90,14 @@ function openMainWindow(quitting: () => boolean = () => false, loadError: Error 
   fake.loadError = loadError
   const loadFailures: unknown[] = []
   const created: BrowserWindowConstructorOptions[] = []
+  // Stands in for Electron's class: `new` records the options and answers the fake.
+  function FakeWindowClass(options: BrowserWindowConstructorOptions) {
+    created.push(options)
+    return fake
+  }
   const window = createMainWindow(
-    (options) => {
-      created.push(options)
-      // The adapter uses only the methods the fake implements.
-      return fake as unknown as BrowserWindow
-    },
+    // The adapter uses only the methods the fake implements.
+    FakeWindowClass as unknown as BrowserWindowClass,
     { preload: PRELOAD, url: URL, isQuitting: quitting, onLoadFailed: (error) => loadFailures.push(error) },
   )
   return { fake, window, created, loadFailures }
@@ -110,13 +112,23 @@ describe('Stint’s main window', () => {
     expect(loadFailures).toEqual([failure])
   })
 
-  it('is created hidden with the secure preferences and the preload script', () => {
+  it('is created hidden, isolated, sandboxed, without Node, with the preload script', () => {
     const { created } = openMainWindow()
 
     expect(created).toHaveLength(1)
     expect(created[0]).toMatchObject({
       show: false,
-      webPreferences: { preload: PRELOAD, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
+      webPreferences: {
+        preload: PRELOAD,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInSubFrames: false,
+        nodeIntegrationInWorker: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+      },
     })
   })
 

@@ -1,9 +1,11 @@
 // The main window: hidden until ready, secure preferences, and closing it only hides
-// it (Stint lives in the tray) unless the app is really quitting.
+// it (Stint lives in the tray) unless the app is really quitting. The window is made
+// here with its preferences written out in the `new BrowserWindow({...})` call itself,
+// so that a reader and electronegativity both see them where the window is created.
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
-import { secureWebPreferences } from './security'
 
-export type BrowserWindowFactory = (options: BrowserWindowConstructorOptions) => BrowserWindow
+/** Electron's BrowserWindow class, passed in so tests can give a fake. */
+export type BrowserWindowClass = new (options: BrowserWindowConstructorOptions) => BrowserWindow
 
 export interface MainWindowOptions {
   preload: string
@@ -15,8 +17,9 @@ export interface MainWindowOptions {
   onLoadFailed(error: unknown): void
 }
 
-export function mainWindowOptions(options: Pick<MainWindowOptions, 'preload' | 'icon'>): BrowserWindowConstructorOptions {
-  return {
+// The parameter is named BrowserWindow on purpose: electronegativity recognises `new BrowserWindow`.
+export function createMainWindow(BrowserWindow: BrowserWindowClass, options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
     width: 1080,
     height: 720,
     minWidth: 640,
@@ -26,12 +29,23 @@ export function mainWindowOptions(options: Pick<MainWindowOptions, 'preload' | '
     autoHideMenuBar: true,
     backgroundColor: '#11151c',
     ...(options.icon ? { icon: options.icon } : {}),
-    webPreferences: secureWebPreferences(options.preload),
-  }
-}
-
-export function createMainWindow(create: BrowserWindowFactory, options: MainWindowOptions): BrowserWindow {
-  const window = create(mainWindowOptions(options))
+    webPreferences: {
+      preload: options.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      webviewTag: false,
+      spellcheck: false,
+      // A middle click would otherwise ask for a new window; the open handler denies it anyway.
+      disableBlinkFeatures: 'Auxclick',
+    },
+  })
   window.once('ready-to-show', () => window.show())
   window.on('close', (event) => {
     if (options.isQuitting()) return

@@ -11,6 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { csvChunks, type CsvColumn, type CsvOptions as CsvTextOptions, type CsvRows } from '@shared/csv-writer'
+import { storageProblemOf } from '../files/storage-errors'
 
 export { csvChunks, type CsvColumn, type CsvRow, type CsvRows } from '@shared/csv-writer'
 
@@ -75,18 +76,21 @@ async function syncFolder(folder: string): Promise<void> {
  */
 function reasonOf(error: unknown, path: string, ofFile: boolean): { reason: string; advice: string } {
   if (error instanceof Error && error.name === 'AbortError') return { reason: 'the export was cancelled', advice: '' }
-  const code = ofFile ? (error as NodeJS.ErrnoException).code : undefined
   const folder = dirname(path)
-  switch (code) {
+  // A full or read-only disk is told apart in one place (storage-errors.ts) for every writer.
+  switch (ofFile ? storageProblemOf(error) : null) {
+    case 'disk-full':
+      return { reason: `the disk holding ${folder} is full`, advice: ' Free some space on that disk or choose another folder.' }
+    case 'read-only':
+      return { reason: `${folder} is on a read-only disk`, advice: ' Choose another folder.' }
+    case 'no-permission':
+      return { reason: `Stint may not write in ${folder}`, advice: ' Choose another folder.' }
+    case null:
+      break
+  }
+  switch (ofFile ? (error as NodeJS.ErrnoException).code : undefined) {
     case 'ENOENT':
       return { reason: `the folder ${folder} does not exist`, advice: ' Choose a folder that exists.' }
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return { reason: `Stint may not write in ${folder}`, advice: ' Choose another folder.' }
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return { reason: `the disk holding ${folder} is full`, advice: ' Free some space or choose another disk.' }
     case 'EISDIR':
       return { reason: `${path} is a folder`, advice: ' Choose a file name.' }
     default:

@@ -6,9 +6,9 @@ import { parseArgs } from 'node:util'
 import { version } from '../../../package.json'
 import { offsetClock, systemClock } from '../clock'
 import { createCore } from '../core'
-import { StoreOpenError } from '../db/store'
 import { consoleLogger } from '../logger'
 import { JsonFileSettingsStore } from '../settings/settings-store'
+import { startFailureMessage } from '../start-failure'
 import { defaultWebDataDir } from './data-dir'
 import { WebDownloads } from './downloads'
 import { startWebHost } from './server'
@@ -45,9 +45,11 @@ async function main(): Promise<void> {
   const downloads = new WebDownloads({ now: () => clock.now() })
   let core
   try {
-    core = await createCore({ dataDir, clock, logger: consoleLogger, settings: new JsonFileSettingsStore(dataDir, consoleLogger), host: 'web', version, exportDestination: downloads })
+    // The store says itself (on stderr) when it set a damaged settings file aside.
+    const settings = new JsonFileSettingsStore(dataDir, consoleLogger)
+    core = await createCore({ dataDir, clock, logger: consoleLogger, settings, host: 'web', version, exportDestination: downloads })
   } catch (error) {
-    console.error(error instanceof StoreOpenError ? error.message : `Stint could not start: ${(error as Error).message}`)
+    console.error(startFailureMessage(error))
     process.exit(1)
   }
   const token = randomBytes(32).toString('base64url')

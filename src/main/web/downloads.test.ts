@@ -80,17 +80,18 @@ function send(path: string, options: { method?: string; headers?: Record<string,
   })
 }
 
-const cookie = () => `stint_token_${host.port}=${TOKEN}`
+const bearer = `Bearer ${TOKEN}`
 const origin = () => `http://127.0.0.1:${host.port}`
 
 async function exportCall(body: unknown): Promise<ExportResult> {
-  const reply = await send('/api/call/export.csv', { method: 'POST', headers: { Cookie: cookie(), Origin: origin(), 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+  const reply = await send('/api/call/export.csv', { method: 'POST', headers: { Authorization: bearer, Origin: origin(), 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
   const envelope = JSON.parse(reply.body.toString('utf8')) as { ok: true; value: ExportResult } | { ok: false; error: { message: string } }
   if (!envelope.ok) throw new Error(envelope.error.message)
   return envelope.value
 }
 
-const download = (url: string, headers: Record<string, string> = { Cookie: cookie() }) => send(url, { headers })
+// A download is a plain navigation: no header, the one-time id in the address is its secret.
+const download = (url: string, headers: Record<string, string> = {}) => send(url, { headers })
 
 function parseStrict(body: Buffer): Record<string, string>[] {
   return parse(body, { bom: true, columns: true, relax_quotes: false, relax_column_count: false, skip_empty_lines: false, trim: false })
@@ -148,13 +149,13 @@ describe('a CSV export in the browser host is a one-time download', () => {
     expect(downloads.size).toBe(0)
   })
 
-  it('needs the launch secret and the host’s own address, and a refused request does not use the link up', async () => {
+  it('is its own secret, handed out only to a call with the launch secret; another address or origin does not use the link up', async () => {
+    expect((await send('/api/call/export.csv', { method: 'POST', headers: { Origin: origin(), 'Content-Type': 'application/json' }, body: JSON.stringify(ENTRIES) })).status).toBe(401)
     const answer = await exportCall(ENTRIES)
     if (answer.status !== 'download') throw new Error('no download')
-    expect((await download(answer.url, {})).status).toBe(401)
-    expect((await download(answer.url, { Cookie: `stint_token_${host.port}=wrong` })).status).toBe(401)
-    expect((await download(answer.url, { Cookie: cookie(), Origin: 'http://evil.example' })).status).toBe(403)
-    expect((await send(answer.url, { headers: { Cookie: cookie(), Host: 'evil.example' } })).status).toBe(421)
+    expect(answer.url).toMatch(/^\/api\/export\/[A-Za-z0-9_-]{43}$/)
+    expect((await download(answer.url, { Origin: 'http://evil.example' })).status).toBe(403)
+    expect((await send(answer.url, { headers: { Host: 'evil.example' } })).status).toBe(421)
     expect((await download(answer.url)).status).toBe(200)
   })
 
@@ -213,7 +214,7 @@ describe('a CSV export in the browser host is a one-time download', () => {
     }
     const answer = await downloads.deliver({ fileName: 'x.csv', bom: false, body: rowsBody([{ key: 'n', header: 'n' }], endless) })
     if (answer.status !== 'download') throw new Error('no download')
-    const reply = await send(answer.url, { headers: { Cookie: cookie() }, onData: (req) => req.destroy() })
+    const reply = await send(answer.url, { onData: (req) => req.destroy() })
     expect(reply.complete).toBe(false)
     await expect.poll(() => closed).toBe(true)
   })

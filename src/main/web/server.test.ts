@@ -48,12 +48,12 @@ function send(path: string, options: { method?: string; headers?: Record<string,
   })
 }
 
-const cookie = () => `stint_token_${host.port}=${TOKEN}`
+const bearer = `Bearer ${TOKEN}`
 const origin = () => `http://127.0.0.1:${host.port}`
 const call = (name: string, body: unknown, headers: Record<string, string> = {}) =>
   send(`/api/call/${name}`, {
     method: 'POST',
-    headers: { Cookie: cookie(), Origin: origin(), 'Content-Type': 'application/json', ...headers },
+    headers: { Authorization: bearer, Origin: origin(), 'Content-Type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   })
 
@@ -62,40 +62,48 @@ describe('the browser host lets in only the page it launched', () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/`)
   })
 
-  it('refuses any request without the launch secret', async () => {
-    expect((await send('/')).status).toBe(401)
+  it('refuses every call and the event stream without the launch secret', async () => {
     expect((await send('/api/events')).status).toBe(401)
-    expect((await call('timers.start', { slot: 1 }, { Cookie: '' })).status).toBe(401)
-    expect((await send('/?token=guessed')).status).toBe(401)
-    expect((await call('timers.start', { slot: 1 }, { Cookie: `stint_token_${host.port}=wrong` })).status).toBe(401)
+    expect((await call('timers.start', { slot: 1 }, { Authorization: '' })).status).toBe(401)
+    expect((await call('timers.start', { slot: 1 }, { Authorization: 'Bearer wrong' })).status).toBe(401)
+    expect((await call('timers.start', { slot: 1 }, { Authorization: TOKEN })).status).toBe(401)
     expect((await env.core.timers.list()).every((t) => t.state === 'idle')).toBe(true)
   })
 
-  it('trades the token in the URL for a strict HttpOnly cookie and drops it from the address bar', async () => {
-    const reply = await send(`/?token=${TOKEN}`)
-    expect(reply.status).toBe(303)
-    expect(reply.headers.location).toBe('/')
-    expect(reply.headers['set-cookie']).toEqual([`stint_token_${host.port}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`])
+  it('never puts the secret in a cookie, which every other port on 127.0.0.1 would receive', async () => {
+    const page = await send(`/?token=${TOKEN}`)
+    expect(page.status).toBe(200)
+    expect(page.headers['set-cookie']).toBeUndefined()
+    // The cookie earlier versions set is no way in.
+    const withCookie = await call('timers.start', { slot: 1 }, { Authorization: '', Cookie: `stint_token_${host.port}=${TOKEN}` })
+    expect(withCookie.status).toBe(401)
   })
 
-  it('serves the renderer with the strict CSP once the cookie is set', async () => {
-    const reply = await send('/', { headers: { Cookie: cookie() } })
+  it('says so when the link carries an outdated secret', async () => {
+    const reply = await send('/?token=guessed')
+    expect(reply.status).toBe(401)
+    expect(reply.body).toContain('outdated token')
+  })
+
+  it('serves the renderer (public code, no data) with the strict CSP', async () => {
+    const reply = await send('/')
     expect(reply.status).toBe(200)
     expect(reply.body).toContain('<title>Stint</title>')
     expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
     expect(reply.headers['x-content-type-options']).toBe('nosniff')
   })
 
-  it('refuses another Host header (DNS rebinding) even with the right cookie', async () => {
-    const reply = await send('/', { headers: { Cookie: cookie(), Host: `attacker.example:${host.port}` } })
+  it('refuses another Host header (DNS rebinding) even with the right secret', async () => {
+    const reply = await send('/', { headers: { Host: `attacker.example:${host.port}` } })
     expect(reply.status).toBe(421)
+    expect((await call('timers.start', { slot: 1 }, { Host: `attacker.example:${host.port}` })).status).toBe(421)
   })
 
   it('refuses a call from another origin and a call with no origin', async () => {
     expect((await call('timers.start', { slot: 1 }, { Origin: 'https://evil.example' })).status).toBe(403)
     const noOrigin = await send('/api/call/timers.start', {
       method: 'POST',
-      headers: { Cookie: cookie(), 'Content-Type': 'application/json' },
+      headers: { Authorization: bearer, 'Content-Type': 'application/json' },
       body: JSON.stringify({ slot: 1 }),
     })
     expect(noOrigin.status).toBe(403)
@@ -103,7 +111,16 @@ describe('the browser host lets in only the page it launched', () => {
   })
 
   it('refuses a path outside the renderer folder', async () => {
-    expect((await send('/..%2f..%2fetc%2fpasswd', { headers: { Cookie: cookie() } })).status).toBe(404)
+    expect((await send('/..%2f..%2fetc%2fpasswd')).status).toBe(404)
+  })
+
+  it('answers a malformed percent-encoding in the path with 400, not 500', async () => {
+    const api = await call('timers.start%E0%A4%A', { slot: 1 })
+    expect(api.status).toBe(400)
+    expect(api.body).toContain('percent-encoding')
+    expect((await send('/assets/%E0%A4%A.js')).status).toBe(400)
+    expect((await send('/api/export/%ZZ')).status).toBe(400)
+    expect((await env.core.timers.list()).every((t) => t.state === 'idle')).toBe(true)
   })
 })
 
@@ -124,7 +141,7 @@ describe('calls over HTTP', () => {
     expect(JSON.parse(badField.body)).toMatchObject({ ok: false, error: { code: 'invalid_request', issues: [{ path: 'slot' }] } })
 
     expect((await call('timers.start', { slot: 1 }, { 'Content-Type': 'text/plain' })).status).toBe(415)
-    expect((await send('/api/call/timers.list', { headers: { Cookie: cookie() } })).status).toBe(405)
+    expect((await send('/api/call/timers.list', { headers: { Authorization: bearer } })).status).toBe(405)
     expect((await call('nope.nothing', {})).status).toBe(404)
     expect((await env.core.timers.list()).every((t) => t.state === 'idle')).toBe(true)
   })
@@ -137,7 +154,7 @@ describe('calls over HTTP', () => {
   it('pushes events to the page over server-sent events', async () => {
     const received = await new Promise<string>((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port: host.port, path: '/api/events', headers: { Host: `127.0.0.1:${host.port}`, Cookie: cookie() } },
+        { host: '127.0.0.1', port: host.port, path: '/api/events', headers: { Host: `127.0.0.1:${host.port}`, Authorization: bearer } },
         (res) => {
           expect(res.headers['content-type']).toBe('text/event-stream')
           let text = ''

@@ -1,8 +1,11 @@
 // The browser host: the built renderer and the same handler map as the Electron main
-// process, over HTTP on loopback only. Every request needs the per-launch secret
-// (first as ?token=, then as an HttpOnly SameSite=Strict cookie); Host and Origin must
-// be this server's own, which also defeats DNS rebinding and cross-site requests.
-// CSV exports are downloaded from a one-time address under the same rules.
+// process, over HTTP on loopback only. Calls and the event stream need the per-launch
+// secret in an Authorization header, which the page's bridge sends and which reaches no
+// other address. Never a cookie: cookies are not scoped by port, so one would go to every
+// other service on 127.0.0.1 as well. The renderer's files are public code and need no
+// secret. Host and Origin must be this server's own, which also defeats DNS rebinding
+// and cross-site requests. CSV exports are downloaded from a one-time, unguessable
+// address that only a call with the secret hands out.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import { timingSafeEqual } from 'node:crypto'
@@ -49,12 +52,19 @@ function sameSecret(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=')
-    if (key === name) return rest.join('=')
+/** The secret of "Authorization: Bearer <secret>", the only way it is accepted. */
+function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer (\S+)$/.exec(header ?? '')
+  return match?.[1]
+}
+
+/** The path with its percent-encoding undone, or null when that encoding is malformed. */
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return null
   }
-  return undefined
 }
 
 const STATUS_OF: Record<string, number> = {
@@ -123,7 +133,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { core, rendererDir, token, logger } = options
   const streams = new Set<ServerResponse>()
   let port = 0
-  const cookieName = () => `stint_token_${port}`
   const ownOrigins = () => [`http://127.0.0.1:${port}`, `http://localhost:${port}`]
   const ownHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`]
 
@@ -138,19 +147,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (origin !== undefined && !ownOrigins().includes(origin)) return send(res, 403, 'Refused: request from another origin.')
 
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
-    const queryToken = url.searchParams.get('token') ?? undefined
-    if (req.method === 'GET' && queryToken !== undefined) {
-      if (!sameSecret(queryToken, token)) return send(res, 401, 'This link has an outdated token. Use the URL that `npm run web` printed this time.')
-      // Trade the token in the address bar for a cookie, then drop it from the URL.
-      res.writeHead(303, {
-        Location: url.pathname,
-        'Set-Cookie': `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        'Cache-Control': 'no-store',
-      })
-      return void res.end()
+    const path = decodedPath(url.pathname)
+    if (path === null) return send(res, 400, 'The address has a malformed percent-encoding (a % not followed by two hex digits of valid UTF-8).')
+
+    // Downloads carry their own one-time secret in the address (downloads.ts).
+    if (url.pathname.startsWith(DOWNLOAD_PATH_PREFIX)) {
+      if (req.method !== 'GET') return send(res, 405, 'Use GET to download an export.')
+      const taken = options.downloads?.take(path.slice(DOWNLOAD_PATH_PREFIX.length))
+      if (taken?.status !== 'ready') return send(res, 404, 'This download link has expired or was already used: each works once, within a minute. Export again in Stint.')
+      return sendDownload(res, taken.job, logger)
     }
-    if (!sameSecret(cookieValue(req.headers.cookie, cookieName()), token)) {
-      return send(res, 401, 'Open Stint with the URL that `npm run web` printed: it carries this launch’s secret.')
+
+    if (url.pathname.startsWith('/api/')) {
+      if (!sameSecret(bearerToken(req.headers.authorization), token)) {
+        return send(res, 401, 'Open Stint with the URL that `npm run web` printed: it carries this launch’s secret.')
+      }
+    } else {
+      const queryToken = url.searchParams.get('token') ?? undefined
+      // The page takes the secret from its address itself; a wrong one is worth saying at once.
+      if (queryToken !== undefined && !sameSecret(queryToken, token)) {
+        return send(res, 401, 'This link has an outdated token. Use the URL that `npm run web` printed this time.')
+      }
     }
 
     if (url.pathname.startsWith(API_PREFIX)) {
@@ -166,15 +183,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch {
         return sendEnvelope(res, { ok: false, error: { code: 'invalid_request', message: 'The request body is not valid JSON; nothing was changed.' } })
       }
-      const name = decodeURIComponent(url.pathname.slice(API_PREFIX.length))
+      const name = path.slice(API_PREFIX.length)
       return sendEnvelope(res, await invokeCall(core.handlers, name, request, logger))
-    }
-
-    if (url.pathname.startsWith(DOWNLOAD_PATH_PREFIX)) {
-      if (req.method !== 'GET') return send(res, 405, 'Use GET to download an export.')
-      const taken = options.downloads?.take(url.pathname.slice(DOWNLOAD_PATH_PREFIX.length))
-      if (taken?.status !== 'ready') return send(res, 404, 'This download link has expired or was already used: each works once, within a minute. Export again in Stint.')
-      return sendDownload(res, taken.job, logger)
     }
 
     if (url.pathname === EVENTS_PATH) {

@@ -1,16 +1,30 @@
 // The browser host's transport: the same bridge shape as the Electron preload, over
-// fetch (calls) and one EventSource (pushed events). Auth rides on the host's cookie.
+// fetch (calls) and one streaming fetch of server-sent events (pushed events). Both carry
+// the launch secret in an Authorization header, which goes to this origin only.
 import { buildBridge, type StintBridge } from '@shared/bridge'
 import { ApiErrorSchema, type Envelope } from '@shared/errors'
 import type { EventName } from '@shared/contract'
+import { openEventStream } from './event-stream'
 
-export function createHttpBridge(baseUrl: string, fetchImpl: typeof fetch = fetch.bind(globalThis)): StintBridge {
+export function createHttpBridge(baseUrl: string, secret: string | null, fetchImpl: typeof fetch = fetch.bind(globalThis)): StintBridge {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
-  let source: EventSource | null = null
+  const auth: Record<string, string> = secret === null ? {} : { Authorization: `Bearer ${secret}` }
+  let streaming = false
 
-  function ensureSource(): void {
-    if (source || typeof EventSource === 'undefined') return
-    source = new EventSource(new URL('/api/events', baseUrl), { withCredentials: true })
+  function ensureStream(): void {
+    if (streaming) return
+    streaming = true
+    openEventStream({
+      url: new URL('/api/events', baseUrl),
+      headers: auth,
+      fetchImpl,
+      onEvent: (name, data) => {
+        const set = listeners.get(name as EventName)
+        if (!set || set.size === 0) return
+        const payload: unknown = JSON.parse(data)
+        for (const listener of set) listener(payload)
+      },
+    })
   }
 
   return buildBridge(
@@ -19,9 +33,9 @@ export function createHttpBridge(baseUrl: string, fetchImpl: typeof fetch = fetc
       try {
         response = await fetchImpl(new URL(`/api/call/${encodeURIComponent(name)}`, baseUrl), {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', ...auth },
           body: JSON.stringify(request ?? {}),
-          credentials: 'same-origin',
+          credentials: 'omit',
         })
       } catch {
         return { ok: false, error: { code: 'unavailable', message: 'Stint’s host is not reachable. Is `npm run web` still running?' } }
@@ -36,16 +50,11 @@ export function createHttpBridge(baseUrl: string, fetchImpl: typeof fetch = fetc
       return { ok: false, error: { code: response.status === 401 ? 'forbidden' : 'unavailable', message: text.slice(0, 300) || `HTTP ${response.status}` } }
     },
     (name, listener) => {
-      ensureSource()
+      ensureStream()
       let set = listeners.get(name)
       if (!set) {
-        const fresh = new Set<(payload: unknown) => void>()
-        listeners.set(name, fresh)
-        source?.addEventListener(name, (event) => {
-          const payload: unknown = JSON.parse((event as MessageEvent<string>).data)
-          for (const l of fresh) l(payload)
-        })
-        set = fresh
+        set = new Set()
+        listeners.set(name, set)
       }
       set.add(listener)
       return () => {

@@ -4,9 +4,10 @@ import { createRoot } from 'react-dom/client'
 import { createClient } from '@shared/bridge'
 import { App } from './App'
 import { createHttpBridge } from './http-bridge'
+import { takeLaunchSecret } from './launch-secret'
 import './styles.css'
 
-const bridge = window.stint ?? createHttpBridge(window.location.origin)
+const bridge = window.stint ?? createHttpBridge(window.location.origin, takeLaunchSecret(window.location, window.history, window.sessionStorage))
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(

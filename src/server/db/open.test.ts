@@ -2,7 +2,7 @@
 // same tables on both, values come back as numbers, constraints hold, migrating is safe
 // to repeat and to run from several processes at once, and a failed or newer schema is
 // refused without a trace.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
@@ -12,7 +12,7 @@ import { describeEachDialect, startPostgresBeforeAll, usePostgresCluster, useSer
 import { hasPostgres, postgresSuiteName } from '../../../tests/support/postgres'
 import { nextChangeSeq } from './change-seq'
 import { serverMigrations } from './migrations'
-import { openServerDatabase, SERVER_DATABASE_FILE_NAME, ServerDatabaseError } from './open'
+import { openServerDatabase, SERVER_APPLICATION_ID, SERVER_DATABASE_FILE_NAME, ServerDatabaseError } from './open'
 import { parseSafeBigint } from './postgres-types'
 import type { ServerDatabase } from './schema'
 
@@ -249,6 +249,52 @@ describe('the SQLite file', () => {
     writeFileSync(file, 'my notes, not a database')
     await expect(openServerDatabase({ dataDir })).rejects.toThrow(/is not a SQLite database.*Nothing was changed/)
     expect(readFileSync(file, 'utf8')).toBe('my notes, not a database')
+  })
+
+  it('is marked as the Stint server’s with its own application id', async () => {
+    await (await openServerDatabase({ dataDir })).close()
+    const sqlite = new SqliteDatabase(join(dataDir, SERVER_DATABASE_FILE_NAME), { readonly: true })
+    try {
+      expect(sqlite.pragma('application_id', { simple: true })).toBe(SERVER_APPLICATION_ID)
+    } finally {
+      sqlite.close()
+    }
+  })
+
+  it.each([
+    ['another program’s database', 1234, 'CREATE TABLE recipes (name TEXT)'],
+    ['an unmarked database with tables of its own', 0, 'CREATE TABLE recipes (name TEXT)'],
+    ['the Stint app’s own database', 0x53544e54, 'CREATE TABLE timers (id TEXT)'],
+  ])('refuses %s and leaves the file and its folder as they were', async (_what, applicationId, schema) => {
+    mkdirSync(dataDir, { recursive: true })
+    const file = join(dataDir, SERVER_DATABASE_FILE_NAME)
+    const foreign = new SqliteDatabase(file)
+    foreign.pragma(`application_id = ${applicationId}`)
+    foreign.exec(schema)
+    foreign.close()
+    const before = readFileSync(file)
+    await expect(openServerDatabase({ dataDir })).rejects.toThrow(/is not the Stint server’s database.*Nothing was changed/)
+    expect(readFileSync(file).equals(before)).toBe(true)
+    expect(readdirSync(dataDir)).toEqual([SERVER_DATABASE_FILE_NAME])
+  })
+
+  it('marks a server database made before the mark existed, and keeps its data', async () => {
+    const first = await openServerDatabase({ dataDir })
+    await seedOrgAndUser(first.db)
+    await first.close()
+    const file = join(dataDir, SERVER_DATABASE_FILE_NAME)
+    const raw = new SqliteDatabase(file)
+    raw.pragma('application_id = 0')
+    raw.close()
+    const again = await openServerDatabase({ dataDir })
+    try {
+      expect(await again.db.selectFrom('users').select('name').execute()).toEqual([{ name: 'Ana' }])
+    } finally {
+      await again.close()
+    }
+    const check = new SqliteDatabase(file, { readonly: true })
+    expect(check.pragma('application_id', { simple: true })).toBe(SERVER_APPLICATION_ID)
+    check.close()
   })
 
   it('refuses a DATABASE_URL that is not PostgreSQL', async () => {

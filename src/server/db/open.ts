@@ -4,7 +4,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect, sql } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import pg from 'pg'
 import { silentLogger, type Logger } from '../logger'
@@ -14,6 +14,8 @@ import type { ServerDatabase } from './schema'
 import { ServerSqliteDialect } from './sqlite-dialect'
 
 export const SERVER_DATABASE_FILE_NAME = 'stint-server.sqlite'
+/** PRAGMA application_id of the team server's SQLite file: the bytes "STNS" (the app's is "STNT"). */
+export const SERVER_APPLICATION_ID = 0x53544e53
 const MIGRATION_TABLE = 'kysely_migration'
 const SQLITE_HEADER = 'SQLite format 3\0'
 const KEPT = 'Nothing was changed.'
@@ -50,11 +52,18 @@ export async function openServerDatabase(options: OpenServerDatabaseOptions): Pr
   const opened = url === undefined || url === '' ? openSqlite(options.dataDir) : openPostgres(url, logger)
   try {
     await migrate(opened, migrations, logger)
+    if (opened.dialect === 'sqlite') await markAsServerDatabase(opened.db)
     return opened
   } catch (error) {
     await opened.close()
     throw error
   }
+}
+
+/** Sets the server's application_id once the schema is known to be its own (files made before the mark get it here). */
+async function markAsServerDatabase(db: Kysely<ServerDatabase>): Promise<void> {
+  const { rows } = await sql<{ application_id: number }>`PRAGMA application_id`.execute(db)
+  if (rows[0]?.application_id !== SERVER_APPLICATION_ID) await sql.raw(`PRAGMA application_id = ${SERVER_APPLICATION_ID}`).execute(db)
 }
 
 function postgresLocation(url: string): string {
@@ -82,14 +91,21 @@ function openPostgres(url: string, logger: Logger): OpenedServerDatabase {
   return { db, dialect: 'postgres', location, close: () => db.destroy() }
 }
 
-function readHeader(file: string): string {
+/** The file's magic and its application_id (byte 68 of SQLite's header), or null for a file that is not SQLite. */
+function readHeader(file: string): { applicationId: number } | null {
   const fd = openSync(file, 'r')
   try {
-    const buffer = Buffer.alloc(16)
-    return buffer.subarray(0, readSync(fd, buffer, 0, 16, 0)).toString('latin1')
+    const buffer = Buffer.alloc(100)
+    const read = readSync(fd, buffer, 0, 100, 0)
+    if (read < 100 || buffer.subarray(0, 16).toString('latin1') !== SQLITE_HEADER) return null
+    return { applicationId: buffer.readInt32BE(68) }
   } finally {
     closeSync(fd)
   }
+}
+
+function notOurs(file: string): ServerDatabaseError {
+  return new ServerDatabaseError(`${file} is not the Stint server’s database (it is another program’s SQLite file). ${KEPT} Move it away or choose another --data-dir.`)
 }
 
 function tighten(path: string): void {
@@ -100,23 +116,31 @@ function openSqlite(dataDir: string): OpenedServerDatabase {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   chmodSync(dataDir, 0o700)
   const file = join(dataDir, SERVER_DATABASE_FILE_NAME)
-  if (existsSync(file) && statSync(file).size > 0 && readHeader(file) !== SQLITE_HEADER) {
-    throw new ServerDatabaseError(`${file} is not a SQLite database, so the Stint server cannot use it. ${KEPT} Move it away or choose another --data-dir.`)
+  if (existsSync(file) && statSync(file).size > 0) {
+    const header = readHeader(file)
+    if (!header) throw new ServerDatabaseError(`${file} is not a SQLite database, so the Stint server cannot use it. ${KEPT} Move it away or choose another --data-dir.`)
+    // Marked as someone else's (the Stint app's own file included): refused before SQLite opens it.
+    if (header.applicationId !== SERVER_APPLICATION_ID && header.applicationId !== 0) throw notOurs(file)
   }
   // Create the file private before SQLite opens it; SQLite gives -wal and -shm the same mode.
   closeSync(openSync(file, 'a', 0o600))
-  tighten(file)
 
   const sqlite = new SqliteDatabase(file)
   try {
+    // Unmarked (made before the mark, or by another program): the server's own files have
+    // its migration table. Only read so far: nothing is written before this check.
+    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").pluck().all() as string[]
+    if (sqlite.pragma('application_id', { simple: true }) === 0 && tables.length > 0 && !tables.includes(MIGRATION_TABLE)) throw notOurs(file)
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = FULL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
   } catch (error) {
     sqlite.close()
+    if (error instanceof ServerDatabaseError) throw error
     throw new ServerDatabaseError(`The Stint server could not open ${file}: ${(error as Error).message}. ${KEPT}`, { cause: error })
   }
+  tighten(file)
   tighten(`${file}-wal`)
   tighten(`${file}-shm`)
   const db = new Kysely<ServerDatabase>({ dialect: new ServerSqliteDialect(sqlite) })
