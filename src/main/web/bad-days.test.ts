@@ -38,7 +38,7 @@ function call(name: string, body: unknown): Promise<{ status: number; body: { ok
         port: host.port,
         path: `/api/call/${name}`,
         method: 'POST',
-        headers: { Host: `127.0.0.1:${host.port}`, Origin: origin, Cookie: `stint_token_${host.port}=${TOKEN}`, 'Content-Type': 'application/json' },
+        headers: { Host: `127.0.0.1:${host.port}`, Origin: origin, Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
       },
       (res) => {
         let text = ''
