@@ -2,17 +2,19 @@
 // and discard. Every transition is committed to SQLite before it is answered or
 // announced. No per-second work: while any timer runs the engine wakes once a minute
 // to write a heartbeat and look at idle time, and not at all otherwise. Decisions about
-// time the user may not have worked (crash gaps, idle, short runs) wait for the user.
+// time the user may not have worked (crash gaps, idle, short runs) wait for the user, and
+// so does time that falls into a submitted or approved period (src/main/entries books
+// what the open periods can take and holds the rest as a question).
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { newId } from '@shared/ids'
 import { StintError } from '@shared/errors'
 import type { TimerSettings } from '@shared/settings'
-import { DEFAULT_TIMER_COLORS, SLOT_COUNT, type PromptResolution, type StopResult, type Timer, type TimerPrompt, type TimerUpdate } from '@shared/timers'
+import { DEFAULT_TIMER_COLORS, SLOT_COUNT, type HeldTime, type PromptResolution, type StopResult, type Timer, type TimerPrompt, type TimerUpdate } from '@shared/timers'
 import type { Clock } from '../clock'
 import type { Database, TimerRow } from '../db/schema'
 import type { EventHub } from '../events'
-import { loadEntries } from '../timesheet/entry-queries'
-import { bookRun, runSeconds, type ClosedSegment } from './booking'
+import type { Booked, Entries } from '../entries/entries'
+import { runSeconds, type ClosedSegment } from './booking'
 import type { Scheduler } from './scheduler'
 import { planCut, type Segment } from './segments'
 
@@ -34,8 +36,8 @@ export interface TimerEngineDeps {
   events: EventHub
   scheduler: Scheduler
   settings: () => TimerSettings
-  /** Whose time a stopped timer books (see profile.ts). */
-  userId: () => string
+  /** Where a stopped timer's time is booked (or held, when its period is locked). */
+  entries: Entries
 }
 
 
@@ -128,7 +130,14 @@ export class TimerEngine {
       .orderBy('timer_prompts.created_at')
       .orderBy('timers.slot')
       .execute()
-    return rows.map((r) => ({ id: r.id, kind: r.kind, slot: r.slot, timerLabel: r.label, fromAt: r.from_at, toAt: r.to_at }))
+    const gaps = rows.map((r) => ({ id: r.id, kind: r.kind, slot: r.slot, timerLabel: r.label, fromAt: r.from_at, toAt: r.to_at }))
+    // The questions about running timers first: their answers change what those timers hold.
+    return [...gaps, ...(await this.deps.entries.held('asking', db))]
+  }
+
+  /** Time the user kept aside until its locked period is reopened. */
+  keptAside(): Promise<HeldTime[]> {
+    return this.deps.entries.held('aside')
   }
 
   // ---- transitions -----------------------------------------------------------------
@@ -187,10 +196,13 @@ export class TimerEngine {
     return this.list()
   }
 
-  /** Stops a running or paused timer and books its run as draft entries, one per local day. */
+  /**
+   * Stops a running or paused timer and books its run as draft entries, one per local day;
+   * what falls into a submitted or approved period is held as a question instead.
+   */
   async stop(slot: number, options: { keepShort?: boolean } = {}): Promise<StopResult> {
     let short: number | null = null
-    let entryIds: string[] = []
+    let booked: Booked = { entryIds: [], heldSeconds: 0 }
     await this.write(async (trx, now) => {
       const timer = await timerAt(trx, slot)
       if (timer.state === 'idle') throw new StintError('conflict', `${timer.label} is not running.`)
@@ -203,11 +215,11 @@ export class TimerEngine {
         await setState(trx, timer.id, 'paused', now)
         return
       }
-      entryIds = await this.bookRunAndReset(trx, timer, segments, now)
+      booked = await this.bookRunAndReset(trx, timer, segments, now)
     })
-    const timer = await this.afterChange(slot, entryIds.length > 0)
+    const timer = await this.afterChange(slot, booked.entryIds.length > 0)
     if (short !== null) return { outcome: 'confirm-short', timer, seconds: short }
-    return { outcome: 'stopped', timer, entries: await loadEntries(this.deps.db, this.deps.userId(), { ids: entryIds }) }
+    return { outcome: 'stopped', timer, entries: await this.deps.entries.load({ ids: booked.entryIds }), heldSeconds: booked.heldSeconds }
   }
 
   /** Throws a timer's current run away (its segments are kept, marked discarded). */
@@ -301,7 +313,12 @@ export class TimerEngine {
     let entriesChanged = false
     await this.write(async (trx, now) => {
       const prompt = await trx.selectFrom('timer_prompts').selectAll().where('id', '=', id).executeTakeFirst()
-      if (!prompt) throw new StintError('not_found', 'That question was already answered or does not exist.')
+      if (!prompt) {
+        const held = await this.deps.entries.resolveHeld(trx, id, resolution, now)
+        if (!held) throw new StintError('not_found', 'That question was already answered or does not exist.')
+        entriesChanged = held.booked
+        return
+      }
       if (prompt.resolved_at !== null) throw new StintError('conflict', 'That question was already answered.')
       const allowed = prompt.kind === 'crash-gap' ? ['keep', 'discard', 'stop-at-start'] : ['keep', 'discard', 'move-to-timer', 'book-to-work-item']
       if (!allowed.includes(resolution.action)) {
@@ -317,7 +334,7 @@ export class TimerEngine {
         await cutSegments(trx, timer.id, from, now, now)
         if (timer.state !== 'idle') {
           const segments = (await liveSegments(trx, timer.id)).map(asClosed)
-          entriesChanged = (await this.bookRunAndReset(trx, timer, segments, now)).length > 0
+          entriesChanged = (await this.bookRunAndReset(trx, timer, segments, now)).entryIds.length > 0
         }
       }
       if (resolution.action === 'move-to-timer') {
@@ -333,8 +350,9 @@ export class TimerEngine {
         if (!item) throw new StintError('not_found', 'That work item does not exist (any more); nothing was changed.')
         const zone = (await liveSegments(trx, timer.id))[0]?.time_zone ?? this.deps.clock.timeZone()
         await cutSegments(trx, timer.id, from, to, now)
-        const ids = await this.book(trx, [{ startedAt: from, endedAt: to, timeZone: zone }], { workItemId: item.id, activityTypeId: await defaultActivityTypeId(trx), billable: item.billable, description: '', timerId: null, now })
-        entriesChanged = ids.length > 0
+        const target = { workItemId: item.id, activityTypeId: await defaultActivityTypeId(trx), billable: item.billable, description: '', timerId: null }
+        const booked = await this.deps.entries.bookTimerTime(trx, [{ startedAt: from, endedAt: to, timeZone: zone }], target, { timerId: timer.id, label: timer.label }, now)
+        entriesChanged = booked.entryIds.length > 0
       }
       await trx.updateTable('timer_prompts').set({ resolved_at: now, resolution: JSON.stringify(resolution) }).where('id', '=', id).execute()
     })
@@ -384,56 +402,22 @@ export class TimerEngine {
     await setState(trx, timer.id, 'running', now)
   }
 
-  /** Books a timer's run as draft entries, marks its segments booked and makes it idle. */
-  private async bookRunAndReset(trx: Transaction<Database>, timer: TimerRow, segments: ClosedSegment[], now: number): Promise<string[]> {
-    const ids = await this.book(trx, segments, {
+  /**
+   * Books a timer's run (holding what a locked period cannot take), marks its segments
+   * booked and makes it idle: held time lives on in held_time, not in the timer.
+   */
+  private async bookRunAndReset(trx: Transaction<Database>, timer: TimerRow, segments: ClosedSegment[], now: number): Promise<Booked> {
+    const target = {
       workItemId: timer.work_item_id,
       activityTypeId: timer.activity_type_id ?? (await defaultActivityTypeId(trx)),
       billable: timer.billable,
       description: timer.note,
       timerId: timer.id,
-      now,
-    })
+    }
+    const booked = await this.deps.entries.bookTimerTime(trx, segments, target, { timerId: timer.id, label: timer.label }, now)
     await trx.updateTable('timer_segments').set({ booked_at: now, updated_at: now }).where('timer_id', '=', timer.id).where('booked_at', 'is', null).where('discarded_at', 'is', null).execute()
     await setState(trx, timer.id, 'idle', now, { note: '' })
-    return ids
-  }
-
-  private async book(
-    trx: Transaction<Database>,
-    segments: ClosedSegment[],
-    entry: { workItemId: string | null; activityTypeId: string | null; billable: number; description: string; timerId: string | null; now: number },
-  ): Promise<string[]> {
-    const ids: string[] = []
-    for (const day of bookRun(segments, this.deps.settings().rounding)) {
-      const id = newId()
-      ids.push(id)
-      await trx
-        .insertInto('time_entries')
-        .values({
-          id,
-          user_id: this.deps.userId(),
-          day: day.day,
-          work_item_id: entry.workItemId,
-          activity_type_id: entry.activityTypeId,
-          billable: entry.billable ? 1 : 0,
-          description: entry.description,
-          source: 'timer',
-          raw_seconds: day.rawSeconds,
-          rounded_seconds: day.roundedSeconds,
-          status: 'draft',
-          timer_id: entry.timerId,
-          time_zone: day.timeZone,
-          created_at: entry.now,
-          updated_at: entry.now,
-          deleted_at: null,
-        })
-        .execute()
-      for (const range of day.ranges) {
-        await trx.insertInto('time_entry_ranges').values({ id: newId(), entry_id: id, started_at: range.startedAt, ended_at: range.endedAt }).execute()
-      }
-    }
-    return ids
+    return booked
   }
 
   /** One committed write transaction; the heartbeat rides along whenever a timer runs. Resolves whether one does. */

@@ -184,7 +184,7 @@ export function timesheetHost(options: TimesheetHostOptions = {}) {
       if (index >= 0) rows.splice(index, 1)
       return sheet()
     },
-    'timesheet.cellDetails': ({ day, row: key }) => ({ day, row: key, note: cellOf(key, day).note, entries: [] }),
+    'timesheet.cellDetails': ({ day, row: key }) => ({ day, row: key, note: cellOf(key, day).note, lockedReason: LOCKED[status] ?? null, entries: [] }),
     ...options.extra,
   })
   return { ...host, sheet, cell: (key: RowKey, day: string) => cellOf(key, day) }
