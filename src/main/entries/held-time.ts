@@ -92,7 +92,7 @@ export async function listHeld(db: Db, ctx: HeldContext, which: 'asking' | 'asid
       slot: row.slot,
       timerLabel: row.label,
       fromAt: own[0]?.started_at ?? row.created_at,
-      toAt: Math.max(...own.map((p) => p.ended_at), row.created_at),
+      toAt: own.reduce((last, p) => Math.max(last, p.ended_at), own[0]?.ended_at ?? row.created_at),
       seconds: secondsOf(own.map((p) => ({ startedAt: p.started_at, endedAt: p.ended_at }))),
       days,
       lockedReason: status ? lockedReason(status, ctx.mode) : null,
