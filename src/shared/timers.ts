@@ -82,6 +82,7 @@ const promptBase = {
 
 /** Time a timer may not have worked: a crash gap, or idle time while it ran. */
 export const GapPromptSchema = z.object({ ...promptBase, kind: z.enum(['crash-gap', 'idle']), slot: SlotSchema })
+export type GapPrompt = z.infer<typeof GapPromptSchema>
 
 /**
  * Timer time that fell into a submitted or approved period: it was not booked there, and
