@@ -29,8 +29,7 @@ export function KeptAsidePanel({ items, workItems, onResolve }: KeptAsidePanelPr
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Timer</th>
-            <th scope="col">Work item</th>
+            <th scope="col">Timer and work item</th>
             <th scope="col">Worked on</th>
             <th scope="col" className="num">
               Duration
@@ -47,9 +46,11 @@ export function KeptAsidePanel({ items, workItems, onResolve }: KeptAsidePanelPr
             const reasonId = `${titleId}-${held.id}`
             return (
               <tr key={held.id}>
-                <th scope="row">{held.timerLabel}</th>
-                <td>{item ? workItemDisplayName(item) : <span className="muted">No work item</span>}</td>
-                <td>
+                <th scope="row">
+                  {held.timerLabel}
+                  <span className="table__sub">{item ? workItemDisplayName(item) : 'No work item'}</span>
+                </th>
+                <td className="table__nowrap">
                   {heldDays(held)}
                   <span id={reasonId} className="table__sub">
                     {held.lockedReason ? 'Still locked' : 'Open again'}

@@ -47,7 +47,7 @@ const settle = () =>
 describe('a cell’s details', () => {
   it('show each entry with its raw and rounded time and its runs in the zone it was booked in', async () => {
     const { entry } = await open({})
-    expect(entry.textContent).toContain('Raw 0:40:00 · rounded 0:45')
+    expect(entry.textContent).toContain('Raw 0:40:00 · rounded 0:45:00')
     expect(within(entry).getByLabelText<HTMLInputElement>('Start of run 1 of the timer entry from 09:00').value).toBe('09:00')
     expect(within(entry).getByLabelText<HTMLInputElement>('End of run 1 of the timer entry from 09:00').value).toBe('09:40')
   })
@@ -60,7 +60,7 @@ describe('a cell’s details', () => {
     await settle()
     expect(host.requestsTo('timesheet.setEntryDuration')).toEqual([{ id: 'e1', seconds: 3000 }])
     expect(screen.getByRole('status').textContent).toBe('Duration saved')
-    expect(screen.getByRole('listitem', { name: 'Timer entry from 09:00' }).textContent).toContain('Raw 0:50:00 · rounded 1:00')
+    expect(screen.getByRole('listitem', { name: 'Timer entry from 09:00' }).textContent).toContain('Raw 0:50:00 · rounded 1:00:00')
   })
 
   it('changed runs are sent as times of day; a refusal is shown with its reason and what was typed stays', async () => {

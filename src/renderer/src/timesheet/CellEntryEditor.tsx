@@ -61,11 +61,14 @@ export function CellEntryEditor({ entry, readOnly, edits }: CellEntryEditorProps
           {SOURCE_LABELS[entry.source]} · {entry.billable ? 'Billable' : 'Non-billable'}
         </span>
         <span className="cell-entry__values">
-          Raw {formatClock(entry.rawSeconds)} · rounded {formatDuration(entry.roundedSeconds)}
+          Raw {formatClock(entry.rawSeconds)} · rounded {formatClock(entry.roundedSeconds)}
         </span>
       </div>
       {editRuns && (
         <div className="cell-entry__runs">
+          <span className="cell-entry__label" aria-hidden="true">
+            Runs
+          </span>
           {runs.map((run, i) => (
             <span key={i} className="cell-entry__run">
               <input className="input cell-entry__time" aria-label={`Start of run ${i + 1} of the ${name}`} value={run.start} readOnly={readOnly} inputMode="numeric" onChange={(e) => setRun(i, 'start', e.target.value)} onKeyDown={onEnter(saveRuns)} />
@@ -81,6 +84,9 @@ export function CellEntryEditor({ entry, readOnly, edits }: CellEntryEditorProps
         </div>
       )}
       <div className="cell-entry__fields">
+        <span className="cell-entry__label" aria-hidden="true">
+          Duration
+        </span>
         <input className="input cell-entry__duration" aria-label={`Duration of the ${name}`} value={duration} readOnly={readOnly} onChange={(e) => setDuration(e.target.value)} onBlur={saveDuration} onKeyDown={onEnter(saveDuration)} />
         <input
           className="input cell-entry__description"
