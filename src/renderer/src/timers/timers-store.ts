@@ -23,7 +23,8 @@ export interface TimersState {
   /** A stopped run shorter than the threshold, waiting for keep or discard. */
   shortRun: ShortRunQuestion | null
   load: () => Promise<void>
-  loadKeptAside: () => Promise<void>
+  /** The questions and the kept-aside time again: a period reopened or locked changes what they can do. */
+  loadQuestions: () => Promise<void>
   start: (slot: number) => Promise<void>
   pause: (slot: number) => Promise<void>
   stop: (slot: number) => Promise<void>
@@ -76,9 +77,10 @@ export function createTimersStore(client: StintClient) {
           set({ loaded: true, error: (error as Error).message })
         }
       },
-      async loadKeptAside() {
+      async loadQuestions() {
         try {
-          set({ keptAside: await client.prompts.keptAside({}) })
+          const [prompts, keptAside] = await Promise.all([client.prompts.list({}), client.prompts.keptAside({})])
+          set({ prompts, keptAside })
         } catch (error) {
           set({ error: (error as Error).message })
         }
@@ -130,7 +132,7 @@ export function createTimersStore(client: StintClient) {
           const timers = await client.prompts.resolve({ id, resolution })
           set({ timers, prompts: get().prompts.filter((p) => p.id !== id), error: null })
           // An answer about held time moves it in or out of the kept-aside list.
-          await get().loadKeptAside()
+          await get().loadQuestions()
         } catch (error) {
           set({ error: (error as Error).message })
           await get().load()
