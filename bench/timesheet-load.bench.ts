@@ -8,7 +8,7 @@
 import { it } from 'vitest'
 import { addDays } from '@shared/periods'
 import { seededRandom } from '@shared/testing/seeded-random'
-import { liveEntries } from '../src/main/timesheet/timesheet-service'
+import { liveEntries } from '../src/main/entries/entry-reads'
 import { openTempCore } from '../src/main/testing/temp-core'
 
 const USERS = 50

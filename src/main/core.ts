@@ -5,6 +5,7 @@ import { StintError } from '@shared/errors'
 import type { Handlers } from './api/invoke'
 import type { Clock } from './clock'
 import { openStore, type Store } from './db/store'
+import { Entries, type LockMode } from './entries/entries'
 import { EventHub } from './events'
 import type { Logger } from './logger'
 import { readDeviceId, readLocalUserId } from './profile'
@@ -17,7 +18,6 @@ import { LocalReports } from './reports/local-reports'
 import { Exporter, type CsvDestination } from './reports/exporter'
 import { UsageAlerts } from './reports/usage-alerts'
 import type { SettingsStore } from './settings/settings-store'
-import { loadEntries } from './timesheet/entry-queries'
 import { TimesheetService } from './timesheet/timesheet-service'
 import { realScheduler, type Scheduler } from './timers/scheduler'
 import { TimerEngine } from './timers/timer-engine'
@@ -72,9 +72,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     throw error
   }
   const owner = () => userId
-  const timers = new TimerEngine({ db: store.db, clock, events, scheduler: options.scheduler ?? realScheduler, settings: () => settings.get().timers, userId: owner })
+  // Who reopens a locked period: the person themselves standalone, an administrator with a server.
+  const mode = (): LockMode => (team.currentAccount() ? 'server' : 'standalone')
+  const entries = new Entries({ db: store.db, clock, userId: owner, mode, rounding: () => settings.get().timers.rounding })
+  const timers = new TimerEngine({ db: store.db, clock, events, scheduler: options.scheduler ?? realScheduler, settings: () => settings.get().timers, entries })
   const work = new WorkService({ db: store.db, clock, events })
-  const timesheet = new TimesheetService({ db: store.db, clock, events, settings: () => settings.get().timesheet, userId: owner })
+  const timesheet = new TimesheetService({ db: store.db, clock, events, settings: () => settings.get().timesheet, userId: owner, entries })
   const team = new SyncService({
     db: store.db,
     clock,
@@ -123,7 +126,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     timesheet,
     timers: () => timers.list(),
     userId: owner,
-    mode: () => (team.currentAccount() ? 'server' : 'standalone'),
+    mode,
     actorName: () => team.currentAccount()?.name ?? 'You',
   })
   sync.start()
@@ -166,6 +169,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
     'prompts.list': () => timers.prompts(),
     'prompts.resolve': ({ id, resolution }) => timers.resolvePrompt(id, resolution),
+    'prompts.keptAside': () => timers.keptAside(),
 
     'work.listItems': () => work.listWorkItems(),
     'work.recentItems': () => work.recentItemIds(),
@@ -184,7 +188,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!DaySchema.safeParse(from).success || Number.isNaN(days)) throw new StintError('invalid_request', 'from and to must be real dates (YYYY-MM-DD).')
       if (days < 0) throw new StintError('invalid_request', `The range ends (${to}) before it starts (${from}).`)
       if (days > MAX_RANGE_DAYS) throw new StintError('invalid_request', `A range can cover at most ${MAX_RANGE_DAYS} days.`)
-      return loadEntries(store.db, userId, { from, to })
+      return entries.load({ from, to })
     },
 
     'timesheet.load': ({ day }) => timesheet.load(day),
@@ -198,6 +202,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await timesheet.describeEntry(id, description)
       return {}
     },
+    'timesheet.setEntryDuration': ({ id, seconds }) => timesheet.setEntryDuration(id, seconds),
+    'timesheet.setEntryRuns': ({ id, runs }) => timesheet.setEntryRuns(id, runs),
+    'timesheet.deleteEntry': ({ id }) => timesheet.deleteEntry(id),
 
     'timesheet.summary': ({ day }) => submission.summary(day),
     'timesheet.submit': async ({ day }) => {

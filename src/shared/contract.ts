@@ -5,12 +5,14 @@ import { z } from 'zod'
 import { DaySchema, TimeEntrySchema } from './entries'
 import { SettingsPatchSchema, SettingsSchema, ShortcutStatusSchema } from './settings'
 import { ConnectRequestSchema, SyncIssueSchema, SyncStatusSchema, TeamAccountSchema } from './sync'
-import { CellChangeSchema, CellDetailsSchema, PeriodStatusSchema, PeriodSummarySchema, RowKeySchema, SubmissionRowSchema, TimesheetSchema } from './timesheet'
+import { CellChangeSchema, CellDetailsSchema, MAX_DAY_SECONDS, PeriodStatusSchema, PeriodSummarySchema, RowKeySchema, SubmissionRowSchema, TimesheetSchema } from './timesheet'
 import { ContractUsageQuerySchema, ContractUsageSchema, ReportQuerySchema, ReportResultSchema } from './reports'
 import { MonthViewQuerySchema, MonthViewResultSchema } from './month-views'
 import { ExportRequestSchema, ExportResultSchema } from './exports'
 import { ApprovalDetailSchema, ApprovalQueueItemSchema, ApproveRequestSchema, DecisionResultSchema, RejectRequestSchema } from './approvals'
+import { RunInputSchema } from './run-times'
 import {
+  HeldTimeSchema,
   PromptResolutionSchema,
   SlotSchema,
   StopResultSchema,
@@ -55,6 +57,8 @@ export const calls = {
 
   'prompts.list': { request: noRequest, response: z.array(TimerPromptSchema) },
   'prompts.resolve': { request: z.object({ id: idSchema, resolution: PromptResolutionSchema }).strict(), response: z.array(TimerSchema) },
+  /** Timer time in a locked period that the user kept aside until the period is reopened (answered with prompts.resolve). */
+  'prompts.keptAside': { request: noRequest, response: z.array(HeldTimeSchema) },
 
   'work.listItems': { request: noRequest, response: z.array(WorkItemSchema) },
   /** Ids of active work items by last use, most recent first (at most 10). */
@@ -80,6 +84,13 @@ export const calls = {
   'timesheet.cellDetails': { request: z.object({ day: DaySchema, row: RowKeySchema }).strict(), response: CellDetailsSchema },
   'timesheet.setCellNote': { request: z.object({ day: DaySchema, row: RowKeySchema, note: z.string().max(2000) }).strict(), response: CellDetailsSchema },
   'timesheet.describeEntry': { request: z.object({ id: idSchema, description: z.string().max(2000) }).strict(), response: z.object({}) },
+  /** From a cell's details, in an open period: one entry's duration (timer time is rounded again from it), a timer entry's runs, or the entry gone. */
+  'timesheet.setEntryDuration': {
+    request: z.object({ id: idSchema, seconds: z.number().int('a duration is whole seconds').min(1, 'a duration must be more than zero').max(MAX_DAY_SECONDS, 'a day has at most 24 hours') }).strict(),
+    response: CellDetailsSchema,
+  },
+  'timesheet.setEntryRuns': { request: z.object({ id: idSchema, runs: z.array(RunInputSchema).min(1, 'an entry needs at least one run').max(48) }).strict(), response: CellDetailsSchema },
+  'timesheet.deleteEntry': { request: z.object({ id: idSchema }).strict(), response: CellDetailsSchema },
 
   /** What submitting would send: totals, over/under, empty days, timers still running. */
   'timesheet.summary': { request: z.object({ day: DaySchema }).strict(), response: PeriodSummarySchema },

@@ -72,21 +72,53 @@ export const TimerUpdateSchema = z
   .strict()
 export type TimerUpdate = z.infer<typeof TimerUpdateSchema>
 
-/** A decision Stint waits for rather than making it silently. */
-export const TimerPromptSchema = z.object({
+const promptBase = {
   id: z.string(),
-  kind: z.enum(['crash-gap', 'idle']),
-  slot: SlotSchema,
   timerLabel: z.string(),
+  /** The span asked about (ms since epoch, UTC): first instant to last. */
   fromAt: z.number().int(),
   toAt: z.number().int(),
+}
+
+/** Time a timer may not have worked: a crash gap, or idle time while it ran. */
+export const GapPromptSchema = z.object({ ...promptBase, kind: z.enum(['crash-gap', 'idle']), slot: SlotSchema })
+export type GapPrompt = z.infer<typeof GapPromptSchema>
+
+/**
+ * Timer time that fell into a submitted or approved period: it was not booked there, and
+ * waits for the user (a question while kind is asked, or kept aside until the period is
+ * reopened). Its days are the local days in the zone the timer ran in.
+ */
+export const HeldTimeSchema = z.object({
+  ...promptBase,
+  kind: z.literal('locked-period'),
+  /** The timer it was measured on; null if that slot no longer exists. */
+  slot: SlotSchema.nullable(),
+  /** Whole seconds held: the runs, without the pauses between them. */
+  seconds: z.number().int().nonnegative(),
+  days: z.array(z.object({ day: z.string(), seconds: z.number().int().nonnegative(), locked: z.boolean() })),
+  /** Why its days cannot take it now (the period lock's sentence); null once every day is open again. */
+  lockedReason: z.string().nullable(),
+  /** Today's local day, and whether today's period can take the time. */
+  today: z.string(),
+  todayOpen: z.boolean(),
+  /** Kept aside by the user (listed under the timers), rather than a question waiting. */
+  keptAside: z.boolean(),
+  workItemId: z.string().nullable(),
+  activityTypeId: z.string().nullable(),
+  billable: z.boolean(),
+  description: z.string(),
 })
+export type HeldTime = z.infer<typeof HeldTimeSchema>
+
+/** A decision Stint waits for rather than making it silently. */
+export const TimerPromptSchema = z.discriminatedUnion('kind', [GapPromptSchema, HeldTimeSchema])
 export type TimerPrompt = z.infer<typeof TimerPromptSchema>
 
 export const PromptResolutionSchema = z.discriminatedUnion('action', [
   /** Keep the time as it was recorded. */
   z.object({ action: z.literal('keep') }),
-  /** Remove the time of the prompt from the timer (idle time, or a crash gap). */
+  /** Remove the time of the prompt from the timer (idle time, or a crash gap); or drop held time. */
   z.object({ action: z.literal('discard') }),
   /** Crash gap only: stop the timer at the last sign of life and book the run. */
   z.object({ action: z.literal('stop-at-start') }),
@@ -94,11 +126,18 @@ export const PromptResolutionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('move-to-timer'), slot: SlotSchema }),
   /** Idle only: book the time as a draft entry of a work item. */
   z.object({ action: z.literal('book-to-work-item'), workItemId: z.string() }),
+  /** Held time only: book it as one draft entry today. */
+  z.object({ action: z.literal('book-today') }),
+  /** Held time only: keep it aside until its period is reopened. */
+  z.object({ action: z.literal('keep-aside') }),
+  /** Held time only: book it into the days it was worked on, once their period is open again. */
+  z.object({ action: z.literal('book-into-days') }),
 ])
 export type PromptResolution = z.infer<typeof PromptResolutionSchema>
 
 export const StopResultSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('stopped'), timer: TimerSchema, entries: z.array(TimeEntrySchema) }),
+  /** heldSeconds: time of the run that fell into a locked period; it was not booked and waits as a question. */
+  z.object({ outcome: z.literal('stopped'), timer: TimerSchema, entries: z.array(TimeEntrySchema), heldSeconds: z.number().int().nonnegative() }),
   /** The run is shorter than the threshold: the timer was paused and nothing booked until the user decides. */
   z.object({ outcome: z.literal('confirm-short'), timer: TimerSchema, seconds: z.number().int().nonnegative() }),
 ])

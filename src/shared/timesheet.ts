@@ -74,7 +74,18 @@ export type Timesheet = z.infer<typeof TimesheetSchema>
 export const CellChangeSchema = z.object({ day: DaySchema, row: RowKeySchema, totalSeconds: z.number().int().min(0).max(MAX_DAY_SECONDS) }).strict()
 export type CellChange = z.infer<typeof CellChangeSchema>
 
-export const CellDetailsSchema = z.object({ day: z.string(), row: RowKeySchema, note: z.string().nullable(), entries: z.array(TimeEntrySchema) })
+/** An entry in a cell's details, with the zone its runs are read and typed in. */
+export const CellEntrySchema = TimeEntrySchema.extend({ timeZone: z.string() })
+export type CellEntry = z.infer<typeof CellEntrySchema>
+
+export const CellDetailsSchema = z.object({
+  day: z.string(),
+  row: RowKeySchema,
+  note: z.string().nullable(),
+  /** Why the cell's entries cannot be changed (its period is locked), or null. */
+  lockedReason: z.string().nullable(),
+  entries: z.array(CellEntrySchema),
+})
 export type CellDetails = z.infer<typeof CellDetailsSchema>
 
 /** How durations are shown; display only: stored seconds never change with it. */

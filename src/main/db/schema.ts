@@ -116,6 +116,33 @@ export interface TimerPromptsTable {
   resolution: string | null
 }
 
+/** Timer time that fell into a locked period, waiting for the user's answer (see migration 0010). */
+export interface HeldTimeTable {
+  id: string
+  user_id: string
+  timer_id: string | null
+  /** The timer's label when the time was held. */
+  label: string
+  work_item_id: string | null
+  activity_type_id: string | null
+  billable: Flag
+  description: Generated<string>
+  /** asking: a question waits; aside: kept until its period is reopened; booked, discarded: answered. */
+  state: 'asking' | 'aside' | 'booked' | 'discarded'
+  created_at: number
+  updated_at: number
+  resolution: string | null
+}
+
+export interface HeldTimeRangesTable {
+  id: string
+  held_id: string
+  day: string
+  started_at: number
+  ended_at: number
+  time_zone: string
+}
+
 export type PeriodStatus = 'open' | 'submitted' | 'approved' | 'rejected'
 
 export interface PeriodsTable extends Synced {
@@ -209,6 +236,8 @@ export interface Database {
   time_entries: TimeEntriesTable
   time_entry_ranges: TimeEntryRangesTable
   timer_prompts: TimerPromptsTable
+  held_time: HeldTimeTable
+  held_time_ranges: HeldTimeRangesTable
   app_state: AppStateTable
   periods: PeriodsTable
   period_events: PeriodEventsTable

@@ -29,7 +29,7 @@ import { consoleLogger } from '../logger'
 import { startFailureMessage } from '../start-failure'
 import { ReminderService } from '../timers/reminders'
 import { realScheduler } from '../timers/scheduler'
-import { runTimerCommand, type CommandFeedback } from '../timers/timer-commands'
+import { runTimerCommand, stoppedText, type CommandFeedback } from '../timers/timer-commands'
 import { JsonFileSettingsStore } from '../settings/settings-store'
 import { APP_ENTRY_URL } from './app-url'
 import { registerIpcHandlers } from './ipc'
@@ -247,10 +247,16 @@ async function start(): Promise<void> {
   })
 
   const stopFromTray = async (slot: number) => {
-    const result = await ready.timers.stop(slot)
-    if (result.outcome !== 'confirm-short') return
-    if (await feedback.confirmKeepShort(result.timer.label, result.seconds)) await ready.timers.stop(slot, { keepShort: true })
-    else await ready.timers.discard(slot)
+    let result = await ready.timers.stop(slot)
+    if (result.outcome === 'confirm-short') {
+      if (!(await feedback.confirmKeepShort(result.timer.label, result.seconds))) {
+        await ready.timers.discard(slot)
+        return
+      }
+      result = await ready.timers.stop(slot, { keepShort: true })
+    }
+    // Time that fell into a locked period waits as a question: say so, the window may be closed.
+    if (result.outcome === 'stopped' && result.heldSeconds > 0) feedback.notify(`${result.timer.label} stopped`, stoppedText(result))
   }
   const tray = new TrayController({
     tray: new Tray(nativeImage.createEmpty()),
@@ -294,8 +300,10 @@ async function start(): Promise<void> {
     },
   })
   tray.update(await ready.timers.list())
+  tray.setQuestions((await ready.timers.prompts()).length)
   ready.events.subscribe((name, payload) => {
     if (name === 'timers.changed' && 'timers' in payload) tray.update(payload.timers)
+    if (name === 'prompts.changed' && 'prompts' in payload) tray.setQuestions(payload.prompts.length)
   })
 
   handleArgv(process.argv)

@@ -72,6 +72,18 @@ describe('the tray', () => {
     expect(scheduler.size).toBe(0)
   })
 
+  it('leads to the questions waiting, and a click on that line opens Stint', () => {
+    const { tray, actions, controller } = setUp()
+    controller.update(timers({}))
+    controller.setQuestions(1)
+    const menu = tray.menus.at(-1)
+    expect(labels(menu).slice(0, 3)).toEqual(['A question waits — open Stint to answer', '(separator)', 'No timer running'])
+    menu?.[0]?.click?.(undefined as never, undefined, undefined as never)
+    expect(actions).toEqual([{ type: 'open' }])
+    controller.setQuestions(0)
+    expect(labels(tray.menus.at(-1))[0]).toBe('No timer running')
+  })
+
   it('lists the active timers with their controls, and its clicks reach the engine', () => {
     const { tray, controller, actions } = setUp()
     controller.update(timers({ 2: 'running', 5: 'paused' }))

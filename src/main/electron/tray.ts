@@ -43,6 +43,8 @@ export function toMenuTemplate(items: readonly TrayMenuItem[], onAction: (action
 
 export class TrayController {
   private timers: readonly Timer[] = []
+  /** Questions waiting for the user (crash gaps, idle time, time in a locked period). */
+  private questions = 0
   private handle: unknown = null
   /** Wake-ups of the minute refresh, for tests and the benchmark. */
   refreshes = 0
@@ -61,6 +63,13 @@ export class TrayController {
     this.refreshLabels()
   }
 
+  /** The number of questions waiting changed: the menu leads to them. */
+  setQuestions(count: number): void {
+    if (count === this.questions) return
+    this.questions = count
+    this.refreshLabels()
+  }
+
   dispose(): void {
     if (this.handle !== null) this.deps.scheduler.clearTimeout(this.handle)
     this.handle = null
@@ -70,7 +79,7 @@ export class TrayController {
     const now = this.deps.now()
     this.deps.tray.setToolTip(trayTooltip(this.timers, now))
     if (this.deps.platform === 'darwin') this.deps.tray.setTitle(trayTitle(this.timers, now))
-    this.deps.tray.setContextMenu(this.deps.buildMenu(toMenuTemplate(buildTrayMenu(this.timers, now), this.deps.onAction)))
+    this.deps.tray.setContextMenu(this.deps.buildMenu(toMenuTemplate(buildTrayMenu(this.timers, now, this.questions), this.deps.onAction)))
     this.dispose()
     const wait = msUntilNextMinute(this.timers, now)
     if (wait !== null) {

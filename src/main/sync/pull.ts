@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { PeriodWire, PullResponse } from '@shared/sync'
 import type { Database, OutboxEntity } from '../db/schema'
+import { applyServerEntry } from '../entries/server-copies'
 import { asServerCopy } from './outbox'
 import { activityTypeFromWire, contractFromWire, customerFromWire, entryFromWire, workItemFromWire } from './wire'
 
@@ -33,7 +34,7 @@ async function heldBack(trx: Transaction<Database>, entity: OutboxEntity, rows: 
   return new Set([...waiting, ...open].map((r) => r.entity_id))
 }
 
-type Upsertable = 'time_entries' | 'work_items' | 'activity_types' | 'customers' | 'contracts'
+type Upsertable = 'work_items' | 'activity_types' | 'customers' | 'contracts'
 
 async function upsert(trx: Transaction<Database>, table: Upsertable, row: { id: string; updated_at: number }, insertOnly: Record<string, unknown> = {}): Promise<number> {
   const exists = await trx.selectFrom(table).select('id').where('id', '=', row.id).executeTakeFirst()
@@ -85,7 +86,12 @@ export async function applyPullPage(db: Kysely<Database>, userId: string, page: 
         changed += await upsert(trx, 'activity_types', activityTypeFromWire(t))
       }
       for (const w of page.workItems) if (!skip.workItem.has(w.id)) changed += await upsert(trx, 'work_items', workItemFromWire(w))
-      for (const e of page.entries) if (!skip.entry.has(e.id)) changed += await upsert(trx, 'time_entries', entryFromWire(e, userId), { timer_id: null, time_zone: null })
+      // Entries go through their one home; a pulled copy is the server's decision, applied as such (not refused by the local lock).
+      for (const e of page.entries) {
+        if (skip.entry.has(e.id)) continue
+        await applyServerEntry(trx, entryFromWire(e, userId))
+        changed++
+      }
 
       const movesWaiting = new Set(
         page.periods.length === 0 ? [] : (await trx.selectFrom('sync_outbox').select('entity_id').where('entity', 'in', ['period.submit', 'period.withdraw']).execute()).map((r) => r.entity_id),

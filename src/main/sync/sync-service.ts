@@ -18,6 +18,7 @@ import {
 import { DEFAULT_ACTIVITY_TYPES } from '@shared/work'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
+import { applyServerEntry, dropNeverSent, rebindOwner, recordServerVersion } from '../entries/server-copies'
 import type { EventHub } from '../events'
 import { asServerCopy, enqueuePeriodMove } from './outbox'
 import type { SecretStore } from './secret-store'
@@ -25,7 +26,8 @@ import { httpTransport, serverUrlProblem, TransportError, type SyncTransport } f
 import { activityTypeFromWire, contractFromWire, customerFromWire, entryFromWire, workItemFromWire } from './wire'
 
 const ACCOUNT_KEY = 'team_account'
-const OWNED = ['time_entries', 'periods', 'timesheet_rows', 'cell_notes'] as const
+// Time entries are re-owned through src/main/entries (with the time held for a question).
+const OWNED = ['periods', 'timesheet_rows', 'cell_notes'] as const
 const TRACKED = [
   ['time_entries', 'entry'],
   ['work_items', 'workItem'],
@@ -105,6 +107,7 @@ export class SyncService {
       const local = (await trx.selectFrom('app_state').select('value').where('key', '=', 'user_id').executeTakeFirstOrThrow()).value
       await asServerCopy(trx, async () => {
         for (const table of OWNED) await trx.updateTable(table).set({ user_id: me.user.id }).where('user_id', '=', local).execute()
+        await rebindOwner(trx, local, me.user.id)
       })
       await trx.updateTable('app_state').set({ value: me.user.id }).where('key', '=', 'user_id').execute()
       // Everything the server has not seen goes up, time made before the outbox existed included.
@@ -165,12 +168,14 @@ export class SyncService {
       } else if (choice === 'mine') {
         if (!table || !server) throw new StintError('invalid_request', 'The server has no copy of this to put yours on top of; fix the row or discard your change.')
         const version = (server as { version: number }).version
-        await trx.updateTable(table).set({ server_version: version }).where('id', '=', issue.entity_id).execute()
+        if (table === 'time_entries') await recordServerVersion(trx, issue.entity_id, version)
+        else await trx.updateTable(table).set({ server_version: version }).where('id', '=', issue.entity_id).execute()
         await trx.insertInto('sync_outbox').values({ entity: issue.entity as 'entry', entity_id: issue.entity_id, created_at: now, mutation_id: null, payload: null, batch_id: null }).execute()
       } else if (table) {
         await trx.deleteFrom('sync_outbox').where('entity', '=', issue.entity as 'entry').where('entity_id', '=', issue.entity_id).where('batch_id', 'is', null).execute()
         await asServerCopy(trx, async () => {
           if (server) await applyCopy(trx, issue.entity, server, (await trx.selectFrom('app_state').select('value').where('key', '=', 'user_id').executeTakeFirstOrThrow()).value)
+          else if (table === 'time_entries') await dropNeverSent(trx, issue.entity_id, now)
           else await trx.updateTable(table).set({ deleted_at: now, updated_at: now }).where('id', '=', issue.entity_id).where('server_version', 'is', null).execute()
         })
       }
@@ -230,11 +235,11 @@ function subjectOf(entity: string, mine: Record<string, unknown> | null): string
   return typeof name === 'string' ? `${entity} ${name}` : entity
 }
 
-async function applyCopy(trx: Kysely<Database>, entity: string, copy: unknown, userId: string): Promise<void> {
+async function applyCopy(trx: Transaction<Database>, entity: string, copy: unknown, userId: string): Promise<void> {
   switch (entity) {
     case 'entry': {
-      const { id, ...values } = entryFromWire(EntryWireSchema.parse(copy), userId)
-      await trx.updateTable('time_entries').set(values).where('id', '=', id).execute()
+      // The server's copy is its decision: applied through the entries' home, not refused by the local lock.
+      await applyServerEntry(trx, entryFromWire(EntryWireSchema.parse(copy), userId))
       return
     }
     case 'workItem': {

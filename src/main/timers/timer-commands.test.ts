@@ -46,6 +46,15 @@ describe('ticket links', () => {
     expect((await env.core.timers.list())[0]).toMatchObject({ state: 'idle', closedSeconds: 0 })
   })
 
+  it('a ticket stopped in an approved week books nothing there, and the notification says what waits', async () => {
+    await runTimerCommand(env.core.timers, link('stint://timer/start?ref=TICKET-1234'), feedback)
+    env.clock.advance(30 * 60_000)
+    await env.core.submission.submit('2026-11-16')
+    await runTimerCommand(env.core.timers, link('stint://timer/stop?ref=TICKET-1234'), feedback)
+    expect(notes.at(-1)).toBe('TICKET-1234 stopped — 30 min fell into a submitted or approved period and was not booked there: open Stint to book it today, keep it aside or discard it.')
+    expect(await env.core.store.db.selectFrom('time_entries').select('id').execute()).toEqual([])
+  })
+
   it('a refusal is told to the user, not thrown away', async () => {
     await runTimerCommand(env.core.timers, link('stint://timer/stop?ref=TICKET-9'), feedback)
     expect(notes).toEqual(['Stint could not stop TICKET-9 — No timer is running for TICKET-9.'])

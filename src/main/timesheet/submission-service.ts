@@ -15,8 +15,10 @@ import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { EventHub } from '../events'
 import { enqueuePeriodMove } from '../sync/outbox'
-import { periodRecord, type PeriodRecord } from './period-records'
-import { liveEntries, type TimesheetService } from './timesheet-service'
+import { entryStatuses, liveEntries } from '../entries/entry-reads'
+import { periodRecord, type PeriodRecord } from '../entries/period-records'
+import { followPeriodStatus } from '../entries/server-copies'
+import type { TimesheetService } from './timesheet-service'
 
 export interface SubmissionDeps {
   db: Kysely<Database>
@@ -61,14 +63,7 @@ export class SubmissionService {
     const user = this.deps.userId()
     const today = localDay(clock.now(), clock.timeZone())
     const from = addDays(today, -366)
-    const entries = await db
-      .selectFrom('time_entries')
-      .select(['day', 'status', 'rounded_seconds'])
-      .where('user_id', '=', user)
-      .where('day', '>=', from)
-      .where('day', '<=', today)
-      .where('deleted_at', 'is', null)
-      .execute()
+    const entries = await entryStatuses(db, user, from, today)
     const stored = await db.selectFrom('periods').select('start_day').where('user_id', '=', user).where('start_day', '>=', from).where('deleted_at', 'is', null).execute()
     const starts = new Set([timesheet.periodOf(today).start, ...stored.map((p) => p.start_day), ...entries.map((e) => timesheet.periodOf(e.day).start)])
     const rows: SubmissionRow[] = []
@@ -137,8 +132,7 @@ export class SubmissionService {
           .values({ id: newId(), period_id: id, from_status: record.status, to_status: result.to.status, reason: result.reason, actor: this.deps.actorName(), at: now })
           .execute()
         // Entry statuses follow the period here; with a server they come back from it.
-        const entryStatus = result.to.status === 'approved' ? 'approved' : 'draft'
-        await trx.updateTable('time_entries').set({ status: entryStatus }).where('user_id', '=', user).where('day', '>=', period.start).where('day', '<=', period.end).where('deleted_at', 'is', null).where('status', '!=', 'voided').execute()
+        await followPeriodStatus(trx, user, period, result.to.status === 'approved' ? 'approved' : 'draft')
       }
       await queue(trx, now)
     })

@@ -3,7 +3,7 @@ import { StintError } from '@shared/errors'
 import type { RowKey, Timesheet } from '@shared/timesheet'
 import { readLocalUserId } from '../profile'
 import { openTempCore, type TempCore } from '../testing/temp-core'
-import { liveEntries } from './timesheet-service'
+import { liveEntries } from '../entries/entry-reads'
 
 const H = 3600
 let env: TempCore

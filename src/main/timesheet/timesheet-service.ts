@@ -1,19 +1,17 @@
-// The period grid over the local database. A cell holds entries; typing a total only
-// ever creates, changes or removes the one hand-entered ("grid") entry of that cell,
-// never what timers recorded. Each change is checked as a whole (a pasted block is
-// all or nothing) and committed before it is answered. Submitted or approved periods
-// refuse every change with the reason.
+// The period grid over the local database: its layout, rows, notes and a cell's
+// details. The entries in it are read and written through src/main/entries (typing a
+// total only ever changes the cell's one hand-entered entry, never what timers
+// recorded), which asks the period lock for every change; rows and notes ask it too.
+// Each change is checked as a whole and committed before it is answered.
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely'
-import { formatDuration } from '@shared/duration'
 import { StintError } from '@shared/errors'
 import { newId } from '@shared/ids'
 import { addDays, daysOf, periodContaining, periodLabel, weekdayOf, type Period, type Weekday } from '@shared/periods'
+import type { RunInput } from '@shared/run-times'
 import {
-  MAX_DAY_SECONDS,
   rowKeyId,
   type CellChange,
   type CellDetails,
-  type PeriodStatus,
   type RowKey,
   type Timesheet,
   type TimesheetCell,
@@ -23,8 +21,9 @@ import {
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { EventHub } from '../events'
-import { loadEntries } from './entry-queries'
-import { moveQueued, periodHistory, periodRecord } from './period-records'
+import type { Entries } from '../entries/entries'
+import { matchesRow } from '../entries/cell-totals'
+import { moveQueued, periodHistory, periodRecord } from '../entries/period-records'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -35,23 +34,8 @@ export interface TimesheetDeps {
   settings: () => TimesheetSettings
   /** Whose timesheet this is (see profile.ts). */
   userId: () => string
-}
-
-const LOCKED_BECAUSE: Partial<Record<PeriodStatus, string>> = {
-  submitted: 'This period has been submitted for approval, so it is read-only. Withdraw the submission to change it.',
-  approved: 'This period is approved and locked. An administrator can reopen it.',
-}
-
-/** Entries in the grid: everything not voided or deleted (the grid's hot query; see its plan test). */
-export function liveEntries(db: Db, userId: string, from: string, to: string) {
-  return db
-    .selectFrom('time_entries')
-    .select(['id', 'day', 'work_item_id', 'activity_type_id', 'billable', 'source', 'rounded_seconds', 'created_at'])
-    .where('user_id', '=', userId)
-    .where('day', '>=', from)
-    .where('day', '<=', to)
-    .where('deleted_at', 'is', null)
-    .where('status', '!=', 'voided')
+  /** The entries and the period lock. */
+  entries: Entries
 }
 
 function addedRows(db: Db, userId: string, periodStart: string) {
@@ -64,7 +48,7 @@ function notesOn(db: Db, userId: string, day: string) {
 
 /** Rows are never deleted (sync needs the tombstone); removing one is a change like any other. */
 function tombstone(now: number) {
-  return (eb: ExpressionBuilder<Database, 'time_entries' | 'timesheet_rows' | 'cell_notes'>) => ({ deleted_at: now, updated_at: now, version: eb('version', '+', 1) })
+  return (eb: ExpressionBuilder<Database, 'timesheet_rows' | 'cell_notes'>) => ({ deleted_at: now, updated_at: now, version: eb('version', '+', 1) })
 }
 
 interface PeriodLayout {
@@ -77,10 +61,6 @@ interface RowFields {
   work_item_id: string | null
   activity_type_id: string | null
   billable: number
-}
-
-function matchesRow(row: RowKey) {
-  return (e: RowFields) => e.work_item_id === row.workItemId && e.activity_type_id === row.activityTypeId && (e.billable === 1) === row.billable
 }
 
 export class TimesheetService {
@@ -126,7 +106,7 @@ export class TimesheetService {
     const record = await periodRecord(db, user, period)
     const { status } = record
     const expected = settings().expectedSeconds
-    const entries = await liveEntries(db, user, period.start, period.end).execute()
+    const entries = await this.deps.entries.live(period.start, period.end).execute()
     const added = await addedRows(db, user, period.start).execute()
     const notes = await db.selectFrom('cell_notes').selectAll().where('user_id', '=', user).where('day', '>=', period.start).where('day', '<=', period.end).where('deleted_at', 'is', null).execute()
 
@@ -160,7 +140,7 @@ export class TimesheetService {
       reason: record.reason,
       queued: await moveQueued(db, period),
       history: await periodHistory(db, record.id),
-      lockedReason: LOCKED_BECAUSE[status] ?? null,
+      lockedReason: this.deps.entries.lockedReason(status),
       days: layout.days.map((d) => ({ ...d, expectedSeconds: expected[d.weekday] ?? 0 })),
       rows: built,
     }
@@ -173,18 +153,9 @@ export class TimesheetService {
     const { db, clock } = this.deps
     const now = clock.now()
     await db.transaction().execute(async (trx) => {
-      for (const period of uniquePeriods(changes.map((c) => this.periodOf(c.day)))) await refuseIfLocked(trx, user, period)
-      for (const change of changes) {
-        await applyCellTotal(trx, user, change, now)
-        await keepRow(trx, user, this.periodOf(change.day).start, change.row, now)
-      }
-      // Checked after every change of the batch is in: a day over 24 hours undoes the whole batch.
-      for (const day of new Set(changes.map((c) => c.day))) {
-        const total = (await liveEntries(trx, user, day, day).execute()).reduce((sum, e) => sum + e.rounded_seconds, 0)
-        if (total > MAX_DAY_SECONDS) {
-          throw new StintError('invalid_request', `A day has at most 24 hours: ${day} would have ${formatDuration(total)}. Nothing was changed.`)
-        }
-      }
+      // The lock, the timer time that typing cannot change and the 24-hour day: all in there, for the whole batch.
+      await this.deps.entries.setCellTotals(trx, changes, now)
+      for (const change of changes) await keepRow(trx, user, this.periodOf(change.day).start, change.row, now)
     })
     this.deps.events.emit('entries.changed', {})
     return this.load(changes[0]?.day ?? '')
@@ -196,10 +167,10 @@ export class TimesheetService {
     const period = this.periodOf(day)
     const now = clock.now()
     await db.transaction().execute(async (trx) => {
-      await refuseIfLocked(trx, user, period)
+      await this.refuseIfLocked(trx, period)
       await this.checkRowRefs(trx, row)
       const added = await addedRows(trx, user, period.start).execute()
-      const withTime = await liveEntries(trx, user, period.start, period.end).execute()
+      const withTime = await this.deps.entries.live(period.start, period.end, trx).execute()
       if (added.some(matchesRow(row)) || withTime.some(matchesRow(row))) throw new StintError('conflict', 'That row is already in this period.')
       await trx
         .insertInto('timesheet_rows')
@@ -216,13 +187,11 @@ export class TimesheetService {
     const period = this.periodOf(day)
     const now = clock.now()
     await db.transaction().execute(async (trx) => {
-      await refuseIfLocked(trx, user, period)
-      const time = (await liveEntries(trx, user, period.start, period.end).execute()).filter(matchesRow(row))
-      if (time.some((e) => e.rounded_seconds > 0)) throw new StintError('conflict', 'This row has time in it. Clear its cells first; only an empty row can be removed.')
+      await this.refuseIfLocked(trx, period)
+      // Refused while the row holds time; zero-length grid entries (a cleared cell) go with the row.
+      await this.deps.entries.clearEmptyRow(trx, { from: period.start, to: period.end }, row, now)
       const added = (await addedRows(trx, user, period.start).execute()).filter(matchesRow(row))
       for (const r of added) await trx.updateTable('timesheet_rows').set(tombstone(now)).where('id', '=', r.id).execute()
-      // Zero-length grid entries (a cleared cell) go with the row.
-      for (const e of time.filter((t) => t.source === 'grid')) await trx.updateTable('time_entries').set(tombstone(now)).where('id', '=', e.id).execute()
     })
     return this.load(day)
   }
@@ -236,7 +205,7 @@ export class TimesheetService {
     const have = new Set(current.rows.map((r) => r.key))
     const now = clock.now()
     await db.transaction().execute(async (trx) => {
-      await refuseIfLocked(trx, user, this.periodOf(day))
+      await this.refuseIfLocked(trx, this.periodOf(day))
       for (const row of previous.rows) {
         if (!have.has(row.key)) await keepRow(trx, user, current.start, { workItemId: row.workItemId, activityTypeId: row.activityTypeId, billable: row.billable }, now)
       }
@@ -246,10 +215,19 @@ export class TimesheetService {
 
   async cellDetails(day: string, row: RowKey): Promise<CellDetails> {
     const user = this.deps.userId()
-    const { db } = this.deps
-    const ids = (await liveEntries(db, user, day, day).execute()).filter(matchesRow(row)).map((e) => e.id)
+    const { db, clock, entries } = this.deps
+    const ids = (await entries.live(day, day).execute()).filter(matchesRow(row)).map((e) => e.id)
     const note = (await notesOn(db, user, day).execute()).find(matchesRow(row))?.note ?? null
-    return { day, row, note, entries: await loadEntries(db, user, { ids }) }
+    const withZones = await entries.loadWithZones(ids)
+    const status = (await periodRecord(db, user, this.periodOf(day))).status
+    return {
+      day,
+      row,
+      note,
+      lockedReason: entries.lockedReason(status),
+      // Runs are read and typed in the zone the entry was booked in; typed time has none, so the machine's.
+      entries: withZones.map(({ entry, timeZone }) => ({ ...entry, timeZone: timeZone ?? clock.timeZone() })),
+    }
   }
 
   async setCellNote(day: string, row: RowKey, note: string): Promise<CellDetails> {
@@ -258,7 +236,7 @@ export class TimesheetService {
     const now = clock.now()
     const text = note.trim()
     await db.transaction().execute(async (trx) => {
-      await refuseIfLocked(trx, user, this.periodOf(day))
+      await this.deps.entries.refuseIfLocked(trx, [day])
       const existing = (await notesOn(trx, user, day).execute()).find(matchesRow(row))
       if (existing && text === '') await trx.updateTable('cell_notes').set(tombstone(now)).where('id', '=', existing.id).execute()
       else if (existing) await trx.updateTable('cell_notes').set((eb) => ({ note: text, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', existing.id).execute()
@@ -273,16 +251,33 @@ export class TimesheetService {
 
   /** Edits one entry's description from the details panel. */
   async describeEntry(id: string, description: string): Promise<void> {
-    const user = this.deps.userId()
-    const { db, clock } = this.deps
-    const now = clock.now()
-    await db.transaction().execute(async (trx) => {
-      const entry = await trx.selectFrom('time_entries').select(['day']).where('id', '=', id).where('user_id', '=', user).where('deleted_at', 'is', null).executeTakeFirst()
-      if (!entry) throw new StintError('not_found', 'That entry does not exist (any more); nothing was changed.')
-      await refuseIfLocked(trx, user, this.periodOf(entry.day))
-      await trx.updateTable('time_entries').set((eb) => ({ description: description.trim(), updated_at: now, version: eb('version', '+', 1) })).where('id', '=', id).execute()
-    })
+    await this.editEntry((trx) => this.deps.entries.describe(trx, id, description))
+  }
+
+  /** Changes one entry's duration from the details panel; timer time is rounded again from it. */
+  setEntryDuration(id: string, seconds: number): Promise<CellDetails> {
+    return this.editEntry((trx) => this.deps.entries.setDuration(trx, id, seconds))
+  }
+
+  /** Changes the runs of a timer entry from the details panel; its duration follows them. */
+  setEntryRuns(id: string, runs: readonly RunInput[]): Promise<CellDetails> {
+    return this.editEntry((trx) => this.deps.entries.setRuns(trx, id, runs))
+  }
+
+  deleteEntry(id: string): Promise<CellDetails> {
+    return this.editEntry((trx) => this.deps.entries.delete(trx, id))
+  }
+
+  /** One edit of one entry, committed, announced, and its cell shown again. */
+  private async editEntry(edit: (trx: Transaction<Database>) => Promise<RowFields & { day: string }>): Promise<CellDetails> {
+    const entry = await this.deps.db.transaction().execute(edit)
     this.deps.events.emit('entries.changed', {})
+    return this.cellDetails(entry.day, { workItemId: entry.work_item_id, activityTypeId: entry.activity_type_id, billable: entry.billable === 1 })
+  }
+
+  /** Rows and notes go with the entries: the same lock, asked for every day of the period. */
+  private refuseIfLocked(db: Db, period: Period): Promise<void> {
+    return this.deps.entries.refuseIfLocked(db, daysOf(period))
   }
 
   /** Orders rows by work item reference or title, then activity type. */
@@ -317,58 +312,4 @@ async function keepRow(trx: Transaction<Database>, user: string, periodStart: st
     .insertInto('timesheet_rows')
     .values({ id: newId(), user_id: user, period_start: periodStart, work_item_id: row.workItemId, activity_type_id: row.activityTypeId, billable: row.billable ? 1 : 0, created_at: now, updated_at: now, deleted_at: null })
     .execute()
-}
-
-function uniquePeriods(periods: Period[]): Period[] {
-  return [...new Map(periods.map((p) => [p.start, p])).values()]
-}
-
-export async function refuseIfLocked(db: Db, user: string, period: Period): Promise<void> {
-  const reason = LOCKED_BECAUSE[(await periodRecord(db, user, period)).status]
-  if (reason) throw new StintError('conflict', `${reason} Nothing was changed.`)
-}
-
-/** Makes the cell's total what was typed by adjusting only its hand-entered entry. */
-async function applyCellTotal(trx: Transaction<Database>, user: string, change: CellChange, now: number): Promise<void> {
-  const inCell = (await liveEntries(trx, user, change.day, change.day).orderBy('created_at').execute()).filter(matchesRow(change.row))
-  const fixed = inCell.filter((e) => e.source !== 'grid').reduce((sum, e) => sum + e.rounded_seconds, 0)
-  const grid = inCell.filter((e) => e.source === 'grid')
-  const target = change.totalSeconds - fixed
-  if (target < 0) {
-    throw new StintError(
-      'invalid_request',
-      `${formatDuration(change.totalSeconds)} on ${change.day} is less than the ${formatDuration(fixed)} recorded by timers in that cell. Typing cannot change timer time: open the cell's details to edit those entries. Nothing was changed.`,
-    )
-  }
-  const [keep, ...extra] = grid
-  for (const e of extra) await trx.updateTable('time_entries').set(tombstone(now)).where('id', '=', e.id).execute()
-  if (keep && target === 0) {
-    await trx.updateTable('time_entries').set(tombstone(now)).where('id', '=', keep.id).execute()
-  } else if (keep) {
-    if (keep.rounded_seconds !== target || extra.length > 0) {
-      await trx.updateTable('time_entries').set((eb) => ({ raw_seconds: target, rounded_seconds: target, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', keep.id).execute()
-    }
-  } else if (target > 0) {
-    await trx
-      .insertInto('time_entries')
-      .values({
-        id: newId(),
-        user_id: user,
-        day: change.day,
-        work_item_id: change.row.workItemId,
-        activity_type_id: change.row.activityTypeId,
-        billable: change.row.billable ? 1 : 0,
-        description: '',
-        source: 'grid',
-        raw_seconds: target,
-        rounded_seconds: target,
-        status: 'draft',
-        timer_id: null,
-        time_zone: null,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .execute()
-  }
 }

@@ -223,3 +223,13 @@ describe('when the tray next needs a redraw', () => {
     expect(trayTitle(timers, now + wait)).not.toBe(trayTitle(timers, now))
   })
 })
+
+describe('questions Stint waits on', () => {
+  it('come first in the menu and open Stint, so time in a locked period or a crash gap is never decided silently', () => {
+    const menu = buildTrayMenu([idle(1)], TEN_AM, 2)
+    expect(labels(menu).slice(0, 3)).toEqual(['2 questions wait — open Stint to answer', '---', 'No timer running'])
+    expect(menu[0]).toMatchObject({ kind: 'action', id: { type: 'open' } })
+    expect(labels(buildTrayMenu([idle(1)], TEN_AM, 1))[0]).toBe('A question waits — open Stint to answer')
+    expect(labels(buildTrayMenu([idle(1)], TEN_AM))[0]).toBe('No timer running')
+  })
+})

@@ -85,12 +85,19 @@ function timerSubmenu(timer: TrayTimer, nowMs: number): TrayMenuItem {
   }
 }
 
-/** The tray's context menu: active timers in slot order, then the global actions. */
-export function buildTrayMenu(timers: readonly TrayTimer[], nowMs: number): TrayMenuItem[] {
+/**
+ * The tray's context menu: questions Stint is waiting on (a crash gap, idle time, time
+ * that fell into a locked period) first, since nothing decides them silently; then the
+ * active timers in slot order, then the global actions.
+ */
+export function buildTrayMenu(timers: readonly TrayTimer[], nowMs: number, questions = 0): TrayMenuItem[] {
   const active = activeTimers(timers)
   const busySlots = new Set(active.map((t) => t.slot))
   const head: TrayMenuItem[] = active.length === 0 ? [{ kind: 'info', label: 'No timer running' }] : active.map((t) => timerSubmenu(t, nowMs))
+  const asking: TrayMenuItem[] =
+    questions === 0 ? [] : [{ kind: 'action', id: { type: 'open' }, label: `${questions === 1 ? 'A question waits' : `${questions} questions wait`} — open Stint to answer` }, { kind: 'separator' }]
   return [
+    ...asking,
     ...head,
     { kind: 'separator' },
     { kind: 'action', id: { type: 'new-timer' }, label: 'New timer', enabled: busySlots.size < SLOT_COUNT },

@@ -27,6 +27,7 @@ function appHost(status: SyncStatus, extra: ScriptedHandlers = {}) {
     ...extra,
     'timers.list': () => [],
     'prompts.list': () => [],
+    'prompts.keptAside': () => [],
     'entries.list': () => [],
     'work.listItems': () => [],
     'work.listActivityTypes': () => [],

@@ -45,6 +45,8 @@ export function App({ client }: { client: StintClient }) {
       client.events['timers.changed'](({ timers }) => timersStore.getState().replaceTimers(timers)),
       client.events['prompts.changed'](({ prompts }) => timersStore.getState().replacePrompts(prompts)),
       client.events['work.changed'](() => void workStore.getState().load()),
+      // A period reopened (or locked) changes what kept-aside time can do.
+      client.events['entries.changed'](() => void timersStore.getState().loadQuestions()),
     ]
     return () => off.forEach((unsubscribe) => unsubscribe())
   }, [client, timersStore, workStore])

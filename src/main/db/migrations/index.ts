@@ -10,6 +10,7 @@ import * as m0006 from './0006-sync'
 import * as m0007 from './0007-customer-organisation'
 import * as m0008 from './0008-usage-alerts'
 import * as m0009 from './0009-entries-in-export-order'
+import * as m0010 from './0010-held-time'
 
 export interface Migration {
   name: string
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   { name: '0007-customer-organisation', up: m0007.up },
   { name: '0008-usage-alerts', up: m0008.up },
   { name: '0009-entries-in-export-order', up: m0009.up },
+  { name: '0010-held-time', up: m0010.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

@@ -1,7 +1,7 @@
 // The questions Stint asks instead of deciding silently: a short run, a crash gap,
 // idle time, and "really discard?".
 import { useState } from 'react'
-import type { PromptResolution, Timer, TimerPrompt } from '@shared/timers'
+import type { GapPrompt, PromptResolution, Timer } from '@shared/timers'
 import { workItemDisplayName, type WorkItem } from '@shared/work'
 import { formatDuration } from '@shared/duration'
 import { formatTime, spokenDuration } from '../format'
@@ -53,7 +53,7 @@ export function DiscardDialog({ timer, seconds, onConfirm, onClose }: { timer: T
 }
 
 interface PromptDialogProps {
-  prompt: TimerPrompt
+  prompt: GapPrompt
   remaining: number
   timers: readonly Timer[]
   workItems: readonly WorkItem[]

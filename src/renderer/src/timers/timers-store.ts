@@ -3,7 +3,7 @@
 // only asks, and shows the questions the main process is waiting on.
 import { createStore } from 'zustand/vanilla'
 import type { StintClient } from '@shared/bridge'
-import type { PromptResolution, Timer, TimerPrompt, TimerUpdate } from '@shared/timers'
+import type { HeldTime, PromptResolution, Timer, TimerPrompt, TimerUpdate } from '@shared/timers'
 
 export interface ShortRunQuestion {
   slot: number
@@ -14,6 +14,8 @@ export interface ShortRunQuestion {
 export interface TimersState {
   timers: Timer[]
   prompts: TimerPrompt[]
+  /** Timer time in a locked period that the user kept aside until the period is reopened. */
+  keptAside: HeldTime[]
   loaded: boolean
   /** Slots with a call in flight, so a double press cannot send two. */
   busy: readonly number[]
@@ -21,6 +23,8 @@ export interface TimersState {
   /** A stopped run shorter than the threshold, waiting for keep or discard. */
   shortRun: ShortRunQuestion | null
   load: () => Promise<void>
+  /** The questions and the kept-aside time again: a period reopened or locked changes what they can do. */
+  loadQuestions: () => Promise<void>
   start: (slot: number) => Promise<void>
   pause: (slot: number) => Promise<void>
   stop: (slot: number) => Promise<void>
@@ -60,16 +64,25 @@ export function createTimersStore(client: StintClient) {
     return {
       timers: [],
       prompts: [],
+      keptAside: [],
       loaded: false,
       busy: [],
       error: null,
       shortRun: null,
       async load() {
         try {
-          const [timers, prompts] = await Promise.all([client.timers.list({}), client.prompts.list({})])
-          set({ timers, prompts, loaded: true })
+          const [timers, prompts, keptAside] = await Promise.all([client.timers.list({}), client.prompts.list({}), client.prompts.keptAside({})])
+          set({ timers, prompts, keptAside, loaded: true })
         } catch (error) {
           set({ loaded: true, error: (error as Error).message })
+        }
+      },
+      async loadQuestions() {
+        try {
+          const [prompts, keptAside] = await Promise.all([client.prompts.list({}), client.prompts.keptAside({})])
+          set({ prompts, keptAside })
+        } catch (error) {
+          set({ error: (error as Error).message })
         }
       },
       start: (slot) => forSlot(slot, async () => withTimer(await client.timers.start({ slot }))),
@@ -118,6 +131,8 @@ export function createTimersStore(client: StintClient) {
         try {
           const timers = await client.prompts.resolve({ id, resolution })
           set({ timers, prompts: get().prompts.filter((p) => p.id !== id), error: null })
+          // An answer about held time moves it in or out of the kept-aside list.
+          await get().loadQuestions()
         } catch (error) {
           set({ error: (error as Error).message })
           await get().load()

@@ -1,17 +1,17 @@
-// What one cell is made of: its entries (timer runs with their times, typed time), each
-// description editable, and a note for the cell. Opened with the Details button or
-// Alt+Enter / Ctrl+Enter on a cell. Everything is saved by the host before it is shown saved.
+// What one cell is made of: its entries (timer runs with their times, typed time) and a
+// note for the cell. In an open period each entry can be changed or deleted here (see
+// CellEntryEditor); in a locked one everything is read-only and the lock says why.
+// Opened with the Details button or Alt+Enter / Ctrl+Enter on a cell. Everything is
+// saved by the host before it is shown saved; a refusal is shown with its reason.
 import { useEffect, useId, useState } from 'react'
-import type { TimeEntry } from '@shared/entries'
-import type { CellDetails } from '@shared/timesheet'
+import type { CellDetails, CellEntry } from '@shared/timesheet'
 import { useClient } from '../client-context'
-import { formatDuration } from '@shared/duration'
-import { formatDay, formatTime } from '../format'
+import { formatDay } from '../format'
 import { Dialog } from '../ui/Dialog'
+import { CellEntryEditor, type EntryEdits } from './CellEntryEditor'
 import type { CellAddress } from './TimesheetGrid'
 import { toRowKey } from './use-timesheet'
-
-const SOURCE_LABELS: Record<TimeEntry['source'], string> = { timer: 'Timer', grid: 'Typed in the grid', manual: 'Manual entry' }
+import './cell-details.css'
 
 interface CellDetailsDialogProps {
   cell: CellAddress
@@ -21,6 +21,9 @@ interface CellDetailsDialogProps {
   onClose: () => void
 }
 
+/** A key that changes with what the host stored, so an editor starts afresh after a saved change (and keeps what was typed after a refusal). */
+const stored = (e: CellEntry) => `${e.id}:${e.rawSeconds}:${e.roundedSeconds}:${e.description}:${e.ranges.map((r) => `${r.startedAt}-${r.endedAt}`).join(',')}`
+
 export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }: CellDetailsDialogProps) {
   const client = useClient()
   const id = useId()
@@ -28,6 +31,7 @@ export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }:
   const [note, setNote] = useState('')
   const [status, setStatus] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
+  const row = toRowKey(cell.row)
 
   useEffect(() => {
     let live = true
@@ -44,37 +48,44 @@ export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }:
     }
   }, [client, cell])
 
-  const saveNote = async () => {
+  /** One change sent to the host; the cell as it answers is shown, or its refusal. */
+  const save = async (done: string, call: () => Promise<CellDetails>) => {
     setProblem(null)
     setStatus('Saving…')
     try {
-      const saved = await client.timesheet.setCellNote({ day: cell.day, row: toRowKey(cell.row), note })
-      setDetails(saved)
+      setDetails(await call())
+      setStatus(done)
+      onChanged()
+    } catch (error) {
+      // The refusal says what was wrong and that nothing changed; the typed values stay.
+      setStatus('')
+      setProblem((error as Error).message)
+    }
+  }
+
+  const saveNote = () =>
+    save('Note saved', async () => {
+      const saved = await client.timesheet.setCellNote({ day: cell.day, row, note })
       setNote(saved.note ?? '')
-      setStatus('Note saved')
-      onChanged()
-    } catch (error) {
+      return saved
+    })
+
+  const edits: EntryEdits = {
+    describe: (entry, description) =>
+      void save('Description saved', async () => {
+        await client.timesheet.describeEntry({ id: entry.id, description })
+        return client.timesheet.cellDetails({ day: cell.day, row })
+      }),
+    setDuration: (entry, seconds) => void save('Duration saved', () => client.timesheet.setEntryDuration({ id: entry.id, seconds })),
+    setRuns: (entry, runs) => void save('Runs saved', () => client.timesheet.setEntryRuns({ id: entry.id, runs })),
+    remove: (entry) => void save('Entry deleted', () => client.timesheet.deleteEntry({ id: entry.id })),
+    refuse: (message) => {
       setStatus('')
-      setProblem((error as Error).message)
-    }
+      setProblem(`${message} Nothing was changed.`)
+    },
   }
 
-  const describe = async (entry: TimeEntry, description: string) => {
-    if (description.trim() === entry.description) return
-    setProblem(null)
-    setStatus('Saving…')
-    try {
-      await client.timesheet.describeEntry({ id: entry.id, description })
-      const reloaded = await client.timesheet.cellDetails({ day: cell.day, row: toRowKey(cell.row) })
-      setDetails(reloaded)
-      setStatus('Description saved')
-      onChanged()
-    } catch (error) {
-      setStatus('')
-      setProblem((error as Error).message)
-    }
-  }
-
+  const lockedReason = details?.lockedReason ?? locked
   const entries = details?.entries.filter((e) => e.source !== 'grid' || e.roundedSeconds > 0) ?? []
 
   return (
@@ -94,69 +105,35 @@ export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }:
       }
     >
       <div className="form">
-        {locked && <p className="note">{locked} Entries and notes cannot be changed.</p>}
+        {lockedReason && <p className="note">{lockedReason} Entries and notes cannot be changed.</p>}
         {details === null && !problem && <p className="muted">Loading…</p>}
         {details && entries.length === 0 && <p className="muted">No time in this cell yet.</p>}
         {entries.length > 0 && (
-          <table className="table ts-details__table">
-            <caption className="visually-hidden">Entries in this cell</caption>
-            <thead>
-              <tr>
-                <th scope="col">Source</th>
-                <th scope="col">Time</th>
-                <th scope="col">Description</th>
-                <th scope="col" className="num">
-                  Duration
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <th scope="row" className="table__nowrap">
-                    {SOURCE_LABELS[entry.source]}
-                    <span className="table__sub">{entry.billable ? 'Billable' : 'Non-billable'}</span>
-                  </th>
-                  <td className="table__nowrap ts-details__ranges">
-                    {entry.ranges.length === 0 ? <span className="muted">—</span> : entry.ranges.map((range) => <span key={range.startedAt}>{`${formatTime(range.startedAt)}–${formatTime(range.endedAt)}`}</span>)}
-                  </td>
-                  <td>
-                    <input
-                      className="input ts-details__description"
-                      aria-label={`Description of the ${SOURCE_LABELS[entry.source].toLowerCase()} entry${entry.ranges[0] ? ` from ${formatTime(entry.ranges[0].startedAt)}` : ''}`}
-                      defaultValue={entry.description}
-                      placeholder="What was done"
-                      maxLength={2000}
-                      readOnly={locked !== null}
-                      onBlur={(e) => void describe(entry, e.target.value)}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter') {
-                          e.preventDefault()
-                          void describe(entry, e.currentTarget.value)
-                        }
-                      }}
-                    />
-                  </td>
-                  <td className="num">{formatDuration(entry.roundedSeconds)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <label className="field" htmlFor={`${id}-note`}>
-          <span>Note for this cell</span>
-          <textarea id={`${id}-note`} rows={3} maxLength={2000} value={note} readOnly={locked !== null} onChange={(e) => setNote(e.target.value)} />
-        </label>
-        {!locked && (
-          <div>
-            <button type="button" className="button button--secondary button--compact" onClick={() => void saveNote()} aria-disabled={note.trim() === (details?.note ?? '') || undefined}>
-              Save note
-            </button>
-          </div>
+          <ul className="cell-entries" aria-label="Entries in this cell">
+            {entries.map((entry) => (
+              <CellEntryEditor key={stored(entry)} entry={entry} readOnly={lockedReason !== null} edits={edits} />
+            ))}
+          </ul>
         )}
         {problem && (
           <div className="banner banner--error" role="alert">
             <span>{problem}</span>
+          </div>
+        )}
+        <label className="field" htmlFor={`${id}-note`}>
+          <span>Note for this cell</span>
+          <textarea id={`${id}-note`} rows={3} maxLength={2000} value={note} readOnly={lockedReason !== null} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        {!lockedReason && (
+          <div>
+            <button
+              type="button"
+              className="button button--secondary button--compact"
+              onClick={() => void saveNote()}
+              aria-disabled={note.trim() === (details?.note ?? '') || undefined}
+            >
+              Save note
+            </button>
           </div>
         )}
       </div>

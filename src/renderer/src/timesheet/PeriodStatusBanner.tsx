@@ -61,7 +61,7 @@ export function PeriodStatusBanner({ sheet, mode, reasonId, busy, onWithdraw, on
             <span aria-hidden="true">✓ </span>Approved and locked{byline(move)}
           </p>
           <p id={reasonId}>
-            {mode === 'standalone' ? 'This period is approved and locked. Without a team server you approve your own time: reopen it, with a reason, to change it.' : sheet.lockedReason}
+            {sheet.lockedReason}
           </p>
         </div>
         {mode === 'standalone' && (

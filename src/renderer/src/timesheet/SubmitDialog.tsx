@@ -131,8 +131,8 @@ export function SubmitDialog({ day, label, unit, sync, onConfirm, onClose }: Sub
           {summary.activeTimers.length > 0 && (
             <div className="summary__warning">
               <p>
-                <strong>{summary.activeTimers.length === 1 ? 'A timer is still counting' : `${summary.activeTimers.length} timers are still counting`}:</strong> their time is not in this period until they
-                stop.
+                <strong>{summary.activeTimers.length === 1 ? 'A timer is still counting' : `${summary.activeTimers.length} timers are still counting`}:</strong> their time is not in this period. Once it is locked, the
+                time they counted in it is not added when they stop: Stint asks whether to book it today, keep it aside or discard it.
               </p>
               <ul className="summary__timers" aria-label="Timers still running or paused">
                 {summary.activeTimers.map((t) => (

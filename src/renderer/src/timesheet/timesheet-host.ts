@@ -48,9 +48,13 @@ export interface TimesheetHostOptions {
 
 export const row = (workItemId: string | null, activityTypeId: string | null = 'a1', billable = true): RowKey => ({ workItemId, activityTypeId, billable })
 
-const LOCKED: Partial<Record<PeriodStatus, string>> = {
-  submitted: 'This period is submitted and waiting for approval.',
-  approved: 'This period is approved.',
+/** The lock's words as the real host says them (src/main/entries/period-lock.ts), by who can reopen. */
+function lockedText(status: PeriodStatus, mode: 'standalone' | 'server'): string | null {
+  if (status === 'submitted') return 'This period has been submitted for approval, so it is read-only. Withdraw the submission to change it.'
+  if (status !== 'approved') return null
+  return mode === 'standalone'
+    ? 'This period is approved and locked. Without a team server you approve your own time: reopen it yourself from the Timesheet, with a reason, to change it.'
+    : 'This period is approved and locked. Only an administrator can reopen it, on the team server.'
 }
 
 export function timesheetHost(options: TimesheetHostOptions = {}) {
@@ -79,7 +83,7 @@ export function timesheetHost(options: TimesheetHostOptions = {}) {
     reason,
     queued,
     history: [...history],
-    lockedReason: LOCKED[status] ?? null,
+    lockedReason: lockedText(status, mode),
     days: WEEK.map((day, i) => ({ day, weekday: (i + 1) % 7, expectedSeconds: i < 5 ? 8 * 3600 : 0 })),
     rows: rows.map((key) => {
       const rowCells = WEEK.map((day) => {
@@ -91,7 +95,7 @@ export function timesheetHost(options: TimesheetHostOptions = {}) {
   })
 
   const refuseIfLocked = () => {
-    const reason = LOCKED[status]
+    const reason = lockedText(status, mode)
     if (reason) throw new StintError('conflict', `${reason} Nothing was changed.`)
   }
 
@@ -184,7 +188,7 @@ export function timesheetHost(options: TimesheetHostOptions = {}) {
       if (index >= 0) rows.splice(index, 1)
       return sheet()
     },
-    'timesheet.cellDetails': ({ day, row: key }) => ({ day, row: key, note: cellOf(key, day).note, entries: [] }),
+    'timesheet.cellDetails': ({ day, row: key }) => ({ day, row: key, note: cellOf(key, day).note, lockedReason: lockedText(status, mode), entries: [] }),
     ...options.extra,
   })
   return { ...host, sheet, cell: (key: RowKey, day: string) => cellOf(key, day) }

@@ -46,6 +46,8 @@ function fakeHost(options: { failStartWith?: Envelope<never>; shortStop?: number
           return ok(options.prompts ?? [])
         case 'prompts.resolve':
           return ok(timers)
+        case 'prompts.keptAside':
+          return ok([])
         case 'work.listItems':
         case 'work.listActivityTypes':
         case 'work.listCustomers':
@@ -61,7 +63,7 @@ function fakeHost(options: { failStartWith?: Envelope<never>; shortStop?: number
           if (current && options.shortStop !== undefined && !req.keepShort) {
             return ok({ outcome: 'confirm-short', seconds: options.shortStop, timer: set({ ...current, state: 'paused', runningSince: null }) })
           }
-          return ok(current && { outcome: 'stopped', entries: [], timer: set({ ...current, state: 'idle', runningSince: null, closedSeconds: 0 }) })
+          return ok(current && { outcome: 'stopped', entries: [], heldSeconds: 0, timer: set({ ...current, state: 'idle', runningSince: null, closedSeconds: 0 }) })
         default:
           return Promise.resolve({ ok: false, error: { code: 'unknown_call', message: name } })
       }

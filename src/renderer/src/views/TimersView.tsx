@@ -3,6 +3,8 @@ import { useStore } from 'zustand'
 import { elapsedSeconds } from '@shared/timers'
 import { RecentEntries } from '../timers/RecentEntries'
 import { TimerCard } from '../timers/TimerCard'
+import { KeptAsidePanel } from '../timers/KeptAsidePanel'
+import { LockedTimeDialog } from '../timers/LockedTimeDialog'
 import { DiscardDialog, PromptDialog, ShortRunDialog } from '../timers/TimerDialogs'
 import { TimerEditor } from '../timers/TimerEditor'
 import type { TimersStore } from '../timers/timers-store'
@@ -16,7 +18,7 @@ function typingInField(target: EventTarget | null): boolean {
 export function TimersView({ store, work }: { store: TimersStore; work: WorkStore }) {
   const state = useStore(store)
   const { workItems, activityTypes } = useStore(work)
-  const { timers, prompts, loaded, busy, error, shortRun } = state
+  const { timers, prompts, keptAside, loaded, busy, error, shortRun } = state
   const [editing, setEditing] = useState<number | null>(null)
   const [discarding, setDiscarding] = useState<number | null>(null)
   const running = timers.filter((t) => t.state === 'running').length
@@ -89,6 +91,7 @@ export function TimersView({ store, work }: { store: TimersStore; work: WorkStor
           />
         ))}
       </div>
+      <KeptAsidePanel items={keptAside} workItems={workItems} onResolve={(id, resolution) => void state.resolvePrompt(id, resolution)} />
       <RecentEntries workItems={workItems} activityTypes={activityTypes} />
 
       {editingTimer && <TimerEditor timer={editingTimer} workItems={workItems} activityTypes={activityTypes} onSave={state.update} onClose={() => setEditing(null)} />}
@@ -104,7 +107,10 @@ export function TimersView({ store, work }: { store: TimersStore; work: WorkStor
         />
       )}
       {shortRun && <ShortRunDialog label={shortRun.label} seconds={shortRun.seconds} onKeep={() => void state.keepShortRun()} onDiscard={() => void state.discardShortRun()} />}
-      {!shortRun && prompt && <PromptDialog key={prompt.id} prompt={prompt} remaining={prompts.length} timers={timers} workItems={workItems} onResolve={(resolution) => void state.resolvePrompt(prompt.id, resolution)} />}
+      {!shortRun && prompt?.kind === 'locked-period' && <LockedTimeDialog key={prompt.id} held={prompt} remaining={prompts.length} onResolve={(resolution) => void state.resolvePrompt(prompt.id, resolution)} />}
+      {!shortRun && prompt && prompt.kind !== 'locked-period' && (
+        <PromptDialog key={prompt.id} prompt={prompt} remaining={prompts.length} timers={timers} workItems={workItems} onResolve={(resolution) => void state.resolvePrompt(prompt.id, resolution)} />
+      )}
     </section>
   )
 }

@@ -208,13 +208,13 @@ describe('Timesheet grid, from the keyboard', () => {
 
   it('a submitted period is read-only: a banner with the reason, and edits are explained, not sent', async () => {
     const { grid, cell, setCells } = await renderSheet({ status: 'submitted', cells: { [`${rowKeyId(TICKET)}@${WEEK[0]}`]: { grid: 3600 } } })
-    expect(screen.getByRole('note', { name: 'Read-only period' })?.textContent).toContain('This period is submitted and waiting for approval.')
+    expect(screen.getByRole('note', { name: 'Read-only period' })?.textContent).toContain('This period has been submitted for approval, so it is read-only.')
     expect(grid.getAttribute('aria-readonly')).toBe('true')
     expect(cell(0, 0).getAttribute('aria-readonly')).toBe('true')
     focus(cell(0, 0))
     fireEvent.keyDown(cell(0, 0), { key: '2' })
     expect(within(cell(0, 0)).queryByRole('textbox')).toBeNull()
-    expect(screen.getByRole('alert')?.textContent).toContain('This period is submitted and waiting for approval. Cells cannot be changed.')
+    expect(screen.getByRole('alert')?.textContent).toContain('Withdraw the submission to change it. Cells cannot be changed.')
     fireEvent.keyDown(cell(0, 0), { key: 'Delete' })
     paste(cell(0, 0), '1:00')
     expect(setCells()).toEqual([])

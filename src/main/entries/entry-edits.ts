@@ -1,0 +1,101 @@
+// Changing one entry from a cell's details: its description, its duration, the start and
+// end of a timer entry's runs, or deleting it. Each asks the period lock for the entry's
+// day first, re-rounds timer time from the raw seconds (typed time is billed as typed),
+// and keeps the day within 24 hours; a refusal says why and changes nothing.
+import type { Transaction } from 'kysely'
+import { StintError } from '@shared/errors'
+import { roundSeconds, type RoundingRule } from '@shared/rounding'
+import { instantAt, wallTimeOn, type RunInput } from '@shared/run-times'
+import type { Database } from '../db/schema'
+import { checkDayLimits } from './cell-totals'
+import { entryRow } from './entry-reads'
+import { setDescription, setRuns, setSeconds, tombstone } from './entry-rows'
+import { requireOpen, type LockMode } from './period-lock'
+
+export interface EditContext {
+  user: string
+  mode: LockMode
+  rounding: RoundingRule
+  /** The machine's zone, for entries that carry none. */
+  timeZone: string
+  now: number
+}
+
+/** The entry, checked editable: the user's, live, not voided, its day open. */
+async function editable(trx: Transaction<Database>, ctx: EditContext, id: string) {
+  const row = await entryRow(trx, ctx.user, id)
+  if (!row) throw new StintError('not_found', 'That entry does not exist (any more); nothing was changed.')
+  if (row.status === 'voided') throw new StintError('conflict', 'This entry was voided by an administrator: it is kept for the record and cannot be changed. Nothing was changed.')
+  const open = await requireOpen(trx, ctx.user, [row.day], ctx.mode)
+  return { row, open, at: { id: row.id, day: row.day, user: ctx.user } }
+}
+
+/** Day and row of the changed entry, so the caller can show its cell again. */
+export type EditedEntry = Awaited<ReturnType<typeof editable>>['row']
+
+export async function describeEntry(trx: Transaction<Database>, ctx: EditContext, id: string, description: string): Promise<EditedEntry> {
+  const { row, open, at } = await editable(trx, ctx, id)
+  await setDescription(trx, open, at, description.trim(), ctx.now)
+  return row
+}
+
+export async function deleteEntry(trx: Transaction<Database>, ctx: EditContext, id: string): Promise<EditedEntry> {
+  const { row, open, at } = await editable(trx, ctx, id)
+  await tombstone(trx, open, at, ctx.now)
+  return row
+}
+
+/** Typed time is billed as typed; timer time is rounded again from the new raw seconds. */
+function rounded(source: string, raw: number, rule: RoundingRule): number {
+  return source === 'timer' ? roundSeconds(raw, rule) : raw
+}
+
+export async function setEntryDuration(trx: Transaction<Database>, ctx: EditContext, id: string, seconds: number): Promise<EditedEntry> {
+  const { row, open, at } = await editable(trx, ctx, id)
+  if (seconds <= 0) throw new StintError('invalid_request', 'A duration must be more than zero; to remove the entry, delete it. Nothing was changed.')
+  await setSeconds(trx, open, at, seconds, rounded(row.source, seconds, ctx.rounding), ctx.now)
+  await checkDayLimits(trx, ctx.user, [row.day])
+  return row
+}
+
+/**
+ * New runs for a timer entry, as times of day on its day in the zone it was booked in.
+ * A time left as it was keeps its exact instant (seconds included), so changing one end
+ * does not shave the seconds off the others.
+ */
+export async function setEntryRuns(trx: Transaction<Database>, ctx: EditContext, id: string, runs: readonly RunInput[]): Promise<EditedEntry> {
+  const { row, open, at } = await editable(trx, ctx, id)
+  if (row.source !== 'timer') throw new StintError('invalid_request', 'Only a timer entry has runs; change its duration instead. Nothing was changed.')
+  if (runs.length === 0) throw new StintError('invalid_request', 'An entry needs at least one run; to remove it, delete it. Nothing was changed.')
+  const zone = row.time_zone ?? ctx.timeZone
+  const before = await trx.selectFrom('time_entry_ranges').select(['started_at', 'ended_at']).where('entry_id', '=', id).orderBy('started_at').execute()
+  const instant = (time: string, kept: number | undefined): number => {
+    if (kept !== undefined && wallTimeOn(row.day, kept, zone) === time.trim().padStart(5, '0')) return kept
+    const at = instantAt(row.day, time, zone)
+    if (at === null) throw new StintError('invalid_request', `${time} is not a time on the clock on ${row.day} in ${zone} (the clocks skip it). Nothing was changed.`)
+    return at
+  }
+  const ranges = runs
+    .map((run, i) => {
+      const range = { startedAt: instant(run.start, before[i]?.started_at), endedAt: instant(run.end, before[i]?.ended_at) }
+      if (range.endedAt <= range.startedAt) throw new StintError('invalid_request', `Run ${i + 1} ends (${run.end}) before it starts (${run.start}). Nothing was changed.`)
+      return { ...range, label: `${run.start}–${run.end}` }
+    })
+    .sort((a, b) => a.startedAt - b.startedAt)
+  ranges.forEach((range, i) => {
+    const next = ranges[i + 1]
+    if (next && next.startedAt < range.endedAt) throw new StintError('invalid_request', `Two runs overlap (${range.label} and ${next.label}); time is counted once. Nothing was changed.`)
+  })
+  const raw = Math.floor(ranges.reduce((sum, r) => sum + (r.endedAt - r.startedAt), 0) / 1000)
+  await setRuns(
+    trx,
+    open,
+    at,
+    ranges.map(({ startedAt, endedAt }) => ({ startedAt, endedAt })),
+    raw,
+    rounded(row.source, raw, ctx.rounding),
+    ctx.now,
+  )
+  await checkDayLimits(trx, ctx.user, [row.day])
+  return row
+}

@@ -1,0 +1,61 @@
+// Writes of time entries that are not a local edit, so the period lock does not refuse
+// them: copies the team server sent (a pulled page, the server's side of a conflict) are
+// the server's decision, which holds the periods' authority, and are applied as such
+// (an administrator voiding an entry of an approved period must reach this device); the
+// entries of a period following its own status move here in standalone mode; and the
+// rows re-owned when the device is bound to a server account. Nothing here changes how
+// much time a locked period holds by the user's hand.
+import type { Transaction } from 'kysely'
+import type { Period } from '@shared/periods'
+import type { EntryRowFields } from '@shared/sync-rows'
+import type { Database, EntryStatus } from '../db/schema'
+
+/** A server copy as the device stores it (sync/wire.ts): the synced columns, whose time it is, its status and version there. */
+export type ServerEntry = EntryRowFields & { user_id: string; status: EntryStatus; server_version: number }
+
+/** A pulled copy of an entry: replaces the local row, or arrives as a new one. */
+export async function applyServerEntry(trx: Transaction<Database>, entry: ServerEntry): Promise<void> {
+  const exists = await trx.selectFrom('time_entries').select('id').where('id', '=', entry.id).executeTakeFirst()
+  if (exists) {
+    const { id, ...changes } = entry
+    await trx.updateTable('time_entries').set(changes).where('id', '=', id).execute()
+  } else {
+    // Zone and timer are this device's detail of its own runs; a copy from the server has neither.
+    await trx
+      .insertInto('time_entries')
+      .values({ ...entry, timer_id: null, time_zone: null, created_at: entry.updated_at })
+      .execute()
+  }
+}
+
+/** Standalone, an entry's status follows its period's move (submit approves, reopen makes drafts again). */
+export async function followPeriodStatus(trx: Transaction<Database>, user: string, period: Period, status: Extract<EntryStatus, 'approved' | 'draft'>): Promise<void> {
+  await trx
+    .updateTable('time_entries')
+    .set({ status })
+    .where('user_id', '=', user)
+    .where('day', '>=', period.start)
+    .where('day', '<=', period.end)
+    .where('deleted_at', 'is', null)
+    .where('status', '!=', 'voided')
+    .execute()
+}
+
+/** Binding the device to a server account: its entries (and time held for a question) become the account's. */
+export async function rebindOwner(trx: Transaction<Database>, from: string, to: string): Promise<void> {
+  await trx.updateTable('time_entries').set({ user_id: to }).where('user_id', '=', from).execute()
+  await trx.updateTable('held_time').set({ user_id: to }).where('user_id', '=', from).execute()
+}
+
+/** The server's version of an entry it accepted or that the user sends again on top of it. */
+export async function recordServerVersion(trx: Transaction<Database>, id: string, version: number): Promise<void> {
+  await trx.updateTable('time_entries').set({ server_version: version }).where('id', '=', id).execute()
+}
+
+/**
+ * The user settled a refused entry by dropping their change, and the server never had
+ * the row: it goes (as a tombstone), since the server's periods never held it.
+ */
+export async function dropNeverSent(trx: Transaction<Database>, id: string, now: number): Promise<void> {
+  await trx.updateTable('time_entries').set({ deleted_at: now, updated_at: now }).where('id', '=', id).where('server_version', 'is', null).execute()
+}

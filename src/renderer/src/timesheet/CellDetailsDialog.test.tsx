@@ -1,0 +1,107 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { StintError } from '@shared/errors'
+import type { CellDetails, CellEntry, TimesheetRow } from '@shared/timesheet'
+import { ClientContext } from '../client-context'
+import { scriptedHost, type ScriptedHandlers } from '../testing/scripted-host'
+import { CellDetailsDialog } from './CellDetailsDialog'
+
+afterEach(cleanup)
+
+const DAY = '2026-11-16'
+const ROW: TimesheetRow = { key: 'w1|a1|1', workItemId: 'w1', activityTypeId: 'a1', billable: true, added: false, cells: [], totalSeconds: 0 }
+/** 09:00:12–09:40:12 in Berlin. */
+const timerEntry: CellEntry = {
+  id: 'e1',
+  day: DAY,
+  workItemId: 'w1',
+  activityTypeId: 'a1',
+  billable: true,
+  description: '',
+  source: 'timer',
+  rawSeconds: 2400,
+  roundedSeconds: 2700,
+  status: 'draft',
+  timerId: 't1',
+  ranges: [{ startedAt: Date.parse('2026-11-16T08:00:12Z'), endedAt: Date.parse('2026-11-16T08:40:12Z') }],
+  timeZone: 'Europe/Berlin',
+}
+const details = (over: Partial<CellDetails> = {}): CellDetails => ({ day: DAY, row: { workItemId: 'w1', activityTypeId: 'a1', billable: true }, note: null, lockedReason: null, entries: [timerEntry], ...over })
+
+async function open(handlers: ScriptedHandlers, locked: string | null = null) {
+  const host = scriptedHost({ 'timesheet.cellDetails': () => details(), ...handlers })
+  render(
+    <ClientContext.Provider value={host.client}>
+      <CellDetailsDialog cell={{ row: ROW, day: DAY }} rowName="TICKET-1 · Remote support" locked={locked} onChanged={() => undefined} onClose={() => undefined} />
+    </ClientContext.Provider>,
+  )
+  const entry = await screen.findByRole('listitem', { name: 'Timer entry from 09:00' })
+  return { host, entry }
+}
+const settle = () =>
+  act(async () => {
+    await Promise.resolve()
+    await Promise.resolve()
+  })
+
+describe('a cell’s details', () => {
+  it('show each entry with its raw and rounded time and its runs in the zone it was booked in', async () => {
+    const { entry } = await open({})
+    expect(entry.textContent).toContain('Raw 0:40:00 · rounded 0:45:00')
+    expect(within(entry).getByLabelText<HTMLInputElement>('Start of run 1 of the timer entry from 09:00').value).toBe('09:00')
+    expect(within(entry).getByLabelText<HTMLInputElement>('End of run 1 of the timer entry from 09:00').value).toBe('09:40')
+  })
+
+  it('a duration typed and confirmed with Enter is sent as seconds, and the cell comes back as the host stored it', async () => {
+    const { host, entry } = await open({ 'timesheet.setEntryDuration': () => details({ entries: [{ ...timerEntry, rawSeconds: 3000, roundedSeconds: 3600 }] }) })
+    const duration = within(entry).getByLabelText('Duration of the timer entry from 09:00')
+    fireEvent.change(duration, { target: { value: '0:50' } })
+    fireEvent.keyDown(duration, { key: 'Enter' })
+    await settle()
+    expect(host.requestsTo('timesheet.setEntryDuration')).toEqual([{ id: 'e1', seconds: 3000 }])
+    expect(screen.getByRole('status').textContent).toBe('Duration saved')
+    expect(screen.getByRole('listitem', { name: 'Timer entry from 09:00' }).textContent).toContain('Raw 0:50:00 · rounded 1:00:00')
+  })
+
+  it('changed runs are sent as times of day; a refusal is shown with its reason and what was typed stays', async () => {
+    const { host, entry } = await open({
+      'timesheet.setEntryRuns': () => {
+        throw new StintError('invalid_request', 'A day has at most 24 hours: 2026-11-16 would have 25:00. Nothing was changed.')
+      },
+    })
+    const end = within(entry).getByLabelText('End of run 1 of the timer entry from 09:00')
+    fireEvent.change(end, { target: { value: '23:30' } })
+    fireEvent.click(within(entry).getByRole('button', { name: 'Save runs of the timer entry from 09:00' }))
+    await settle()
+    expect(host.requestsTo('timesheet.setEntryRuns')).toEqual([{ id: 'e1', runs: [{ start: '09:00', end: '23:30' }] }])
+    expect(screen.getByRole('alert').textContent).toBe('A day has at most 24 hours: 2026-11-16 would have 25:00. Nothing was changed.')
+    expect(within(screen.getByRole('listitem', { name: 'Timer entry from 09:00' })).getByLabelText<HTMLInputElement>('End of run 1 of the timer entry from 09:00').value).toBe('23:30')
+  })
+
+  it('a duration that does not parse is explained and not sent', async () => {
+    const { host, entry } = await open({})
+    const duration = within(entry).getByLabelText('Duration of the timer entry from 09:00')
+    fireEvent.change(duration, { target: { value: 'lots' } })
+    fireEvent.keyDown(duration, { key: 'Enter' })
+    expect(screen.getByRole('alert').textContent).toMatch(/^Duration of the timer entry from 09:00: .* Nothing was changed\.$/)
+    expect(host.requestsTo('timesheet.setEntryDuration')).toEqual([])
+  })
+
+  it('deleting asks once more, with "Keep it" focused', async () => {
+    const { host, entry } = await open({ 'timesheet.deleteEntry': () => details({ entries: [] }) })
+    fireEvent.click(within(entry).getByRole('button', { name: 'Delete the timer entry from 09:00' }))
+    expect(within(entry).getByRole('button', { name: 'Keep it' })).toBe(document.activeElement)
+    fireEvent.click(within(entry).getByRole('button', { name: 'Delete it' }))
+    await settle()
+    expect(host.requestsTo('timesheet.deleteEntry')).toEqual([{ id: 'e1' }])
+    expect(screen.getByText('No time in this cell yet.')).toBeTruthy()
+  })
+
+  it('in a locked period everything is read-only and the lock says why', async () => {
+    const reason = 'This period is approved and locked. Without a team server you approve your own time: reopen it yourself from the Timesheet, with a reason, to change it.'
+    const { entry } = await open({ 'timesheet.cellDetails': () => details({ lockedReason: reason }) }, reason)
+    expect(screen.getByText(`${reason} Entries and notes cannot be changed.`)).toBeTruthy()
+    expect(within(entry).getByLabelText<HTMLInputElement>('Duration of the timer entry from 09:00').readOnly).toBe(true)
+    expect(within(entry).queryByRole('button')).toBeNull()
+  })
+})

@@ -1,0 +1,125 @@
+// One entry in a cell's details, changed from the keyboard: its description, its
+// duration (timer time is rounded again from it by the host), the start and end of a
+// timer entry's runs (times of day in the zone it was booked in), or deleted after a
+// second press. What was typed stays in the fields when the host refuses it.
+import { useState, type KeyboardEvent } from 'react'
+import { formatDuration, parseDuration } from '@shared/duration'
+import { wallTimeOn, type RunInput } from '@shared/run-times'
+import { formatClock } from '@shared/timers'
+import type { CellEntry } from '@shared/timesheet'
+
+const SOURCE_LABELS: Record<CellEntry['source'], string> = { timer: 'Timer', grid: 'Typed in the grid', manual: 'Manual entry' }
+
+export interface EntryEdits {
+  describe: (entry: CellEntry, description: string) => void
+  setDuration: (entry: CellEntry, seconds: number) => void
+  setRuns: (entry: CellEntry, runs: RunInput[]) => void
+  remove: (entry: CellEntry) => void
+  /** A typed value that does not parse: said where the host's refusals are said. */
+  refuse: (message: string) => void
+}
+
+interface CellEntryEditorProps {
+  entry: CellEntry
+  readOnly: boolean
+  edits: EntryEdits
+}
+
+/** "timer entry from 09:00": how each control names the entry it belongs to. */
+function entryName(entry: CellEntry): string {
+  const first = entry.ranges[0]
+  return `${SOURCE_LABELS[entry.source].toLowerCase()} entry${first ? ` from ${wallTimeOn(entry.day, first.startedAt, entry.timeZone)}` : ''}`
+}
+
+const onEnter = (act: () => void) => (event: KeyboardEvent<HTMLInputElement>) => {
+  if (event.key !== 'Enter') return
+  event.preventDefault()
+  act()
+}
+
+export function CellEntryEditor({ entry, readOnly, edits }: CellEntryEditorProps) {
+  const name = entryName(entry)
+  const shownDuration = formatClock(entry.rawSeconds)
+  const [duration, setDuration] = useState(shownDuration)
+  const [runs, setRuns] = useState<RunInput[]>(() => entry.ranges.map((r) => ({ start: wallTimeOn(entry.day, r.startedAt, entry.timeZone), end: wallTimeOn(entry.day, r.endedAt, entry.timeZone) })))
+  const [confirming, setConfirming] = useState(false)
+  const editRuns = entry.source === 'timer' && entry.ranges.length > 0
+
+  const saveDuration = () => {
+    if (duration.trim() === shownDuration) return
+    const parsed = parseDuration(duration)
+    if (!parsed.ok) return edits.refuse(`Duration of the ${name}: ${parsed.error}`)
+    edits.setDuration(entry, parsed.seconds)
+  }
+  const saveRuns = () => edits.setRuns(entry, runs)
+  const setRun = (index: number, part: keyof RunInput, value: string) => setRuns(runs.map((run, i) => (i === index ? { ...run, [part]: value } : run)))
+
+  return (
+    <li className="cell-entry" aria-label={name.charAt(0).toUpperCase() + name.slice(1)}>
+      <div className="cell-entry__head">
+        <span className="cell-entry__source">
+          {SOURCE_LABELS[entry.source]} · {entry.billable ? 'Billable' : 'Non-billable'}
+        </span>
+        <span className="cell-entry__values">
+          Raw {formatClock(entry.rawSeconds)} · rounded {formatClock(entry.roundedSeconds)}
+        </span>
+      </div>
+      {editRuns && (
+        <div className="cell-entry__runs">
+          <span className="cell-entry__label" aria-hidden="true">
+            Runs
+          </span>
+          {runs.map((run, i) => (
+            <span key={i} className="cell-entry__run">
+              <input className="input cell-entry__time" aria-label={`Start of run ${i + 1} of the ${name}`} value={run.start} readOnly={readOnly} inputMode="numeric" onChange={(e) => setRun(i, 'start', e.target.value)} onKeyDown={onEnter(saveRuns)} />
+              <span aria-hidden="true">–</span>
+              <input className="input cell-entry__time" aria-label={`End of run ${i + 1} of the ${name}`} value={run.end} readOnly={readOnly} inputMode="numeric" onChange={(e) => setRun(i, 'end', e.target.value)} onKeyDown={onEnter(saveRuns)} />
+            </span>
+          ))}
+          {!readOnly && (
+            <button type="button" className="button button--secondary button--compact" aria-label={`Save runs of the ${name}`} onClick={saveRuns}>
+              Save runs
+            </button>
+          )}
+        </div>
+      )}
+      <div className="cell-entry__fields">
+        <span className="cell-entry__label" aria-hidden="true">
+          Duration
+        </span>
+        <input className="input cell-entry__duration" aria-label={`Duration of the ${name}`} value={duration} readOnly={readOnly} onChange={(e) => setDuration(e.target.value)} onBlur={saveDuration} onKeyDown={onEnter(saveDuration)} />
+        <input
+          className="input cell-entry__description"
+          aria-label={`Description of the ${name}`}
+          defaultValue={entry.description}
+          placeholder="What was done"
+          maxLength={2000}
+          readOnly={readOnly}
+          onBlur={(e) => e.target.value.trim() !== entry.description && edits.describe(entry, e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return
+            e.preventDefault()
+            if (e.currentTarget.value.trim() !== entry.description) edits.describe(entry, e.currentTarget.value)
+          }}
+        />
+        {!readOnly && !confirming && (
+          <button type="button" className="button button--ghost button--compact" aria-label={`Delete the ${name}`} onClick={() => setConfirming(true)}>
+            Delete
+          </button>
+        )}
+      </div>
+      {confirming && (
+        <div className="cell-entry__confirm" role="group" aria-label={`Delete the ${name}?`}>
+          <span>Delete this entry ({formatDuration(entry.roundedSeconds)})? It leaves the timesheet.</span>
+          {/* The safe answer takes the focus. */}
+          <button type="button" className="button button--secondary button--compact" autoFocus onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+          <button type="button" className="button button--stop button--compact" onClick={() => edits.remove(entry)}>
+            Delete it
+          </button>
+        </div>
+      )}
+    </li>
+  )
+}
