@@ -1,5 +1,6 @@
 // `serve`: the team server itself, listening until it is told to stop.
 import { StintError } from '@shared/errors'
+import { DEFAULT_BAD_TOKENS_PER_MINUTE, DEFAULT_RATE_BURST, DEFAULT_RATE_PER_MINUTE, type RateLimitOptions } from '../http/rate-limit'
 import { OrgService } from '../org/org-service'
 import { openDatabase, text, UsageError, type CliIo, type OptionSpec, type Values } from './spec'
 
@@ -10,6 +11,29 @@ export const SERVE_OPTIONS: Record<string, OptionSpec> = {
   port: { type: 'string', hint: `N (default ${DEFAULT_PORT}; 0 = any free port)` },
   host: { type: 'string', hint: `ADDRESS (default ${DEFAULT_HOST}; anything else is reachable from the network)` },
   'trust-proxy': { type: 'string', hint: 'ADDRESS (of your reverse proxy, so limits apply per client)' },
+  'bad-token-limit': { type: 'string', hint: `N (refused tokens per address and minute before it waits; default ${DEFAULT_BAD_TOKENS_PER_MINUTE}, env STINT_BAD_TOKEN_LIMIT)` },
+  'rate-burst': { type: 'string', hint: `N (push, report and export requests one device may send at once; default ${DEFAULT_RATE_BURST}, env STINT_RATE_BURST)` },
+  'rate-per-minute': { type: 'string', hint: `N (… and per minute after that burst; default ${DEFAULT_RATE_PER_MINUTE}, env STINT_RATE_PER_MINUTE)` },
+}
+
+/** A limit from its option, else its environment variable, else the default: a whole number of at least 1. */
+function limitOf(values: Values, io: CliIo, option: string, variable: string, fallback: number): number {
+  const fromOption = values[option]
+  const given = typeof fromOption === 'string' ? fromOption : io.env[variable]
+  if (given === undefined || given === '') return fallback
+  const where = typeof fromOption === 'string' ? `--${option}` : variable
+  if (!/^\d+$/.test(given.trim()) || Number(given) < 1) throw new UsageError(`${where} must be a whole number of at least 1, not "${given}".`)
+  return Number(given)
+}
+
+export function rateLimitOf(values: Values, io: CliIo): RateLimitOptions {
+  return {
+    badTokens: { maxFailures: limitOf(values, io, 'bad-token-limit', 'STINT_BAD_TOKEN_LIMIT', DEFAULT_BAD_TOKENS_PER_MINUTE), windowMs: 60_000 },
+    expensive: {
+      burst: limitOf(values, io, 'rate-burst', 'STINT_RATE_BURST', DEFAULT_RATE_BURST),
+      perMinute: limitOf(values, io, 'rate-per-minute', 'STINT_RATE_PER_MINUTE', DEFAULT_RATE_PER_MINUTE),
+    },
+  }
 }
 
 function portOf(values: Values): number {
@@ -24,10 +48,11 @@ export async function serve(values: Values, io: CliIo): Promise<void> {
   const port = portOf(values)
   const host = text(values, 'host') || DEFAULT_HOST
   const trustProxy = text(values, 'trust-proxy') || undefined
+  const rateLimit = rateLimitOf(values, io)
   const opened = await openDatabase(values, io)
   // Loaded here, not at the top: the admin commands start faster without the HTTP stack.
   const { buildServerApp } = await import('../app')
-  const app = buildServerApp({ db: opened.db, clock: Date.now, logger: io.logger, trustProxy })
+  const app = buildServerApp({ db: opened.db, clock: Date.now, logger: io.logger, trustProxy, rateLimit })
   try {
     await app.listen({ port, host })
   } catch (error) {
