@@ -186,6 +186,8 @@ describe('the admin commands', () => {
   it('an admin voids approved time or reopens a period from the command line, with the reason recorded', async () => {
     const admin = (await cli(['init', '--org', 'Acme IT', '--admin-name', 'Ana Admin', '--admin-email', 'ana@example.com'])).lines[0] ?? ''
     await cli(['user', 'add', '--name', 'Bo Tech', '--email', 'bo@example.com', '--role', 'member'])
+    await cli(['team', 'add', '--name', 'Back office', '--pattern', 'none'])
+    await cli(['team', 'member', 'add', '--team', 'Back office', '--email', 'bo@example.com'])
     const token = (await cli(['token', 'issue', '--email', 'bo@example.com', '--label', 'laptop'])).lines[0] ?? ''
     const opened = await openServerDatabase({ dataDir })
     try {

@@ -211,6 +211,16 @@ export class OrgService {
         }
         approvers.set(row.id, row)
       }
+      // Separation of duties: two levels mean two people. Movement between levels is explicit: clear the other level first.
+      const otherLevel = level === 1 ? 2 : 1
+      const both = approvers.size === 0 ? [] : await trx.selectFrom('team_approvers').select('user_id').where('team_id', '=', teamRow.id).where('level', '=', otherLevel).where('user_id', 'in', [...approvers.keys()]).execute()
+      const [twice] = both.flatMap((b) => approvers.get(b.user_id) ?? [])
+      if (twice) {
+        throw new StintError(
+          'conflict',
+          `${twice.email} already approves "${teamRow.name}" at level ${otherLevel}, and nobody approves the same timesheet at two levels. Name someone else here, or take them off level ${otherLevel} first. ${NOTHING_CHANGED}`,
+        )
+      }
       await trx.deleteFrom('team_approvers').where('team_id', '=', teamRow.id).where('level', '=', level).execute()
       if (approvers.size > 0) {
         await trx

@@ -365,6 +365,9 @@ function approvalSuite(dialect: TestDialect) {
   })
 
   it('nobody approves their own period, nor sees it in their queue, even as the team’s approver', async () => {
+    // Someone else must be able to approve Cy's time, or Cy could not submit at all.
+    await org.setApprovers({ team: 'Field', level: 2, users: [] })
+    await org.setApprovers({ team: 'Field', level: 1, users: ['cy@example.com', 'di@example.com'] })
     await book('cy', [{ id: 'cy-1', day: MONDAY, seconds: 8 * H }])
     await book('bo', [{ id: 'bo-1', day: MONDAY, seconds: 8 * H }])
     const cys = await submit('cy')
@@ -379,6 +382,7 @@ function approvalSuite(dialect: TestDialect) {
   })
 
   it('two approvers deciding the same period at the same moment: one decision wins, the other is refused against it', async () => {
+    await org.setApprovers({ team: 'Field', level: 2, users: [] })
     await org.setApprovers({ team: 'Field', level: 1, users: ['cy@example.com', 'di@example.com'] })
     // Two members, two races: without the lock, PostgreSQL lets both decisions through now and then.
     for (const who of ['bo', 'fay'] as const) await book(who, [{ id: `${who}-1`, day: MONDAY, seconds: 8 * H }])
