@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { StintError } from '@shared/errors'
+import { orgNameKey } from '@shared/org-data'
 import { DEFAULT_ACTIVITY_TYPES } from '@shared/work'
 import { nextChangeSeq } from '../db/change-seq'
 import { newId } from '@shared/ids'
@@ -84,7 +85,7 @@ export class OrgService {
         const seq = await nextChangeSeq(trx)
         await trx
           .insertInto('activity_types')
-          .values({ id: type.id, name: type.name, active: 1, is_default: type.isDefault ? 1 : 0, created_at: now, updated_at: now, deleted_at: null, seq, created_by: null })
+          .values({ id: type.id, name: type.name, name_key: orgNameKey(type.name), active: 1, is_default: type.isDefault ? 1 : 0, created_at: now, updated_at: now, deleted_at: null, seq, created_by: null, admin_managed: 1 })
           .execute()
       }
       return { organisation: toOrganisation(await requireOrganisation(trx)), admin: toUser(admin), token }
