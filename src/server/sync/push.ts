@@ -230,12 +230,13 @@ async function applyReference(trx: Trx, principal: Principal, mutation: Referenc
         return contractWire(await trx.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirstOrThrow())
     }
   }
+  // Who may change what, and look-alike names: src/server/org/authority.ts. Judged before the
+  // versions are compared: a change its sender may not make is refused, not offered as a conflict.
+  const refusal = await referenceChangeRefusal(trx, principal, mutation, row)
+  if (refusal) return { id: mutation.id, status: 'refused', reason: refusal, current: row ? await copy() : null }
   if ((row?.version ?? null) !== mutation.baseVersion) {
     return { id: mutation.id, status: 'conflict', reason: row ? 'This was changed on the server after your change was made. Pick the version to keep.' : 'The server has no copy of this any more.', current: row ? await copy() : null }
   }
-  // Who may change what, and look-alike names: src/server/org/authority.ts.
-  const refusal = await referenceChangeRefusal(trx, principal, mutation, row)
-  if (refusal) return { id: mutation.id, status: 'refused', reason: refusal, current: row ? await copy() : null }
   const version = (row?.version ?? 0) + 1
   const common = { version, seq: nextSeq(), updated_at: now, created_at: row?.created_at ?? now, created_by: row?.created_by ?? principal.userId, ...referenceStamp(principal, mutation, row) }
   switch (mutation.type) {
