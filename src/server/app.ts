@@ -18,6 +18,7 @@ import { syncRoutes } from './http/routes/sync'
 import type { Logger } from './logger'
 import { OrgService } from './org/org-service'
 import { DeviceTokens } from './org/tokens'
+import { ReferenceAdmin } from './reference/reference-admin'
 
 export interface ServerAppOptions {
   db: Kysely<ServerDatabase>
@@ -62,7 +63,7 @@ export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimi
     approvalRoutes(scope, { db, clock })
     // A scope of their own, so the admin role check covers these routes and no others.
     void scope.register((admin, _adminOptions, adminDone) => {
-      adminRoutes(admin, { org })
+      adminRoutes(admin, { org, referenceAdmin: new ReferenceAdmin(db, clock) })
       adminDone()
     })
     done()

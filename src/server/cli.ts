@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { StintError } from '@shared/errors'
 import { ORG_COMMANDS } from './cli/org-commands'
 import { PERIOD_COMMANDS } from './cli/period-commands'
+import { REFERENCE_ADMIN_COMMANDS } from './cli/reference-admin-commands'
 import { REFERENCE_COMMANDS } from './cli/reference-commands'
 import { serve, SERVE_OPTIONS } from './cli/serve'
 import { openDatabase, UsageError, type CliIo, type CommandSpec, type OptionSpec, type Values } from './cli/spec'
@@ -13,6 +14,7 @@ import { ServerDatabaseError } from './db/open'
 import { consoleLogger } from './logger'
 import { OrgService } from './org/org-service'
 import { DeviceTokens } from './org/tokens'
+import { ReferenceAdmin } from './reference/reference-admin'
 import { ReferenceService } from './reference/reference-service'
 
 export type { CliIo } from './cli/spec'
@@ -30,7 +32,7 @@ export const processIo: CliIo = {
     }),
 }
 
-const COMMANDS: readonly CommandSpec[] = [...ORG_COMMANDS, ...REFERENCE_COMMANDS, ...PERIOD_COMMANDS]
+const COMMANDS: readonly CommandSpec[] = [...ORG_COMMANDS, ...REFERENCE_COMMANDS, ...REFERENCE_ADMIN_COMMANDS, ...PERIOD_COMMANDS]
 
 const COMMON: Record<string, OptionSpec> = {
   'data-dir': { type: 'string', hint: 'PATH' },
@@ -105,7 +107,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     }
     const opened = await openDatabase(values, io)
     try {
-      await command.run({ org: new OrgService(opened.db, Date.now), tokens: new DeviceTokens(opened.db, Date.now), reference: new ReferenceService(opened.db, Date.now), db: opened.db, io }, values)
+      await command.run({ org: new OrgService(opened.db, Date.now), tokens: new DeviceTokens(opened.db, Date.now), reference: new ReferenceService(opened.db, Date.now), referenceAdmin: new ReferenceAdmin(opened.db, Date.now), db: opened.db, io }, values)
     } finally {
       await opened.close()
     }

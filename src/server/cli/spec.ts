@@ -9,6 +9,7 @@ import type { ServerDatabase } from '../db/schema'
 import type { Logger } from '../logger'
 import type { OrgService } from '../org/org-service'
 import type { DeviceTokens } from '../org/tokens'
+import type { ReferenceAdmin } from '../reference/reference-admin'
 import type { ReferenceService } from '../reference/reference-service'
 
 export interface CliIo {
@@ -35,6 +36,7 @@ export interface Services {
   org: OrgService
   tokens: DeviceTokens
   reference: ReferenceService
+  referenceAdmin: ReferenceAdmin
   db: Kysely<ServerDatabase>
   io: CliIo
 }
