@@ -27,6 +27,9 @@ export function adminOnlyReason(role: OrgRole, kind: OrgDataKind): string | null
     : 'Activity types, and which one is the default, are set by your organisation’s admin on the team server'
 }
 
+/** The most a contract includes: 100,000 hours, as the admin's command line allows (and far inside what the column holds). */
+export const MAX_INCLUDED_MINUTES = 100_000 * 60
+
 export const ORGANISATION_ADMIN_ONLY = 'Only an admin puts a customer in an organisation (the group reports add customers up by)'
 
 /** The key two work items that look alike share: the ticket reference when there is one, else the title. */

@@ -6,7 +6,7 @@
 // organisation a customer belongs to (src/shared/org-data.ts). Look-alike names are refused
 // for everyone, naming the one that exists.
 import type { Kysely, Transaction } from 'kysely'
-import { adminOnlyReason, KIND_NAMES, lookAlikeProblem, ORGANISATION_ADMIN_ONLY, orgNameKey, workItemKey, type OrgDataKind } from '@shared/org-data'
+import { adminOnlyReason, KIND_NAMES, lookAlikeProblem, MAX_INCLUDED_MINUTES, ORGANISATION_ADMIN_ONLY, orgNameKey, workItemKey, type OrgDataKind } from '@shared/org-data'
 import type { Mutation } from '@shared/sync'
 import type { Flag, Role, ServerDatabase } from '../db/schema'
 
@@ -119,6 +119,9 @@ async function shapeProblem(trx: Db, mutation: ReferenceMutation, storedKey: str
   if (mutation.type === 'workItem.put') {
     const mismatch = await contractMismatch(trx, mutation.item)
     if (mismatch) return mismatch
+  }
+  if (mutation.type === 'contract.put' && (mutation.contract.includedMinutes ?? 0) > MAX_INCLUDED_MINUTES) {
+    return `A contract includes at most ${MAX_INCLUDED_MINUTES / 60} hours; this one asks for ${Math.round((mutation.contract.includedMinutes ?? 0) / 60)}`
   }
   const key = keyOf(mutation)
   // A name kept as it was is not a new look-alike, even if an older twin exists.
