@@ -21,7 +21,14 @@ type Body = Omit<Probe, 'method' | 'url'>
  * another helper's) fixes: the probe lists them instead of failing, and a test marked
  * `it.fails` proves them until the fix is merged. Only push input cases belong here.
  */
-export const PUSH_INPUT_CASES_FOR_SECTION_3: readonly string[] = ['one mutation id twice in a batch']
+export const PUSH_INPUT_CASES_FOR_SECTION_3: readonly string[] = [
+  // A unique-key violation on applied_mutations, on both databases.
+  'one mutation id twice in a batch',
+  // PostgreSQL cannot store or compare a NUL: the wire's ids take any text (src/shared/sync.ts).
+  'an entry id with a NUL',
+  'an entry on a work item id with a NUL',
+  'a customer id with a NUL',
+]
 
 const T = Date.UTC(2026, 10, 20, 9, 0)
 
@@ -53,6 +60,9 @@ function pushBodies(ids: ProbeIds): Body[] {
     push('a withdrawal of one’s own period', [{ id: newId(), type: 'period.withdraw', start: '2026-11-09' }]),
     push('a mutation of an unknown type', [{ id: newId(), type: 'user.put', user: { id: ids.mo, role: 'admin' } }]),
     push('a mutation id that is not a UUID', [{ ...put(), id: 'x\u0000' }]),
+    push('an entry id with a NUL', [put({ id: 'e\u0000' })]),
+    push('an entry on a work item id with a NUL', [put({ workItemId: 'w\u0000' })]),
+    push('a customer id with a NUL', [{ id: newId(), type: 'customer.put', baseVersion: null, customer: { id: 'c\u0000', name: `Probe ${newId()}`, organisation: null, updatedAt: T, deletedAt: null } }]),
     push('one mutation id twice in a batch', [
       { ...put(), id: twice },
       { ...put(), id: twice },
