@@ -76,7 +76,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const mode = (): LockMode => (team.currentAccount() ? 'server' : 'standalone')
   const entries = new Entries({ db: store.db, clock, userId: owner, mode, rounding: () => settings.get().timers.rounding })
   const timers = new TimerEngine({ db: store.db, clock, events, scheduler: options.scheduler ?? realScheduler, settings: () => settings.get().timers, entries })
-  const work = new WorkService({ db: store.db, clock, events })
+  // The role is the team server's, once connected: a member's device refuses what the server would.
+  const work = new WorkService({ db: store.db, clock, events, role: () => team.currentAccount()?.role ?? null })
   const timesheet = new TimesheetService({ db: store.db, clock, events, settings: () => settings.get().timesheet, userId: owner, entries })
   const team = new SyncService({
     db: store.db,

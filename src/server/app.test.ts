@@ -1,6 +1,7 @@
 // The team server over HTTP, on SQLite and on PostgreSQL: who gets in (a live device
-// token), who is turned away and how (401, 403, 429), and that every refusal or failure
-// is a small JSON error that names the problem and never shows the server's insides.
+// token, whatever its neighbours sent), who is turned away and how (401, 403, 429), and
+// that every refusal or failure is a small JSON error that names the problem and never
+// shows the server's insides.
 import type { FastifyInstance, InjectOptions } from 'fastify'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, expect, it } from 'vitest'
@@ -9,6 +10,7 @@ import { buildServerApp } from './app'
 import type { Logger } from './logger'
 import { OrgService } from './org/org-service'
 import { DeviceTokens, generateToken } from './org/tokens'
+import { DEFAULT_BAD_TOKENS_PER_MINUTE } from './http/rate-limit'
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0)
 
@@ -56,7 +58,8 @@ function appSuite(dialect: TestDialect) {
   const call = async (options: InjectOptions & { token?: string }) => {
     const { token, ...rest } = options
     const response = await app.inject({ ...rest, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...rest.headers } })
-    return { status: response.statusCode, headers: response.headers, body: response.json<Record<string, unknown>>(), raw: response.body }
+    const json = String(response.headers['content-type']).startsWith('application/json')
+    return { status: response.statusCode, headers: response.headers, body: json ? response.json<Record<string, unknown>>() : {}, raw: response.body }
   }
   const errorOf = (body: Record<string, unknown>) => body['error'] as { code: string; message: string; issues?: { path: string; message: string }[] }
 
@@ -114,23 +117,70 @@ function appSuite(dialect: TestDialect) {
     expect(deactivated.body).toEqual(unknown.body)
   })
 
-  it('slows down an address that keeps sending bad tokens (429 with Retry-After), and only that address', async () => {
+  it('slows down an address that keeps sending bad tokens (429 with Retry-After), yet serves a valid token from it', async () => {
     const attacker = { remoteAddress: '203.0.113.9' }
-    for (let i = 0; i < 5; i++) expect((await call({ method: 'GET', url: '/v1/me', token: generateToken(), ...attacker })).status).toBe(401)
+    for (let i = 0; i < DEFAULT_BAD_TOKENS_PER_MINUTE; i++) expect((await call({ method: 'GET', url: '/v1/me', token: generateToken(), ...attacker })).status).toBe(401)
     const limited = await call({ method: 'GET', url: '/v1/me', token: generateToken(), ...attacker })
     expect(limited.status).toBe(429)
     expect(limited.headers['retry-after']).toBe('60')
-    expect(errorOf(limited.body)).toEqual({ code: 'rate_limited', message: 'Too many refused tokens from this address. Try again in 60 s.' })
-    // While blocked, even a good token from that address waits: a lucky guess must not get through.
-    expect((await call({ method: 'GET', url: '/v1/me', token: memberToken, ...attacker })).status).toBe(429)
-    expect((await call({ method: 'GET', url: '/v1/me', token: memberToken, remoteAddress: '198.51.100.7' })).status).toBe(200)
-    now += 30_000
-    expect((await call({ method: 'GET', url: '/v1/me', token: memberToken, ...attacker })).headers['retry-after']).toBe('30')
-    now += 30_000
+    expect(errorOf(limited.body)).toEqual({
+      code: 'rate_limited',
+      message: 'Too many refused tokens from this address. Requests with a valid token still get through; others may try again in 60 s.',
+    })
+    expect((await call({ method: 'GET', url: '/v1/me', ...attacker })).status).toBe(429)
+    // Everyone else behind that address (a NAT, a proxy without --trust-proxy) still works.
     expect((await call({ method: 'GET', url: '/v1/me', token: memberToken, ...attacker })).status).toBe(200)
+    expect((await call({ method: 'GET', url: '/v1/me', token: adminToken, ...attacker })).status).toBe(200)
+    expect((await call({ method: 'GET', url: '/v1/me', token: generateToken(), remoteAddress: '198.51.100.7' })).status).toBe(401)
+    now += 30_000
+    expect((await call({ method: 'GET', url: '/v1/me', token: generateToken(), ...attacker })).headers['retry-after']).toBe('30')
+    now += 30_000
+    expect((await call({ method: 'GET', url: '/v1/me', token: generateToken(), ...attacker })).status).toBe(401)
     // /v1/health is not behind the limiter.
     expect((await call({ method: 'GET', url: '/v1/health', ...attacker })).status).toBe(200)
   })
+
+  it('gives each token a bucket for push, reports and exports: past its burst it waits, other tokens and routes do not', async () => {
+    await app.close()
+    app = buildServerApp({ db: t.db, clock: () => now, logger: recordingLogger(logged), rateLimit: { expensive: { burst: 3, perMinute: 30 } } })
+    await app.ready()
+    const report = { method: 'POST', url: '/v1/reports', payload: { from: '2026-03-02', to: '2026-03-08', groupBy: ['day'] } } as const
+    const push = { method: 'POST', url: '/v1/sync/push', payload: { deviceId: 'laptop', mutations: [{ id: '01900000-0000-7000-8000-000000000001', type: 'period.withdraw', start: '2026-03-02' }] } } as const
+    const exported = { method: 'POST', url: '/v1/exports/csv', payload: { what: { kind: 'report', query: report.payload } } } as const
+    expect((await call({ ...report, token: memberToken })).status).toBe(200)
+    expect((await call({ ...push, token: memberToken })).status).toBe(200)
+    expect((await call({ ...exported, token: memberToken })).status).toBe(200)
+    const limited = await call({ ...report, token: memberToken })
+    expect(limited.status).toBe(429)
+    expect(limited.headers['retry-after']).toBe('2')
+    expect(errorOf(limited.body)).toEqual({
+      code: 'rate_limited',
+      message: 'This device sent more than 3 sync, report or export requests in a short time (the server allows 30 a minute after that). Nothing was changed; try again in 2 s.',
+    })
+    expect((await call({ ...push, token: memberToken })).status).toBe(429)
+    // The same person's other routes, and everyone else's tokens, go on.
+    expect((await call({ method: 'GET', url: '/v1/me', token: memberToken })).status).toBe(200)
+    expect((await call({ method: 'GET', url: '/v1/sync/pull', token: memberToken })).status).toBe(200)
+    expect((await call({ ...report, token: adminToken })).status).toBe(200)
+    now += 2000
+    expect((await call({ ...report, token: memberToken })).status).toBe(200)
+    expect((await call({ ...report, token: memberToken })).status).toBe(429)
+  })
+
+  it('lets a device catch up after a week offline: hundreds of push batches in a row, none refused', async () => {
+    const statuses = new Set<number>()
+    for (let batch = 0; batch < 300; batch++) {
+      const day = `2026-02-${String((batch % 28) + 1).padStart(2, '0')}`
+      const mutation = {
+        id: `01900000-0000-7000-8000-${String(batch).padStart(12, '0')}`,
+        type: 'entry.put',
+        baseVersion: null,
+        entry: { id: `entry-${batch}`, day, workItemId: null, activityTypeId: null, billable: true, description: '', source: 'grid', rawSeconds: 60, roundedSeconds: 60, updatedAt: now, deletedAt: null },
+      }
+      statuses.add((await call({ method: 'POST', url: '/v1/sync/push', token: memberToken, payload: { deviceId: 'laptop', mutations: [mutation] } })).status)
+    }
+    expect([...statuses]).toEqual([200])
+  }, 60_000)
 
   it('keeps the admin routes for admins: a member gets 403 and changes nothing', async () => {
     for (const request of [

@@ -5,9 +5,9 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Clock } from './clock'
 import type { ServerDatabase } from './db/schema'
-import { authenticate } from './http/auth'
+import { authenticate, limitExpensive } from './http/auth'
 import { BODY_LIMIT_BYTES, installErrorHandling } from './http/errors'
-import { FailureLimiter, type FailureLimiterOptions } from './http/rate-limit'
+import { FailureLimiter, TokenBuckets, type RateLimitOptions } from './http/rate-limit'
 import { adminRoutes } from './http/routes/admin'
 import { approvalRoutes } from './http/routes/approvals'
 import { exportRoutes } from './http/routes/exports'
@@ -18,6 +18,7 @@ import { syncRoutes } from './http/routes/sync'
 import type { Logger } from './logger'
 import { OrgService } from './org/org-service'
 import { DeviceTokens } from './org/tokens'
+import { ReferenceAdmin } from './reference/reference-admin'
 
 export interface ServerAppOptions {
   db: Kysely<ServerDatabase>
@@ -28,14 +29,16 @@ export interface ServerAppOptions {
    * X-Forwarded-For (give the proxy's address, or true) so limits apply per client.
    */
   trustProxy?: boolean | string | undefined
-  rateLimit?: FailureLimiterOptions
+  /** Bad tokens per address, and each token's budget for push, reports and exports. */
+  rateLimit?: RateLimitOptions
 }
 
 export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimit }: ServerAppOptions): FastifyInstance {
   const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, trustProxy, requestTimeout: 30_000 })
   const org = new OrgService(db, clock)
   const tokens = new DeviceTokens(db, clock)
-  const limiter = new FailureLimiter(rateLimit)
+  const limiter = new FailureLimiter(rateLimit?.badTokens)
+  const buckets = new TokenBuckets(rateLimit?.expensive)
 
   installErrorHandling(app, logger)
   // A JSON API: a text/plain body (what a cross-site form can send) is refused with 415.
@@ -52,6 +55,7 @@ export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimi
   // Every route registered in this scope requires a device token; add new routes here.
   void app.register((scope, _options, done) => {
     scope.addHook('onRequest', authenticate({ tokens, limiter, clock }))
+    scope.addHook('onRequest', limitExpensive({ buckets, clock }))
     meRoutes(scope, { org })
     syncRoutes(scope, { db, clock, logger })
     reportRoutes(scope, { db })
@@ -59,7 +63,7 @@ export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimi
     approvalRoutes(scope, { db, clock })
     // A scope of their own, so the admin role check covers these routes and no others.
     void scope.register((admin, _adminOptions, adminDone) => {
-      adminRoutes(admin, { org })
+      adminRoutes(admin, { org, referenceAdmin: new ReferenceAdmin(db, clock) })
       adminDone()
     })
     done()

@@ -176,7 +176,9 @@ describe('the admin commands', () => {
     expect((await run(['contract', 'add', '--customer', 'Harbour Dental', '--name', 'Managed IT', '--included-hours', '7,5'])).stderr).toBe('Added the contract Managed IT for Harbour Dental.')
     const item = await run(['work-item', 'add', '--kind', 'ticket', '--title', 'Printer offline', '--reference', 'HD-7', '--customer', 'Harbour Dental', '--contract', 'Managed IT', '--non-billable'])
     expect([item.status, item.stderr]).toEqual([0, 'Added HD-7 "Printer offline".'])
-    expect((await run(['activity', 'add', '--name', 'On-site', '--default'])).stderr).toBe('Added the activity type On-site (the default).')
+    expect((await run(['activity', 'add', '--name', 'Travel', '--default'])).stderr).toBe('Added the activity type Travel (the default).')
+    // Every organisation starts with On-site: a look-alike is refused, naming it.
+    expect((await run(['activity', 'add', '--name', 'on-SITE'])).stderr).toMatch(/^An activity type called "On-site" already exists/)
     const bad = await run(['contract', 'add', '--customer', 'Harbour Dental', '--name', 'X', '--included-hours', 'lots'])
     expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('--included-hours must be a number of hours such as 40 or 7.5, not "lots".') as string])
     const missing = await run(['work-item', 'add', '--kind', 'ticket', '--title', 'X', '--contract', 'Managed IT'])
@@ -186,6 +188,8 @@ describe('the admin commands', () => {
   it('an admin voids approved time or reopens a period from the command line, with the reason recorded', async () => {
     const admin = (await cli(['init', '--org', 'Acme IT', '--admin-name', 'Ana Admin', '--admin-email', 'ana@example.com'])).lines[0] ?? ''
     await cli(['user', 'add', '--name', 'Bo Tech', '--email', 'bo@example.com', '--role', 'member'])
+    await cli(['team', 'add', '--name', 'Back office', '--pattern', 'none'])
+    await cli(['team', 'member', 'add', '--team', 'Back office', '--email', 'bo@example.com'])
     const token = (await cli(['token', 'issue', '--email', 'bo@example.com', '--label', 'laptop'])).lines[0] ?? ''
     const opened = await openServerDatabase({ dataDir })
     try {

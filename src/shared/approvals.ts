@@ -7,7 +7,12 @@ import { DaySchema } from './entries'
 import { MAX_REASON_LENGTH } from './period-workflow'
 import { EntryWireSchema, PeriodWireSchema } from './sync'
 
-const Id = z.string().min(1).max(64)
+/** Ids are made by devices (UUIDs); printable ASCII only, so a NUL or a stray byte is refused before any lookup. */
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\x21-\x7e]+$/, 'an id is letters, digits and punctuation, without spaces or control characters')
 const Level = z.union([z.literal(1), z.literal(2)])
 const Seconds = z.number().int().nonnegative()
 const Reason = z.string().trim().min(1, 'a reason is required').max(MAX_REASON_LENGTH, `a reason can be at most ${MAX_REASON_LENGTH} characters`)

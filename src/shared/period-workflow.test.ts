@@ -6,6 +6,8 @@ const first: Actor = { isOwner: false, approverLevels: [1], isAdmin: false }
 const second: Actor = { isOwner: false, approverLevels: [2], isAdmin: false }
 const admin: Actor = { isOwner: false, approverLevels: [], isAdmin: true }
 const stranger: Actor = { isOwner: false, approverLevels: [], isAdmin: false }
+const bothLevels: Actor = { isOwner: false, approverLevels: [1, 2], isAdmin: false }
+const level1Approver: Actor = { ...bothLevels, approvedLevel1: true }
 const selfApprover: Actor = { isOwner: true, approverLevels: [1, 2], isAdmin: true }
 
 const open: PeriodState = { status: 'open', level: null }
@@ -38,6 +40,10 @@ const table: Row[] = [
   ['level 1 cannot act at level 2', atLevel2, approve, 'two', first, /waits for a level 2 approver/],
   ['a stranger cannot approve', atLevel1, approve, 'one', stranger, /you are not one/],
   ['an admin is not an approver by role alone', atLevel1, approve, 'one', admin, /you are not one/],
+  ['one person approves a period at level 1 …', atLevel1, approve, 'two', bothLevels, atLevel2],
+  ['… and may not approve it again at level 2', atLevel2, approve, 'two', level1Approver, /You approved this period at level 1; nobody approves the same period at two levels/],
+  ['another level 2 approver may', atLevel2, approve, 'two', bothLevels, approved],
+  ['the level 1 approver may still send it back at level 2', atLevel2, reject, 'two', level1Approver, rejected],
   ['nobody approves their own time', atLevel1, approve, 'one', selfApprover, /Nobody approves or rejects their own time/],
   ['approve an open period', open, approve, 'one', first, /Only a submitted period can be approved; this one is open/],
   ['reject at level 1', atLevel1, reject, 'two', first, rejected],

@@ -25,6 +25,8 @@ export interface Actor {
   isOwner: boolean
   approverLevels: readonly (1 | 2)[]
   isAdmin: boolean
+  /** This person gave the level 1 approval the period now at level 2 rests on (from its events). */
+  approvedLevel1?: boolean
 }
 
 export type Transition = { ok: true; to: PeriodState; reason: string | null } | { ok: false; error: string }
@@ -44,7 +46,8 @@ function reasonProblem(reason: string): string | null {
  * The state after `action`, or why it is not allowed. Submitting (also after a rejection)
  * waits for level 1, or is approved at once with the pattern "none"; level 1's approval
  * passes a two-level period to level 2; a rejection at any level sends it back to its
- * owner with the reason. Withdrawing is the owner's, before any approver has acted.
+ * owner with the reason. Nobody approves their own period, nor one period at both
+ * levels. Withdrawing is the owner's, before any approver has acted.
  * Reopening is the admin's, for an approved or submitted period.
  */
 export function nextPeriodState(state: PeriodState, action: PeriodAction, pattern: ApprovalPattern, actor: Actor): Transition {
@@ -66,6 +69,10 @@ export function nextPeriodState(state: PeriodState, action: PeriodAction, patter
       if (state.status !== 'submitted' || state.level === null) return refuse(`Only a submitted period can be ${action.kind === 'approve' ? 'approved' : 'rejected'}; this one is ${state.status}.`)
       if (actor.isOwner) return refuse('Nobody approves or rejects their own time; another approver of the team has to.')
       if (!actor.approverLevels.includes(state.level)) return refuse(`This period waits for a level ${state.level} approver of its team, and you are not one.`)
+      // Separation of duties: two levels mean two people, even when old data names one person at both.
+      if (action.kind === 'approve' && state.level === 2 && actor.approvedLevel1 === true) {
+        return refuse('You approved this period at level 1; nobody approves the same period at two levels, so another level 2 approver has to.')
+      }
       if (action.kind === 'reject') {
         const problem = reasonProblem(action.reason)
         return problem ? refuse(problem) : { ok: true, to: { status: 'rejected', level: null }, reason: action.reason.trim() }

@@ -23,6 +23,12 @@ describe('names that look alike are the same name', () => {
   it('compares names without regard to case', () => {
     expect(nameKey('ACME corp')).toBe(nameKey('Acme Corp'))
   })
+
+  it('leaves invisible characters out of the key, so a name stored before they were refused meets its twin', () => {
+    expect(nameKey('Acme\u200b')).toBe(nameKey('acme'))
+    expect(nameKey('\u202eAc\u00adme\ufeff')).toBe(nameKey('Acme'))
+    expect(nameKey('Acme\nCorp')).toBe(nameKey('Acme Corp'))
+  })
 })
 
 describe('invisible characters are refused, never stripped', () => {

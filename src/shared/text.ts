@@ -108,9 +108,17 @@ function refusedProblem(text: string, what: string, refused: RegExp): string | u
   return `${what} cannot contain invisible or control characters: it has ${describeCharacter(match[0])} at character ${position}. Type it again without it`
 }
 
-/** The one name key two look-alike names share: normalised and case-folded (what uniqueness is checked on). */
+/** Line breaks and other controls count as a space in a key; format and invisible characters as nothing. */
+const KEY_AS_SPACE = /[\p{Cc}\p{Zl}\p{Zp}]/gu
+const KEY_DROPPED = /[\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu
+
+/**
+ * The one name key two look-alike names share: normalised and case-folded (what uniqueness
+ * is checked on). Invisible characters are left out of the key, so a name stored before
+ * they were refused ("Acme" + U+200B) still meets its visible twin ("acme").
+ */
 export function nameKey(text: string): string {
-  return normaliseName(text).toLocaleLowerCase('und')
+  return normaliseName(text.replace(KEY_AS_SPACE, ' ').replace(KEY_DROPPED, '')).toLocaleLowerCase('und')
 }
 
 interface NameOptions {

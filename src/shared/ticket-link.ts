@@ -1,6 +1,9 @@
 // Ticket links (stint://timer/start?ref=…) and the matching command-line switches, read
 // strictly: both come from outside Stint (a web page, a PSA tool, a script), so whatever is
 // not exactly understood is refused with a reason a person can act on, never guessed at.
+// Titles and customers follow the names rule of src/shared/text.ts: NFC, spaces collapsed,
+// and no invisible, format or control character (the one a link carries is named).
+import { nameProblem, normaliseName } from './text'
 
 /** What a link or a command line asks of the timers. */
 export type TimerCommand =
@@ -25,9 +28,6 @@ const TICKET_REF_PATTERN = /^#?[A-Za-z0-9][A-Za-z0-9._:/#-]*$/
 
 /** Characters a link must carry percent-encoded (RFC 3986): controls, any whitespace, and " < > \ ^ ` { | }. */
 const MUST_BE_ENCODED = /[\p{Cc}\s"<>\\^`{|}]/u
-const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u
-/** Embedding, override and isolate marks: they can make a title display as something it is not. */
-const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u
 /** What URLSearchParams puts where the percent-encoding was not UTF-8. */
 const REPLACEMENT_CHARACTER = '\uFFFD'
 
@@ -244,7 +244,8 @@ function timerCommand(
 
 function checkTicketRef(raw: string): Checked<string> {
   // Checked before trimming, so a line break at either end is refused rather than trimmed away.
-  if (CONTROL_CHARACTERS.test(raw)) return { ok: false, problem: 'the ticket reference may not contain line breaks, tabs or other control characters.' }
+  const invisible = nameProblem(raw, 'the ticket reference')
+  if (invisible !== undefined) return { ok: false, problem: `${invisible}.` }
   const ref = raw.trim()
   if (ref === '') return { ok: false, problem: 'the ticket reference is empty. Give one, e.g. TICKET-1234.' }
   if (ref.length > TICKET_REF_MAX_LENGTH) {
@@ -261,10 +262,11 @@ function checkTicketRef(raw: string): Checked<string> {
 
 function checkText(label: string, raw: string | undefined, maxLength: number): Checked<string | undefined> {
   if (raw === undefined) return { ok: true, value: undefined }
-  if (CONTROL_CHARACTERS.test(raw)) return { ok: false, problem: `${label} must be one line: no line breaks, tabs or other control characters.` }
-  if (DIRECTION_CONTROLS.test(raw)) return { ok: false, problem: `${label} may not contain text-direction control characters.` }
+  // Line breaks, tabs, direction overrides, zero-width and other invisible characters: named, never stripped.
+  const invisible = nameProblem(raw, label)
+  if (invisible !== undefined) return { ok: false, problem: `${invisible}.` }
   if (raw.includes(REPLACEMENT_CHARACTER)) return { ok: false, problem: `${label} has broken percent-encoding; encode the text as UTF-8.` }
-  const text = raw.trim()
+  const text = normaliseName(raw)
   // Counted in code points, not graphemes, so combining marks cannot stretch a title without bound.
   const length = Array.from(text).length
   if (length > maxLength) return { ok: false, problem: `${label} is ${length} characters long; at most ${maxLength} are allowed.` }

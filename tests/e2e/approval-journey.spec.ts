@@ -1,9 +1,9 @@
 // The approval journey across two devices and a team server, in real Chromium: a member
 // fills a week and submits it; an approver rejects it with a reason; the member fixes a
-// cell and submits again; the approver sees what changed and approves at both levels
-// (one person may approve at both); the member ends with an approved, locked period.
-// Two browser hosts (one per person, each with its own database) and one team server
-// process set up with its own admin CLI.
+// cell and submits again; the approver sees what changed and approves level 1, and a
+// second approver approves level 2 (nobody approves one period at two levels); the member
+// ends with an approved, locked period. Three browser hosts (one per person, each with its
+// own database) and one team server process set up with its own admin CLI.
 import type { Locator, Page } from '@playwright/test'
 import { closeDevice, openDevice, type Device } from '../support/devices'
 import { startTeamOrg, type TeamOrg } from '../support/team-org'
@@ -11,6 +11,7 @@ import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
 
 const TESS = { name: 'Tess Tech', email: 'tess@example.com', role: 'member' } as const
 const ABE = { name: 'Abe Approver', email: 'abe@example.com', role: 'approver' } as const
+const LEE = { name: 'Lee Lead', email: 'lee@example.com', role: 'approver' } as const
 const REASON = 'Wednesday is short: the on-site visit at Harbour Dental took 8 hours.'
 
 /** Settings → Team server: the address and the device token, through the form. */
@@ -61,17 +62,23 @@ async function submitForApproval(page: Page, label: string) {
   await expect(page.getByRole('note', { name: 'Read-only period' })).toContainText('Submitted — waiting for level 1 approval')
 }
 
-test('a member submits, an approver rejects with a reason, the member fixes and resubmits, the approver approves at both levels', async ({ browser }) => {
-  test.setTimeout(90_000)
+test('a member submits, an approver rejects with a reason, the member fixes and resubmits, two approvers approve at two levels', async ({ browser }) => {
+  test.setTimeout(120_000)
   let org: TeamOrg | undefined
   let member: Device | undefined
   let approver: Device | undefined
+  let second: Device | undefined
   try {
-    org = await startTeamOrg({ people: [TESS, ABE], team: { name: 'Field', pattern: 'two', members: [TESS.email], level1: [ABE.email], level2: [ABE.email] } })
-    ;[member, approver] = await Promise.all([openDevice(browser, 'member'), openDevice(browser, 'approver')])
+    org = await startTeamOrg({ people: [TESS, ABE, LEE], team: { name: 'Field', pattern: 'two', members: [TESS.email], level1: [ABE.email], level2: [LEE.email] } })
+    ;[member, approver, second] = await Promise.all([openDevice(browser, 'member'), openDevice(browser, 'approver'), openDevice(browser, 'second-approver')])
     const m = member.page
     const a = approver.page
-    await Promise.all([connect(m, org.server.url, org.tokens[TESS.email] ?? '', TESS.name), connect(a, org.server.url, org.tokens[ABE.email] ?? '', ABE.name)])
+    const l = second.page
+    await Promise.all([
+      connect(m, org.server.url, org.tokens[TESS.email] ?? '', TESS.name),
+      connect(a, org.server.url, org.tokens[ABE.email] ?? '', ABE.name),
+      connect(l, org.server.url, org.tokens[LEE.email] ?? '', LEE.name),
+    ])
 
     // Only the approver has Approvals in the navigation.
     const views = (page: Page) => page.getByRole('navigation', { name: 'Views' })
@@ -184,22 +191,27 @@ test('a member submits, an approver rejects with a reason, the member fixes and 
     await a.getByRole('button', { name: 'Approve level 1' }).click()
     await expect(a.getByRole('heading', { level: 1, name: 'Approvals' })).toBeVisible()
     await expect(a.getByRole('status').filter({ hasText: 'Approved the period.' })).toContainText('it now waits for a level 2 approver')
-    await expect(tessRow).toContainText('Level 2')
+    // Level 2 is someone else's: the period leaves Abe's queue.
+    await expect(a.getByText('Nothing waits for your approval.')).toBeVisible()
 
     // The member sees it move on to level 2 (still locked, no longer withdrawable).
     await syncNow(m)
     await expect(m.getByRole('note', { name: 'Read-only period' })).toContainText('Submitted — waiting for level 2 approval')
     await expect(m.getByRole('button', { name: 'Withdraw submission' })).toHaveCount(0)
 
-    await tessRow.getByRole('checkbox').check()
-    await a.getByRole('button', { name: 'Approve 1 period' }).click()
-    await expect(a.getByRole('status').filter({ hasText: 'Approved the period.' })).not.toContainText('level 2')
-    await expect(a.getByText('Nothing waits for your approval.')).toBeVisible()
+    // The second approver: Tess's period waits at level 2; approve it.
+    await l.getByRole('link', { name: 'Approvals' }).click()
+    const lees = l.getByRole('table', { name: /Periods waiting for your approval/ }).getByRole('row', { name: /Tess Tech/ })
+    await expect(lees).toContainText('Level 2')
+    await lees.getByRole('checkbox').check()
+    await l.getByRole('button', { name: 'Approve 1 period' }).click()
+    await expect(l.getByRole('status').filter({ hasText: 'Approved the period.' })).not.toContainText('level 2')
+    await expect(l.getByText('Nothing waits for your approval.')).toBeVisible()
 
     // The member: approved and locked; Submissions tells the whole story.
     await syncNow(m)
     const approved = m.getByRole('note', { name: 'Read-only period' })
-    await expect(approved).toContainText('Approved and locked by Abe Approver')
+    await expect(approved).toContainText('Approved and locked by Lee Lead')
     await expect(m.getByRole('grid')).toHaveAttribute('aria-readonly', 'true')
     await cells.nth(3).focus()
     await m.keyboard.type('1')
@@ -215,7 +227,7 @@ test('a member submits, an approver rejects with a reason, the member fixes and 
     await expect(history).toContainText('Approved at level 1')
     await inBothThemes(m, 'submissions')
   } finally {
-    await Promise.all([closeDevice(member), closeDevice(approver)])
+    await Promise.all([closeDevice(member), closeDevice(approver), closeDevice(second)])
     await org?.stop()
   }
 })

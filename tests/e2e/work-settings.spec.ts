@@ -18,7 +18,7 @@ test('a technician adds a ticket, puts it on a timer, and the booked entry carri
   await dialog.getByLabel(/Reference/).fill('ticket-1234')
   await dialog.getByLabel('Title').fill('Duplicate')
   await dialog.getByRole('button', { name: 'Create work item' }).click()
-  await expect(dialog.getByRole('alert')).toContainText('The reference TICKET-1234 is already used by "Printer on 2nd floor jams"')
+  await expect(dialog.getByRole('alert')).toContainText('TICKET-1234 already exists ("Printer on 2nd floor jams"); references that differ only in letter case or invisible characters are the same. Book on that one.')
   await expect(dialog.getByLabel('Title')).toHaveValue('Duplicate')
   await expectNoAxeViolations(page)
   await page.keyboard.press('Escape')

@@ -40,6 +40,9 @@ async function setUp(dialect: 'sqlite' | 'postgres'): Promise<Setup> {
   const org = new OrgService(db.db, () => Date.now())
   await org.initOrganisation({ name: 'Acme IT', adminName: 'Ana Admin', adminEmail: 'ana@example.com' })
   await org.addUser({ name: 'Tess Tech', email: 'tess@example.com', role: 'member' })
+  // A team whose pattern needs no approval: submitting approves at once (a member in no team could not submit).
+  await org.addTeam({ name: 'Back office', pattern: 'none' })
+  await org.addMember({ team: 'Back office', user: 'tess@example.com' })
   const tokens = new DeviceTokens(db.db, () => Date.now())
   return {
     dataDir,
@@ -196,7 +199,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect([status.state, status.pending, status.issues]).toEqual(['synced', 0, 0])
       const rows = await s.db.db.selectFrom('time_entries').select(['source', 'rounded_seconds', 'status']).where('deleted_at', 'is', null).where('source', '!=', 'manual').execute()
       expect(rows.filter((r) => r.source === 'timer').map((r) => r.rounded_seconds)).toEqual(Array(5).fill(2 * H))
-      expect(rows.every((r) => r.status === 'approved')).toBe(true) // Tess is in no team: pattern "none"
+      expect(rows.every((r) => r.status === 'approved')).toBe(true) // Tess's team needs no approval
       const sheet = await device.core.timesheet.load(MONDAY)
       expect([sheet.status, sheet.queued]).toEqual(['approved', false])
     }, 120_000)

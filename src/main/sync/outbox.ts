@@ -9,6 +9,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import { newId } from '@shared/ids'
 import { MutationSchema, type Mutation, type MutationResult } from '@shared/sync'
 import type { Database, OutboxEntity } from '../db/schema'
+import { undoRefusedOrgChange } from './server-copy'
 import { activityTypeToWire, contractToWire, customerToWire, entryToWire, workItemToWire } from './wire'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -163,7 +164,8 @@ function entityOf(mutation: Mutation): { entity: string; entityId: string } {
 /**
  * Settles a batch with the server's answers in one transaction: applied changes record
  * the server's new version; conflicts and refusals become issues the user settles (the
- * local row stays as the user left it). The batch leaves the outbox only here.
+ * local row stays as the user left it, except organisation data the server refused: that
+ * takes the server's copy at once, see server-copy.ts). The batch leaves the outbox only here.
  */
 export async function settleBatch(db: Kysely<Database>, batch: Batch, results: readonly MutationResult[], now: number): Promise<{ issues: number }> {
   const byId = new Map(results.map((r) => [r.id, r]))
@@ -191,13 +193,14 @@ export async function settleBatch(db: Kysely<Database>, batch: Batch, results: r
               entity,
               entity_id: entityId,
               mutation: JSON.stringify(mutation),
-              server_copy: result.status === 'conflict' ? JSON.stringify(result.current) : null,
+              server_copy: result.current === undefined ? null : JSON.stringify(result.current),
               reason: result.reason,
               created_at: now,
               resolved_at: null,
               resolution: null,
             })
             .execute()
+          if (result.status === 'refused') await undoRefusedOrgChange(trx, entity, entityId, result.current)
         }
       }
       await trx.deleteFrom('sync_outbox').where('batch_id', '=', batch.id).execute()

@@ -4,26 +4,16 @@
 // account's) and queues everything the server has not seen, so standalone time goes up.
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { StintError } from '@shared/errors'
-import {
-  ActivityTypeWireSchema,
-  ContractWireSchema,
-  CustomerWireSchema,
-  EntryWireSchema,
-  MutationSchema,
-  WorkItemWireSchema,
-  type MeResponse,
-  type SyncIssue,
-  type TeamAccount,
-} from '@shared/sync'
+import { MutationSchema, type MeResponse, type SyncIssue, type TeamAccount } from '@shared/sync'
 import { DEFAULT_ACTIVITY_TYPES } from '@shared/work'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
-import { applyServerEntry, dropNeverSent, rebindOwner, recordServerVersion } from '../entries/server-copies'
+import { dropNeverSent, rebindOwner, recordServerVersion } from '../entries/server-copies'
 import type { EventHub } from '../events'
 import { asServerCopy, enqueuePeriodMove } from './outbox'
 import type { SecretStore } from './secret-store'
 import { httpTransport, serverUrlProblem, TransportError, type SyncTransport } from './transport'
-import { activityTypeFromWire, contractFromWire, customerFromWire, entryFromWire, workItemFromWire } from './wire'
+import { applyServerCopy } from './server-copy'
 
 const ACCOUNT_KEY = 'team_account'
 // Time entries are re-owned through src/main/entries (with the time held for a question).
@@ -174,7 +164,7 @@ export class SyncService {
       } else if (table) {
         await trx.deleteFrom('sync_outbox').where('entity', '=', issue.entity as 'entry').where('entity_id', '=', issue.entity_id).where('batch_id', 'is', null).execute()
         await asServerCopy(trx, async () => {
-          if (server) await applyCopy(trx, issue.entity, server, (await trx.selectFrom('app_state').select('value').where('key', '=', 'user_id').executeTakeFirstOrThrow()).value)
+          if (server) await applyServerCopy(trx, issue.entity, server, (await trx.selectFrom('app_state').select('value').where('key', '=', 'user_id').executeTakeFirstOrThrow()).value)
           else if (table === 'time_entries') await dropNeverSent(trx, issue.entity_id, now)
           else await trx.updateTable(table).set({ deleted_at: now, updated_at: now }).where('id', '=', issue.entity_id).where('server_version', 'is', null).execute()
         })
@@ -233,34 +223,4 @@ function subjectOf(entity: string, mine: Record<string, unknown> | null): string
   if (entity.startsWith('period.')) return `${entity === 'period.submit' ? 'Submission' : 'Withdrawal'} of the period from ${String(mine['start'])}`
   const name = mine['name']
   return typeof name === 'string' ? `${entity} ${name}` : entity
-}
-
-async function applyCopy(trx: Transaction<Database>, entity: string, copy: unknown, userId: string): Promise<void> {
-  switch (entity) {
-    case 'entry': {
-      // The server's copy is its decision: applied through the entries' home, not refused by the local lock.
-      await applyServerEntry(trx, entryFromWire(EntryWireSchema.parse(copy), userId))
-      return
-    }
-    case 'workItem': {
-      const { id, ...values } = workItemFromWire(WorkItemWireSchema.parse(copy))
-      await trx.updateTable('work_items').set(values).where('id', '=', id).execute()
-      return
-    }
-    case 'activityType': {
-      const { id, ...values } = activityTypeFromWire(ActivityTypeWireSchema.parse(copy))
-      await trx.updateTable('activity_types').set(values).where('id', '=', id).execute()
-      return
-    }
-    case 'customer': {
-      const { id, ...values } = customerFromWire(CustomerWireSchema.parse(copy))
-      await trx.updateTable('customers').set(values).where('id', '=', id).execute()
-      return
-    }
-    case 'contract': {
-      const { id, ...values } = contractFromWire(ContractWireSchema.parse(copy))
-      await trx.updateTable('contracts').set(values).where('id', '=', id).execute()
-      return
-    }
-  }
 }

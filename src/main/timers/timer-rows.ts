@@ -8,6 +8,7 @@ import { DEFAULT_TIMER_COLORS, SLOT_COUNT, type GapPrompt, type Timer, type Time
 import type { Database, TimerRow } from '../db/schema'
 import type { ClosedSegment } from './booking'
 import { planCut, type Segment } from './segments'
+import { customerLike, workItemLike } from '../work/look-alikes'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -104,16 +105,12 @@ export async function promptRunning(db: Db, kind: 'crash-gap' | 'idle', from: nu
 }
 
 export async function findOrCreateTicket(db: Db, command: { ref: string; title?: string | undefined; customer?: string | undefined }, now: number) {
-  const existing = await db
-    .selectFrom('work_items')
-    .select(['id', 'billable', 'reference', 'title'])
-    .where(sql<boolean>`reference = ${command.ref} COLLATE NOCASE`)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst()
+  // Look-alikes (letter case, spacing, invisible characters) find the item or customer that exists.
+  const existing = await workItemLike(db, { reference: command.ref, title: command.title ?? command.ref })
   if (existing) return existing
   let customerId: string | null = null
   if (command.customer) {
-    const customer = await db.selectFrom('customers').select('id').where(sql<boolean>`name = ${command.customer} COLLATE NOCASE`).where('deleted_at', 'is', null).executeTakeFirst()
+    const customer = await customerLike(db, command.customer)
     customerId = customer?.id ?? newId()
     if (!customer) await db.insertInto('customers').values({ id: customerId, name: command.customer, created_at: now, updated_at: now, deleted_at: null }).execute()
   }

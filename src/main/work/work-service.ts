@@ -1,15 +1,19 @@
 // Reference data on the device: customers, contracts, work items (tickets, work
 // orders, tasks, general activities) and activity types. Rows are never deleted:
 // an item no longer used is made inactive, so entries that name it stay readable.
+// Connected to a team server as someone who is not its admin, the device refuses at once
+// what the server would refuse (src/shared/org-data.ts): contracts, activity types, the
+// default, a customer's organisation. Look-alike names are refused everywhere.
 import { sql, type Kysely } from 'kysely'
 import { newId } from '@shared/ids'
 import { StintError } from '@shared/errors'
+import { adminOnlyReason, lookAlikeProblem, ORGANISATION_ADMIN_ONLY, type OrgDataKind, type OrgRole } from '@shared/org-data'
 import { DEFAULT_ACTIVITY_TYPES, type ActivityType, type Contract, type Customer, type WorkItem, type WorkItemInput } from '@shared/work'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { EventHub } from '../events'
 import { asServerCopy } from '../sync/outbox'
-
+import { activityTypeLike, contractLike, customerLike, workItemLike } from './look-alikes'
 
 /** The stored columns of a work item as the user described it; billable and active default to on. */
 function workItemColumns(input: WorkItemInput) {
@@ -24,8 +28,25 @@ function workItemColumns(input: WorkItemInput) {
   }
 }
 
+const KEPT = 'Nothing was changed.'
+
+export interface WorkServiceDeps {
+  db: Kysely<Database>
+  clock: Clock
+  events: EventHub
+  /** The role on the connected team server; null in standalone mode, where this device decides everything. */
+  role?: () => OrgRole | null
+}
+
 export class WorkService {
-  constructor(private readonly deps: { db: Kysely<Database>; clock: Clock; events: EventHub }) {}
+  constructor(private readonly deps: WorkServiceDeps) {}
+
+  /** Refuses, before anything is written, what the team server would refuse from this user. */
+  private requireMay(kind: OrgDataKind): void {
+    const role = this.deps.role?.() ?? null
+    const reason = role === null ? null : adminOnlyReason(role, kind)
+    if (reason) throw new StintError('forbidden', `${reason}. ${KEPT}`)
+  }
 
   /** Gives a new database a useful set of activity types, once. */
   async seedDefaults(): Promise<void> {
@@ -91,7 +112,7 @@ export class WorkService {
     const id = newId()
     await db.transaction().execute(async (trx) => {
       await this.checkOwners(trx, input.customerId ?? null, input.contractId ?? null)
-      await this.checkReferenceFree(trx, input.reference ?? null, null)
+      await this.checkNoLookAlike(trx, input, null)
       await trx
         .insertInto('work_items')
         .values({ id, ...workItemColumns(input), created_at: now, updated_at: now, deleted_at: null })
@@ -107,7 +128,7 @@ export class WorkService {
       const current = await trx.selectFrom('work_items').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
       if (!current) throw new StintError('not_found', 'That work item does not exist (any more); nothing was changed.')
       await this.checkOwners(trx, input.customerId ?? null, input.contractId ?? null)
-      await this.checkReferenceFree(trx, input.reference ?? null, id)
+      await this.checkNoLookAlike(trx, input, id)
       await trx
         .updateTable('work_items')
         .set((eb) => ({ ...workItemColumns(input), updated_at: now, version: eb('version', '+', 1) }))
@@ -150,9 +171,10 @@ export class WorkService {
     const now = clock.now()
     const targetId = id ?? newId()
     if (input.isDefault && input.active === false) throw new StintError('invalid_request', 'An inactive activity type cannot be the default; nothing was changed.')
+    this.requireMay('activityType')
     await db.transaction().execute(async (trx) => {
-      const clash = await trx.selectFrom('activity_types').select('id').where(sql<boolean>`name = ${input.name} collate nocase`).where('id', '!=', targetId).where('deleted_at', 'is', null).executeTakeFirst()
-      if (clash) throw new StintError('conflict', `There is already an activity type called "${input.name}".`)
+      const clash = await activityTypeLike(trx, input.name, targetId)
+      if (clash) throw new StintError('conflict', `${lookAlikeProblem('activityType', clash)}. ${KEPT}`)
       // Only one default: choosing a new one clears the old.
       if (input.isDefault) await trx.updateTable('activity_types').set({ is_default: 0, updated_at: now }).where('is_default', '=', 1).where('id', '!=', targetId).execute()
       const values = { name: input.name, active: input.active === false ? (0 as const) : (1 as const), is_default: input.isDefault ? (1 as const) : (0 as const), updated_at: now }
@@ -181,8 +203,10 @@ export class WorkService {
   /** A new customer; `organisation` groups customers in reports (null: none). Both are checked by CustomerInputSchema first. */
   async createCustomer(name: string, organisation: string | null = null): Promise<Customer> {
     const { db, clock } = this.deps
-    const clash = await db.selectFrom('customers').select('id').where(sql<boolean>`name = ${name} collate nocase`).where('deleted_at', 'is', null).executeTakeFirst()
-    if (clash) throw new StintError('conflict', `There is already a customer called "${name}".`)
+    const role = this.deps.role?.() ?? null
+    if (organisation !== null && role !== null && role !== 'admin') throw new StintError('forbidden', `${ORGANISATION_ADMIN_ONLY}. ${KEPT}`)
+    const clash = await customerLike(db, name)
+    if (clash) throw new StintError('conflict', `${lookAlikeProblem('customer', clash)}. ${KEPT}`)
     const now = clock.now()
     const id = newId()
     await db.insertInto('customers').values({ id, name, organisation, created_at: now, updated_at: now, deleted_at: null }).execute()
@@ -197,8 +221,11 @@ export class WorkService {
 
   async createContract(input: { customerId: string; name: string; includedMinutes?: number | null | undefined }): Promise<Contract> {
     const { db, clock } = this.deps
+    this.requireMay('contract')
     const customer = await db.selectFrom('customers').select('id').where('id', '=', input.customerId).where('deleted_at', 'is', null).executeTakeFirst()
     if (!customer) throw new StintError('not_found', 'That customer does not exist (any more); nothing was changed.')
+    const clash = await contractLike(db, input.customerId, input.name)
+    if (clash) throw new StintError('conflict', `${lookAlikeProblem('contract', clash)}. ${KEPT}`)
     const now = clock.now()
     const contract = { id: newId(), customer_id: input.customerId, name: input.name, included_minutes: input.includedMinutes ?? null }
     await db.insertInto('contracts').values({ ...contract, created_at: now, updated_at: now, deleted_at: null }).execute()
@@ -225,15 +252,8 @@ export class WorkService {
     }
   }
 
-  private async checkReferenceFree(db: Kysely<Database>, reference: string | null, selfId: string | null): Promise<void> {
-    if (reference === null) return
-    const clash = await db
-      .selectFrom('work_items')
-      .select(['id', 'title', 'reference'])
-      .where(sql<boolean>`reference = ${reference} collate nocase`)
-      .where('deleted_at', 'is', null)
-      .where('id', '!=', selfId ?? '')
-      .executeTakeFirst()
-    if (clash) throw new StintError('conflict', `The reference ${clash.reference ?? reference} is already used by "${clash.title}"; nothing was changed.`)
+  private async checkNoLookAlike(db: Kysely<Database>, input: WorkItemInput, selfId: string | null): Promise<void> {
+    const clash = await workItemLike(db, { reference: input.reference ?? null, title: input.title }, selfId)
+    if (clash) throw new StintError('conflict', `${lookAlikeProblem('workItem', { name: clash.title, reference: clash.reference })}. ${KEPT}`)
   }
 }

@@ -116,10 +116,10 @@ function constraintsOf(dialect: TestDialect) {
 
     it('checks links between synced rows at commit, so a batch may arrive in any order', async () => {
       await seedOrgAndUser(t.db)
-      const stamps = { created_at: 1, updated_at: 1, deleted_at: null, seq: 1, created_by: 'u-1' }
+      const stamps = { created_at: 1, updated_at: 1, deleted_at: null, seq: 1, created_by: 'u-1', admin_managed: 0 as const }
       await t.db.transaction().execute(async (trx) => {
         await trx.insertInto('time_entries').values(entry('e-1', { work_item_id: 'w-1' })).execute()
-        await trx.insertInto('work_items').values({ id: 'w-1', kind: 'ticket', reference: 'T-1', title: 'Printer', customer_id: null, contract_id: null, ...stamps }).execute()
+        await trx.insertInto('work_items').values({ id: 'w-1', kind: 'ticket', reference: 'T-1', title: 'Printer', name_key: 'ref:t-1', customer_id: null, contract_id: null, ...stamps }).execute()
       })
       await expect(
         t.db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 // Row types of the team server's database, one interface per table, the same for SQLite
 // and PostgreSQL. Kysely converts nothing, so the types say what both return: flags are
 // 0/1, instants BIGINT milliseconds (parsed to numbers on PostgreSQL), days 'YYYY-MM-DD'.
-import type { Generated, Insertable, Selectable } from 'kysely'
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
 export type Flag = 0 | 1
 
@@ -18,6 +18,13 @@ interface Synced {
 /** Reference data may be made by a device (its user) or by an admin (null). */
 interface SyncedReference extends Synced {
   created_by: string | null
+  /** 1 once an admin made or changed the row: from then on only admins change it (src/server/org/authority.ts). */
+  admin_managed: Flag
+  /**
+   * The key look-alikes share (src/shared/org-data.ts); read as possibly null (rows of an
+   * older server), but every write must give it, so no path can leave it out.
+   */
+  name_key: ColumnType<string | null, string, string>
 }
 
 export interface OrgTable {

@@ -7,7 +7,7 @@ import type { Clock } from '../clock'
 import type { Role } from '../db/schema'
 import type { DeviceTokens, Principal } from '../org/tokens'
 import { sendError } from './errors'
-import type { FailureLimiter } from './rate-limit'
+import { isExpensiveRoute, waitText, type FailureLimiter, type TokenBuckets } from './rate-limit'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,29 +25,54 @@ export interface AuthenticateOptions {
   clock: Clock
 }
 
-/** The onRequest hook of the authenticated scope. */
+function tooMany(reply: FastifyReply, waitMs: number, message: string): FastifyReply {
+  void reply.header('Retry-After', String(Math.ceil(waitMs / 1000)))
+  return sendError(reply, 429, 'rate_limited', message)
+}
+
+/**
+ * The onRequest hook of the authenticated scope. A valid token is always served: the
+ * guessing limit counts and refuses only requests without one, so a bad device behind
+ * the same NAT or proxy never locks out the good ones.
+ */
 export function authenticate({ tokens, limiter, clock }: AuthenticateOptions): onRequestAsyncHookHandler {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    // A blocked address is refused before its token is even looked at: otherwise a lucky
-    // guess would still get through while the limiter "blocks".
-    const waitMs = limiter.retryAfterMs(request.ip, clock())
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000)
-      void reply.header('Retry-After', String(seconds))
-      return sendError(reply, 429, 'rate_limited', `Too many refused tokens from this address. Try again in ${seconds} s.`)
-    }
     const header = request.headers.authorization
+    const token = header === undefined ? undefined : BEARER.exec(header)?.[1]
+    // The lookup is by hash on a unique index: cheap enough to make for every request.
+    const principal = token === undefined ? null : await tokens.authenticate(token)
+    if (principal) {
+      request.principal = principal
+      return
+    }
+    const now = clock()
+    const waitMs = limiter.retryAfterMs(request.ip, now)
+    if (waitMs > 0) {
+      return tooMany(reply, waitMs, `Too many refused tokens from this address. Requests with a valid token still get through; others may try again in ${waitText(waitMs)}.`)
+    }
     if (header === undefined) {
       return sendError(reply, 401, 'unauthenticated', 'Sign in: send this device’s token as "Authorization: Bearer <token>".')
     }
-    const token = BEARER.exec(header)?.[1]
-    const principal = token === undefined ? null : await tokens.authenticate(token)
-    if (!principal) {
-      // A valid token does not clear the count: one good token must not buy unlimited guesses.
-      limiter.recordFailure(request.ip, clock())
-      return sendError(reply, 401, 'unauthenticated', REFUSED)
+    limiter.recordFailure(request.ip, now)
+    return sendError(reply, 401, 'unauthenticated', REFUSED)
+  }
+}
+
+/**
+ * The onRequest hook after `authenticate`: each token's expensive requests (push, reports,
+ * exports) come out of its own bucket. Other routes and other tokens are not affected.
+ */
+export function limitExpensive({ buckets, clock }: { buckets: TokenBuckets; clock: Clock }): onRequestAsyncHookHandler {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!isExpensiveRoute(request.method, request.routeOptions.url)) return
+    const waitMs = buckets.take(principalOf(request).tokenId, clock())
+    if (waitMs > 0) {
+      return tooMany(
+        reply,
+        waitMs,
+        `This device sent more than ${buckets.burst} sync, report or export requests in a short time (the server allows ${buckets.perMinute} a minute after that). Nothing was changed; try again in ${waitText(waitMs)}.`,
+      )
     }
-    request.principal = principal
   }
 }
 

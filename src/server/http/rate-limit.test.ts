@@ -1,8 +1,8 @@
-// The bad-token limiter on its own: five failures in a window are allowed, the sixth
-// attempt waits until the oldest failure leaves the window, addresses do not share counts,
-// and memory stays bounded however many addresses try.
+// The two limits on their own: the bad-token budget per address (failures in a window,
+// then a wait until the oldest leaves it; addresses do not share counts; memory stays
+// bounded), and each token's bucket for expensive routes (a burst, then a steady rate).
 import { describe, expect, it } from 'vitest'
-import { FailureLimiter } from './rate-limit'
+import { FailureLimiter, isExpensiveRoute, TokenBuckets } from './rate-limit'
 
 describe('FailureLimiter', () => {
   it('lets five failures through, then makes the address wait until the oldest one expires', () => {
@@ -35,5 +35,45 @@ describe('FailureLimiter', () => {
     expect(limiter.tracked).toBe(3)
     expect(limiter.retryAfterMs('a', 1)).toBe(0)
     expect(limiter.retryAfterMs('d', 1)).toBeGreaterThan(0)
+  })
+})
+
+describe('TokenBuckets', () => {
+  it('allows a burst at once, then one request per refill step, telling how long to wait', () => {
+    const buckets = new TokenBuckets({ burst: 3, perMinute: 60 })
+    expect([buckets.take('t', 0), buckets.take('t', 0), buckets.take('t', 0)]).toEqual([0, 0, 0])
+    expect(buckets.take('t', 0)).toBe(1000)
+    expect(buckets.take('t', 400)).toBe(600)
+    expect(buckets.take('t', 1000)).toBe(0)
+    expect(buckets.take('t', 1000)).toBe(1000)
+    expect(buckets.take('other', 1000)).toBe(0)
+  })
+
+  it('refills to the burst and no further after a quiet spell', () => {
+    const buckets = new TokenBuckets({ burst: 2, perMinute: 60 })
+    buckets.take('t', 0)
+    buckets.take('t', 0)
+    const later = 10 * 60_000
+    expect([buckets.take('t', later), buckets.take('t', later)]).toEqual([0, 0])
+    expect(buckets.take('t', later)).toBeGreaterThan(0)
+  })
+
+  it('remembers a bounded number of tokens; a forgotten one starts full', () => {
+    const buckets = new TokenBuckets({ burst: 1, perMinute: 1, maxTracked: 2 })
+    for (const token of ['a', 'b', 'c']) buckets.take(token, 0)
+    expect(buckets.tracked).toBe(2)
+    expect(buckets.take('a', 0)).toBe(0)
+    expect(buckets.take('c', 0)).toBeGreaterThan(0)
+  })
+})
+
+describe('isExpensiveRoute', () => {
+  it('names push, every report and every export; nothing else', () => {
+    expect(isExpensiveRoute('POST', '/v1/sync/push')).toBe(true)
+    expect(isExpensiveRoute('POST', '/v1/reports')).toBe(true)
+    expect(isExpensiveRoute('GET', '/v1/reports/contracts')).toBe(true)
+    expect(isExpensiveRoute('POST', '/v1/exports/csv')).toBe(true)
+    for (const url of ['/v1/sync/pull', '/v1/me', '/v1/approvals', '/v1/health', '/v1/reportsx']) expect(isExpensiveRoute('GET', url), url).toBe(false)
+    expect(isExpensiveRoute('GET', undefined)).toBe(false)
   })
 })

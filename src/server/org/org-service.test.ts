@@ -172,6 +172,25 @@ function orgSuite(dialect: TestDialect) {
     expect(cleared.approvers).toEqual([{ level: 2, user: expect.objectContaining({ email: 'ana@example.com' }) as unknown }])
   })
 
+  it('refuses one person as approver at both levels of a team: two levels mean two people', async () => {
+    await setUp()
+    await org.addTeam({ name: 'Field', pattern: 'two' })
+    await org.addUser({ name: 'Cy', email: 'cy@example.com', role: 'approver' })
+    await org.addUser({ name: 'Di', email: 'di@example.com', role: 'approver' })
+    await org.setApprovers({ team: 'Field', level: 1, users: ['cy@example.com'] })
+    await refusedWithoutChange(
+      t,
+      () => org.setApprovers({ team: 'Field', level: 2, users: ['di@example.com', 'cy@example.com'] }),
+      'conflict',
+      /^cy@example.com already approves "Field" at level 1, and nobody approves the same timesheet at two levels\. Name someone else here, or take them off level 1 first\. Nothing was changed\.$/,
+    )
+    await org.setApprovers({ team: 'Field', level: 2, users: ['di@example.com'] })
+    await refusedWithoutChange(t, () => org.setApprovers({ team: 'Field', level: 1, users: ['di@example.com'] }), 'conflict', /di@example.com already approves "Field" at level 2/)
+    // Another team is another matter.
+    await org.addTeam({ name: 'Office', pattern: 'two' })
+    await org.setApprovers({ team: 'Office', level: 2, users: ['cy@example.com'] })
+  })
+
   it('keeps the period rule everyone follows, checked by the shared schema', async () => {
     await setUp()
     expect(await org.setPeriodRule({ kind: 'biweekly', weekStartsOn: 1, anchor: '2026-03-02' })).toEqual({ kind: 'biweekly', weekStartsOn: 1, anchor: '2026-03-02' })

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { StintError } from '@shared/errors'
+import { orgNameKey } from '@shared/org-data'
 import { DEFAULT_ACTIVITY_TYPES } from '@shared/work'
 import { nextChangeSeq } from '../db/change-seq'
 import { newId } from '@shared/ids'
@@ -84,7 +85,7 @@ export class OrgService {
         const seq = await nextChangeSeq(trx)
         await trx
           .insertInto('activity_types')
-          .values({ id: type.id, name: type.name, active: 1, is_default: type.isDefault ? 1 : 0, created_at: now, updated_at: now, deleted_at: null, seq, created_by: null })
+          .values({ id: type.id, name: type.name, name_key: orgNameKey(type.name), active: 1, is_default: type.isDefault ? 1 : 0, created_at: now, updated_at: now, deleted_at: null, seq, created_by: null, admin_managed: 1 })
           .execute()
       }
       return { organisation: toOrganisation(await requireOrganisation(trx)), admin: toUser(admin), token }
@@ -210,6 +211,16 @@ export class OrgService {
           )
         }
         approvers.set(row.id, row)
+      }
+      // Separation of duties: two levels mean two people. Movement between levels is explicit: clear the other level first.
+      const otherLevel = level === 1 ? 2 : 1
+      const both = approvers.size === 0 ? [] : await trx.selectFrom('team_approvers').select('user_id').where('team_id', '=', teamRow.id).where('level', '=', otherLevel).where('user_id', 'in', [...approvers.keys()]).execute()
+      const [twice] = both.flatMap((b) => approvers.get(b.user_id) ?? [])
+      if (twice) {
+        throw new StintError(
+          'conflict',
+          `${twice.email} already approves "${teamRow.name}" at level ${otherLevel}, and nobody approves the same timesheet at two levels. Name someone else here, or take them off level ${otherLevel} first. ${NOTHING_CHANGED}`,
+        )
       }
       await trx.deleteFrom('team_approvers').where('team_id', '=', teamRow.id).where('level', '=', level).execute()
       if (approvers.size > 0) {

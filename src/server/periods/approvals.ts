@@ -17,6 +17,7 @@ import type { PeriodsTable, ServerDatabase } from '../db/schema'
 import { InputError } from '../errors'
 import type { Principal } from '../org/tokens'
 import { entryWire } from '../sync/wire'
+import { levelOneApprovers } from './approval-path'
 import { actorFor, approverLevels, movePeriod, patternFor, periodWire } from './period-store'
 
 type Db = Kysely<ServerDatabase> | Transaction<ServerDatabase>
@@ -65,7 +66,7 @@ async function readablePeriod(db: Db, principal: Principal, periodId: string): P
 /** Submitted periods waiting at a level the caller approves for one of the member's teams, oldest submission first. */
 export async function approvalQueue(db: Kysely<ServerDatabase>, principal: Principal): Promise<ApprovalQueue> {
   // Driven from the caller's approver rows, so the cost follows the size of their teams.
-  const rows = await db
+  const candidates = await db
     .selectFrom('team_approvers')
     .innerJoin('team_members', 'team_members.team_id', 'team_approvers.team_id')
     .innerJoin('teams', 'teams.id', 'team_approvers.team_id')
@@ -76,6 +77,9 @@ export async function approvalQueue(db: Kysely<ServerDatabase>, principal: Princ
     .where('periods.status', '=', 'submitted')
     .where('periods.user_id', '!=', principal.userId)
     .execute()
+  // A period at level 2 that the caller approved at level 1 waits for someone else.
+  const levelOne = await levelOneApprovers(db, [...new Set(candidates.filter((r) => r.level === 2).map((r) => r.id))])
+  const rows = candidates.filter((r) => r.level !== 2 || levelOne.get(r.id) !== principal.userId)
   if (rows.length === 0) return { items: [] }
 
   const ids = [...new Set(rows.map((r) => r.id))]
@@ -148,7 +152,7 @@ export async function approvalDetail(db: Kysely<ServerDatabase>, principal: Prin
   const activityTypes = activityTypeIds.length === 0 ? [] : await db.selectFrom('activity_types').select(['id', 'name']).where('id', 'in', activityTypeIds).orderBy('name').orderBy('id').execute()
 
   const state = { status: period.status, level: period.level }
-  const canDecide = period.status === 'submitted' && nextPeriodState(state, { kind: 'approve' }, await patternFor(db, period.user_id), await actorFor(db, principal, period.user_id)).ok
+  const canDecide = period.status === 'submitted' && nextPeriodState(state, { kind: 'approve' }, await patternFor(db, period.user_id), await actorFor(db, principal, period.user_id, period.id)).ok
 
   return {
     member: { id: period.user_id, name: period.member_name, email: period.member_email },

@@ -4,16 +4,17 @@
 // is stamped with the change counter, so devices pull it.
 import type { Kysely, Transaction } from 'kysely'
 import { newId } from '@shared/ids'
-import { nextPeriodState, type Actor, type ApprovalPattern, type PeriodAction, type PeriodState } from '@shared/period-workflow'
+import { nextPeriodState, type Actor, type PeriodAction, type PeriodState } from '@shared/period-workflow'
 import { periodContaining, PeriodRuleSchema, type Period } from '@shared/periods'
 import type { PeriodWire } from '@shared/sync'
 import { nextChangeSeq } from '../db/change-seq'
 import type { ServerDatabase } from '../db/schema'
 import type { Principal } from '../org/tokens'
+import { approvalPathProblem, levelOneApprovers, patternFor } from './approval-path'
+
+export { patternFor } from './approval-path'
 
 type Db = Kysely<ServerDatabase> | Transaction<ServerDatabase>
-
-const STRICTNESS: Record<ApprovalPattern, number> = { none: 0, one: 1, two: 2 }
 
 export async function periodRule(db: Db) {
   const org = await db.selectFrom('org').select('period_rule').executeTakeFirstOrThrow()
@@ -23,12 +24,6 @@ export async function periodRule(db: Db) {
 /** The organisation's period of `day`. */
 export async function periodOf(db: Db, day: string): Promise<Period> {
   return periodContaining(day, await periodRule(db))
-}
-
-/** The strictest pattern of the member's teams; a member of no team approves nothing away ("none"). */
-export async function patternFor(db: Db, userId: string): Promise<ApprovalPattern> {
-  const rows = await db.selectFrom('team_members').innerJoin('teams', 'teams.id', 'team_members.team_id').select('teams.approval_pattern').where('team_members.user_id', '=', userId).execute()
-  return rows.reduce<ApprovalPattern>((strictest, r) => (STRICTNESS[r.approval_pattern] > STRICTNESS[strictest] ? r.approval_pattern : strictest), 'none')
 }
 
 /** The levels at which `approverId` approves `memberId`'s time. */
@@ -43,8 +38,15 @@ export async function approverLevels(db: Db, approverId: string, memberId: strin
   return [...new Set(rows.map((r) => r.level))].sort()
 }
 
-export async function actorFor(db: Db, principal: Principal, memberId: string): Promise<Actor> {
-  return { isOwner: principal.userId === memberId, approverLevels: await approverLevels(db, principal.userId, memberId), isAdmin: principal.role === 'admin' }
+/** What `principal` is to `memberId`'s period `periodId` (null: not made yet). */
+export async function actorFor(db: Db, principal: Principal, memberId: string, periodId: string | null): Promise<Actor> {
+  const levelOne = periodId === null ? undefined : (await levelOneApprovers(db, [periodId])).get(periodId)
+  return {
+    isOwner: principal.userId === memberId,
+    approverLevels: await approverLevels(db, principal.userId, memberId),
+    isAdmin: principal.role === 'admin',
+    approvedLevel1: levelOne === principal.userId,
+  }
 }
 
 export interface MoveResult {
@@ -65,8 +67,11 @@ export async function movePeriod(trx: Transaction<ServerDatabase>, principal: Pr
   const row = await trx.selectFrom('periods').selectAll().where('user_id', '=', memberId).where('start_day', '=', period.start).executeTakeFirst()
   const state: PeriodState = row ? { status: row.status, level: row.level } : { status: 'open', level: null }
   const pattern = await patternFor(trx, memberId)
-  const result = nextPeriodState(state, action, pattern, await actorFor(trx, principal, memberId))
+  const result = nextPeriodState(state, action, pattern, await actorFor(trx, principal, memberId, row?.id ?? null))
   if (!result.ok) return { ok: false, reason: result.error, period: row ? await periodWire(trx, row.id) : null }
+  // A submission nobody could ever approve (or that nobody would approve: a member in no team) waits for the admin instead.
+  const unapprovable = action.kind === 'submit' ? await approvalPathProblem(trx, memberId) : null
+  if (unapprovable) return { ok: false, reason: unapprovable, period: row ? await periodWire(trx, row.id) : null }
 
   const values = { status: result.to.status, level: result.to.level, reason: result.reason, updated_at: now, seq, ...(action.kind === 'submit' ? { submitted_at: now } : {}) }
   let id = row?.id

@@ -1,45 +1,40 @@
 // Reference data managed on the server by an administrator: customers, contracts with
 // their included hours, work items and activity types. Rows made here carry no creator
-// (created_by null), so devices may book on them but not change them; every write takes
+// (created_by null) and are admin-managed, so devices may book on them but not change
+// them; names follow the shared text rules and look-alikes are refused; every write takes
 // a change number, so the apps pull it like any other change.
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { StintError } from '@shared/errors'
 import { newId } from '@shared/ids'
+import { orgNameKey, workItemKey } from '@shared/org-data'
 import { nextChangeSeq } from '../db/change-seq'
 import type { ServerDatabase } from '../db/schema'
 import { parseInput } from '../errors'
 import type { Clock } from '../clock'
+import { lookAlikeRefusal } from '../org/authority'
+import { clearOtherDefaults } from './activity-default'
+import { CustomerRefSchema, customerNamed, NameInputs, orNone } from './reference-inputs'
 
-const Name = z.string().trim().min(1, 'a name is needed').max(120, 'a name has at most 120 characters')
-
-const CustomerInput = z.object({
-  name: Name,
-  /** Blank or left out: the customer belongs to no organisation. */
-  organisation: z
-    .string()
-    .trim()
-    .max(120, 'an organisation has at most 120 characters')
-    .nullable()
-    .default(null)
-    .transform((text) => (text === null || text === '' ? null : text)),
-})
+const CustomerInput = z.object({ name: NameInputs.customer, organisation: orNone(NameInputs.organisation) })
 const ContractInput = z.object({
-  customer: z.string().trim().min(1, 'say which customer, by name'),
-  name: Name,
+  customer: CustomerRefSchema,
+  name: NameInputs.contract,
   includedHours: z.number().nonnegative('included hours cannot be negative').max(100_000).nullable().default(null),
 })
 const WorkItemInput = z.object({
   kind: z.enum(['ticket', 'work_order', 'task', 'general'], 'the kind must be ticket, work_order, task or general'),
-  title: z.string().trim().min(1, 'a title is needed').max(200, 'a title has at most 200 characters'),
-  reference: z.string().trim().min(1).max(64, 'a reference has at most 64 characters').nullable().default(null),
-  customer: z.string().trim().min(1).nullable().default(null),
-  contract: z.string().trim().min(1).nullable().default(null),
+  title: NameInputs.title,
+  reference: orNone(NameInputs.reference),
+  customer: orNone(CustomerRefSchema),
+  contract: orNone(z.string().trim().min(1)),
   billable: z.boolean().default(true),
 })
-const ActivityTypeInput = z.object({ name: z.string().trim().min(1, 'a name is needed').max(80, 'a name has at most 80 characters'), isDefault: z.boolean().default(false) })
+const ActivityTypeInput = z.object({ name: NameInputs.activityType, isDefault: z.boolean().default(false) })
 
 const KEPT = 'Nothing was changed.'
+/** Made by an admin: only admins change it. */
+const ADMIN_MADE = { created_by: null, admin_managed: 1 } as const
 
 export class ReferenceService {
   constructor(
@@ -51,12 +46,12 @@ export class ReferenceService {
     const { name, organisation } = parseInput(CustomerInput, input, 'Adding a customer')
     return this.db.transaction().execute(async (trx) => {
       const seq = await nextChangeSeq(trx)
-      if (await trx.selectFrom('customers').select('id').where('name', '=', name).where('deleted_at', 'is', null).executeTakeFirst()) {
-        throw new StintError('conflict', `A customer called "${name}" already exists. ${KEPT}`)
-      }
+      const nameKey = orgNameKey(name)
+      const twin = await lookAlikeRefusal(trx, 'customer', nameKey, { id: null })
+      if (twin) throw new StintError('conflict', `${twin}. ${KEPT}`)
       const id = newId()
       const now = this.clock()
-      await trx.insertInto('customers').values({ id, name, organisation, created_at: now, updated_at: now, deleted_at: null, seq, created_by: null }).execute()
+      await trx.insertInto('customers').values({ id, name, name_key: nameKey, organisation, created_at: now, updated_at: now, deleted_at: null, seq, ...ADMIN_MADE }).execute()
       return { id, name, organisation }
     })
   }
@@ -65,12 +60,15 @@ export class ReferenceService {
     const { customer, name, includedHours } = parseInput(ContractInput, input, 'Adding a contract')
     return this.db.transaction().execute(async (trx) => {
       const seq = await nextChangeSeq(trx)
-      const owner = await this.customerNamed(trx, customer)
+      const owner = await customerNamed(trx, customer)
+      const nameKey = orgNameKey(name)
+      const twin = await lookAlikeRefusal(trx, 'contract', nameKey, { id: null, customerId: owner.id })
+      if (twin) throw new StintError('conflict', `${twin}. ${KEPT}`)
       const id = newId()
       const now = this.clock()
       await trx
         .insertInto('contracts')
-        .values({ id, customer_id: owner.id, name, included_minutes: includedHours === null ? null : Math.round(includedHours * 60), created_at: now, updated_at: now, deleted_at: null, seq, created_by: null })
+        .values({ id, customer_id: owner.id, name, name_key: nameKey, included_minutes: includedHours === null ? null : Math.round(includedHours * 60), created_at: now, updated_at: now, deleted_at: null, seq, ...ADMIN_MADE })
         .execute()
       return { id, name, customer: owner.name }
     })
@@ -80,20 +78,14 @@ export class ReferenceService {
     const item = parseInput(WorkItemInput, input, 'Adding a work item')
     return this.db.transaction().execute(async (trx) => {
       const seq = await nextChangeSeq(trx)
-      if (item.reference !== null) {
-        const taken = await trx
-          .selectFrom('work_items')
-          .select('title')
-          .where(sql<string>`lower(reference)`, '=', item.reference.toLowerCase())
-          .where('deleted_at', 'is', null)
-          .executeTakeFirst()
-        if (taken) throw new StintError('conflict', `${item.reference} already exists ("${taken.title}"). ${KEPT}`)
-      }
-      const customer = item.customer === null ? null : await this.customerNamed(trx, item.customer)
+      const nameKey = workItemKey(item)
+      const twin = await lookAlikeRefusal(trx, 'workItem', nameKey, { id: null })
+      if (twin) throw new StintError('conflict', `${twin}. ${KEPT}`)
+      const customer = item.customer === null ? null : await customerNamed(trx, item.customer)
       let contractId: string | null = null
       if (item.contract !== null) {
         if (!customer) throw new StintError('invalid_request', `A contract belongs to a customer: give --customer too. ${KEPT}`)
-        const contract = await trx.selectFrom('contracts').select('id').where('customer_id', '=', customer.id).where('name', '=', item.contract).where('deleted_at', 'is', null).executeTakeFirst()
+        const contract = await trx.selectFrom('contracts').select('id').where('customer_id', '=', customer.id).where('name_key', '=', orgNameKey(item.contract)).where('deleted_at', 'is', null).executeTakeFirst()
         if (!contract) throw new StintError('not_found', `${customer.name} has no contract called "${item.contract}". ${KEPT}`)
         contractId = contract.id
       }
@@ -101,7 +93,7 @@ export class ReferenceService {
       const now = this.clock()
       await trx
         .insertInto('work_items')
-        .values({ id, kind: item.kind, reference: item.reference, title: item.title, customer_id: customer?.id ?? null, contract_id: contractId, billable: item.billable ? 1 : 0, active: 1, created_at: now, updated_at: now, deleted_at: null, seq, created_by: null })
+        .values({ id, kind: item.kind, reference: item.reference, title: item.title, name_key: nameKey, customer_id: customer?.id ?? null, contract_id: contractId, billable: item.billable ? 1 : 0, active: 1, created_at: now, updated_at: now, deleted_at: null, seq, ...ADMIN_MADE })
         .execute()
       return { id, title: item.title, reference: item.reference }
     })
@@ -112,22 +104,14 @@ export class ReferenceService {
     return this.db.transaction().execute(async (trx) => {
       const seq = await nextChangeSeq(trx)
       const now = this.clock()
-      if (isDefault) {
-        // One default at a time: the previous one stops being it, as a change devices pull.
-        for (const previous of await trx.selectFrom('activity_types').select('id').where('is_default', '=', 1).where('deleted_at', 'is', null).execute()) {
-          const next = await nextChangeSeq(trx)
-          await trx.updateTable('activity_types').set((eb) => ({ is_default: 0, seq: next, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', previous.id).execute()
-        }
-      }
+      const nameKey = orgNameKey(name)
+      const twin = await lookAlikeRefusal(trx, 'activityType', nameKey, { id: null })
+      if (twin) throw new StintError('conflict', `${twin}. ${KEPT}`)
       const id = newId()
-      await trx.insertInto('activity_types').values({ id, name, active: 1, is_default: isDefault ? 1 : 0, created_at: now, updated_at: now, deleted_at: null, seq, created_by: null }).execute()
+      await trx.insertInto('activity_types').values({ id, name, name_key: nameKey, active: 1, is_default: isDefault ? 1 : 0, created_at: now, updated_at: now, deleted_at: null, seq, ...ADMIN_MADE }).execute()
+      // One default at a time: the previous one stops being it, as a change devices pull.
+      if (isDefault) await clearOtherDefaults(trx, id, now, () => nextChangeSeq(trx))
       return { id, name, isDefault }
     })
-  }
-
-  private async customerNamed(db: Kysely<ServerDatabase>, name: string): Promise<{ id: string; name: string }> {
-    const found = await db.selectFrom('customers').select(['id', 'name']).where('name', '=', name).where('deleted_at', 'is', null).executeTakeFirst()
-    if (!found) throw new StintError('not_found', `There is no customer called "${name}". ${KEPT}`)
-    return found
   }
 }

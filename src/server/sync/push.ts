@@ -21,8 +21,10 @@ import { activityTypeRow, contractRow, customerRow, workItemRow } from '@shared/
 import type { ServerDatabase } from '../db/schema'
 import { inSavepoint } from '../db/savepoint'
 import type { Logger } from '../logger'
+import { referenceChangeRefusal, referenceStamp, type ReferenceMutation } from '../org/authority'
 import type { Principal } from '../org/tokens'
 import { movePeriod, periodRule } from '../periods/period-store'
+import { clearOtherDefaults } from '../reference/activity-default'
 import { referenceLinkProblem } from './links'
 import { applyEntries, type EntryPut } from './push-entries'
 import type { PushChange } from './push-request'
@@ -157,7 +159,7 @@ function refusedForLackOfAnswer(id: string): MutationResult {
   return { id, status: 'refused', reason: 'The team server did not work out an answer to this change. This change was not applied; send it again.' }
 }
 
-type Reference = Extract<Mutation, { type: 'workItem.put' | 'activityType.put' | 'customer.put' | 'contract.put' }>
+type Reference = ReferenceMutation
 
 /** Reference data and period moves, one at a time (there are few). */
 async function applyOne(trx: Trx, principal: Principal, mutation: Exclude<Mutation, EntryPut>, rule: PeriodRule, now: number, nextSeq: () => number): Promise<MutationResult> {
@@ -188,26 +190,17 @@ async function applyReference(trx: Trx, principal: Principal, mutation: Referenc
         return contractWire(await trx.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirstOrThrow())
     }
   }
+  // Who may change what, and look-alike names: src/server/org/authority.ts. Judged before the
+  // versions are compared: a change its sender may not make is refused, not offered as a conflict.
+  const refusal = await referenceChangeRefusal(trx, principal, mutation, row)
+  if (refusal) return { id: mutation.id, status: 'refused', reason: refusal, current: row ? await copy() : null }
   if ((row?.version ?? null) !== mutation.baseVersion) {
     return { id: mutation.id, status: 'conflict', reason: row ? 'This was changed on the server after your change was made. Pick the version to keep.' : 'The server has no copy of this any more.', current: row ? await copy() : null }
-  }
-  if (row && row.created_by !== principal.userId && principal.role !== 'admin') {
-    return { id: mutation.id, status: 'refused', reason: 'This is managed on the team server by an administrator; your change was not applied.', current: await copy() }
-  }
-  if (mutation.type === 'workItem.put' && mutation.item.reference !== null && mutation.item.deletedAt === null) {
-    const clash = await trx
-      .selectFrom('work_items')
-      .select(['id', 'title'])
-      .where(sql<string>`lower(reference)`, '=', mutation.item.reference.toLowerCase())
-      .where('deleted_at', 'is', null)
-      .where('id', '!=', id)
-      .executeTakeFirst()
-    if (clash) return { id: mutation.id, status: 'refused', reason: `${mutation.item.reference} already exists on the server ("${clash.title}"). Book on that one; this copy was not applied.`, current: null }
   }
   const missing = await referenceLinkProblem(trx, mutation)
   if (missing !== null) return { id: mutation.id, status: 'refused', reason: missing, current: row ? await copy() : null }
   const version = (row?.version ?? 0) + 1
-  const common = { version, seq: nextSeq(), updated_at: now, created_at: row?.created_at ?? now, created_by: row?.created_by ?? principal.userId }
+  const common = { version, seq: nextSeq(), updated_at: now, created_at: row?.created_at ?? now, created_by: row?.created_by ?? principal.userId, ...referenceStamp(principal, mutation, row) }
   switch (mutation.type) {
     case 'workItem.put': {
       const values = { ...workItemRow(mutation.item), ...common }
@@ -217,6 +210,7 @@ async function applyReference(trx: Trx, principal: Principal, mutation: Referenc
     case 'activityType.put': {
       const values = { ...activityTypeRow(mutation.activityType), ...common }
       await trx.insertInto('activity_types').values(values).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute()
+      if (values.is_default === 1 && values.deleted_at === null) await clearOtherDefaults(trx, id, now, nextSeq)
       break
     }
     case 'customer.put': {

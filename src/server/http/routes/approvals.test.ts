@@ -8,6 +8,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest'
 import { ApprovalDetailSchema, ApprovalQueueSchema, DecisionResultSchema } from '@shared/approvals'
 import { newId } from '@shared/ids'
 import { PeriodEventWireSchema, PullResponseSchema, PushResponseSchema, type Mutation } from '@shared/sync'
+import { DEFAULT_ACTIVITY_TYPES } from '@shared/work'
 import { describeEachDialect, usePostgresCluster, useServerDatabase, type TestDialect } from '../../../../tests/support/server-db'
 import { buildServerApp } from '../../app'
 import { silentLogger } from '../../logger'
@@ -26,6 +27,8 @@ const WEEK = `${MONDAY} – ${SUNDAY}`
 /** Friday evening of that week. */
 const T0 = Date.UTC(2026, 2, 6, 17, 0)
 const UNSEEN = `${NOT_VISIBLE} Nothing was changed.`
+/** One of the activity types every organisation starts with: a member books on it, an admin makes others. */
+const REMOTE_SUPPORT = DEFAULT_ACTIVITY_TYPES[0]?.id ?? ''
 
 const postgres = usePostgresCluster()
 
@@ -160,10 +163,9 @@ function approvalSuite(dialect: TestDialect) {
   it('one level: a submitted period waits in the approver’s queue with its totals; approving it locks it as approved, with both moves in its history', async () => {
     await push('bo', [
       { id: newId(), type: 'workItem.put', baseVersion: null, item: { id: 'wi-1', kind: 'ticket', reference: 'T-1042', title: 'Printer on floor 2', customerId: null, contractId: null, billable: true, active: true, updatedAt: now, deletedAt: null } },
-      { id: newId(), type: 'activityType.put', baseVersion: null, activityType: { id: 'at-1', name: 'Remote support', active: true, isDefault: false, updatedAt: now, deletedAt: null } },
     ])
     await book('bo', [
-      { id: 'bo-1', day: MONDAY, seconds: 3 * H, workItemId: 'wi-1', activityTypeId: 'at-1' },
+      { id: 'bo-1', day: MONDAY, seconds: 3 * H, workItemId: 'wi-1', activityTypeId: REMOTE_SUPPORT },
       { id: 'bo-2', day: TUESDAY, seconds: 2 * H, billable: false },
       { id: 'bo-3', day: WEDNESDAY, seconds: 7 * H },
     ])
@@ -198,7 +200,7 @@ function approvalSuite(dialect: TestDialect) {
       ['bo-2', 'submitted'],
     ])
     expect(before.workItems).toEqual([{ id: 'wi-1', reference: 'T-1042', title: 'Printer on floor 2' }])
-    expect(before.activityTypes).toEqual([{ id: 'at-1', name: 'Remote support' }])
+    expect(before.activityTypes).toEqual([{ id: REMOTE_SUPPORT, name: 'Remote support' }])
     expect(before.changedSinceRejection).toBeNull()
 
     tick()
@@ -365,6 +367,9 @@ function approvalSuite(dialect: TestDialect) {
   })
 
   it('nobody approves their own period, nor sees it in their queue, even as the team’s approver', async () => {
+    // Someone else must be able to approve Cy's time, or Cy could not submit at all.
+    await org.setApprovers({ team: 'Field', level: 2, users: [] })
+    await org.setApprovers({ team: 'Field', level: 1, users: ['cy@example.com', 'di@example.com'] })
     await book('cy', [{ id: 'cy-1', day: MONDAY, seconds: 8 * H }])
     await book('bo', [{ id: 'bo-1', day: MONDAY, seconds: 8 * H }])
     const cys = await submit('cy')
@@ -379,6 +384,7 @@ function approvalSuite(dialect: TestDialect) {
   })
 
   it('two approvers deciding the same period at the same moment: one decision wins, the other is refused against it', async () => {
+    await org.setApprovers({ team: 'Field', level: 2, users: [] })
     await org.setApprovers({ team: 'Field', level: 1, users: ['cy@example.com', 'di@example.com'] })
     // Two members, two races: without the lock, PostgreSQL lets both decisions through now and then.
     for (const who of ['bo', 'fay'] as const) await book(who, [{ id: `${who}-1`, day: MONDAY, seconds: 8 * H }])

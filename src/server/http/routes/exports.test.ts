@@ -67,11 +67,11 @@ function suite(dialect: TestDialect) {
     for (const member of ['bo', 'cy']) await org.addMember({ team: 'Field', user: `${member}@example.com` })
     await org.setApprovers({ team: 'Field', level: 1, users: ['cy@example.com'] })
 
-    const synced = { created_at: T0, updated_at: T0, seq: 1, deleted_at: null, created_by: null }
-    await t.db.insertInto('customers').values({ id: 'cust-acme', name: 'Acme, Inc.', organisation: 'Acme Group', ...synced }).execute()
-    await t.db.insertInto('contracts').values({ id: 'contract-gold', customer_id: 'cust-acme', name: 'Support "Gold"', included_minutes: 600, ...synced }).execute()
-    await t.db.insertInto('work_items').values({ id: 'wi-printer', kind: 'ticket', reference: 'T-1', title: 'Printer', customer_id: 'cust-acme', contract_id: 'contract-gold', ...synced }).execute()
-    await t.db.insertInto('activity_types').values({ id: 'type-remote', name: 'Remote', ...synced }).execute()
+    const synced = { created_at: T0, updated_at: T0, seq: 1, deleted_at: null, created_by: null, admin_managed: 1 as const }
+    await t.db.insertInto('customers').values({ id: 'cust-acme', name: 'Acme, Inc.', name_key: 'acme, inc.', organisation: 'Acme Group', ...synced }).execute()
+    await t.db.insertInto('contracts').values({ id: 'contract-gold', customer_id: 'cust-acme', name: 'Support "Gold"', name_key: 'support "gold"', included_minutes: 600, ...synced }).execute()
+    await t.db.insertInto('work_items').values({ id: 'wi-printer', kind: 'ticket', reference: 'T-1', title: 'Printer', name_key: 'ref:t-1', customer_id: 'cust-acme', contract_id: 'contract-gold', ...synced }).execute()
+    await t.db.insertInto('activity_types').values({ id: 'type-remote', name: 'Remote', name_key: 'remote', ...synced }).execute()
     const entry = (person: Person, day: string, seconds: number, extra: { billable?: 0 | 1; description?: string; status?: 'draft' | 'approved' | 'voided' } = {}) => ({
       id: `0190e000-0000-7000-8000-${String(++entrySeq).padStart(12, '0')}`,
       user_id: id[person],

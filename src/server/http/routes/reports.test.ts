@@ -57,9 +57,9 @@ function suite(dialect: TestDialect) {
     app = buildServerApp({ db: t.db, clock, logger: silentLogger })
     await app.ready()
 
-    // Bo's device makes a customer of Acme Group, its contract and a ticket, and books on it.
+    // The admin's device makes a customer of Acme Group, its contract and a ticket; Bo books on it.
     const contract: Mutation = { id: newId(), type: 'contract.put', baseVersion: null, contract: { id: contractId, customerId, name: 'Support', includedMinutes: 600, updatedAt: T0, deletedAt: null } }
-    await push('bo', [
+    await push('ana', [
       { id: newId(), type: 'customer.put', baseVersion: null, customer: { id: customerId, name: 'Acme Berlin', organisation: 'Acme Group', updatedAt: T0, deletedAt: null } },
       contract,
       {

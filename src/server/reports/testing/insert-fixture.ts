@@ -3,6 +3,7 @@
 // own tests).
 import type { Kysely } from 'kysely'
 import type { ReportFixture } from '@shared/reports/testing/report-fixture'
+import { orgNameKey, workItemKey } from '@shared/org-data'
 import type { ServerDatabase } from '../../db/schema'
 
 const CHUNK = 200
@@ -10,6 +11,7 @@ const CHUNK = 200
 export async function insertFixtureOnServer(db: Kysely<ServerDatabase>, fixture: ReportFixture, options: { deactivated?: Record<string, number> } = {}): Promise<void> {
   const stamp = { created_at: 1, updated_at: 1 }
   const synced = { ...stamp, seq: 1 }
+  const adminMade = { ...synced, admin_managed: 1 as const }
   const gone = (deleted: boolean) => (deleted ? 2 : null)
   await db.transaction().execute(async (trx) => {
     await trx
@@ -28,10 +30,10 @@ export async function insertFixtureOnServer(db: Kysely<ServerDatabase>, fixture:
     await trx.insertInto('teams').values(fixture.teams.map((t) => ({ id: t.id, name: t.name, ...stamp }))).execute()
     const members = fixture.teams.flatMap((t) => t.members.map((user_id) => ({ team_id: t.id, user_id })))
     if (members.length > 0) await trx.insertInto('team_members').values(members).execute()
-    await trx.insertInto('customers').values(fixture.customers.map((c) => ({ id: c.id, name: c.name, organisation: c.organisation, ...synced, deleted_at: gone(c.deleted), created_by: null }))).execute()
+    await trx.insertInto('customers').values(fixture.customers.map((c) => ({ id: c.id, name: c.name, name_key: orgNameKey(c.name), organisation: c.organisation, ...adminMade, deleted_at: gone(c.deleted), created_by: null }))).execute()
     await trx
       .insertInto('contracts')
-      .values(fixture.contracts.map((c) => ({ id: c.id, customer_id: c.customerId, name: c.name, included_minutes: c.includedMinutes, ...synced, deleted_at: null, created_by: null })))
+      .values(fixture.contracts.map((c) => ({ id: c.id, customer_id: c.customerId, name: c.name, name_key: orgNameKey(c.name), included_minutes: c.includedMinutes, ...adminMade, deleted_at: null, created_by: null })))
       .execute()
     await trx
       .insertInto('work_items')
@@ -41,15 +43,16 @@ export async function insertFixtureOnServer(db: Kysely<ServerDatabase>, fixture:
           kind: w.kind,
           reference: w.reference,
           title: w.title,
+          name_key: workItemKey(w),
           customer_id: w.customerId,
           contract_id: w.contractId,
-          ...synced,
+          ...adminMade,
           deleted_at: gone(w.deleted),
           created_by: null,
         })),
       )
       .execute()
-    await trx.insertInto('activity_types').values(fixture.activityTypes.map((a) => ({ id: a.id, name: a.name, ...synced, deleted_at: null, created_by: null }))).execute()
+    await trx.insertInto('activity_types').values(fixture.activityTypes.map((a) => ({ id: a.id, name: a.name, name_key: orgNameKey(a.name), ...adminMade, deleted_at: null, created_by: null }))).execute()
     for (let start = 0; start < fixture.entries.length; start += CHUNK) {
       await trx
         .insertInto('time_entries')

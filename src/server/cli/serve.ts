@@ -1,0 +1,79 @@
+// `serve`: the team server itself, listening until it is told to stop.
+import { StintError } from '@shared/errors'
+import { serverClock } from '../clock'
+import { DEFAULT_BAD_TOKENS_PER_MINUTE, DEFAULT_RATE_BURST, DEFAULT_RATE_PER_MINUTE, type RateLimitOptions } from '../http/rate-limit'
+import { OrgService } from '../org/org-service'
+import { openDatabase, text, UsageError, type CliIo, type OptionSpec, type Values } from './spec'
+
+export const DEFAULT_PORT = 8787
+export const DEFAULT_HOST = '127.0.0.1'
+
+export const SERVE_OPTIONS: Record<string, OptionSpec> = {
+  port: { type: 'string', hint: `N (default ${DEFAULT_PORT}; 0 = any free port)` },
+  host: { type: 'string', hint: `ADDRESS (default ${DEFAULT_HOST}; anything else is reachable from the network)` },
+  'trust-proxy': { type: 'string', hint: 'ADDRESS (of your reverse proxy, so limits apply per client)' },
+  'bad-token-limit': { type: 'string', hint: `N (refused tokens per address and minute before it waits; default ${DEFAULT_BAD_TOKENS_PER_MINUTE}, env STINT_BAD_TOKEN_LIMIT)` },
+  'rate-burst': { type: 'string', hint: `N (push, report and export requests one device may send at once; default ${DEFAULT_RATE_BURST}, env STINT_RATE_BURST)` },
+  'rate-per-minute': { type: 'string', hint: `N (… and per minute after that burst; default ${DEFAULT_RATE_PER_MINUTE}, env STINT_RATE_PER_MINUTE)` },
+}
+
+/** A limit from its option, else its environment variable, else the default: a whole number of at least 1. */
+function limitOf(values: Values, io: CliIo, option: string, variable: string, fallback: number): number {
+  const fromOption = values[option]
+  const given = typeof fromOption === 'string' ? fromOption : io.env[variable]
+  if (given === undefined || given === '') return fallback
+  const where = typeof fromOption === 'string' ? `--${option}` : variable
+  if (!/^\d+$/.test(given.trim()) || Number(given) < 1) throw new UsageError(`${where} must be a whole number of at least 1, not "${given}".`)
+  return Number(given)
+}
+
+export function rateLimitOf(values: Values, io: CliIo): RateLimitOptions {
+  return {
+    badTokens: { maxFailures: limitOf(values, io, 'bad-token-limit', 'STINT_BAD_TOKEN_LIMIT', DEFAULT_BAD_TOKENS_PER_MINUTE), windowMs: 60_000 },
+    expensive: {
+      burst: limitOf(values, io, 'rate-burst', 'STINT_RATE_BURST', DEFAULT_RATE_BURST),
+      perMinute: limitOf(values, io, 'rate-per-minute', 'STINT_RATE_PER_MINUTE', DEFAULT_RATE_PER_MINUTE),
+    },
+  }
+}
+
+function portOf(values: Values): number {
+  const given = values['port']
+  if (given === undefined) return DEFAULT_PORT
+  const port = Number(given)
+  if (typeof given !== 'string' || !/^\d+$/.test(given) || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${String(given)}".`)
+  return port
+}
+
+export async function serve(values: Values, io: CliIo): Promise<void> {
+  const port = portOf(values)
+  const host = text(values, 'host') || DEFAULT_HOST
+  const trustProxy = text(values, 'trust-proxy') || undefined
+  const rateLimit = rateLimitOf(values, io)
+  const opened = await openDatabase(values, io)
+  // Loaded here, not at the top: the admin commands start faster without the HTTP stack.
+  const { buildServerApp } = await import('../app')
+  const app = buildServerApp({ db: opened.db, clock: serverClock(io.env), logger: io.logger, trustProxy, rateLimit })
+  try {
+    await app.listen({ port, host })
+  } catch (error) {
+    await app.close()
+    await opened.close()
+    throw new StintError('unavailable', `The Stint server could not listen on ${host}:${port}: ${(error as Error).message}. Nothing was changed.`)
+  }
+  const address = app.server.address()
+  const boundPort = typeof address === 'object' && address ? address.port : port
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`
+  io.out(url)
+  io.err(`The Stint team server is listening on ${url} with data in ${opened.location}. Ctrl+C stops it.`)
+  if (host !== '127.0.0.1' && host !== '::1' && host !== 'localhost') {
+    io.err(`Warning: ${host} is reachable from the network and this server speaks plain HTTP. Put a reverse proxy with TLS in front of it (see README, "Team server").`)
+  }
+  const organisation = await new OrgService(opened.db, Date.now).organisation()
+  if (!organisation) io.err('Warning: no organisation yet, so no one can sign in. Run `npm run server -- init --org NAME --admin-name NAME --admin-email EMAIL`.')
+  await io.stopSignal()
+  await app.close()
+  await opened.close()
+  io.err('The Stint team server stopped.')
+}
+
