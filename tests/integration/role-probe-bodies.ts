@@ -16,20 +16,6 @@ export interface ProbeIds {
 
 type Body = Omit<Probe, 'method' | 'url'>
 
-/**
- * Push inputs that answer 5xx today and that section 3 of issue 14 (push input robustness,
- * another helper's) fixes: the probe lists them instead of failing, and a test marked
- * `it.fails` proves them until the fix is merged. Only push input cases belong here.
- */
-export const PUSH_INPUT_CASES_FOR_SECTION_3: readonly string[] = [
-  // A unique-key violation on applied_mutations, on both databases.
-  'one mutation id twice in a batch',
-  // PostgreSQL cannot store or compare a NUL: the wire's ids take any text (src/shared/sync.ts).
-  'an entry id with a NUL',
-  'an entry on a work item id with a NUL',
-  'a customer id with a NUL',
-]
-
 const T = Date.UTC(2026, 10, 20, 9, 0)
 
 function entry(over: Record<string, unknown> = {}) {

@@ -3,13 +3,13 @@
 // it, a look-alike name), so a member's device never keeps a default activity type, a
 // contract's hours or a name the organisation does not have. The issue stays in Needs
 // attention with the reason; the row already shows what the server holds.
-import type { Kysely, Transaction } from 'kysely'
+import type { Transaction } from 'kysely'
 import { ActivityTypeWireSchema, ContractWireSchema, CustomerWireSchema, EntryWireSchema, WorkItemWireSchema } from '@shared/sync'
 import type { Database } from '../db/schema'
 import { applyServerEntry } from '../entries/server-copies'
 import { activityTypeFromWire, contractFromWire, customerFromWire, entryFromWire, workItemFromWire } from './wire'
 
-type Db = Kysely<Database> | Transaction<Database>
+type Db = Transaction<Database>
 
 /** Writes the server's copy over the local row (run with the outbox triggers quiet). */
 export async function applyServerCopy(trx: Db, entity: string, copy: unknown, userId: string): Promise<void> {

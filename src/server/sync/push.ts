@@ -13,7 +13,7 @@
 // keep the order of the push.
 // Each change (each run of entries) runs in a savepoint: if the database still refuses
 // what it wrote, only that change is undone and refused, and the rest of the batch goes on.
-import { sql, type Transaction } from 'kysely'
+import type { Transaction } from 'kysely'
 import type { PeriodRule } from '@shared/periods'
 import { periodContaining } from '@shared/periods'
 import type { Mutation, MutationResult } from '@shared/sync'
