@@ -31,11 +31,13 @@ function suite(dialect: TestDialect) {
     ['POST', '/v1/reports', { from: '2026-01-01', to: '2026-01-31', groupBy: ['day'], filters: { customerIds: ['a\u0000b'] } }],
   ] as const)('%s %s with a NUL is a 400 that says so, not a 500', async (method, url, payload) => {
     const response = await app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) })
-    // SQLite can look a NUL up and finds nothing; either way, never a 500.
+    // Period ids are refused by their schema on both databases; a filter id is looked up, and
+    // only PostgreSQL (which cannot compare a NUL) needs the safety net. Never a 500.
     expect(response.statusCode, response.body).not.toBe(500)
-    if (dialect === 'postgres') {
+    if (dialect === 'postgres' || !url.includes('reports')) {
       expect(response.statusCode).toBe(400)
-      expect(response.json<{ error: { message: string } }>().error.message).toMatch(/NUL.*Nothing was changed/)
+      expect(response.json<{ error: { message: string } }>().error.message).toMatch(/(NUL|control characters).*/i)
+      expect(response.json<{ error: { message: string } }>().error.message).toMatch(/nothing was changed/i)
     }
   })
 }

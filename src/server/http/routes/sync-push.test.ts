@@ -43,12 +43,15 @@ function pushSuite(dialect: TestDialect) {
   const t = useServerDatabase(dialect, postgres)
   let app: FastifyInstance
   let token: string
+  /** Contracts are organisation data: only an admin's device may push them (src/server/org/authority.ts). */
+  let adminToken: string
 
   beforeEach(async () => {
     const org = new OrgService(t.db, () => T0)
     await org.initOrganisation({ name: 'Acme IT', adminName: 'Ana', adminEmail: 'ana@example.com' })
     await org.addUser({ name: 'Bo', email: 'bo@example.com', role: 'member' })
     token = (await new DeviceTokens(t.db, () => T0).issueToken({ user: 'bo@example.com', label: 'laptop' })).token
+    adminToken = (await new DeviceTokens(t.db, () => T0).issueToken({ user: 'ana@example.com', label: 'desk' })).token
     app = buildServerApp({ db: t.db, clock: () => T0, logger: silentLogger })
     await app.ready()
   })
@@ -56,17 +59,17 @@ function pushSuite(dialect: TestDialect) {
     await app.close()
   })
 
-  const send = async (payload: string | Json | unknown[]) => {
+  const send = async (payload: string | Json | unknown[], bearer = token) => {
     const response = await app.inject({
       method: 'POST',
       url: '/v1/sync/push',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
       payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
     })
     return { status: response.statusCode, body: response.json<Json>() }
   }
-  const push = async (mutations: Json[]): Promise<MutationResult[]> => {
-    const response = await send({ deviceId: 'bo-laptop', mutations })
+  const push = async (mutations: Json[], bearer = token): Promise<MutationResult[]> => {
+    const response = await send({ deviceId: 'bo-laptop', mutations }, bearer)
     expect(response.status, JSON.stringify(response.body)).toBe(200)
     return PushResponseSchema.parse(response.body).results
   }
@@ -133,7 +136,7 @@ function pushSuite(dialect: TestDialect) {
     const typed = entry('e-typed', { activityTypeId: 'no-such-type' })
     const acme = customer('c-acme', 'Acme')
     const fine = contract('k-fine', 'c-acme')
-    const results = await push([orphan, item, booked, typed, acme, fine, entry('e-good')])
+    const results = await push([orphan, item, booked, typed, acme, fine, entry('e-good')], adminToken)
     expect(results.map((r) => r.status)).toEqual(['refused', 'refused', 'refused', 'refused', 'applied', 'applied', 'applied'])
     expect(results[0]?.status === 'refused' && results[0].reason).toMatch(/customer .*the server does not have/)
     expect(results[1]?.status === 'refused' && results[1].reason).toMatch(/contract .*the server does not have/)
@@ -144,7 +147,7 @@ function pushSuite(dialect: TestDialect) {
   })
 
   it('takes a batch that lists an entry before the work item it is booked on (an older device’s retry order)', async () => {
-    const results = await push([entry('e-1', { workItemId: 'w-1' }), workItem('w-1', { customerId: 'c-1', contractId: 'k-1' }), contract('k-1', 'c-1'), customer('c-1', 'Acme')])
+    const results = await push([entry('e-1', { workItemId: 'w-1' }), workItem('w-1', { customerId: 'c-1', contractId: 'k-1' }), contract('k-1', 'c-1'), customer('c-1', 'Acme')], adminToken)
     expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied'])
   })
 
