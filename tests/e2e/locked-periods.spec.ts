@@ -10,11 +10,12 @@ import type { Timesheet } from '../../src/shared/timesheet'
 import type { HeldTime } from '../../src/shared/timers'
 import type { WorkItem } from '../../src/shared/work'
 import { callHost } from '../support/devices'
+import { e2eNow } from '../support/e2e-clock'
 import { startHost, type RunningHost } from '../support/web-host'
 import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
 
-/** Local midnight that starts this week (Monday), in the zone the host runs in too. */
-function mondayThisWeek(now = new Date()): Date {
+/** Local midnight that starts this week (Monday) on the suite's clock, in the zone the host runs in too. */
+function mondayThisWeek(now = new Date(e2eNow())): Date {
   const back = (now.getDay() + 6) % 7
   return new Date(now.getFullYear(), now.getMonth(), now.getDate() - back)
 }
@@ -147,7 +148,7 @@ test('a cell’s details change a timer entry’s runs and duration, refuse a da
   await expect(page.getByRole('button', { name: 'Start TICKET-1001' })).toBeVisible()
 
   // Typed time in the same cell, so one more long entry would make the day longer than 24 hours.
-  const todayDay = dayText(new Date())
+  const todayDay = dayText(new Date(e2eNow()))
   await callHost(page, 'timesheet.setCells', { changes: [{ day: todayDay, row: { workItemId: item.id, activityTypeId: remote, billable: true }, totalSeconds: 2 * 3600 + 5 }] })
   await page.getByRole('link', { name: 'Timesheet' }).click()
   const today = page.getByRole('grid').getByRole('row', { name: /TICKET-1001/ }).getByRole('gridcell').filter({ hasText: /\d/ })

@@ -22,10 +22,13 @@ async function syncAll(page: Page): Promise<void> {
   }).toPass({ timeout: 15_000 })
 }
 
-/** A customer and a ticket on this device, and hours on days of March 2025, synced to the server. */
+/** A ticket for one of the organisation's customers on this device, and hours on days of March 2025, synced to the server. */
 async function book(page: Page, url: string, token: string, customer: string, ticket: string, days: Record<string, number>): Promise<void> {
   await callHost(page, 'sync.connect', { url, token })
-  const owner = await callHost<{ id: string }>(page, 'work.createCustomer', { name: customer, organisation: 'Harbour Group' })
+  // Customers in an organisation are the admin's to make; the device pulls them.
+  await syncAll(page)
+  const owner = (await callHost<{ id: string; name: string }[]>(page, 'work.listCustomers', {})).find((c) => c.name === customer)
+  if (!owner) throw new Error(`${customer} did not come down from the team server`)
   const item = await callHost<{ id: string }>(page, 'work.createItem', { kind: 'ticket', reference: ticket, title: `${ticket} printer`, customerId: owner.id, billable: true })
   await callHost(page, 'timesheet.setCells', {
     changes: Object.entries(days).map(([day, hours]) => ({ day, row: { workItemId: item.id, activityTypeId: null, billable: true }, totalSeconds: hours * H })),
@@ -40,7 +43,14 @@ test('an approver reports on the team: by person and by team, one person, and a 
   let org: TeamOrg | undefined
   const devices: Device[] = []
   try {
-    org = await startTeamOrg({ people: [TESS, MO, ABE], team: { name: 'Field', pattern: 'one', members: [TESS.email, MO.email], level1: [ABE.email] } })
+    org = await startTeamOrg({
+      people: [TESS, MO, ABE],
+      team: { name: 'Field', pattern: 'one', members: [TESS.email, MO.email], level1: [ABE.email] },
+      customers: [
+        { name: 'Acme', organisation: 'Harbour Group' },
+        { name: 'Birch', organisation: 'Harbour Group' },
+      ],
+    })
     const [tess, mo, abe] = await Promise.all([openDevice(browser, 'tess'), openDevice(browser, 'mo'), openDevice(browser, 'abe')])
     devices.push(tess, mo, abe)
     const { url } = org.server

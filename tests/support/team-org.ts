@@ -45,6 +45,8 @@ export interface TeamOrg {
 export interface TeamOrgSetup {
   people: Person[]
   team: { name: string; pattern: 'none' | 'one' | 'two'; members: string[]; level1: string[]; level2?: string[] }
+  /** Customers the admin sets up (organisation data: members' devices pull them, they cannot make them). */
+  customers?: { name: string; organisation?: string }[]
 }
 
 export async function startTeamOrg(setup: TeamOrgSetup): Promise<TeamOrg> {
@@ -59,6 +61,7 @@ export async function startTeamOrg(setup: TeamOrgSetup): Promise<TeamOrg> {
     for (const email of team.members) await serverCli(dataDir, ['team', 'member', 'add', '--team', team.name, '--email', email])
     await serverCli(dataDir, ['team', 'approvers', '--team', team.name, '--level', '1', '--users', team.level1.join(',')])
     if (team.level2) await serverCli(dataDir, ['team', 'approvers', '--team', team.name, '--level', '2', '--users', team.level2.join(',')])
+    for (const customer of setup.customers ?? []) await serverCli(dataDir, ['customer', 'add', '--name', customer.name, ...(customer.organisation ? ['--organisation', customer.organisation] : [])])
     for (const person of setup.people) tokens[person.email] = await serverCli(dataDir, ['token', 'issue', '--email', person.email, '--label', `${person.name}’s browser`])
     const server = await startServerProcess(SERVER_SCRIPT, { dataDir })
     return {
