@@ -101,6 +101,28 @@ test('fill a week from the keyboard, paste a block from a spreadsheet, undo it; 
   await expect(page.getByRole('alert')).toContainText('Nothing was pasted. Row 1, column 2 of the pasted block: "lunch" is not a duration')
 
   await page.getByRole('button', { name: 'Dismiss' }).click()
+
+  // A value the host refuses (Monday would have 26 hours) keeps the editor open with what
+  // was typed and the host's reason beside it; nothing was changed, so nothing says "Not saved".
+  await taskCells.nth(0).focus()
+  await page.keyboard.type('18')
+  await page.keyboard.press('Enter')
+  const refusedEditor = taskCells.nth(0).getByRole('textbox')
+  await expect(taskCells.nth(0).getByRole('alert')).toContainText('A day has at most 24 hours')
+  await expect(refusedEditor).toHaveValue('18')
+  await expect(refusedEditor).toBeFocused()
+  await expect(page.getByText('Not saved')).toHaveCount(0)
+  await screenshot(page, 'timesheet-refused-edit-light', grid)
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await screenshot(page, 'timesheet-refused-edit-dark', grid)
+  await page.emulateMedia({ colorScheme: 'light' })
+  await refusedEditor.fill('2')
+  await page.keyboard.press('Enter')
+  await expect(taskCells.nth(0)).toHaveText('2:00')
+  await expect(totals.nth(0)).toHaveText('10:00')
+  await page.keyboard.press('ControlOrMeta+Z')
+  await expect(taskCells.nth(0)).toHaveText('')
+
   await ticketCells.nth(2).focus()
   await page.emulateMedia({ colorScheme: 'light' })
   await expectNoAxeViolations(page)

@@ -578,7 +578,7 @@ export function TimesheetGrid(props: GridProps) {
                           }}
                         />
                         {editing.error && (
-                          <span id={editErrorId} role="alert" className="ts-edit-error">
+                          <span id={editErrorId} role="alert" className={`ts-edit-error${col > dayCount / 2 ? ' ts-edit-error--end' : ''}`}>
                             {editing.error}
                           </span>
                         )}
