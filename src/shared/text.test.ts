@@ -53,6 +53,16 @@ describe('invisible characters are refused, never stripped', () => {
     expect(problem).toContain(where)
   })
 
+  it('accepts emoji written with their variation selector or joiner, and nowhere else', () => {
+    for (const name of ['⚠️ Urgent: printer', 'On site 👩\u200d💻', '❤️ Café', '👍🏽\u200d ok'.replace('\u200d', '')]) {
+      expect(customer.safeParse(name).success, name).toBe(true)
+    }
+    expect(problemOf(customer.safeParse('A\ufe0fcme'))).toContain('U+FE0F (a variation selector) at character 2')
+    expect(problemOf(customer.safeParse('Acme \u200d Corp'))).toContain('U+200D ZERO WIDTH JOINER at character 6')
+    expect(problemOf(customer.safeParse('⚠️\u200bUrgent'))).toContain('U+200B ZERO WIDTH SPACE at character 3')
+    expect(nameKey('⚠️ Urgent')).toBe(nameKey('⚠ Urgent'))
+  })
+
   it('counts the position in characters, not in UTF-16 units', () => {
     expect(problemOf(customer.safeParse('\u{1F600}\u200b'))).toContain('at character 2')
   })

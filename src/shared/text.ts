@@ -101,8 +101,22 @@ export function freeTextProblem(text: string, what: string): string | undefined 
   return refusedProblem(text, what, FREE_TEXT_REFUSED)
 }
 
+/**
+ * Emoji are written with invisible helpers: a variation selector after a pictograph asks for
+ * its emoji or text look ("⚠️"), and a zero-width joiner glues pictographs into one ("👩‍💻").
+ * Those two uses are what they look like, so a name may hold them; anywhere else they are
+ * refused like any invisible character. (nameKey drops them, so "⚠️ Urgent" and "⚠ Urgent"
+ * are one name.)
+ */
+const EMOJI_HELPER = /(?<=\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}]?)[\uFE0E\uFE0F]|(?<=\p{Extended_Pictographic}(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}])?)\u200D(?=\p{Extended_Pictographic})/uy
+
 function refusedProblem(text: string, what: string, refused: RegExp): string | undefined {
-  const match = refused.exec(text)
+  const every = new RegExp(refused.source, 'gu')
+  let match: RegExpExecArray | null
+  while ((match = every.exec(text)) !== null) {
+    EMOJI_HELPER.lastIndex = match.index
+    if (!EMOJI_HELPER.test(text)) break
+  }
   if (!match) return undefined
   const position = characterCount(text.slice(0, match.index)) + 1
   return `${what} cannot contain invisible or control characters: it has ${describeCharacter(match[0])} at character ${position}. Type it again without it`
