@@ -4,10 +4,10 @@
 // second approver approves level 2 (nobody approves one period at two levels); the member
 // ends with an approved, locked period. Three browser hosts (one per person, each with its
 // own database) and one team server process set up with its own admin CLI.
-import type { Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { closeDevice, openDevice, type Device } from '../support/devices'
 import { startTeamOrg, type TeamOrg } from '../support/team-org'
-import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
+import { expect, inBothThemes, test } from './fixtures'
 
 const TESS = { name: 'Tess Tech', email: 'tess@example.com', role: 'member' } as const
 const ABE = { name: 'Abe Approver', email: 'abe@example.com', role: 'approver' } as const
@@ -42,15 +42,6 @@ async function syncNow(page: Page) {
   await button.click()
   // The button says "Syncing…" until the host answers, then "Sync now" again (or goes with a "Syncing…" status).
   await expect(status.getByRole('button', { name: 'Syncing…' })).toHaveCount(0)
-}
-
-async function inBothThemes(page: Page, name: string, part?: Locator) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await expectNoAxeViolations(page)
-    await screenshot(page, `${name}-${scheme}`, part)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
 }
 
 async function submitForApproval(page: Page, label: string) {

@@ -49,3 +49,13 @@ export async function screenshot(page: Page, name: string, part?: Locator): Prom
   if (part) await part.screenshot({ path })
   else await page.screenshot({ path, fullPage: true })
 }
+
+/** Axe and a screenshot in light and then dark, leaving the page light. */
+export async function inBothThemes(page: Page, name: string, part?: Locator): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await expectNoAxeViolations(page)
+    await screenshot(page, `${name}-${scheme}`, part)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}

@@ -12,7 +12,7 @@ import type { WorkItem } from '../../src/shared/work'
 import { callHost } from '../support/devices'
 import { e2eNow } from '../support/e2e-clock'
 import { startHost, type RunningHost } from '../support/web-host'
-import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
+import { expect, inBothThemes, test } from './fixtures'
 
 /** Local midnight that starts this week (Monday) on the suite's clock, in the zone the host runs in too. */
 function mondayThisWeek(now = new Date(e2eNow())): Date {
@@ -22,15 +22,6 @@ function mondayThisWeek(now = new Date(e2eNow())): Date {
 const dayText = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 const at = (instant: number) => ({ STINT_TEST_CLOCK_OFFSET_MS: String(instant - Date.now()) })
 const weekTotal = async (page: Page, day: string) => (await callHost<Timesheet>(page, 'timesheet.load', { day })).rows.reduce((sum, r) => sum + r.totalSeconds, 0)
-
-async function inBothThemes(page: Page, name: string, part?: Parameters<typeof screenshot>[2]) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await expectNoAxeViolations(page)
-    await screenshot(page, `${name}-${scheme}`, part)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 test('timer time that falls into a submitted week is asked about, never booked there, never lost', async ({ page, dataDir }) => {
   test.setTimeout(120_000)

@@ -2,7 +2,7 @@
 // once, and reopened with a reason), and the Team server settings refusing an address
 // that cannot be reached — in the real renderer against the real browser host.
 import type { Page } from '@playwright/test'
-import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
+import { expect, inBothThemes, test } from './fixtures'
 
 async function createWorkItem(page: Page, reference: string, title: string) {
   await page.getByRole('link', { name: 'Work items' }).click()
@@ -20,15 +20,6 @@ async function addRow(page: Page, search: string) {
   await dialog.getByRole('searchbox', { name: 'Find work item' }).fill(search)
   await page.keyboard.press('Enter')
   await expect(page.getByRole('dialog')).toHaveCount(0)
-}
-
-async function inBothThemes(page: Page, name: string, part?: Parameters<typeof screenshot>[2]) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await expectNoAxeViolations(page)
-    await screenshot(page, `${name}-${scheme}`, part)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
 }
 
 test('submit a period standalone: see the summary, it is approved and locked, reopen it with a reason and edit again', async ({ page, host }) => {

@@ -6,11 +6,11 @@
 // sends it too. Screenshots of the sidebar and of Needs attention in light and dark.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import type { CellDetails, RowKey } from '@shared/timesheet'
 import { callHost, closeDevice, openDevice, type Device } from '../support/devices'
 import { startTeamOrg, type TeamOrg } from '../support/team-org'
-import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
+import { expect, inBothThemes, test } from './fixtures'
 
 const TESS = { name: 'Tess Tech', email: 'tess@example.com', role: 'member' } as const
 const POISON = 'Replaced the POISON toner'
@@ -56,15 +56,6 @@ async function connect(page: Page, url: string, token: string) {
   await section.getByLabel('Device token').fill(token)
   await section.getByRole('button', { name: 'Connect' }).click()
   await expect(section.getByRole('status')).toHaveText(`Connected as ${TESS.name}.`)
-}
-
-async function inBothThemes(page: Page, name: string, part?: Locator) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await expectNoAxeViolations(page)
-    await screenshot(page, `${name}-${scheme}`, part)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
 }
 
 test('a change the server keeps failing on is set aside, the rest syncs, and "Send again" sends it once the server is mended', async ({ browser }) => {

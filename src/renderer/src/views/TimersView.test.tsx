@@ -183,23 +183,27 @@ describe('the timer editor', () => {
 })
 
 describe('booked entries', () => {
-  it('show a duration the way the timesheet grid shows it: 1:29:30 is 1:30, not 1:29', async () => {
+  /** A timer entry booked just now, `seconds` long. */
+  function bookedNow(id: string, seconds: number): TimeEntry {
     const now = Date.now()
-    const entry: TimeEntry = {
-      id: 'e1',
+    return {
+      id,
       day: new Date(now).toISOString().slice(0, 10),
       workItemId: null,
       activityTypeId: null,
       billable: true,
       description: '',
       source: 'timer',
-      rawSeconds: 5370,
-      roundedSeconds: 5370,
+      rawSeconds: seconds,
+      roundedSeconds: seconds,
       status: 'draft',
       timerId: 't1',
-      ranges: [{ startedAt: now - 5_370_000, endedAt: now }],
+      ranges: [{ startedAt: now - seconds * 1000, endedAt: now }],
     }
-    renderView(fakeHost({ entries: [entry] }))
+  }
+
+  it('show a duration the way the timesheet grid shows it: 1:29:30 is 1:30, not 1:29', async () => {
+    renderView(fakeHost({ entries: [bookedNow('e1', 5370)] }))
     const table = await screen.findByRole('table')
     const cells = within(table).getAllByRole('cell').map((c) => c.textContent)
     expect(cells).toContain('1:30')
@@ -207,22 +211,7 @@ describe('booked entries', () => {
   })
 
   it('show a kept short run in seconds, not as 0:00', async () => {
-    const now = Date.now()
-    const entry: TimeEntry = {
-      id: 'e2',
-      day: new Date(now).toISOString().slice(0, 10),
-      workItemId: null,
-      activityTypeId: null,
-      billable: true,
-      description: '',
-      source: 'timer',
-      rawSeconds: 12,
-      roundedSeconds: 12,
-      status: 'draft',
-      timerId: 't1',
-      ranges: [{ startedAt: now - 12_000, endedAt: now }],
-    }
-    renderView(fakeHost({ entries: [entry] }))
+    renderView(fakeHost({ entries: [bookedNow('e2', 12)] }))
     const table = await screen.findByRole('table')
     const cells = within(table).getAllByRole('cell').map((c) => c.textContent)
     expect(cells.filter((text) => text === '12 s')).toHaveLength(2)
