@@ -15,7 +15,7 @@ import { HealthResponseSchema, ReadyResponseSchema } from '../schemas'
 
 const MIGRATION_TABLE = 'kysely_migration'
 
-/** Migrations this version knows that the database has not run, or null when it cannot say. */
+/** Migrations this version knows that the database has not run; throws when the database does not answer. */
 async function missingMigrations(db: Kysely<ServerDatabase>): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`SELECT name FROM ${sql.table(MIGRATION_TABLE)}`.execute(db)
   const done = new Set(rows.map((row) => row.name))
