@@ -1,18 +1,24 @@
 // The team server's HTTP app: routes, authentication, limits and error shapes, built
 // around an injected database, clock and logger. It never listens by itself, so tests
 // use `inject` and the CLI decides where to bind.
-import Fastify, { type FastifyInstance } from 'fastify'
-import type { Kysely } from 'kysely'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import { PostgresAdapter, type Kysely } from 'kysely'
 import type { Clock } from './clock'
 import type { ServerDatabase } from './db/schema'
 import { authenticate, limitExpensive } from './http/auth'
 import { BODY_LIMIT_BYTES, installErrorHandling } from './http/errors'
+import { ServerLifecycle } from './http/lifecycle'
+import { ServerMetrics, type DatabasePoolStats } from './http/metrics'
+import type { RegisteredRoute } from './http/openapi'
 import { FailureLimiter, TokenBuckets, type RateLimitOptions } from './http/rate-limit'
+import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id'
 import { adminRoutes } from './http/routes/admin'
+import { apiDocsRoutes } from './http/routes/api-docs'
 import { approvalRoutes } from './http/routes/approvals'
 import { exportRoutes } from './http/routes/exports'
 import { healthRoutes } from './http/routes/health'
 import { meRoutes } from './http/routes/me'
+import { metricsRoutes } from './http/routes/metrics'
 import { reportRoutes } from './http/routes/reports'
 import { syncRoutes } from './http/routes/sync'
 import type { Logger } from './logger'
@@ -31,33 +37,65 @@ export interface ServerAppOptions {
   trustProxy?: boolean | string | undefined
   /** Bad tokens per address, and each token's budget for push, reports and exports. */
   rateLimit?: RateLimitOptions
+  /** Serve GET /metrics to a scraper that sends this token (see http/routes/metrics.ts); without one there is no /metrics. */
+  metricsToken?: string | undefined
+  /** PostgreSQL's connection pool, for the metrics. */
+  pool?: DatabasePoolStats | undefined
+  /** Shared with whoever handles SIGTERM, so readiness turns false before the app closes. */
+  lifecycle?: ServerLifecycle
 }
 
-export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimit }: ServerAppOptions): FastifyInstance {
-  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, trustProxy, requestTimeout: 30_000 })
+export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimit, metricsToken, pool, lifecycle = new ServerLifecycle() }: ServerAppOptions): FastifyInstance {
+  // Typed as Fastify's logger so the app keeps its default type, whatever pino's own generics say.
+  const loggerInstance: FastifyBaseLogger | undefined = logger.pino
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy,
+    requestTimeout: 30_000,
+    // Request lines go through the same pino as everything else, each with its request id.
+    ...(loggerInstance ? { loggerInstance } : { logger: false }),
+    genReqId: requestIdOf,
+  })
   const org = new OrgService(db, clock)
   const tokens = new DeviceTokens(db, clock)
   const limiter = new FailureLimiter(rateLimit?.badTokens)
   const buckets = new TokenBuckets(rateLimit?.expensive)
+  const dialect = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite'
+  const metrics = new ServerMetrics({ dialect, pool, processMetrics: metricsToken !== undefined })
+  const routes: RegisteredRoute[] = []
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, api: route.config?.api })
+  })
 
   installErrorHandling(app, logger)
   // A JSON API: a text/plain body (what a cross-site form can send) is refused with 415.
   app.removeContentTypeParser('text/plain')
   app.decorateRequest('principal', null)
-  app.addHook('onSend', (_request, reply, payload, done) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     // Answers are per user and may carry personal data: never cache them, never sniff them.
     void reply.header('Cache-Control', 'no-store')
     void reply.header('X-Content-Type-Options', 'nosniff')
+    void reply.header(REQUEST_ID_HEADER, request.id)
     done(null, payload)
   })
+  app.addHook('onResponse', (request, reply, done) => {
+    metrics.recordRequest(request.routeOptions.url, request.method, reply.statusCode, reply.elapsedTime / 1000)
+    done()
+  })
+  app.addHook('preClose', (done) => {
+    lifecycle.beginShutdown()
+    done()
+  })
 
-  healthRoutes(app, { db, logger })
+  healthRoutes(app, { db, logger, lifecycle })
+  apiDocsRoutes(app, routes)
+  if (metricsToken !== undefined) metricsRoutes(app, { metrics, token: metricsToken, limiter, clock })
   // Every route registered in this scope requires a device token; add new routes here.
   void app.register((scope, _options, done) => {
     scope.addHook('onRequest', authenticate({ tokens, limiter, clock }))
     scope.addHook('onRequest', limitExpensive({ buckets, clock }))
     meRoutes(scope, { org })
-    syncRoutes(scope, { db, clock, logger })
+    syncRoutes(scope, { db, clock, logger, metrics })
     reportRoutes(scope, { db })
     exportRoutes(scope, { db })
     approvalRoutes(scope, { db, clock })

@@ -101,11 +101,13 @@ describe('npm run server (SQLite)', { timeout: 30_000 }, () => {
     expect(server(['user', 'list']).lines).toEqual(['ana@example.com\tAna Admin\tadmin'])
   })
 
-  it('serves HTTP on 127.0.0.1, prints its URL first, and stops cleanly on SIGTERM', async () => {
+  it('serves HTTP on 127.0.0.1, prints its URL first, logs JSON lines to stderr only, and stops cleanly on SIGTERM', async () => {
     const token = init().lines[0] ?? ''
     const child = spawn(process.execPath, [SERVER, '--port', '0', '--data-dir', dataDir], { cwd: ROOT, env: environmentWithoutDatabase(), stdio: ['ignore', 'pipe', 'pipe'] })
     let stderr = ''
+    let stdout = ''
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     try {
       const url = await new Promise<string>((resolve, reject) => {
@@ -123,6 +125,12 @@ describe('npm run server (SQLite)', { timeout: 30_000 }, () => {
     }
     expect(await exited).toBe(0)
     expect(stderr).toMatch(/stopped/)
+    // stdout carries the URL and nothing else; the request log is JSON on stderr, without the token.
+    expect(stdout.split('\n').filter(Boolean)).toHaveLength(1)
+    const logged = stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>)
+    expect(logged.filter((line) => line['msg'] === 'request completed')).toHaveLength(3)
+    expect(logged.every((line) => typeof line['time'] === 'string' && line['name'] === 'stint-server')).toBe(true)
+    expect(stderr).not.toContain(token)
   })
 })
 

@@ -11,7 +11,7 @@ import { serve, SERVE_OPTIONS } from './cli/serve'
 import { openDatabase, UsageError, type CliIo, type CommandSpec, type OptionSpec, type Values } from './cli/spec'
 import { defaultServerDataDir } from './data-dir'
 import { ServerDatabaseError } from './db/open'
-import { consoleLogger } from './logger'
+import { createLogger, envLogLevel } from './logger'
 import { OrgService } from './org/org-service'
 import { DeviceTokens } from './org/tokens'
 import { ReferenceAdmin } from './reference/reference-admin'
@@ -24,7 +24,7 @@ export const processIo: CliIo = {
   env: process.env,
   out: (line) => void process.stdout.write(`${line}\n`),
   err: (line) => void process.stderr.write(`${line}\n`),
-  logger: consoleLogger,
+  logger: createLogger({ level: envLogLevel(process.env) }),
   stopSignal: () =>
     new Promise((resolvePromise) => {
       process.once('SIGINT', () => resolvePromise())

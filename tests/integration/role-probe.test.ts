@@ -11,6 +11,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest'
 import { newId } from '@shared/ids'
 import { DEFAULT_ACTIVITY_TYPES } from '@shared/work'
 import { buildServerApp } from '../../src/server/app'
+import { openApiPath } from '../../src/server/http/openapi'
 import { silentLogger } from '../../src/server/logger'
 import { OrgService } from '../../src/server/org/org-service'
 import { DeviceTokens } from '../../src/server/org/tokens'
@@ -110,6 +111,10 @@ function suite(dialect: TestDialect) {
     const routes = routesOf(app)
     // The tree was read: every kind of route is there (a sanity check, not the list probed).
     expect(routes).toEqual(expect.arrayContaining([{ method: 'GET', url: '/v1/health' }, { method: 'POST', url: '/v1/sync/push' }, { method: 'GET', url: '/v1/periods/:periodId/history' }, { method: 'POST', url: '/v1/admin/work-items/merge' }]))
+    // Routes open to anyone are the ones the API document says need no token (security: []); the probe holds it to that.
+    const document = (await app.inject({ method: 'GET', url: '/v1/openapi.json' })).json<{ paths: Record<string, Record<string, { security?: unknown[] }>> }>()
+    const isOpen = (route: { method: string; url: string }) => document.paths[openApiPath(route.url)]?.[route.method.toLowerCase()]?.security?.length === 0
+    expect(routes.filter(isOpen).map((route) => route.url).sort()).toEqual(['/v1/docs', '/v1/health', '/v1/openapi.json', '/v1/ready'])
     const problems: string[] = []
     let sent = 0
     for (const role of ['anonymous', 'member', 'approver', 'admin'] as const) {
@@ -122,7 +127,7 @@ function suite(dialect: TestDialect) {
           const where = `${role}: ${probe.label} → ${status}`
           if (status >= 500) problems.push(`${where} ${body.slice(0, 200)}`)
           // Anonymous gets 401, or 414 for a path too long to route at all (nothing is looked up then).
-          if (role === 'anonymous' && route.url !== '/v1/health' && status !== 401 && status !== 414) problems.push(`${where}: anonymous must be turned away`)
+          if (role === 'anonymous' && !isOpen(route) && status !== 401 && status !== 414) problems.push(`${where}: anonymous must be turned away`)
           if ((role === 'member' || role === 'approver') && route.url.startsWith('/v1/admin/') && status < 400) problems.push(`${where}: an admin route answered a ${role}`)
           for (const marker of actor.hidden) if (body.includes(marker)) problems.push(`${where}: the answer shows ${marker}`)
         }

@@ -51,4 +51,34 @@ describe('serve with limits', { timeout: 30_000 }, () => {
     const env = await cliIn(dataDir, ['serve'], { STINT_RATE_PER_MINUTE: 'lots' })
     expect([env.status, env.stderr]).toEqual([2, expect.stringContaining('STINT_RATE_PER_MINUTE must be a whole number of at least 1, not "lots".') as string])
   })
+
+  it('refuses a log level it does not know, from --log-level or STINT_LOG_LEVEL', async () => {
+    const flag = await cliIn(dataDir, ['serve', '--log-level', 'loud'])
+    expect([flag.status, flag.stderr]).toEqual([2, expect.stringContaining('--log-level: "loud" is not a log level; use one of fatal, error, warn, info, debug, trace, silent.') as string])
+    const env = await cliIn(dataDir, ['serve'], { STINT_LOG_LEVEL: 'verbose' })
+    expect([env.status, env.stderr]).toEqual([2, expect.stringContaining('STINT_LOG_LEVEL: "verbose" is not a log level') as string])
+  })
+})
+
+describe('serve with metrics', { timeout: 30_000 }, () => {
+  const metricsToken = 'f'.repeat(64)
+
+  it('serves /metrics to the token in STINT_METRICS_TOKEN, and has no /metrics without one', async () => {
+    serving = await serveIn(dataDir, [], { STINT_METRICS_TOKEN: metricsToken })
+    const scraped = await fetch(`${serving.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+    expect(scraped.status).toBe(200)
+    expect(await scraped.text()).toContain('stint_http_requests_total')
+    expect((await fetch(`${serving.url}/metrics`, { headers: { authorization: `Bearer ${adminToken}` } })).status).toBe(401)
+    const stopped = await serving.stop()
+    serving = null
+    expect(stopped.stderr).toContain(`Metrics: ${stopped.lines[0] ?? ''}/metrics, with the metrics token`)
+
+    serving = await serveIn(dataDir, [])
+    expect((await fetch(`${serving.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).status).toBe(404)
+  })
+
+  it('refuses a metrics token too short to guard anything, before it listens', async () => {
+    const short = await cliIn(dataDir, ['serve'], { STINT_METRICS_TOKEN: 'secret' })
+    expect([short.status, short.stderr]).toEqual([2, expect.stringContaining('STINT_METRICS_TOKEN must be at least 32 characters without spaces') as string])
+  })
 })

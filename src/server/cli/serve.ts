@@ -1,7 +1,9 @@
 // `serve`: the team server itself, listening until it is told to stop.
 import { StintError } from '@shared/errors'
 import { serverClock } from '../clock'
+import { MIN_METRICS_TOKEN_LENGTH } from '../http/routes/metrics'
 import { DEFAULT_BAD_TOKENS_PER_MINUTE, DEFAULT_RATE_BURST, DEFAULT_RATE_PER_MINUTE, type RateLimitOptions } from '../http/rate-limit'
+import { LOG_LEVELS, logLevelOf, withLevel, type Logger } from '../logger'
 import { OrgService } from '../org/org-service'
 import { openDatabase, text, UsageError, type CliIo, type OptionSpec, type Values } from './spec'
 
@@ -15,6 +17,25 @@ export const SERVE_OPTIONS: Record<string, OptionSpec> = {
   'bad-token-limit': { type: 'string', hint: `N (refused tokens per address and minute before it waits; default ${DEFAULT_BAD_TOKENS_PER_MINUTE}, env STINT_BAD_TOKEN_LIMIT)` },
   'rate-burst': { type: 'string', hint: `N (push, report and export requests one device may send at once; default ${DEFAULT_RATE_BURST}, env STINT_RATE_BURST)` },
   'rate-per-minute': { type: 'string', hint: `N (… and per minute after that burst; default ${DEFAULT_RATE_PER_MINUTE}, env STINT_RATE_PER_MINUTE)` },
+  'log-level': { type: 'string', hint: `LEVEL (${LOG_LEVELS.join(', ')}; default info, env STINT_LOG_LEVEL; JSON lines on stderr)` },
+}
+
+/** The server's logger at the level --log-level or STINT_LOG_LEVEL asks for. */
+function loggerOf(values: Values, io: CliIo): Logger {
+  const fromOption = text(values, 'log-level')
+  const level = logLevelOf(fromOption || io.env['STINT_LOG_LEVEL'])
+  if (typeof level !== 'string') throw new UsageError(`${fromOption ? '--log-level' : 'STINT_LOG_LEVEL'}: ${level.refusal}`)
+  return withLevel(io.logger, level)
+}
+
+/** STINT_METRICS_TOKEN, when set: /metrics is served to whoever sends it. A secret, so never an option (options show in `ps`). */
+function metricsTokenOf(io: CliIo): string | undefined {
+  const token = io.env['STINT_METRICS_TOKEN']
+  if (token === undefined || token === '') return undefined
+  if (token.length < MIN_METRICS_TOKEN_LENGTH || /\s/.test(token)) {
+    throw new UsageError(`STINT_METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters without spaces (for example \`openssl rand -hex 32\`). Nothing was started.`)
+  }
+  return token
 }
 
 /** A limit from its option, else its environment variable, else the default: a whole number of at least 1. */
@@ -50,10 +71,12 @@ export async function serve(values: Values, io: CliIo): Promise<void> {
   const host = text(values, 'host') || DEFAULT_HOST
   const trustProxy = text(values, 'trust-proxy') || undefined
   const rateLimit = rateLimitOf(values, io)
-  const opened = await openDatabase(values, io)
+  const metricsToken = metricsTokenOf(io)
+  const logger = loggerOf(values, io)
+  const opened = await openDatabase(values, { ...io, logger })
   // Loaded here, not at the top: the admin commands start faster without the HTTP stack.
   const { buildServerApp } = await import('../app')
-  const app = buildServerApp({ db: opened.db, clock: serverClock(io.env), logger: io.logger, trustProxy, rateLimit })
+  const app = buildServerApp({ db: opened.db, clock: serverClock(io.env), logger, trustProxy, rateLimit, metricsToken, pool: opened.pool })
   try {
     await app.listen({ port, host })
   } catch (error) {
@@ -66,6 +89,7 @@ export async function serve(values: Values, io: CliIo): Promise<void> {
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`
   io.out(url)
   io.err(`The Stint team server is listening on ${url} with data in ${opened.location}. Ctrl+C stops it.`)
+  io.err(`API document: ${url}/v1/openapi.json (readable at ${url}/v1/docs). Metrics: ${metricsToken ? `${url}/metrics, with the metrics token` : 'off (set STINT_METRICS_TOKEN to serve /metrics)'}.`)
   if (host !== '127.0.0.1' && host !== '::1' && host !== 'localhost') {
     io.err(`Warning: ${host} is reachable from the network and this server speaks plain HTTP. Put a reverse proxy with TLS in front of it (see README, "Team server").`)
   }

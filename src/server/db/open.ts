@@ -36,6 +36,8 @@ export interface OpenedServerDatabase {
   readonly dialect: ServerDialect
   /** Where the data is, safe to print: the file, or host, port and database without credentials. */
   readonly location: string
+  /** PostgreSQL's connection pool, for the server's metrics; SQLite has none. */
+  readonly pool?: pg.Pool
   close(): Promise<void>
 }
 
@@ -88,7 +90,7 @@ function openPostgres(url: string, logger: Logger): OpenedServerDatabase {
   // listener node-postgres would take the whole process down.
   pool.on('error', (error) => logger.error(`lost an idle connection to ${location}`, error))
   const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) })
-  return { db, dialect: 'postgres', location, close: () => db.destroy() }
+  return { db, dialect: 'postgres', location, pool, close: () => db.destroy() }
 }
 
 /** The file's magic and its application_id (byte 68 of SQLite's header), or null for a file that is not SQLite. */

@@ -14,10 +14,19 @@ import { monthViewPages } from '@shared/reports/month-views'
 import type { ServerDatabase } from '../../db/schema'
 import { parseInput } from '../../errors'
 import { reportScopeFor, teamReportStore } from '../../reports/team-reports'
+import { apiDoc } from '../api-doc'
 import { principalOf } from '../auth'
 import { teamEntriesCsvPages } from './exports-entries'
 
 export const EXPORT_CSV_PATH = '/v1/exports/csv'
+
+const csv = apiDoc({
+  summary: 'A CSV file: a report, raw entries, contract usage or a month view',
+  description: 'Streamed as it is made, with the columns the desktop app writes. A refusal comes before the first byte, as a JSON error; a failure later breaks the stream, so no partial file passes for a whole one.',
+  auth: 'token',
+  body: ExportRequestSchema,
+  produces: 'text/csv',
+})
 
 /** The CSV of `what` over the time `scope` covers; refusals throw before the first chunk. */
 async function* teamCsv(db: Kysely<ServerDatabase>, scope: ReportScope, what: ExportWhat, options: CsvOptions): AsyncGenerator<string, void, undefined> {
@@ -51,8 +60,8 @@ async function* teamCsv(db: Kysely<ServerDatabase>, scope: ReportScope, what: Ex
 }
 
 export function exportRoutes(app: FastifyInstance, { db }: { db: Kysely<ServerDatabase> }): void {
-  app.post(EXPORT_CSV_PATH, async (request, reply) => {
-    const { what, bom } = parseInput(ExportRequestSchema, request.body, 'The export')
+  app.post(EXPORT_CSV_PATH, { config: { api: csv } }, async (request, reply) => {
+    const { what, bom } = parseInput(csv.body, request.body, 'The export')
     const scope = await reportScopeFor(db, principalOf(request))
     // The first chunk is made before the headers go out, so a refusal is an error answer
     // with its reason; a failure later destroys the response (Fastify does), so the app

@@ -6,7 +6,8 @@
 // A pull reads only the caller's own time and the shared reference data.
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
-import { PullQuerySchema, type MutationResult } from '@shared/sync'
+import { z } from 'zod'
+import { MAX_PUSH_MUTATIONS, MutationSchema, PullQuerySchema, PullResponseSchema, PushEnvelopeSchema, PushResponseSchema, type MutationResult } from '@shared/sync'
 import type { Clock } from '../../clock'
 import { isContentError } from '../../db/errors'
 import type { ServerDatabase } from '../../db/schema'
@@ -15,17 +16,46 @@ import type { Logger } from '../../logger'
 import { applyPush } from '../../sync/push'
 import { readPush } from '../../sync/push-request'
 import { pullChanges } from '../../sync/pull'
+import { apiDoc } from '../api-doc'
 import { principalOf } from '../auth'
+import type { ServerMetrics } from '../metrics'
 
 const REFUSED_AT_COMMIT =
   'The team server could not store this change: it breaks a rule its database checks when the push is saved (most likely a link to a row the server does not have). This change was not applied; the rest of the push was.'
 
-export function syncRoutes(app: FastifyInstance, { db, clock, logger }: { db: Kysely<ServerDatabase>; clock: Clock; logger: Logger }): void {
-  app.post('/v1/sync/push', async (request) => {
+/** For the document: the envelope readPush checks first, with each change as MutationSchema reads it. */
+const PushBodySchema = PushEnvelopeSchema.extend({ mutations: z.array(MutationSchema).min(1).max(MAX_PUSH_MUTATIONS) })
+
+const push = apiDoc({
+  summary: 'Send a device’s changes; each gets its own answer',
+  description: `Up to ${MAX_PUSH_MUTATIONS} changes, applied in one transaction. Each change is answered applied, conflict (with the server's copy) or refused (with the reason); a refused change never blocks the others. Only an envelope the server cannot read is refused as a whole (400). Sending the same change id again gets the same answer.`,
+  auth: 'token',
+  body: PushBodySchema,
+  response: PushResponseSchema,
+})
+const pull = apiDoc({
+  summary: 'What changed since a cursor: the caller’s own time and the shared reference data',
+  description: 'Pull again with `after` set to the answer’s cursor while `more` is true.',
+  auth: 'token',
+  query: PullQuerySchema,
+  response: PullResponseSchema,
+})
+
+export function syncRoutes(app: FastifyInstance, { db, clock, logger, metrics }: { db: Kysely<ServerDatabase>; clock: Clock; logger: Logger; metrics: ServerMetrics }): void {
+  app.post('/v1/sync/push', { config: { api: push } }, async (request) => {
     const principal = principalOf(request)
     const push = readPush(request.body)
+    const answered = (results: readonly MutationResult[]) => {
+      const answers = push.answer(results)
+      const applied = push.changes.flatMap((change, index) => {
+        const result = results[index]
+        return 'mutation' in change && result ? [{ mutation: change.mutation, result }] : []
+      })
+      metrics.recordPush(answers, applied, clock())
+      return { results: answers }
+    }
     try {
-      return { results: push.answer(await db.transaction().execute((trx) => applyPush(trx, principal, push.changes, clock(), logger))) }
+      return answered(await db.transaction().execute((trx) => applyPush(trx, principal, push.changes, clock(), logger)))
     } catch (error) {
       if (!isContentError(error)) throw error
       logger.error(`push of ${principal.email}: refused at commit; applying its changes one by one`, error)
@@ -39,11 +69,13 @@ export function syncRoutes(app: FastifyInstance, { db, clock, logger }: { db: Ky
         results.push({ id: change.id, status: 'refused', reason: REFUSED_AT_COMMIT })
       }
     }
-    return { results: push.answer(results) }
+    return answered(results)
   })
 
-  app.get('/v1/sync/pull', async (request) => {
-    const { after, limit } = parseInput(PullQuerySchema, request.query, 'The pull')
-    return pullChanges(db, principalOf(request).userId, after, limit)
+  app.get('/v1/sync/pull', { config: { api: pull } }, async (request) => {
+    const { after, limit } = parseInput(pull.query, request.query, 'The pull')
+    const answer = await pullChanges(db, principalOf(request).userId, after, limit)
+    metrics.recordPull(answer)
+    return answer
   })
 }
