@@ -288,8 +288,9 @@ export class TimesheetService {
 
 /** A row someone typed into stays in the grid, even once its cells are cleared, until it is removed. */
 async function keepRow(trx: Transaction<Database>, user: string, periodStart: string, row: RowKey, now: number): Promise<void> {
-  const rows = await addedRows(trx, user, periodStart).execute()
-  if (rows.some(matchesRow(row))) return
+  // Only this row is looked for (IS: a null key matches null), not every added row of the period.
+  const kept = await addedRows(trx, user, periodStart).select('id').where('work_item_id', 'is', row.workItemId).where('activity_type_id', 'is', row.activityTypeId).where('billable', '=', row.billable ? 1 : 0).executeTakeFirst()
+  if (kept) return
   await trx
     .insertInto('timesheet_rows')
     .values({ id: newId(), user_id: user, period_start: periodStart, work_item_id: row.workItemId, activity_type_id: row.activityTypeId, billable: row.billable ? 1 : 0, created_at: now, updated_at: now, deleted_at: null })
