@@ -78,7 +78,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const timers = new TimerEngine({ db: store.db, clock, events, scheduler: options.scheduler ?? realScheduler, settings: () => settings.get().timers, entries })
   // The role is the team server's, once connected: a member's device refuses what the server would.
   const work = new WorkService({ db: store.db, clock, events, role: () => team.currentAccount()?.role ?? null })
-  const timesheet = new TimesheetService({ db: store.db, clock, events, settings: () => settings.get().timesheet, userId: owner, entries })
+  const timesheet = new TimesheetService({ db: store.db, sqlite: store.sqlite, clock, events, settings: () => settings.get().timesheet, userId: owner, entries })
   const team = new SyncService({
     db: store.db,
     clock,

@@ -3,18 +3,17 @@
 // total only ever changes the cell's one hand-entered entry, never what timers
 // recorded), which asks the period lock for every change; rows and notes ask it too.
 // Each change is checked as a whole and committed before it is answered.
+import type SqliteDatabase from 'better-sqlite3'
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely'
 import { StintError } from '@shared/errors'
 import { newId } from '@shared/ids'
 import { addDays, daysOf, periodContaining, periodLabel, weekdayOf, type Period, type Weekday } from '@shared/periods'
 import type { RunInput } from '@shared/run-times'
 import {
-  rowKeyId,
   type CellChange,
   type CellDetails,
   type RowKey,
   type Timesheet,
-  type TimesheetCell,
   type TimesheetRow,
   type TimesheetSettings,
 } from '@shared/timesheet'
@@ -23,12 +22,15 @@ import type { Database } from '../db/schema'
 import type { EventHub } from '../events'
 import type { Entries } from '../entries/entries'
 import { matchesRow } from '../entries/cell-totals'
-import { moveQueued, periodHistory, periodRecord } from '../entries/period-records'
+import { periodRecord } from '../entries/period-records'
+import { GridReader } from './grid-read'
 
 type Db = Kysely<Database> | Transaction<Database>
 
 export interface TimesheetDeps {
   db: Kysely<Database>
+  /** The same connection as `db`, for the grid's hot read (see grid-read.ts). */
+  sqlite: SqliteDatabase.Database
   clock: Clock
   events: EventHub
   settings: () => TimesheetSettings
@@ -55,6 +57,7 @@ interface PeriodLayout {
   period: Period
   label: string
   days: { day: string; weekday: Weekday }[]
+  dayList: string[]
 }
 
 interface RowFields {
@@ -67,8 +70,10 @@ export class TimesheetService {
   /** Sort names of work items and activity types, read once and dropped on every work.changed. */
   private names: Promise<(row: RowKey) => string> | null = null
   private readonly layouts = new Map<string, PeriodLayout>()
+  private readonly grid: GridReader
 
   constructor(private readonly deps: TimesheetDeps) {
+    this.grid = new GridReader(deps.db, deps.sqlite)
     deps.events.subscribe((name) => {
       if (name === 'work.changed') this.names = null
     })
@@ -90,59 +95,42 @@ export class TimesheetService {
     let layout = this.layouts.get(key)
     if (!layout) {
       const period = periodContaining(day, rule)
-      layout = { period, label: periodLabel(period, rule), days: daysOf(period).map((d) => ({ day: d, weekday: weekdayOf(d) })) }
+      const dayList = daysOf(period)
+      layout = { period, label: periodLabel(period, rule), days: dayList.map((d) => ({ day: d, weekday: weekdayOf(d) })), dayList }
       if (this.layouts.size >= 256) this.layouts.clear()
       this.layouts.set(key, layout)
     }
     return layout
   }
 
+  /**
+   * The whole grid of the period in two statements: cells, added rows and notes in one;
+   * the period's status, outbox and history in the other (see grid-read.ts).
+   */
   async load(day: string): Promise<Timesheet> {
-    const { db, settings } = this.deps
+    const { settings } = this.deps
     const user = this.deps.userId()
     const layout = this.layoutOf(day)
     const { period } = layout
-    const days = layout.days.map((d) => d.day)
-    const record = await periodRecord(db, user, period)
-    const { status } = record
-    const expected = settings().expectedSeconds
-    const entries = await this.deps.entries.live(period.start, period.end).execute()
-    const added = await addedRows(db, user, period.start).execute()
-    const notes = await db.selectFrom('cell_notes').selectAll().where('user_id', '=', user).where('day', '>=', period.start).where('day', '<=', period.end).where('deleted_at', 'is', null).execute()
-
-    // One pass over each list, grouped by row: a month of a busy technician is a few thousand entries.
-    const rows = new Map<string, { key: RowKey; added: boolean; entries: typeof entries; notes: typeof notes }>()
-    const rowFor = (fields: RowFields) => {
-      const key = { workItemId: fields.work_item_id, activityTypeId: fields.activity_type_id, billable: fields.billable === 1 }
-      const id = rowKeyId(key)
-      let found = rows.get(id)
-      if (!found) rows.set(id, (found = { key, added: false, entries: [], notes: [] }))
-      return found
-    }
-    for (const e of entries) rowFor(e).entries.push(e)
-    for (const r of added) rowFor(r).added = true
-    for (const n of notes) rows.get(rowKeyId({ workItemId: n.work_item_id, activityTypeId: n.activity_type_id, billable: n.billable === 1 }))?.notes.push(n)
+    const { head, rows } = await this.grid.read(user, period.start, period.end, layout.dayList)
     const names = await (this.names ??= this.rowNames())
-    const built: TimesheetRow[] = [...rows.entries()].map(([id, row]) => {
-      const cells = days.map((d) => toCell(d, row.entries.filter((e) => e.day === d), row.notes.find((n) => n.day === d)?.note ?? null))
-      return { key: id, ...row.key, added: row.added, cells, totalSeconds: cells.reduce((sum, c) => sum + c.totalSeconds, 0) }
-    })
-    const sortKeys = new Map(built.map((r) => [r.key, names(r)]))
+    const expected = settings().expectedSeconds
+    const sortKeys = new Map(rows.map((r) => [r.key, names(r)]))
     const sortKey = (r: TimesheetRow) => sortKeys.get(r.key) ?? ''
-    built.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))
+    rows.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))
 
     return {
       start: period.start,
       end: period.end,
       label: layout.label,
-      status,
-      level: record.level,
-      reason: record.reason,
-      queued: await moveQueued(db, period),
-      history: await periodHistory(db, record.id),
-      lockedReason: this.deps.entries.lockedReason(status),
+      status: head.status,
+      level: head.level,
+      reason: head.reason,
+      queued: head.queued,
+      history: head.history,
+      lockedReason: this.deps.entries.lockedReason(head.status),
       days: layout.days.map((d) => ({ ...d, expectedSeconds: expected[d.weekday] ?? 0 })),
-      rows: built,
+      rows,
     }
   }
 
@@ -298,16 +286,11 @@ export class TimesheetService {
   }
 }
 
-function toCell(day: string, entries: { source: string; rounded_seconds: number }[], note: string | null): TimesheetCell {
-  const gridSeconds = entries.filter((e) => e.source === 'grid').reduce((sum, e) => sum + e.rounded_seconds, 0)
-  const fixedSeconds = entries.filter((e) => e.source !== 'grid').reduce((sum, e) => sum + e.rounded_seconds, 0)
-  return { day, totalSeconds: gridSeconds + fixedSeconds, fixedSeconds, gridSeconds, entryCount: entries.filter((e) => e.source !== 'grid' || e.rounded_seconds > 0).length, note }
-}
-
 /** A row someone typed into stays in the grid, even once its cells are cleared, until it is removed. */
 async function keepRow(trx: Transaction<Database>, user: string, periodStart: string, row: RowKey, now: number): Promise<void> {
-  const rows = await addedRows(trx, user, periodStart).execute()
-  if (rows.some(matchesRow(row))) return
+  // Only this row is looked for (IS: a null key matches null), not every added row of the period.
+  const kept = await addedRows(trx, user, periodStart).select('id').where('work_item_id', 'is', row.workItemId).where('activity_type_id', 'is', row.activityTypeId).where('billable', '=', row.billable ? 1 : 0).executeTakeFirst()
+  if (kept) return
   await trx
     .insertInto('timesheet_rows')
     .values({ id: newId(), user_id: user, period_start: periodStart, work_item_id: row.workItemId, activity_type_id: row.activityTypeId, billable: row.billable ? 1 : 0, created_at: now, updated_at: now, deleted_at: null })
