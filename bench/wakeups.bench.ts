@@ -20,13 +20,13 @@ async function countRealTimers(during: () => Promise<void>): Promise<number> {
   const realTimeout = globalThis.setTimeout
   const realInterval = globalThis.setInterval
   let wakeUps = 0
-  globalThis.setTimeout = ((callback: () => void, ms?: number, ...args: unknown[]) => {
+  globalThis.setTimeout = ((callback: () => void, ms?: number) => {
     wakeUps++
-    return realTimeout(callback, ms, ...args)
+    return realTimeout(callback, ms)
   }) as typeof setTimeout
-  globalThis.setInterval = ((callback: () => void, ms?: number, ...args: unknown[]) => {
+  globalThis.setInterval = ((callback: () => void, ms?: number) => {
     wakeUps += Math.ceil(HOUR_MS / Math.max(1, ms ?? 1))
-    return realInterval(callback, ms, ...args)
+    return realInterval(callback, ms)
   })
   try {
     await during()

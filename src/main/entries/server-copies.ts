@@ -5,7 +5,7 @@
 // entries of a period following its own status move here in standalone mode; and the
 // rows re-owned when the device is bound to a server account. Nothing here changes how
 // much time a locked period holds by the user's hand.
-import type { Transaction } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import type { Period } from '@shared/periods'
 import type { EntryRowFields } from '@shared/sync-rows'
 import type { Database, EntryStatus } from '../db/schema'
@@ -50,6 +50,15 @@ export async function rebindOwner(trx: Transaction<Database>, from: string, to: 
 /** The server's version of an entry it accepted or that the user sends again on top of it. */
 export async function recordServerVersion(trx: Transaction<Database>, id: string, version: number): Promise<void> {
   await trx.updateTable('time_entries').set({ server_version: version }).where('id', '=', id).execute()
+}
+
+/** The server's versions of the entries a pushed batch applied, in one statement: `[id, version]` pairs. */
+export async function recordServerVersions(trx: Transaction<Database>, versions: readonly (readonly [string, number])[]): Promise<void> {
+  if (versions.length === 0) return
+  await sql`
+    UPDATE time_entries SET server_version = json_extract(v.value, '$[1]')
+    FROM json_each(${JSON.stringify(versions)}) AS v
+    WHERE time_entries.id = json_extract(v.value, '$[0]')`.execute(trx)
 }
 
 /**
