@@ -65,10 +65,11 @@ export async function takeBatch(db: Kysely<Database>, limit: number, skip: reado
   return db.transaction().execute(async (trx) => (await readFrozen(trx, skip)) ?? (await freezeNext(trx, limit)))
 }
 
+/** The first unanswered batch not skipped; `batch_id > ''` (every id is longer) reads the index, not the backlog. */
 async function readFrozen(trx: Transaction<Database>, skip: readonly string[]): Promise<Batch | null> {
   const first = await sql<{ batch_id: string }>`
     SELECT batch_id FROM sync_outbox
-    WHERE batch_id IS NOT NULL AND batch_id NOT IN (SELECT value FROM json_each(${jsonList(skip)}))
+    WHERE batch_id > '' AND batch_id NOT IN (SELECT value FROM json_each(${jsonList(skip)}))
     ORDER BY ${RANK}, seq LIMIT 1`.execute(trx)
   const id = first.rows[0]?.batch_id
   if (id === undefined) return null
@@ -100,11 +101,12 @@ async function freezeNext(trx: Transaction<Database>, limit: number): Promise<Ba
 
   const rows = picked.rows.filter((line) => !PERIOD_MOVES.has(line.entity))
   if (rows.length > 0) {
+    // Driven by the picked rows (CROSS JOIN fixes that order; index on entity, entity_id), so the rest of the backlog is never read.
     await sql`
-      DELETE FROM sync_outbox
-      WHERE batch_id IS NULL
-        AND (entity, entity_id) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${jsonList(rows.map((l) => [l.entity, l.entity_id]))}))
-        AND seq NOT IN (SELECT value FROM json_each(${jsonList(rows.map((l) => l.seq))}))`.execute(trx)
+      DELETE FROM sync_outbox WHERE seq IN (
+        SELECT o.seq FROM json_each(${jsonList(rows.map((l) => [l.entity, l.entity_id, l.seq]))}) AS r
+        CROSS JOIN sync_outbox o ON o.entity = json_extract(r.value, '$[0]') AND o.entity_id = json_extract(r.value, '$[1]')
+        WHERE +o.batch_id IS NULL AND o.seq <> json_extract(r.value, '$[2]'))`.execute(trx)
   }
   const current = await readRows(trx, rows)
 
