@@ -13,19 +13,15 @@ import type { Database, EntryStatus } from '../db/schema'
 /** A server copy as the device stores it (sync/wire.ts): the synced columns, whose time it is, its status and version there. */
 export type ServerEntry = EntryRowFields & { user_id: string; status: EntryStatus; server_version: number }
 
-/** A pulled copy of an entry: replaces the local row, or arrives as a new one. */
+/** A pulled copy of an entry: replaces the local row, or arrives as a new one (one statement either way). */
 export async function applyServerEntry(trx: Transaction<Database>, entry: ServerEntry): Promise<void> {
-  const exists = await trx.selectFrom('time_entries').select('id').where('id', '=', entry.id).executeTakeFirst()
-  if (exists) {
-    const { id, ...changes } = entry
-    await trx.updateTable('time_entries').set(changes).where('id', '=', id).execute()
-  } else {
-    // Zone and timer are this device's detail of its own runs; a copy from the server has neither.
-    await trx
-      .insertInto('time_entries')
-      .values({ ...entry, timer_id: null, time_zone: null, created_at: entry.updated_at })
-      .execute()
-  }
+  const { id, ...changes } = entry
+  await trx
+    .insertInto('time_entries')
+    // Zone and timer are this device's detail of its own runs; a copy from the server has neither, and leaves a local row's alone.
+    .values({ id, ...changes, timer_id: null, time_zone: null, created_at: entry.updated_at })
+    .onConflict((conflict) => conflict.column('id').doUpdateSet(changes))
+    .execute()
 }
 
 /** Standalone, an entry's status follows its period's move (submit approves, reopen makes drafts again). */
