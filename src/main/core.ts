@@ -4,6 +4,7 @@ import { DaySchema } from '@shared/entries'
 import { StintError } from '@shared/errors'
 import type { Handlers } from './api/invoke'
 import type { Clock } from './clock'
+import { scheduleLaterCheck } from './db/background-check'
 import { openStore, type Store } from './db/store'
 import { Entries, type LockMode } from './entries/entries'
 import { EventHub } from './events'
@@ -37,6 +38,8 @@ export interface CoreOptions {
   transportFor?: (url: string, token: string) => SyncTransport
   /** Calls a host answers differently (the Electron shell knows its global shortcuts). */
   handlerOverrides?: Partial<Handlers>
+  /** Told, in words, when the database file turns out damaged after start-up (the app shows it; the log has it anyway). */
+  onDamagedFile?: (message: string) => void
   /** Where CSV exports go: the app's save dialog, the browser host's downloads. Without one, 'export.csv' is refused. */
   exportDestination?: CsvDestination
 }
@@ -132,6 +135,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   sync.start()
   usageAlerts.start()
+  // A file opened without reading it through (the last close was clean) is read through later, off the start path.
+  const laterCheck = store.checkedOnOpen
+    ? null
+    : scheduleLaterCheck({
+        file: store.file,
+        check: () => store.checkInBackground(),
+        scheduler: options.scheduler ?? realScheduler,
+        report: (message) => {
+          logger.error(message)
+          options.onDamagedFile?.(message)
+        },
+        onError: (error) => logger.error('the background check of the database failed', error),
+      })
   /**
    * A call that only the team server can answer (approvals, the team's reports), with the
    * reason when it cannot: `what` names it for the message ("Approvals happen").
@@ -285,6 +301,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     team,
     submission,
     close: async (closeOptions = { keepRunning: true }) => {
+      await laterCheck?.stop()
       usageAlerts.stop()
       await usageAlerts.settled()
       sync.stop()

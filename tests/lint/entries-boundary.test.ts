@@ -18,7 +18,6 @@ const REVIEWED: Record<string, string> = {
   'src/main/db/schema.ts': 'the row types of the database',
   'src/shared/reports/tables.ts': 'the row types the report engine reads',
   'src/main/reports/csv-entries.ts': "a type of the export's query builder",
-  'src/main/sync/outbox.ts': "records the server's version of a row it accepted (sync bookkeeping, never an entry's content)",
   'src/main/sync/sync-service.ts': 'queues unsent rows (a read) and sends entry writes to src/main/entries/server-copies',
 }
 

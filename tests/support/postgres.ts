@@ -83,7 +83,8 @@ function freePort(): Promise<number> {
   })
 }
 
-export async function startPostgres(): Promise<RunningPostgres> {
+/** `durable`: fsync, synchronous_commit and full-page writes on, as in production (for benchmarks that compare against the server). */
+export async function startPostgres({ durable = false }: { durable?: boolean } = {}): Promise<RunningPostgres> {
   const bin = postgresBinDir()
   if (!bin) throw new Error(`Cannot start PostgreSQL: ${WHY_MISSING}.`)
   const account = clusterAccount()
@@ -110,7 +111,8 @@ export async function startPostgres(): Promise<RunningPostgres> {
     for (let attempt = 1; ; attempt++) {
       port = await freePort()
       // No shell quoting needed: mkdtemp paths have no spaces.
-      const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`
+      const durability = durable ? '-c fsync=on -c synchronous_commit=on -c full_page_writes=on' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off'
+      const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${root} ${durability}`
       try {
         await run(pgCtl, ['start', '-D', dataDir, '-w', '-t', '30', '-l', join(root, 'postgres.log'), '-o', options], spawnOptions)
         started = true

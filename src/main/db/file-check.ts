@@ -32,8 +32,18 @@ export class StoreOpenError extends Error {
   }
 }
 
-/** What is in Stint's place: nothing yet (or an empty database), or Stint's database at some schema. */
-export type FileVerdict = { readonly kind: 'new' } | { readonly kind: 'stint'; readonly userVersion: number; readonly marked: boolean }
+/**
+ * What is in Stint's place: nothing yet (or an empty database), or Stint's database at some
+ * schema; `checked` says whether its pages were read through (PRAGMA quick_check) on the way.
+ */
+export type FileVerdict = { readonly kind: 'new' } | { readonly kind: 'stint'; readonly userVersion: number; readonly marked: boolean; readonly checked: boolean }
+
+/**
+ * app_state key set while Stint has the database open and removed at a clean close. Found
+ * at start, the last run ended uncleanly (a crash, a power cut), and the whole file is
+ * read through before use; after a clean close that read waits until after start-up.
+ */
+export const OPEN_MARK_KEY = 'open_since'
 
 interface Header {
   applicationId: number
@@ -43,6 +53,7 @@ interface Header {
 interface Look extends Header {
   tables: string[]
   problems: string[]
+  checked: boolean
 }
 
 /** SQLite keeps user_version at byte 60 and application_id at byte 68, big-endian. */
@@ -58,24 +69,37 @@ function readHeader(file: string): Header | null {
   }
 }
 
-function lookThrough(handle: SqliteDatabase.Database): Look {
+/** The lines of PRAGMA quick_check that are not "ok": what is damaged, in SQLite's words. */
+export function quickCheckProblems(handle: SqliteDatabase.Database): string[] {
   const check = handle.pragma('quick_check', { simple: false }) as { quick_check: string }[]
+  return check.map((row) => row.quick_check).filter((line) => line !== 'ok')
+}
+
+/**
+ * What the file holds. The pages are read through (quick_check) unless `full` says it may
+ * wait: it gets the schema it will be opened at and whether the last run closed cleanly.
+ */
+function lookThrough(handle: SqliteDatabase.Database, full: (userVersion: number, closedCleanly: boolean) => boolean = () => true): Look {
   const tables = handle.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").pluck().all() as string[]
+  const userVersion = handle.pragma('user_version', { simple: true }) as number
+  const closedCleanly = tables.includes('app_state') && handle.prepare('SELECT 1 FROM app_state WHERE key = ?').get(OPEN_MARK_KEY) === undefined
+  const checked = full(userVersion, closedCleanly)
   return {
-    problems: check.map((row) => row.quick_check).filter((line) => line !== 'ok'),
-    userVersion: handle.pragma('user_version', { simple: true }) as number,
+    problems: checked ? quickCheckProblems(handle) : [],
+    userVersion,
     applicationId: handle.pragma('application_id', { simple: true }) as number,
     tables,
+    checked,
   }
 }
 
 /** Stint's own file: a read-only handle, and any -wal or -shm that handle made is removed again. */
-function lookReadOnly(file: string): Look {
+function lookReadOnly(file: string, full: (userVersion: number, closedCleanly: boolean) => boolean): Look {
   const sideFiles = [`${file}-wal`, `${file}-shm`].filter((path) => !existsSync(path))
   let handle: SqliteDatabase.Database | undefined
   try {
     handle = new SqliteDatabase(file, { readonly: true, fileMustExist: true })
-    return lookThrough(handle)
+    return lookThrough(handle, full)
   } finally {
     handle?.close()
     // A read-only handle writes no frames, so a -wal it created is empty; only those are removed.
@@ -143,7 +167,8 @@ function newer(file: string, version: number, latest: number): StoreOpenError {
   )
 }
 
-function corrupt(file: string, detail: string): StoreOpenError {
+/** Said when the file was found damaged: what is wrong, that it was kept, what to do. */
+export function corrupt(file: string, detail: string): StoreOpenError {
   return new StoreOpenError('corrupt', file, `The Stint database ${file} is damaged (${detail}). ${KEPT} Restore a backup or keep the file for recovery.`)
 }
 
@@ -162,7 +187,9 @@ export async function checkDatabaseFile(file: string, migrations: readonly Migra
 
   let look: Look
   try {
-    look = header.applicationId === STINT_APPLICATION_ID ? lookReadOnly(file) : lookAtCopy(file)
+    // Stint's own file at this schema after a clean close: its pages are read later, off the start path (store.ts).
+    const full = (userVersion: number, closedCleanly: boolean) => !closedCleanly || userVersion !== latest
+    look = header.applicationId === STINT_APPLICATION_ID ? lookReadOnly(file, full) : lookAtCopy(file)
   } catch (error) {
     const code = (error as { code?: string }).code ?? ''
     if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') throw corrupt(file, (error as Error).message)
@@ -171,7 +198,7 @@ export async function checkDatabaseFile(file: string, migrations: readonly Migra
   if (look.problems.length > 0) throw corrupt(file, look.problems.slice(0, 3).join('; '))
   if (look.applicationId === STINT_APPLICATION_ID) {
     if (look.userVersion > latest) throw newer(file, look.userVersion, latest)
-    return { kind: 'stint', userVersion: look.userVersion, marked: true }
+    return { kind: 'stint', userVersion: look.userVersion, marked: true, checked: look.checked }
   }
   if (look.applicationId !== 0) throw foreign(file, '')
   // No mark: an empty database is a first start that stopped early; otherwise Stint's
@@ -179,7 +206,7 @@ export async function checkDatabaseFile(file: string, migrations: readonly Migra
   if (look.tables.length === 0 && look.userVersion === 0) return { kind: 'new' }
   if (look.userVersion >= 1 && look.userVersion <= latest) {
     const expected = await tablesOfSchema(migrations, look.userVersion)
-    if (expected.every((table) => look.tables.includes(table))) return { kind: 'stint', userVersion: look.userVersion, marked: false }
+    if (expected.every((table) => look.tables.includes(table))) return { kind: 'stint', userVersion: look.userVersion, marked: false, checked: look.checked }
   }
   throw foreign(file, look.tables.length > 0 ? ` (its tables: ${describeTables(look.tables)})` : '')
 }

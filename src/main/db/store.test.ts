@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { sql, type Kysely } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { silentLogger } from '../logger'
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations'
 import { DATABASE_FILE_NAME, STINT_APPLICATION_ID, StoreOpenError, openStore } from './store'
@@ -35,6 +35,67 @@ async function expectRefusal(kind: StoreOpenError['kind'], message: RegExp, opti
   // Nothing appeared beside it: no backup, no -wal, no -shm.
   expect(readdirSync(dir).sort()).toEqual(folder)
 }
+
+/** A database with enough rows to span several pages, closed (cleanly or as by a crash), then damaged inside a table's b-tree. */
+async function damagedDatabase({ cleanClose }: { cleanClose: boolean }): Promise<void> {
+  const store = await openStore({ dataDir: dir, logger: silentLogger })
+  await sql`CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT)`.execute(store.db)
+  const insert = store.sqlite.prepare('INSERT INTO filler (body) VALUES (?)')
+  for (let i = 0; i < 400; i++) insert.run('x'.repeat(200))
+  if (cleanClose) await store.close()
+  else store.sqlite.close() // the process died: the open mark stays in the file
+  const bytes = readFileSync(file)
+  const pageSize = bytes.readUInt16BE(16)
+  for (let offset = pageSize * 2; offset < pageSize * 6; offset++) bytes[offset] = (offset * 7919) & 0xff
+  writeFileSync(file, bytes)
+}
+
+/** Opens the store, counting the PRAGMA quick_checks run on the way. */
+async function openCountingChecks(): Promise<{ store: Awaited<ReturnType<typeof openStore>>; quickChecks: number }> {
+  const pragma = vi.spyOn(SqliteDatabase.prototype, 'pragma')
+  try {
+    const store = await openStore({ dataDir: dir, logger: silentLogger })
+    return { store, quickChecks: pragma.mock.calls.filter(([source]) => source.startsWith('quick_check')).length }
+  } finally {
+    pragma.mockRestore()
+  }
+}
+
+describe('reading the whole file through, only when it is needed', () => {
+  it('a start after a clean close does not read the whole file first', async () => {
+    await (await openStore({ dataDir: dir, logger: silentLogger })).close()
+    const { store, quickChecks } = await openCountingChecks()
+    await store.close()
+    expect([quickChecks, store.checkedOnOpen]).toEqual([0, false])
+  })
+
+  it('a start after a crash reads the whole file through before using it', async () => {
+    ;(await openStore({ dataDir: dir, logger: silentLogger })).sqlite.close()
+    const { store, quickChecks } = await openCountingChecks()
+    await store.close()
+    expect([quickChecks, store.checkedOnOpen]).toEqual([1, true])
+  })
+
+  it('damage that came after a clean close is found later, in the background, in SQLite’s words', async () => {
+    await damagedDatabase({ cleanClose: true })
+    const store = await openStore({ dataDir: dir, logger: silentLogger })
+    try {
+      const problems = await store.checkInBackground()
+      expect(problems.length).toBeGreaterThan(0)
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('a whole file passes the background check', async () => {
+    const store = await openStore({ dataDir: dir, logger: silentLogger })
+    try {
+      expect(await store.checkInBackground()).toEqual([])
+    } finally {
+      await store.close()
+    }
+  })
+})
 
 describe('opening the local database', () => {
   it('creates a private folder and private files with the durable pragmas', async () => {
@@ -97,17 +158,8 @@ describe('a database Stint must not touch', () => {
     await expectRefusal('newer-version', new RegExp(`newer Stint \\(schema ${LATEST_SCHEMA_VERSION + 5}; this version knows up to ${LATEST_SCHEMA_VERSION}\\)`))
   })
 
-  it('refuses a damaged database and keeps the file for recovery', async () => {
-    const store = await openStore({ dataDir: dir, logger: silentLogger })
-    // Enough rows to span several pages, so damage lands inside a table's b-tree.
-    await sql`CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT)`.execute(store.db)
-    const insert = store.sqlite.prepare('INSERT INTO filler (body) VALUES (?)')
-    for (let i = 0; i < 400; i++) insert.run('x'.repeat(200))
-    await store.close()
-    const bytes = readFileSync(file)
-    const pageSize = bytes.readUInt16BE(16)
-    for (let offset = pageSize * 2; offset < pageSize * 6; offset++) bytes[offset] = (offset * 7919) & 0xff
-    writeFileSync(file, bytes)
+  it('refuses a database damaged after an unclean shutdown and keeps the file for recovery', async () => {
+    await damagedDatabase({ cleanClose: false })
     await expectRefusal('corrupt', /is damaged/)
   })
 

@@ -10,7 +10,8 @@ import { storageMessage, storageProblemOf } from '../files/storage-errors'
 import type { Logger } from '../logger'
 import { migrations as shippedMigrations, type Migration } from './migrations'
 import type { Database } from './schema'
-import { KEPT, STINT_APPLICATION_ID, StoreOpenError, checkDatabaseFile, type FileVerdict } from './file-check'
+import { KEPT, OPEN_MARK_KEY, STINT_APPLICATION_ID, StoreOpenError, checkDatabaseFile, type FileVerdict } from './file-check'
+import { checkFileInWorker } from './background-check'
 import { withStatementCache } from './statement-cache'
 
 export { STINT_APPLICATION_ID, StoreOpenError, type StoreOpenErrorKind } from './file-check'
@@ -23,6 +24,14 @@ export interface Store {
   readonly file: string
   /** Path of the copy taken before migrating this time, if one was needed. */
   readonly backupFile: string | null
+  /** Whether this start read the whole file through (after an unclean close, a migration, a new or unmarked file). */
+  readonly checkedOnOpen: boolean
+  /**
+   * Reads the whole file through off the main thread (PRAGMA quick_check on its own
+   * read-only connection in a worker): what is damaged, in SQLite's words; [] when whole.
+   */
+  checkInBackground(): Promise<string[]>
+  /** A clean close: the open mark goes, so the next start need not read the file through first. */
   close(): Promise<void>
 }
 
@@ -106,7 +115,25 @@ export async function openStore({ dataDir, logger, now = Date.now, migrations = 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   try {
     const backupFile = await migrate(db, sqlite, { file, logger, now, migrations })
-    return { db, sqlite, file, backupFile, close: () => db.destroy() }
+    // Until a clean close, the next start reads the file through before using it.
+    sqlite.prepare('INSERT OR REPLACE INTO app_state (key, value) VALUES (?, ?)').run(OPEN_MARK_KEY, String(now()))
+    return {
+      db,
+      sqlite,
+      file,
+      backupFile,
+      checkedOnOpen: verdict.kind === 'new' || verdict.checked,
+      checkInBackground: () => checkFileInWorker(file),
+      close: async () => {
+        try {
+          if (sqlite.open) sqlite.prepare('DELETE FROM app_state WHERE key = ?').run(OPEN_MARK_KEY)
+        } catch (error) {
+          // A disk that takes no more writes: the mark stays, and the next start reads the file through. Nothing is lost.
+          logger.warn(`could not record a clean close of ${file}: ${(error as Error).message}`)
+        }
+        await db.destroy()
+      },
+    }
   } catch (error) {
     await db.destroy()
     // Kysely closes only a connection it has used; a failure before its first query (the backup) leaves it open.

@@ -5,7 +5,7 @@
 // entries of a period following its own status move here in standalone mode; and the
 // rows re-owned when the device is bound to a server account. Nothing here changes how
 // much time a locked period holds by the user's hand.
-import type { Transaction } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import type { Period } from '@shared/periods'
 import type { EntryRowFields } from '@shared/sync-rows'
 import type { Database, EntryStatus } from '../db/schema'
@@ -13,19 +13,15 @@ import type { Database, EntryStatus } from '../db/schema'
 /** A server copy as the device stores it (sync/wire.ts): the synced columns, whose time it is, its status and version there. */
 export type ServerEntry = EntryRowFields & { user_id: string; status: EntryStatus; server_version: number }
 
-/** A pulled copy of an entry: replaces the local row, or arrives as a new one. */
+/** A pulled copy of an entry: replaces the local row, or arrives as a new one (one statement either way). */
 export async function applyServerEntry(trx: Transaction<Database>, entry: ServerEntry): Promise<void> {
-  const exists = await trx.selectFrom('time_entries').select('id').where('id', '=', entry.id).executeTakeFirst()
-  if (exists) {
-    const { id, ...changes } = entry
-    await trx.updateTable('time_entries').set(changes).where('id', '=', id).execute()
-  } else {
-    // Zone and timer are this device's detail of its own runs; a copy from the server has neither.
-    await trx
-      .insertInto('time_entries')
-      .values({ ...entry, timer_id: null, time_zone: null, created_at: entry.updated_at })
-      .execute()
-  }
+  const { id, ...changes } = entry
+  await trx
+    .insertInto('time_entries')
+    // Zone and timer are this device's detail of its own runs; a copy from the server has neither, and leaves a local row's alone.
+    .values({ id, ...changes, timer_id: null, time_zone: null, created_at: entry.updated_at })
+    .onConflict((conflict) => conflict.column('id').doUpdateSet(changes))
+    .execute()
 }
 
 /** Standalone, an entry's status follows its period's move (submit approves, reopen makes drafts again). */
@@ -50,6 +46,15 @@ export async function rebindOwner(trx: Transaction<Database>, from: string, to: 
 /** The server's version of an entry it accepted or that the user sends again on top of it. */
 export async function recordServerVersion(trx: Transaction<Database>, id: string, version: number): Promise<void> {
   await trx.updateTable('time_entries').set({ server_version: version }).where('id', '=', id).execute()
+}
+
+/** The server's versions of the entries a pushed batch applied, in one statement: `[id, version]` pairs. */
+export async function recordServerVersions(trx: Transaction<Database>, versions: readonly (readonly [string, number])[]): Promise<void> {
+  if (versions.length === 0) return
+  await sql`
+    UPDATE time_entries SET server_version = json_extract(v.value, '$[1]')
+    FROM json_each(${JSON.stringify(versions)}) AS v
+    WHERE time_entries.id = json_extract(v.value, '$[0]')`.execute(trx)
 }
 
 /**

@@ -1,4 +1,6 @@
+import { sql, type Kysely } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Database } from '../db/schema'
 import type { MutationResult, PullResponse } from '@shared/sync'
 import { readLocalUserId } from '../profile'
 import { openTempCore, type TempCore } from '../testing/temp-core'
@@ -125,6 +127,45 @@ describe('the outbox', () => {
     })
     const batch = await takeBatch(db(), 500)
     expect(batch?.mutations.map((m) => m.type)).toEqual(['period.submit', 'period.withdraw', 'period.submit'])
+  })
+})
+
+/** The same database, counting every statement sent to SQLite. */
+function counting(): { db: Kysely<Database>; statements: () => number } {
+  let n = 0
+  const counted = db().withPlugin({
+    transformQuery: ({ node }) => {
+      n++
+      return node
+    },
+    transformResult: ({ result }) => Promise.resolve(result),
+  })
+  return { db: counted, statements: () => n }
+}
+
+/** A device back from a long time offline: `count` new entries, each one change waiting to be sent. */
+async function backlog(count: number): Promise<void> {
+  const user = await readLocalUserId(db())
+  await sql`
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count})
+    INSERT INTO time_entries (id, user_id, day, work_item_id, activity_type_id, billable, description, source, raw_seconds, rounded_seconds, status, timer_id, time_zone, created_at, updated_at, deleted_at)
+    SELECT 'e' || i, ${user}, date('2026-01-01', '+' || (i % 300) || ' days'), NULL, NULL, 1, 'offline work', 'grid', 600, 600, 'draft', NULL, NULL, 1, 1, NULL FROM n`.execute(db())
+}
+
+describe('a long backlog', () => {
+  it('forms and settles each batch with a handful of statements, however long the backlog', async () => {
+    await clearOutbox()
+    await backlog(3000)
+    const { db: counted, statements } = counting()
+    const batch = await takeBatch(counted, 500)
+    const taking = statements()
+    expect(batch?.mutations).toHaveLength(500)
+    if (!batch) throw new Error('no batch')
+    await settleBatch(counted, batch, batch.mutations.map((m, i) => (i === 0 ? { id: m.id, status: 'refused', reason: 'No.' } : applied(m.id, 1))), env.clock.now())
+    expect([taking, statements() - taking].map((n) => n <= 12)).toEqual([true, true])
+    expect(await pendingCount(db())).toBe(2500)
+    expect(await db().selectFrom('time_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('server_version', '=', 1).executeTakeFirstOrThrow()).toEqual({ n: 499 })
+    expect(await db().selectFrom('sync_issues').select(['entity_id', 'reason']).execute()).toEqual([{ entity_id: 'e1', reason: 'No.' }])
   })
 })
 

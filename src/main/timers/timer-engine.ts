@@ -5,7 +5,7 @@
 // time the user may not have worked (crash gaps, idle, short runs) wait for the user, and
 // so does time that falls into a submitted or approved period (src/main/entries books
 // what the open periods can take and holds the rest as a question).
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import { newId } from '@shared/ids'
 import { StintError } from '@shared/errors'
 import type { TimerSettings } from '@shared/settings'
@@ -63,6 +63,8 @@ export interface TimerEngineDeps {
 export interface EngineStats {
   wakeUps: number
   writes: number
+  /** Writes committed with a wait for the disk (fsync): every write but the minute heartbeat. */
+  diskWaits: number
 }
 
 export class TimerEngine {
@@ -71,7 +73,7 @@ export class TimerEngine {
   private idleSource: IdleSource | null = null
   /** Start of an idle period seen by the minute check, until the user comes back. */
   private idleSince: number | null = null
-  readonly stats: EngineStats = { wakeUps: 0, writes: 0 }
+  readonly stats: EngineStats = { wakeUps: 0, writes: 0, diskWaits: 0 }
 
   constructor(private readonly deps: TimerEngineDeps) {}
 
@@ -342,16 +344,23 @@ export class TimerEngine {
     return booked
   }
 
-  /** One committed write transaction; the heartbeat rides along whenever a timer runs. Resolves whether one does. */
-  private async write(work: (trx: Transaction<Database>, now: number) => Promise<void>): Promise<boolean> {
+  /**
+   * One committed write transaction; the heartbeat rides along whenever a timer runs.
+   * Resolves whether one does. `light`: the minute check's own commit, which does not wait
+   * for the disk (see tick()).
+   */
+  private async write(work: (trx: Transaction<Database>, now: number) => Promise<void>, light = false): Promise<boolean> {
     const now = this.deps.clock.now()
-    const running = await this.deps.db.transaction().execute(async (trx) => {
-      await work(trx, now)
-      const any = await trx.selectFrom('timers').select('id').where('state', '=', 'running').limit(1).executeTakeFirst()
-      if (any) await writeState(trx, 'heartbeat_at', String(now))
-      return any !== undefined
-    })
+    const commit = (db: Kysely<Database>) =>
+      db.transaction().execute(async (trx) => {
+        await work(trx, now)
+        const any = await trx.selectFrom('timers').select('id').where('state', '=', 'running').limit(1).executeTakeFirst()
+        if (any) await writeState(trx, 'heartbeat_at', String(now))
+        return any !== undefined
+      })
+    const running = light ? await this.deps.db.connection().execute((conn) => withoutDiskWait(conn, () => commit(conn))) : await commit(this.deps.db)
     this.stats.writes++
+    if (!light) this.stats.diskWaits++
     return running
   }
 
@@ -386,7 +395,14 @@ export class TimerEngine {
     this.tickHandle = null
   }
 
-  /** The once-a-minute wake-up while a timer runs: heartbeat, then idle check. */
+  /**
+   * The once-a-minute wake-up while a timer runs (one for all nine): heartbeat, then idle
+   * check. The heartbeat is what a crash leaves behind: on the next start the time since
+   * it is asked about, not booked. It is committed without waiting for the disk: a
+   * process crash keeps it (the OS has it), and one lost to a power cut only makes the
+   * question start at an earlier heartbeat, never books time unasked. So a running timer
+   * costs no fsync a minute; the next ordinary write makes it durable anyway.
+   */
   private async tick(): Promise<void> {
     this.stats.wakeUps++
     // One small transaction: the idle check and the heartbeat (write() adds it while a timer runs).
@@ -401,8 +417,18 @@ export class TimerEngine {
         asked = await promptRunning(trx, 'idle', this.idleSince, now - idleMs, now)
         this.idleSince = null
       }
-    })
+    }, true)
     if (asked) await this.afterChange()
     else this.schedule(running)
+  }
+}
+
+/** Runs `work` on one connection with SQLite's commit not waiting for the disk (WAL stays consistent), then back to FULL. */
+async function withoutDiskWait<T>(conn: Kysely<Database>, work: () => Promise<T>): Promise<T> {
+  await sql`PRAGMA synchronous = NORMAL`.execute(conn)
+  try {
+    return await work()
+  } finally {
+    await sql`PRAGMA synchronous = FULL`.execute(conn)
   }
 }

@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '@shared/csp'
 import { silentLogger } from '../logger'
 import { openTempCore, type TempCore } from '../testing/temp-core'
@@ -176,5 +176,44 @@ describe('calls over HTTP', () => {
     const dataLine = received.split('\n').find((line) => line.startsWith('data: '))
     const payload = JSON.parse(dataLine?.slice('data: '.length) ?? '{}') as { timers: { slot: number; state: string }[] }
     expect(payload.timers.find((t) => t.slot === 9)?.state).toBe('running')
+  })
+})
+
+describe('an idle host sleeps', () => {
+  /** Opens the event stream as the page does; resolves once the server has taken it, with a way to close it. */
+  function openEventStream(): Promise<() => Promise<void>> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { Host: `127.0.0.1:${host.port}`, Authorization: bearer } }, (res) => {
+        res.once('data', () =>
+          resolve(async () => {
+            req.destroy()
+            // The server sees the close on its next turn.
+            await new Promise((done) => setTimeout(done, 50))
+          }),
+        )
+      })
+      req.on('error', reject)
+      req.end()
+    })
+  }
+
+  it('keeps no keep-alive timer while no page listens, and one while a page does', async () => {
+    const intervals = vi.spyOn(globalThis, 'setInterval')
+    const cleared = vi.spyOn(globalThis, 'clearInterval')
+    try {
+      await host.close()
+      host = await startWebHost({ core: env.core, rendererDir, token: TOKEN, logger: silentLogger })
+      expect(intervals).not.toHaveBeenCalled()
+      const closeFirst = await openEventStream()
+      const closeSecond = await openEventStream()
+      expect(intervals).toHaveBeenCalledTimes(1)
+      await closeFirst()
+      expect(cleared).not.toHaveBeenCalled()
+      await closeSecond()
+      expect(cleared).toHaveBeenCalledTimes(1)
+    } finally {
+      intervals.mockRestore()
+      cleared.mockRestore()
+    }
   })
 })

@@ -58,6 +58,29 @@ function bearerToken(header: string | undefined): string | undefined {
   return match?.[1]
 }
 
+/**
+ * Keep-alive comments stop proxies and browsers from dropping an idle event stream. They
+ * run only while a page listens: a host with no page open never wakes up for them.
+ */
+function keepAliveWhileListened(beat: () => void, listeners: () => number): { listening(): void; left(): void; stop(): void } {
+  let timer: NodeJS.Timeout | null = null
+  const stop = () => {
+    if (timer !== null) clearInterval(timer)
+    timer = null
+  }
+  return {
+    listening: () => {
+      if (timer !== null) return
+      timer = setInterval(beat, HEARTBEAT_MS)
+      timer.unref()
+    },
+    left: () => {
+      if (listeners() === 0) stop()
+    },
+    stop,
+  }
+}
+
 /** The path with its percent-encoding undone, or null when that encoding is malformed. */
 function decodedPath(pathname: string): string | null {
   try {
@@ -191,7 +214,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Content-Type-Options': 'nosniff' })
       res.write(`: stint events ${EVENT_NAMES.join(' ')}\n\n`)
       streams.add(res)
-      req.on('close', () => streams.delete(res))
+      keepAlive.listening()
+      req.on('close', () => {
+        if (streams.delete(res)) keepAlive.left()
+      })
       return
     }
 
@@ -214,11 +240,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       else res.end()
     })
   })
-  // Keep-alive comments stop proxies and browsers from dropping an idle event stream.
-  const heartbeat = setInterval(() => {
+  const keepAlive = keepAliveWhileListened(() => {
     for (const stream of streams) stream.write(': keep-alive\n\n')
-  }, HEARTBEAT_MS)
-  heartbeat.unref()
+  }, () => streams.size)
 
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject)
@@ -230,7 +254,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://127.0.0.1:${port}/`,
     port,
     close: async () => {
-      clearInterval(heartbeat)
+      keepAlive.stop()
       options.downloads?.clear()
       unsubscribe()
       for (const stream of streams) stream.end()
