@@ -24,7 +24,7 @@ import type { ServerDatabase } from '../src/server/db/schema'
 import { ServerSqliteDialect } from '../src/server/db/sqlite-dialect'
 import { teamReportStore } from '../src/server/reports/team-reports'
 import { startPostgres } from '../tests/support/postgres'
-import { comparison, ms, note, stats } from './support/print'
+import { comparison, ms, note, stats, type Stats } from './support/print'
 import { CUSTOMERS, TARGET_ENTRIES, TEAM, USERS, WORK_ITEMS, copyToPostgres, generate } from './support/report-data'
 import { timeInTurns } from './support/turns'
 
@@ -100,17 +100,16 @@ async function compare(database: string, store: ReportStore, users: readonly str
     const [ours, theirs] = [asSqlRows(await engine[who]()), await handWritten[who]()]
     if (JSON.stringify(ours) !== JSON.stringify(theirs)) throw new Error(`${database}: the engine and the hand-written statement returned different rows (${who}).`)
   }
-  const [sqlPeople, enginePeople, sqlTeam, engineTeam] = (await timeInTurns([handWritten.approver, engine.approver, handWritten.admin, engine.admin], ROUNDS)).map(stats) as [
-    ReturnType<typeof stats>,
-    ReturnType<typeof stats>,
-    ReturnType<typeof stats>,
-    ReturnType<typeof stats>,
-  ]
+  const samples = await timeInTurns([handWritten.approver, engine.approver, handWritten.admin, engine.admin], ROUNDS)
+  const [sqlPeople, enginePeople, sqlTeam, engineTeam] = samples.map((way) => stats(way.wall)) as [Stats, Stats, Stats, Stats]
+  const [sqlPeopleCpu, enginePeopleCpu, sqlTeamCpu, engineTeamCpu] = samples.map((way) => stats(way.cpu).median) as [number, number, number, number]
   return [
     `${database}: ${YEAR.from} to ${YEAR.to} by customer and month, ${report.rows.length} rows from ${report.totals.entryCount.toLocaleString('en')} entries; ${ROUNDS} rounds each way, medians.`,
     comparison(`${database}: the team's approver (${USERS} people), median`, enginePeople.median, sqlPeople.median, ms, TARGET).line,
     comparison(`${database}: an admin filtering by team, median`, engineTeam.median, sqlTeam.median, ms, TARGET).line,
     note(`${database}: p95 engine / hand-written (approver; admin)`, `${(enginePeople.p95 / sqlPeople.p95).toFixed(2)}; ${(engineTeam.p95 / sqlTeam.p95).toFixed(2)}`),
+    // In-process CPU time: steady under load on SQLite; on PostgreSQL it leaves out the server's work.
+    note(`${database}: CPU time of this process, engine / hand-written (approver; admin)`, `${ms(enginePeopleCpu)} / ${ms(sqlPeopleCpu)}; ${ms(engineTeamCpu)} / ${ms(sqlTeamCpu)}`),
   ]
 }
 

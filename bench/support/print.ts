@@ -49,8 +49,13 @@ export function note(label: string, figure: string): string {
   return `      ${label.padEnd(LABEL_WIDTH)} ${figure}`
 }
 
+export interface Stats {
+  median: number
+  p95: number
+}
+
 /** Median and 95th percentile of some timings. */
-export function stats(samples: readonly number[]): { median: number; p95: number } {
+export function stats(samples: readonly number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b)
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN
   return { median: at(0.5), p95: at(0.95) }

@@ -89,9 +89,13 @@ const COPY_BATCH = 20_000
 /**
  * Copies every row of the generated tables from SQLite to a migrated PostgreSQL database
  * (same schema, same columns), a batch per statement through json_populate_recordset,
- * then VACUUM ANALYZE, as a long-running server's tables would be.
+ * then VACUUM ANALYZE, as a long-running server's tables would be. The rows are the
+ * server's own already (its foreign keys held in SQLite), so the copy skips the foreign
+ * key triggers (session_replication_role, as pg_restore does): checked row by row they
+ * made the copy take minutes.
  */
 export async function copyToPostgres(sqlite: SqliteDatabase.Database, client: pg.Client): Promise<void> {
+  await client.query('SET session_replication_role = replica')
   for (const table of TABLES) {
     let batch: unknown[] = []
     const flush = async () => {
@@ -107,5 +111,6 @@ export async function copyToPostgres(sqlite: SqliteDatabase.Database, client: pg
     await flush()
     await client.query('COMMIT')
   }
+  await client.query('SET session_replication_role = DEFAULT')
   await client.query('VACUUM ANALYZE')
 }
