@@ -1,17 +1,24 @@
-// npm run bench — CSV export of one million entries. A real SQLite file (the app's own
-// schema and indexes) holds one person's million entries over five years, booked on
+// npm run bench -- csv — CSV export of one million entries. A real SQLite file (the app's
+// own schema and indexes) holds one person's million entries over five years, booked on
 // 300 tickets of 30 customers, with descriptions that need quoting (commas, quotes,
 // line breaks, emoji) or the formula guard. We export them all through entriesCsvPages
-// and exportCsv to a temporary file and report rows per second and the process's
-// memory while it runs. Targets: at least 200,000 rows/s; under 300 MB.
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+// and exportCsv to a temporary file, against a hand-written exporter (one prepared
+// statement, string concatenation into 1 MB chunks, one write each; bench/support/
+// hand-csv.ts) whose file must be byte-identical, in turns in the same run. Targets:
+// rows per second at least the hand-written exporter's (ratio ≥ 1.0) and at least
+// 200,000; the process under 300 MB.
+import { createHash } from 'node:crypto'
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { resourceUsage } from 'node:process'
 import { it } from 'vitest'
-import { entriesCsvPages, ENTRIES_PAGE_SIZE, ENTRY_CSV_COLUMNS } from '../src/main/reports/csv-entries'
+import { entriesCsvPages, ENTRY_CSV_COLUMNS } from '../src/main/reports/csv-entries'
 import { exportCsv, type CsvExportResult } from '../src/main/reports/csv-export'
 import { openTempCore } from '../src/main/testing/temp-core'
+import { handWrittenExport } from './support/hand-csv'
+import { absolute, comparison, note, perSecond } from './support/print'
+import { timeInTurns, type TurnSamples } from './support/turns'
 
 const TARGET_ENTRIES = Number(process.env['BENCH_ENTRIES'] ?? 1_000_000)
 const FIRST_DAY = '2021-11-15'
@@ -19,9 +26,13 @@ const DAYS = 5 * 365
 const MB = 1024 * 1024
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3)
 
-function row(label: string, measured: string, target: string, ok: boolean): string {
-  return `${ok ? 'ok  ' : 'MISS'}  ${label.padEnd(58)} ${measured.padStart(16)}   target ${target}`
+async function sha256(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
 }
+
+const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
 
 it(`CSV export of ${TARGET_ENTRIES.toLocaleString('en')} entries`, async () => {
   const env = await openTempCore()
@@ -71,49 +82,52 @@ it(`CSV export of ${TARGET_ENTRIES.toLocaleString('en')} entries`, async () => {
     const generated = performance.now() - started
     const last = (sqlite.prepare('SELECT max(day) AS day FROM time_entries').get() as { day: string }).day
 
-    // Memory as the process sees it, sampled while the exports run (the export yields to
-    // the event loop at every page and chunk, so the sampler gets its turns).
+    const ours = join(outDir, 'entries.csv')
+    const theirs = join(outDir, 'hand-written.csv')
+    let result: CsvExportResult | undefined
+    const ways = [
+      async () => {
+        result = await exportCsv({ path: ours }, ENTRY_CSV_COLUMNS, entriesCsvPages(db, me, FIRST_DAY, last), { bom: true })
+      },
+      () => handWrittenExport(sqlite, theirs, me, FIRST_DAY, last),
+    ]
+    // Once each untimed (the warm-up), and the two files must be the same bytes.
+    for (const way of ways) await way()
+    if ((await sha256(ours)) !== (await sha256(theirs))) throw new Error('Stint\'s export and the hand-written one wrote different bytes.')
+
+    // Memory as the process sees it, sampled while the exports run (ours yields to the
+    // event loop at every page and chunk, so the sampler gets its turns).
     const rssBefore = process.memoryUsage().rss
     let rssPeak = rssBefore
     const sampler = setInterval(() => {
       rssPeak = Math.max(rssPeak, process.memoryUsage().rss)
     }, 5)
-    // Three runs: this machine's speed wanders by a quarter from minute to minute, so the
-    // target is judged on the median and the best is shown beside it.
-    const rates: number[] = []
-    let result: CsvExportResult | undefined
-    let seconds = 0
-    const target = join(outDir, 'entries.csv')
+    let samples: TurnSamples[]
     try {
-      for (let run = 0; run < RUNS; run++) {
-        const t = performance.now()
-        result = await exportCsv({ path: target }, ENTRY_CSV_COLUMNS, entriesCsvPages(db, me, FIRST_DAY, last), { bom: true })
-        seconds = (performance.now() - t) / 1000
-        rates.push(result.rows / seconds)
-        rssPeak = Math.max(rssPeak, process.memoryUsage().rss)
-      }
+      samples = await timeInTurns(ways, RUNS, { warmUp: false })
     } finally {
       clearInterval(sampler)
     }
     const maxRss = (resourceUsage().maxRSS * 1024) / MB // kilobytes; the whole life of this process, generation included
 
     if (result?.rows !== TARGET_ENTRIES) throw new Error(`The export wrote ${result?.rows ?? 0} rows, not ${TARGET_ENTRIES}.`)
-    if (statSync(target).size !== result.bytes) throw new Error('The file on disk is not the size the export reported.')
-    const sorted = [...rates].sort((a, b) => a - b)
-    const median = sorted[Math.floor(sorted.length / 2)] ?? 0
-    const best = sorted.at(-1) ?? 0
-    const peakMb = rssPeak / MB
-    const perSecond = (rate: number) => Math.round(rate).toLocaleString('en')
+    if (statSync(ours).size !== result.bytes) throw new Error('The file on disk is not the size the export reported.')
+    const [ourRates = [], theirRates = []] = samples.map((runs) => runs.wall.map((milliseconds) => (TARGET_ENTRIES * 1000) / milliseconds))
+    const [ourCpu = [], theirCpu = []] = samples.map((runs) => runs.cpu.map((milliseconds) => (TARGET_ENTRIES * 1000) / milliseconds))
+    const [ourMedian, theirMedian] = [median(ourRates), median(theirRates)]
+    const rate = perSecond('rows')
+    const peakMb = Math.max(rssPeak, process.memoryUsage().rss) / MB
     console.log(
       [
         '',
-        `CSV export: ${result.rows.toLocaleString('en')} entries of one person (${FIRST_DAY} to ${last}), generated in ${(generated / 1000).toFixed(1)} s.`,
-        `Each run wrote ${(result.bytes / MB).toFixed(0)} MB (last run ${seconds.toFixed(2)} s), pages of ${ENTRIES_PAGE_SIZE.toLocaleString('en')} rows, fsync and rename included; runs: ${rates.map(perSecond).join(', ')} rows/s.`,
-        row(`rows per second, median of ${RUNS} runs`, perSecond(median), '>= 200,000', median >= 200_000),
-        row(`rows per second, best of ${RUNS} runs`, perSecond(best), '(for reference)', true),
-        row('peak RSS of the process during the exports', `${peakMb.toFixed(0)} MB`, '< 300 MB', peakMb < 300),
-        row('RSS before the exports (for reference)', `${(rssBefore / MB).toFixed(0)} MB`, '(baseline)', true),
-        row('maxRSS of the process over its whole life', `${maxRss.toFixed(0)} MB`, '< 300 MB', maxRss < 300),
+        `CSV export: ${result.rows.toLocaleString('en')} entries of one person (${FIRST_DAY} to ${last}), generated in ${(generated / 1000).toFixed(1)} s; files byte-identical.`,
+        `Each run wrote ${(result.bytes / MB).toFixed(0)} MB, fsync and rename included; ${RUNS} runs each way in turns: ours ${ourRates.map(rate).join(', ')}; hand-written ${theirRates.map(rate).join(', ')}.`,
+        comparison(`rows per second, median of ${RUNS} runs`, ourMedian, theirMedian, rate, { atLeast: 1 }).line,
+        comparison(`rows per CPU second of this process, median (steadier under load)`, median(ourCpu), median(theirCpu), rate, { atLeast: 1 }).line,
+        absolute(`rows per second, median of ${RUNS} runs`, rate(ourMedian), '≥ 200,000 rows/s', ourMedian >= 200_000),
+        absolute('peak RSS of the process during the exports', `${peakMb.toFixed(0)} MB`, '< 300 MB', peakMb < 300),
+        note('RSS before the exports', `${(rssBefore / MB).toFixed(0)} MB`),
+        absolute('maxRSS of the process over its whole life', `${maxRss.toFixed(0)} MB`, '< 300 MB', maxRss < 300),
         '',
       ].join('\n'),
     )

@@ -2,7 +2,7 @@
 // mark on request) in chunks of about 64 KB, so an export of any size holds one chunk
 // and one page of rows at a time. Pure, so that the app (to a file, to a download) and
 // the team server (to an HTTP response) write the same bytes for the same rows.
-import { csvCell, type CsvValue } from './csv-cells'
+import { csvCell, guardFormula, type CsvValue } from './csv-cells'
 
 export interface CsvColumn<K extends string = string> {
   /** The row property the column shows. */
@@ -43,13 +43,18 @@ function field(text: string): string {
 }
 
 /**
- * One record, without its line end, built in `cells` (reused from row to row). Joined,
- * not `+=`: join makes one flat string, where a chain of `+=` leaves a rope of thirty
- * pieces per row that the garbage collector must sweep and the encoder must flatten.
+ * One record with its line end, appended to `chunk`. Only text can hold a comma, a quote
+ * or a line break: every other kind of cell is a numeral, yes/no or an ISO instant
+ * (csv-cells), so only text is looked at for quoting. Appended piece by piece to the
+ * chunk rather than joined per record: the chunk is flattened once, when it is written.
  */
-function record<K extends string>(columns: readonly CsvColumn<K>[], row: CsvRow<K>, cells: string[]): string {
-  for (let i = 0; i < columns.length; i++) cells[i] = field(csvCell(row[(columns[i] as CsvColumn<K>).key]))
-  return cells.join(',')
+function appendRecord<K extends string>(chunk: string, columns: readonly CsvColumn<K>[], row: CsvRow<K>): string {
+  for (let i = 0; i < columns.length; i++) {
+    const value = row[(columns[i] as CsvColumn<K>).key]
+    const cell = typeof value === 'string' ? field(guardFormula(value)) : csvCell(value)
+    chunk += i === 0 ? cell : `,${cell}`
+  }
+  return chunk + RECORD_END
 }
 
 /** A row is a plain record; anything iterable is a page of rows. */
@@ -67,23 +72,18 @@ function isPage<K extends string>(item: CsvRow<K> | Iterable<CsvRow<K>>): item i
 export async function* csvChunks<K extends string>(columns: readonly CsvColumn<K>[], rows: CsvRows<K>, options: CsvOptions = {}, written = { rows: 0 }): AsyncGenerator<string, void, undefined> {
   if (columns.length === 0) throw new RangeError('a CSV export needs at least one column')
   const { signal } = options
-  let lines = [(options.bom === true ? BOM : '') + columns.map((column) => field(csvCell(column.header))).join(',')]
-  let length = 0
-  const cells = new Array<string>(columns.length)
+  let chunk = (options.bom === true ? BOM : '') + columns.map((column) => field(csvCell(column.header))).join(',') + RECORD_END
   /** Adds a row; true when the chunk is full. */
   const add = (row: CsvRow<K>): boolean => {
     signal?.throwIfAborted()
-    const line = record(columns, row, cells)
-    lines.push(line)
-    length += line.length
+    chunk = appendRecord(chunk, columns, row)
     written.rows++
-    return length >= CHUNK_CHARS
+    return chunk.length >= CHUNK_CHARS
   }
   const take = (): string => {
-    const chunk = lines.length === 0 ? '' : lines.join(RECORD_END) + RECORD_END
-    lines = []
-    length = 0
-    return chunk
+    const full = chunk
+    chunk = ''
+    return full
   }
   if (Symbol.asyncIterator in rows) {
     for await (const item of rows) {
