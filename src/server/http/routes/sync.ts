@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import { PullQuerySchema, type MutationResult } from '@shared/sync'
 import type { Clock } from '../../clock'
+import { databaseEpoch } from '../../db/epoch'
 import { isContentError } from '../../db/errors'
 import type { ServerDatabase } from '../../db/schema'
 import { parseInput } from '../../errors'
@@ -44,6 +45,6 @@ export function syncRoutes(app: FastifyInstance, { db, clock, logger }: { db: Ky
 
   app.get('/v1/sync/pull', async (request) => {
     const { after, limit } = parseInput(PullQuerySchema, request.query, 'The pull')
-    return pullChanges(db, principalOf(request).userId, after, limit)
+    return { ...(await pullChanges(db, principalOf(request).userId, after, limit)), epoch: await databaseEpoch(db) }
   })
 }
