@@ -216,6 +216,8 @@ export class SyncEngine {
     }
     this.failures++
     if (!(error instanceof TransportError)) this.deps.logger.error('sync round failed', error)
+    // The first failure of a streak, not every retry: an offline laptop would fill the log.
+    else if (this.failures === 1) this.deps.logger.warn(`sync failed (${error.kind}${error.status === null ? '' : `, HTTP ${error.status}`}): ${error.message}`)
     // Offline only when the server cannot be reached; an answer with an error is the server's problem, said in its words.
     const state = error instanceof TransportError && error.kind === 'offline' ? 'offline' : 'problem'
     const message = error instanceof TransportError ? error.message : 'Sync failed unexpectedly on this device; it will try again. The details are in the log.'
