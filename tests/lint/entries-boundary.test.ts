@@ -19,6 +19,7 @@ const REVIEWED: Record<string, string> = {
   'src/shared/reports/tables.ts': 'the row types the report engine reads',
   'src/main/reports/csv-entries.ts': "a type of the export's query builder",
   'src/main/sync/outbox.ts': "records the server's version of a row it accepted (sync bookkeeping, never an entry's content)",
+  'src/main/sync/restored-server.ts': "after a server restore, sets a row's server version to the restored server's (sync bookkeeping, never an entry's content); the outbox trigger then queues it",
   'src/main/sync/sync-service.ts': 'queues unsent rows (a read) and sends entry writes to src/main/entries/server-copies',
 }
 
