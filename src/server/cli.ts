@@ -3,6 +3,7 @@
 // explanations go to stderr. Exit codes: 0 done, 1 refused or failed, 2 bad arguments.
 import { parseArgs } from 'node:util'
 import { StintError } from '@shared/errors'
+import { BACKUP_COMMANDS } from './cli/backup-commands'
 import { ORG_COMMANDS } from './cli/org-commands'
 import { PERIOD_COMMANDS } from './cli/period-commands'
 import { REFERENCE_ADMIN_COMMANDS } from './cli/reference-admin-commands'
@@ -32,7 +33,7 @@ export const processIo: CliIo = {
     }),
 }
 
-const COMMANDS: readonly CommandSpec[] = [...ORG_COMMANDS, ...REFERENCE_COMMANDS, ...REFERENCE_ADMIN_COMMANDS, ...PERIOD_COMMANDS]
+const COMMANDS: readonly CommandSpec[] = [...ORG_COMMANDS, ...REFERENCE_COMMANDS, ...REFERENCE_ADMIN_COMMANDS, ...PERIOD_COMMANDS, ...BACKUP_COMMANDS]
 
 const COMMON: Record<string, OptionSpec> = {
   'data-dir': { type: 'string', hint: 'PATH' },

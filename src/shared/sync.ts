@@ -225,6 +225,12 @@ export const PullResponseSchema = z.object({
   cursor: z.number().int().nonnegative(),
   /** More changes wait beyond this page. */
   more: z.boolean(),
+  /**
+   * The server database's epoch, new after a restore from backup. A device that sees it
+   * change pulls everything again and sends back what the database lost. Optional, so a
+   * server from before it still syncs.
+   */
+  epoch: z.string().min(1).max(64).optional(),
 })
 export type PullResponse = z.infer<typeof PullResponseSchema>
 
@@ -234,6 +240,8 @@ export const MeResponseSchema = z.object({
   organisation: z.object({ name: z.string(), periodRule: PeriodRuleSchema }),
   teams: z.array(z.object({ id: Id, name: z.string(), approvalPattern: ApprovalPatternSchema })),
   approves: z.array(z.object({ teamId: Id, teamName: z.string(), level: z.union([z.literal(1), z.literal(2)]) })),
+  /** The server database's epoch, as in a pull: a device checks it before it pushes (see PullResponseSchema). */
+  epoch: z.string().min(1).max(64).optional(),
 })
 export type MeResponse = z.infer<typeof MeResponseSchema>
 

@@ -41,14 +41,22 @@ export async function invokeCall(
   }
   const spec = calls[name]
   const parsed = spec.request.safeParse(rawRequest ?? {})
-  if (!parsed.success) return { ok: false, error: validationError(name, parsed.error) }
+  if (!parsed.success) {
+    const error = validationError(name, parsed.error)
+    // Refusals are logged too, so "why did my change not stick" can be answered from the log.
+    logger.info(`refused ${error.message}`)
+    return { ok: false, error }
+  }
   try {
     const handler = handlers[name] as (request: unknown) => unknown
     const value: unknown = await handler(parsed.data)
     // Responses are checked too, so nothing outside the contract (such as an internal field) leaves the process.
     return { ok: true, value: spec.response.parse(value) }
   } catch (error) {
-    if (error instanceof StintError) return { ok: false, error: { code: error.code, message: error.message } }
+    if (error instanceof StintError) {
+      logger.info(`refused ${name} (${error.code}): ${error.message}`)
+      return { ok: false, error: { code: error.code, message: error.message } }
+    }
     // A full or read-only disk is the person's to fix, so it is said in words, not as "internal".
     const storage = storageError(error, { doing: 'save this change', kept: 'Nothing was lost: everything saved before is still there.' })
     if (storage) {

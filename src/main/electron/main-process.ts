@@ -25,6 +25,7 @@ import appIcon from '../../../resources/icon.png?asset'
 import { systemClock } from '../clock'
 import { createCore, type Core } from '../core'
 import { storageError } from '../files/storage-errors'
+import { FileLog } from '../log/file-log'
 import { consoleLogger } from '../logger'
 import { startFailureMessage } from '../start-failure'
 import { ReminderService } from '../timers/reminders'
@@ -69,7 +70,9 @@ export async function startStint(): Promise<void> {
 
 async function start(): Promise<void> {
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
-  const logger = consoleLogger
+  // Every line goes to the console and to stint.log in the user-data folder (rotated).
+  const logger = new FileLog({ dataDir: app.getPath('userData'), also: consoleLogger })
+  logger.info(`Stint ${app.getVersion()} is starting with data in ${app.getPath('userData')}`)
   const logError = (error: unknown) => logger.error('unexpected failure', error)
   let window: BrowserWindow | null = null
   let core: Core | null = null

@@ -16,6 +16,7 @@ import type { Scheduler } from '../timers/scheduler'
 import { pendingCount } from './outbox'
 import { applyPullPage, readCursor, type PeriodDecision } from './pull'
 import { Pusher } from './pusher'
+import { RestoredServerReconciler } from './restored-server'
 import { TransportError, type SyncTransport } from './transport'
 
 export const SOON_MS = 2_000
@@ -52,11 +53,13 @@ export class SyncEngine {
   private stopped = false
   private readonly unsubscribe: () => void
   private readonly pusher: Pusher
+  private readonly restored: RestoredServerReconciler
   /** No scheduled round before this instant: the server's Retry-After (0: no wait asked for). */
   private waitUntil = 0
 
   constructor(private readonly deps: SyncDeps) {
     this.pusher = new Pusher({ db: deps.db, clock: deps.clock, deviceId: deps.deviceId })
+    this.restored = new RestoredServerReconciler(deps.db, deps.userId)
     this.unsubscribe = deps.events.subscribe((name) => {
       if (name === 'entries.changed' || name === 'work.changed') this.soon()
     })
@@ -148,8 +151,14 @@ export class SyncEngine {
     try {
       const me = await transport.me()
       await this.deps.onMe?.(me)
+      // A server restored from a backup: pull everything first, so what is pushed is based on
+      // the versions the server has now, and what it lost is queued to go back up.
+      if (await this.restored.startsOver(me.epoch)) await this.pull(transport)
       await this.pusher.push(transport)
-      await this.pull(transport)
+      if (await this.pull(transport)) {
+        await this.pusher.push(transport)
+        await this.pull(transport)
+      }
       this.failures = 0
       this.problem = null
       this.lastSyncedAt = this.deps.clock.now()
@@ -159,23 +168,34 @@ export class SyncEngine {
     }
   }
 
-  private async pull(transport: SyncTransport): Promise<void> {
+  /** Pulls until nothing is left; true when the server turned out to be restored and rows were queued to send back. */
+  private async pull(transport: SyncTransport): Promise<boolean> {
     let changed = 0
+    let requeued: boolean
     const decided: PeriodDecision[] = []
     for (;;) {
       const after = await readCursor(this.deps.db)
       const page = await transport.pull(after, 500)
+      if (await this.restored.startsOver(page.epoch)) {
+        this.deps.logger.warn('the team server’s database was restored from a backup: pulling everything again and sending back what it lost')
+        continue
+      }
+      await this.restored.beforeApplying(page)
       const applied = await applyPullPage(this.deps.db, this.deps.userId(), page)
       changed += applied.changed
       // Someone else's decision is news; the user's own submission or withdrawal is not.
       for (const d of applied.decisions) if (d.status === 'approved' || d.status === 'rejected' || (d.status === 'open' && d.from === 'approved')) decided.push(d)
-      if (!page.more) break
+      if (!page.more) {
+        requeued = await this.restored.finish()
+        break
+      }
     }
     if (changed > 0) {
       this.deps.events.emit('entries.changed', {})
       this.deps.events.emit('work.changed', {})
     }
     for (const d of decided) this.deps.events.emit('period.decided', { start: d.start, end: d.end, status: d.status, reason: d.reason, by: d.by })
+    return requeued
   }
 
   private fail(error: unknown): void {
@@ -196,6 +216,8 @@ export class SyncEngine {
     }
     this.failures++
     if (!(error instanceof TransportError)) this.deps.logger.error('sync round failed', error)
+    // The first failure of a streak, not every retry: an offline laptop would fill the log.
+    else if (this.failures === 1) this.deps.logger.warn(`sync failed (${error.kind}${error.status === null ? '' : `, HTTP ${error.status}`}): ${error.message}`)
     // Offline only when the server cannot be reached; an answer with an error is the server's problem, said in its words.
     const state = error instanceof TransportError && error.kind === 'offline' ? 'offline' : 'problem'
     const message = error instanceof TransportError ? error.message : 'Sync failed unexpectedly on this device; it will try again. The details are in the log.'

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { version } from '../../../package.json'
 import { offsetClock, systemClock } from '../clock'
 import { createCore } from '../core'
+import { FileLog } from '../log/file-log'
 import { consoleLogger } from '../logger'
 import { JsonFileSettingsStore } from '../settings/settings-store'
 import { startFailureMessage } from '../start-failure'
@@ -43,20 +44,24 @@ async function main(): Promise<void> {
   const clock = Number.isFinite(offset) && offset !== 0 ? offsetClock(offset) : systemClock
 
   const downloads = new WebDownloads({ now: () => clock.now() })
+  const token = randomBytes(32).toString('base64url')
+  // Every line goes to stderr and to stint.log in the data folder, with this launch's secret hidden.
+  const logger = new FileLog({ dataDir, also: consoleLogger, secrets: [token] })
+  logger.info(`Stint ${version} (browser host) is starting with data in ${dataDir}`)
   let core
   try {
-    // The store says itself (on stderr) when it set a damaged settings file aside.
-    const settings = new JsonFileSettingsStore(dataDir, consoleLogger)
-    core = await createCore({ dataDir, clock, logger: consoleLogger, settings, host: 'web', version, exportDestination: downloads })
+    // The store says itself when it set a damaged settings file aside.
+    const settings = new JsonFileSettingsStore(dataDir, logger)
+    core = await createCore({ dataDir, clock, logger, settings, host: 'web', version, exportDestination: downloads })
   } catch (error) {
+    logger.error('Stint could not start', error)
     console.error(startFailureMessage(error))
     process.exit(1)
   }
-  const token = randomBytes(32).toString('base64url')
   const rendererDir = resolve(import.meta.dirname, '../renderer')
   let host
   try {
-    host = await startWebHost({ core, rendererDir, token, logger: consoleLogger, port, downloads })
+    host = await startWebHost({ core, rendererDir, token, logger, port, downloads })
   } catch (error) {
     await core.close()
     console.error(`Stint could not listen on 127.0.0.1:${port}: ${(error as Error).message}`)
@@ -71,6 +76,7 @@ async function main(): Promise<void> {
     stopping = true
     await host.close()
     await core.close()
+    logger.info('Stint (browser host) stopped')
     process.exit(0)
   }
   process.on('SIGINT', () => void stop())

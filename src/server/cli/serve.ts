@@ -9,6 +9,8 @@ import { openDatabase, text, UsageError, type CliIo, type OptionSpec, type Value
 
 export const DEFAULT_PORT = 8787
 export const DEFAULT_HOST = '127.0.0.1'
+/** What a request that arrives during a graceful stop is told: come back in a second (to the next process). */
+const RETRY_AFTER_STOPPING_SECONDS = 1
 
 export const SERVE_OPTIONS: Record<string, OptionSpec> = {
   port: { type: 'string', hint: `N (default ${DEFAULT_PORT}; 0 = any free port)` },
@@ -77,6 +79,13 @@ export async function serve(values: Values, io: CliIo): Promise<void> {
   // Loaded here, not at the top: the admin commands start faster without the HTTP stack.
   const { buildServerApp } = await import('../app')
   const app = buildServerApp({ db: opened.db, clock: serverClock(io.env), logger, trustProxy, rateLimit, metricsToken, pool: opened.pool })
+  // Fastify answers a request that arrives while it closes with 503 and `Connection: close`
+  // before any hook runs; this listener, ahead of Fastify's own, adds when to come back, so a
+  // device (or a load balancer) retries against the next process at once.
+  let stopping = false
+  app.server.prependListener('request', (_request, response) => {
+    if (stopping) response.setHeader('Retry-After', String(RETRY_AFTER_STOPPING_SECONDS))
+  })
   try {
     await app.listen({ port, host })
   } catch (error) {
@@ -96,6 +105,10 @@ export async function serve(values: Values, io: CliIo): Promise<void> {
   const organisation = await new OrgService(opened.db, Date.now).organisation()
   if (!organisation) io.err('Warning: no organisation yet, so no one can sign in. Run `npm run server -- init --org NAME --admin-name NAME --admin-email EMAIL`.')
   await io.stopSignal()
+  // Graceful: stop listening, let the requests in flight (a push's transaction) finish and
+  // be answered, then close the database. A second signal stops at once (Node's default).
+  stopping = true
+  io.err('The Stint team server is stopping: no new connections; requests in flight are finished first.')
   await app.close()
   await opened.close()
   io.err('The Stint team server stopped.')

@@ -21,6 +21,7 @@ const TABLES = [
   'applied_mutations',
   'contracts',
   'customers',
+  'database_epoch',
   'device_tokens',
   'org',
   'period_events',

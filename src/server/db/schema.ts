@@ -170,6 +170,12 @@ export interface AppliedMutationsTable {
   at: number
 }
 
+/** One row: the database's epoch, new after every restore (see db/epoch.ts). */
+export interface DatabaseEpochTable {
+  id: number
+  epoch: string
+}
+
 export interface ServerDatabase {
   org: OrgTable
   users: UsersTable
@@ -185,6 +191,7 @@ export interface ServerDatabase {
   periods: PeriodsTable
   period_events: PeriodEventsTable
   applied_mutations: AppliedMutationsTable
+  database_epoch: DatabaseEpochTable
 }
 
 export type OrgRow = Selectable<OrgTable>

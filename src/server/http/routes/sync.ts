@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { MAX_PUSH_MUTATIONS, MutationSchema, PullQuerySchema, PullResponseSchema, PushEnvelopeSchema, PushResponseSchema, type MutationResult } from '@shared/sync'
 import type { Clock } from '../../clock'
+import { databaseEpoch } from '../../db/epoch'
 import { isContentError } from '../../db/errors'
 import type { ServerDatabase } from '../../db/schema'
 import { parseInput } from '../../errors'
@@ -74,7 +75,7 @@ export function syncRoutes(app: FastifyInstance, { db, clock, logger, metrics }:
 
   app.get('/v1/sync/pull', { config: { api: pull } }, async (request) => {
     const { after, limit } = parseInput(pull.query, request.query, 'The pull')
-    const answer = await pullChanges(db, principalOf(request).userId, after, limit)
+    const answer = { ...(await pullChanges(db, principalOf(request).userId, after, limit)), epoch: await databaseEpoch(db) }
     metrics.recordPull(answer)
     return answer
   })

@@ -1,0 +1,72 @@
+// The team server as an operator installs it: the built server (out/server) beside
+// package.json and package-lock.json in a fresh folder, `npm ci --omit=dev`, and plain
+// Node. No TypeScript, vite or vitest there: if the built server needed anything from
+// devDependencies, it would fail here. npm installs from its cache (--offline), so the
+// test needs no network.
+import { execFile } from 'node:child_process'
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { builtinModules } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildServerBundle, startServerProcess } from '../support/server-process'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+const run = promisify(execFile)
+const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> }
+
+/** The packages the built files import by bare name (no node: built-ins, no relative chunks); the bundler writes its imports at the start of a line, so comments do not count. */
+function packagesImportedBy(folder: string): Set<string> {
+  const names = new Set<string>()
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.js'))) {
+    const code = readFileSync(join(folder, file), 'utf8')
+    for (const match of code.matchAll(/^(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"];?$|\bimport\(\s*['"]([^'"]+)['"]\s*\)|^import\s*['"]([^'"]+)['"];?$/gm)) {
+      const specifier = match[1] ?? match[2] ?? match[3] ?? ''
+      if (specifier.startsWith('.') || specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0] ?? '')) continue
+      const parts = specifier.split('/')
+      names.add(specifier.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? specifier))
+    }
+  }
+  return names
+}
+
+describe('the team server installed with production dependencies only', () => {
+  let bundle: Awaited<ReturnType<typeof buildServerBundle>>
+  let installDir: string
+  beforeAll(async () => {
+    bundle = await buildServerBundle()
+    installDir = mkdtempSync(join(tmpdir(), 'stint-server-install-'))
+    copyFileSync(join(ROOT, 'package.json'), join(installDir, 'package.json'))
+    copyFileSync(join(ROOT, 'package-lock.json'), join(installDir, 'package-lock.json'))
+    cpSync(dirname(bundle.entry), join(installDir, 'out', 'server'), { recursive: true })
+    await run('npm', ['ci', '--omit=dev', '--offline', '--no-audit', '--no-fund'], { cwd: installDir, env: { ...process.env, npm_config_loglevel: 'error' } })
+  }, 120_000)
+  afterAll(() => {
+    bundle.remove()
+    rmSync(installDir, { recursive: true, force: true })
+  })
+
+  it('needs exactly the runtime dependencies package.json lists, and none of the development tools', () => {
+    expect([...packagesImportedBy(dirname(bundle.entry))].sort()).toEqual(Object.keys(packageJson.dependencies).sort())
+    for (const tool of ['vite', 'vitest', 'typescript', 'zod', 'electron', 'node']) expect(existsSync(join(installDir, 'node_modules', tool)), tool).toBe(false)
+  })
+
+  it('sets up an organisation and answers /v1/health from the installed folder', async () => {
+    const entry = join(installDir, 'out', 'server', 'server.js')
+    const dataDir = join(installDir, 'data')
+    const env = { ...process.env }
+    delete env['DATABASE_URL']
+    const init = await run(process.execPath, [entry, 'init', '--data-dir', dataDir, '--org', 'Acme IT', '--admin-name', 'Ana Admin', '--admin-email', 'ana@example.com'], { cwd: installDir, env })
+    expect(init.stdout.trim()).toMatch(/^\S+$/) // the admin's token, alone on stdout
+    const server = await startServerProcess(entry, { dataDir })
+    try {
+      const response = await fetch(`${server.url}/v1/health`)
+      expect(response.status).toBe(200)
+      const me = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${init.stdout.trim()}` } })
+      expect(me.status).toBe(200)
+    } finally {
+      await server.stop()
+    }
+  }, 60_000)
+})
