@@ -15,6 +15,7 @@ import { addDays } from '@shared/periods'
 import { MAX_PUSH_MUTATIONS, type Mutation } from '@shared/sync'
 import { newId } from '@shared/ids'
 import { buildServerApp } from '../src/server/app'
+import type { UserSeq } from '../src/server/db/change-streams'
 import { openServerDatabase, type OpenedServerDatabase } from '../src/server/db/open'
 import { silentLogger } from '../src/server/logger'
 import { OrgService } from '../src/server/org/org-service'
@@ -88,7 +89,7 @@ it('sync on PostgreSQL: push 10,000 drafts, replay, and pulls against history si
         // The baseline: the same rows, one multi-row INSERT (chunked only by the parameter cap), one transaction.
         const rows = mutations.map((m, i) => {
           if (m.type !== 'entry.put') throw new Error('entries only')
-          return { id: `insert-${i}`, user_id: userId, day: m.entry.day, work_item_id: null, activity_type_id: null, billable: 1 as const, description: m.entry.description, source: 'grid' as const, raw_seconds: 600, rounded_seconds: 600, status: 'draft' as const, version: 1, seq: 1_000_000 + i, created_at: 1, updated_at: 1, deleted_at: null }
+          return { id: `insert-${i}`, user_id: userId, day: m.entry.day, work_item_id: null, activity_type_id: null, billable: 1 as const, description: m.entry.description, source: 'grid' as const, raw_seconds: 600, rounded_seconds: 600, status: 'draft' as const, version: 1, seq: (1_000_000 + i) as UserSeq, created_at: 1, updated_at: 1, deleted_at: null }
         })
         const insertStarted = performance.now()
         await opened.db.transaction().execute(async (trx) => {
@@ -121,17 +122,18 @@ it('sync on PostgreSQL: push 10,000 drafts, replay, and pulls against history si
         SELECT 'h-' || g, CASE WHEN g % 50 = 0 THEN ${userId} ELSE 'other-' || (g % 50) END, '2021-01-04', 1, '', 'grid', 600, 600, 'approved', 1, g, 0, 0
         FROM generate_series(1, ${history}) g`.execute(opened.db)
       await sql`UPDATE org SET change_seq = ${history}`.execute(opened.db)
+      await sql`INSERT INTO change_streams (user_id, change_seq) SELECT id, ${history} FROM users`.execute(opened.db)
       await sql`ANALYZE`.execute(opened.db)
       const app = buildServerApp({ db: opened.db, clock: () => Date.now(), logger: silentLogger })
       const url = await app.listen({ host: '127.0.0.1', port: 0 })
       try {
         const transport = httpTransport(url, token)
         await transport.push({ deviceId: 'bench', mutations: entryMutations(100, 'recent') })
-        await transport.pull(history, 100) // warm
+        await transport.pull(String(history), 100) // warm
         const samples: number[] = []
         for (let i = 0; i < 30; i++) {
           const started = performance.now()
-          const page = await transport.pull(history, 100)
+          const page = await transport.pull(String(history), 100)
           samples.push(performance.now() - started)
           if (page.entries.length !== 100) throw new Error(`expected 100 changes, got ${page.entries.length}`)
         }

@@ -253,7 +253,7 @@ function suite(dialect: TestDialect) {
     await laptop.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: H }])
     await laptop.core.sync.syncNow()
     const abeToken = (await new DeviceTokens(t.db, () => Date.now()).issueToken({ user: 'abe@example.com', label: 'x' })).token
-    const page = await httpTransport(url, abeToken).pull(0, 500)
+    const page = await httpTransport(url, abeToken).pull('r0.u0', 500)
     expect(page.entries).toEqual([])
     expect(page.activityTypes.length).toBeGreaterThan(0)
     // And cannot overwrite it either, even knowing its id.

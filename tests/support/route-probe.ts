@@ -98,6 +98,7 @@ const KEYS: Record<keyof ServerDatabase, (row: Row) => string> = {
   periods: (r) => String(r['id']),
   period_events: (r) => String(r['id']),
   applied_mutations: (r) => String(r['id']),
+  change_streams: (r) => String(r['user_id']),
 }
 
 export type Snapshot = Map<string, { table: keyof ServerDatabase; row: Row }>

@@ -8,6 +8,7 @@ import type { Period, PeriodRule } from '@shared/periods'
 import { periodContaining } from '@shared/periods'
 import type { EntryWire, Mutation, MutationResult } from '@shared/sync'
 import { entryRow } from '@shared/sync-rows'
+import type { UserSeq } from '../db/change-streams'
 import type { ServerDatabase } from '../db/schema'
 import { entryLinkProblems } from './links'
 import { entryWire } from './wire'
@@ -18,7 +19,7 @@ export type EntryPut = Extract<Mutation, { type: 'entry.put' }>
 const DAY_SECONDS = 86_400
 
 /** A run of entry changes: read together, checked in order, written together. */
-export async function applyEntries(trx: Trx, userId: string, run: readonly EntryPut[], rule: PeriodRule, now: number, nextSeq: () => number): Promise<MutationResult[]> {
+export async function applyEntries(trx: Trx, userId: string, run: readonly EntryPut[], rule: PeriodRule, now: number, nextSeq: () => UserSeq): Promise<MutationResult[]> {
   const entryIds = [...new Set(run.map((m) => m.entry.id))]
   const existing = new Map((await trx.selectFrom('time_entries').selectAll().where('id', 'in', entryIds).execute()).map((r) => [r.id, r]))
 
@@ -48,7 +49,7 @@ export async function applyEntries(trx: Trx, userId: string, run: readonly Entry
 
   const links = await entryLinkProblems(trx, run)
   const results: MutationResult[] = []
-  const writes = new Map<string, { wire: EntryPut['entry']; version: number; created: number; status: string; seq: number }>()
+  const writes = new Map<string, { wire: EntryPut['entry']; version: number; created: number; status: string; seq: UserSeq }>()
   const lockReason = (day: string) => {
     const period = periods.get(day) ?? periodContaining(day, rule)
     const lock = locked.get(period.start)
