@@ -76,7 +76,7 @@ export async function takeReferenceSeqs(trx: Trx | Kysely<ServerDatabase>, count
     .executeTakeFirst()
   if (!row) throw new StintError('unavailable', 'This server has no organisation yet, so it cannot record changes. Run `npm run server -- init` first; nothing was changed.')
   holding.reference = true
-  return new SeqBlock<ReferenceSeq>(Number(row.change_seq) - count + 1, count)
+  return new SeqBlock<ReferenceSeq>(row.change_seq - count + 1, count)
 }
 
 /** The next number of the reference stream. */

@@ -80,7 +80,7 @@ function constraintsOf(dialect: TestDialect) {
     it('returns BIGINT instants as exact numbers', async () => {
       await seedOrgAndUser(t.db)
       const instant = 1_767_225_600_123 // 2026-01-01, well past 2^32
-      await t.db.insertInto('time_entries').values(entry('e-1', { created_at: instant, seq: (2 ** 40) as UserSeq })).execute()
+      await t.db.insertInto('time_entries').values(entry('e-1', { created_at: instant, seq: 2 ** 40 })).execute()
       const row = await t.db.selectFrom('time_entries').select(['created_at', 'seq']).executeTakeFirstOrThrow()
       expect(row.created_at).toBe(instant)
       expect(row.seq).toBe(2 ** 40)

@@ -32,7 +32,7 @@ async function referencePage(trx: Trx, after: number, limit: number) {
     trx.selectFrom('customers').selectAll().where('seq', '>', after).orderBy('seq').limit(take).execute(),
     trx.selectFrom('contracts').selectAll().where('seq', '>', after).orderBy('seq').limit(take).execute(),
   ])
-  const { last, more } = pageEnd([...workItems, ...activityTypes, ...customers, ...contracts].map((r) => Number(r.seq)).sort((a, b) => a - b), limit)
+  const { last, more } = pageEnd([...workItems, ...activityTypes, ...customers, ...contracts].map((r) => r.seq).sort((a, b) => a - b), limit)
   return {
     workItems: upTo(workItems, last),
     activityTypes: upTo(activityTypes, last),
@@ -49,7 +49,7 @@ async function ownPage(trx: Trx, userId: string, after: number, room: number) {
     trx.selectFrom('time_entries').selectAll().where('user_id', '=', userId).where('seq', '>', after).orderBy('seq').limit(take).execute(),
     trx.selectFrom('periods').select(['id', 'seq']).where('user_id', '=', userId).where('seq', '>', after).orderBy('seq').limit(take).execute(),
   ])
-  const { last, more } = pageEnd([...entries, ...periods].map((r) => Number(r.seq)).sort((a, b) => a - b), room)
+  const { last, more } = pageEnd([...entries, ...periods].map((r) => r.seq).sort((a, b) => a - b), room)
   const kept = upTo(periods, last)
   return { entries: upTo(entries, last), periods: await Promise.all(kept.map((p) => periodWire(trx, p.id))), cursor: last ?? after, more }
 }
