@@ -1,5 +1,6 @@
 // A throwaway PostgreSQL cluster for tests: initdb into a temp folder, start it on a
-// free loopback port with durability off (speed over safety: it is deleted after),
+// free loopback port with durability off (speed over safety: it is deleted after; a
+// benchmark asks for `durable`, PostgreSQL's own defaults, to measure what production pays),
 // and stop it with `pg_ctl stop -m immediate`. PostgreSQL refuses to run as root, so
 // under root the cluster belongs to an unprivileged system user (postgres or nobody).
 import { spawn, spawnSync, type SpawnOptions } from 'node:child_process'
@@ -83,7 +84,12 @@ function freePort(): Promise<number> {
   })
 }
 
-export async function startPostgres(): Promise<RunningPostgres> {
+export interface StartPostgresOptions {
+  /** fsync, synchronous_commit and full_page_writes on, as a production server runs. */
+  durable?: boolean
+}
+
+export async function startPostgres({ durable = false }: StartPostgresOptions = {}): Promise<RunningPostgres> {
   const bin = postgresBinDir()
   if (!bin) throw new Error(`Cannot start PostgreSQL: ${WHY_MISSING}.`)
   const account = clusterAccount()
@@ -110,7 +116,8 @@ export async function startPostgres(): Promise<RunningPostgres> {
     for (let attempt = 1; ; attempt++) {
       port = await freePort()
       // No shell quoting needed: mkdtemp paths have no spaces.
-      const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`
+      const durability = durable ? '-c fsync=on -c synchronous_commit=on -c full_page_writes=on' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off'
+      const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${root} ${durability}`
       try {
         await run(pgCtl, ['start', '-D', dataDir, '-w', '-t', '30', '-l', join(root, 'postgres.log'), '-o', options], spawnOptions)
         started = true
