@@ -11,6 +11,7 @@ import { entryRow } from '@shared/sync-rows'
 import type { UserSeq } from '../db/change-streams'
 import type { ServerDatabase } from '../db/schema'
 import { entryLinkProblems } from './links'
+import { upsertEntries } from './push-writes'
 import { entryWire } from './wire'
 
 type Trx = Transaction<ServerDatabase>
@@ -105,40 +106,13 @@ export async function applyEntries(trx: Trx, userId: string, run: readonly Entry
     results.push({ id: mutation.id, status: 'applied', version })
   }
 
-  if (writes.size > 0) {
-    const values = [...writes.values()].map(({ wire, version, created, status, seq }) => ({
-      ...entryRow(wire),
-      user_id: userId,
-      status: status as EntryWire['status'],
-      version,
-      seq,
-      created_at: created,
-      updated_at: now,
-    }))
-    // Both dialects cap the parameters of one statement; 16 columns x 1000 rows stays under either cap.
-    for (let i = 0; i < values.length; i += 1000) {
-      await trx
-        .insertInto('time_entries')
-        .values(values.slice(i, i + 1000))
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            day: eb.ref('excluded.day'),
-            work_item_id: eb.ref('excluded.work_item_id'),
-            activity_type_id: eb.ref('excluded.activity_type_id'),
-            billable: eb.ref('excluded.billable'),
-            description: eb.ref('excluded.description'),
-            source: eb.ref('excluded.source'),
-            raw_seconds: eb.ref('excluded.raw_seconds'),
-            rounded_seconds: eb.ref('excluded.rounded_seconds'),
-            version: eb.ref('excluded.version'),
-            seq: eb.ref('excluded.seq'),
-            updated_at: eb.ref('excluded.updated_at'),
-            deleted_at: eb.ref('excluded.deleted_at'),
-          })),
-        )
-        .execute()
-    }
-  }
+  await upsertEntries(
+    trx,
+    userId,
+    // The server stamps updated_at itself (now): the device's clock is not the record.
+    [...writes.values()].map(({ wire, version, created, status, seq }) => ({ ...entryRow(wire), status: status as EntryWire['status'], version, seq, created_at: created })),
+    now,
+  )
   return results
 }
 

@@ -30,6 +30,7 @@ import { movePeriod, periodRule } from '../periods/period-store'
 import { clearOtherDefaults } from '../reference/activity-default'
 import { referenceLinkProblem } from './links'
 import { applyEntries, type EntryPut } from './push-entries'
+import { recordAnswers } from './push-writes'
 import type { PushChange } from './push-request'
 import { activityTypeWire, contractWire, customerWire, workItemWire } from './wire'
 
@@ -122,12 +123,7 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
 
   const answered = results.map((result, index) => result ?? refusedForLackOfAnswer(changes[index]?.id ?? ''))
   const recorded = [...fresh].map((index) => answered[index] as MutationResult)
-  if (recorded.length > 0) {
-    await trx
-      .insertInto('applied_mutations')
-      .values(recorded.map((r) => ({ id: r.id, user_id: userId, result: JSON.stringify(r), at: now })))
-      .execute()
-  }
+  await recordAnswers(trx, userId, recorded.map((r) => ({ id: r.id, result: JSON.stringify(r) })), now)
   return answered
 }
 
