@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, expect, it } from 'vitest'
+import { newId } from '@shared/ids'
 import { PullResponseSchema, type Mutation, type PullResponse } from '@shared/sync'
 import { describeEachDialect, usePostgresCluster, useServerDatabase, type TestDialect } from '../../../tests/support/server-db'
 import { buildServerApp } from '../app'
@@ -13,8 +14,8 @@ import { DeviceTokens } from '../org/tokens'
 
 const postgres = usePostgresCluster()
 
-const item = (id: string): Mutation => ({ id: `m-${id}`, type: 'workItem.put', baseVersion: null, item: { id, kind: 'ticket', reference: id.toUpperCase(), title: `Ticket ${id}`, customerId: null, contractId: null, billable: true, active: true, updatedAt: 1, deletedAt: null } })
-const entry = (id: string, workItemId: string): Mutation => ({ id: `m-${id}`, type: 'entry.put', baseVersion: null, entry: { id, day: '2026-11-02', workItemId, activityTypeId: null, billable: true, description: '', source: 'grid', rawSeconds: 60, roundedSeconds: 60, updatedAt: 1, deletedAt: null } })
+const item = (id: string): Mutation => ({ id: newId(), type: 'workItem.put', baseVersion: null, item: { id, kind: 'ticket', reference: id.toUpperCase(), title: `Ticket ${id}`, customerId: null, contractId: null, billable: true, active: true, updatedAt: 1, deletedAt: null } })
+const entry = (id: string, workItemId: string): Mutation => ({ id: newId(), type: 'entry.put', baseVersion: null, entry: { id, day: '2026-11-02', workItemId, activityTypeId: null, billable: true, description: '', source: 'grid', rawSeconds: 60, roundedSeconds: 60, updatedAt: 1, deletedAt: null } })
 
 function suite(dialect: TestDialect) {
   const t = useServerDatabase(dialect, postgres)
@@ -33,6 +34,7 @@ function suite(dialect: TestDialect) {
   const push = async (mutations: Mutation[]) => {
     const response = await app.inject({ method: 'POST', url: '/v1/sync/push', headers: { authorization: `Bearer ${token}` }, payload: { deviceId: 'laptop', mutations } })
     expect(response.statusCode).toBe(200)
+    expect(response.json<{ results: { status: string; reason?: string }[] }>().results.filter((r) => r.status !== 'applied')).toEqual([])
   }
   const pull = async (after: string, limit: number): Promise<PullResponse> => {
     const response = await app.inject({ method: 'GET', url: `/v1/sync/pull?after=${encodeURIComponent(after)}&limit=${limit}`, headers: { authorization: `Bearer ${token}` } })
