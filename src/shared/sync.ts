@@ -9,6 +9,7 @@ import { DaySchema, EntrySourceSchema, EntryStatusSchema } from './entries'
 import { ApprovalPatternSchema } from './period-workflow'
 import { PeriodRuleSchema } from './periods'
 import { PeriodStatusSchema } from './timesheet'
+import { CursorInputSchema, CursorTextSchema } from './sync-cursor'
 import { freeTextSchema, nameSchema } from './text'
 
 export const MAX_PUSH_MUTATIONS = 500
@@ -210,7 +211,8 @@ export const PushResponseSchema = z.object({ results: z.array(MutationResultSche
 export type PushResponse = z.infer<typeof PushResponseSchema>
 
 export const PullQuerySchema = z.object({
-  after: z.coerce.number().int().nonnegative().default(0),
+  /** The cursor of the last pull (sync-cursor.ts); an older device's plain number still works. */
+  after: CursorInputSchema,
   limit: z.coerce.number().int().min(1).max(MAX_PULL_CHANGES).default(DEFAULT_PULL_CHANGES),
 })
 
@@ -221,8 +223,8 @@ export const PullResponseSchema = z.object({
   activityTypes: z.array(ActivityTypeWireSchema),
   customers: z.array(CustomerWireSchema),
   contracts: z.array(ContractWireSchema),
-  /** Pull again after this; equal to `after` when nothing changed. */
-  cursor: z.number().int().nonnegative(),
+  /** Pull again after this (sync-cursor.ts); the same position as `after` when nothing changed. */
+  cursor: CursorTextSchema,
   /** More changes wait beyond this page. */
   more: z.boolean(),
   /**

@@ -1,5 +1,6 @@
 // A throwaway PostgreSQL cluster for tests: initdb into a temp folder, start it on a
-// free loopback port with durability off (speed over safety: it is deleted after),
+// free loopback port with durability off (speed over safety: it is deleted after; a
+// benchmark asks for `durable`, PostgreSQL's own defaults, to measure what production pays),
 // and stop it with `pg_ctl stop -m immediate`. PostgreSQL refuses to run as root, so
 // under root the cluster belongs to an unprivileged system user (postgres or nobody).
 import { spawn, spawnSync, type SpawnOptions } from 'node:child_process'
@@ -83,8 +84,12 @@ function freePort(): Promise<number> {
   })
 }
 
-/** `durable`: fsync, synchronous_commit and full-page writes on, as in production (for benchmarks that compare against the server). */
-export async function startPostgres({ durable = false }: { durable?: boolean } = {}): Promise<RunningPostgres> {
+export interface StartPostgresOptions {
+  /** fsync, synchronous_commit and full_page_writes on, as a production server runs. */
+  durable?: boolean
+}
+
+export async function startPostgres({ durable = false }: StartPostgresOptions = {}): Promise<RunningPostgres> {
   const bin = postgresBinDir()
   if (!bin) throw new Error(`Cannot start PostgreSQL: ${WHY_MISSING}.`)
   const account = clusterAccount()

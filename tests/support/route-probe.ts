@@ -99,6 +99,7 @@ const KEYS: Record<keyof ServerDatabase, (row: Row) => string> = {
   period_events: (r) => String(r['id']),
   applied_mutations: (r) => String(r['id']),
   database_epoch: (r) => String(r['id']),
+  change_streams: (r) => String(r['user_id']),
 }
 
 export type Snapshot = Map<string, { table: keyof ServerDatabase; row: Row }>

@@ -99,7 +99,7 @@ describe('server copies', () => {
       updatedAt: env.clock.now(),
       deletedAt: null,
     }
-    await applyPull(db, user, { entries: [copy], periods: [], workItems: [], activityTypes: [], customers: [], contracts: [], cursor: 9, more: false })
+    await applyPull(db, user, { entries: [copy], periods: [], workItems: [], activityTypes: [], customers: [], contracts: [], cursor: 'r9.u9', more: false })
     expect(await db.selectFrom('time_entries').select(['status', 'server_version']).execute()).toEqual([{ status: 'voided', server_version: 3 }])
   })
 })

@@ -19,7 +19,7 @@ const db = () => env.core.store.db
 const clearOutbox = () => db().deleteFrom('sync_outbox').execute() // what a first sync of the seeded activity types would have done
 const row = { workItemId: null, activityTypeId: null, billable: true }
 const applied = (id: string, version: number): MutationResult => ({ id, status: 'applied', version })
-const emptyPage: PullResponse = { entries: [], periods: [], workItems: [], activityTypes: [], customers: [], contracts: [], cursor: 0, more: false }
+const emptyPage: PullResponse = { entries: [], periods: [], workItems: [], activityTypes: [], customers: [], contracts: [], cursor: 'r0.u0', more: false }
 
 describe('the outbox', () => {
   it('records every change of a synced row, whatever wrote it', async () => {
@@ -177,10 +177,10 @@ describe('applying a pull', () => {
       ...emptyPage,
       workItems: [{ id: 'w1', kind: 'ticket', reference: 'SRV-1', title: 'From the server', customerId: null, contractId: null, billable: true, active: true, version: 3, updatedAt: 10, deletedAt: null }],
       entries: [{ id: 'e1', day: MONDAY, workItemId: 'w1', activityTypeId: null, billable: true, description: 'other device', source: 'grid', rawSeconds: H, roundedSeconds: H, status: 'draft', version: 2, updatedAt: 10, deletedAt: null }],
-      cursor: 42,
+      cursor: 'r42.u42',
     })
     expect(changed).toBe(2)
-    expect(await readCursor(db())).toBe(42)
+    expect(await readCursor(db())).toBe('r42.u42')
     expect(await pendingCount(db())).toBe(0)
     const sheet = await env.core.timesheet.load(MONDAY)
     expect(sheet.rows.map((r) => [r.workItemId, r.totalSeconds])).toEqual([['w1', H]])
@@ -194,7 +194,7 @@ describe('applying a pull', () => {
     await applyPull(db(), user, {
       ...emptyPage,
       entries: [{ id: mine.id, day: MONDAY, workItemId: null, activityTypeId: null, billable: true, description: '', source: 'grid', rawSeconds: 9 * H, roundedSeconds: 9 * H, status: 'draft', version: 5, updatedAt: 10, deletedAt: null }],
-      cursor: 7,
+      cursor: 'r7.u7',
     })
     const after = await db().selectFrom('time_entries').select(['rounded_seconds', 'server_version']).executeTakeFirstOrThrow()
     expect(after).toEqual({ rounded_seconds: H, server_version: null })
@@ -217,7 +217,7 @@ describe('applying a pull', () => {
           events: [{ id: 'ev1', at: 20, actorName: 'Ana Approver', from: 'submitted', to: 'rejected', level: 1, reason: 'Friday is missing' }],
         },
       ],
-      cursor: 9,
+      cursor: 'r9.u9',
     })
     const sheet = await env.core.timesheet.load(MONDAY)
     expect([sheet.status, sheet.lockedReason]).toEqual(['rejected', null])

@@ -5,6 +5,7 @@
 // A row with an unsettled issue stays as the user left it until they pick.
 import type { Kysely, Transaction } from 'kysely'
 import type { PeriodWire, PullResponse } from '@shared/sync'
+import { cursorText, parseCursor, START_CURSOR } from '@shared/sync-cursor'
 import type { Database, OutboxEntity } from '../db/schema'
 import { applyServerEntry } from '../entries/server-copies'
 import { asServerCopy } from './outbox'
@@ -12,9 +13,14 @@ import { activityTypeFromWire, contractFromWire, customerFromWire, entryFromWire
 
 export const CURSOR_KEY = 'sync_cursor'
 
-export async function readCursor(db: Kysely<Database>): Promise<number> {
+/**
+ * Where this device stands in the server's change streams, in the wire form. A plain
+ * number stored by an older version means that number in both streams; anything
+ * unreadable starts over from the beginning, which costs a full pull but loses nothing.
+ */
+export async function readCursor(db: Kysely<Database>): Promise<string> {
   const row = await db.selectFrom('app_state').select('value').where('key', '=', CURSOR_KEY).executeTakeFirst()
-  return row ? Number(row.value) : 0
+  return cursorText((row ? parseCursor(row.value) : null) ?? START_CURSOR)
 }
 
 /**
@@ -120,7 +126,7 @@ export async function applyPullPage(db: Kysely<Database>, userId: string, page: 
         }
         changed++
       }
-      await trx.insertInto('app_state').values({ key: 'sync_cursor', value: String(page.cursor) }).onConflict((oc) => oc.column('key').doUpdateSet({ value: String(page.cursor) })).execute()
+      await trx.insertInto('app_state').values({ key: CURSOR_KEY, value: page.cursor }).onConflict((oc) => oc.column('key').doUpdateSet({ value: page.cursor })).execute()
     })
   })
   return { changed, decisions }

@@ -52,7 +52,8 @@ export class TransportError extends Error {
 export interface SyncTransport {
   me(): Promise<MeResponse>
   push(request: PushRequest): Promise<PushResponse>
-  pull(after: number, limit: number): Promise<PullResponse>
+  /** `after`: the cursor of the last pull, as the server gave it (sync-cursor.ts). */
+  pull(after: string, limit: number): Promise<PullResponse>
   approvalQueue(): Promise<ApprovalQueueItem[]>
   approvalDetail(periodId: string): Promise<ApprovalDetail>
   approve(periodIds: string[]): Promise<DecisionResult>
@@ -132,7 +133,7 @@ export function httpTransport(baseUrl: string, token: string, fetchImpl: typeof 
   return {
     me: () => call('/v1/me', MeResponseSchema),
     push: (request) => call('/v1/sync/push', PushResponseSchema, { method: 'POST', body: JSON.stringify(request) }),
-    pull: (after, limit) => call(`/v1/sync/pull?after=${after}&limit=${limit}`, PullResponseSchema),
+    pull: (after, limit) => call(`/v1/sync/pull?after=${encodeURIComponent(after)}&limit=${limit}`, PullResponseSchema),
     approvalQueue: async () => (await call('/v1/approvals', ApprovalQueueSchema)).items,
     approvalDetail: (periodId) => call(`/v1/approvals/${encodeURIComponent(periodId)}`, ApprovalDetailSchema),
     approve: (periodIds) => call('/v1/approvals/approve', DecisionResultSchema, { method: 'POST', body: JSON.stringify({ periodIds }) }),

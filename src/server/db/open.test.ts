@@ -10,7 +10,7 @@ import { sql, type Kysely } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { describeEachDialect, startPostgresBeforeAll, usePostgresCluster, useServerDatabase, type TestDialect } from '../../../tests/support/server-db'
 import { hasPostgres, postgresSuiteName } from '../../../tests/support/postgres'
-import { nextChangeSeq } from './change-seq'
+import { nextReferenceSeq, nextUserSeq, type ReferenceSeq, type UserSeq } from './change-streams'
 import { serverMigrations } from './migrations'
 import { openServerDatabase, SERVER_APPLICATION_ID, SERVER_DATABASE_FILE_NAME, ServerDatabaseError } from './open'
 import { parseSafeBigint } from './postgres-types'
@@ -19,6 +19,7 @@ import type { ServerDatabase } from './schema'
 const TABLES = [
   'activity_types',
   'applied_mutations',
+  'change_streams',
   'contracts',
   'customers',
   'database_epoch',
@@ -52,7 +53,7 @@ const entry = (id: string, overrides: Record<string, unknown> = {}) => ({
   created_at: 1,
   updated_at: 1,
   deleted_at: null,
-  seq: 1,
+  seq: 1 as UserSeq,
   ...overrides,
 })
 
@@ -109,7 +110,7 @@ function constraintsOf(dialect: TestDialect) {
 
     it('keeps one period per user and start day', async () => {
       await seedOrgAndUser(t.db)
-      const period = { user_id: 'u-1', start_day: '2026-03-02', end_day: '2026-03-08', level: null, reason: null, submitted_at: null, created_at: 1, updated_at: 1, deleted_at: null, seq: 1 }
+      const period = { user_id: 'u-1', start_day: '2026-03-02', end_day: '2026-03-08', level: null, reason: null, submitted_at: null, created_at: 1, updated_at: 1, deleted_at: null, seq: 1 as UserSeq }
       await t.db.insertInto('periods').values({ id: 'p-1', ...period }).execute()
       await expect(t.db.insertInto('periods').values({ id: 'p-2', ...period }).execute()).rejects.toThrow()
       await expect(t.db.insertInto('periods').values({ id: 'p-3', ...period, start_day: '2026-03-09', end_day: '2026-03-01' }).execute()).rejects.toThrow()
@@ -117,7 +118,7 @@ function constraintsOf(dialect: TestDialect) {
 
     it('checks links between synced rows at commit, so a batch may arrive in any order', async () => {
       await seedOrgAndUser(t.db)
-      const stamps = { created_at: 1, updated_at: 1, deleted_at: null, seq: 1, created_by: 'u-1', admin_managed: 0 as const }
+      const stamps = { created_at: 1, updated_at: 1, deleted_at: null, seq: 1 as ReferenceSeq, created_by: 'u-1', admin_managed: 0 as const }
       await t.db.transaction().execute(async (trx) => {
         await trx.insertInto('time_entries').values(entry('e-1', { work_item_id: 'w-1' })).execute()
         await trx.insertInto('work_items').values({ id: 'w-1', kind: 'ticket', reference: 'T-1', title: 'Printer', name_key: 'ref:t-1', customer_id: null, contract_id: null, ...stamps }).execute()
@@ -130,21 +131,40 @@ function constraintsOf(dialect: TestDialect) {
       expect(await t.db.selectFrom('time_entries').select('id').execute()).toEqual([{ id: 'e-1' }])
     })
 
-    it('hands out change numbers one after another, in the writer’s transaction', async () => {
-      await expect(t.db.transaction().execute((trx) => nextChangeSeq(trx))).rejects.toThrow(/no organisation yet/)
+    it('hands out change numbers one after another, in the writer’s transaction, per stream', async () => {
+      await expect(t.db.transaction().execute((trx) => nextReferenceSeq(trx))).rejects.toThrow(/no organisation yet/)
       await seedOrgAndUser(t.db)
-      await expect(nextChangeSeq(t.db)).rejects.toThrow(/inside the transaction/)
+      await expect(nextReferenceSeq(t.db)).rejects.toThrow(/inside the transaction/)
+      await expect(nextUserSeq(t.db, 'u-1')).rejects.toThrow(/inside the transaction/)
       const seqs: number[] = []
-      for (let i = 0; i < 3; i++) seqs.push(await t.db.transaction().execute((trx) => nextChangeSeq(trx)))
+      for (let i = 0; i < 3; i++) seqs.push(await t.db.transaction().execute((trx) => nextReferenceSeq(trx)))
       expect(seqs).toEqual([1, 2, 3])
+      // A person's stream counts on its own: Ana's first change is her 1, whatever the reference stream is at.
+      expect(await t.db.transaction().execute((trx) => nextUserSeq(trx, 'u-1'))).toBe(1)
       // A rolled-back writer gives its number back.
       await expect(
         t.db.transaction().execute(async (trx) => {
-          await nextChangeSeq(trx)
+          await nextReferenceSeq(trx)
+          await nextUserSeq(trx, 'u-1')
           throw new Error('writer failed')
         }),
       ).rejects.toThrow('writer failed')
-      expect(await t.db.transaction().execute((trx) => nextChangeSeq(trx))).toBe(4)
+      expect(await t.db.transaction().execute((trx) => nextReferenceSeq(trx))).toBe(4)
+      expect(await t.db.transaction().execute((trx) => nextUserSeq(trx, 'u-1'))).toBe(2)
+    })
+
+    it('refuses to take streams out of the one deadlock-free order', async () => {
+      await seedOrgAndUser(t.db)
+      await t.db.insertInto('users').values({ id: 'u-0', name: 'Bo', email: 'bo@example.com', role: 'member', created_at: 1, updated_at: 1, deactivated_at: null }).execute()
+      await expect(t.db.transaction().execute(async (trx) => { await nextUserSeq(trx, 'u-1'); await nextReferenceSeq(trx) })).rejects.toThrow(/reference stream must be taken before/)
+      await expect(t.db.transaction().execute(async (trx) => { await nextUserSeq(trx, 'u-1'); await nextUserSeq(trx, 'u-0') })).rejects.toThrow(/ascending id/)
+      // Reference first, then people in id order, and one already held again: fine.
+      await t.db.transaction().execute(async (trx) => {
+        await nextReferenceSeq(trx)
+        await nextUserSeq(trx, 'u-0')
+        await nextUserSeq(trx, 'u-1')
+        await nextUserSeq(trx, 'u-0')
+      })
     })
 
     it('migrates only once: opening again finds nothing to do', async () => {
@@ -357,7 +377,7 @@ describe.skipIf(!hasPostgres())(postgresSuiteName('PostgreSQL with several serve
       await Promise.all(
         [30, 0, 15, 5].map((delay) =>
           opened.db.transaction().execute(async (trx) => {
-            const seq = await nextChangeSeq(trx)
+            const seq = await nextReferenceSeq(trx)
             await new Promise((resolve) => setTimeout(resolve, delay))
             committed.push(seq)
           }),

@@ -2,21 +2,25 @@
 // and PostgreSQL. Kysely converts nothing, so the types say what both return: flags are
 // 0/1, instants BIGINT milliseconds (parsed to numbers on PostgreSQL), days 'YYYY-MM-DD'.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { ReferenceSeq, UserSeq } from './change-streams'
 
 export type Flag = 0 | 1
 
-/** Columns every synced row carries: DESIGN.md's data rules plus the change stamp. */
-interface Synced {
+/** Columns every synced row carries: DESIGN.md's data rules plus the change stamp, a number of stream S. */
+interface Synced<S extends number> {
   created_at: number
   updated_at: number
   version: Generated<number>
   deleted_at: number | null
-  /** org.change_seq when this row last changed: clients pull everything above their last seq. */
-  seq: number
+  /**
+   * The change number of this row's last change, from its stream (change-streams.ts):
+   * written only as that stream's number, read as a plain number.
+   */
+  seq: ColumnType<number, S, S>
 }
 
 /** Reference data may be made by a device (its user) or by an admin (null). */
-interface SyncedReference extends Synced {
+interface SyncedReference extends Synced<ReferenceSeq> {
   created_by: string | null
   /** 1 once an admin made or changed the row: from then on only admins change it (src/server/org/authority.ts). */
   admin_managed: Flag
@@ -32,7 +36,7 @@ export interface OrgTable {
   name: string
   /** JSON of the shared PeriodRule. */
   period_rule: Generated<string>
-  /** The one counter every change is stamped from; see nextChangeSeq. */
+  /** The reference stream's counter: customers, contracts, activity types, work items (change-streams.ts). */
   change_seq: Generated<number>
   created_at: number
   updated_at: number
@@ -122,7 +126,7 @@ export interface WorkItemsTable extends SyncedReference {
 export type EntrySource = 'timer' | 'grid' | 'manual'
 export type EntryStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'voided'
 
-export interface TimeEntriesTable extends Synced {
+export interface TimeEntriesTable extends Synced<UserSeq> {
   id: string
   user_id: string
   day: string
@@ -138,7 +142,7 @@ export interface TimeEntriesTable extends Synced {
 
 export type PeriodStatus = 'open' | 'submitted' | 'approved' | 'rejected'
 
-export interface PeriodsTable extends Synced {
+export interface PeriodsTable extends Synced<UserSeq> {
   id: string
   user_id: string
   start_day: string
@@ -176,6 +180,12 @@ export interface DatabaseEpochTable {
   epoch: string
 }
 
+/** One person's change stream: the counter their entries and periods are numbered from (change-streams.ts). */
+export interface ChangeStreamsTable {
+  user_id: string
+  change_seq: number
+}
+
 export interface ServerDatabase {
   org: OrgTable
   users: UsersTable
@@ -192,6 +202,7 @@ export interface ServerDatabase {
   period_events: PeriodEventsTable
   applied_mutations: AppliedMutationsTable
   database_epoch: DatabaseEpochTable
+  change_streams: ChangeStreamsTable
 }
 
 export type OrgRow = Selectable<OrgTable>

@@ -2,14 +2,15 @@
 // admin commands run beside it: write transactions start IMMEDIATE, and migrations run
 // in one transaction together with Kysely's record of them, as they do on PostgreSQL.
 import type SqliteDatabase from 'better-sqlite3'
-import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver } from 'kysely'
+import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver, type TransactionSettings } from 'kysely'
 
 class ImmediateSqliteDriver extends SqliteDriver {
   // A deferred transaction that reads and then writes fails with SQLITE_BUSY when another
   // process wrote in between, and busy_timeout cannot help it. Taking the write lock
-  // up front makes a second writer wait (up to busy_timeout) instead.
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  // up front makes a second writer wait (up to busy_timeout) instead. A read-only
+  // transaction (a pull's snapshot) never writes, so it starts deferred and waits for nobody.
+  override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(settings?.accessMode === 'read only' ? 'begin deferred' : 'begin immediate'))
   }
 }
 

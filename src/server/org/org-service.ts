@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { StintError } from '@shared/errors'
 import { orgNameKey } from '@shared/org-data'
 import { DEFAULT_ACTIVITY_TYPES } from '@shared/work'
-import { nextChangeSeq } from '../db/change-seq'
+import { nextReferenceSeq } from '../db/change-streams'
 import { newId } from '@shared/ids'
 import { PeriodRuleSchema, type PeriodRule } from '@shared/periods'
 import type { Clock } from '../clock'
@@ -82,7 +82,7 @@ export class OrgService {
       const token = await insertToken(trx, admin.id, 'first admin token (init)', now)
       // The activity types every device starts with, under the same ids, owned by the organisation.
       for (const type of DEFAULT_ACTIVITY_TYPES) {
-        const seq = await nextChangeSeq(trx)
+        const seq = await nextReferenceSeq(trx)
         await trx
           .insertInto('activity_types')
           .values({ id: type.id, name: type.name, name_key: orgNameKey(type.name), active: 1, is_default: type.isDefault ? 1 : 0, created_at: now, updated_at: now, deleted_at: null, seq, created_by: null, admin_managed: 1 })

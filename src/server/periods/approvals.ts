@@ -12,7 +12,7 @@ import { StintError } from '@shared/errors'
 import { MAX_REASON_LENGTH, nextPeriodState, type PeriodAction } from '@shared/period-workflow'
 import { daysOf, weekdayOf } from '@shared/periods'
 import type { PeriodEventWire } from '@shared/sync'
-import { nextChangeSeq } from '../db/change-seq'
+import { takeUserSeqs } from '../db/change-streams'
 import type { PeriodsTable, ServerDatabase } from '../db/schema'
 import { InputError } from '../errors'
 import type { Principal } from '../org/tokens'
@@ -236,8 +236,10 @@ export async function voidPeriod(db: Kysely<ServerDatabase>, principal: Principa
   }
   try {
     return await db.transaction().execute(async (trx) => {
-      // The counter's lock first, so no decision or push slips in between the check and the void.
-      await nextChangeSeq(trx)
+      // The owner's change stream locked first, so no decision or push of theirs slips in
+      // between the check and the void; the period is read again under that lock.
+      const owner = (await findPeriod(trx, periodId))?.user_id
+      if (owner !== undefined) await takeUserSeqs(trx, owner, 0)
       const period = await findPeriod(trx, periodId)
       if (!period || !(await canRead(trx, principal, period))) return { results: [unseen(periodId)] }
       const refuse = async (message: string) => ({ results: [{ periodId, ok: false, message: `${message} ${NOTHING_CHANGED}`, period: await periodWire(trx, period.id) }] })
@@ -254,9 +256,10 @@ export async function voidPeriod(db: Kysely<ServerDatabase>, principal: Principa
         .where('status', '=', 'approved')
         .orderBy('id')
         .execute()
+      const seqs = await takeUserSeqs(trx, period.user_id, approved.length)
       for (const entry of approved) {
         // One change number per row, as everywhere: a pull page never ends inside one.
-        const seq = await nextChangeSeq(trx)
+        const seq = seqs.take()
         await trx.updateTable('time_entries').set((eb) => ({ status: 'voided', seq, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', entry.id).execute()
       }
       const moved = await movePeriod(trx, principal, period.user_id, { start: period.start_day, end: period.end_day }, { kind: 'reopen', reason: `${VOID_PREFIX}${reason}` }, now)

@@ -7,7 +7,7 @@ import { newId } from '@shared/ids'
 import { nextPeriodState, type Actor, type PeriodAction, type PeriodState } from '@shared/period-workflow'
 import { periodContaining, PeriodRuleSchema, type Period } from '@shared/periods'
 import type { PeriodWire } from '@shared/sync'
-import { nextChangeSeq } from '../db/change-seq'
+import { nextUserSeq, takeUserSeqs } from '../db/change-streams'
 import type { ServerDatabase } from '../db/schema'
 import type { Principal } from '../org/tokens'
 import { approvalPathProblem, levelOneApprovers, patternFor } from './approval-path'
@@ -56,14 +56,14 @@ export interface MoveResult {
 }
 
 /**
- * Moves `memberId`'s period through the workflow, inside `trx`. The change counter's lock
- * is taken before the period is read, so two decisions made at the same moment (an
+ * Moves `memberId`'s period through the workflow, inside `trx`. The member's change
+ * stream (change-streams.ts) is locked before the period is read, so two decisions made at the same moment (an
  * approval and a rejection, two approvers of one level) queue, and the second is checked
  * against what the first left. A refused move changes nothing and says why, with the
  * period as it stands.
  */
 export async function movePeriod(trx: Transaction<ServerDatabase>, principal: Principal, memberId: string, period: Period, action: PeriodAction, now: number): Promise<MoveResult> {
-  const seq = await nextChangeSeq(trx)
+  const seq = await nextUserSeq(trx, memberId)
   const row = await trx.selectFrom('periods').selectAll().where('user_id', '=', memberId).where('start_day', '=', period.start).executeTakeFirst()
   const state: PeriodState = row ? { status: row.status, level: row.level } : { status: 'open', level: null }
   const pattern = await patternFor(trx, memberId)
@@ -97,8 +97,9 @@ export async function movePeriod(trx: Transaction<ServerDatabase>, principal: Pr
     .where('status', 'not in', ['voided', entryStatus])
     .orderBy('id')
     .execute()
+  const entrySeqs = await takeUserSeqs(trx, memberId, following.length)
   for (const entry of following) {
-    const entrySeq = await nextChangeSeq(trx)
+    const entrySeq = entrySeqs.take()
     await trx.updateTable('time_entries').set((eb) => ({ status: entryStatus, seq: entrySeq, version: eb('version', '+', 1) })).where('id', '=', entry.id).execute()
   }
   return { ok: true, reason: '', period: await periodWire(trx, id) }

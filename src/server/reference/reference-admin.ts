@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { StintError } from '@shared/errors'
 import { orgNameKey, workItemKey } from '@shared/org-data'
 import type { Clock } from '../clock'
-import { nextChangeSeq } from '../db/change-seq'
+import { nextReferenceSeq, takeUserSeqs, takeUsersSeqs, type ReferenceSeq } from '../db/change-streams'
 import type { ServerDatabase } from '../db/schema'
 import { parseInput } from '../errors'
 import { lookAlikeRefusal } from '../org/authority'
@@ -149,18 +149,31 @@ export class ReferenceAdmin {
       const source = await workItemNamed(trx, from)
       const target = await workItemNamed(trx, into)
       if (source.id === target.id) throw new StintError('invalid_request', `${workItemLabel(source)} cannot be merged into itself. ${KEPT}`)
-      const movable = await trx
-        .selectFrom('time_entries')
-        .select('id')
-        .where('work_item_id', '=', source.id)
-        .where('deleted_at', 'is', null)
-        .where('status', 'in', ['draft', 'rejected'])
-        .orderBy('id')
-        .execute()
-      for (const entry of movable) {
-        // One change number per row, as everywhere: a pull page never ends inside one.
-        const entrySeq = await nextChangeSeq(trx)
-        await trx.updateTable('time_entries').set((eb) => ({ work_item_id: target.id, seq: entrySeq, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', entry.id).execute()
+      // Each owner's change stream is locked (reference first, then owners in id order:
+      // change-streams.ts) before their entries are read, so none of their pushes or
+      // decisions slips in between. An entry booked on `from` by someone else while this
+      // runs stays where it was booked and is counted as kept.
+      const movableOf = (owners: readonly string[] | null) => {
+        let query = trx.selectFrom('time_entries').select(['id', 'user_id']).where('work_item_id', '=', source.id).where('deleted_at', 'is', null).where('status', 'in', ['draft', 'rejected'])
+        if (owners !== null) query = query.where('user_id', 'in', owners)
+        return query.orderBy('id').execute()
+      }
+      const owners = [...new Set((await movableOf(null)).map((e) => e.user_id))].sort()
+      let moved = 0
+      if (owners.length > 0) {
+        await takeUsersSeqs(trx, new Map(owners.map((owner) => [owner, 0])))
+        // Read again under the locks: an owner may have changed their entries meanwhile.
+        const movable = await movableOf(owners)
+        for (const owner of owners) {
+          const theirs = movable.filter((e) => e.user_id === owner)
+          const seqs = await takeUserSeqs(trx, owner, theirs.length)
+          for (const entry of theirs) {
+            // One change number per row, as everywhere: a pull page never ends inside one.
+            const entrySeq = seqs.take()
+            await trx.updateTable('time_entries').set((eb) => ({ work_item_id: target.id, seq: entrySeq, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', entry.id).execute()
+          }
+          moved += theirs.length
+        }
       }
       const kept = await trx
         .selectFrom('time_entries')
@@ -173,16 +186,16 @@ export class ReferenceAdmin {
       const keptCount = (await trx.selectFrom('time_entries').select('id').where('work_item_id', '=', source.id).where('deleted_at', 'is', null).execute()).length
       await this.retire(trx, source.id, seq, now)
       const keptIn = [...new Set(kept.map((k) => `${k.email} ${k.start_day} – ${k.end_day}`))].sort()
-      return { from: workItemLabel(source), into: workItemLabel(target), moved: movable.length, kept: keptCount, keptIn }
+      return { from: workItemLabel(source), into: workItemLabel(target), moved, kept: keptCount, keptIn }
     })
   }
 
-  private async retire(trx: Trx, id: string, seq: number, now: number): Promise<void> {
+  private async retire(trx: Trx, id: string, seq: ReferenceSeq, now: number): Promise<void> {
     await trx.updateTable('work_items').set((eb) => ({ active: 0, admin_managed: 1, seq, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', id).execute()
   }
 
-  /** One transaction that first takes a change number, so pushes and decisions queue behind it. */
-  private async write<T>(work: (trx: Trx, seq: number, now: number) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute(async (trx) => work(trx, await nextChangeSeq(trx), this.clock()))
+  /** One transaction that first takes a number of the reference stream, so other reference changes queue behind it. */
+  private async write<T>(work: (trx: Trx, seq: ReferenceSeq, now: number) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(async (trx) => work(trx, await nextReferenceSeq(trx), this.clock()))
   }
 }

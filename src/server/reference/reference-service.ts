@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { StintError } from '@shared/errors'
 import { newId } from '@shared/ids'
 import { orgNameKey, workItemKey } from '@shared/org-data'
-import { nextChangeSeq } from '../db/change-seq'
+import { nextReferenceSeq } from '../db/change-streams'
 import type { ServerDatabase } from '../db/schema'
 import { parseInput } from '../errors'
 import type { Clock } from '../clock'
@@ -45,7 +45,7 @@ export class ReferenceService {
   async addCustomer(input: z.input<typeof CustomerInput>): Promise<{ id: string; name: string; organisation: string | null }> {
     const { name, organisation } = parseInput(CustomerInput, input, 'Adding a customer')
     return this.db.transaction().execute(async (trx) => {
-      const seq = await nextChangeSeq(trx)
+      const seq = await nextReferenceSeq(trx)
       const nameKey = orgNameKey(name)
       const twin = await lookAlikeRefusal(trx, 'customer', nameKey, { id: null })
       if (twin) throw new StintError('conflict', `${twin}. ${KEPT}`)
@@ -59,7 +59,7 @@ export class ReferenceService {
   async addContract(input: z.input<typeof ContractInput>): Promise<{ id: string; name: string; customer: string }> {
     const { customer, name, includedHours } = parseInput(ContractInput, input, 'Adding a contract')
     return this.db.transaction().execute(async (trx) => {
-      const seq = await nextChangeSeq(trx)
+      const seq = await nextReferenceSeq(trx)
       const owner = await customerNamed(trx, customer)
       const nameKey = orgNameKey(name)
       const twin = await lookAlikeRefusal(trx, 'contract', nameKey, { id: null, customerId: owner.id })
@@ -77,7 +77,7 @@ export class ReferenceService {
   async addWorkItem(input: z.input<typeof WorkItemInput>): Promise<{ id: string; title: string; reference: string | null }> {
     const item = parseInput(WorkItemInput, input, 'Adding a work item')
     return this.db.transaction().execute(async (trx) => {
-      const seq = await nextChangeSeq(trx)
+      const seq = await nextReferenceSeq(trx)
       const nameKey = workItemKey(item)
       const twin = await lookAlikeRefusal(trx, 'workItem', nameKey, { id: null })
       if (twin) throw new StintError('conflict', `${twin}. ${KEPT}`)
@@ -102,7 +102,7 @@ export class ReferenceService {
   async addActivityType(input: z.input<typeof ActivityTypeInput>): Promise<{ id: string; name: string; isDefault: boolean }> {
     const { name, isDefault } = parseInput(ActivityTypeInput, input, 'Adding an activity type')
     return this.db.transaction().execute(async (trx) => {
-      const seq = await nextChangeSeq(trx)
+      const seq = await nextReferenceSeq(trx)
       const now = this.clock()
       const nameKey = orgNameKey(name)
       const twin = await lookAlikeRefusal(trx, 'activityType', nameKey, { id: null })
@@ -110,7 +110,7 @@ export class ReferenceService {
       const id = newId()
       await trx.insertInto('activity_types').values({ id, name, name_key: nameKey, active: 1, is_default: isDefault ? 1 : 0, created_at: now, updated_at: now, deleted_at: null, seq, ...ADMIN_MADE }).execute()
       // One default at a time: the previous one stops being it, as a change devices pull.
-      if (isDefault) await clearOtherDefaults(trx, id, now, () => nextChangeSeq(trx))
+      if (isDefault) await clearOtherDefaults(trx, id, now, () => nextReferenceSeq(trx))
       return { id, name, isDefault }
     })
   }

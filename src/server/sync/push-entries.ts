@@ -8,8 +8,10 @@ import type { Period, PeriodRule } from '@shared/periods'
 import { periodContaining } from '@shared/periods'
 import type { EntryWire, Mutation, MutationResult } from '@shared/sync'
 import { entryRow } from '@shared/sync-rows'
+import type { UserSeq } from '../db/change-streams'
 import type { ServerDatabase } from '../db/schema'
 import { entryLinkProblems } from './links'
+import { upsertEntries } from './push-writes'
 import { entryWire } from './wire'
 
 type Trx = Transaction<ServerDatabase>
@@ -18,7 +20,7 @@ export type EntryPut = Extract<Mutation, { type: 'entry.put' }>
 const DAY_SECONDS = 86_400
 
 /** A run of entry changes: read together, checked in order, written together. */
-export async function applyEntries(trx: Trx, userId: string, run: readonly EntryPut[], rule: PeriodRule, now: number, nextSeq: () => number): Promise<MutationResult[]> {
+export async function applyEntries(trx: Trx, userId: string, run: readonly EntryPut[], rule: PeriodRule, now: number, nextSeq: () => UserSeq): Promise<MutationResult[]> {
   const entryIds = [...new Set(run.map((m) => m.entry.id))]
   const existing = new Map((await trx.selectFrom('time_entries').selectAll().where('id', 'in', entryIds).execute()).map((r) => [r.id, r]))
 
@@ -48,7 +50,7 @@ export async function applyEntries(trx: Trx, userId: string, run: readonly Entry
 
   const links = await entryLinkProblems(trx, run)
   const results: MutationResult[] = []
-  const writes = new Map<string, { wire: EntryPut['entry']; version: number; created: number; status: string; seq: number }>()
+  const writes = new Map<string, { wire: EntryPut['entry']; version: number; created: number; status: string; seq: UserSeq }>()
   const lockReason = (day: string) => {
     const period = periods.get(day) ?? periodContaining(day, rule)
     const lock = locked.get(period.start)
@@ -104,40 +106,13 @@ export async function applyEntries(trx: Trx, userId: string, run: readonly Entry
     results.push({ id: mutation.id, status: 'applied', version })
   }
 
-  if (writes.size > 0) {
-    const values = [...writes.values()].map(({ wire, version, created, status, seq }) => ({
-      ...entryRow(wire),
-      user_id: userId,
-      status: status as EntryWire['status'],
-      version,
-      seq,
-      created_at: created,
-      updated_at: now,
-    }))
-    // Both dialects cap the parameters of one statement; 16 columns x 1000 rows stays under either cap.
-    for (let i = 0; i < values.length; i += 1000) {
-      await trx
-        .insertInto('time_entries')
-        .values(values.slice(i, i + 1000))
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            day: eb.ref('excluded.day'),
-            work_item_id: eb.ref('excluded.work_item_id'),
-            activity_type_id: eb.ref('excluded.activity_type_id'),
-            billable: eb.ref('excluded.billable'),
-            description: eb.ref('excluded.description'),
-            source: eb.ref('excluded.source'),
-            raw_seconds: eb.ref('excluded.raw_seconds'),
-            rounded_seconds: eb.ref('excluded.rounded_seconds'),
-            version: eb.ref('excluded.version'),
-            seq: eb.ref('excluded.seq'),
-            updated_at: eb.ref('excluded.updated_at'),
-            deleted_at: eb.ref('excluded.deleted_at'),
-          })),
-        )
-        .execute()
-    }
-  }
+  await upsertEntries(
+    trx,
+    userId,
+    // The server stamps updated_at itself (now): the device's clock is not the record.
+    [...writes.values()].map(({ wire, version, created, status, seq }) => ({ ...entryRow(wire), status: status as EntryWire['status'], version, seq, created_at: created })),
+    now,
+  )
   return results
 }
 

@@ -1,6 +1,8 @@
-// Applying a device's push. A batch runs in one transaction that first takes a range of
-// change numbers (the org row's lock: pushes queue, so checks and writes never race),
-// then answers each mutation on its own:
+// Applying a device's push. A batch runs in one transaction that first takes a block of
+// change numbers (src/server/db/change-streams.ts): from the reference stream when it
+// holds reference data, and always from its sender's own stream. Those locks make the
+// pushes of one person queue (so checks and writes never race), while different people's
+// pushes of time run side by side. Then it answers each mutation on its own:
 //   - an id seen before gets the answer it got then (a replayed batch changes nothing);
 //   - a change the schema refused (push-request.ts) is answered with that reason;
 //   - a change based on an outdated version is a conflict, with the server's copy;
@@ -18,6 +20,7 @@ import type { PeriodRule } from '@shared/periods'
 import { periodContaining } from '@shared/periods'
 import type { Mutation, MutationResult } from '@shared/sync'
 import { activityTypeRow, contractRow, customerRow, workItemRow } from '@shared/sync-rows'
+import { takeReferenceSeqs, takeUserSeqs, type ReferenceSeq } from '../db/change-streams'
 import type { ServerDatabase } from '../db/schema'
 import { inSavepoint } from '../db/savepoint'
 import type { Logger } from '../logger'
@@ -27,6 +30,7 @@ import { movePeriod, periodRule } from '../periods/period-store'
 import { clearOtherDefaults } from '../reference/activity-default'
 import { referenceLinkProblem } from './links'
 import { applyEntries, type EntryPut } from './push-entries'
+import { recordAnswers } from './push-writes'
 import type { PushChange } from './push-request'
 import { activityTypeWire, contractWire, customerWire, workItemWire } from './wire'
 
@@ -39,45 +43,18 @@ const TIME_ORDER = 4
 /** The answer to a change the database refused although every check passed: not the sender's fault to fix by hand, but only this change is lost. */
 const STORE_REFUSED = 'The team server could not store this change (its database refused it; the details are in the server log). This change was not applied; the rest of the push was.'
 
-/** Takes `count` change numbers at once; returns the first. Holding the org row's lock to the commit serialises writers. */
-async function takeSeqs(trx: Trx, count: number): Promise<number> {
-  const row = await trx
-    .updateTable('org')
-    .set((eb) => ({ change_seq: eb('change_seq', '+', count) }))
-    .returning('change_seq')
-    .executeTakeFirstOrThrow()
-  return row.change_seq - count + 1
-}
-
-/**
- * The change numbers a push took. A step undone by its savepoint gives its numbers back,
- * so however many steps are retried, every row written carries a number from the range
- * the push holds, and a pull that saw a number can never miss a row committed with a
- * lower one.
- */
-class SeqRange {
-  #next: number
-  readonly #end: number
-  constructor(first: number, count: number) {
-    this.#next = first
-    this.#end = first + count
-  }
-  readonly take = (): number => {
-    if (this.#next >= this.#end) throw new Error('a push wrote more rows than it took change numbers for')
-    return this.#next++
-  }
-  mark(): number {
-    return this.#next
-  }
-  rewind(to: number): void {
-    this.#next = to
-  }
-}
-
 export async function applyPush(trx: Trx, principal: Principal, changes: readonly PushChange[], now: number, logger: Logger): Promise<MutationResult[]> {
   const userId = principal.userId
   const parsed = changes.filter((c): c is Extract<PushChange, { mutation: Mutation }> => 'mutation' in c)
-  const seqs = new SeqRange(await takeSeqs(trx, parsed.length * 2 + 1), parsed.length * 2 + 1)
+  // Reference data first (lock order), only when the batch has some; then this person's stream.
+  // A reference change may take a second number (the previous default activity type).
+  const referenceCount = parsed.filter((c) => REFERENCE_ORDER[c.mutation.type] !== undefined).length
+  const referenceSeqs = referenceCount > 0 ? await takeReferenceSeqs(trx, referenceCount * 2) : null
+  const userSeqs = await takeUserSeqs(trx, userId, parsed.length - referenceCount)
+  const nextReference = (): ReferenceSeq => {
+    if (!referenceSeqs) throw new Error('a push without reference changes wrote reference data')
+    return referenceSeqs.take()
+  }
 
   const seen = new Map(
     (await trx.selectFrom('applied_mutations').select(['id', 'user_id', 'result']).where('id', 'in', changes.map((c) => c.id)).execute()).map((r) => [r.id, r]),
@@ -88,10 +65,11 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
 
   /** Runs one step in a savepoint; a step the database refuses gives its change numbers back. */
   const step = async <T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> => {
-    const mark = seqs.mark()
+    const marks = [referenceSeqs?.mark() ?? 0, userSeqs.mark()] as const
     const outcome = await inSavepoint(trx, work)
     if (outcome.ok) return outcome
-    seqs.rewind(mark)
+    referenceSeqs?.rewind(marks[0])
+    userSeqs.rewind(marks[1])
     logger.error(`push of ${principal.email}: the database refused a change`, outcome.error)
     return { ok: false }
   }
@@ -105,14 +83,14 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
     const taken = run
     run = []
     if (taken.length === 0) return
-    const whole = await step(() => applyEntries(trx, userId, taken.map((t) => t.mutation), rule, now, seqs.take))
+    const whole = await step(() => applyEntries(trx, userId, taken.map((t) => t.mutation), rule, now, userSeqs.take))
     if (whole.ok) {
       taken.forEach((t, i) => answer(t.index, whole.value[i] ?? refusedForLackOfAnswer(t.mutation.id)))
       return
     }
     // One entry of the run broke a database rule: apply them one by one to find which.
     for (const t of taken) {
-      const single = await step(() => applyEntries(trx, userId, [t.mutation], rule, now, seqs.take))
+      const single = await step(() => applyEntries(trx, userId, [t.mutation], rule, now, userSeqs.take))
       answer(t.index, single.ok ? (single.value[0] ?? refusedForLackOfAnswer(t.mutation.id)) : { id: t.mutation.id, status: 'refused', reason: STORE_REFUSED })
     }
   }
@@ -138,19 +116,14 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
       continue
     }
     await flush()
-    const one = await step(() => applyOne(trx, principal, mutation, rule, now, seqs.take))
+    const one = await step(() => applyOne(trx, principal, mutation, rule, now, nextReference))
     answer(index, one.ok ? one.value : { id: mutation.id, status: 'refused', reason: STORE_REFUSED })
   }
   await flush()
 
   const answered = results.map((result, index) => result ?? refusedForLackOfAnswer(changes[index]?.id ?? ''))
   const recorded = [...fresh].map((index) => answered[index] as MutationResult)
-  if (recorded.length > 0) {
-    await trx
-      .insertInto('applied_mutations')
-      .values(recorded.map((r) => ({ id: r.id, user_id: userId, result: JSON.stringify(r), at: now })))
-      .execute()
-  }
+  await recordAnswers(trx, userId, recorded.map((r) => ({ id: r.id, result: JSON.stringify(r) })), now)
   return answered
 }
 
@@ -162,7 +135,7 @@ function refusedForLackOfAnswer(id: string): MutationResult {
 type Reference = ReferenceMutation
 
 /** Reference data and period moves, one at a time (there are few). */
-async function applyOne(trx: Trx, principal: Principal, mutation: Exclude<Mutation, EntryPut>, rule: PeriodRule, now: number, nextSeq: () => number): Promise<MutationResult> {
+async function applyOne(trx: Trx, principal: Principal, mutation: Exclude<Mutation, EntryPut>, rule: PeriodRule, now: number, nextSeq: () => ReferenceSeq): Promise<MutationResult> {
   if (mutation.type === 'period.submit' || mutation.type === 'period.withdraw') {
     const period = periodContaining(mutation.start, rule)
     if (period.start !== mutation.start || (mutation.type === 'period.submit' && period.end !== mutation.end)) {
@@ -174,7 +147,7 @@ async function applyOne(trx: Trx, principal: Principal, mutation: Exclude<Mutati
   return applyReference(trx, principal, mutation, now, nextSeq)
 }
 
-async function applyReference(trx: Trx, principal: Principal, mutation: Reference, now: number, nextSeq: () => number): Promise<MutationResult> {
+async function applyReference(trx: Trx, principal: Principal, mutation: Reference, now: number, nextSeq: () => ReferenceSeq): Promise<MutationResult> {
   const table = ({ 'workItem.put': 'work_items', 'activityType.put': 'activity_types', 'customer.put': 'customers', 'contract.put': 'contracts' } as const)[mutation.type]
   const id = mutation.type === 'workItem.put' ? mutation.item.id : mutation.type === 'activityType.put' ? mutation.activityType.id : mutation.type === 'customer.put' ? mutation.customer.id : mutation.contract.id
   const row = await trx.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()

@@ -5,13 +5,15 @@ import type { Migration, MigrationProvider } from 'kysely/migration'
 import * as m0001 from './0001-team-server'
 import * as m0002 from './0002-customer-organisation'
 import * as m0003 from './0003-reference-authority'
-import * as m0004 from './0004-database-epoch'
+import * as m0004 from './0004-change-streams'
+import * as m0005 from './0005-database-epoch'
 
 export const serverMigrations: Readonly<Record<string, Migration>> = {
   '0001-team-server': m0001,
   '0002-customer-organisation': m0002,
   '0003-reference-authority': m0003,
-  '0004-database-epoch': m0004,
+  '0004-change-streams': m0004,
+  '0005-database-epoch': m0005,
 }
 
 export function staticMigrationProvider(migrations: Readonly<Record<string, Migration>> = serverMigrations): MigrationProvider {

@@ -492,7 +492,7 @@ function approvalSuite(dialect: TestDialect) {
       { id: 'bo-2', day: TUESDAY, seconds: 2 * H },
     ])
     const periodId = await submit('bo')
-    const pull = async (who: Person, after: number) => {
+    const pull = async (who: Person, after: string | number) => {
       const response = await call(who, 'GET', `/v1/sync/pull?after=${after}`)
       expect(response.status).toBe(200)
       return PullResponseSchema.parse(response.body)

@@ -13,6 +13,7 @@ import type { Envelope } from '@shared/errors'
 import type { ExportRequestInput, ExportResult } from '@shared/exports'
 import { TEAM_ENTRY_CSV_COLUMNS } from '@shared/export-columns'
 import { ReportResultSchema } from '@shared/reports'
+import type { ReferenceSeq, UserSeq } from '../../db/change-streams'
 import { describeEachDialect, usePostgresCluster, useServerDatabase, type TestDialect } from '../../../../tests/support/server-db'
 import { invokeCall } from '../../../main/api/invoke'
 import { FakeClock } from '../../../main/clock'
@@ -67,7 +68,7 @@ function suite(dialect: TestDialect) {
     for (const member of ['bo', 'cy']) await org.addMember({ team: 'Field', user: `${member}@example.com` })
     await org.setApprovers({ team: 'Field', level: 1, users: ['cy@example.com'] })
 
-    const synced = { created_at: T0, updated_at: T0, seq: 1, deleted_at: null, created_by: null, admin_managed: 1 as const }
+    const synced = { created_at: T0, updated_at: T0, seq: 1 as ReferenceSeq, deleted_at: null, created_by: null, admin_managed: 1 as const }
     await t.db.insertInto('customers').values({ id: 'cust-acme', name: 'Acme, Inc.', name_key: 'acme, inc.', organisation: 'Acme Group', ...synced }).execute()
     await t.db.insertInto('contracts').values({ id: 'contract-gold', customer_id: 'cust-acme', name: 'Support "Gold"', name_key: 'support "gold"', included_minutes: 600, ...synced }).execute()
     await t.db.insertInto('work_items').values({ id: 'wi-printer', kind: 'ticket', reference: 'T-1', title: 'Printer', name_key: 'ref:t-1', customer_id: 'cust-acme', contract_id: 'contract-gold', ...synced }).execute()
@@ -86,7 +87,7 @@ function suite(dialect: TestDialect) {
       status: extra.status ?? 'draft',
       created_at: T0,
       updated_at: T0,
-      seq: 1,
+      seq: 1 as UserSeq,
       deleted_at: null,
     })
     await t.db
@@ -324,7 +325,7 @@ function suite(dialect: TestDialect) {
 
       // A page and more of good rows, then one the server cannot write: it has sent its headers and must cut the stream.
       const long = 'x'.repeat(100)
-      const synced = { created_at: T0, updated_at: T0, seq: 1, deleted_at: null }
+      const synced = { created_at: T0, updated_at: T0, seq: 1 as UserSeq, deleted_at: null }
       const many = Array.from({ length: TEAM_ENTRIES_PAGE_SIZE + 100 }, (_, n) => ({ id: `0190e000-0000-7000-9000-${String(n).padStart(12, '0')}`, user_id: id.di, day: '2026-12-01', work_item_id: null, activity_type_id: null, billable: 1 as const, description: long, source: 'grid' as const, raw_seconds: 60, rounded_seconds: 60, ...synced }))
       for (let start = 0; start < many.length; start += 300) await t.db.insertInto('time_entries').values(many.slice(start, start + 300)).execute()
       await t.db.insertInto('time_entries').values({ ...many[0], id: '0190e000-0000-7000-9999-000000000000', day: '2026-12-02', created_at: 9e15 } as (typeof many)[number]).execute()

@@ -4,14 +4,16 @@
 import type { Kysely } from 'kysely'
 import type { ReportFixture } from '@shared/reports/testing/report-fixture'
 import { orgNameKey, workItemKey } from '@shared/org-data'
+import type { ReferenceSeq, UserSeq } from '../../db/change-streams'
 import type { ServerDatabase } from '../../db/schema'
 
 const CHUNK = 200
 
 export async function insertFixtureOnServer(db: Kysely<ServerDatabase>, fixture: ReportFixture, options: { deactivated?: Record<string, number> } = {}): Promise<void> {
   const stamp = { created_at: 1, updated_at: 1 }
-  const synced = { ...stamp, seq: 1 }
-  const adminMade = { ...synced, admin_managed: 1 as const }
+  // Fixture rows all carry number 1 of their stream: reports never read it.
+  const synced = { ...stamp, seq: 1 as UserSeq }
+  const adminMade = { ...stamp, seq: 1 as ReferenceSeq, admin_managed: 1 as const }
   const gone = (deleted: boolean) => (deleted ? 2 : null)
   await db.transaction().execute(async (trx) => {
     await trx

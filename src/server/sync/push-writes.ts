@@ -1,0 +1,89 @@
+// The two writes of every push, set-wise: the entries of a run in one upsert, and the
+// answers to record in one insert. On PostgreSQL each is one statement with one array
+// per column (`INSERT … SELECT FROM unnest(…)`): a handful of parameters instead of
+// sixteen per row, which is most of a push's CPU in the driver and the query builder.
+// SQLite, in-process, keeps the multi-row form.
+import { sql, type Transaction } from 'kysely'
+import type { UserSeq } from '../db/change-streams'
+import { isPostgres } from '../db/dialect'
+import type { EntryStatus, ServerDatabase } from '../db/schema'
+
+type Trx = Transaction<ServerDatabase>
+
+export interface EntryWrite {
+  id: string
+  day: string
+  work_item_id: string | null
+  activity_type_id: string | null
+  billable: 0 | 1
+  description: string
+  source: 'timer' | 'grid' | 'manual'
+  raw_seconds: number
+  rounded_seconds: number
+  status: EntryStatus
+  version: number
+  seq: UserSeq
+  created_at: number
+  deleted_at: number | null
+}
+
+/** Inserts or updates `rows` of `userId`, stamped `now`. Owner and creation time of an existing row stay. */
+export async function upsertEntries(trx: Trx, userId: string, rows: readonly EntryWrite[], now: number): Promise<void> {
+  if (rows.length === 0) return
+  if (isPostgres(trx)) {
+    const column = <K extends keyof EntryWrite>(key: K) => rows.map((r) => r[key])
+    await sql`
+      INSERT INTO time_entries (id, user_id, day, work_item_id, activity_type_id, billable, description, source, raw_seconds, rounded_seconds, status, version, seq, created_at, updated_at, deleted_at)
+      SELECT t.id, ${userId}, t.day, t.work_item_id, t.activity_type_id, t.billable, t.description, t.source, t.raw_seconds, t.rounded_seconds, t.status, t.version, t.seq, t.created_at, ${now}, t.deleted_at
+      FROM unnest(${column('id')}::text[], ${column('day')}::text[], ${column('work_item_id')}::text[], ${column('activity_type_id')}::text[], ${column('billable')}::int[],
+                  ${column('description')}::text[], ${column('source')}::text[], ${column('raw_seconds')}::bigint[], ${column('rounded_seconds')}::bigint[], ${column('status')}::text[],
+                  ${column('version')}::int[], ${column('seq')}::bigint[], ${column('created_at')}::bigint[], ${column('deleted_at')}::bigint[])
+        AS t(id, day, work_item_id, activity_type_id, billable, description, source, raw_seconds, rounded_seconds, status, version, seq, created_at, deleted_at)
+      ON CONFLICT (id) DO UPDATE SET
+        day = excluded.day, work_item_id = excluded.work_item_id, activity_type_id = excluded.activity_type_id, billable = excluded.billable,
+        description = excluded.description, source = excluded.source, raw_seconds = excluded.raw_seconds, rounded_seconds = excluded.rounded_seconds,
+        version = excluded.version, seq = excluded.seq, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at`.execute(trx)
+    return
+  }
+  const values = rows.map((r) => ({ ...r, user_id: userId, updated_at: now }))
+  // SQLite caps the parameters of one statement; 16 columns x 1000 rows stays under it.
+  for (let i = 0; i < values.length; i += 1000) {
+    await trx
+      .insertInto('time_entries')
+      .values(values.slice(i, i + 1000))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          day: eb.ref('excluded.day'),
+          work_item_id: eb.ref('excluded.work_item_id'),
+          activity_type_id: eb.ref('excluded.activity_type_id'),
+          billable: eb.ref('excluded.billable'),
+          description: eb.ref('excluded.description'),
+          source: eb.ref('excluded.source'),
+          raw_seconds: eb.ref('excluded.raw_seconds'),
+          rounded_seconds: eb.ref('excluded.rounded_seconds'),
+          version: eb.ref('excluded.version'),
+          seq: eb.ref('excluded.seq'),
+          updated_at: eb.ref('excluded.updated_at'),
+          deleted_at: eb.ref('excluded.deleted_at'),
+        })),
+      )
+      .execute()
+  }
+}
+
+/** Records the answers given, so a replayed change id gets the same answer. */
+export async function recordAnswers(trx: Trx, userId: string, answers: readonly { id: string; result: string }[], now: number): Promise<void> {
+  if (answers.length === 0) return
+  if (isPostgres(trx)) {
+    await sql`
+      INSERT INTO applied_mutations (id, user_id, result, at)
+      SELECT t.id, ${userId}, t.result, ${now} FROM unnest(${answers.map((a) => a.id)}::text[], ${answers.map((a) => a.result)}::text[]) AS t(id, result)`.execute(trx)
+    return
+  }
+  for (let i = 0; i < answers.length; i += 200) {
+    await trx
+      .insertInto('applied_mutations')
+      .values(answers.slice(i, i + 200).map((a) => ({ id: a.id, user_id: userId, result: a.result, at: now })))
+      .execute()
+  }
+}
