@@ -24,6 +24,33 @@ export async function applyServerEntry(trx: Transaction<Database>, entry: Server
     .execute()
 }
 
+/** The columns a server copy sets, in the order applyServerEntries packs them. */
+const COPY_COLUMNS = ['id', 'user_id', 'day', 'work_item_id', 'activity_type_id', 'billable', 'description', 'source', 'raw_seconds', 'rounded_seconds', 'status', 'updated_at', 'deleted_at', 'server_version'] as const
+
+/**
+ * A pulled page of entries in one statement: each replaces its local row or arrives as a
+ * new one, as applyServerEntry does. A row already as the server has it (typically this
+ * device's own change coming back after its push) is not written at all. Returns how
+ * many rows were written, so a page of echoes reloads nothing.
+ */
+export async function applyServerEntries(trx: Transaction<Database>, entries: readonly ServerEntry[]): Promise<number> {
+  if (entries.length === 0) return 0
+  const packed = JSON.stringify(entries.map((e) => COPY_COLUMNS.map((column) => e[column])))
+  const columns = sql.join(COPY_COLUMNS.map((c) => sql.ref(c)))
+  const picked = sql.join(COPY_COLUMNS.map((_, i) => sql`json_extract(j.value, ${`$[${i}]`})`))
+  const updates = COPY_COLUMNS.filter((c) => c !== 'id')
+  // Zone and timer are this device's detail of its own runs (see applyServerEntry); a new copy was created, as far as this device knows, when last changed.
+  const result = await sql`
+    INSERT INTO time_entries (${columns}, timer_id, time_zone, created_at)
+    SELECT ${picked}, NULL, NULL, json_extract(j.value, ${`$[${COPY_COLUMNS.indexOf('updated_at')}]`}) FROM json_each(${packed}) AS j WHERE true
+    ON CONFLICT (id) DO UPDATE SET ${sql.join(updates.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}
+    WHERE ${sql.join(
+      updates.map((c) => sql`time_entries.${sql.ref(c)} IS NOT excluded.${sql.ref(c)}`),
+      sql` OR `,
+    )}`.execute(trx)
+  return Number(result.numAffectedRows ?? 0n)
+}
+
 /** Standalone, an entry's status follows its period's move (submit approves, reopen makes drafts again). */
 export async function followPeriodStatus(trx: Transaction<Database>, user: string, period: Period, status: Extract<EntryStatus, 'approved' | 'draft'>): Promise<void> {
   await trx

@@ -200,6 +200,27 @@ describe('applying a pull', () => {
     expect(after).toEqual({ rounded_seconds: H, server_version: null })
   })
 
+  it('takes its own pushed change coming back as news of nothing, and a newer copy in place of the row', async () => {
+    await clearOutbox()
+    const user = await readLocalUserId(db())
+    await env.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: H }])
+    const batch = await takeBatch(db(), 500)
+    const [mutation] = batch?.mutations ?? []
+    if (!batch || mutation?.type !== 'entry.put') throw new Error('no batch')
+    await settleBatch(db(), batch, [applied(mutation.id, 4)], env.clock.now())
+    const mine = mutation.entry
+    const asServer = { ...mine, status: 'draft' as const, version: 4 }
+
+    const echoed = await applyPull(db(), user, { ...emptyPage, entries: [asServer], cursor: 'r1.u1' })
+    expect(echoed).toBe(0)
+
+    const newer = await applyPull(db(), user, { ...emptyPage, entries: [{ ...asServer, rawSeconds: 2 * H, roundedSeconds: 2 * H, version: 5, updatedAt: mine.updatedAt + 1 }], cursor: 'r2.u2' })
+    expect(newer).toBe(1)
+    const stored = await db().selectFrom('time_entries').select(['rounded_seconds', 'server_version', 'user_id']).where('id', '=', mine.id).executeTakeFirstOrThrow()
+    expect(stored).toEqual({ rounded_seconds: 2 * H, server_version: 5, user_id: user })
+    expect(await pendingCount(db())).toBe(0)
+  })
+
   it('takes the server’s decision on a period, with its history', async () => {
     const user = await readLocalUserId(db())
     await applyPull(db(), user, {

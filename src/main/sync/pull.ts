@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { PeriodWire, PullResponse } from '@shared/sync'
 import { cursorText, parseCursor, START_CURSOR } from '@shared/sync-cursor'
 import type { Database, OutboxEntity } from '../db/schema'
-import { applyServerEntry } from '../entries/server-copies'
+import { applyServerEntries } from '../entries/server-copies'
 import { asServerCopy } from './outbox'
 import { activityTypeFromWire, contractFromWire, customerFromWire, entryFromWire, workItemFromWire } from './wire'
 
@@ -93,11 +93,11 @@ export async function applyPullPage(db: Kysely<Database>, userId: string, page: 
       }
       for (const w of page.workItems) if (!skip.workItem.has(w.id)) changed += await upsert(trx, 'work_items', workItemFromWire(w))
       // Entries go through their one home; a pulled copy is the server's decision, applied as such (not refused by the local lock).
-      for (const e of page.entries) {
-        if (skip.entry.has(e.id)) continue
-        await applyServerEntry(trx, entryFromWire(e, userId))
-        changed++
-      }
+      // One statement per page: a device back from a week offline pulls its own changes back by the thousand.
+      changed += await applyServerEntries(
+        trx,
+        page.entries.filter((e) => !skip.entry.has(e.id)).map((e) => entryFromWire(e, userId)),
+      )
 
       const movesWaiting = new Set(
         page.periods.length === 0 ? [] : (await trx.selectFrom('sync_outbox').select('entity_id').where('entity', 'in', ['period.submit', 'period.withdraw']).execute()).map((r) => r.entity_id),

@@ -7,7 +7,7 @@
 // the server cannot be reached; a server that answers with an error is a "problem",
 // with its message.
 import type { Kysely } from 'kysely'
-import type { MeResponse, SyncStatus } from '@shared/sync'
+import { MAX_PULL_CHANGES, type MeResponse, type SyncStatus } from '@shared/sync'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { EventHub } from '../events'
@@ -175,7 +175,8 @@ export class SyncEngine {
     const decided: PeriodDecision[] = []
     for (;;) {
       const after = await readCursor(this.deps.db)
-      const page = await transport.pull(after, 500)
+      // The largest page the server gives: a device back from a week offline pulls its changes back in half the round trips.
+      const page = await transport.pull(after, MAX_PULL_CHANGES)
       if (await this.restored.startsOver(page.epoch)) {
         this.deps.logger.warn('the team server’s database was restored from a backup: pulling everything again and sending back what it lost')
         continue

@@ -18,7 +18,12 @@ type Db = Kysely<ServerDatabase> | Transaction<ServerDatabase>
 
 export async function periodRule(db: Db) {
   const org = await db.selectFrom('org').select('period_rule').executeTakeFirstOrThrow()
-  return PeriodRuleSchema.parse(JSON.parse(org.period_rule))
+  return periodRuleOf(org.period_rule)
+}
+
+/** The organisation's period rule from its stored text (org.period_rule), for a caller that read the column with other things. */
+export function periodRuleOf(stored: string) {
+  return PeriodRuleSchema.parse(JSON.parse(stored))
 }
 
 /** The organisation's period of `day`. */

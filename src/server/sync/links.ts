@@ -21,10 +21,8 @@ async function existing(trx: Trx, table: Linked, ids: readonly (string | null)[]
   return new Set((await trx.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id))
 }
 
-/** Entry changes whose work item or activity type the server does not have, by change id, with the reason. */
-export async function entryLinkProblems(trx: Trx, run: readonly EntryPut[]): Promise<Map<string, string>> {
-  const items = await existing(trx, 'work_items', run.map((m) => m.entry.workItemId))
-  const types = await existing(trx, 'activity_types', run.map((m) => m.entry.activityTypeId))
+/** Entry changes whose work item or activity type is not among those the server has (read with the run: push-entry-reads.ts), by change id, with the reason. */
+export function entryLinkProblems(run: readonly EntryPut[], items: ReadonlySet<string>, types: ReadonlySet<string>): Map<string, string> {
   const problems = new Map<string, string>()
   for (const { id, entry } of run) {
     if (entry.workItemId !== null && !items.has(entry.workItemId)) problems.set(id, `This entry is booked on a work item the server does not have (yet). Sync again; if it stays, book the time on another item. This change was not applied.`)

@@ -1,16 +1,17 @@
 // Applying a run of entry changes of one push: read together, checked in order, written
 // together (one upsert per run), so a push of thousands of drafts costs a few statements
-// per batch, not a few per entry. A change is refused, with the reason, when it touches
+// per batch, not a few per entry (their reads: push-entry-reads.ts). A change is refused, with the reason, when it touches
 // someone else's entry, a voided one, a submitted or approved period, makes a day longer
 // than 24 hours, or names a work item or activity type the server does not have.
-import { sql, type Transaction } from 'kysely'
-import type { Period, PeriodRule } from '@shared/periods'
+import type { Transaction } from 'kysely'
+import type { PeriodRule } from '@shared/periods'
 import { periodContaining } from '@shared/periods'
 import type { EntryWire, Mutation, MutationResult } from '@shared/sync'
 import { entryRow } from '@shared/sync-rows'
 import type { UserSeq } from '../db/change-streams'
 import type { ServerDatabase } from '../db/schema'
 import { entryLinkProblems } from './links'
+import { readEntryRun } from './push-entry-reads'
 import { upsertEntries } from './push-writes'
 import { entryWire } from './wire'
 
@@ -21,34 +22,8 @@ const DAY_SECONDS = 86_400
 
 /** A run of entry changes: read together, checked in order, written together. */
 export async function applyEntries(trx: Trx, userId: string, run: readonly EntryPut[], rule: PeriodRule, now: number, nextSeq: () => UserSeq): Promise<MutationResult[]> {
-  const entryIds = [...new Set(run.map((m) => m.entry.id))]
-  const existing = new Map((await trx.selectFrom('time_entries').selectAll().where('id', 'in', entryIds).execute()).map((r) => [r.id, r]))
-
-  // Periods and day totals for every day the run touches (new days and the days entries move from).
-  const days = new Set(run.map((m) => m.entry.day))
-  for (const row of existing.values()) days.add(row.day)
-  const periods = new Map<string, Period>()
-  for (const day of days) periods.set(day, periodContaining(day, rule))
-  const starts = [...new Set([...periods.values()].map((p) => p.start))]
-  const locked = new Map(
-    (await trx.selectFrom('periods').select(['start_day', 'end_day', 'status']).where('user_id', '=', userId).where('start_day', 'in', starts).where('status', 'in', ['submitted', 'approved']).execute()).map((p) => [p.start_day, p]),
-  )
-  const dayList = [...days]
-  const totals = new Map<string, number>()
-  for (const row of await trx
-    .selectFrom('time_entries')
-    // A sum is a bigint on PostgreSQL; the driver may hand it over as text.
-    .select(['day', sql<number | string>`sum(rounded_seconds)`.as('total')])
-    .where('user_id', '=', userId)
-    .where('day', 'in', dayList)
-    .where('deleted_at', 'is', null)
-    .where('status', '!=', 'voided')
-    .groupBy('day')
-    .execute()) {
-    totals.set(row.day, Number(row.total))
-  }
-
-  const links = await entryLinkProblems(trx, run)
+  const { existing, periods, locked, totals, workItems, activityTypes } = await readEntryRun(trx, userId, run, rule)
+  const links = entryLinkProblems(run, workItems, activityTypes)
   const results: MutationResult[] = []
   const writes = new Map<string, { wire: EntryPut['entry']; version: number; created: number; status: string; seq: UserSeq }>()
   const lockReason = (day: string) => {

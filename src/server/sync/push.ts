@@ -26,12 +26,13 @@ import { inSavepoint } from '../db/savepoint'
 import type { Logger } from '../logger'
 import { referenceChangeRefusal, referenceStamp, type ReferenceMutation } from '../org/authority'
 import type { Principal } from '../org/tokens'
-import { movePeriod, periodRule } from '../periods/period-store'
+import { movePeriod } from '../periods/period-store'
 import { clearOtherDefaults } from '../reference/activity-default'
 import { referenceLinkProblem } from './links'
 import { applyEntries, type EntryPut } from './push-entries'
 import { recordAnswers } from './push-writes'
 import type { PushChange } from './push-request'
+import { readPushStart } from './push-start'
 import { activityTypeWire, contractWire, customerWire, workItemWire } from './wire'
 
 type Trx = Transaction<ServerDatabase>
@@ -56,12 +57,9 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
     return referenceSeqs.take()
   }
 
-  const seen = new Map(
-    (await trx.selectFrom('applied_mutations').select(['id', 'user_id', 'result']).where('id', 'in', changes.map((c) => c.id)).execute()).map((r) => [r.id, r]),
-  )
+  const { seen, rule } = await readPushStart(trx, changes.map((c) => c.id))
   const results: (MutationResult | undefined)[] = changes.map(() => undefined)
   const fresh = new Set<number>()
-  const rule = await periodRule(trx)
 
   /** Runs one step in a savepoint; a step the database refuses gives its change numbers back. */
   const step = async <T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> => {

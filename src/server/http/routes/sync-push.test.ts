@@ -151,6 +151,24 @@ function pushSuite(dialect: TestDialect) {
     expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied'])
   })
 
+  it('refuses moving an entry out of a submitted period into an open one, and applies the rest of the push', async () => {
+    // The entry's old day lies in a period none of the pushed days is in: its lock must still be found.
+    const org = new OrgService(t.db, () => T0)
+    await org.addTeam({ name: 'Field', pattern: 'one' })
+    await org.addMember({ team: 'Field', user: 'bo@example.com' })
+    await org.setApprovers({ team: 'Field', level: 1, users: ['ana@example.com'] })
+    expect((await push([entry('e-1')])).map((r) => r.status)).toEqual(['applied'])
+    const submitted = await push([{ id: newId(), type: 'period.submit', start: MONDAY, end: '2026-03-08' }])
+    expect(submitted.map((r) => r.status), JSON.stringify(submitted)).toEqual(['applied'])
+    // Submitting moves the period's entries too: the change is based on the server's version now.
+    const before = await t.db.selectFrom('time_entries').select(['day', 'version']).where('id', '=', 'e-1').executeTakeFirstOrThrow()
+    const moved = { ...entry('e-1', { day: '2026-03-09' }), baseVersion: before.version }
+    const results = await push([moved, entry('e-2', { day: '2026-03-10' })])
+    expect(results.map((r) => r.status)).toEqual(['refused', 'applied'])
+    expect(results[0]?.status === 'refused' && results[0].reason).toMatch(/2026-03-02 – 2026-03-08 is submitted for approval/)
+    expect(await t.db.selectFrom('time_entries').select(['day', 'version']).where('id', '=', 'e-1').executeTakeFirstOrThrow()).toEqual(before)
+  })
+
   it('refuses only the change a database rule rejects, even one the server did not foresee', async () => {
     // A rule the server's own checks know nothing of stands in for an unforeseen constraint.
     if (dialect === 'sqlite') {
