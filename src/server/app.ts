@@ -45,6 +45,9 @@ export interface ServerAppOptions {
   lifecycle?: ServerLifecycle
 }
 
+/** What a request that arrives during a graceful stop is told: come back in a second (to the next process). */
+const RETRY_AFTER_STOPPING_SECONDS = 1
+
 export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimit, metricsToken, pool, lifecycle = new ServerLifecycle() }: ServerAppOptions): FastifyInstance {
   // Typed as Fastify's logger so the app keeps its default type, whatever pino's own generics say.
   const loggerInstance: FastifyBaseLogger | undefined = logger.pino
@@ -85,6 +88,12 @@ export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimi
   app.addHook('preClose', (done) => {
     lifecycle.beginShutdown()
     done()
+  })
+  // Fastify answers a request that arrives while it closes with 503 and `Connection: close`
+  // before any hook runs; this listener, ahead of Fastify's own, adds when to come back, so a
+  // device (or a load balancer) retries against the next process at once.
+  app.server.prependListener('request', (_request, response) => {
+    if (lifecycle.stopping) response.setHeader('Retry-After', String(RETRY_AFTER_STOPPING_SECONDS))
   })
 
   healthRoutes(app, { db, logger, lifecycle })

@@ -1,6 +1,7 @@
 // `serve`: the team server itself, listening until it is told to stop.
 import { StintError } from '@shared/errors'
 import { serverClock } from '../clock'
+import { ServerLifecycle } from '../http/lifecycle'
 import { MIN_METRICS_TOKEN_LENGTH } from '../http/routes/metrics'
 import { DEFAULT_BAD_TOKENS_PER_MINUTE, DEFAULT_RATE_BURST, DEFAULT_RATE_PER_MINUTE, type RateLimitOptions } from '../http/rate-limit'
 import { LOG_LEVELS, logLevelOf, withLevel, type Logger } from '../logger'
@@ -9,8 +10,6 @@ import { openDatabase, text, UsageError, type CliIo, type OptionSpec, type Value
 
 export const DEFAULT_PORT = 8787
 export const DEFAULT_HOST = '127.0.0.1'
-/** What a request that arrives during a graceful stop is told: come back in a second (to the next process). */
-const RETRY_AFTER_STOPPING_SECONDS = 1
 
 export const SERVE_OPTIONS: Record<string, OptionSpec> = {
   port: { type: 'string', hint: `N (default ${DEFAULT_PORT}; 0 = any free port)` },
@@ -78,14 +77,8 @@ export async function serve(values: Values, io: CliIo): Promise<void> {
   const opened = await openDatabase(values, { ...io, logger })
   // Loaded here, not at the top: the admin commands start faster without the HTTP stack.
   const { buildServerApp } = await import('../app')
-  const app = buildServerApp({ db: opened.db, clock: serverClock(io.env), logger, trustProxy, rateLimit, metricsToken, pool: opened.pool })
-  // Fastify answers a request that arrives while it closes with 503 and `Connection: close`
-  // before any hook runs; this listener, ahead of Fastify's own, adds when to come back, so a
-  // device (or a load balancer) retries against the next process at once.
-  let stopping = false
-  app.server.prependListener('request', (_request, response) => {
-    if (stopping) response.setHeader('Retry-After', String(RETRY_AFTER_STOPPING_SECONDS))
-  })
+  const lifecycle = new ServerLifecycle()
+  const app = buildServerApp({ db: opened.db, clock: serverClock(io.env), logger, trustProxy, rateLimit, metricsToken, pool: opened.pool, lifecycle })
   try {
     await app.listen({ port, host })
   } catch (error) {
@@ -107,7 +100,7 @@ export async function serve(values: Values, io: CliIo): Promise<void> {
   await io.stopSignal()
   // Graceful: stop listening, let the requests in flight (a push's transaction) finish and
   // be answered, then close the database. A second signal stops at once (Node's default).
-  stopping = true
+  lifecycle.beginShutdown()
   io.err('The Stint team server is stopping: no new connections; requests in flight are finished first.')
   await app.close()
   await opened.close()
