@@ -16,7 +16,8 @@ import { httpTransport } from '../../src/main/sync/transport'
 import { hasPostgres, postgresSuiteName } from '../support/postgres'
 import { usePostgresCluster, startPostgresBeforeAll } from '../support/server-db'
 import { buildServerBundle, startServerProcess, type ServerProcess } from '../support/server-process'
-import { seededRandom, serverStateFor, startingItems, StormDevice, stormOrg } from '../support/sync-storm'
+import { seededRandom } from '@shared/testing/seeded-random'
+import { serverStateFor, startingItems, StormDevice, stormOrg } from '../support/sync-storm'
 
 const PEOPLE = 8
 const DEVICES_EACH = 2
