@@ -8,8 +8,9 @@
 // waits for it to commit: a direct read then would see its uncommitted half.
 import type SqliteDatabase from 'better-sqlite3'
 import { CompiledQuery, type Kysely } from 'kysely'
-import { rowKeyId, type PeriodEvent, type PeriodStatus, type RowKey, type TimesheetCell } from '@shared/timesheet'
+import { rowKeyId, type RowKey, type TimesheetCell } from '@shared/timesheet'
 import type { Database } from '../db/schema'
+import { PERIOD_HEAD_SQL, periodHeadOf, type PeriodHead, type PeriodHeadLine } from '../entries/period-records'
 
 /** What a line of GRID_SQL is: a cell with time, a row added by hand, or a cell's note. */
 const CELL = 0
@@ -100,53 +101,6 @@ export function foldGridLines(lines: readonly GridLine[], days: readonly string[
   return [...rows.values()]
 }
 
-/**
- * The period's stored status (open when none is stored), whether a submission or
- * withdrawal of it still waits in the outbox, and its history oldest first: one line per
- * event, or one line with no event.
- */
-export const PERIOD_SQL = `
-SELECT p.id, coalesce(p.status, 'open') AS status, p.level, p.reason,
-       EXISTS (SELECT 1 FROM sync_outbox WHERE entity IN ('period.submit', 'period.withdraw') AND entity_id = ?) AS queued,
-       e.id AS event_id, e.at, e.actor, e.from_status, e.to_status, e.reason AS event_reason
-  FROM (SELECT 1)
-  LEFT JOIN (SELECT * FROM periods WHERE user_id = ? AND start_day = ? AND deleted_at IS NULL LIMIT 1) AS p
-  LEFT JOIN period_events AS e ON e.period_id = p.id
- ORDER BY e.at, e.id`
-
-interface PeriodLine {
-  id: string | null
-  status: PeriodStatus
-  level: 1 | 2 | null
-  reason: string | null
-  queued: 0 | 1
-  event_id: string | null
-  at: number | null
-  actor: string | null
-  from_status: string | null
-  to_status: string | null
-  event_reason: string | null
-}
-
-export interface PeriodHead {
-  id: string | null
-  status: PeriodStatus
-  level: 1 | 2 | null
-  reason: string | null
-  queued: boolean
-  history: PeriodEvent[]
-}
-
-function toHead(lines: readonly PeriodLine[]): PeriodHead {
-  const head = lines[0]
-  if (!head) throw new Error('the period query returned no line') // a LEFT JOIN from one line always returns at least one
-  const history: PeriodEvent[] = []
-  for (const e of lines) {
-    if (e.event_id !== null) history.push({ id: e.event_id, at: e.at ?? 0, actor: e.actor ?? '', from: e.from_status ?? '', to: e.to_status ?? '', reason: e.event_reason })
-  }
-  return { id: head.id, status: head.status, level: head.level, reason: head.reason, queued: head.queued === 1, history }
-}
-
 export interface GridRead {
   head: PeriodHead
   /** The period's rows, unsorted: a row has time in the period or was added by hand; a note alone makes no row. */
@@ -166,11 +120,11 @@ export class GridReader {
     const period = [start, user, start]
     if (this.sqlite.inTransaction) {
       // A write is half done on the connection: wait for it like every other query does.
-      const [cells, head] = await Promise.all([this.db.executeQuery<GridLine>(CompiledQuery.raw(GRID_SQL, grid)), this.db.executeQuery<PeriodLine>(CompiledQuery.raw(PERIOD_SQL, period))])
-      return { head: toHead(head.rows), rows: foldGridLines(cells.rows, days) }
+      const [cells, head] = await Promise.all([this.db.executeQuery<GridLine>(CompiledQuery.raw(GRID_SQL, grid)), this.db.executeQuery<PeriodHeadLine>(CompiledQuery.raw(PERIOD_HEAD_SQL, period))])
+      return { head: periodHeadOf(head.rows), rows: foldGridLines(cells.rows, days) }
     }
     // Synchronous, so no transaction can begin between the two reads.
-    this.statements ??= { grid: this.sqlite.prepare(GRID_SQL), period: this.sqlite.prepare(PERIOD_SQL) }
-    return { head: toHead(this.statements.period.all(period) as PeriodLine[]), rows: foldGridLines(this.statements.grid.all(grid) as GridLine[], days) }
+    this.statements ??= { grid: this.sqlite.prepare(GRID_SQL), period: this.sqlite.prepare(PERIOD_HEAD_SQL) }
+    return { head: periodHeadOf(this.statements.period.all(period) as PeriodHeadLine[]), rows: foldGridLines(this.statements.grid.all(grid) as GridLine[], days) }
   }
 }
