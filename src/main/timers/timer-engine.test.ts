@@ -430,6 +430,15 @@ describe('idle time is never booked or lost silently', () => {
     ])
   })
 
+  it('the minute check that asks about idle time waits for the disk: a question is never lost to a power cut', async () => {
+    await engine().start(1)
+    await live(5 * MINUTE)
+    const before = { ...engine().stats }
+    await goIdleFor(12) // twelve quiet heartbeats, then the check that asks
+    expect(await engine().prompts()).toHaveLength(1)
+    expect(engine().stats.diskWaits - before.diskWaits).toBe(1)
+  })
+
   it('idle periods under the threshold are not asked about', async () => {
     await engine().start(1)
     await goIdleFor(8)

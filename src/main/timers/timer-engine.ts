@@ -407,17 +407,21 @@ export class TimerEngine {
     this.stats.wakeUps++
     // One small transaction: the idle check and the heartbeat (write() adds it while a timer runs).
     const minutes = this.deps.settings().idleMinutes
+    const idleMs = minutes !== null && this.idleSource ? this.idleSource.idleSeconds() * 1000 : null
+    const idle = minutes !== null && idleMs !== null && idleMs >= minutes * 60_000
+    // Back from an idle spell: the question it raises is a decision record and waits for the
+    // disk like every other write; a check that only notes the heartbeat does not.
+    const back = idleMs !== null && !idle && this.idleSince !== null
     let asked = false
     const running = await this.write(async (trx, now) => {
-      if (minutes === null || !this.idleSource) return
-      const idleMs = this.idleSource.idleSeconds() * 1000
-      if (idleMs >= minutes * 60_000) {
+      if (idleMs === null) return
+      if (idle) {
         this.idleSince ??= now - idleMs
       } else if (this.idleSince !== null) {
         asked = await promptRunning(trx, 'idle', this.idleSince, now - idleMs, now)
         this.idleSince = null
       }
-    }, true)
+    }, !back)
     if (asked) await this.afterChange()
     else this.schedule(running)
   }
