@@ -148,6 +148,8 @@ async function start(): Promise<void> {
       secrets: new SafeStorageSecretStore(safeStorage, app.getPath('userData'), logger),
       handlerOverrides: { 'settings.shortcutStatus': () => ({ available: true, entries: shortcuts ? [...shortcuts.entries] : [] }) },
       exportDestination: saveDialogDestination({ dialog, window: () => window, downloadsFolder: () => app.getPath('downloads') }),
+      // The later read-through found damage (the log has it too): say it where the user looks.
+      onDamagedFile: (message) => void dialog.showMessageBox({ type: 'error', title: 'Stint’s database is damaged', message: 'Stint’s database is damaged', detail: message, buttons: ['OK'] }),
     })
   } catch (error) {
     dialog.showErrorBox('Stint cannot open its database', startFailureMessage(error))
