@@ -28,13 +28,16 @@ const textOf = (value: unknown, fallback = ''): string => (typeof value === 'str
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
 
+/** Description text as the page shows it: escaped, with CommonMark's `code` spans as code. */
+const prose = (text: string): string => escape(text).replace(/`([^`]+)`/g, '<code>$1</code>')
+
 function block(title: string, value: unknown): string {
   return `<details><summary>${escape(title)}</summary><pre>${escape(JSON.stringify(value, null, 2))}</pre></details>`
 }
 
 function operationHtml(path: string, method: string, op: Json): string {
   const parts = [`<div class="op"><span class="method">${escape(method)}</span><code>${escape(path)}</code><span>${escape(textOf(op['summary']))}</span></div>`]
-  if (typeof op['description'] === 'string') parts.push(`<p>${escape(op['description'])}</p>`)
+  if (typeof op['description'] === 'string') parts.push(`<p>${prose(op['description'])}</p>`)
   if (Array.isArray(op['parameters'])) parts.push(block('Parameters', op['parameters']))
   const body = (op['requestBody'] as Json | undefined)?.['content'] as Json | undefined
   if (body) parts.push(block('Request body', (body['application/json'] as Json | undefined)?.['schema']))
@@ -62,7 +65,7 @@ export function docsPage(document: Json, openApiPath: string): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(textOf(info['title'], 'API'))}</title><style>${STYLE}</style></head>
 <body><h1>${escape(textOf(info['title'], 'API'))} <span class="muted">${escape(textOf(info['version']))}</span></h1>
-<p>${escape(textOf(info['description']))}</p>
+<p>${prose(textOf(info['description']))}</p>
 <p>The machine-readable document: <a href="${escape(openApiPath)}">${escape(openApiPath)}</a> (OpenAPI 3.1).</p>
 ${sections}
 </body></html>

@@ -79,6 +79,12 @@ function documentSuite(dialect: TestDialect) {
     expect(page.body).not.toMatch(/<script|https?:\/\/(?!json-schema\.org)/)
     for (const path of Object.keys(document.paths)) expect(page.body, path).toContain(`<code>${path}</code>`)
   })
+
+  it('reads the descriptions\' `code` spans as code on the page, not as backticks', async () => {
+    const page = (await app.inject({ method: 'GET', url: '/v1/docs' })).body
+    expect(page).toContain('every refusal is <code>{ &quot;error&quot;: { code, message, issues? } }</code>')
+    expect(page).not.toContain('`')
+  })
 }
 
 // The routes do not depend on the database, so one dialect is enough.
