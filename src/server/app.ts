@@ -1,7 +1,7 @@
 // The team server's HTTP app: routes, authentication, limits and error shapes, built
 // around an injected database, clock and logger. It never listens by itself, so tests
 // use `inject` and the CLI decides where to bind.
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { PostgresAdapter, type Kysely } from 'kysely'
 import type { Clock } from './clock'
 import type { ServerDatabase } from './db/schema'
@@ -45,6 +45,16 @@ export interface ServerAppOptions {
   lifecycle?: ServerLifecycle
 }
 
+/** Paths a load balancer or a scraper asks every few seconds: their answers log at debug, so they do not drown the rest. */
+const PROBES = new Set(['/v1/health', '/v1/ready', '/metrics'])
+
+/** The request's one log line: what was asked, the answer's status and how long it took (never headers, so never a token). */
+function logAnswered(request: FastifyRequest, reply: FastifyReply): void {
+  const line = { req: { method: request.method, url: request.url, remoteAddress: request.ip }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 10) / 10 }
+  if (PROBES.has(request.routeOptions.url ?? '') && reply.statusCode < 400) request.log.debug(line, 'request completed')
+  else request.log.info(line, 'request completed')
+}
+
 /** What a request that arrives during a graceful stop is told: come back in a second (to the next process). */
 const RETRY_AFTER_STOPPING_SECONDS = 1
 
@@ -55,8 +65,10 @@ export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimi
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy,
     requestTimeout: 30_000,
-    // Request lines go through the same pino as everything else, each with its request id.
+    // Request lines go through the same pino as everything else, each with its request id;
+    // one line a request, written when it is answered (below), not Fastify's two.
     ...(loggerInstance ? { loggerInstance } : { logger: false }),
+    disableRequestLogging: true,
     genReqId: requestIdOf,
   })
   const org = new OrgService(db, clock)
@@ -83,6 +95,7 @@ export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimi
   })
   app.addHook('onResponse', (request, reply, done) => {
     metrics.recordRequest(request.routeOptions.url, request.method, reply.statusCode, reply.elapsedTime / 1000)
+    logAnswered(request, reply)
     done()
   })
   app.addHook('preClose', (done) => {

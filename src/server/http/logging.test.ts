@@ -41,8 +41,9 @@ function loggingSuite(dialect: TestDialect) {
     expect(response.headers['x-request-id']).toBe('lb-7f3a.42')
 
     const mine = lines().filter((line) => line['reqId'] === 'lb-7f3a.42')
-    expect(mine.map((line) => line['msg'])).toEqual(['incoming request', 'request completed'])
-    expect(mine[1]).toMatchObject({ level: 30, name: 'stint-server', res: { statusCode: 200 } })
+    expect(mine.map((line) => line['msg'])).toEqual(['request completed'])
+    expect(mine[0]).toMatchObject({ level: 30, name: 'stint-server', req: { method: 'GET', url: '/v1/me' }, res: { statusCode: 200 } })
+    expect(typeof mine[0]?.['responseTime']).toBe('number')
     expect(written.join('')).not.toContain(adminToken)
   })
 
@@ -64,6 +65,14 @@ function loggingSuite(dialect: TestDialect) {
     const first = await app.inject({ method: 'GET', url: '/v1/health' })
     const second = await app.inject({ method: 'GET', url: '/v1/health' })
     expect(first.headers['x-request-id']).not.toBe(second.headers['x-request-id'])
+  })
+
+  it('keeps health, readiness and metrics probes out of the info log unless they fail', async () => {
+    await app.inject({ method: 'GET', url: '/v1/health' })
+    await app.inject({ method: 'GET', url: '/v1/ready' })
+    expect(lines().filter((line) => line['msg'] === 'request completed')).toEqual([])
+    await app.inject({ method: 'GET', url: '/v1/me' })
+    expect(lines().filter((line) => line['msg'] === 'request completed').map((line) => (line['req'] as Line)['url'])).toEqual(['/v1/me'])
   })
 
   it('censors a token or an Authorization header that code hands to the logger by mistake', () => {
