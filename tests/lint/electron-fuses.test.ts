@@ -23,5 +23,7 @@ describe('the packaged app’s Electron fuses', () => {
       // Stint serves its pages from app://, never file://, so file pages need no extra rights.
       grantFileProtocolExtraPrivileges: false,
     })
-  })
+    // electron-builder's loader and schema check take a few seconds on their own, more on a
+    // busy machine (it once passed the 5 s default in a CI run).
+  }, 60_000)
 })
