@@ -116,7 +116,7 @@ export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimi
   void app.register((scope, _options, done) => {
     scope.addHook('onRequest', authenticate({ tokens, limiter, clock }))
     scope.addHook('onRequest', limitExpensive({ buckets, clock }))
-    meRoutes(scope, { org, db })
+    meRoutes(scope, { org, db, logger })
     syncRoutes(scope, { db, clock, logger, metrics })
     reportRoutes(scope, { db })
     exportRoutes(scope, { db })

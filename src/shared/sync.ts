@@ -233,6 +233,12 @@ export const PullResponseSchema = z.object({
    * server from before it still syncs.
    */
   epoch: z.string().min(1).max(64).optional(),
+  /**
+   * Present when `after` lies beyond every number this database has given: it is older
+   * than what this device has seen (restored from a backup nobody marked with a new
+   * epoch). The device does what it does for a new epoch.
+   */
+  behind: z.literal(true).optional(),
 })
 export type PullResponse = z.infer<typeof PullResponseSchema>
 
@@ -244,7 +250,12 @@ export const MeResponseSchema = z.object({
   approves: z.array(z.object({ teamId: Id, teamName: z.string(), level: z.union([z.literal(1), z.literal(2)]) })),
   /** The server database's epoch, as in a pull: a device checks it before it pushes (see PullResponseSchema). */
   epoch: z.string().min(1).max(64).optional(),
+  /** As in a pull, for the cursor the device sent as `after` (see PullResponseSchema). */
+  behind: z.literal(true).optional(),
 })
+
+/** GET /v1/me?after=<cursor>: a device sends where it has pulled to, so a restore nobody marked is noticed before it pushes. */
+export const MeQuerySchema = z.object({ after: CursorInputSchema })
 export type MeResponse = z.infer<typeof MeResponseSchema>
 
 /**

@@ -1,7 +1,8 @@
 // When the team server's database was restored from a backup, its change numbers start
 // again below this device's cursor and it has lost what was synced after the backup.
 // Every pull carries the database's epoch; when it is not the one this device synced
-// with, the device pulls everything again from the start and, row by row, keeps and sends
+// with, or the server says its database is behind this device's cursor (a restore nobody
+// gave a new epoch), the device pulls everything again from the start and, row by row, keeps and sends
 // back what the server no longer has: a row the server has only in an older version goes
 // up on that version, a row it does not have at all goes up as new. Nothing is skipped
 // and nothing is sent twice, and the user is asked about nothing the server simply lost.
@@ -41,24 +42,27 @@ export class RestoredServerReconciler {
   ) {}
 
   /**
-   * Looks at the epoch a server answered with (in /v1/me and every pull page). Returns
-   * true when the server's database is not the one this device last synced with (or a
-   * full pull after a restore was cut short): the cursor is then back at 0, and the
-   * caller pulls again from the start before it pushes anything.
+   * Looks at what a server answered (in /v1/me and every pull page): its database's epoch,
+   * and whether it is behind this device's cursor. Returns true when the server's database
+   * is not the one this device last synced with (a new epoch, or one restored without a
+   * new epoch, which shows as `behind`), or a full pull after a restore was cut short: the
+   * cursor is then back at 0, and the caller pulls again from the start before it pushes.
    */
-  async startsOver(epoch: string | undefined): Promise<boolean> {
-    if (epoch === undefined) return false
+  async startsOver({ epoch, behind }: { epoch?: string | undefined; behind?: true | undefined }): Promise<boolean> {
+    if (epoch === undefined && !behind) return false
     if (this.seen !== null) return false // already pulling everything again
     const known = await stateOf(this.db, EPOCH_KEY)
     const interrupted = (await stateOf(this.db, RECONCILING_KEY)) === '1'
-    if (known === epoch && !interrupted) return false
+    if (known === epoch && !interrupted && !behind) return false
+    // The first answer of a server, with nothing to compare with, only tells the epoch.
+    const first = known === null && !behind
     await this.db.transaction().execute(async (trx) => {
-      await setState(trx, EPOCH_KEY, epoch)
-      if (known === null) return // the first pull from this server: nothing to compare with
+      if (epoch !== undefined) await setState(trx, EPOCH_KEY, epoch)
+      if (first) return
       await setState(trx, RECONCILING_KEY, '1')
       await setState(trx, CURSOR_KEY, '0')
     })
-    if (known === null) return false
+    if (first) return false
     this.seen = new Map(PAGE_PARTS.map(([, table]) => [table, new Set<string>()]))
     return true
   }

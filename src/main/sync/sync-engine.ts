@@ -149,11 +149,11 @@ export class SyncEngine {
     }
     await this.announce()
     try {
-      const me = await transport.me()
+      const me = await transport.me(await readCursor(this.deps.db))
       await this.deps.onMe?.(me)
       // A server restored from a backup: pull everything first, so what is pushed is based on
       // the versions the server has now, and what it lost is queued to go back up.
-      if (await this.restored.startsOver(me.epoch)) await this.pull(transport)
+      if (await this.restored.startsOver(me)) await this.pull(transport)
       await this.pusher.push(transport)
       if (await this.pull(transport)) {
         await this.pusher.push(transport)
@@ -177,7 +177,7 @@ export class SyncEngine {
       const after = await readCursor(this.deps.db)
       // The largest page the server gives: a device back from a week offline pulls its changes back in half the round trips.
       const page = await transport.pull(after, MAX_PULL_CHANGES)
-      if (await this.restored.startsOver(page.epoch)) {
+      if (await this.restored.startsOver(page)) {
         this.deps.logger.warn('the team server’s database was restored from a backup: pulling everything again and sending back what it lost')
         continue
       }

@@ -50,7 +50,8 @@ export class TransportError extends Error {
 }
 
 export interface SyncTransport {
-  me(): Promise<MeResponse>
+  /** Who the token is; with `after` (the device's cursor), whether the server's database is behind it. */
+  me(after?: string): Promise<MeResponse>
   push(request: PushRequest): Promise<PushResponse>
   /** `after`: the cursor of the last pull, as the server gave it (sync-cursor.ts). */
   pull(after: string, limit: number): Promise<PullResponse>
@@ -131,7 +132,7 @@ export function httpTransport(baseUrl: string, token: string, fetchImpl: typeof 
     return parsed.data
   }
   return {
-    me: () => call('/v1/me', MeResponseSchema),
+    me: (after) => call(after === undefined ? '/v1/me' : `/v1/me?after=${encodeURIComponent(after)}`, MeResponseSchema),
     push: (request) => call('/v1/sync/push', PushResponseSchema, { method: 'POST', body: JSON.stringify(request) }),
     pull: (after, limit) => call(`/v1/sync/pull?after=${encodeURIComponent(after)}&limit=${limit}`, PullResponseSchema),
     approvalQueue: async () => (await call('/v1/approvals', ApprovalQueueSchema)).items,

@@ -116,3 +116,14 @@ export async function takeUsersSeqs(trx: Trx, counts: ReadonlyMap<string, number
   for (const userId of [...counts.keys()].sort()) blocks.set(userId, await takeUserSeqs(trx, userId, counts.get(userId) ?? 0))
   return blocks
 }
+
+/**
+ * The last number each stream has given that `userId` can see: the reference stream's and
+ * the person's own (0 before their first change). A cursor beyond these was never given
+ * by this database (see epoch.ts, databaseBehind).
+ */
+export async function streamHeads(db: Trx | Kysely<ServerDatabase>, userId: string): Promise<{ reference: number; own: number }> {
+  const row = await sql<{ reference: number | string | null; own: number | string | null }>`
+    SELECT (SELECT change_seq FROM org) AS reference, (SELECT change_seq FROM change_streams WHERE user_id = ${userId}) AS own`.execute(db)
+  return { reference: Number(row.rows[0]?.reference ?? 0), own: Number(row.rows[0]?.own ?? 0) }
+}

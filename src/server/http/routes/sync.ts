@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { MAX_PUSH_MUTATIONS, MutationSchema, PullQuerySchema, PullResponseSchema, PushEnvelopeSchema, PushResponseSchema, type MutationResult } from '@shared/sync'
 import type { Clock } from '../../clock'
-import { databaseEpoch } from '../../db/epoch'
+import { databaseBehind, databaseEpoch, logBehind } from '../../db/epoch'
 import { isContentError } from '../../db/errors'
 import type { ServerDatabase } from '../../db/schema'
 import { parseInput } from '../../errors'
@@ -75,7 +75,10 @@ export function syncRoutes(app: FastifyInstance, { db, clock, logger, metrics }:
 
   app.get('/v1/sync/pull', { config: { api: pull } }, async (request) => {
     const { after, limit } = parseInput(pull.query, request.query, 'The pull')
-    const answer = { ...(await pullChanges(db, principalOf(request).userId, after, limit)), epoch: await databaseEpoch(db) }
+    const principal = principalOf(request)
+    const [page, epoch, behind] = await Promise.all([pullChanges(db, principal.userId, after, limit), databaseEpoch(db), databaseBehind(db, principal.userId, after)])
+    if (behind) logBehind(logger, principal.email)
+    const answer = { ...page, epoch, ...(behind ? { behind } : {}) }
     metrics.recordPull(answer)
     return answer
   })
