@@ -30,7 +30,8 @@ describe('the browser host’s log file', () => {
 
     const log = readFileSync(join(dataDir, 'stint.log'), 'utf8')
     expect(log).toMatch(/^\S+Z INFO Stint \S+ \(browser host\) is starting with data in /)
-    expect(log).toMatch(/INFO migrated the database to schema \d+/)
+    expect(log).toMatch(/INFO created the database at schema \d+\n/)
+    expect(log).not.toMatch(/migrated/)
     expect(log).toMatch(/INFO refused timesheet\.setCells was refused, nothing was changed\. changes\.0\.day: "2026-02-30" is not a real date/)
     expect(log).toMatch(/Stint \(browser host\) stopped\n$/)
     expect(host.token.length).toBeGreaterThan(20)

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { createServer, type AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -39,6 +40,11 @@ describe('npm run web', () => {
     const host = await startHost(dataDir)
     try {
       expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/)
+      // Set apart on stderr, under the start-up lines: where to go, where the data is, how to stop.
+      await expect.poll(() => host.stderr()).toContain('Stint is ready. Open the address above in your browser')
+      expect(host.stderr()).toContain(`Data in ${dataDir}. Ctrl+C stops it.`)
+      // One line for the new database, not one per migration.
+      expect(host.stderr().match(/schema/g)).toHaveLength(1)
       const otherDir = mkdtempSync(join(tmpdir(), 'stint-host-'))
       const other = await startHost(otherDir)
       expect(other.token).not.toBe(host.token)
@@ -119,6 +125,21 @@ describe('npm run web', () => {
     expect(result.status).toBe(1)
     expect(result.stderr).toContain('was written by a newer Stint (schema 99')
     expect(digest(file)).toBe(before)
+  })
+
+  it('says a port is taken before it makes or opens the data folder', async () => {
+    const taken = createServer()
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+    const port = (taken.address() as AddressInfo).port
+    const fresh = join(dataDir, 'not-yet')
+    try {
+      const result = runHost(['--port', String(port), '--data-dir', fresh])
+      expect(result.status).toBe(1)
+      expect(result.stderr.trim()).toBe(`Stint could not listen on 127.0.0.1:${port}: another program is using that port; choose another with --port, or leave --port out for any free one. Nothing was started and the data folder was not touched.`)
+      expect(existsSync(fresh)).toBe(false)
+    } finally {
+      taken.close()
+    }
   })
 
   it('explains a bad option instead of starting', () => {

@@ -191,8 +191,15 @@ describe('migrations', () => {
       .execute()
     await old.close()
 
-    const upgraded = await openStore({ dataDir: dir, logger: silentLogger, now: () => 1_700_000_000_000, migrations: [...migrations, addNotes] })
+    const said: string[] = []
+    const logger = { ...silentLogger, info: (message: string) => void said.push(message) }
+    const upgraded = await openStore({ dataDir: dir, logger, now: () => 1_700_000_000_000, migrations: [...migrations, addNotes] })
     try {
+      // One line for the whole upgrade, after the backup's.
+      expect(said.filter((line) => line.includes('schema'))).toEqual([
+        `backed up the database to ${file}.schema-${migrations.length}.1700000000000.bak before migrating from schema ${migrations.length}`,
+        `migrated the database from schema ${migrations.length} to ${migrations.length + 1} (${addNotes.name})`,
+      ])
       expect(upgraded.sqlite.pragma('user_version', { simple: true })).toBe(migrations.length + 1)
       expect(upgraded.backupFile).toBe(`${file}.schema-${migrations.length}.1700000000000.bak`)
       const backupFile = upgraded.backupFile ?? ''

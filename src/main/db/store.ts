@@ -176,7 +176,9 @@ async function migrate(
       // The mark that tells Stint's file from any other SQLite file, set with the schema.
       await sql.raw(`PRAGMA application_id = ${STINT_APPLICATION_ID}`).execute(trx)
     })
-    logger.info(`migrated the database to schema ${version + 1} (${migration.name})`)
   }
+  // One line, whatever the number of steps: a new database is made by all of them.
+  if (from === 0) logger.info(`created the database at schema ${migrations.length}`)
+  else logger.info(`migrated the database from schema ${from} to ${migrations.length} (${migrations.slice(from).map((m) => m.name).join(', ')})`)
   return backupFile
 }

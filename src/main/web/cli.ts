@@ -12,11 +12,19 @@ import { JsonFileSettingsStore } from '../settings/settings-store'
 import { startFailureMessage } from '../start-failure'
 import { defaultWebDataDir } from './data-dir'
 import { WebDownloads } from './downloads'
-import { startWebHost } from './server'
+import { listenForWebHost, startWebHost } from './server'
 
 const USAGE = `Usage: npm run web -- [--port N] [--data-dir PATH]
   --port      port on 127.0.0.1 (default: any free port)
   --data-dir  folder of the SQLite database (default: ${defaultWebDataDir()})`
+
+/** What was wrong with the port, in words. */
+function portProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'EADDRINUSE') return 'another program is using that port; choose another with --port, or leave --port out for any free one.'
+  if (code === 'EACCES') return 'this user may not use that port; choose one above 1023.'
+  return `${(error as Error).message}.`
+}
 
 async function main(): Promise<void> {
   let values: { port?: string | undefined; 'data-dir'?: string | undefined; help?: boolean | undefined }
@@ -39,6 +47,14 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const dataDir = resolve(values['data-dir'] ?? defaultWebDataDir())
+  // The port first: a port that is taken fails here, before the data folder is made or opened.
+  let listening
+  try {
+    listening = await listenForWebHost(port)
+  } catch (error) {
+    console.error(`Stint could not listen on 127.0.0.1:${port}: ${portProblem(error)} Nothing was started and the data folder was not touched.`)
+    process.exit(1)
+  }
   // For crash tests only: pretend the restart happened this much later.
   const offset = Number(process.env['STINT_TEST_CLOCK_OFFSET_MS'] ?? 0)
   const clock = Number.isFinite(offset) && offset !== 0 ? offsetClock(offset) : systemClock
@@ -59,16 +75,10 @@ async function main(): Promise<void> {
     process.exit(1)
   }
   const rendererDir = resolve(import.meta.dirname, '../renderer')
-  let host
-  try {
-    host = await startWebHost({ core, rendererDir, token, logger, port, downloads })
-  } catch (error) {
-    await core.close()
-    console.error(`Stint could not listen on 127.0.0.1:${port}: ${(error as Error).message}`)
-    process.exit(1)
-  }
+  const host = await startWebHost({ core, rendererDir, token, logger, listening, downloads })
+  // stdout carries the URL alone, first, so scripts can read it; a terminal shows it set apart under the start-up lines.
   console.log(`${host.url}?token=${token}`)
-  console.log(`Stint is serving ${rendererDir} on 127.0.0.1:${host.port} with data in ${dataDir}. Ctrl+C stops it.`)
+  console.error(`\n  Stint is ready. Open the address above in your browser (it holds this launch's key).\n  Data in ${dataDir}. Ctrl+C stops it.\n`)
 
   let stopping = false
   const stop = async (): Promise<void> => {

@@ -34,7 +34,8 @@ export interface WebHostOptions {
   token: string
   logger: Logger
   port?: number
-  host?: '127.0.0.1'
+  /** A server already listening (listenForWebHost), so a taken port is found before the data folder is opened. */
+  listening?: Server
   /** The core's export destination (createCore's exportDestination): the downloads this host serves. */
   downloads?: WebDownloads
 }
@@ -152,6 +153,23 @@ async function sendDownload(res: ServerResponse, job: CsvJob, logger: Logger): P
   }
 }
 
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolvePromise()
+    })
+  })
+}
+
+/** Takes the port on 127.0.0.1 first; requests wait until startWebHost answers them. Rejects (EADDRINUSE…) when the port is taken. */
+export async function listenForWebHost(port: number): Promise<Server> {
+  const server = createServer()
+  await listen(server, port)
+  return server
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { core, rendererDir, token, logger } = options
   const streams = new Set<ServerResponse>()
@@ -233,7 +251,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   }
 
-  const server: Server = createServer((req, res) => {
+  const server: Server = options.listening ?? createServer()
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       logger.error('web host request failed', error)
       if (!res.headersSent) send(res, 500, 'Stint could not answer this request.')
@@ -244,10 +263,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     for (const stream of streams) stream.write(': keep-alive\n\n')
   }, () => streams.size)
 
-  await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolvePromise())
-  })
+  if (!server.listening) await listen(server, options.port ?? 0)
   port = (server.address() as AddressInfo).port
 
   return {
