@@ -1,6 +1,7 @@
 // Composition root of the Electron app: the only module that imports Electron's values.
 // It builds the core (store, services, handlers) and wires the thin adapters around it:
 // window, tray, IPC, power monitor, global shortcuts, ticket links, quit guard.
+import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import {
   BrowserWindow,
@@ -45,6 +46,7 @@ import { saveDialogDestination } from './save-dialog'
 import { registerTimerShortcuts, type ShortcutReport } from './shortcuts'
 import { acquireSingleInstance } from './single-instance'
 import { TrayController } from './tray'
+import { applyStartAtLogin, startedAtLogin } from './login-item'
 import { createMainWindow, showWindow } from './window'
 
 const LINK_SCHEME = 'stint'
@@ -187,7 +189,14 @@ async function start(): Promise<void> {
     })
     ready.events.emit('shortcuts.changed', { available: true, entries: [...shortcuts.entries] })
     reminders.apply()
-    if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: next.startAtLogin })
+    // Only a packaged app belongs in the login list: a development build would start Electron's bare binary.
+    if (app.isPackaged) {
+      try {
+        applyStartAtLogin(app, next.startAtLogin, { platform: process.platform, env: process.env, home: homedir(), execPath: process.execPath })
+      } catch (error) {
+        logger.error('start at login could not be set', error)
+      }
+    }
   }
   applySettings(settings.get())
   ready.events.subscribe((name, payload) => {
@@ -208,6 +217,7 @@ async function start(): Promise<void> {
     preload: join(import.meta.dirname, '../preload/index.cjs'),
     url: devServerUrl ?? APP_ENTRY_URL,
     icon: appIcon,
+    showWhenReady: !startedAtLogin(app, process.argv, process.platform),
     isQuitting: () => quitting,
     onLoadFailed: (error) => logger.error('the window could not load Stint', error),
   })

@@ -85,7 +85,7 @@ class FakeBrowserWindow {
 const PRELOAD = '/opt/Stint/resources/app/out/preload/index.cjs'
 const URL = 'app://stint/index.html'
 
-function openMainWindow(quitting: () => boolean = () => false, loadError: Error | null = null) {
+function openMainWindow(quitting: () => boolean = () => false, loadError: Error | null = null, showWhenReady?: boolean) {
   const fake = new FakeBrowserWindow()
   fake.loadError = loadError
   const loadFailures: unknown[] = []
@@ -98,7 +98,7 @@ function openMainWindow(quitting: () => boolean = () => false, loadError: Error 
   const window = createMainWindow(
     // The adapter uses only the methods the fake implements.
     FakeWindowClass as unknown as BrowserWindowClass,
-    { preload: PRELOAD, url: URL, isQuitting: quitting, onLoadFailed: (error) => loadFailures.push(error) },
+    { preload: PRELOAD, url: URL, isQuitting: quitting, onLoadFailed: (error) => loadFailures.push(error), ...(showWhenReady === undefined ? {} : { showWhenReady }) },
   )
   return { fake, window, created, loadFailures }
 }
@@ -141,6 +141,15 @@ describe('Stint’s main window', () => {
 
     fake.emit('ready-to-show')
 
+    expect(fake.visible).toBe(true)
+  })
+
+  it('stays closed at a start at login, the page loaded, until the tray opens it', () => {
+    const { fake } = openMainWindow(() => false, null, false)
+    expect(fake.loadedUrl).toBe(URL)
+    fake.emit('ready-to-show')
+    expect(fake.visible).toBe(false)
+    showWindow(fake)
     expect(fake.visible).toBe(true)
   })
 

@@ -11,6 +11,8 @@ export interface MainWindowOptions {
   preload: string
   url: string
   icon?: string
+  /** False for a start at login: the window is made but stays closed until the tray opens it. */
+  showWhenReady?: boolean
   /** True once the user chose Quit: then closing really closes. */
   isQuitting(): boolean
   /** A page that failed to load is reported, never left as an unhandled rejection. */
@@ -46,7 +48,7 @@ export function createMainWindow(BrowserWindow: BrowserWindowClass, options: Mai
       disableBlinkFeatures: 'Auxclick',
     },
   })
-  window.once('ready-to-show', () => window.show())
+  if (options.showWhenReady !== false) window.once('ready-to-show', () => window.show())
   window.on('close', (event) => {
     if (options.isQuitting()) return
     event.preventDefault()
