@@ -19,6 +19,14 @@ export const ReminderSettingsSchema = z.object({
   to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM'),
 })
 
+export const THEMES = ['system', 'light', 'dark'] as const
+export type Theme = (typeof THEMES)[number]
+
+export const AppearanceSettingsSchema = z.object({
+  /** System follows the operating system's light or dark; the others hold whatever it says. */
+  theme: z.enum(THEMES),
+})
+
 export const SettingsSchema = z.object({
   timers: z.object({
     /** Starting one timer pauses the others. Off by default: timers run concurrently. */
@@ -32,6 +40,7 @@ export const SettingsSchema = z.object({
   shortcuts: ShortcutSettingsSchema,
   reminders: ReminderSettingsSchema,
   timesheet: TimesheetSettingsSchema,
+  appearance: AppearanceSettingsSchema,
   startAtLogin: z.boolean(),
 })
 export type Settings = z.infer<typeof SettingsSchema>
@@ -46,6 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   reminders: { enabled: false, days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' },
   timesheet: DEFAULT_TIMESHEET_SETTINGS,
+  appearance: { theme: 'system' },
   startAtLogin: true,
 }
 
@@ -56,6 +66,7 @@ export const SettingsPatchSchema = z
     shortcuts: ShortcutSettingsSchema.partial(),
     reminders: ReminderSettingsSchema.partial(),
     timesheet: TimesheetSettingsSchema.partial(),
+    appearance: AppearanceSettingsSchema.partial(),
     startAtLogin: z.boolean(),
   })
   .partial()
@@ -69,6 +80,7 @@ export function mergeSettingsPatch(current: Settings, patch: SettingsPatch): Set
     shortcuts: { ...current.shortcuts, ...patch.shortcuts },
     reminders: { ...current.reminders, ...patch.reminders },
     timesheet: { ...current.timesheet, ...patch.timesheet },
+    appearance: { ...current.appearance, ...patch.appearance },
     startAtLogin: patch.startAtLogin ?? current.startAtLogin,
   }
 }
@@ -94,7 +106,7 @@ export function settingsFromStored(stored: unknown): { settings: Settings; probl
     return DEFAULT_SETTINGS[key]
   }
   return {
-    settings: { timers: section('timers'), shortcuts: section('shortcuts'), reminders: section('reminders'), timesheet: section('timesheet'), startAtLogin: section('startAtLogin') },
+    settings: { timers: section('timers'), shortcuts: section('shortcuts'), reminders: section('reminders'), timesheet: section('timesheet'), appearance: section('appearance'), startAtLogin: section('startAtLogin') },
     problems,
   }
 }

@@ -77,3 +77,30 @@ test('settings save as they change and survive a reload', async ({ page, host })
   await page.getByRole('button', { name: 'Start Timer 2' }).click()
   await expect(page.getByRole('button', { name: 'Resume Timer 1' })).toBeVisible()
 })
+
+test('the theme chosen in Settings holds whatever the system says, and System follows it again', async ({ page, host }) => {
+  const background = () => page.evaluate<string>('getComputedStyle(document.documentElement).backgroundColor')
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.goto(`${host.url}#settings`)
+  const theme = page.getByRole('group', { name: 'Theme' })
+  await expect(theme.getByRole('radio', { name: 'System' })).toBeChecked()
+  const light = await background()
+
+  await theme.getByRole('radio', { name: 'Dark' }).check()
+  await expect(theme.getByRole('radio', { name: 'Dark' })).toBeChecked()
+  await expect.poll(background).not.toBe(light)
+  const dark = await background()
+  await expectNoAxeViolations(page)
+  await screenshot(page, 'settings-theme-dark-on-light-system', page.getByRole('region', { name: 'Appearance' }))
+
+  // Kept across a reload, and the system's light does not change it.
+  await page.reload()
+  await expect(page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Dark' })).toBeChecked()
+  expect(await background()).toBe(dark)
+
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Light' }).check()
+  await expect.poll(background).toBe(light)
+  await page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'System' }).check()
+  await expect.poll(background).toBe(dark)
+})

@@ -13,6 +13,7 @@ import {
   globalShortcut,
   ipcMain,
   nativeImage,
+  nativeTheme,
   powerMonitor,
   protocol,
   safeStorage,
@@ -189,6 +190,8 @@ async function start(): Promise<void> {
     })
     ready.events.emit('shortcuts.changed', { available: true, entries: [...shortcuts.entries] })
     reminders.apply()
+    // The chosen theme for what Electron draws itself (menus, dialogs, the window frame) and for the page's prefers-color-scheme.
+    nativeTheme.themeSource = next.appearance.theme
     // Only a packaged app belongs in the login list: a development build would start Electron's bare binary.
     if (app.isPackaged) {
       try {

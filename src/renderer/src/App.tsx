@@ -5,6 +5,7 @@ import { ClientContext } from './client-context'
 import { ReportsView } from './reports/ReportsView'
 import { UsageAlerts } from './reports/contracts/UsageAlerts'
 import { ROUTES, useRoute, type RouteId } from './routes'
+import { useTheme } from './settings/use-theme'
 import { SyncIndicator } from './sync/SyncIndicator'
 import { useSyncStatus } from './sync/use-sync-status'
 import { useTeamAccount } from './sync/use-team-account'
@@ -32,6 +33,7 @@ export function App({ client }: { client: StintClient }) {
   const timersStore = useMemo(() => createTimersStore(client), [client])
   const workStore = useMemo(() => createWorkStore(client), [client])
   const route = useRoute()
+  useTheme(client)
   const sync = useSyncStatus(client)
   // The Approvals view is in the navigation only for an approver (its address works for anyone).
   const account = useTeamAccount(client)

@@ -13,6 +13,7 @@ import { ContractUsagePanel } from './contracts/ContractUsagePanel'
 import { MonthViews } from './month/MonthViews'
 import { REPORT_TABS, decodeState, dimensionsOf, encodeState, type ReportScope, type ReportState, type ReportTab } from './report-state'
 import { SummaryReport } from './SummaryReport'
+import '../ui/segmented.css'
 import './reports.css'
 
 const TAB_NAMES: Readonly<Record<ReportTab, string>> = { summary: 'Summary', month: 'Month', contracts: 'Contracts' }

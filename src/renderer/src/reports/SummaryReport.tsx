@@ -1,6 +1,7 @@
 // The Summary tab: where the time of a range went. Range, grouping and filters on top;
 // totals with utilisation; hours per day against the expected hours and the share by
 // customer or activity type as charts; the grouped table with its CSV exports.
+import '../ui/segmented.css'
 import { useId, useMemo, useState, type ReactNode } from 'react'
 import { format } from 'date-fns'
 import { formatDuration, type DurationUnit } from '@shared/duration'

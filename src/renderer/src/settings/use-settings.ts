@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { StintClient } from '@shared/bridge'
 import { mergeSettingsPatch, type Settings, type SettingsPatch } from '@shared/settings'
 
-export type SettingsSection = 'timers' | 'shortcuts' | 'reminders' | 'timesheet' | 'startup'
+export type SettingsSection = 'timers' | 'shortcuts' | 'reminders' | 'timesheet' | 'appearance' | 'startup'
 
 export type SaveFeedback = { section: SettingsSection; state: 'saving' | 'saved' } | { section: SettingsSection; state: 'failed'; message: string }
 

@@ -196,6 +196,18 @@ describe('Settings view', () => {
     expect(field.value).toBe('CommandOrControl+Alt+5')
   })
 
+  it('chooses the theme: System at first, Light or Dark saved at once as a one-field patch', async () => {
+    const host = settingsHost()
+    await renderSettings(host)
+    const theme = within(section('Appearance')).getByRole('group', { name: 'Theme' })
+    const radio = (name: string) => within(theme).getByRole<HTMLInputElement>('radio', { name })
+    expect(['System', 'Light', 'Dark'].map((name) => radio(name).checked)).toEqual([true, false, false])
+    fireEvent.click(radio('Dark'))
+    await waitFor(() => expect(within(section('Appearance')).getByRole('status').textContent).toContain('Saved'))
+    expect(host.requestsTo('settings.update')).toEqual([{ appearance: { theme: 'dark' } }])
+    expect(radio('Dark').checked).toBe(true)
+  })
+
   it('saves working days and hours of the reminder, refusing an end before the start', async () => {
     const host = settingsHost()
     await renderSettings(host)

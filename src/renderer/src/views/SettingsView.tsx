@@ -3,6 +3,7 @@
 import { useId } from 'react'
 import type { SettingsPatch } from '@shared/settings'
 import { useClient } from '../client-context'
+import { AppearanceSettings } from '../settings/AppearanceSettings'
 import { ReminderSettings } from '../settings/ReminderSettings'
 import { SectionHead } from '../settings/SectionHead'
 import { ShortcutSettings, useShortcutStatus } from '../settings/ShortcutSettings'
@@ -50,6 +51,7 @@ export function SettingsView() {
           <TeamServerSettings />
           <ShortcutSettings shortcuts={settings.shortcuts} status={status} feedback={feedback} onSave={saveShortcuts} />
           <ReminderSettings reminders={settings.reminders} feedback={feedback} onSave={(patch) => save('reminders', patch)} />
+          <AppearanceSettings appearance={settings.appearance} feedback={feedback} onSave={(patch) => save('appearance', patch)} />
           <section className="panel" aria-labelledby={`${id}-startup`}>
             <SectionHead id={`${id}-startup`} title="Startup" section="startup" feedback={feedback} />
             <div className="setting">
