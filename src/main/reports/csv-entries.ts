@@ -262,54 +262,43 @@ export async function* entriesCsvPages(db: Kysely<Database>, userId: string, fro
   }
 }
 
-/** The four name cells of a work item, quoted once for the whole export. */
-interface WorkItemFields {
-  readonly reference: string
-  readonly title: string
-  readonly customer: string
-  readonly contract: string
+/** Cells made once per distinct key: an export meets a few hundred work items and durations, not a million. */
+function cachedCells<K>(make: (key: K) => string): (key: K) => string {
+  const cells = new Map<K, string>()
+  return (key) => {
+    let cell = cells.get(key)
+    if (cell === undefined) {
+      if (cells.size >= DURATION_CACHE_SIZE) cells.clear() // hand-typed durations can all differ; stay small
+      cell = make(key)
+      cells.set(key, cell)
+    }
+    return cell
+  }
 }
-const NO_WORK_ITEM: WorkItemFields = { reference: '', title: '', customer: '', contract: '' }
 
 /**
  * The same entries as entriesCsvPages, in the columns of ENTRY_CSV_COLUMNS, as finished
  * CSV records a page at a time: each record is one template over the database row,
  * with its text through csvField and its numbers from the cells csv-cells makes, so
  * the bytes are exactly what csvChunks writes for entriesCsvPages (the tests compare
- * them) without a row object and a loop over columns per entry.
+ * them) without a row object and a loop over columns per entry. Neighbouring cells that
+ * follow from one value (a work item's four names, a duration's hours and minutes) are
+ * made once as one piece: fewer pieces per record is less for the garbage collector.
  */
 export async function* entriesCsvRecords(db: Kysely<Database>, userId: string, from: string, to: string, options: EntriesCsvOptions = {}): AsyncGenerator<CsvRecords, void, undefined> {
   const names = new NameCache(db)
-  const durations = new DurationCells()
-  const workItems = new Map<string, WorkItemFields>()
-  const fieldsOf = (id: string | null): WorkItemFields => {
-    if (id === null) return NO_WORK_ITEM
-    let fields = workItems.get(id)
-    if (fields === undefined) {
-      const item = names.workItem(id)
-      fields = item === undefined ? NO_WORK_ITEM : { reference: csvField(item.reference), title: csvField(item.title), customer: csvField(item.customer), contract: csvField(item.contract) }
-      workItems.set(id, fields)
-    }
-    return fields
-  }
-  const activityTypes = new Map<string | null, string>()
-  const activityOf = (id: string | null): string => {
-    let field = activityTypes.get(id)
-    if (field === undefined) {
-      field = csvField(names.activityType(id))
-      activityTypes.set(id, field)
-    }
-    return field
-  }
+  const workItemCells = cachedCells((id: string | null): string => {
+    const item = names.workItem(id)
+    return item === undefined ? ',,,' : `${csvField(item.reference)},${csvField(item.title)},${csvField(item.customer)},${csvField(item.contract)}`
+  })
+  const activityCell = cachedCells((id: string | null) => csvField(names.activityType(id)))
+  const bookedCells = cachedCells((seconds: number) => `${decimalHours(seconds).text},${wholeMinutes(seconds).text}`)
+  const minutesCell = cachedCells((seconds: number) => wholeMinutes(seconds).text)
   for await (const page of entryPages(db, userId, from, to, options, names)) {
     const records: string[] = []
     for (const row of page) {
-      const item = fieldsOf(row.work_item_id)
-      const hours = durations.decimalHours(row.rounded_seconds).text
-      const minutes = durations.wholeMinutes(row.rounded_seconds).text
-      const rawMinutes = durations.wholeMinutes(row.raw_seconds).text
       records.push(
-        `${csvField(row.day)},${item.reference},${item.title},${item.customer},${item.contract},${activityOf(row.activity_type_id)},${yesNo(row.billable)},${csvField(row.description)},${csvField(row.source)},${csvField(row.status)},${hours},${minutes},${rawMinutes},${csvField(isoInstant(row.created_at))},${csvField(row.id)}\r\n`,
+        `${csvField(row.day)},${workItemCells(row.work_item_id)},${activityCell(row.activity_type_id)},${yesNo(row.billable)},${csvField(row.description)},${csvField(row.source)},${csvField(row.status)},${bookedCells(row.rounded_seconds)},${minutesCell(row.raw_seconds)},${csvField(isoInstant(row.created_at))},${csvField(row.id)}\r\n`,
       )
     }
     // Joined: one flat string per page, not a tree of pieces for the garbage collector to walk.
