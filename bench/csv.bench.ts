@@ -1,8 +1,8 @@
 // npm run bench -- csv — CSV export of one million entries. A real SQLite file (the app's
 // own schema and indexes) holds one person's million entries over five years, booked on
 // 300 tickets of 30 customers, with descriptions that need quoting (commas, quotes,
-// line breaks, emoji) or the formula guard. We export them all through entriesCsvPages
-// and exportCsv to a temporary file, against a hand-written exporter (one prepared
+// line breaks, emoji) or the formula guard. We export them all as the app does
+// (entriesCsvRecords through exportCsv) to a temporary file, against a hand-written exporter (one prepared
 // statement, string concatenation into 1 MB chunks, one write each; bench/support/
 // hand-csv.ts) whose file must be byte-identical, in turns in the same run. Targets:
 // rows per second at least the hand-written exporter's (ratio ≥ 1.0) and at least
@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { resourceUsage } from 'node:process'
 import { it } from 'vitest'
-import { entriesCsvPages, ENTRY_CSV_COLUMNS } from '../src/main/reports/csv-entries'
+import { entriesCsvRecords, ENTRY_CSV_COLUMNS } from '../src/main/reports/csv-entries'
 import { exportCsv, type CsvExportResult } from '../src/main/reports/csv-export'
 import { openTempCore } from '../src/main/testing/temp-core'
 import { handWrittenExport } from './support/hand-csv'
@@ -87,7 +87,7 @@ it(`CSV export of ${TARGET_ENTRIES.toLocaleString('en')} entries`, async () => {
     let result: CsvExportResult | undefined
     const ways = [
       async () => {
-        result = await exportCsv({ path: ours }, ENTRY_CSV_COLUMNS, entriesCsvPages(db, me, FIRST_DAY, last), { bom: true })
+        result = await exportCsv({ path: ours }, ENTRY_CSV_COLUMNS, entriesCsvRecords(db, me, FIRST_DAY, last), { bom: true })
       },
       () => handWrittenExport(sqlite, theirs, me, FIRST_DAY, last),
     ]

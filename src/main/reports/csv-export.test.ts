@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { csvCell, csvNumber, decimalHours, wholeMinutes } from '@shared/csv-cells'
+import { CsvRecords } from '@shared/csv-writer'
 import { csvChunks, CsvExportError, CsvRecordCounter, csvStream, exportBytes, exportCsv, type CsvColumn, type CsvRow } from './csv-export'
 
 type Key = 'label' | 'text' | 'hours' | 'minutes' | 'count' | 'at'
@@ -154,6 +155,16 @@ describe('an export reads back exactly, field by field, through a strict CSV par
     const fromPages = await streamed(csvStream(COLUMNS, slowly([NASTY_ROWS.slice(0, 5), [], NASTY_ROWS.slice(5)])))
     expect(fromRows.equals(fromArray)).toBe(true)
     expect(fromPages.equals(fromArray)).toBe(true)
+  })
+
+  it('records a source made itself go in as they are, between pages of rows, and count as rows', async () => {
+    let text = ''
+    for await (const chunk of csvChunks(COLUMNS, NASTY_ROWS.slice(5, 9))) text += chunk
+    const made = new CsvRecords(text.slice(text.indexOf('\r\n') + 2), 4) // without the header
+    const target = join(dir, 'mixed.csv')
+    const result = await exportCsv({ path: target }, COLUMNS, slowly([NASTY_ROWS.slice(0, 5), made, ...NASTY_ROWS.slice(9)]))
+    expect(result.rows).toBe(NASTY_ROWS.length)
+    expect((await streamed(csvStream(COLUMNS, NASTY_ROWS))).equals(readFileSync(target))).toBe(true)
   })
 
   it('an export of no rows is the header alone', async () => {

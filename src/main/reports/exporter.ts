@@ -9,7 +9,7 @@ import { ENTRY_CSV_COLUMNS, contractUsageCsv, exportFileName, monthViewCsvColumn
 import type { ExportRequest, ExportResult, ExportWhat } from '@shared/exports'
 import type { Database } from '../db/schema'
 import { TRANSPORT_ERROR_CODE, TransportError, type SyncTransport } from '../sync/transport'
-import { entriesCsvPages, type EntryFilters } from './csv-entries'
+import { entriesCsvRecords, type EntryFilters } from './csv-entries'
 import { CsvExportError, csvChunks, exportBytes, exportCsv, type CsvColumn, type CsvExportResult, type CsvOptions, type CsvRows } from './csv-export'
 import type { LocalReports } from './local-reports'
 
@@ -158,6 +158,6 @@ export class Exporter {
     }
     const userId = this.deps.userId()
     const pageSize = this.deps.pageSize
-    return () => entriesCsvPages(this.deps.db, userId, what.from, what.to, { includeVoided: what.includeVoided, filters: entryFilters, ...(pageSize ? { pageSize } : {}) })
+    return () => entriesCsvRecords(this.deps.db, userId, what.from, what.to, { includeVoided: what.includeVoided, filters: entryFilters, ...(pageSize ? { pageSize } : {}) })
   }
 }
