@@ -328,6 +328,8 @@ describe('the heading of a timesheet', () => {
     ['a whole leap February', period('2024-02-01', '2024-02-29'), MONTHLY, 'February 2024'],
     ['a span that is not a whole month falls back to a range', period('2026-12-28', '2027-01-03'), MONTHLY, '28 Dec 2026 – 3 Jan 2027'],
     ['a single day', period('2026-11-16', '2026-11-16'), SEMIMONTHLY, '16 Nov 2026'],
+    ['a year before 1000 keeps four digits', period('0999-03-01', '0999-03-07'), weekly(0), 'Week of 1 Mar 0999'],
+    ['the last whole month the calendar has', period('9999-12-01', '9999-12-31'), MONTHLY, 'December 9999'],
   ])('%s: %s', (_story, span, rule, expected) => {
     expect(periodLabel(span, rule)).toBe(expected)
   })

@@ -36,35 +36,26 @@ export async function moveQueued(db: Db, period: Period): Promise<boolean> {
   return row !== undefined
 }
 
-// The grid reads the same record, its outbox state and its history in one statement on
-// better-sqlite3 (src/main/timesheet/grid-read.ts); that statement lives here beside the
-// Kysely reads so a change to how a period is stored changes both.
+// The grid reads the same record, its outbox state and its history inside its one
+// statement on better-sqlite3 (src/main/timesheet/grid-read.ts), as one JSON text; that
+// part of the statement lives here beside the Kysely reads so a change to how a period is
+// stored changes both.
 /**
- * The period's stored status (open when none is stored), whether a submission or
- * withdrawal of it still waits in the outbox, and its history oldest first: one line per
- * event, or one line with no event.
+ * A scalar subquery: the period's stored status (open when none is stored), whether a
+ * submission or withdrawal of it still waits in the outbox, and its history oldest first,
+ * as one JSON object. Its parameters, in order: periodHeadParameters.
  */
-export const PERIOD_HEAD_SQL = `
-SELECT p.id, coalesce(p.status, 'open') AS status, p.level, p.reason,
-       EXISTS (SELECT 1 FROM sync_outbox WHERE entity IN ('period.submit', 'period.withdraw') AND entity_id = ?) AS queued,
-       e.id AS event_id, e.at, e.actor, e.from_status, e.to_status, e.reason AS event_reason
-  FROM (SELECT 1)
-  LEFT JOIN (SELECT * FROM periods WHERE user_id = ? AND start_day = ? AND deleted_at IS NULL LIMIT 1) AS p
-  LEFT JOIN period_events AS e ON e.period_id = p.id
- ORDER BY e.at, e.id`
+export const PERIOD_HEAD_JSON_SQL = `
+SELECT json_object('id', p.id, 'status', coalesce(p.status, 'open'), 'level', p.level, 'reason', p.reason,
+         'queued', EXISTS (SELECT 1 FROM sync_outbox WHERE entity IN ('period.submit', 'period.withdraw') AND entity_id = ?),
+         -- json(): a subquery's value reaches json_object as text, which it would quote.
+         'history', json((SELECT json_group_array(json_object('id', e.id, 'at', e.at, 'actor', e.actor, 'from', e.from_status, 'to', e.to_status, 'reason', e.reason) ORDER BY e.at, e.id)
+                            FROM period_events AS e WHERE e.period_id = p.id)))
+  FROM (SELECT 1) LEFT JOIN periods AS p ON p.user_id = ? AND p.start_day = ? AND p.deleted_at IS NULL`
 
-export interface PeriodHeadLine {
-  id: string | null
-  status: PeriodStatus
-  level: 1 | 2 | null
-  reason: string | null
-  queued: 0 | 1
-  event_id: string | null
-  at: number | null
-  actor: string | null
-  from_status: string | null
-  to_status: string | null
-  event_reason: string | null
+/** The parameters of PERIOD_HEAD_JSON_SQL, in its order. */
+export function periodHeadParameters(user: string, start: string): [string, string, string] {
+  return [start, user, start]
 }
 
 export interface PeriodHead {
@@ -76,12 +67,10 @@ export interface PeriodHead {
   history: PeriodEvent[]
 }
 
-export function periodHeadOf(lines: readonly PeriodHeadLine[]): PeriodHead {
-  const head = lines[0]
-  if (!head) throw new Error('the period query returned no line') // a LEFT JOIN from one line always returns at least one
-  const history: PeriodEvent[] = []
-  for (const e of lines) {
-    if (e.event_id !== null) history.push({ id: e.event_id, at: e.at ?? 0, actor: e.actor ?? '', from: e.from_status ?? '', to: e.to_status ?? '', reason: e.event_reason })
-  }
-  return { id: head.id, status: head.status, level: head.level, reason: head.reason, queued: head.queued === 1, history }
+/** The object PERIOD_HEAD_JSON_SQL writes: the head, with queued as SQLite's 0 or 1. */
+type PeriodHeadJson = Omit<PeriodHead, 'queued'> & { queued: 0 | 1 }
+
+export function periodHeadOf(json: string): PeriodHead {
+  const head = JSON.parse(json) as PeriodHeadJson
+  return { ...head, queued: head.queued === 1 }
 }

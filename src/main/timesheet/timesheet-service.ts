@@ -7,14 +7,13 @@ import type SqliteDatabase from 'better-sqlite3'
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely'
 import { StintError } from '@shared/errors'
 import { newId } from '@shared/ids'
-import { addDays, daysOf, periodContaining, periodLabel, weekdayOf, type Period, type Weekday } from '@shared/periods'
+import { addDays, daysOf, periodContaining, periodLabel, weekdayOf, type Period, type PeriodRule, type Weekday } from '@shared/periods'
 import type { RunInput } from '@shared/run-times'
 import {
   type CellChange,
   type CellDetails,
   type RowKey,
   type Timesheet,
-  type TimesheetRow,
   type TimesheetSettings,
 } from '@shared/timesheet'
 import type { Clock } from '../clock'
@@ -24,6 +23,7 @@ import type { Entries } from '../entries/entries'
 import { matchesRow } from '../entries/cell-totals'
 import { periodRecord } from '../entries/period-records'
 import { GridReader } from './grid-read'
+import { inRowOrder, readRowNames, type RowNames } from './row-order'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -53,6 +53,8 @@ function tombstone(now: number) {
   return (eb: ExpressionBuilder<Database, 'timesheet_rows' | 'cell_notes'>) => ({ deleted_at: now, updated_at: now, version: eb('version', '+', 1) })
 }
 
+const LAYOUTS_KEPT = 4096
+
 interface PeriodLayout {
   period: Period
   label: string
@@ -68,8 +70,9 @@ interface RowFields {
 
 export class TimesheetService {
   /** Sort names of work items and activity types, read once and dropped on every work.changed. */
-  private names: Promise<(row: RowKey) => string> | null = null
+  private names: Promise<RowNames> | null = null
   private readonly layouts = new Map<string, PeriodLayout>()
+  private rule: { of: PeriodRule | null; key: string } = { of: null, key: '' }
   private readonly grid: GridReader
 
   constructor(private readonly deps: TimesheetDeps) {
@@ -84,28 +87,34 @@ export class TimesheetService {
   }
 
   /**
-   * The period of a day with its label and weekdays. Calendar maths through date-fns in
-   * a fixed zone costs about half a millisecond a period, more than reading the period's
-   * entries, so recent answers are kept (keyed by the rule too: a settings change is a
-   * new key).
+   * The period of a day with its label and weekdays. Kept by day and by the period's first
+   * day (a day's key and its period's start key hold the same layout, so they never
+   * clash), keyed by the rule too (a settings change is a new key): a new day of a known
+   * period costs finding its period, a few microseconds, and a new period its days and
+   * label once. Dropped whole past LAYOUTS_KEPT keys, about eleven years of days.
    */
   private layoutOf(day: string): PeriodLayout {
     const rule = this.deps.settings().periodRule
-    const key = `${day}|${JSON.stringify(rule)}`
-    let layout = this.layouts.get(key)
+    // Settings are replaced, never changed in place: the same rule object has the same text.
+    if (rule !== this.rule.of) this.rule = { of: rule, key: JSON.stringify(rule) }
+    const ruleKey = this.rule.key
+    let layout = this.layouts.get(`${ruleKey}|${day}`)
+    if (layout) return layout
+    const period = periodContaining(day, rule)
+    layout = this.layouts.get(`${ruleKey}|${period.start}`)
     if (!layout) {
-      const period = periodContaining(day, rule)
       const dayList = daysOf(period)
       layout = { period, label: periodLabel(period, rule), days: dayList.map((d) => ({ day: d, weekday: weekdayOf(d) })), dayList }
-      if (this.layouts.size >= 256) this.layouts.clear()
-      this.layouts.set(key, layout)
     }
+    if (this.layouts.size >= LAYOUTS_KEPT) this.layouts.clear()
+    this.layouts.set(`${ruleKey}|${period.start}`, layout)
+    this.layouts.set(`${ruleKey}|${day}`, layout)
     return layout
   }
 
   /**
-   * The whole grid of the period in two statements: cells, added rows and notes in one;
-   * the period's status, outbox and history in the other (see grid-read.ts).
+   * The whole grid of the period in one statement: cells, added rows, notes and the
+   * period's status, outbox and history (see grid-read.ts).
    */
   async load(day: string): Promise<Timesheet> {
     const { settings } = this.deps
@@ -113,11 +122,8 @@ export class TimesheetService {
     const layout = this.layoutOf(day)
     const { period } = layout
     const { head, rows } = await this.grid.read(user, period.start, period.end, layout.dayList)
-    const names = await (this.names ??= this.rowNames())
+    const names = await (this.names ??= readRowNames(this.deps.db))
     const expected = settings().expectedSeconds
-    const sortKeys = new Map(rows.map((r) => [r.key, names(r)]))
-    const sortKey = (r: TimesheetRow) => sortKeys.get(r.key) ?? ''
-    rows.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))
 
     return {
       start: period.start,
@@ -130,7 +136,7 @@ export class TimesheetService {
       history: head.history,
       lockedReason: this.deps.entries.lockedReason(head.status),
       days: layout.days.map((d) => ({ ...d, expectedSeconds: expected[d.weekday] ?? 0 })),
-      rows,
+      rows: inRowOrder(rows, names),
     }
   }
 
@@ -266,14 +272,6 @@ export class TimesheetService {
   /** Rows and notes go with the entries: the same lock, asked for every day of the period. */
   private refuseIfLocked(db: Db, period: Period): Promise<void> {
     return this.deps.entries.refuseIfLocked(db, daysOf(period))
-  }
-
-  /** Orders rows by work item reference or title, then activity type. */
-  private async rowNames(): Promise<(row: RowKey) => string> {
-    const { db } = this.deps
-    const items = new Map((await db.selectFrom('work_items').select(['id', 'reference', 'title']).execute()).map((w) => [w.id, (w.reference ?? w.title).toLowerCase()]))
-    const types = new Map((await db.selectFrom('activity_types').select(['id', 'name']).execute()).map((t) => [t.id, t.name.toLowerCase()]))
-    return (row) => `${row.workItemId ? (items.get(row.workItemId) ?? '') : '\uffff'}\u0000${row.activityTypeId ? (types.get(row.activityTypeId) ?? '') : ''}\u0000${row.billable ? 0 : 1}`
   }
 
   private async checkRowRefs(db: Db, row: RowKey): Promise<void> {
