@@ -3,7 +3,7 @@
 // spreadsheet text. Rows are virtualised (a div grid with ARIA row/column indexes), and
 // the focused row is always rendered so the focus never falls out of the page.
 // The parts live in grid/: header, rows, cells, totals, focus, editor, keys, clipboard.
-import { useEffect, useId, useLayoutEffect, useRef, type ClipboardEvent } from 'react'
+import { startTransition, useEffect, useId, useLayoutEffect, useMemo, useRef, type ClipboardEvent } from 'react'
 import { formatDuration, type DurationUnit } from '@shared/duration'
 import type { CellChange, Timesheet, TimesheetCell, TimesheetRow } from '@shared/timesheet'
 import type { RowName } from './row-names'
@@ -11,12 +11,13 @@ import { cellId } from './use-timesheet'
 import { GridHeader } from './grid/GridHeader'
 import { GridBody } from './grid/GridBody'
 import { GridTotals } from './grid/GridTotals'
-import type { GridActions } from './grid/grid-actions'
 import { gridClipboard } from './grid/grid-clipboard'
 import { gridKeyDown } from './grid/grid-keyboard'
 import { EDIT_UNIT, type CellAddress } from './grid/grid-model'
 import { useCellEditor } from './grid/use-cell-editor'
 import { useGridFocus } from './grid/use-grid-focus'
+import { useStableActions } from './grid/use-stable-actions'
+import { savedDayTotals, withTyped } from './grid/day-totals'
 
 export type { CellAddress } from './grid/grid-model'
 
@@ -58,13 +59,15 @@ export function TimesheetGrid(props: GridProps) {
   const lastCol = dayCount + 2
   const locked = sheet.lockedReason
   const scrollRef = useRef<HTMLDivElement>(null)
-  const focus = useGridFocus(rows, dayCount, focusRequest)
+  const focus = useGridFocus(scrollRef, rows, dayCount, focusRequest)
   const { r, c, anchor, selection } = focus
   const activeRow = rows[r]
   const activeDay = c >= 1 && c <= dayCount ? days[c - 1]?.day : undefined
 
+  // The view only needs the active cell for its Details button: that update may wait for
+  // the frame, so a move or a commit paints without the whole view rendering first.
   useEffect(() => {
-    onActiveChange(activeRow && activeDay ? { row: activeRow, day: activeDay } : null)
+    startTransition(() => onActiveChange(activeRow && activeDay ? { row: activeRow, day: activeDay } : null))
   }, [activeRow, activeDay, onActiveChange])
 
   const shownTotal = (row: TimesheetRow, cell: TimesheetCell): number => pending.get(cellId(row.key, cell.day)) ?? cell.totalSeconds
@@ -100,7 +103,7 @@ export function TimesheetGrid(props: GridProps) {
     onMessage,
   })
 
-  const actions: GridActions = {
+  const actions = useStableActions({
     focusDay: (row, col) => {
       if (row !== r || col !== c) focus.setAnchor(null)
       focus.setActive({ r: row, c: col })
@@ -115,14 +118,12 @@ export function TimesheetGrid(props: GridProps) {
     editorChange: editor.onChange,
     editorKeyDown: editor.onKeyDown,
     editorBlur: editor.onBlur,
-  }
+  })
 
   // A move put the focus on the active cell once it is rendered; never while editing.
   useLayoutEffect(() => {
     if (editing || !focus.takeFocusWish()) return
-    const cell = scrollRef.current?.querySelector<HTMLElement>(`[data-r="${r}"][data-c="${c}"]`)
-    const target = cell?.querySelector<HTMLElement>('button') ?? cell
-    target?.focus()
+    focus.focusNow({ r, c })
   })
 
   // Starting to edit puts the caret in the editor; what was already there (Enter/F2) is selected.
@@ -147,7 +148,11 @@ export function TimesheetGrid(props: GridProps) {
     event.clipboardData.setData('text/plain', text)
   }
 
-  const dayTotals = days.map((_, i) => rows.reduce((sum, row) => sum + (row.cells[i] ? shownTotal(row, row.cells[i]) : 0), 0))
+  // The saved day totals change only with the host's answer; a typed value adds its
+  // difference from the saved one, so a keystroke costs one step per typed cell, not a sum
+  // over every row.
+  const savedTotals = useMemo(() => savedDayTotals(days, rows), [days, rows])
+  const dayTotals = useMemo(() => withTyped(savedTotals, rows, pending), [savedTotals, rows, pending])
   const editErrorId = `${id}-edit-error`
   const columns = `minmax(232px, 1fr) repeat(${dayCount}, var(--ts-day-width)) var(--ts-total-width) var(--ts-action-width)`
 

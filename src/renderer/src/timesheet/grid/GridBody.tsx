@@ -2,11 +2,10 @@
 // page, plus the active row, so the focus never falls out of it. Each row gets only what
 // it shows, so a memoised row skips rendering when nothing of its own changed.
 import { defaultRangeExtractor, observeElementRect, useVirtualizer, type Range, type Rect, type Virtualizer } from '@tanstack/react-virtual'
-import { useCallback, type RefObject } from 'react'
+import { useCallback, useMemo, type RefObject } from 'react'
 import type { DurationUnit } from '@shared/duration'
 import type { Timesheet, TimesheetRow } from '@shared/timesheet'
 import type { RowName } from '../row-names'
-import { cellId } from '../use-timesheet'
 import { GridRow } from './GridRow'
 import type { GridActions } from './grid-actions'
 import { HEADER_HEIGHT, ROW_HEIGHT, type Editing, type Position, type Selection } from './grid-model'
@@ -36,8 +35,25 @@ function observeWithFallback(instance: Virtualizer<HTMLDivElement, Element>, cb:
   return observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width || 1000, height: 640 }))
 }
 
+/** Values keyed by cellId ("rowKey@day"), grouped by row key, then day. */
+function byRow<T>(byCell: ReadonlyMap<string, T>): Map<string, Map<string, T>> {
+  const rows = new Map<string, Map<string, T>>()
+  for (const [id, value] of byCell) {
+    const at = id.lastIndexOf('@') // a day never holds '@'; a row key might
+    const rowKey = id.slice(0, at)
+    let days = rows.get(rowKey)
+    if (!days) rows.set(rowKey, (days = new Map<string, T>()))
+    days.set(id.slice(at + 1), value)
+  }
+  return rows
+}
+
 export function GridBody(props: GridBodyProps) {
   const { scrollRef, rows, days, r, c, anchor, selection, editing, pending, refused, refusalId, names, today, unit, locked, editErrorId, actions } = props
+
+  // Per row, so a row's props change only when its own typed values or refusals do.
+  const typedByRow = useMemo(() => byRow(pending), [pending])
+  const refusedByRow = useMemo(() => byRow(new Map(refused.map((id) => [id, true]))), [refused])
 
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -66,12 +82,6 @@ export function GridBody(props: GridBodyProps) {
         if (!row) return null
         const rowIndex = item.index
         const inBlock = anchor !== null && rowIndex >= selection.top && rowIndex <= selection.bottom
-        const rowTyped = new Map<string, number>()
-        for (const cell of row.cells) {
-          const typed = pending.get(cellId(row.key, cell.day))
-          if (typed !== undefined) rowTyped.set(cell.day, typed)
-        }
-        const refusedDays = row.cells.filter((cell) => refused.includes(cellId(row.key, cell.day))).map((cell) => cell.day)
         return (
           <GridRow
             key={row.key}
@@ -83,8 +93,8 @@ export function GridBody(props: GridBodyProps) {
             today={today}
             unit={unit}
             locked={locked}
-            typed={rowTyped.size > 0 ? rowTyped : undefined}
-            refusedDays={refusedDays.length > 0 ? refusedDays : undefined}
+            typed={typedByRow.get(row.key)}
+            refusedDays={refusedByRow.get(row.key)}
             refusalId={refusalId}
             activeCol={rowIndex === r ? c : -1}
             selectedFrom={inBlock ? selection.left : -1}

@@ -23,7 +23,7 @@ interface GridRowProps {
   /** Typed totals on their way to the host, by day; undefined when the row has none. */
   typed: ReadonlyMap<string, number> | undefined
   /** Days the host just refused; undefined when none in this row. */
-  refusedDays: readonly string[] | undefined
+  refusedDays: ReadonlyMap<string, boolean> | undefined
   refusalId: string | undefined
   /** The column in the tab order when this row holds the active cell, else -1. */
   activeCol: number
@@ -71,14 +71,14 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
             col={col}
             dayClass={d ? dayColumnClass(d.day, d.weekday, today) : ''}
             typed={typed?.get(cell.day)}
-            refused={refusedDays?.includes(cell.day) ?? false}
+            refused={refusedDays?.has(cell.day) ?? false}
             refusalId={refusalId}
             selected={col >= selectedFrom && col <= selectedTo}
             active={col === activeCol}
             locked={locked}
             unit={unit}
             editing={isEditing ? editing : null}
-            editorLabel={`${d ? formatDay(d.day) : ''}, ${name.full}`}
+            editorLabel={isEditing ? `${d ? formatDay(d.day) : ''}, ${name.full}` : ''}
             editErrorId={editErrorId}
             errorAtEnd={col > dayCount / 2}
             actions={actions}

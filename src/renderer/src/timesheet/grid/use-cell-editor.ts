@@ -63,8 +63,8 @@ export function useCellEditor({ rows, focus, shownTotal, refuseLocked, onSetCell
       })
     }
     focus.wantFocus()
-    if (move === 'down') focus.moveTo({ r: editing.r + 1, c: editing.c })
-    else if (move === 'right' || move === 'left') focus.moveTo(focus.tabStep(editing, move === 'right' ? 1 : -1) ?? editing)
+    if (move === 'down') focus.focusNow(focus.moveTo({ r: editing.r + 1, c: editing.c }))
+    else if (move === 'right' || move === 'left') focus.focusNow(focus.moveTo(focus.tabStep(editing, move === 'right' ? 1 : -1) ?? editing))
     else focus.setActive({ r: editing.r, c: editing.c })
     return true
   }
@@ -94,6 +94,7 @@ export function useCellEditor({ rows, focus, shownTotal, refuseLocked, onSetCell
       event.preventDefault()
       closing.current = true
       focus.wantFocus()
+      focus.focusNow(editing ?? { r: focus.r, c: focus.c })
       setEditing(null)
     }
   }

@@ -1,7 +1,7 @@
 // Where the keyboard is in the grid: the active cell (the one cell in the tab order), the
 // anchor of a Shift+arrow block, and moves between cells. A move asks for the focus to
 // follow once the grid has rendered the cell (it may have been virtualised away).
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import type { TimesheetRow } from '@shared/timesheet'
 import type { Position, Selection } from './grid-model'
 
@@ -17,12 +17,25 @@ export interface GridFocus {
   takeFocusWish: () => boolean
   setActive: (next: Position) => void
   setAnchor: (next: Position | null) => void
-  moveTo: (next: Position, extend?: boolean) => void
+  /** Moves the active cell (clamped into the grid) and answers where it went. */
+  moveTo: (next: Position, extend?: boolean) => Position
+  /**
+   * Puts the DOM focus on a cell now, if it is in the page. The editor calls it before it
+   * closes: moving the focus off an input that is about to be removed, while the page's
+   * layout is still clean, costs far less than the browser's own focus fix-up after it.
+   */
+  focusNow: (at: Position) => void
   /** The next day cell in reading order (Tab), or undefined past either end of the grid. */
   tabStep: (from: Position, step: 1 | -1) => Position | undefined
 }
 
-export function useGridFocus(rows: readonly TimesheetRow[], dayCount: number, focusRequest: { rowKey: string; seq: number } | undefined): GridFocus {
+/** The element that takes the focus for a cell: the cell itself, or its button (remove). */
+export function focusTarget(grid: HTMLElement | null, at: Position): HTMLElement | null {
+  const cell = grid?.querySelector<HTMLElement>(`[data-r="${at.r}"][data-c="${at.c}"]`)
+  return cell?.querySelector<HTMLElement>('button') ?? cell ?? null
+}
+
+export function useGridFocus(grid: RefObject<HTMLElement | null>, rows: readonly TimesheetRow[], dayCount: number, focusRequest: { rowKey: string; seq: number } | undefined): GridFocus {
   const lastCol = dayCount + 2
   const [active, setActive] = useState<Position>({ r: 0, c: 1 })
   const [anchor, setAnchor] = useState<Position | null>(null)
@@ -56,6 +69,12 @@ export function useGridFocus(rows: readonly TimesheetRow[], dayCount: number, fo
     }
     focusWanted.current = true
     setActive(clamped)
+    return clamped
+  }
+
+  const focusNow = (at: Position) => {
+    const target = focusTarget(grid.current, at)
+    if (target && document.activeElement !== target) target.focus()
   }
 
   const tabStep = (from: Position, step: 1 | -1): Position | undefined => {
@@ -87,5 +106,5 @@ export function useGridFocus(rows: readonly TimesheetRow[], dayCount: number, fo
     return wanted
   }
 
-  return { r, c, anchor, selection, wantFocus, takeFocusWish, setActive, setAnchor, moveTo, tabStep }
+  return { r, c, anchor, selection, wantFocus, takeFocusWish, setActive, setAnchor, moveTo, focusNow, tabStep }
 }
