@@ -17,6 +17,12 @@ export interface HostError {
 
 export const cellId = (rowKey: string, day: string): string => `${rowKey}@${day}`
 
+/** The row key and day of a cellId; a day never holds '@', a row key might. */
+export function splitCellId(id: string): { rowKey: string; day: string } {
+  const at = id.lastIndexOf('@')
+  return { rowKey: id.slice(0, at), day: id.slice(at + 1) }
+}
+
 /** How a change was sent: from the cell editor, whose refusal is shown beside it (not in the banner). */
 export interface SendOptions {
   quiet?: boolean

@@ -6,6 +6,7 @@ import { useCallback, useMemo, type RefObject } from 'react'
 import type { DurationUnit } from '@shared/duration'
 import type { Timesheet, TimesheetRow } from '@shared/timesheet'
 import type { RowName } from '../row-names'
+import { splitCellId } from '../use-timesheet'
 import { GridRow } from './GridRow'
 import type { GridActions } from './grid-actions'
 import { HEADER_HEIGHT, ROW_HEIGHT, type Editing, type Position, type Selection } from './grid-model'
@@ -39,11 +40,10 @@ function observeWithFallback(instance: Virtualizer<HTMLDivElement, Element>, cb:
 function byRow<T>(byCell: ReadonlyMap<string, T>): Map<string, Map<string, T>> {
   const rows = new Map<string, Map<string, T>>()
   for (const [id, value] of byCell) {
-    const at = id.lastIndexOf('@') // a day never holds '@'; a row key might
-    const rowKey = id.slice(0, at)
+    const { rowKey, day } = splitCellId(id)
     let days = rows.get(rowKey)
     if (!days) rows.set(rowKey, (days = new Map<string, T>()))
-    days.set(id.slice(at + 1), value)
+    days.set(day, value)
   }
   return rows
 }

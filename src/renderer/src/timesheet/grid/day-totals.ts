@@ -1,6 +1,7 @@
 // What each day column adds up to, as the grid shows it: the saved totals, plus the
 // difference each typed value still on its way makes.
 import type { Timesheet, TimesheetRow } from '@shared/timesheet'
+import { splitCellId } from '../use-timesheet'
 
 /** Each day's saved total over all rows, in the order of `days`. */
 export function savedDayTotals(days: Timesheet['days'], rows: readonly TimesheetRow[]): number[] {
@@ -15,9 +16,9 @@ export function withTyped(saved: readonly number[], rows: readonly TimesheetRow[
   const totals = [...saved]
   const byKey = new Map(rows.map((row) => [row.key, row]))
   for (const [id, seconds] of typed) {
-    const at = id.lastIndexOf('@') // a day never holds '@'; a row key might
-    const row = byKey.get(id.slice(0, at))
-    const i = row ? row.cells.findIndex((cell) => cell.day === id.slice(at + 1)) : -1
+    const { rowKey, day } = splitCellId(id)
+    const row = byKey.get(rowKey)
+    const i = row ? row.cells.findIndex((cell) => cell.day === day) : -1
     const cell = row?.cells[i]
     if (cell) totals[i] = (totals[i] ?? 0) + seconds - cell.totalSeconds
   }
