@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { StintClient } from '@shared/bridge'
 import { ApiCallError } from '@shared/errors'
 import { rowKeyId, type CellChange, type RowKey, type Timesheet } from '@shared/timesheet'
+import { reuseUnchanged } from './reuse-unchanged'
 
 export type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed' }
 
@@ -16,6 +17,12 @@ export interface HostError {
 
 export const cellId = (rowKey: string, day: string): string => `${rowKey}@${day}`
 
+/** The row key and day of a cellId; a day never holds '@', a row key might. */
+export function splitCellId(id: string): { rowKey: string; day: string } {
+  const at = id.lastIndexOf('@')
+  return { rowKey: id.slice(0, at), day: id.slice(at + 1) }
+}
+
 /** How a change was sent: from the cell editor, whose refusal is shown beside it (not in the banner). */
 export interface SendOptions {
   quiet?: boolean
@@ -24,6 +31,11 @@ export interface SendOptions {
 /** A refusal (the host checked the change and kept everything as it was), as opposed to a failure to save. */
 function isRefusal(error: unknown): boolean {
   return error instanceof ApiCallError && ['invalid_request', 'conflict', 'not_found', 'forbidden'].includes(error.code)
+}
+
+/** Resolves in a later task, after the browser has had the chance to paint. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
 export function toRowKey(row: RowKey): RowKey {
@@ -48,7 +60,9 @@ export function useTimesheet(client: StintClient, initialDay: string) {
   /** The save state before the current calls: a refused change leaves it as it was, since nothing changed. */
   const settledSave = useRef<SaveState>({ state: 'idle' })
 
-  const show = useCallback((next: Timesheet) => {
+  const show = useCallback((answer: Timesheet) => {
+    // Rows the answer did not change keep their objects: the grid renders only the others.
+    const next = reuseUnchanged(sheetRef.current, answer)
     sheetRef.current = next
     setSheet(next)
   }, [])
@@ -124,6 +138,12 @@ export function useTimesheet(client: StintClient, initialDay: string) {
       setHostError(null)
       setSave({ state: 'saving' })
       inFlight.current++
+      // Undoable at once, as the cell shows the new value at once; a change the host does
+      // not take leaves the stack again (undo's own send queues behind this one).
+      if (undoable) {
+        undoStack.current.push(before)
+        setUndoDepth(undoStack.current.length)
+      }
       const settle = () => {
         inFlight.current--
         const next = new Map(pendingRef.current)
@@ -132,15 +152,14 @@ export function useTimesheet(client: StintClient, initialDay: string) {
         setPendingBoth(next)
       }
       return enqueue(async () => {
+        // The keystroke's frame first: the typed value and the totals are on screen before
+        // the call is built and sent, in a task of its own (it is still sent at once).
+        await nextTask()
         try {
           const next = await client.timesheet.setCells({ changes: changes.map((c) => ({ ...c, row: toRowKey(c.row) })) })
           if (!live.current) return null
           show(next)
           settle()
-          if (undoable) {
-            undoStack.current.push(before)
-            setUndoDepth(undoStack.current.length)
-          }
           settledSave.current = { state: 'saved' }
           setSave({ state: inFlight.current > 0 ? 'saving' : 'saved' })
           return null
@@ -148,6 +167,11 @@ export function useTimesheet(client: StintClient, initialDay: string) {
           const message = (error as Error).message
           if (!live.current) return message
           settle()
+          const undoAt = undoStack.current.lastIndexOf(before)
+          if (undoAt >= 0) {
+            undoStack.current.splice(undoAt, 1)
+            setUndoDepth(undoStack.current.length)
+          }
           if (!options.quiet) setHostError({ message, cells: ids })
           // A refusal changed nothing, so "Not saved" would be wrong; only a failure to save says it.
           if (!isRefusal(error)) settledSave.current = { state: 'failed' }

@@ -1,0 +1,75 @@
+// The grid's foot: the day and period totals of what the cells show (typed values still
+// on their way count), the expected hours, and the difference between the two.
+import { memo } from 'react'
+import { formatDuration, type DurationUnit } from '@shared/duration'
+import type { Timesheet } from '@shared/timesheet'
+import { formatShownDuration } from '../../format'
+import { difference } from '../difference'
+
+interface GridTotalsProps {
+  days: Timesheet['days']
+  /** What each day column adds up to, in the order of `days`. */
+  dayTotals: readonly number[]
+  /** The number of body rows, for the ARIA row indexes. */
+  rowCount: number
+  unit: DurationUnit
+}
+
+export const GridTotals = memo(function GridTotals({ days, dayTotals, rowCount, unit }: GridTotalsProps) {
+  const dayCount = days.length
+  const periodTotal = dayTotals.reduce((a, b) => a + b, 0)
+  const expectedTotal = days.reduce((sum, d) => sum + d.expectedSeconds, 0)
+  return (
+    <div role="rowgroup" className="ts-foot">
+      <div role="row" aria-rowindex={rowCount + 2} className="ts-row ts-row--foot ts-row--total">
+        <div role="rowheader" aria-colindex={1} className="ts-cell ts-rowhead">
+          Total
+        </div>
+        {dayTotals.map((total, i) => (
+          <div key={days[i]?.day ?? i} role="gridcell" aria-colindex={i + 2} className={`ts-cell ts-day${total === 0 ? ' is-zero' : ''}`}>
+            {formatShownDuration(total, unit)}
+          </div>
+        ))}
+        <div role="gridcell" aria-colindex={dayCount + 2} className="ts-cell ts-total">
+          {formatShownDuration(periodTotal, unit)}
+        </div>
+        <div role="gridcell" aria-colindex={dayCount + 3} className="ts-cell" />
+      </div>
+      <div role="row" aria-rowindex={rowCount + 3} className="ts-row ts-row--foot">
+        <div role="rowheader" aria-colindex={1} className="ts-cell ts-rowhead">
+          Expected
+        </div>
+        {days.map((d, i) => (
+          <div key={d.day} role="gridcell" aria-colindex={i + 2} className={`ts-cell ts-day ts-muted${d.expectedSeconds === 0 ? ' is-zero' : ''}`}>
+            {formatDuration(d.expectedSeconds, unit)}
+          </div>
+        ))}
+        <div role="gridcell" aria-colindex={dayCount + 2} className="ts-cell ts-total ts-muted">
+          {formatDuration(expectedTotal, unit)}
+        </div>
+        <div role="gridcell" aria-colindex={dayCount + 3} className="ts-cell" />
+      </div>
+      <div role="row" aria-rowindex={rowCount + 4} className="ts-row ts-row--foot">
+        <div role="rowheader" aria-colindex={1} className="ts-cell ts-rowhead">
+          Difference
+        </div>
+        {days.map((d, i) => (
+          <Difference key={d.day} col={i + 2} seconds={(dayTotals[i] ?? 0) - d.expectedSeconds} unit={unit} />
+        ))}
+        <Difference col={dayCount + 2} seconds={periodTotal - expectedTotal} unit={unit} total />
+        <div role="gridcell" aria-colindex={dayCount + 3} className="ts-cell" />
+      </div>
+    </div>
+  )
+})
+
+/** Over or under the expected hours: a sign and a word, not colour alone. */
+function Difference({ seconds, col, unit, total = false }: { seconds: number; col: number; unit: DurationUnit; total?: boolean }) {
+  const { value, kind } = difference(seconds, unit)
+  return (
+    <div role="gridcell" aria-colindex={col} className={`ts-cell ts-day${total ? ' ts-total' : ''} ts-diff ts-diff--${kind}`}>
+      {value}
+      {kind !== 'even' && <span className="visually-hidden"> {kind}</span>}
+    </div>
+  )
+}
