@@ -29,8 +29,9 @@ import type { Principal } from '../org/tokens'
 import { movePeriod } from '../periods/period-store'
 import { clearOtherDefaults } from '../reference/activity-default'
 import { referenceLinkProblem } from './links'
-import { applyEntries, type EntryPut } from './push-entries'
-import { recordAnswers } from './push-writes'
+import { applyEntries, judgeEntries, type EntryPut } from './push-entries'
+import { readEntryRun } from './push-entry-reads'
+import { recordAnswers, upsertEntries, writeEntriesAndAnswers } from './push-writes'
 import type { PushChange } from './push-request'
 import { readPushStart } from './push-start'
 import { activityTypeWire, contractWire, customerWire, workItemWire } from './wire'
@@ -57,12 +58,17 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
     return referenceSeqs.take()
   }
 
-  const { seen, rule } = await readPushStart(trx, changes.map((c) => c.id))
+  const rank = (c: PushChange) => ('mutation' in c ? (REFERENCE_ORDER[c.mutation.type] ?? TIME_ORDER) : TIME_ORDER)
+  const order = changes.map((_, index) => index).sort((a, b) => rank(changes[a] as PushChange) - rank(changes[b] as PushChange) || a - b)
+  const { seen, rule, leading } = await readPushStart(trx, userId, changes.map((c) => c.id), leadingEntries(order, parsedAt(changes)))
+  /** The reads of the entries the push begins with: good for its first step only (any step may change what they saw). */
+  let unchanged = leading
   const results: (MutationResult | undefined)[] = changes.map(() => undefined)
   const fresh = new Set<number>()
 
   /** Runs one step in a savepoint; a step the database refuses gives its change numbers back. */
   const step = async <T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> => {
+    unchanged = null
     const marks = [referenceSeqs?.mark() ?? 0, userSeqs.mark()] as const
     const outcome = await inSavepoint(trx, work)
     if (outcome.ok) return outcome
@@ -75,26 +81,36 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
     results[index] = result
     fresh.add(index)
   }
+  /** The answers to record: every one given in this push (a schema's refusal and a replay's are not), plus `more`. */
+  const toRecord = (more: readonly MutationResult[] = []) => [...[...fresh].map((index) => results[index] as MutationResult), ...more].map((r) => ({ id: r.id, result: JSON.stringify(r) }))
 
   let run: { index: number; mutation: EntryPut }[] = []
-  const flush = async () => {
+  /** Applies the pending run of entries. The push's last step records every answer in the same statement; returns whether it did. */
+  const flush = async (last: boolean): Promise<boolean> => {
     const taken = run
     run = []
-    if (taken.length === 0) return
-    const whole = await step(() => applyEntries(trx, userId, taken.map((t) => t.mutation), rule, now, userSeqs.take))
+    if (taken.length === 0) return false
+    const mutations = taken.map((t) => t.mutation)
+    const context = unchanged
+    const whole = await step(async () => {
+      const judged = judgeEntries(userId, mutations, rule, now, userSeqs.take, context ?? (await readEntryRun(trx, userId, mutations, rule)))
+      const answers = taken.map((t, i) => judged.results[i] ?? refusedForLackOfAnswer(t.mutation.id))
+      if (last) await writeEntriesAndAnswers(trx, userId, judged.writes, toRecord(answers), now)
+      else await upsertEntries(trx, userId, judged.writes, now)
+      return answers
+    })
     if (whole.ok) {
       taken.forEach((t, i) => answer(t.index, whole.value[i] ?? refusedForLackOfAnswer(t.mutation.id)))
-      return
+      return last
     }
     // One entry of the run broke a database rule: apply them one by one to find which.
     for (const t of taken) {
       const single = await step(() => applyEntries(trx, userId, [t.mutation], rule, now, userSeqs.take))
       answer(t.index, single.ok ? (single.value[0] ?? refusedForLackOfAnswer(t.mutation.id)) : { id: t.mutation.id, status: 'refused', reason: STORE_REFUSED })
     }
+    return false
   }
 
-  const rank = (c: PushChange) => ('mutation' in c ? (REFERENCE_ORDER[c.mutation.type] ?? TIME_ORDER) : TIME_ORDER)
-  const order = changes.map((_, index) => index).sort((a, b) => rank(changes[a] as PushChange) - rank(changes[b] as PushChange) || a - b)
   for (const index of order) {
     const change = changes[index] as PushChange
     const previous = seen.get(change.id)
@@ -113,16 +129,32 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
       run.push({ index, mutation })
       continue
     }
-    await flush()
+    await flush(false)
     const one = await step(() => applyOne(trx, principal, mutation, rule, now, nextReference))
     answer(index, one.ok ? one.value : { id: mutation.id, status: 'refused', reason: STORE_REFUSED })
   }
-  await flush()
+  const recorded = await flush(true)
 
   const answered = results.map((result, index) => result ?? refusedForLackOfAnswer(changes[index]?.id ?? ''))
-  const recorded = [...fresh].map((index) => answered[index] as MutationResult)
-  await recordAnswers(trx, userId, recorded.map((r) => ({ id: r.id, result: JSON.stringify(r) })), now)
+  if (!recorded) await recordAnswers(trx, userId, toRecord(), now)
   return answered
+}
+
+/** The parsed change at each position of the push, or null for one the schema refused. */
+function parsedAt(changes: readonly PushChange[]): (Mutation | null)[] {
+  return changes.map((c) => ('mutation' in c ? c.mutation : null))
+}
+
+/** The entry changes, in the order applied, before the first change of any other kind: the push's first step, when there are any. */
+function leadingEntries(order: readonly number[], parsed: readonly (Mutation | null)[]): EntryPut[] {
+  const leading: EntryPut[] = []
+  for (const index of order) {
+    const mutation = parsed[index]
+    if (!mutation) continue
+    if (mutation.type !== 'entry.put') break
+    leading.push(mutation)
+  }
+  return leading
 }
 
 /** Never expected: every change is answered above. Kept so a slip cannot become a 500 or a silent gap. */
