@@ -13,8 +13,10 @@
 // items, then entries and period moves in the order sent), so an entry may come before
 // the work item it is booked on, as an older device's retried batch has it. Answers
 // keep the order of the push.
-// Each change (each run of entries) runs in a savepoint: if the database still refuses
-// what it wrote, only that change is undone and refused, and the rest of the batch goes on.
+// A push runs first with its steps together (no savepoints: each is a round trip). If the
+// database refuses what a step wrote although every check passed, that transaction is
+// rolled back and the push runs again with each change (each run of entries) in a
+// savepoint: then only that change is undone and refused, and the rest goes on.
 import type { Transaction } from 'kysely'
 import type { PeriodRule } from '@shared/periods'
 import { periodContaining } from '@shared/periods'
@@ -45,7 +47,15 @@ const TIME_ORDER = 4
 /** The answer to a change the database refused although every check passed: not the sender's fault to fix by hand, but only this change is lost. */
 const STORE_REFUSED = 'The team server could not store this change (its database refused it; the details are in the server log). This change was not applied; the rest of the push was.'
 
-export async function applyPush(trx: Trx, principal: Principal, changes: readonly PushChange[], now: number, logger: Logger): Promise<MutationResult[]> {
+/**
+ * How the steps run. `together`: no savepoints, so a change the database refuses fails
+ * the whole transaction (the caller then runs the push again `apart`); a savepoint is a
+ * round trip, and almost every push has no such change. `apart`: each step in a
+ * savepoint of its own, so only the refused change is lost.
+ */
+export type PushSteps = 'together' | 'apart'
+
+export async function applyPush(trx: Trx, principal: Principal, changes: readonly PushChange[], now: number, logger: Logger, steps: PushSteps = 'apart'): Promise<MutationResult[]> {
   const userId = principal.userId
   const parsed = changes.filter((c): c is Extract<PushChange, { mutation: Mutation }> => 'mutation' in c)
   // Reference data first (lock order), only when the batch has some; then this person's stream.
@@ -69,6 +79,7 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
   /** Runs one step in a savepoint; a step the database refuses gives its change numbers back. */
   const step = async <T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> => {
     unchanged = null
+    if (steps === 'together') return { ok: true, value: await work() }
     const marks = [referenceSeqs?.mark() ?? 0, userSeqs.mark()] as const
     const outcome = await inSavepoint(trx, work)
     if (outcome.ok) return outcome
