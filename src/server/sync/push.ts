@@ -93,7 +93,7 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
     fresh.add(index)
   }
   /** The answers to record: every one given in this push (a schema's refusal and a replay's are not), plus `more`. */
-  const toRecord = (more: readonly MutationResult[] = []) => [...[...fresh].map((index) => results[index] as MutationResult), ...more].map((r) => ({ id: r.id, result: JSON.stringify(r) }))
+  const toRecord = (more: readonly MutationResult[] = []): MutationResult[] => [...[...fresh].map((index) => results[index] as MutationResult), ...more]
 
   let run: { index: number; mutation: EntryPut }[] = []
   /** Applies the pending run of entries. The push's last step records every answer in the same statement; returns whether it did. */
