@@ -11,8 +11,8 @@ import { entryRow } from '@shared/sync-rows'
 import type { UserSeq } from '../db/change-streams'
 import type { ServerDatabase } from '../db/schema'
 import { entryLinkProblems } from './links'
-import { readEntryRun } from './push-entry-reads'
-import { upsertEntries } from './push-writes'
+import { readEntryRun, type EntryRunContext } from './push-entry-reads'
+import { upsertEntries, type EntryWrite } from './push-writes'
 import { entryWire } from './wire'
 
 type Trx = Transaction<ServerDatabase>
@@ -20,9 +20,23 @@ export type EntryPut = Extract<Mutation, { type: 'entry.put' }>
 
 const DAY_SECONDS = 86_400
 
-/** A run of entry changes: read together, checked in order, written together. */
-export async function applyEntries(trx: Trx, userId: string, run: readonly EntryPut[], rule: PeriodRule, now: number, nextSeq: () => UserSeq): Promise<MutationResult[]> {
-  const { existing, periods, locked, totals, workItems, activityTypes } = await readEntryRun(trx, userId, run, rule)
+export interface JudgedRun {
+  /** One answer per change of the run, in its order. */
+  results: MutationResult[]
+  /** The rows to write for the changes applied. */
+  writes: EntryWrite[]
+}
+
+/** A run of entry changes: read together (or given what was read), checked in order, written together. */
+export async function applyEntries(trx: Trx, userId: string, run: readonly EntryPut[], rule: PeriodRule, now: number, nextSeq: () => UserSeq, context?: EntryRunContext): Promise<MutationResult[]> {
+  const judged = judgeEntries(userId, run, rule, now, nextSeq, context ?? (await readEntryRun(trx, userId, run, rule)))
+  await upsertEntries(trx, userId, judged.writes, now)
+  return judged.results
+}
+
+/** Checks a run against what was read before it (`context`, which it updates as it goes); writes nothing. */
+export function judgeEntries(userId: string, run: readonly EntryPut[], rule: PeriodRule, now: number, nextSeq: () => UserSeq, context: EntryRunContext): JudgedRun {
+  const { existing, periods, locked, totals, workItems, activityTypes } = context
   const links = entryLinkProblems(run, workItems, activityTypes)
   const results: MutationResult[] = []
   const writes = new Map<string, { wire: EntryPut['entry']; version: number; created: number; status: string; seq: UserSeq }>()
@@ -81,13 +95,9 @@ export async function applyEntries(trx: Trx, userId: string, run: readonly Entry
     results.push({ id: mutation.id, status: 'applied', version })
   }
 
-  await upsertEntries(
-    trx,
-    userId,
+  return {
+    results,
     // The server stamps updated_at itself (now): the device's clock is not the record.
-    [...writes.values()].map(({ wire, version, created, status, seq }) => ({ ...entryRow(wire), status: status as EntryWire['status'], version, seq, created_at: created })),
-    now,
-  )
-  return results
+    writes: [...writes.values()].map(({ wire, version, created, status, seq }) => ({ ...entryRow(wire), status: status as EntryWire['status'], version, seq, created_at: created })),
+  }
 }
-

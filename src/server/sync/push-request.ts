@@ -44,20 +44,20 @@ export function readPush(body: unknown): ReadPush {
   const changes: PushChange[] = []
   /** For each position of the push: the change answered there, or a fixed answer. */
   const slots: ({ change: number } | { fixed: MutationResult })[] = []
-  const first = new Map<string, { change: number; text: string }>()
+  // The first change of each id; its text is made only when the id comes again (rare).
+  const first = new Map<string, { change: number; raw: object }>()
   for (const raw of envelope.mutations) {
-    const text = JSON.stringify(raw)
     const earlier = first.get(raw.id)
     if (earlier) {
       slots.push(
-        earlier.text === text
+        JSON.stringify(earlier.raw) === JSON.stringify(raw)
           ? { change: earlier.change }
           : { fixed: { id: raw.id, status: 'refused', reason: `This change id was already used by an earlier change in this push, and an id names one change: this one was not applied. Send it again with an id of its own.` } },
       )
       continue
     }
     const change = changeOf(raw.id, raw)
-    first.set(raw.id, { change: changes.length, text })
+    first.set(raw.id, { change: changes.length, raw })
     slots.push({ change: changes.length })
     changes.push(change)
   }

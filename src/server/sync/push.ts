@@ -13,8 +13,10 @@
 // items, then entries and period moves in the order sent), so an entry may come before
 // the work item it is booked on, as an older device's retried batch has it. Answers
 // keep the order of the push.
-// Each change (each run of entries) runs in a savepoint: if the database still refuses
-// what it wrote, only that change is undone and refused, and the rest of the batch goes on.
+// A push runs first with its steps together (no savepoints: each is a round trip). If the
+// database refuses what a step wrote although every check passed, that transaction is
+// rolled back and the push runs again with each change (each run of entries) in a
+// savepoint: then only that change is undone and refused, and the rest goes on.
 import type { Transaction } from 'kysely'
 import type { PeriodRule } from '@shared/periods'
 import { periodContaining } from '@shared/periods'
@@ -29,8 +31,9 @@ import type { Principal } from '../org/tokens'
 import { movePeriod } from '../periods/period-store'
 import { clearOtherDefaults } from '../reference/activity-default'
 import { referenceLinkProblem } from './links'
-import { applyEntries, type EntryPut } from './push-entries'
-import { recordAnswers } from './push-writes'
+import { applyEntries, judgeEntries, type EntryPut } from './push-entries'
+import { readEntryRun } from './push-entry-reads'
+import { recordAnswers, upsertEntries, writeEntriesAndAnswers } from './push-writes'
 import type { PushChange } from './push-request'
 import { readPushStart } from './push-start'
 import { activityTypeWire, contractWire, customerWire, workItemWire } from './wire'
@@ -44,7 +47,15 @@ const TIME_ORDER = 4
 /** The answer to a change the database refused although every check passed: not the sender's fault to fix by hand, but only this change is lost. */
 const STORE_REFUSED = 'The team server could not store this change (its database refused it; the details are in the server log). This change was not applied; the rest of the push was.'
 
-export async function applyPush(trx: Trx, principal: Principal, changes: readonly PushChange[], now: number, logger: Logger): Promise<MutationResult[]> {
+/**
+ * How the steps run. `together`: no savepoints, so a change the database refuses fails
+ * the whole transaction (the caller then runs the push again `apart`); a savepoint is a
+ * round trip, and almost every push has no such change. `apart`: each step in a
+ * savepoint of its own, so only the refused change is lost.
+ */
+export type PushSteps = 'together' | 'apart'
+
+export async function applyPush(trx: Trx, principal: Principal, changes: readonly PushChange[], now: number, logger: Logger, steps: PushSteps = 'apart'): Promise<MutationResult[]> {
   const userId = principal.userId
   const parsed = changes.filter((c): c is Extract<PushChange, { mutation: Mutation }> => 'mutation' in c)
   // Reference data first (lock order), only when the batch has some; then this person's stream.
@@ -57,12 +68,18 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
     return referenceSeqs.take()
   }
 
-  const { seen, rule } = await readPushStart(trx, changes.map((c) => c.id))
+  const rank = (c: PushChange) => ('mutation' in c ? (REFERENCE_ORDER[c.mutation.type] ?? TIME_ORDER) : TIME_ORDER)
+  const order = changes.map((_, index) => index).sort((a, b) => rank(changes[a] as PushChange) - rank(changes[b] as PushChange) || a - b)
+  const { seen, rule, leading } = await readPushStart(trx, userId, changes.map((c) => c.id), leadingEntries(order, parsedAt(changes)))
+  /** The reads of the entries the push begins with: good for its first step only (any step may change what they saw). */
+  let unchanged = leading
   const results: (MutationResult | undefined)[] = changes.map(() => undefined)
   const fresh = new Set<number>()
 
   /** Runs one step in a savepoint; a step the database refuses gives its change numbers back. */
   const step = async <T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> => {
+    unchanged = null
+    if (steps === 'together') return { ok: true, value: await work() }
     const marks = [referenceSeqs?.mark() ?? 0, userSeqs.mark()] as const
     const outcome = await inSavepoint(trx, work)
     if (outcome.ok) return outcome
@@ -75,26 +92,36 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
     results[index] = result
     fresh.add(index)
   }
+  /** The answers to record: every one given in this push (a schema's refusal and a replay's are not), plus `more`. */
+  const toRecord = (more: readonly MutationResult[] = []): MutationResult[] => [...[...fresh].map((index) => results[index] as MutationResult), ...more]
 
   let run: { index: number; mutation: EntryPut }[] = []
-  const flush = async () => {
+  /** Applies the pending run of entries. The push's last step records every answer in the same statement; returns whether it did. */
+  const flush = async (last: boolean): Promise<boolean> => {
     const taken = run
     run = []
-    if (taken.length === 0) return
-    const whole = await step(() => applyEntries(trx, userId, taken.map((t) => t.mutation), rule, now, userSeqs.take))
+    if (taken.length === 0) return false
+    const mutations = taken.map((t) => t.mutation)
+    const context = unchanged
+    const whole = await step(async () => {
+      const judged = judgeEntries(userId, mutations, rule, now, userSeqs.take, context ?? (await readEntryRun(trx, userId, mutations, rule)))
+      const answers = taken.map((t, i) => judged.results[i] ?? refusedForLackOfAnswer(t.mutation.id))
+      if (last) await writeEntriesAndAnswers(trx, userId, judged.writes, toRecord(answers), now)
+      else await upsertEntries(trx, userId, judged.writes, now)
+      return answers
+    })
     if (whole.ok) {
       taken.forEach((t, i) => answer(t.index, whole.value[i] ?? refusedForLackOfAnswer(t.mutation.id)))
-      return
+      return last
     }
     // One entry of the run broke a database rule: apply them one by one to find which.
     for (const t of taken) {
       const single = await step(() => applyEntries(trx, userId, [t.mutation], rule, now, userSeqs.take))
       answer(t.index, single.ok ? (single.value[0] ?? refusedForLackOfAnswer(t.mutation.id)) : { id: t.mutation.id, status: 'refused', reason: STORE_REFUSED })
     }
+    return false
   }
 
-  const rank = (c: PushChange) => ('mutation' in c ? (REFERENCE_ORDER[c.mutation.type] ?? TIME_ORDER) : TIME_ORDER)
-  const order = changes.map((_, index) => index).sort((a, b) => rank(changes[a] as PushChange) - rank(changes[b] as PushChange) || a - b)
   for (const index of order) {
     const change = changes[index] as PushChange
     const previous = seen.get(change.id)
@@ -113,16 +140,32 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
       run.push({ index, mutation })
       continue
     }
-    await flush()
+    await flush(false)
     const one = await step(() => applyOne(trx, principal, mutation, rule, now, nextReference))
     answer(index, one.ok ? one.value : { id: mutation.id, status: 'refused', reason: STORE_REFUSED })
   }
-  await flush()
+  const recorded = await flush(true)
 
   const answered = results.map((result, index) => result ?? refusedForLackOfAnswer(changes[index]?.id ?? ''))
-  const recorded = [...fresh].map((index) => answered[index] as MutationResult)
-  await recordAnswers(trx, userId, recorded.map((r) => ({ id: r.id, result: JSON.stringify(r) })), now)
+  if (!recorded) await recordAnswers(trx, userId, toRecord(), now)
   return answered
+}
+
+/** The parsed change at each position of the push, or null for one the schema refused. */
+function parsedAt(changes: readonly PushChange[]): (Mutation | null)[] {
+  return changes.map((c) => ('mutation' in c ? c.mutation : null))
+}
+
+/** The entry changes, in the order applied, before the first change of any other kind: the push's first step, when there are any. */
+function leadingEntries(order: readonly number[], parsed: readonly (Mutation | null)[]): EntryPut[] {
+  const leading: EntryPut[] = []
+  for (const index of order) {
+    const mutation = parsed[index]
+    if (!mutation) continue
+    if (mutation.type !== 'entry.put') break
+    leading.push(mutation)
+  }
+  return leading
 }
 
 /** Never expected: every change is answered above. Kept so a slip cannot become a 500 or a silent gap. */

@@ -169,6 +169,18 @@ function pushSuite(dialect: TestDialect) {
     expect(await t.db.selectFrom('time_entries').select(['day', 'version']).where('id', '=', 'e-1').executeTakeFirstOrThrow()).toEqual(before)
   })
 
+  it('judges an entry sent after a submission in the same push against the now submitted period', async () => {
+    // The push's first reads are for its leading entries; the submission between them changes what the later entry meets.
+    const org = new OrgService(t.db, () => T0)
+    await org.addTeam({ name: 'Field', pattern: 'one' })
+    await org.addMember({ team: 'Field', user: 'bo@example.com' })
+    await org.setApprovers({ team: 'Field', level: 1, users: ['ana@example.com'] })
+    const results = await push([entry('e-1'), { id: newId(), type: 'period.submit', start: MONDAY, end: '2026-03-08' }, entry('e-2', { day: '2026-03-03' })])
+    expect(results.map((r) => r.status), JSON.stringify(results)).toEqual(['applied', 'applied', 'refused'])
+    expect(results[2]?.status === 'refused' && results[2].reason).toMatch(/2026-03-02 – 2026-03-08 is submitted for approval/)
+    expect(await entries()).toEqual(['e-1'])
+  })
+
   it('refuses only the change a database rule rejects, even one the server did not foresee', async () => {
     // A rule the server's own checks know nothing of stands in for an unforeseen constraint.
     if (dialect === 'sqlite') {

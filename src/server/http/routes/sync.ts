@@ -1,5 +1,6 @@
 // The sync endpoints. A push is read (its envelope strictly, then each change on its
-// own) and applied in one transaction that answers every change. A rule the database
+// own) and applied in one transaction that answers every change (push.ts: first with its
+// steps together, again with each in a savepoint if the database refuses one). A rule the database
 // checks only at commit (links between rows) cannot be pinned on one change by then; if
 // the commit is refused, the batch is applied again one change at a time, so only the
 // change that breaks it is refused. No change a device sends can make the push a 500.
@@ -55,8 +56,15 @@ export function syncRoutes(app: FastifyInstance, { db, clock, logger, metrics }:
       metrics.recordPush(answers, applied, clock())
       return { results: answers }
     }
+    // First with the steps together (no savepoints); a change the database refuses makes
+    // it run again with each step in a savepoint, which finds and refuses that change.
     try {
-      return answered(await db.transaction().execute((trx) => applyPush(trx, principal, push.changes, clock(), logger)))
+      return answered(await db.transaction().execute((trx) => applyPush(trx, principal, push.changes, clock(), logger, 'together')))
+    } catch (error) {
+      if (!isContentError(error)) throw error
+    }
+    try {
+      return answered(await db.transaction().execute((trx) => applyPush(trx, principal, push.changes, clock(), logger, 'apart')))
     } catch (error) {
       if (!isContentError(error)) throw error
       logger.error(`push of ${principal.email}: refused at commit; applying its changes one by one`, error)
