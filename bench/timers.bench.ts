@@ -58,9 +58,12 @@ function cpuNanos(pid: number): number {
 }
 
 async function call(host: RunningHost, name: string, body: unknown): Promise<void> {
-  const login = await fetch(`${host.origin}/?token=${host.token}`, { redirect: 'manual' })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  const response = await fetch(`${host.origin}/api/call/${name}`, { method: 'POST', headers: { Cookie: cookie, Origin: host.origin, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+  // The way the page calls: the launch secret in the Authorization header.
+  const response = await fetch(`${host.origin}/api/call/${name}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`)
 }
 

@@ -1,7 +1,7 @@
 // The team server's HTTP app: routes, authentication, limits and error shapes, built
 // around an injected database, clock and logger. It never listens by itself, so tests
 // use `inject` and the CLI decides where to bind.
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { PostgresAdapter, type Kysely } from 'kysely'
 import type { Clock } from './clock'
 import type { ServerDatabase } from './db/schema'
@@ -68,7 +68,7 @@ export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimi
     // Request lines go through the same pino as everything else, each with its request id;
     // one line a request, written when it is answered (below), not Fastify's two.
     ...(loggerInstance ? { loggerInstance } : { logger: false }),
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestIdOf,
   })
   const org = new OrgService(db, clock)
