@@ -1,6 +1,6 @@
 // The grid's foot: the day and period totals of what the cells show (typed values still
 // on their way count), the expected hours, and the difference between the two.
-import { memo } from 'react'
+import { memo, type ReactNode } from 'react'
 import { formatDuration, type DurationUnit } from '@shared/duration'
 import type { Timesheet } from '@shared/timesheet'
 import { formatShownDuration } from '../../format'
@@ -21,10 +21,7 @@ export const GridTotals = memo(function GridTotals({ days, dayTotals, rowCount, 
   const expectedTotal = days.reduce((sum, d) => sum + d.expectedSeconds, 0)
   return (
     <div role="rowgroup" className="ts-foot">
-      <div role="row" aria-rowindex={rowCount + 2} className="ts-row ts-row--foot ts-row--total">
-        <div role="rowheader" aria-colindex={1} className="ts-cell ts-rowhead">
-          Total
-        </div>
+      <FootRow index={rowCount + 2} label="Total" dayCount={dayCount} total>
         {dayTotals.map((total, i) => (
           <div key={days[i]?.day ?? i} role="gridcell" aria-colindex={i + 2} className={`ts-cell ts-day${total === 0 ? ' is-zero' : ''}`}>
             {formatShownDuration(total, unit)}
@@ -33,12 +30,8 @@ export const GridTotals = memo(function GridTotals({ days, dayTotals, rowCount, 
         <div role="gridcell" aria-colindex={dayCount + 2} className="ts-cell ts-total">
           {formatShownDuration(periodTotal, unit)}
         </div>
-        <div role="gridcell" aria-colindex={dayCount + 3} className="ts-cell" />
-      </div>
-      <div role="row" aria-rowindex={rowCount + 3} className="ts-row ts-row--foot">
-        <div role="rowheader" aria-colindex={1} className="ts-cell ts-rowhead">
-          Expected
-        </div>
+      </FootRow>
+      <FootRow index={rowCount + 3} label="Expected" dayCount={dayCount}>
         {days.map((d, i) => (
           <div key={d.day} role="gridcell" aria-colindex={i + 2} className={`ts-cell ts-day ts-muted${d.expectedSeconds === 0 ? ' is-zero' : ''}`}>
             {formatDuration(d.expectedSeconds, unit)}
@@ -47,21 +40,29 @@ export const GridTotals = memo(function GridTotals({ days, dayTotals, rowCount, 
         <div role="gridcell" aria-colindex={dayCount + 2} className="ts-cell ts-total ts-muted">
           {formatDuration(expectedTotal, unit)}
         </div>
-        <div role="gridcell" aria-colindex={dayCount + 3} className="ts-cell" />
-      </div>
-      <div role="row" aria-rowindex={rowCount + 4} className="ts-row ts-row--foot">
-        <div role="rowheader" aria-colindex={1} className="ts-cell ts-rowhead">
-          Difference
-        </div>
+      </FootRow>
+      <FootRow index={rowCount + 4} label="Difference" dayCount={dayCount}>
         {days.map((d, i) => (
           <Difference key={d.day} col={i + 2} seconds={(dayTotals[i] ?? 0) - d.expectedSeconds} unit={unit} />
         ))}
         <Difference col={dayCount + 2} seconds={periodTotal - expectedTotal} unit={unit} total />
-        <div role="gridcell" aria-colindex={dayCount + 3} className="ts-cell" />
-      </div>
+      </FootRow>
     </div>
   )
 })
+
+/** A foot row: its name, then its day cells and total (`children`), then the empty action column. */
+function FootRow({ index, label, dayCount, total = false, children }: { index: number; label: string; dayCount: number; total?: boolean; children: ReactNode }) {
+  return (
+    <div role="row" aria-rowindex={index} className={`ts-row ts-row--foot${total ? ' ts-row--total' : ''}`}>
+      <div role="rowheader" aria-colindex={1} className="ts-cell ts-rowhead">
+        {label}
+      </div>
+      {children}
+      <div role="gridcell" aria-colindex={dayCount + 3} className="ts-cell" />
+    </div>
+  )
+}
 
 /** Over or under the expected hours: a sign and a word, not colour alone. */
 function Difference({ seconds, col, unit, total = false }: { seconds: number; col: number; unit: DurationUnit; total?: boolean }) {
