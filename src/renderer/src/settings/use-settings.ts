@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { StintClient } from '@shared/bridge'
 import { mergeSettingsPatch, type Settings, type SettingsPatch } from '@shared/settings'
+import { followSettings } from './follow-settings'
 
 export type SettingsSection = 'timers' | 'shortcuts' | 'reminders' | 'timesheet' | 'appearance' | 'startup'
 
@@ -28,27 +29,18 @@ export function useSettings(client: StintClient) {
     }
   }, [client])
 
-  useEffect(() => {
-    let live = true
-    client.settings
-      .get({})
-      .then((loaded) => {
-        if (!live) return
-        stored.current = loaded
-        setSettings(loaded)
-      })
-      .catch((error: unknown) => {
-        if (live) setLoadError((error as Error).message)
-      })
-    const off = client.events['settings.changed'](({ settings: next }) => {
-      stored.current = next
-      setSettings(next)
-    })
-    return () => {
-      live = false
-      off()
-    }
-  }, [client])
+  useEffect(
+    () =>
+      followSettings(
+        client,
+        (next) => {
+          stored.current = next
+          setSettings(next)
+        },
+        (error) => setLoadError((error as Error).message),
+      ),
+    [client],
+  )
 
   /** Saves one change; resolves false (with the control reverted and the reason shown) when refused. */
   const save = useCallback(

@@ -37,3 +37,13 @@ it('leaves the OS in charge when the settings cannot be read', async () => {
   await new Promise((resolve) => setTimeout(resolve, 10))
   expect(document.documentElement.dataset['theme']).toBeUndefined()
 })
+
+it('keeps a change pushed while the first read was on its way over that read’s older answer', async () => {
+  let answer: (settings: Settings) => void = () => undefined
+  const host = scriptedHost({ 'settings.get': () => new Promise<Settings>((resolve) => (answer = resolve)) })
+  render(<Themed client={host.client} />)
+  act(() => host.emit('settings.changed', { settings: applySettingsPatch(DEFAULT_SETTINGS, { appearance: { theme: 'light' } }) }))
+  answer(applySettingsPatch(DEFAULT_SETTINGS, { appearance: { theme: 'dark' } }))
+  await act(() => new Promise((resolve) => setTimeout(resolve, 10)))
+  expect(document.documentElement.dataset['theme']).toBe('light')
+})

@@ -4,6 +4,7 @@
 import { useEffect } from 'react'
 import type { StintClient } from '@shared/bridge'
 import type { Theme } from '@shared/settings'
+import { followSettings } from './follow-settings'
 
 export function applyTheme(theme: Theme, root: HTMLElement = document.documentElement): void {
   if (theme === 'system') delete root.dataset['theme']
@@ -11,20 +12,6 @@ export function applyTheme(theme: Theme, root: HTMLElement = document.documentEl
 }
 
 export function useTheme(client: StintClient): void {
-  useEffect(() => {
-    let live = true
-    client.settings
-      .get({})
-      .then((settings) => live && applyTheme(settings.appearance.theme))
-      // Unreadable settings: the OS decides, and the Settings view says what went wrong.
-      .catch(() => undefined)
-    const off = client.events['settings.changed'](({ settings }) => {
-      live = false // a pushed change is newer than any answer still on its way
-      applyTheme(settings.appearance.theme)
-    })
-    return () => {
-      live = false
-      off()
-    }
-  }, [client])
+  // Unreadable settings leave the OS in charge; the Settings view says what went wrong.
+  useEffect(() => followSettings(client, (settings) => applyTheme(settings.appearance.theme)), [client])
 }

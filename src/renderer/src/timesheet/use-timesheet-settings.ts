@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import type { StintClient } from '@shared/bridge'
 import type { DurationUnit } from '@shared/duration'
 import { DEFAULT_TIMESHEET_SETTINGS, type TimesheetSettings } from '@shared/timesheet'
+import { followSettings } from '../settings/follow-settings'
 
 export interface LoadedSettings {
   timesheet: TimesheetSettings
@@ -14,21 +15,15 @@ export interface LoadedSettings {
 
 export function useTimesheetSettings(client: StintClient): LoadedSettings {
   const [settings, setSettings] = useState<LoadedSettings>({ timesheet: DEFAULT_TIMESHEET_SETTINGS, loaded: false })
-  useEffect(() => {
-    let live = true
-    client.settings
-      .get({})
-      .then((answer) => live && setSettings({ timesheet: answer.timesheet, loaded: true }))
-      .catch(() => live && setSettings((current) => ({ ...current, loaded: true })))
-    const off = client.events['settings.changed'](({ settings: changed }) => {
-      live = false // a pushed change is newer than any answer still on its way
-      setSettings({ timesheet: changed.timesheet, loaded: true })
-    })
-    return () => {
-      live = false
-      off()
-    }
-  }, [client])
+  useEffect(
+    () =>
+      followSettings(
+        client,
+        (answer) => setSettings({ timesheet: answer.timesheet, loaded: true }),
+        () => setSettings((current) => ({ ...current, loaded: true })),
+      ),
+    [client],
+  )
   return settings
 }
 
