@@ -182,6 +182,8 @@ async function start(): Promise<void> {
     onError: logError,
   })
 
+  // What the login list was last set to: set at start (the program may have moved) and when the setting changes, not at every other settings change.
+  let loginSet: boolean | null = null
   const applySettings = (next: Settings) => {
     shortcuts?.unregister()
     shortcuts = registerTimerShortcuts(globalShortcut, next.shortcuts, {
@@ -193,7 +195,8 @@ async function start(): Promise<void> {
     // The chosen theme for what Electron draws itself (menus, dialogs, the window frame) and for the page's prefers-color-scheme.
     nativeTheme.themeSource = next.appearance.theme
     // Only a packaged app belongs in the login list: a development build would start Electron's bare binary.
-    if (app.isPackaged) {
+    if (app.isPackaged && next.startAtLogin !== loginSet) {
+      loginSet = next.startAtLogin
       try {
         applyStartAtLogin(app, next.startAtLogin, { platform: process.platform, env: process.env, home: homedir(), execPath: process.execPath })
       } catch (error) {
