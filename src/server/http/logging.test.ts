@@ -7,6 +7,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest'
 import { describeEachDialect, usePostgresCluster, useServerDatabase, type TestDialect } from '../../../tests/support/server-db'
 import { buildServerApp } from '../app'
 import { createLogger, logLevelOf, type Logger } from '../logger'
+import { ServerLifecycle } from './lifecycle'
 import { OrgService } from '../org/org-service'
 import { generateToken } from '../org/tokens'
 
@@ -73,6 +74,14 @@ function loggingSuite(dialect: TestDialect) {
     expect(lines().filter((line) => line['msg'] === 'request completed')).toEqual([])
     await app.inject({ method: 'GET', url: '/v1/me' })
     expect(lines().filter((line) => line['msg'] === 'request completed').map((line) => (line['req'] as Line)['url'])).toEqual(['/v1/me'])
+    // A probe that fails is worth reading: a process on its way out answers readiness 503.
+    const lifecycle = new ServerLifecycle()
+    const stopping = buildServerApp({ db: t.db, clock: () => T0, logger, lifecycle })
+    await stopping.ready()
+    lifecycle.beginShutdown()
+    expect((await stopping.inject({ method: 'GET', url: '/v1/ready' })).statusCode).toBe(503)
+    await stopping.close()
+    expect(lines().filter((line) => line['msg'] === 'request completed').at(-1)).toMatchObject({ level: 30, req: { url: '/v1/ready' }, res: { statusCode: 503 } })
   })
 
   it('censors a token or an Authorization header that code hands to the logger by mistake', () => {
