@@ -149,8 +149,8 @@ export function TimesheetGrid(props: GridProps) {
   }
 
   // The saved day totals change only with the host's answer; a typed value adds its
-  // difference from the saved one, so a keystroke costs one step per typed cell, not a sum
-  // over every row.
+  // difference from the saved one, so a keystroke costs a step per typed cell (and finding
+  // rows by key), not a sum over every cell of every row.
   const savedTotals = useMemo(() => savedDayTotals(days, rows), [days, rows])
   const dayTotals = useMemo(() => withTyped(savedTotals, rows, pending), [savedTotals, rows, pending])
   const editErrorId = `${id}-edit-error`
