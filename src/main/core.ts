@@ -6,6 +6,7 @@ import type { Handlers } from './api/invoke'
 import type { Clock } from './clock'
 import { scheduleLaterCheck } from './db/background-check'
 import { openStore, type Store } from './db/store'
+import { CalendarReader } from './calendar/calendar-read'
 import { Entries, type LockMode } from './entries/entries'
 import { EventHub } from './events'
 import type { Logger } from './logger'
@@ -172,6 +173,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     destination: () => options.exportDestination,
   })
 
+  const calendar = new CalendarReader({ db: store.db, clock, entries })
+
   const handlers: Handlers = {
     'app.info': () => ({ version: options.version, host: options.host, dataFile: store.file }),
 
@@ -222,6 +225,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'timesheet.setEntryDuration': ({ id, seconds }) => timesheet.setEntryDuration(id, seconds),
     'timesheet.setEntryRuns': ({ id, runs }) => timesheet.setEntryRuns(id, runs),
     'timesheet.deleteEntry': ({ id }) => timesheet.deleteEntry(id),
+
+    'calendar.range': ({ from, to }) => calendar.range(from, to),
 
     'timesheet.summary': ({ day }) => submission.summary(day),
     'timesheet.submit': async ({ day }) => {

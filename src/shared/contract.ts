@@ -11,6 +11,7 @@ import { MonthViewQuerySchema, MonthViewResultSchema } from './month-views'
 import { ExportRequestSchema, ExportResultSchema } from './exports'
 import { ApprovalDetailSchema, ApprovalQueueItemSchema, ApproveRequestSchema, DecisionResultSchema, RejectRequestSchema } from './approvals'
 import { RunInputSchema } from './run-times'
+import { CalendarRangeSchema } from './calendar'
 import {
   HeldTimeSchema,
   PromptResolutionSchema,
@@ -91,6 +92,9 @@ export const calls = {
   },
   'timesheet.setEntryRuns': { request: z.object({ id: idSchema, runs: z.array(RunInputSchema).min(1, 'an entry needs at least one run').max(48) }).strict(), response: CellDetailsSchema },
   'timesheet.deleteEntry': { request: z.object({ id: idSchema }).strict(), response: CellDetailsSchema },
+
+  /** The Calendar view's days: entries with their runs, named and coloured, timer segments not booked yet, and each day's lock. */
+  'calendar.range': { request: z.object({ from: DaySchema, to: DaySchema }).strict(), response: CalendarRangeSchema },
 
   /** What submitting would send: totals, over/under, empty days, timers still running. */
   'timesheet.summary': { request: z.object({ day: DaySchema }).strict(), response: PeriodSummarySchema },

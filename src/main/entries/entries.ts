@@ -17,7 +17,7 @@ import { clearEmptyRow, setCellTotals } from './cell-totals'
 import { deleteEntry, describeEntry, setEntryDuration, setEntryRuns, type EditContext, type EditedEntry } from './entry-edits'
 import { liveEntries, loadEntries, loadEntryRows } from './entry-reads'
 import { listHeld, resolveHeld, type HeldContext } from './held-time'
-import { lockedReason, requireOpen, type LockMode } from './period-lock'
+import { checkDays, lockedReason, requireOpen, type LockMode } from './period-lock'
 import type { BookingTarget, HeldOrigin } from './timer-time'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -58,6 +58,12 @@ export class Entries {
 
   lockedReason(status: PeriodStatus): string | null {
     return lockedReason(status, this.deps.mode())
+  }
+
+  /** The locked days among `days`, each with the sentence that says why and how to change it again. */
+  async lockedDays(days: readonly string[], db: Db = this.deps.db): Promise<Map<string, string>> {
+    const { locked } = await checkDays(db, this.deps.userId(), days)
+    return new Map([...locked].map(([day, status]) => [day, lockedReason(status, this.deps.mode()) ?? '']))
   }
 
   /** The lock for what goes with entries (added rows, cell notes): refused with the reason when any day is locked. */

@@ -1,0 +1,96 @@
+// The Calendar view's read of a span of days: the entries the grid counts (through the
+// entries module, so both views read the same rows), named and coloured, the timer
+// segments not booked yet (so running timers show before they stop), and the lock of
+// each day. Reads only: every change goes through the grid's own calls.
+import { TZDate } from '@date-fns/tz'
+import type { Kysely } from 'kysely'
+import { MAX_CALENDAR_DAYS, type CalendarRange, type CalendarTimer, type CalendarWorkItem } from '@shared/calendar'
+import { StintError } from '@shared/errors'
+import { addDays, isValidDay } from '@shared/periods'
+import type { Clock } from '../clock'
+import type { Database } from '../db/schema'
+import type { Entries } from '../entries/entries'
+
+export interface CalendarDeps {
+  db: Kysely<Database>
+  clock: Clock
+  entries: Entries
+}
+
+/** The days from `from` to `to`, both included; refused with the reason when the span is not one the calendar shows. */
+export function calendarDays(from: string, to: string): string[] {
+  if (!isValidDay(from) || !isValidDay(to)) throw new StintError('invalid_request', 'from and to must be real dates (YYYY-MM-DD).')
+  if (to < from) throw new StintError('invalid_request', `The range ends (${to}) before it starts (${from}).`)
+  const days: string[] = []
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    if (days.length === MAX_CALENDAR_DAYS) throw new StintError('invalid_request', `The calendar shows at most ${MAX_CALENDAR_DAYS} days at once.`)
+    days.push(day)
+  }
+  return days
+}
+
+/** The first instant of a local day in `zone` (a midnight the clocks skip starts the day later). */
+function startOfDay(day: string, zone: string): number {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number)
+  return new TZDate(y, m - 1, d, zone).getTime()
+}
+
+export class CalendarReader {
+  constructor(private readonly deps: CalendarDeps) {}
+
+  async range(from: string, to: string): Promise<CalendarRange> {
+    const days = calendarDays(from, to)
+    const { db, clock, entries } = this.deps
+    const zone = clock.timeZone()
+    const [stored, locked, names] = await Promise.all([entries.load({ from, to }), entries.lockedDays(days), this.names()])
+    const spanStart = startOfDay(from, zone)
+    const spanEnd = startOfDay(addDays(to, 1), zone)
+    const segments = await db
+      .selectFrom('timer_segments as s')
+      .innerJoin('timers as t', 't.id', 's.timer_id')
+      .select(['s.id', 's.timer_id', 's.started_at', 's.ended_at', 't.work_item_id'])
+      .where('t.state', '!=', 'idle')
+      .where('t.deleted_at', 'is', null)
+      .where('s.booked_at', 'is', null)
+      .where('s.discarded_at', 'is', null)
+      .where('s.started_at', '<', spanEnd)
+      // An open segment runs until now, not into the days after it.
+      .where((eb) => (clock.now() > spanStart ? eb.or([eb('s.ended_at', 'is', null), eb('s.ended_at', '>', spanStart)]) : eb('s.ended_at', '>', spanStart)))
+      .orderBy('s.started_at')
+      .execute()
+
+    return {
+      timeZone: zone,
+      days: days.map((day) => ({ day, lockedReason: locked.get(day) ?? null })),
+      // Voided time is kept for the record but counts nowhere, as in the grid.
+      entries: stored
+        .filter((e) => e.status !== 'voided')
+        .map((e) => ({
+          ...e,
+          workItem: (e.workItemId && names.items.get(e.workItemId)) || null,
+          activityName: (e.activityTypeId && names.types.get(e.activityTypeId)) || null,
+          timer: (e.timerId && names.timers.get(e.timerId)) || null,
+        })),
+      segments: segments.flatMap((s) => {
+        const timer = names.timers.get(s.timer_id)
+        if (!timer) return []
+        return [{ id: s.id, timerId: s.timer_id, startedAt: s.started_at, endedAt: s.ended_at, timer, workItemId: s.work_item_id, workItem: (s.work_item_id && names.items.get(s.work_item_id)) || null }]
+      }),
+    }
+  }
+
+  /** Work items (deleted ones too: old time keeps its name), activity types and timer slots by id. */
+  private async names() {
+    const { db } = this.deps
+    const [items, types, timers] = await Promise.all([
+      db.selectFrom('work_items as w').leftJoin('customers as c', 'c.id', 'w.customer_id').select(['w.id', 'w.reference', 'w.title', 'c.name as customerName']).execute(),
+      db.selectFrom('activity_types').select(['id', 'name']).execute(),
+      db.selectFrom('timers').select(['id', 'slot', 'label', 'color']).where('deleted_at', 'is', null).execute(),
+    ])
+    return {
+      items: new Map<string, CalendarWorkItem>(items.map((w) => [w.id, { reference: w.reference, title: w.title, customerName: w.customerName }])),
+      types: new Map(types.map((t) => [t.id, t.name])),
+      timers: new Map<string, CalendarTimer>(timers.map((t) => [t.id, { slot: t.slot, label: t.label, color: t.color }])),
+    }
+  }
+}
