@@ -20,6 +20,8 @@ export type CalendarTimer = z.infer<typeof CalendarTimerSchema>
 export const CalendarEntrySchema = TimeEntrySchema.extend({
   workItem: CalendarWorkItemSchema.nullable(),
   activityName: z.string().nullable(),
+  /** The zone its runs were booked in: a moved run is written as times of day there. */
+  timeZone: z.string(),
   /** The timer that booked it, while that slot still exists; null for typed time. */
   timer: CalendarTimerSchema.nullable(),
 })

@@ -42,7 +42,7 @@ export class CalendarReader {
     const days = calendarDays(from, to)
     const { db, clock, entries } = this.deps
     const zone = clock.timeZone()
-    const [stored, locked, names] = await Promise.all([entries.load({ from, to }), entries.lockedDays(days), this.names()])
+    const [stored, locked, names] = await Promise.all([entries.loadWithZones({ from, to }), entries.lockedDays(days), this.names()])
     const spanStart = startOfDay(from, zone)
     const spanEnd = startOfDay(addDays(to, 1), zone)
     const segments = await db
@@ -64,9 +64,11 @@ export class CalendarReader {
       days: days.map((day) => ({ day, lockedReason: locked.get(day) ?? null })),
       // Voided time is kept for the record but counts nowhere, as in the grid.
       entries: stored
-        .filter((e) => e.status !== 'voided')
-        .map((e) => ({
+        .filter(({ entry }) => entry.status !== 'voided')
+        .map(({ entry: e, timeZone }) => ({
           ...e,
+          // Typed time carries no zone: it is read in the machine's, as the grid's details do.
+          timeZone: timeZone ?? zone,
           workItem: (e.workItemId && names.items.get(e.workItemId)) || null,
           activityName: (e.activityTypeId && names.types.get(e.activityTypeId)) || null,
           timer: (e.timerId && names.timers.get(e.timerId)) || null,

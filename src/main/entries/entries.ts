@@ -46,9 +46,9 @@ export class Entries {
     return loadEntries(db, this.deps.userId(), where)
   }
 
-  /** Entries with the zone each was booked in, for a cell's details. */
-  loadWithZones(ids: readonly string[], db: Db = this.deps.db): Promise<{ entry: TimeEntry; timeZone: string | null }[]> {
-    return loadEntryRows(db, this.deps.userId(), { ids })
+  /** Entries with the zone each was booked in, for a cell's details and the calendar. */
+  loadWithZones(where: readonly string[] | { from: string; to: string }, db: Db = this.deps.db): Promise<{ entry: TimeEntry; timeZone: string | null }[]> {
+    return loadEntryRows(db, this.deps.userId(), Array.isArray(where) ? { ids: where } : (where as { from: string; to: string }))
   }
 
   /** The grid's hot query (see its plan test). */

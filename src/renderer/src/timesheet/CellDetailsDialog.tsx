@@ -4,17 +4,17 @@
 // Opened with the Details button or Alt+Enter / Ctrl+Enter on a cell. Everything is
 // saved by the host before it is shown saved; a refusal is shown with its reason.
 import { useEffect, useId, useState } from 'react'
-import type { CellDetails, CellEntry } from '@shared/timesheet'
+import type { CellDetails, CellEntry, RowKey } from '@shared/timesheet'
 import { useClient } from '../client-context'
 import { formatDay } from '../format'
 import { Dialog } from '../ui/Dialog'
 import { CellEntryEditor, type EntryEdits } from './CellEntryEditor'
-import type { CellAddress } from './TimesheetGrid'
 import { toRowKey } from './use-timesheet'
 import './cell-details.css'
 
 interface CellDetailsDialogProps {
-  cell: CellAddress
+  /** The grid's cell, or any day and row (the Calendar opens it for a block's entry). */
+  cell: { day: string; row: RowKey }
   rowName: string
   locked: string | null
   onChanged: () => void

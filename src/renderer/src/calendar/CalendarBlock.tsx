@@ -1,0 +1,71 @@
+// One run on the calendar: a block in its timer's colour (time without a timer in a
+// neutral one), with its work item, times and timer. A button: click or Enter opens it,
+// its body drags to move and its bottom edge to resize (see use-calendar-drag.ts).
+import type { CSSProperties, PointerEvent as ReactPointerEvent } from 'react'
+import type { Placed } from './layout'
+import { spokenDuration } from '../format'
+import { blockLabel, clockText, type Block } from './blocks'
+
+interface CalendarBlockProps {
+  placed: Placed<Block>
+  zone: string
+  /** Where a drag in progress has it, in minutes; null when it sits where it is stored. */
+  preview: { top: number; bottom: number } | null
+  selected: boolean
+  overlaps: boolean
+  onPointerDown: (event: ReactPointerEvent<HTMLElement>, placed: Placed<Block>, edge: 'move' | 'resize') => void
+  onFocus: () => void
+  /** A click on a block that cannot be dragged (a movable one opens from its drag's end). */
+  onOpen: () => void
+}
+
+export function CalendarBlock({ placed, zone, preview, selected, overlaps, onPointerDown, onFocus, onOpen }: CalendarBlockProps) {
+  const { item: block, lane, lanes } = placed
+  const top = preview?.top ?? placed.top
+  const bottom = preview?.bottom ?? placed.bottom
+  const movable = block.entry !== null && !block.readOnly && !placed.fromBefore && !placed.intoAfter
+  const style = {
+    top: `${top}px`,
+    height: `${Math.max(bottom - top, 20)}px`,
+    left: `calc(${(lane / lanes) * 100}% + 2px)`,
+    width: `calc(${100 / lanes}% - 4px)`,
+    '--block': block.color ?? 'var(--cal-neutral)',
+  } as CSSProperties
+  const classes = ['cal-block', block.running && 'cal-block--running', block.kind === 'timer' && 'cal-block--unbooked', block.readOnly && 'cal-block--readonly', preview && 'cal-block--dragging', overlaps && 'cal-block--overlap']
+  const short = bottom - top < 40
+  return (
+    <button
+      type="button"
+      className={classes.filter(Boolean).join(' ')}
+      style={style}
+      data-key={block.key}
+      aria-label={blockLabel(block, zone)}
+      aria-current={selected || undefined}
+      tabIndex={selected ? 0 : -1}
+      onFocus={onFocus}
+      onPointerDown={(event) => movable && onPointerDown(event, placed, 'move')}
+      onClick={(event) => {
+        // Enter is the board's (see CalendarBoard); a pointer's click opens what cannot be dragged.
+        if (!movable && event.detail > 0) onOpen()
+      }}
+    >
+      <span className="cal-block__name">{block.name}</span>
+      {!short && (
+        <span className="cal-block__meta">
+          {clockText(top)}–{block.running ? 'now' : clockText(bottom)} · {spokenDuration(Math.round(bottom - top) * 60)}
+          {block.timerLabel && ` · ${block.timerLabel}`}
+        </span>
+      )}
+      {movable && (
+        <span
+          className="cal-block__resize"
+          aria-hidden="true"
+          onPointerDown={(event) => {
+            event.stopPropagation()
+            onPointerDown(event, placed, 'resize')
+          }}
+        />
+      )}
+    </button>
+  )
+}

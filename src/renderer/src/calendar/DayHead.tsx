@@ -1,0 +1,60 @@
+// A day's head in the calendar: weekday and date, the day's booked total, whether it is
+// locked, and its entries that have a duration but no times (typed in the grid), so
+// nothing booked is hidden from the calendar.
+import type { CSSProperties } from 'react'
+import { format } from 'date-fns'
+import type { CalendarDay, CalendarEntry } from '@shared/calendar'
+import { formatShownDuration, spokenDuration } from '../format'
+import type { Placed } from './layout'
+import { workItemName, type Block } from './blocks'
+
+interface DayHeadProps {
+  day: CalendarDay
+  today: boolean
+  entries: readonly CalendarEntry[]
+  timed: readonly Placed<Block>[]
+  onOpenEntry: (entry: CalendarEntry) => void
+}
+
+export function DayHead({ day, today, entries, timed, onOpenEntry }: DayHeadProps) {
+  const date = new Date(`${day.day}T12:00:00`)
+  // Booked time of the day, each entry once (a timer entry may have several runs).
+  const booked = new Map<string, number>()
+  for (const p of timed) if (p.item.entry) booked.set(p.item.entry.id, p.item.entry.roundedSeconds)
+  for (const e of entries) booked.set(e.id, e.roundedSeconds)
+  const total = [...booked.values()].reduce((sum, s) => sum + s, 0)
+  return (
+    <div className={`cal-head${today ? ' cal-head--today' : ''}${day.lockedReason ? ' cal-head--locked' : ''}`}>
+      <div className="cal-head__date">
+        <span className="cal-head__weekday">{format(date, 'EEE')}</span>
+        <span className="cal-head__number" aria-current={today ? 'date' : undefined}>
+          {format(date, 'd')}
+        </span>
+        <span className="cal-head__total" title={`Booked ${spokenDuration(total)}`}>
+          {formatShownDuration(total)}
+        </span>
+        {day.lockedReason && (
+          <span className="badge cal-head__lock" title={day.lockedReason}>
+            Locked
+          </span>
+        )}
+      </div>
+      <ul className="cal-head__untimed" aria-label={`${format(date, 'EEEE d MMMM')}: time without start and end`}>
+        {entries.map((e) => (
+          <li key={e.id}>
+            <button
+              type="button"
+              className="cal-chip"
+              style={e.timer ? { '--block': e.timer.color } as CSSProperties : undefined}
+              aria-label={`${workItemName(e.workItem)}, ${spokenDuration(e.roundedSeconds)} without start and end times${day.lockedReason ? ', read-only' : ''}`}
+              onClick={() => onOpenEntry(e)}
+            >
+              <span className="cal-chip__name">{e.workItem?.reference ?? workItemName(e.workItem)}</span>
+              <span className="cal-chip__time">{formatShownDuration(e.roundedSeconds)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
