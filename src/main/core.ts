@@ -1,6 +1,7 @@
 // Everything Stint does that is not Electron: the store, the services and the handler
 // map. The Electron main process and the browser host both build exactly this.
 import { DaySchema } from '@shared/entries'
+import { manualTimeOf } from '@shared/entry-create'
 import { StintError } from '@shared/errors'
 import type { Handlers } from './api/invoke'
 import type { Clock } from './clock'
@@ -210,6 +211,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (days > MAX_RANGE_DAYS) throw new StintError('invalid_request', `A range can cover at most ${MAX_RANGE_DAYS} days.`)
       return entries.load({ from, to })
     },
+
+    'entries.create': (request) => timesheet.createEntries(request.row, request.description, manualTimeOf(request)),
 
     'timesheet.load': ({ day }) => timesheet.load(day),
     'timesheet.setCells': ({ changes }) => timesheet.setCells(changes),

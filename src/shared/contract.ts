@@ -3,6 +3,7 @@
 // every event the main process pushes. Everything else is derived from this map.
 import { z } from 'zod'
 import { DaySchema, TimeEntrySchema } from './entries'
+import { CreateEntryRequestSchema } from './entry-create'
 import { SettingsPatchSchema, SettingsSchema, ShortcutStatusSchema } from './settings'
 import { ConnectRequestSchema, SyncIssueSchema, SyncStatusSchema, TeamAccountSchema } from './sync'
 import { CellChangeSchema, CellDetailsSchema, MAX_DAY_SECONDS, PeriodStatusSchema, PeriodSummarySchema, RowKeySchema, SubmissionRowSchema, TimesheetSchema } from './timesheet'
@@ -75,6 +76,8 @@ export const calls = {
   'work.createContract': { request: ContractInputSchema, response: ContractSchema },
 
   'entries.list': { request: z.object({ from: DaySchema, to: DaySchema }).strict(), response: z.array(TimeEntrySchema) },
+  /** Manual time on a row: a duration on a day, or a start and an end (split at local midnight into one entry per day); refused whole into a locked period. */
+  'entries.create': { request: CreateEntryRequestSchema, response: z.array(TimeEntrySchema) },
 
   'timesheet.load': { request: z.object({ day: DaySchema }).strict(), response: TimesheetSchema },
   /** One call per edit; a pasted block is one call too, applied whole or not at all. */

@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { TimeEntry } from '@shared/entries'
 import type { RoundingRule } from '@shared/rounding'
+import type { ManualTime } from '@shared/entry-create'
 import type { RunInput } from '@shared/run-times'
 import type { CellChange, PeriodStatus, RowKey } from '@shared/timesheet'
 import type { HeldTime, PromptResolution } from '@shared/timers'
@@ -17,6 +18,7 @@ import { clearEmptyRow, setCellTotals } from './cell-totals'
 import { deleteEntry, describeEntry, setEntryDuration, setEntryRuns, type EditContext, type EditedEntry } from './entry-edits'
 import { liveEntries, loadEntries, loadEntryRows } from './entry-reads'
 import { listHeld, resolveHeld, type HeldContext } from './held-time'
+import { createManualEntries } from './manual-entries'
 import { checkDays, lockedReason, requireOpen, type LockMode } from './period-lock'
 import type { BookingTarget, HeldOrigin } from './timer-time'
 
@@ -96,6 +98,11 @@ export class Entries {
 
   clearEmptyRow(trx: Transaction<Database>, span: { from: string; to: string }, row: RowKey, now: number): Promise<void> {
     return clearEmptyRow(trx, this.deps.userId(), this.deps.mode(), span, row, now)
+  }
+
+  /** A manual entry with a duration or with times (one per local day); returns the new ids. */
+  createManual(trx: Transaction<Database>, row: RowKey, description: string, time: ManualTime): Promise<string[]> {
+    return createManualEntries(trx, this.editContext(), row, description, time)
   }
 
   describe(trx: Transaction<Database>, id: string, description: string): Promise<EditedEntry> {

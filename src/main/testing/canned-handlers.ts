@@ -56,6 +56,7 @@ export function cannedHandlers(): Handlers {
     'work.listContracts': () => [],
     'work.createContract': (input) => ({ id: 'k1', customerId: input.customerId, name: input.name, includedMinutes: null }),
     'entries.list': () => [],
+    'entries.create': () => [],
     'timesheet.load': () => emptySheet,
     'timesheet.setCells': () => emptySheet,
     'timesheet.addRow': () => emptySheet,

@@ -8,6 +8,8 @@ import type { ExpressionBuilder, Kysely, Transaction } from 'kysely'
 import { StintError } from '@shared/errors'
 import { newId } from '@shared/ids'
 import { addDays, daysOf, periodContaining, periodLabel, weekdayOf, type Period, type PeriodRule, type Weekday } from '@shared/periods'
+import type { TimeEntry } from '@shared/entries'
+import type { ManualTime } from '@shared/entry-create'
 import type { RunInput } from '@shared/run-times'
 import {
   type CellChange,
@@ -246,6 +248,16 @@ export class TimesheetService {
   /** Edits one entry's description from the details panel. */
   async describeEntry(id: string, description: string): Promise<void> {
     await this.editEntry((trx) => this.deps.entries.describe(trx, id, description))
+  }
+
+  /** Adds manual time to a row: a duration on a day, or a start and an end split at local midnight. */
+  async createEntries(row: RowKey, description: string, time: ManualTime): Promise<TimeEntry[]> {
+    const ids = await this.deps.db.transaction().execute(async (trx) => {
+      await this.checkRowRefs(trx, row)
+      return this.deps.entries.createManual(trx, row, description, time)
+    })
+    this.deps.events.emit('entries.changed', {})
+    return this.deps.entries.load({ ids })
   }
 
   /** Changes one entry's duration from the details panel; timer time is rounded again from it. */
