@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react'
 import type { StintClient } from '@shared/bridge'
 import { DEFAULT_TIMER_COLORS } from '@shared/timers'
+import { CalendarView } from './calendar/CalendarView'
 import { ClientContext } from './client-context'
 import { ReportsView } from './reports/ReportsView'
 import { UsageAlerts } from './reports/contracts/UsageAlerts'
@@ -80,6 +81,7 @@ export function App({ client }: { client: StintClient }) {
           {route.id === 'timers' && <TimersView store={timersStore} work={workStore} />}
           {/* A link to another period (from Submissions) opens the view afresh on it. */}
           {route.id === 'timesheet' && <TimesheetView key={route.param ?? ''} work={workStore} day={route.param} />}
+          {route.id === 'calendar' && <CalendarView key={route.param ?? ''} work={workStore} day={route.param} />}
           {route.id === 'submissions' && <SubmissionsView />}
           {route.id === 'reports' && <ReportsView param={route.param} />}
           {route.id === 'approvals' && <ApprovalsView periodId={route.param} />}

@@ -1,12 +1,13 @@
 // The app's views, addressed by the URL hash so the browser's back button and a
 // reload keep the user where they were. A view may take one parameter after a slash:
-// #timesheet/2026-11-16 opens the period of that day, #approvals/<period id> one
+// #timesheet/2026-11-16 opens the period of that day, #calendar/2026-11-16 that day's week, #approvals/<period id> one
 // member's period.
 import { useEffect, useState } from 'react'
 
 export const ROUTES = [
   { id: 'timers', label: 'Timers' },
   { id: 'timesheet', label: 'Timesheet' },
+  { id: 'calendar', label: 'Calendar' },
   { id: 'submissions', label: 'Submissions' },
   { id: 'approvals', label: 'Approvals' },
   { id: 'reports', label: 'Reports' },

@@ -12,7 +12,8 @@ interface CalendarBlockProps {
   /** Where a drag in progress has it, in minutes; null when it sits where it is stored. */
   preview: { top: number; bottom: number } | null
   selected: boolean
-  overlaps: boolean
+  /** "overlaps 10:05–10:20 with Timer 2", when it shares time with another run. */
+  overlaps: string | undefined
   onPointerDown: (event: ReactPointerEvent<HTMLElement>, placed: Placed<Block>, edge: 'move' | 'resize') => void
   onFocus: () => void
   /** A click on a block that cannot be dragged (a movable one opens from its drag's end). */
@@ -31,7 +32,7 @@ export function CalendarBlock({ placed, zone, preview, selected, overlaps, onPoi
     width: `calc(${100 / lanes}% - 4px)`,
     '--block': block.color ?? 'var(--cal-neutral)',
   } as CSSProperties
-  const classes = ['cal-block', block.running && 'cal-block--running', block.kind === 'timer' && 'cal-block--unbooked', block.readOnly && 'cal-block--readonly', preview && 'cal-block--dragging', overlaps && 'cal-block--overlap']
+  const classes = ['cal-block', block.running && 'cal-block--running', block.kind === 'timer' && 'cal-block--unbooked', block.readOnly && 'cal-block--readonly', preview && 'cal-block--dragging', overlaps !== undefined && 'cal-block--overlap']
   const short = bottom - top < 40
   return (
     <button
@@ -39,7 +40,7 @@ export function CalendarBlock({ placed, zone, preview, selected, overlaps, onPoi
       className={classes.filter(Boolean).join(' ')}
       style={style}
       data-key={block.key}
-      aria-label={blockLabel(block, zone)}
+      aria-label={overlaps ? `${blockLabel(block, zone)}, ${overlaps}` : blockLabel(block, zone)}
       aria-current={selected || undefined}
       tabIndex={selected ? 0 : -1}
       onFocus={onFocus}
@@ -54,6 +55,11 @@ export function CalendarBlock({ placed, zone, preview, selected, overlaps, onPoi
         <span className="cal-block__meta">
           {clockText(top)}–{block.running ? 'now' : clockText(bottom)} · {spokenDuration(Math.round(bottom - top) * 60)}
           {block.timerLabel && ` · ${block.timerLabel}`}
+        </span>
+      )}
+      {overlaps && (
+        <span className="cal-block__overlap" aria-hidden="true" title={overlaps}>
+          ⧉
         </span>
       )}
       {movable && (

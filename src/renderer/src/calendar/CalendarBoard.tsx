@@ -30,7 +30,8 @@ interface CalendarBoardProps extends BoardActions {
   today: string
   now: number
   pending: ReadonlyMap<string, { top: number; bottom: number }>
-  overlapping: ReadonlySet<string>
+  /** What each overlapping block shares, in words (see @shared/overlaps). */
+  overlapping: ReadonlyMap<string, string>
 }
 
 export function CalendarBoard(props: CalendarBoardProps) {

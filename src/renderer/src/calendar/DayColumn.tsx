@@ -20,7 +20,7 @@ interface DayColumnProps {
   selection: Selection | null
   drag: Drag | null
   pending: ReadonlyMap<string, { top: number; bottom: number }>
-  overlapping: ReadonlySet<string>
+  overlapping: ReadonlyMap<string, string>
   onColumnPointerDown: (event: ReactPointerEvent<HTMLElement>, day: string, locked: boolean) => void
   onBlockPointerDown: (event: ReactPointerEvent<HTMLElement>, placed: Placed<Block>, edge: 'move' | 'resize') => void
   onSelect: (selection: Selection) => void
@@ -45,7 +45,7 @@ export function DayColumn(props: DayColumnProps) {
               zone={zone}
               preview={moving ?? pending.get(p.item.key) ?? null}
               selected={selection?.key === p.item.key}
-              overlaps={overlapping.has(p.item.key)}
+              overlaps={overlapping.get(p.item.key)}
               onPointerDown={props.onBlockPointerDown}
               onFocus={() => props.onSelect({ day, minute: p.top, key: p.item.key })}
               onOpen={() => props.onOpen(p.item)}

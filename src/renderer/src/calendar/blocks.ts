@@ -9,6 +9,8 @@ import { wallMinutes } from './layout'
 export interface Block {
   key: string
   kind: 'entry' | 'timer'
+  /** Runs of one group (an entry, a timer) never count as overlapping each other. */
+  group: string
   startedAt: number
   endedAt: number
   /** The timer's colour, or null for time without a timer (drawn in a neutral colour). */
@@ -41,6 +43,7 @@ export function toBlocks(range: CalendarRange, now: number): Block[] {
     entry.ranges.map((r, run) => ({
       key: `${entry.id}:${run}`,
       kind: 'entry' as const,
+      group: entry.id,
       startedAt: r.startedAt,
       endedAt: r.endedAt,
       color: entry.timer?.color ?? null,
@@ -56,6 +59,7 @@ export function toBlocks(range: CalendarRange, now: number): Block[] {
     blocks.push({
       key: `segment:${s.id}`,
       kind: 'timer',
+      group: `timer:${s.timerId}`,
       startedAt: s.startedAt,
       endedAt: s.endedAt ?? Math.max(now, s.startedAt),
       color: s.timer.color,
