@@ -82,14 +82,18 @@ export function CalendarBoard(props: CalendarBoardProps) {
       event.preventDefault()
       if (!placed || (direction !== 'up' && direction !== 'down')) return
       const step = direction === 'up' ? -SNAP_MINUTES : SNAP_MINUTES
-      if (event.shiftKey) props.onRetime(placed.item, placed.top, Math.max(placed.top + SNAP_MINUTES, placed.bottom + step))
-      else props.onRetime(placed.item, placed.top + step, placed.bottom + step)
+      // From where it was last put: a second press before the host answered goes on from the first.
+      const { top, bottom } = pending.get(placed.item.key) ?? placed
+      if (event.shiftKey) props.onRetime(placed.item, top, Math.max(top + SNAP_MINUTES, bottom + step))
+      else if (top + step >= 0 && bottom + step <= 24 * 60) props.onRetime(placed.item, top + step, bottom + step)
       return
     }
     if (direction) {
       event.preventDefault()
       moved.current = true
-      setSelection(moveSelection(shown, direction, dayList, stopsOf))
+      // A selected block is looked across from where it is now (moved, or still on its way).
+      const here = placed ? { ...shown, minute: pending.get(placed.item.key)?.top ?? placed.top } : shown
+      setSelection(moveSelection(here, direction, dayList, stopsOf))
       return
     }
     if (event.key === 'Enter' || event.key === 'n' || event.key === 'N') {

@@ -69,7 +69,9 @@ export function useCalendarDrag(handlers: DragHandlers) {
     const origin = minuteAt(event, column)
     const first = Math.floor(origin / SNAP_MINUTES) * SNAP_MINUTES
     if (locked) {
+      // No span to draw on a locked day: the press selects the slot and the view says why nothing can be added.
       handlers.onClick(null, day, first)
+      handlers.onCreate(day, first, first + SNAP_MINUTES)
       return
     }
     const place = (m: number) => (m >= origin ? { top: first, bottom: Math.max(first + SNAP_MINUTES, snap(m)) } : { top: snap(m), bottom: first + SNAP_MINUTES })
