@@ -48,7 +48,8 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
 const block = (page: Page, name: RegExp | string) => page.getByRole('button', { name })
 
 async function scrollCalendarTo(page: Page, minutes: number) {
-  await page.locator('.cal__body').evaluate((el, top) => el.scrollTo({ top }), minutes)
+  // A string: the tests are typed without the DOM library.
+  await page.evaluate(`document.querySelector('.cal__body').scrollTop = ${minutes}`)
 }
 
 async function centre(locator: Locator) {
@@ -153,6 +154,7 @@ test('a submitted week is read-only in the calendar: shown locked, nothing dragg
   await page.goto(`${host.url}#calendar/2026-11-10`)
   await expect(page.getByRole('heading', { name: 'Mon 9 – Sun 15 Nov 2026' })).toBeVisible()
   await expect(page.locator('.cal-head__lock')).toHaveCount(7)
+  await expect(page.getByRole('note', { name: 'Read-only days' })).toContainText('approved and locked')
   const locked = block(page, 'TICKET-5, Server patching, 9:00 to 11:00, 2 hours, read-only')
   await expect(locked).toBeVisible()
   await scrollCalendarTo(page, 8 * 60)

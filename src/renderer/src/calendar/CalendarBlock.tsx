@@ -57,11 +57,6 @@ export function CalendarBlock({ placed, zone, preview, selected, overlaps, onPoi
           {block.timerLabel && ` · ${block.timerLabel}`}
         </span>
       )}
-      {overlaps && (
-        <span className="cal-block__overlap" aria-hidden="true" title={overlaps}>
-          ⧉
-        </span>
-      )}
       {movable && (
         <span
           className="cal-block__resize"

@@ -49,6 +49,7 @@ export function CalendarView({ work, day }: CalendarViewProps) {
     const found = findOverlaps(blocks.map((b) => ({ id: b.key, group: b.group, label: b.timerLabel ?? b.name, startedAt: b.startedAt, endedAt: b.endedAt })))
     return new Map([...found].map(([key, list]) => [key, list.map((o) => describeOverlap(o, zone)).join('; ')]))
   }, [blocks, zone])
+  const lockedNote = range?.days.find((d) => d.lockedReason !== null)?.lockedReason ?? null
   const lockOf = (d: string) => range?.days.find((x) => x.day === d)?.lockedReason ?? null
 
   const onCreate = (d: string, top: number, bottom: number) => {
@@ -126,6 +127,11 @@ export function CalendarView({ work, day }: CalendarViewProps) {
             Dismiss
           </button>
         </div>
+      )}
+      {lockedNote && (
+        <p className="note" role="note" aria-label="Read-only days">
+          {lockedNote} Read-only days are hatched: nothing there can be dragged or added.
+        </p>
       )}
       {cal.error && (
         <div className="banner banner--error" role="alert">

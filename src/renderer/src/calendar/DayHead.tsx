@@ -30,15 +30,17 @@ export function DayHead({ day, today, entries, timed, onOpenEntry }: DayHeadProp
         <span className="cal-head__number" aria-current={today ? 'date' : undefined}>
           {format(date, 'd')}
         </span>
-        <span className="cal-head__total" title={`Booked ${spokenDuration(total)}`}>
-          {formatShownDuration(total)}
-        </span>
-        {day.lockedReason && (
-          <span className="badge cal-head__lock" title={day.lockedReason}>
-            Locked
+        {total > 0 && (
+          <span className="cal-head__total" title={`Booked ${spokenDuration(total)}`}>
+            {formatShownDuration(total)}
           </span>
         )}
       </div>
+      {day.lockedReason && (
+        <p className="cal-head__lock" title={day.lockedReason}>
+          Read-only
+        </p>
+      )}
       <ul className="cal-head__untimed" aria-label={`${format(date, 'EEEE d MMMM')}: time without start and end`}>
         {entries.map((e) => (
           <li key={e.id}>
