@@ -91,7 +91,6 @@ test('a week of timer runs in the calendar: side by side, dragged, typed, and in
     const b = (await centre(running)).box
     expect(a.x + a.width).toBeLessThanOrEqual(b.x + 1)
     await expect(page.getByRole('button', { name: 'TICKET-77, VPN down, 1 h 30 min without start and end times' })).toBeVisible()
-    await inBothThemes(page, 'calendar-week')
 
     // Drag over free time this afternoon: a new entry from 13:00 to 14:00.
     await scrollCalendarTo(page, 8 * 60)
@@ -131,7 +130,9 @@ test('a week of timer runs in the calendar: side by side, dragged, typed, and in
     await callHost(page, 'timesheet.setCells', { changes: [{ day: '2026-11-20', row: { workItemId: printer, activityTypeId: null, billable: true }, totalSeconds: 45 * 60 }] })
     await expect(page.getByRole('button', { name: 'TICKET-1234, Printer jam, 45 min without start and end times' })).toBeVisible()
 
-    // Day view of today, in both themes.
+    // The week as it is now, then the day view of today, in both themes.
+    await scrollCalendarTo(page, 8 * 60)
+    await inBothThemes(page, 'calendar-week')
     await page.getByRole('button', { name: 'Day', exact: true }).click()
     await expect(page.getByRole('heading', { name: 'Wednesday 18 November 2026' })).toBeVisible()
     await scrollCalendarTo(page, 8 * 60)
