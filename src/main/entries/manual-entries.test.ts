@@ -43,7 +43,7 @@ describe('a manual entry with a duration', () => {
   })
 
   it('is not rounded, even when timer time is', async () => {
-    env.core.settings.update({ rounding: { mode: 'up', minutes: 15 } })
+    env.core.settings.update({ timers: { rounding: { mode: 'up', minutes: 15 } } })
     const [entry] = await create({ row, description: '', day: MONDAY, seconds: 7 * 60 })
     expect(entry?.roundedSeconds).toBe(7 * 60)
   })
