@@ -9,7 +9,7 @@ function item(id: string, reference: string | null, title: string, extra: Partia
 
 const PRINTER = item('w1', 'TICKET-1234', 'Printer on 2nd floor jams', { customerId: 'c1', customerName: 'Müller Druck GmbH' })
 const SWITCH = item('w2', 'WO-77', 'Install new switch', { customerId: 'c2', customerName: 'Acme, Inc.' })
-const MEETING = item('w3', null, 'Team meeting', { kind: 'internal', billable: false })
+const MEETING = item('w3', null, 'Team meeting', { kind: 'general', billable: false })
 const OLD = item('w4', 'TICKET-0001', 'Old printer', { active: false })
 const CAFE = item('w5', 'TICKET-2000', 'Café Wi-Fi outage')
 const ALL = [PRINTER, SWITCH, MEETING, OLD, CAFE]
