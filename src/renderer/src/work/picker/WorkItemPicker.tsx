@@ -1,7 +1,7 @@
 // The one way to choose a work item (timer editor, Add row, dialogs): a combobox that
 // searches reference, title and customer, offers favourites and recently used items first,
 // and works from the keyboard alone. Rules in picker-options.ts, keys in use-picker.ts.
-import { useId } from 'react'
+import { useEffect, useId } from 'react'
 import type { WorkItem } from '@shared/work'
 import type { PickerRequest } from './picker-options'
 import { PickerOption } from './PickerOption'
@@ -30,6 +30,16 @@ export function WorkItemPicker({ label, value, onChange, items, allowNone = fals
   const picker = usePicker({ items, value, onChange, noneLabel: allowNone ? noneLabel : null, recentIds, pinned })
   const listId = `${id}-list`
   const optionId = (index: number) => `${id}-option-${index}`
+  const activeId = picker.open && picker.choices[picker.active] ? optionId(picker.active) : undefined
+
+  // The highlight moves while the focus stays in the input, so the list scrolls to it here;
+  // the first line of a group brings its group's name into view with it.
+  useEffect(() => {
+    const option = activeId ? document.getElementById(activeId) : null
+    const groupName = option?.previousElementSibling
+    if (groupName?.classList.contains('picker__group-name')) groupName.scrollIntoView?.({ block: 'nearest' })
+    option?.scrollIntoView?.({ block: 'nearest' })
+  }, [activeId])
 
   return (
     <div className="field picker">
@@ -46,14 +56,14 @@ export function WorkItemPicker({ label, value, onChange, items, allowNone = fals
           aria-autocomplete="list"
           aria-expanded={picker.open}
           aria-controls={listId}
-          aria-activedescendant={picker.open && picker.choices[picker.active] ? optionId(picker.active) : undefined}
+          aria-activedescendant={activeId}
           aria-describedby={describedBy}
           data-autofocus={autoFocus || undefined}
           value={picker.query ?? picker.valueText}
           onChange={(event) => picker.onType(event.target.value)}
           onKeyDown={picker.onKeyDown}
           onFocus={(event) => event.target.select()}
-          onClick={() => !picker.open && picker.show(picker.valueIndex)}
+          onClick={() => !picker.open && picker.show(value !== null ? picker.valueIndex : -1)}
           onBlur={() => picker.open && picker.leave()}
         />
         <span className="picker__chevron" aria-hidden="true" />

@@ -75,7 +75,8 @@ export function usePicker({ items, value, onChange, noneLabel, recentIds, pinned
     const key = event.key
     if (key === 'ArrowDown' || key === 'ArrowUp') {
       event.preventDefault()
-      if (!open) return show(valueIndex >= 0 ? valueIndex : key === 'ArrowDown' ? 0 : choices.length - 1)
+      // Opens on the current work item; with none chosen yet, at the top (or the bottom for Up).
+      if (!open) return show(value !== null && valueIndex >= 0 ? valueIndex : key === 'ArrowDown' ? 0 : choices.length - 1)
       if (event.altKey) return
       return move(active + (key === 'ArrowDown' ? 1 : -1))
     }
