@@ -96,9 +96,10 @@ test('a member submits, an approver rejects with a reason, the member fixes and 
 
     await m.getByRole('button', { name: 'Add row' }).focus()
     await m.keyboard.press('Enter')
-    await expect(m.getByRole('searchbox', { name: 'Find work item' })).toBeFocused()
+    await expect(m.getByRole('combobox', { name: 'Work item' })).toBeFocused()
     await m.keyboard.type('TICKET-1001')
-    await m.keyboard.press('Enter')
+    await m.keyboard.press('Enter') // takes the match
+    await m.keyboard.press('Enter') // adds the row
     await expect(m.getByRole('dialog')).toHaveCount(0)
     const cells = m.getByRole('grid').getByRole('row', { name: /TICKET-1001/ }).getByRole('gridcell')
     await expect(cells.nth(0)).toBeFocused()

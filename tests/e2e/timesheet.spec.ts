@@ -11,14 +11,16 @@ async function createWorkItem(page: Page, reference: string, title: string) {
   await expect(page.getByRole('dialog')).toHaveCount(0)
 }
 
-/** Adds a row from the keyboard only: Add row, type a search, Enter. */
+/** Adds a row from the keyboard only: Add row, type a search, Enter takes the match, Enter adds. */
 async function addRowByKeyboard(page: Page, search: string) {
   const addRow = page.getByRole('button', { name: 'Add row' })
   await addRow.focus()
   await page.keyboard.press('Enter')
   const dialog = page.getByRole('dialog', { name: 'Add row' })
-  await expect(dialog.getByRole('searchbox', { name: 'Find work item' })).toBeFocused()
+  await expect(dialog.getByRole('combobox', { name: 'Work item' })).toBeFocused()
   await page.keyboard.type(search)
+  await expect(dialog.getByRole('option').first()).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('Enter')
   await page.keyboard.press('Enter')
   await expect(page.getByRole('dialog')).toHaveCount(0)
 }

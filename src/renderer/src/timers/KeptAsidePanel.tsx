@@ -4,10 +4,11 @@
 import { useId, useState } from 'react'
 import { formatDuration } from '@shared/duration'
 import type { HeldTime, PromptResolution } from '@shared/timers'
-import { workItemDisplayName, type WorkItem } from '@shared/work'
+import type { WorkItem } from '@shared/work'
 import { spokenDuration } from '../format'
 import { Dialog } from '../ui/Dialog'
 import { heldDays } from './LockedTimeDialog'
+import { workItemUnderLabel } from './work-under-label'
 import './held-time.css'
 
 interface KeptAsidePanelProps {
@@ -47,8 +48,8 @@ export function KeptAsidePanel({ items, workItems, onResolve }: KeptAsidePanelPr
             return (
               <tr key={held.id}>
                 <th scope="row">
-                  {held.timerLabel}
-                  <span className="table__sub">{item ? workItemDisplayName(item) : 'No work item'}</span>
+                  {held.timerLabel}{' '}
+                  <span className="table__sub">{item ? [workItemUnderLabel(held.timerLabel, item), item.customerName].filter(Boolean).join(' — ') : 'No work item'}</span>
                 </th>
                 <td className="table__nowrap">
                   {heldDays(held)}

@@ -31,12 +31,14 @@ const held = (over: Partial<HeldTime> = {}): HeldTime => ({
 })
 
 function show(handlers: ScriptedHandlers) {
-  const host = scriptedHost({ 'timers.list': () => [] as Timer[], 'work.listItems': () => [], 'work.listActivityTypes': () => [], 'entries.list': () => [], 'prompts.resolve': () => [], ...handlers })
+  const host = scriptedHost({ 'timers.list': () => [] as Timer[], 'work.listItems': () => [], 'work.listActivityTypes': () => [], 'work.listCustomers': () => [], 'entries.list': () => [], 'prompts.resolve': () => [], ...handlers })
   const store = createTimersStore(host.client)
   void store.getState().load()
+  const work = createWorkStore(host.client)
+  void work.getState().load()
   render(
     <ClientContext.Provider value={host.client}>
-      <TimersView store={store} work={createWorkStore(host.client)} />
+      <TimersView store={store} work={work} />
     </ClientContext.Provider>,
   )
   return host
@@ -76,6 +78,15 @@ describe('time that fell into a locked period', () => {
       await Promise.resolve()
     })
     expect(host.requestsTo('prompts.resolve')).toEqual([{ id: 'h1', resolution: { action: 'book-into-days' } }])
+  })
+
+  it('kept aside from a timer named after its ticket, it names the ticket once, with its title and customer', async () => {
+    const printer = { id: 'w1', kind: 'ticket' as const, reference: 'TICKET-1234', title: 'Printer on 2nd floor jams', customerId: 'c1', customerName: 'Müller Druck GmbH', contractId: null, billable: true, active: true, favourite: false }
+    show({ 'work.listItems': () => [printer], 'prompts.list': () => [], 'prompts.keptAside': () => [held({ keptAside: true, timerLabel: 'TICKET-1234', workItemId: 'w1' })] })
+    const panel = await screen.findByRole('region', { name: 'Kept aside for locked periods' })
+    const rowHead = await within(panel).findByRole('rowheader', { name: /Printer on 2nd floor jams/ })
+    expect(rowHead.textContent?.match(/TICKET-1234/g)).toHaveLength(1)
+    expect(rowHead.textContent).toBe('TICKET-1234 Printer on 2nd floor jams — Müller Druck GmbH')
   })
 
   it('discarding kept-aside time asks first, with Cancel focused', async () => {

@@ -1,7 +1,8 @@
 import type { CSSProperties } from 'react'
 import { elapsedSeconds, formatClock, type Timer } from '@shared/timers'
-import { workItemDisplayName, type ActivityType, type WorkItem } from '@shared/work'
+import type { ActivityType, WorkItem } from '@shared/work'
 import { spokenDuration } from '../format'
+import { TimerCardAbout } from './TimerCardAbout'
 
 interface TimerCardProps {
   timer: Timer
@@ -38,7 +39,7 @@ export function TimerCard({ timer, now, busy, workItem, activityType, defaultAct
           {slot}
         </kbd>
       </header>
-      <p className={`timer-card__work${workItem ? '' : ' is-empty'}`}>{workItem ? workItemDisplayName(workItem) : 'No work item'}</p>
+      <TimerCardAbout label={label} workItem={workItem} note={timer.note} />
       <p className="timer-card__meta">
         <span>{activityType?.name ?? (defaultActivityType ? `${defaultActivityType.name} (default)` : 'No activity type')}</span>
         <span className={`badge ${timer.billable ? 'badge--billable' : ''}`}>{timer.billable ? 'Billable' : 'Non-billable'}</span>

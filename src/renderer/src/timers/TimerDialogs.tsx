@@ -2,10 +2,12 @@
 // idle time, and "really discard?".
 import { useState } from 'react'
 import type { GapPrompt, PromptResolution, Timer } from '@shared/timers'
-import { workItemDisplayName, type WorkItem } from '@shared/work'
+import type { WorkItem } from '@shared/work'
 import { formatDuration } from '@shared/duration'
 import { formatTime, spokenDuration } from '../format'
 import { Dialog } from '../ui/Dialog'
+import { WorkItemPicker } from '../work/picker/WorkItemPicker'
+import './timer-dialogs.css'
 
 export function ShortRunDialog({ label, seconds, onKeep, onDiscard }: { label: string; seconds: number; onKeep: () => void; onDiscard: () => void }) {
   return (
@@ -64,14 +66,11 @@ export function PromptDialog({ prompt, remaining, timers, workItems, onResolve }
   const span = Math.max(0, Math.floor((prompt.toAt - prompt.fromAt) / 1000))
   const when = `${formatTime(prompt.fromAt)}–${formatTime(prompt.toAt)}`
   const others = timers.filter((t) => t.slot !== prompt.slot)
-  const [target, setTarget] = useState('')
+  const [slot, setSlot] = useState('')
+  const [itemId, setItemId] = useState<string | null>(null)
+  const item = workItems.find((w) => w.id === itemId)
   const isGap = prompt.kind === 'crash-gap'
   const more = remaining > 1 ? ` (${remaining - 1} more question${remaining > 2 ? 's' : ''} after this one)` : ''
-
-  const moveOrBook = () => {
-    if (target.startsWith('slot:')) onResolve({ action: 'move-to-timer', slot: Number(target.slice(5)) })
-    else if (target.startsWith('item:')) onResolve({ action: 'book-to-work-item', workItemId: target.slice(5) })
-  }
 
   return (
     <Dialog
@@ -109,32 +108,29 @@ export function PromptDialog({ prompt, remaining, timers, workItems, onResolve }
       }
     >
       {!isGap && (
-        <div className="inline-form">
-          <label className="field" htmlFor={`prompt-${prompt.id}-target`}>
-            <span>Or book the {formatDuration(span)} to</span>
-            <select id={`prompt-${prompt.id}-target`} value={target} onChange={(e) => setTarget(e.target.value)}>
-              <option value="">Choose a timer or work item…</option>
-              <optgroup label="Another timer">
+        <div className="idle-targets">
+          <div className="inline-form">
+            <label className="field" htmlFor={`prompt-${prompt.id}-timer`}>
+              <span>Or move the {formatDuration(span)} to another timer</span>
+              <select id={`prompt-${prompt.id}-timer`} value={slot} onChange={(e) => setSlot(e.target.value)}>
+                <option value="">Choose a timer…</option>
                 {others.map((t) => (
-                  <option key={t.slot} value={`slot:${t.slot}`}>
+                  <option key={t.slot} value={t.slot}>
                     {t.label}
                   </option>
                 ))}
-              </optgroup>
-              <optgroup label="A work item">
-                {workItems
-                  .filter((w) => w.active)
-                  .map((w) => (
-                    <option key={w.id} value={`item:${w.id}`}>
-                      {workItemDisplayName(w)}
-                    </option>
-                  ))}
-              </optgroup>
-            </select>
-          </label>
-          <button type="button" className="button button--secondary" onClick={moveOrBook} aria-disabled={target === '' || undefined}>
-            Book it there
-          </button>
+              </select>
+            </label>
+            <button type="button" className="button button--secondary" onClick={() => slot !== '' && onResolve({ action: 'move-to-timer', slot: Number(slot) })} aria-disabled={slot === '' || undefined}>
+              Move it there
+            </button>
+          </div>
+          <WorkItemPicker label={`Or book the ${formatDuration(span)} to a work item`} value={itemId} onChange={setItemId} items={workItems} />
+          <div>
+            <button type="button" className="button button--secondary" onClick={() => item && onResolve({ action: 'book-to-work-item', workItemId: item.id })} aria-disabled={!item || undefined}>
+              {item ? `Book it to ${item.reference ?? item.title}` : 'Book it to a work item'}
+            </button>
+          </div>
         </div>
       )}
     </Dialog>

@@ -1,8 +1,9 @@
 // Edit one timer slot: label, colour, what it books to, billable, note.
 import { useState } from 'react'
 import { DEFAULT_TIMER_COLORS, type Timer, type TimerUpdate } from '@shared/timers'
-import { workItemDisplayName, type ActivityType, type WorkItem } from '@shared/work'
+import type { ActivityType, WorkItem } from '@shared/work'
 import { FormDialog } from '../ui/FormDialog'
+import { WorkItemPicker } from '../work/picker/WorkItemPicker'
 
 interface TimerEditorProps {
   timer: Timer
@@ -15,14 +16,14 @@ interface TimerEditorProps {
 export function TimerEditor({ timer, workItems, activityTypes, onSave, onClose }: TimerEditorProps) {
   const [label, setLabel] = useState(timer.label)
   const [color, setColor] = useState(timer.color.toUpperCase())
-  const [workItemId, setWorkItemId] = useState(timer.workItemId ?? '')
+  const [workItemId, setWorkItemId] = useState(timer.workItemId)
   const [activityTypeId, setActivityTypeId] = useState(timer.activityTypeId ?? '')
   const [billable, setBillable] = useState(timer.billable)
   const [note, setNote] = useState(timer.note)
   const [problem, setProblem] = useState<string | null>(null)
   const id = `timer-editor-${timer.slot}`
 
-  const chooseWorkItem = (value: string) => {
+  const chooseWorkItem = (value: string | null) => {
     setWorkItemId(value)
     const item = workItems.find((w) => w.id === value)
     if (!item) return
@@ -33,11 +34,10 @@ export function TimerEditor({ timer, workItems, activityTypes, onSave, onClose }
 
   const save = async () => {
     if (label.trim() === '') return setProblem('A label cannot be empty.')
-    const patch: TimerUpdate = { slot: timer.slot, label: label.trim(), color, workItemId: workItemId || null, activityTypeId: activityTypeId || null, billable, note }
+    const patch: TimerUpdate = { slot: timer.slot, label: label.trim(), color, workItemId, activityTypeId: activityTypeId || null, billable, note }
     if (await onSave(patch)) onClose()
   }
 
-  const activeItems = workItems.filter((w) => w.active || w.id === timer.workItemId)
   const activeTypes = activityTypes.filter((t) => t.active || t.id === timer.activityTypeId)
 
   return (
@@ -70,18 +70,7 @@ export function TimerEditor({ timer, workItems, activityTypes, onSave, onClose }
           </label>
         </div>
       </fieldset>
-      <label className="field" htmlFor={`${id}-work`}>
-        <span>Work item</span>
-        <select id={`${id}-work`} value={workItemId} onChange={(e) => chooseWorkItem(e.target.value)}>
-          <option value="">No work item (assign later)</option>
-          {activeItems.map((item) => (
-            <option key={item.id} value={item.id}>
-              {workItemDisplayName(item)}
-              {item.customerName ? ` — ${item.customerName}` : ''}
-            </option>
-          ))}
-        </select>
-      </label>
+      <WorkItemPicker label="Work item" value={workItemId} onChange={chooseWorkItem} items={workItems} allowNone noneLabel="No work item (assign later)" />
       <label className="field" htmlFor={`${id}-activity`}>
         <span>Activity type</span>
         <select id={`${id}-activity`} value={activityTypeId} onChange={(e) => setActivityTypeId(e.target.value)}>

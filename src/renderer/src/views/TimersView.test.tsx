@@ -141,6 +141,31 @@ describe('Timers view', () => {
     expect(host.calls).toContainEqual(['prompts.resolve', { id: 'p1', resolution: { action: 'discard' } }])
   })
 
+  it('idle time can be booked to a work item found with the picker', async () => {
+    const host = fakeHost({ prompts: [{ id: 'p2', kind: 'idle', slot: 3, timerLabel: 'Timer 3', fromAt: Date.now() - 3_600_000, toAt: Date.now() }] })
+    const store = createTimersStore(host.client)
+    const work = createWorkStore(host.client)
+    work.setState({
+      loaded: true,
+      workItems: [{ id: 'w1', kind: 'ticket', reference: 'TICKET-9', title: 'VPN for Café Süd', customerId: null, customerName: null, contractId: null, billable: true, active: true, favourite: false }],
+    })
+    void store.getState().load()
+    render(
+      <ClientContext.Provider value={host.client}>
+        <TimersView store={store} work={work} />
+      </ClientContext.Provider>,
+    )
+    const dialog = await screen.findByRole('dialog', { name: 'You were away: Timer 3' })
+    const picker = within(dialog).getByRole('combobox', { name: /book the 1:00 to a work item/ })
+    fireEvent.change(picker, { target: { value: 'cafe sud' } })
+    fireEvent.keyDown(picker, { key: 'Enter' })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Book it to TICKET-9' }))
+    await act(async () => {
+      await Promise.resolve()
+    })
+    expect(host.calls).toContainEqual(['prompts.resolve', { id: 'p2', resolution: { action: 'book-to-work-item', workItemId: 'w1' } }])
+  })
+
   it('shows the host’s refusal in an alert instead of pretending it worked', async () => {
     renderView(fakeHost({ failStartWith: { ok: false, error: { code: 'conflict', message: 'Timer 2 is already running.' } } }))
     fireEvent.click(await screen.findByRole('button', { name: 'Start Timer 2' }))
@@ -176,7 +201,9 @@ describe('the timer editor', () => {
     )
     fireEvent.click(await screen.findByRole('button', { name: 'Edit Timer 5' }))
     const dialog = screen.getByRole('dialog', { name: 'Edit Timer 5' })
-    fireEvent.change(within(dialog).getByLabelText('Work item'), { target: { value: 'w1' } })
+    const picker = within(dialog).getByRole('combobox', { name: 'Work item' })
+    fireEvent.change(picker, { target: { value: 'vpn' } })
+    fireEvent.keyDown(picker, { key: 'Enter' })
     expect(within(dialog).getByLabelText<HTMLInputElement>('Label').value).toBe('TICKET-9')
     expect(within(dialog).getByLabelText<HTMLInputElement>('Billable').checked).toBe(false)
   })

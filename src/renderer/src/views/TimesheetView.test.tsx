@@ -47,6 +47,20 @@ function focus(target: HTMLElement) {
   act(() => target.focus())
 }
 
+/** Add row, then ArrowDown in its work-item picker: the list as offered with nothing typed. */
+async function openAddRowList() {
+  fireEvent.click(screen.getByRole('button', { name: 'Add row' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Add row' })
+  fireEvent.keyDown(within(dialog).getByRole('combobox', { name: 'Work item' }), { key: 'ArrowDown' })
+  return within(dialog).getByRole('listbox', { name: 'Work item' })
+}
+
+function groupNames(list: HTMLElement) {
+  return within(list)
+    .getAllByRole('group')
+    .map((group) => document.getElementById(group.getAttribute('aria-labelledby') ?? '')?.textContent)
+}
+
 function paste(target: HTMLElement, text: string) {
   fireEvent.paste(target, { clipboardData: { getData: (kind: string) => (kind === 'text/plain' ? text : '') } })
 }
@@ -237,12 +251,13 @@ describe('Timesheet grid, from the keyboard', () => {
     expect(cell(1, 0).getAttribute('tabindex')).toBe('0')
   })
 
-  it('adds a row from the keyboard: search, Enter', async () => {
+  it('adds a row from the keyboard: type, Enter takes the match, Enter again adds', async () => {
     const { host, grid } = await renderSheet({ rows: [] })
     fireEvent.click(screen.getByRole('button', { name: 'Add row' }))
     const dialog = await screen.findByRole('dialog', { name: 'Add row' })
-    const search = within(dialog).getByRole('searchbox', { name: 'Find work item' })
+    const search = within(dialog).getByRole('combobox', { name: 'Work item' })
     fireEvent.change(search, { target: { value: 'meeting' } })
+    fireEvent.keyDown(search, { key: 'Enter' })
     expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Billable' }).checked).toBe(false)
     fireEvent.submit(search.closest('form') as HTMLFormElement)
     await waitFor(() => expect(host.requestsTo('timesheet.addRow')).toEqual([{ day: '2026-11-16', row: MEETING }]))
@@ -251,15 +266,13 @@ describe('Timesheet grid, from the keyboard', () => {
 
   it('offers items in this period first, then recently used ones, then the rest by name', async () => {
     await renderSheet({ rows: [row('w2')], recentIds: ['w3', 'w2'] })
-    fireEvent.click(screen.getByRole('button', { name: 'Add row' }))
-    const dialog = await screen.findByRole('dialog', { name: 'Add row' })
-    const list = within(dialog).getByRole('listbox', { name: 'Work item' })
-    await waitFor(() => expect(within(list).getAllByRole('group').map((g) => g.getAttribute('label'))).toEqual(['In this period', 'Recently used', 'Other active items']))
-    const groups = within(list).getAllByRole('group')
-    expect(groups.map((g) => within(g).getAllByRole('option').map((o) => o.textContent))).toEqual([
-      ['WO-77 · Install new switch'],
-      ['Team meeting'],
-      ['TICKET-1001 · Printer on 2nd floor', 'No work item (general time)'],
+    const list = await openAddRowList()
+    await waitFor(() => expect(groupNames(list)).toEqual(['In this period', 'Recently used', 'Other work items']))
+    expect(within(list).getAllByRole('option').map((o) => o.getAttribute('aria-label') ?? o.textContent)).toEqual([
+      'WO-77 · Install new switch',
+      'Team meeting',
+      'TICKET-1001 · Printer on 2nd floor',
+      'No work item (general time)',
     ])
   })
 
@@ -269,11 +282,9 @@ describe('Timesheet grid, from the keyboard', () => {
       recentIds: ['w3'],
       extra: { 'work.listItems': () => WORK_ITEMS.map((w) => (w.id === 'w2' ? { ...w, favourite: true } : w)) },
     })
-    fireEvent.click(screen.getByRole('button', { name: 'Add row' }))
-    const dialog = await screen.findByRole('dialog', { name: 'Add row' })
-    const list = within(dialog).getByRole('listbox', { name: 'Work item' })
-    await waitFor(() => expect(within(list).getAllByRole('group').map((g) => g.getAttribute('label'))).toEqual(['Favourites', 'Recently used', 'Other active items']))
-    expect(within(list).getAllByRole('option')[0]?.textContent).toBe('WO-77 · Install new switch')
+    const list = await openAddRowList()
+    await waitFor(() => expect(groupNames(list)).toEqual(['Favourites', 'Recently used', 'Other work items']))
+    expect(within(list).getAllByRole('option')[0]?.getAttribute('aria-label')).toBe('WO-77 · Install new switch, favourite')
   })
 
   it('keeps 600 rows smooth: only a screenful is in the page', async () => {

@@ -1,6 +1,7 @@
-// The Work items list's search: every word typed must appear in the reference, the
-// title or the customer, in any case, so "acme print" finds ACME's printer ticket.
+// The Work items list's search: the picker's matching (every word typed appears in the
+// reference, the title or the customer, ignoring case and accents), so both find the same.
 import type { WorkItem } from '@shared/work'
+import { queryWords, workItemMatches } from './picker/picker-options'
 
 export interface WorkFilter {
   text: string
@@ -8,10 +9,6 @@ export interface WorkFilter {
 }
 
 export function filterWorkItems(items: readonly WorkItem[], { text, showInactive }: WorkFilter): WorkItem[] {
-  const words = text.toLocaleLowerCase().split(/\s+/).filter(Boolean)
-  return items.filter((item) => {
-    if (!showInactive && !item.active) return false
-    const haystack = [item.reference ?? '', item.title, item.customerName ?? ''].join('\n').toLocaleLowerCase()
-    return words.every((word) => haystack.includes(word))
-  })
+  const words = queryWords(text)
+  return items.filter((item) => (showInactive || item.active) && workItemMatches(item, words))
 }

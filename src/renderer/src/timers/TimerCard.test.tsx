@@ -1,0 +1,41 @@
+import { cleanup, render, screen, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Timer } from '@shared/timers'
+import type { WorkItem } from '@shared/work'
+import { TimerCard } from './TimerCard'
+
+afterEach(cleanup)
+
+const PRINTER: WorkItem = { id: 'w1', kind: 'ticket', reference: 'TICKET-1234', title: 'Printer on 2nd floor jams', customerId: 'c1', customerName: 'Müller Druck GmbH', contractId: null, billable: true, active: true, favourite: false }
+
+function timer(extra: Partial<Timer>): Timer {
+  return { id: 't4', slot: 4, label: 'Timer 4', color: '#2A9D8F', state: 'idle', workItemId: null, activityTypeId: null, billable: true, note: '', closedSeconds: 0, runningSince: null, ...extra }
+}
+
+function renderCard(t: Timer, workItem: WorkItem | undefined) {
+  const none = () => undefined
+  render(<TimerCard timer={t} now={0} busy={false} workItem={workItem} activityType={undefined} defaultActivityType={undefined} onStart={none} onPause={none} onStop={none} onEdit={none} onDiscard={none} />)
+  return screen.getByRole('article')
+}
+
+describe('a timer card', () => {
+  it('named after its ticket shows the ticket once: the label, then the title, the customer and the note', () => {
+    const card = renderCard(timer({ label: 'TICKET-1234', workItemId: 'w1', note: 'Replaced the fuser' }), PRINTER)
+    expect(within(card).getByRole('heading').textContent).toBe('TICKET-1234')
+    expect(card.textContent?.match(/TICKET-1234/g)).toHaveLength(1)
+    expect(within(card).getByText('Printer on 2nd floor jams')).toBeTruthy()
+    expect(within(card).getByText('Müller Druck GmbH')).toBeTruthy()
+    expect(within(card).getByText('Replaced the fuser')).toBeTruthy()
+  })
+
+  it('with a label of its own shows the whole work item under it', () => {
+    const card = renderCard(timer({ label: 'Printer visit', workItemId: 'w1' }), PRINTER)
+    expect(within(card).getByText('TICKET-1234 · Printer on 2nd floor jams')).toBeTruthy()
+  })
+
+  it('without a work item says so, and shows no customer line', () => {
+    const card = renderCard(timer({}), undefined)
+    expect(within(card).getByText('No work item')).toBeTruthy()
+    expect(card.querySelector('.timer-card__customer')).toBeNull()
+  })
+})
