@@ -184,6 +184,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'timers.discard': ({ slot }) => timers.discard(slot),
     'timers.pauseAll': () => timers.pauseAll(),
     'timers.update': (patch) => timers.update(patch),
+    'timers.setStart': ({ slot, startedAt }) => timers.setStart(slot, startedAt),
+    'timers.continue': ({ entryId }) => timers.continueEntry(entryId),
 
     'prompts.list': () => timers.prompts(),
     'prompts.resolve': ({ id, resolution }) => timers.resolvePrompt(id, resolution),
