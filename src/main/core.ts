@@ -50,6 +50,8 @@ export interface Core {
   readonly events: EventHub
   readonly handlers: Handlers
   readonly timers: TimerEngine
+  /** The one home of time entries (the tray reads its Recent list here). */
+  readonly entries: Entries
   readonly work: WorkService
   readonly timesheet: TimesheetService
   readonly settings: SettingsStore
@@ -299,6 +301,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     handlers,
     timers,
+    entries,
     work,
     timesheet,
     settings,
