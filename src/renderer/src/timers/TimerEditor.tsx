@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { DEFAULT_TIMER_COLORS, type Timer, type TimerUpdate } from '@shared/timers'
 import { workItemDisplayName, type ActivityType, type WorkItem } from '@shared/work'
 import { FormDialog } from '../ui/FormDialog'
+import { StartTimeField } from './StartTimeField'
 
 interface TimerEditorProps {
   timer: Timer
@@ -56,6 +57,7 @@ export function TimerEditor({ timer, workItems, activityTypes, onSave, onClose }
           {problem}
         </p>
       )}
+      <StartTimeField timer={timer} />
       <fieldset className="field">
         <legend>Colour</legend>
         <div className="swatches">
