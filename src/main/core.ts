@@ -51,6 +51,8 @@ export interface Core {
   readonly events: EventHub
   readonly handlers: Handlers
   readonly timers: TimerEngine
+  /** The one home of time entries (the tray reads its Recent list here). */
+  readonly entries: Entries
   readonly work: WorkService
   readonly timesheet: TimesheetService
   readonly settings: SettingsStore
@@ -187,6 +189,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'timers.discard': ({ slot }) => timers.discard(slot),
     'timers.pauseAll': () => timers.pauseAll(),
     'timers.update': (patch) => timers.update(patch),
+    'timers.setStart': ({ slot, startedAt }) => timers.setStart(slot, startedAt),
+    'timers.continue': ({ entryId }) => timers.continueEntry(entryId),
 
     'prompts.list': () => timers.prompts(),
     'prompts.resolve': ({ id, resolution }) => timers.resolvePrompt(id, resolution),
@@ -302,6 +306,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     handlers,
     timers,
+    entries,
     work,
     timesheet,
     settings,

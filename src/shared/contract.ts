@@ -56,6 +56,10 @@ export const calls = {
   'timers.discard': { request: slotRequest, response: TimerSchema },
   'timers.pauseAll': { request: noRequest, response: z.array(TimerSchema) },
   'timers.update': { request: TimerUpdateSchema, response: TimerSchema },
+  /** A running or paused timer's current run starts at `startedAt` (ms) instead: not in the future, not before its previous stop, not into a locked period. */
+  'timers.setStart': { request: z.object({ slot: SlotSchema, startedAt: z.number({ error: 'a start is milliseconds since 1970 (UTC)' }).int('a start is whole milliseconds').min(0, 'a start is milliseconds since 1970 (UTC)') }).strict(), response: TimerSchema },
+  /** Starts the first idle timer with a past entry's work item, activity type, billable flag and note. */
+  'timers.continue': { request: z.object({ entryId: idSchema }).strict(), response: TimerSchema },
 
   'prompts.list': { request: noRequest, response: z.array(TimerPromptSchema) },
   'prompts.resolve': { request: z.object({ id: idSchema, resolution: PromptResolutionSchema }).strict(), response: z.array(TimerSchema) },

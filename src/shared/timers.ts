@@ -41,6 +41,8 @@ export const TimerSchema = z.object({
   closedSeconds: z.number().int().nonnegative(),
   /** Start of the open segment (ms since epoch, UTC) while running, else null. */
   runningSince: z.number().int().nullable(),
+  /** Start of the current run (its first segment) while running or paused, else null: what "Started at" shows and timers.setStart moves. */
+  runStartedAt: z.number().int().nullable().optional(),
 })
 export type Timer = z.infer<typeof TimerSchema>
 

@@ -304,6 +304,8 @@ async function start(): Promise<void> {
             return stopFromTray(action.slot)
           case 'new-timer':
             return ready.timers.startNext()
+          case 'continue':
+            return ready.timers.continueEntry(action.entryId)
           case 'pause-all':
             return ready.timers.pauseAll()
           case 'open':
@@ -322,7 +324,14 @@ async function start(): Promise<void> {
   })
   tray.update(await ready.timers.list())
   tray.setQuestions((await ready.timers.prompts()).length)
+  const showRecent = () =>
+    ready.entries.recentStopped().then(
+      (recent) => tray.setRecent(recent),
+      logError,
+    )
+  await showRecent()
   ready.events.subscribe((name, payload) => {
+    if (name === 'entries.changed') void showRecent()
     if (name === 'timers.changed' && 'timers' in payload) tray.update(payload.timers)
     if (name === 'prompts.changed' && 'prompts' in payload) tray.setQuestions(payload.prompts.length)
   })

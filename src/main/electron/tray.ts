@@ -5,7 +5,7 @@ import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electr
 import type { Timer } from '@shared/timers'
 import type { Scheduler } from '../timers/scheduler'
 import { trayIconSet, type TrayIconRepresentation } from '../tray/tray-icon'
-import { buildTrayMenu, msUntilNextMinute, trayTitle, trayTooltip, type TrayActionId, type TrayMenuItem } from '../tray/tray-menu'
+import { buildTrayMenu, msUntilNextMinute, trayTitle, trayTooltip, type TrayActionId, type TrayMenuItem, type TrayRecent } from '../tray/tray-menu'
 
 export type TrayHandle = Pick<Tray, 'setImage' | 'setToolTip' | 'setTitle' | 'setContextMenu' | 'on'>
 
@@ -45,6 +45,8 @@ export class TrayController {
   private timers: readonly Timer[] = []
   /** Questions waiting for the user (crash gaps, idle time, time in a locked period). */
   private questions = 0
+  /** Past entries offered under Recent, newest first. */
+  private recent: readonly TrayRecent[] = []
   private handle: unknown = null
   /** Wake-ups of the minute refresh, for tests and the benchmark. */
   refreshes = 0
@@ -70,6 +72,12 @@ export class TrayController {
     this.refreshLabels()
   }
 
+  /** The entries changed: the Recent submenu offers the newest stopped ones. */
+  setRecent(recent: readonly TrayRecent[]): void {
+    this.recent = recent
+    this.refreshLabels()
+  }
+
   dispose(): void {
     if (this.handle !== null) this.deps.scheduler.clearTimeout(this.handle)
     this.handle = null
@@ -79,7 +87,7 @@ export class TrayController {
     const now = this.deps.now()
     this.deps.tray.setToolTip(trayTooltip(this.timers, now))
     if (this.deps.platform === 'darwin') this.deps.tray.setTitle(trayTitle(this.timers, now))
-    this.deps.tray.setContextMenu(this.deps.buildMenu(toMenuTemplate(buildTrayMenu(this.timers, now, this.questions), this.deps.onAction)))
+    this.deps.tray.setContextMenu(this.deps.buildMenu(toMenuTemplate(buildTrayMenu(this.timers, now, this.questions, this.recent), this.deps.onAction)))
     this.dispose()
     const wait = msUntilNextMinute(this.timers, now)
     if (wait !== null) {

@@ -16,7 +16,7 @@ import type { ClosedSegment } from '../timers/booking'
 import { bookOrHold, type Booked } from './book-or-hold'
 import { clearEmptyRow, setCellTotals } from './cell-totals'
 import { deleteEntry, describeEntry, setEntryDuration, setEntryRuns, type EditContext, type EditedEntry } from './entry-edits'
-import { liveEntries, loadEntries, loadEntryRows } from './entry-reads'
+import { liveEntries, loadEntries, loadEntryRows, recentStopped, type RecentEntry } from './entry-reads'
 import { listHeld, resolveHeld, type HeldContext } from './held-time'
 import { createManualEntries } from './manual-entries'
 import { checkDays, lockedReason, requireOpen, type LockMode } from './period-lock'
@@ -27,6 +27,7 @@ type Db = Kysely<Database> | Transaction<Database>
 export type { BookingTarget, HeldOrigin } from './timer-time'
 export type { Booked } from './book-or-hold'
 export type { LockMode } from './period-lock'
+export type { RecentEntry } from './entry-reads'
 
 export interface EntriesDeps {
   db: Kysely<Database>
@@ -56,6 +57,11 @@ export class Entries {
   /** The grid's hot query (see its plan test). */
   live(from: string, to: string, db: Db = this.deps.db) {
     return liveEntries(db, this.deps.userId(), from, to)
+  }
+
+  /** The last few distinct entries stopped timers booked, newest first: the tray's Recent list. */
+  recentStopped(limit = 5, db: Db = this.deps.db): Promise<RecentEntry[]> {
+    return recentStopped(db, this.deps.userId(), limit)
   }
 
   lockedReason(status: PeriodStatus): string | null {

@@ -81,10 +81,23 @@ describe('in an open period', () => {
     expect(await stored()).toEqual(before)
   })
 
-  it('typed time has no runs to change', async () => {
+  it('time typed as a duration has no start and end to change', async () => {
     await sheet().setCells([{ day: MONDAY, row, totalSeconds: H }])
     const [typed] = (await sheet().cellDetails(MONDAY, row)).entries
-    expect(await refused(sheet().setEntryRuns(typed?.id ?? '', [{ start: '09:00', end: '10:00' }]))).toBe('Only a timer entry has runs; change its duration instead. Nothing was changed.')
+    expect(await refused(sheet().setEntryRuns(typed?.id ?? '', [{ start: '09:00', end: '10:00' }]))).toBe('This entry was typed as a duration, so it has no start and end; change its duration instead. Nothing was changed.')
+  })
+
+  it('a manual entry with times gets a new start and end, billed as typed', async () => {
+    const [manual] = await sheet().createEntries(row, 'Call', { startedAt: Date.parse('2026-11-16T09:00:00Z'), endedAt: Date.parse('2026-11-16T09:30:00Z') })
+    const details = await sheet().setEntryRuns(manual?.id ?? '', [{ start: '10:05', end: '10:12' }])
+    expect(details.entries.map((e) => [e.source, e.rawSeconds, e.roundedSeconds, e.ranges])).toEqual([['manual', 7 * 60, 7 * 60, [{ startedAt: Date.parse('2026-11-16T09:05:00Z'), endedAt: Date.parse('2026-11-16T09:12:00Z') }]]])
+  })
+
+  it('a manual entry with times given a new duration keeps its start and moves its end, within its day', async () => {
+    const [manual] = await sheet().createEntries(row, '', { startedAt: Date.parse('2026-11-16T09:00:00Z'), endedAt: Date.parse('2026-11-16T09:30:00Z') })
+    const details = await sheet().setEntryDuration(manual?.id ?? '', 45 * 60)
+    expect(details.entries[0]?.ranges).toEqual([{ startedAt: Date.parse('2026-11-16T09:00:00Z'), endedAt: Date.parse('2026-11-16T09:45:00Z') }])
+    expect(await refused(sheet().setEntryDuration(manual?.id ?? '', 15 * H))).toBe('15:00 from 10:00 would end after midnight; change its start and end instead. Nothing was changed.')
   })
 
   it('an entry can be deleted: it leaves a tombstone for sync and the cell is empty', async () => {

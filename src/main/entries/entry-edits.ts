@@ -1,10 +1,12 @@
 // Changing one entry from a cell's details: its description, its duration, the start and
-// end of a timer entry's runs, or deleting it. Each asks the period lock for the entry's
+// end of a timer entry's runs (or of a manual entry made with times), or deleting it. Each asks the period lock for the entry's
 // day first, re-rounds timer time from the raw seconds (typed time is billed as typed),
 // and keeps the day within 24 hours; a refusal says why and changes nothing.
 import type { Transaction } from 'kysely'
 import { StintError } from '@shared/errors'
 import { roundSeconds, type RoundingRule } from '@shared/rounding'
+import { localDay } from '@shared/days'
+import { formatDuration } from '@shared/duration'
 import { instantAt, wallTimeOn, type RunInput } from '@shared/run-times'
 import type { Database } from '../db/schema'
 import { checkDayLimits } from './cell-totals'
@@ -53,22 +55,42 @@ function rounded(source: string, raw: number, rule: RoundingRule): number {
 export async function setEntryDuration(trx: Transaction<Database>, ctx: EditContext, id: string, seconds: number): Promise<EditedEntry> {
   const { row, open, at } = await editable(trx, ctx, id)
   if (seconds <= 0) throw new StintError('invalid_request', 'A duration must be more than zero; to remove the entry, delete it. Nothing was changed.')
-  await setSeconds(trx, open, at, seconds, rounded(row.source, seconds, ctx.rounding), ctx.now)
+  const ranges = await rangesOf(trx, id)
+  const last = ranges.at(-1)
+  if (row.source === 'manual' && last) {
+    // A manual entry with times is its start and end: a new duration keeps the start and moves the end.
+    // (A timer entry's runs are the record of what it measured and stay as they are.)
+    const zone = row.time_zone ?? ctx.timeZone
+    const others = ranges.slice(0, -1).reduce((sum, r) => sum + (r.ended_at - r.started_at), 0)
+    const endedAt = last.started_at + seconds * 1000 - others
+    if (endedAt <= last.started_at || localDay(endedAt - 1, zone) !== row.day) {
+      throw new StintError('invalid_request', `${formatDuration(seconds)} from ${wallTimeOn(row.day, last.started_at, zone)} would end after midnight; change its start and end instead. Nothing was changed.`)
+    }
+    const moved = ranges.map((r) => ({ startedAt: r.started_at, endedAt: r === last ? endedAt : r.ended_at }))
+    await setRuns(trx, open, at, moved, seconds, seconds, ctx.now)
+  } else {
+    await setSeconds(trx, open, at, seconds, rounded(row.source, seconds, ctx.rounding), ctx.now)
+  }
   await checkDayLimits(trx, ctx.user, [row.day])
   return row
 }
 
+function rangesOf(trx: Transaction<Database>, id: string) {
+  return trx.selectFrom('time_entry_ranges').select(['started_at', 'ended_at']).where('entry_id', '=', id).orderBy('started_at').execute()
+}
+
 /**
- * New runs for a timer entry, as times of day on its day in the zone it was booked in.
+ * New runs for a timer entry (or the start and end of a manual entry with times), as times of day on its day in the zone it was booked in.
  * A time left as it was keeps its exact instant (seconds included), so changing one end
  * does not shave the seconds off the others.
  */
 export async function setEntryRuns(trx: Transaction<Database>, ctx: EditContext, id: string, runs: readonly RunInput[]): Promise<EditedEntry> {
   const { row, open, at } = await editable(trx, ctx, id)
-  if (row.source !== 'timer') throw new StintError('invalid_request', 'Only a timer entry has runs; change its duration instead. Nothing was changed.')
+  const before = await rangesOf(trx, id)
+  // Timer entries and manual entries made with times have a start and end; typed totals (grid) and durations do not.
+  if (row.source === 'grid' || before.length === 0) throw new StintError('invalid_request', 'This entry was typed as a duration, so it has no start and end; change its duration instead. Nothing was changed.')
   if (runs.length === 0) throw new StintError('invalid_request', 'An entry needs at least one run; to remove it, delete it. Nothing was changed.')
   const zone = row.time_zone ?? ctx.timeZone
-  const before = await trx.selectFrom('time_entry_ranges').select(['started_at', 'ended_at']).where('entry_id', '=', id).orderBy('started_at').execute()
   const instant = (time: string, kept: number | undefined): number => {
     if (kept !== undefined && wallTimeOn(row.day, kept, zone) === time.trim().padStart(5, '0')) return kept
     const at = instantAt(row.day, time, zone)

@@ -76,3 +76,40 @@ export async function dayTotals(db: Db, userId: string, days: readonly string[])
 export function entryStatuses(db: Db, userId: string, from: string, to: string) {
   return db.selectFrom('time_entries').select(['day', 'status', 'rounded_seconds']).where('user_id', '=', userId).where('day', '>=', from).where('day', '<=', to).where('deleted_at', 'is', null).execute()
 }
+
+/** What the tray offers to continue: a stopped timer's entry, and what it is called. */
+export interface RecentEntry {
+  entryId: string
+  /** The work item's reference (or title), or "No work item"; then the note, if any. */
+  label: string
+}
+
+/**
+ * The newest entries stopped timers booked, one per work item, activity type, billable
+ * flag and note (continuing two alike would start the same timer), newest first.
+ */
+export async function recentStopped(db: Db, userId: string, limit: number): Promise<RecentEntry[]> {
+  const rows = await db
+    .selectFrom('time_entries')
+    .leftJoin('work_items', 'work_items.id', 'time_entries.work_item_id')
+    .select(['time_entries.id', 'time_entries.work_item_id', 'time_entries.activity_type_id', 'time_entries.billable', 'time_entries.description', 'work_items.reference', 'work_items.title'])
+    .where('time_entries.user_id', '=', userId)
+    .where('time_entries.source', '=', 'timer')
+    .where('time_entries.deleted_at', 'is', null)
+    .orderBy('time_entries.created_at', 'desc')
+    .orderBy('time_entries.day', 'desc')
+    .limit(limit * 20)
+    .execute()
+  const seen = new Set<string>()
+  const recent: RecentEntry[] = []
+  for (const row of rows) {
+    const key = JSON.stringify([row.work_item_id, row.activity_type_id, row.billable, row.description])
+    if (seen.has(key)) continue
+    seen.add(key)
+    const name = row.reference ?? row.title ?? 'No work item'
+    const note = row.description.split('\n')[0]?.trim() ?? ''
+    recent.push({ entryId: row.id, label: note === '' ? name : `${name} · ${note}` })
+    if (recent.length === limit) break
+  }
+  return recent
+}

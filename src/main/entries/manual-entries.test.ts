@@ -46,6 +46,13 @@ describe('a manual entry with a duration', () => {
     env.core.settings.update({ timers: { rounding: { mode: 'up', minutes: 15 } } })
     const [entry] = await create({ row, description: '', day: MONDAY, seconds: 7 * 60 })
     expect(entry?.roundedSeconds).toBe(7 * 60)
+    const [typed] = await create({ row, description: '', startedAt: berlin(MONDAY, '07:00'), endedAt: berlin(MONDAY, '07:07') })
+    expect(typed?.roundedSeconds).toBe(7 * 60)
+    // The same seven minutes on a timer are billed as a quarter of an hour.
+    await env.core.timers.start(1)
+    env.clock.advance(7 * 60_000)
+    const stopped = await env.core.timers.stop(1, { keepShort: true })
+    expect(stopped.outcome === 'stopped' && stopped.entries[0]?.roundedSeconds).toBe(15 * 60)
   })
 })
 

@@ -41,6 +41,8 @@ export function cannedHandlers(): Handlers {
     'timers.discard': ({ slot }) => cannedTimer(slot, 'idle'),
     'timers.pauseAll': () => [cannedTimer(1, 'paused')],
     'timers.update': ({ slot }) => cannedTimer(slot, 'idle'),
+    'timers.setStart': ({ slot }) => cannedTimer(slot, 'running'),
+    'timers.continue': () => cannedTimer(1, 'running'),
     'prompts.list': () => [],
     'prompts.resolve': () => [],
     'prompts.keptAside': () => [],

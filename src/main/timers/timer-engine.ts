@@ -16,6 +16,7 @@ import type { EventHub } from '../events'
 import type { Booked, Entries } from '../entries/entries'
 import { runSeconds, type ClosedSegment } from './booking'
 import { answerGap } from './gap-answers'
+import { moveRunStart, timerForEntry } from './timer-edits'
 import type { Scheduler } from './scheduler'
 import {
   activeSlotOfTicket,
@@ -235,6 +236,23 @@ export class TimerEngine {
         .execute()
     })
     return this.afterChange(patch.slot)
+  }
+
+  /** "I started this ten minutes ago": a new start for the current run, within the rules (timer-edits.ts). */
+  async setStart(slot: number, startedAt: number): Promise<Timer> {
+    await this.write((trx, now) => moveRunStart(trx, this.deps.entries, slot, startedAt, now))
+    return this.afterChange(slot)
+  }
+
+  /** Starts the first idle timer with a past entry's work item, activity type, billable flag and note. */
+  async continueEntry(entryId: string): Promise<Timer> {
+    let slot = 0
+    await this.write(async (trx, now) => {
+      const timer = await timerForEntry(trx, this.deps.entries, entryId, now)
+      slot = timer.slot
+      await this.run(trx, timer, now)
+    })
+    return this.afterChange(slot)
   }
 
   /** A ticket link or command line: starts (or resumes) the timer of that ticket, creating the work item if needed. */

@@ -12,7 +12,7 @@ import { customerLike, workItemLike } from '../work/look-alikes'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-export function toTimer(row: TimerRow, total: { closed_ms: number; open_since: number | null } | undefined): Timer {
+export function toTimer(row: TimerRow, total: { closed_ms: number; open_since: number | null; first_start: number | null } | undefined): Timer {
   return {
     id: row.id,
     slot: row.slot,
@@ -25,6 +25,7 @@ export function toTimer(row: TimerRow, total: { closed_ms: number; open_since: n
     note: row.note,
     closedSeconds: Math.floor((total?.closed_ms ?? 0) / 1000),
     runningSince: row.state === 'running' ? (total?.open_since ?? null) : null,
+    runStartedAt: row.state === 'idle' ? null : (total?.first_start ?? null),
   }
 }
 
@@ -128,6 +129,7 @@ export async function listTimers(db: Db): Promise<Timer[]> {
       'timer_id',
       sql<number>`coalesce(sum(ended_at - started_at), 0)`.as('closed_ms'),
       sql<number | null>`max(case when ended_at is null then started_at end)`.as('open_since'),
+      sql<number | null>`min(started_at)`.as('first_start'),
     ])
     .where('booked_at', 'is', null)
     .where('discarded_at', 'is', null)

@@ -233,3 +233,27 @@ describe('questions Stint waits on', () => {
     expect(labels(buildTrayMenu([idle(1)], TEN_AM))[0]).toBe('No timer running')
   })
 })
+
+describe('the tray’s Recent submenu', () => {
+  const recent = [
+    { entryId: 'e1', label: 'TICKET-7 · Router swap on site' },
+    { entryId: 'e2', label: 'INC-20931 · Printer on floor 3 keeps jamming after the firmware update' },
+  ]
+
+  it('offers to continue the last stopped entries, after New timer', () => {
+    const menu = buildTrayMenu([idle(1)], TEN_AM, 0, recent)
+    expect(labels(menu)).toEqual(['No timer running', '---', 'New timer', 'Recent', 'Pause all', '---', 'Open Stint', 'Quit Stint'])
+    const [submenu] = submenus(menu)
+    expect(submenu?.kind === 'submenu' && submenu.items).toEqual([
+      { kind: 'action', id: { type: 'continue', entryId: 'e1' }, label: 'Continue TICKET-7 · Router swap on site', enabled: true },
+      { kind: 'action', id: { type: 'continue', entryId: 'e2' }, label: 'Continue INC-20931 · Printer on floor 3 keeps ja…', enabled: true },
+    ])
+  })
+
+  it('is left out when nothing was stopped yet, and greyed out while all nine timers are busy', () => {
+    expect(labels(buildTrayMenu([idle(1)], TEN_AM))).not.toContain('Recent')
+    const busy = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((s) => running(s, TEN_AM))
+    const submenu = submenus(buildTrayMenu(busy, TEN_AM, 0, recent)).find((s) => s.label === 'Recent')
+    expect(submenu?.kind === 'submenu' && submenu.items.every((i) => i.kind === 'action' && i.enabled === false)).toBe(true)
+  })
+})

@@ -10,6 +10,7 @@ export type TrayTimer = Pick<Timer, 'slot' | 'label' | 'color' | 'state' | 'clos
 export type TrayActionId =
   | { type: 'start' | 'pause' | 'resume' | 'stop'; slot: number }
   | { type: 'new-timer' }
+  | { type: 'continue'; entryId: string }
   | { type: 'pause-all' }
   | { type: 'open' }
   | { type: 'quit' }
@@ -20,6 +21,12 @@ export type TrayMenuItem =
   | { kind: 'info'; label: string }
   | { kind: 'action'; id: TrayActionId; label: string; enabled?: boolean; /** '#RRGGBB' for an icon swatch */ color?: string }
   | { kind: 'submenu'; label: string; /** '#RRGGBB' for an icon swatch */ color?: string; items: TrayMenuItem[] }
+
+/** A past entry the tray offers to continue (src/main/entries' recentStopped). */
+export interface TrayRecent {
+  entryId: string
+  label: string
+}
 
 /** Windows keeps 127 UTF-16 code units of a tray tooltip (128 with the terminating NUL). */
 export const MAX_TOOLTIP_LENGTH = 127
@@ -85,12 +92,24 @@ function timerSubmenu(timer: TrayTimer, nowMs: number): TrayMenuItem {
   }
 }
 
+/** "Recent": continuing one of the last stopped entries starts a timer like it (left out when there is none). */
+function recentSubmenu(recent: readonly TrayRecent[], slotFree: boolean): TrayMenuItem[] {
+  if (recent.length === 0) return []
+  return [
+    {
+      kind: 'submenu',
+      label: 'Recent',
+      items: recent.map((r) => ({ kind: 'action', id: { type: 'continue', entryId: r.entryId }, label: `Continue ${truncate(r.label, MAX_MENU_LABEL_LENGTH)}`, enabled: slotFree })),
+    },
+  ]
+}
+
 /**
  * The tray's context menu: questions Stint is waiting on (a crash gap, idle time, time
  * that fell into a locked period) first, since nothing decides them silently; then the
  * active timers in slot order, then the global actions.
  */
-export function buildTrayMenu(timers: readonly TrayTimer[], nowMs: number, questions = 0): TrayMenuItem[] {
+export function buildTrayMenu(timers: readonly TrayTimer[], nowMs: number, questions = 0, recent: readonly TrayRecent[] = []): TrayMenuItem[] {
   const active = activeTimers(timers)
   const busySlots = new Set(active.map((t) => t.slot))
   const head: TrayMenuItem[] = active.length === 0 ? [{ kind: 'info', label: 'No timer running' }] : active.map((t) => timerSubmenu(t, nowMs))
@@ -101,6 +120,7 @@ export function buildTrayMenu(timers: readonly TrayTimer[], nowMs: number, quest
     ...head,
     { kind: 'separator' },
     { kind: 'action', id: { type: 'new-timer' }, label: 'New timer', enabled: busySlots.size < SLOT_COUNT },
+    ...recentSubmenu(recent, busySlots.size < SLOT_COUNT),
     { kind: 'action', id: { type: 'pause-all' }, label: 'Pause all', enabled: active.some((t) => t.state === 'running') },
     { kind: 'separator' },
     { kind: 'action', id: { type: 'open' }, label: 'Open Stint' },

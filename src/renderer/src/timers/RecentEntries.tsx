@@ -1,11 +1,15 @@
 // The draft entries stopped timers produced over the last week, newest day first:
-// the technician sees at once that a stop was booked, and how.
-import { useEffect, useState } from 'react'
+// the technician sees at once that a stop was booked, and how, which runs overlap another
+// timer's, and can continue one on a timer.
+import { useEffect, useMemo, useState } from 'react'
+import type { Timer } from '@shared/timers'
 import { subDays } from 'date-fns'
 import type { TimeEntry } from '@shared/entries'
 import { workItemDisplayName, type ActivityType, type WorkItem } from '@shared/work'
 import { useClient } from '../client-context'
+import './times.css'
 import { formatDay, formatShownDuration, formatTime, todayLocal } from '../format'
+import { overlapsByEntry } from '../timesheet/use-day-overlaps'
 
 interface RecentEntriesProps {
   workItems: readonly WorkItem[]
@@ -17,8 +21,13 @@ export function RecentEntries({ workItems, activityTypes }: RecentEntriesProps) 
   const [entries, setEntries] = useState<TimeEntry[]>([])
   const [error, setError] = useState<string | null>(null)
 
+  const [timers, setTimers] = useState<Timer[]>([])
+  const overlaps = useMemo(() => overlapsByEntry(entries, timers, Intl.DateTimeFormat().resolvedOptions().timeZone), [entries, timers])
+  const continueEntry = (entryId: string) => client.timers.continue({ entryId }).then(() => setError(null), (e: unknown) => setError((e as Error).message))
+
   useEffect(() => {
     let current = true
+    void client.timers.list({}).then((list) => current && setTimers(list), () => undefined)
     const refresh = () => {
       const now = Date.now()
       client.entries.list({ from: todayLocal(subDays(now, 6).getTime()), to: todayLocal(now) }).then(
@@ -61,6 +70,9 @@ export function RecentEntries({ workItems, activityTypes }: RecentEntriesProps) 
                 Rounded
               </th>
               <th scope="col">Billable</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -73,10 +85,22 @@ export function RecentEntries({ workItems, activityTypes }: RecentEntriesProps) 
                   <td>{formatDay(entry.day)}</td>
                   <td>{item ? workItemDisplayName(item) : <span className="muted">No work item</span>}</td>
                   <td>{activityTypes.find((t) => t.id === entry.activityTypeId)?.name ?? '—'}</td>
-                  <td>{first && last ? `${formatTime(first.startedAt)}–${formatTime(last.endedAt)}` : '—'}</td>
+                  <td>
+                    {first && last ? `${formatTime(first.startedAt)}–${formatTime(last.endedAt)}` : '—'}
+                    {overlaps.get(entry.id)?.map((text) => (
+                      <span key={text} className="cell-entry__overlap">
+                        {text}
+                      </span>
+                    ))}
+                  </td>
                   <td className="num">{formatShownDuration(entry.rawSeconds)}</td>
                   <td className="num">{formatShownDuration(entry.roundedSeconds)}</td>
                   <td>{entry.billable ? 'Yes' : 'No'}</td>
+                  <td>
+                    <button type="button" className="button button--secondary button--compact" aria-label={`Continue ${item ? workItemDisplayName(item) : 'this entry'} from ${formatDay(entry.day)}`} onClick={() => void continueEntry(entry.id)}>
+                      Continue
+                    </button>
+                  </td>
                 </tr>
               )
             })}

@@ -4,6 +4,7 @@ import { DEFAULT_TIMER_COLORS, type Timer, type TimerUpdate } from '@shared/time
 import type { ActivityType, WorkItem } from '@shared/work'
 import { FormDialog } from '../ui/FormDialog'
 import { WorkItemPicker } from '../work/picker/WorkItemPicker'
+import { StartTimeField } from './StartTimeField'
 
 interface TimerEditorProps {
   timer: Timer
@@ -56,6 +57,7 @@ export function TimerEditor({ timer, workItems, activityTypes, onSave, onClose }
           {problem}
         </p>
       )}
+      <StartTimeField timer={timer} />
       <fieldset className="field">
         <legend>Colour</legend>
         <div className="swatches">

@@ -26,6 +26,7 @@ const timerEntry: CellEntry = {
   ranges: [{ startedAt: Date.parse('2026-11-16T08:00:12Z'), endedAt: Date.parse('2026-11-16T08:40:12Z') }],
   timeZone: 'Europe/Berlin',
 }
+const timerLike = { id: 't9', slot: 2, label: 'Timer 2', color: '#EE6677', state: 'idle' as const, workItemId: 'w1', activityTypeId: 'a1', billable: true, note: '', closedSeconds: 0, runningSince: null }
 const details = (over: Partial<CellDetails> = {}): CellDetails => ({ day: DAY, row: { workItemId: 'w1', activityTypeId: 'a1', billable: true }, note: null, lockedReason: null, entries: [timerEntry], ...over })
 
 async function open(handlers: ScriptedHandlers, locked: string | null = null) {
@@ -102,6 +103,50 @@ describe('a cell’s details', () => {
     const { entry } = await open({ 'timesheet.cellDetails': () => details({ lockedReason: reason }) }, reason)
     expect(screen.getByText(`${reason} Entries and notes cannot be changed.`)).toBeTruthy()
     expect(within(entry).getByLabelText<HTMLInputElement>('Duration of the timer entry from 09:00').readOnly).toBe(true)
-    expect(within(entry).queryByRole('button')).toBeNull()
+    // Continuing starts a new timer now; it does not change the locked period.
+    expect(within(entry).getAllByRole('button').map((b) => b.textContent)).toEqual(['Continue'])
+    expect(screen.queryByRole('group', { name: 'Add time' })).toBeNull()
+  })
+})
+
+describe('times in a cell’s details', () => {
+  it('Continue starts a timer like the entry and says which one runs', async () => {
+    const { host, entry } = await open({ 'timers.continue': () => ({ ...timerLike, state: 'running' }) })
+    fireEvent.click(within(entry).getByRole('button', { name: 'Continue the timer entry from 09:00 on a timer' }))
+    await settle()
+    expect(host.requestsTo('timers.continue')).toEqual([{ entryId: 'e1' }])
+    expect(screen.getByRole('status').textContent).toBe('Timer 2 is running')
+  })
+
+  it('Add time with a start and an end sends the instants of those times on the cell’s day', async () => {
+    const { host } = await open({ 'entries.create': () => [] })
+    fireEvent.change(screen.getByLabelText('Start of the new entry'), { target: { value: '10:05' } })
+    fireEvent.change(screen.getByLabelText('End of the new entry'), { target: { value: '10:20' } })
+    fireEvent.change(screen.getByLabelText('Description of the new entry'), { target: { value: 'Call back' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Add time' }))
+    await settle()
+    const [sent] = host.requestsTo('entries.create') as { startedAt: number; endedAt: number; description: string }[]
+    expect(sent && [(sent.endedAt - sent.startedAt) / 60_000, new Date(sent.startedAt).getHours(), sent.description]).toEqual([15, 10, 'Call back'])
+  })
+
+  it('Add time as a duration sends the day and the seconds; a refusal is shown as said', async () => {
+    const { host } = await open({
+      'entries.create': () => {
+        throw new StintError('conflict', 'This period has been submitted for approval, so it is read-only. Nothing was changed.')
+      },
+    })
+    fireEvent.click(screen.getByRole('radio', { name: 'Duration' }))
+    fireEvent.change(screen.getByLabelText('Duration of the new entry'), { target: { value: '1:15' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Add time' }))
+    await settle()
+    expect(host.requestsTo('entries.create')).toEqual([{ row: { workItemId: 'w1', activityTypeId: 'a1', billable: true }, description: '', day: DAY, seconds: 4500 }])
+    expect(screen.getByRole('alert').textContent).toBe('This period has been submitted for approval, so it is read-only. Nothing was changed.')
+  })
+
+  it('a run that shares time with another timer says so', async () => {
+    const other = { ...timerEntry, id: 'e2', timerId: 't2', ranges: [{ startedAt: Date.parse('2026-11-16T08:30:00Z'), endedAt: Date.parse('2026-11-16T09:00:00Z') }] }
+    const { entry } = await open({ 'entries.list': () => [timerEntry, other], 'timers.list': () => [{ ...timerLike, id: 't2' }] })
+    await settle()
+    expect(within(entry).getByText(/^overlaps \d\d:\d\d–\d\d:\d\d with Timer 2$/)).toBeTruthy()
   })
 })

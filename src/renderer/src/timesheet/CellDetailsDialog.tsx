@@ -8,7 +8,9 @@ import type { CellDetails, CellEntry, RowKey } from '@shared/timesheet'
 import { useClient } from '../client-context'
 import { formatDay } from '../format'
 import { Dialog } from '../ui/Dialog'
+import { AddTimeForm } from './AddTimeForm'
 import { CellEntryEditor, type EntryEdits } from './CellEntryEditor'
+import { useDayOverlaps } from './use-day-overlaps'
 import { toRowKey } from './use-timesheet'
 import './cell-details.css'
 
@@ -70,7 +72,9 @@ export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }:
       return saved
     })
 
-  const edits: EntryEdits = {
+  const overlaps = useDayOverlaps(cell.day, Intl.DateTimeFormat().resolvedOptions().timeZone)
+
+  const edits: EntryEdits & { refuseAsSaid: (message: string) => void } = {
     describe: (entry, description) =>
       void save('Description saved', async () => {
         await client.timesheet.describeEntry({ id: entry.id, description })
@@ -79,9 +83,18 @@ export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }:
     setDuration: (entry, seconds) => void save('Duration saved', () => client.timesheet.setEntryDuration({ id: entry.id, seconds })),
     setRuns: (entry, runs) => void save('Runs saved', () => client.timesheet.setEntryRuns({ id: entry.id, runs })),
     remove: (entry) => void save('Entry deleted', () => client.timesheet.deleteEntry({ id: entry.id })),
+    continue: (entry) =>
+      void client.timers.continue({ entryId: entry.id }).then(
+        (timer) => setStatus(`${timer.label} is running`),
+        (error: unknown) => setProblem((error as Error).message),
+      ),
     refuse: (message) => {
       setStatus('')
       setProblem(`${message} Nothing was changed.`)
+    },
+    refuseAsSaid: (message) => {
+      setStatus('')
+      setProblem(message)
     },
   }
 
@@ -111,10 +124,11 @@ export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }:
         {entries.length > 0 && (
           <ul className="cell-entries" aria-label="Entries in this cell">
             {entries.map((entry) => (
-              <CellEntryEditor key={stored(entry)} entry={entry} readOnly={lockedReason !== null} edits={edits} />
+              <CellEntryEditor key={stored(entry)} entry={entry} readOnly={lockedReason !== null} edits={edits} overlaps={overlaps.get(entry.id)} />
             ))}
           </ul>
         )}
+        {!lockedReason && details && <AddTimeForm day={cell.day} row={row} onAdded={() => void save('Time added', () => client.timesheet.cellDetails({ day: cell.day, row }))} onProblem={edits.refuseAsSaid} />}
         {problem && (
           <div className="banner banner--error" role="alert">
             <span>{problem}</span>

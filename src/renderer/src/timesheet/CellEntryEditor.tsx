@@ -1,7 +1,7 @@
 // One entry in a cell's details, changed from the keyboard: its description, its
 // duration (timer time is rounded again from it by the host), the start and end of a
-// timer entry's runs (times of day in the zone it was booked in), or deleted after a
-// second press. What was typed stays in the fields when the host refuses it.
+// timer entry's runs or a manual entry's start and end (times of day in the zone it was
+// booked in), continued on a timer, or deleted after a second press. What was typed stays in the fields when the host refuses it.
 import { useState, type KeyboardEvent } from 'react'
 import { formatDuration, parseDuration } from '@shared/duration'
 import { wallTimeOn, type RunInput } from '@shared/run-times'
@@ -15,6 +15,8 @@ export interface EntryEdits {
   setDuration: (entry: CellEntry, seconds: number) => void
   setRuns: (entry: CellEntry, runs: RunInput[]) => void
   remove: (entry: CellEntry) => void
+  /** Starts a timer with this entry's work item, activity type, billable flag and note. */
+  continue: (entry: CellEntry) => void
   /** A typed value that does not parse: said where the host's refusals are said. */
   refuse: (message: string) => void
 }
@@ -23,6 +25,8 @@ interface CellEntryEditorProps {
   entry: CellEntry
   readOnly: boolean
   edits: EntryEdits
+  /** "overlaps 10:05–10:20 with Timer 2": runs of other timers that share time with this one. */
+  overlaps?: readonly string[] | undefined
 }
 
 /** "timer entry from 09:00": how each control names the entry it belongs to. */
@@ -37,13 +41,14 @@ const onEnter = (act: () => void) => (event: KeyboardEvent<HTMLInputElement>) =>
   act()
 }
 
-export function CellEntryEditor({ entry, readOnly, edits }: CellEntryEditorProps) {
+export function CellEntryEditor({ entry, readOnly, edits, overlaps = [] }: CellEntryEditorProps) {
   const name = entryName(entry)
   const shownDuration = formatClock(entry.rawSeconds)
   const [duration, setDuration] = useState(shownDuration)
   const [runs, setRuns] = useState<RunInput[]>(() => entry.ranges.map((r) => ({ start: wallTimeOn(entry.day, r.startedAt, entry.timeZone), end: wallTimeOn(entry.day, r.endedAt, entry.timeZone) })))
   const [confirming, setConfirming] = useState(false)
-  const editRuns = entry.source === 'timer' && entry.ranges.length > 0
+  // A timer's runs, or a manual entry's start and end; time typed as a duration has none.
+  const editRuns = entry.ranges.length > 0
 
   const saveDuration = () => {
     if (duration.trim() === shownDuration) return
@@ -83,6 +88,11 @@ export function CellEntryEditor({ entry, readOnly, edits }: CellEntryEditorProps
           )}
         </div>
       )}
+      {overlaps.map((text) => (
+        <p key={text} className="cell-entry__overlap">
+          {text}
+        </p>
+      ))}
       <div className="cell-entry__fields">
         <span className="cell-entry__label" aria-hidden="true">
           Duration
@@ -102,6 +112,9 @@ export function CellEntryEditor({ entry, readOnly, edits }: CellEntryEditorProps
             if (e.currentTarget.value.trim() !== entry.description) edits.describe(entry, e.currentTarget.value)
           }}
         />
+        <button type="button" className="button button--secondary button--compact" aria-label={`Continue the ${name} on a timer`} onClick={() => edits.continue(entry)}>
+          Continue
+        </button>
         {!readOnly && !confirming && (
           <button type="button" className="button button--ghost button--compact" aria-label={`Delete the ${name}`} onClick={() => setConfirming(true)}>
             Delete
