@@ -169,10 +169,11 @@ describe('a report export has every row of the report, field by field', () => {
   })
 
   it('grouped by time alone, with expected hours and the share of them', async () => {
-    insertEntries([{ id: id(1), day: '2026-11-16', rounded: 4 * 3600 }])
-    const rows = await exported({ what: { kind: 'report', query: { from: '2026-11-16', to: '2026-11-22', groupBy: ['week'], expectedSeconds: [0, 8 * 3600, 8 * 3600, 8 * 3600, 8 * 3600, 8 * 3600, 0] } } })
+    // Last week (the clock reads Monday 16 November): every day of it has begun, so all five expect their hours.
+    insertEntries([{ id: id(1), day: '2026-11-09', rounded: 4 * 3600 }])
+    const rows = await exported({ what: { kind: 'report', query: { from: '2026-11-09', to: '2026-11-15', groupBy: ['week'], expectedSeconds: [0, 8 * 3600, 8 * 3600, 8 * 3600, 8 * 3600, 8 * 3600, 0] } } })
     expect(rows).toEqual([
-      expect.objectContaining({ week_starting: '2026-11-16', hours: '4.00', expected_hours: '40.00', expected_minutes: '2400', percent_of_expected: '10.0', billable_percent_of_expected: '10.0' }),
+      expect.objectContaining({ week_starting: '2026-11-09', hours: '4.00', expected_hours: '40.00', expected_minutes: '2400', percent_of_expected: '10.0', billable_percent_of_expected: '10.0' }),
     ])
   })
 
