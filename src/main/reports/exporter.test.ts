@@ -147,7 +147,7 @@ describe('a report export has every row of the report, field by field', () => {
     const report: ReportResult = await core.handlers['reports.run']({ ...query, groupBy: [...query.groupBy] } as never)
     const rows = await exported({ what: { kind: 'report', query: { ...query, groupBy: [...query.groupBy] } } })
     expect(rows).toHaveLength(report.rows.length)
-    // In the report's order: by name ('=' sorts before letters), "(none)" last.
+    // In the report's order: by name ('=' sorts before letters), "No customer" last.
     expect(rows).toEqual([
       // The formula guard: a customer called "=Globex" is text.
       expect.objectContaining({ customer: "'=Globex", customer_id: globex.id, month: '2026-12', hours: '0.25', minutes: '15', entries: '1', billable_share_percent: '100.0' }),
@@ -164,7 +164,7 @@ describe('a report export has every row of the report, field by field', () => {
         entries: '2',
         billable_share_percent: '75.0',
       },
-      expect.objectContaining({ customer: '(none)', customer_id: '', month: '2026-11', hours: '1.00', billable_hours: '0.00', billable_share_percent: '0.0' }),
+      expect.objectContaining({ customer: 'No customer', customer_id: '', month: '2026-11', hours: '1.00', billable_hours: '0.00', billable_share_percent: '0.0' }),
     ])
   })
 

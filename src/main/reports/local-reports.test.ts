@@ -102,7 +102,7 @@ describe('a report of my own time', () => {
 
     const byCustomer = await reports.run({ from: fixture.from, to: fixture.to, groupBy: ['customer'] })
     // Alphabetical whatever the letter case; no customer last.
-    expect(byCustomer.rows.map((row) => row.keys[0]?.label)).toEqual(['acme corp', 'Bygone Books', 'Harbour Dental', 'Zeta Logistics', '(none)'])
+    expect(byCustomer.rows.map((row) => row.keys[0]?.label)).toEqual(['acme corp', 'Bygone Books', 'Harbour Dental', 'Zeta Logistics', 'No customer'])
 
     const byWeek = await reports.run({ from: '2026-11-16', to: '2026-11-29', groupBy: ['week', 'month'] })
     expect(byWeek.rows.map((row) => row.keys.map((key) => key.label))).toEqual([

@@ -4,6 +4,7 @@
 // is this view's own and follows the host's work.changed event.
 import { useEffect, useId, useRef, useState } from 'react'
 import { useStore } from 'zustand'
+import { NO_CUSTOMER_LABEL } from '@shared/reports'
 import { WORK_ITEM_KIND_LABELS, type ActivityType, type WorkItem } from '@shared/work'
 import { ActivityTypeDialog } from '../work/ActivityTypeDialog'
 import { ActivityTypesPanel } from '../work/ActivityTypesPanel'
@@ -149,7 +150,7 @@ export function WorkView({ work }: { work: WorkStore }) {
                     </th>
                     <td className="table__nowrap">{WORK_ITEM_KIND_LABELS[item.kind]}</td>
                     <td>
-                      {item.customerName ?? <span className="muted">Internal</span>}
+                      {item.customerName ?? <span className="muted">{NO_CUSTOMER_LABEL}</span>}
                       {item.contractId !== null && contractName.has(item.contractId) && (
                         <span className="table__sub">
                           <span className="visually-hidden">Contract: </span>
