@@ -15,6 +15,7 @@ import { filterWorkItems } from '../work/work-filter'
 import { WorkItemDialog } from '../work/WorkItemDialog'
 import { useClient } from '../client-context'
 import type { WorkStore } from '../work/work-store'
+import { endSentence } from '@shared/sentence'
 
 type Editing = { what: 'item'; item: WorkItem | null } | { what: 'type'; type: ActivityType | null } | null
 
@@ -67,7 +68,7 @@ export function WorkView({ work }: { work: WorkStore }) {
   const itemSaved = async (saved: WorkItem, created: boolean) => {
     await reload()
     setEditing(null)
-    setAnnouncement(`${created ? 'Created' : 'Saved'} ${saved.reference ?? saved.title}.`)
+    setAnnouncement(endSentence(`${created ? 'Created' : 'Saved'} ${saved.reference ?? saved.title}`))
   }
 
   return (
@@ -218,7 +219,7 @@ export function WorkView({ work }: { work: WorkStore }) {
           onSaved={async (saved) => {
             await reload()
             setEditing(null)
-            setAnnouncement(`Saved activity type ${saved.name}.`)
+            setAnnouncement(endSentence(`Saved activity type ${saved.name}`))
           }}
           onClose={() => setEditing(null)}
         />
