@@ -239,7 +239,7 @@ describe('an entries export', () => {
     const envelope = await exportCsv({ what: { kind: 'entries', from: '2026-11-01', to: '2026-11-30', filters: { billable: false } } })
     expect(envelope).toEqual({ ok: true, value: { status: 'saved', path: target, rows: 0, bytes: expect.any(Number) as number } })
     expect(readFileSync(target ?? '', 'utf8')).toBe(
-      'date,work_item_reference,work_item_title,customer,contract,activity_type,billable,description,source,status,hours,minutes,raw_minutes,created_at,entry_id\r\n',
+      'date,work_item_reference,work_item_title,customer,contract,activity_type,billable,description,cell_note,source,status,hours,minutes,raw_minutes,created_at,entry_id\r\n',
     )
   })
 
