@@ -81,10 +81,16 @@ test('a monthly grid scrolled sideways keeps the row names and the Total column 
 test('each view at an 800 px window: nothing wraps into gaps', async ({ page, host }) => {
   await page.setViewportSize({ width: 800, height: 700 })
   await page.goto(host.url)
+  // The sidebar folds into a bar above the view: the same named links, the sync status kept.
+  const nav = page.getByRole('navigation', { name: 'Views' })
+  expect((await box(nav)).height).toBeLessThan(60)
+  await expect(page.getByRole('region', { name: 'Sync status' })).toBeVisible()
   await createWorkItem(page, 'TICKET-1234', 'Printer on 2nd floor')
   for (const view of ['Timers', 'Timesheet', 'Submissions', 'Reports', 'Work items', 'Settings']) {
     await page.getByRole('link', { name: view }).click()
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${view} fits 800 px`).toBeLessThanOrEqual(800)
+    expect((await box(page.getByRole('main'))).x, `${view} uses the whole width`).toBeLessThan(10)
     await screenshot(page, `at-800-${view.toLowerCase().replace(' ', '-')}`)
   }
 })

@@ -57,7 +57,7 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
         </p>
       </div>
       {customers.length === 0 ? (
-        <p className="muted">No customers yet. Internal work needs none.</p>
+        <p className="muted">No customers yet. Work without one shows as “No customer”.</p>
       ) : (
         <ul className="name-list">
           {customers.map((customer) => {
