@@ -54,7 +54,7 @@ test('a monthly grid scrolled sideways keeps the row names and the Total column 
 
   const grid = page.getByRole('grid')
   const row = grid.getByRole('row', { name: /^TICKET-1234, Printer on 2nd floor/ })
-  await grid.evaluate((element) => element.scrollTo({ left: element.scrollWidth }))
+  await grid.evaluate('(element) => element.scrollTo({ left: element.scrollWidth })')
   const frame = await box(grid)
   const name = await box(row.getByRole('rowheader'))
   const total = await box(row.getByRole('gridcell').nth(-2))
@@ -74,7 +74,7 @@ test('a monthly grid scrolled sideways keeps the row names and the Total column 
   await expect(row.getByRole('gridcell', { name: '1:30' })).toHaveAttribute('aria-readonly', 'true')
   await expect(row.getByRole('gridcell', { name: '1:30' })).toHaveCSS('cursor', 'default')
   await expect(row.getByRole('button', { name: /^Remove row/ })).toHaveCSS('opacity', '0')
-  await grid.evaluate((element) => element.scrollTo({ left: 0 }))
+  await grid.evaluate('(element) => element.scrollTo({ left: 0 })')
   await inBothThemes(page, 'timesheet-locked')
 })
 
@@ -89,7 +89,7 @@ test('each view at an 800 px window: nothing wraps into gaps', async ({ page, ho
   for (const view of ['Timers', 'Timesheet', 'Submissions', 'Reports', 'Work items', 'Settings']) {
     await page.getByRole('link', { name: view }).click()
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${view} fits 800 px`).toBeLessThanOrEqual(800)
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${view} fits 800 px`).toBeLessThanOrEqual(800)
     expect((await box(page.getByRole('main'))).x, `${view} uses the whole width`).toBeLessThan(10)
     await screenshot(page, `at-800-${view.toLowerCase().replace(' ', '-')}`)
   }
