@@ -36,6 +36,17 @@ function rowsFor(query: CallRequest<'reports.run'>): ReportRow[] {
     ...sums(billable, nonBillable),
     expectedSeconds: expected,
   })
+  if (query.groupBy.join() === 'customer,activityType') {
+    const pair = (customer: [string | null, string], type: [string, string], billable: number, nonBillable: number): ReportRow => ({
+      keys: [
+        { dimension: 'customer', id: customer[0], label: customer[1] },
+        { dimension: 'activityType', id: type[0], label: type[1] },
+      ],
+      ...sums(billable, nonBillable),
+      expectedSeconds: null,
+    })
+    return [pair(['c-acme', 'Acme Corp'], ['a-dev', 'Development'], 4 * H, 0), pair(['c-acme', 'Acme Corp'], ['a-meet', 'Meetings'], 2 * H, 0), pair([null, 'No customer'], ['a-meet', 'Meetings'], 0, 2 * H)]
+  }
   switch (query.groupBy[0]) {
     case 'customer':
       return [row('customer', 'c-acme', 'Acme Corp', 6 * H, 0), row('customer', null, 'No customer', 0, 2 * H)]
@@ -158,6 +169,25 @@ describe('Reports — Summary', () => {
     await waitFor(() => expect(reportRequests(host).some((r) => r.groupBy.join() === 'day,customer')).toBe(true))
     expect(decodeURIComponent(window.location.hash)).toContain('by=day%2Ccustomer')
     expect(decodeURIComponent(window.location.hash)).toContain('share=activityType')
+  })
+
+  it('nests a grouping by two fields: each customer once, with its subtotal, and its activity types beneath', async () => {
+    const host = reportsHost()
+    renderReports(host)
+    await screen.findByRole('table', { name: /Time by customer/ })
+    fireEvent.change(screen.getByLabelText('Second grouping'), { target: { value: 'activityType' } })
+    const table = await screen.findByRole('table', { name: /Time by customer, then activity type/ })
+    await waitFor(() => expect(within(table).getAllByRole('rowgroup').length).toBeGreaterThan(2))
+    expect(within(table).getAllByText('Acme Corp')).toHaveLength(1)
+    const acme = within(table).getByRole('rowheader', { name: 'Acme Corp' }).closest('tbody') as HTMLElement
+    const rows = within(acme).getAllByRole('row').map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent))
+    expect(rows).toEqual([
+      ['6.00', '6.00', '0.00', '2'],
+      ['', '4.00', '4.00', '0.00', '1'],
+      ['', '2.00', '2.00', '0.00', '1'],
+    ])
+    expect(within(acme).getByRole('rowheader', { name: 'Development' })).toBeTruthy()
+    expect(within(table).getAllByText('No customer')).toHaveLength(1)
   })
 
   it('filters by a customer and “No customer”, by billable and by status, and says so when nothing matches', async () => {
