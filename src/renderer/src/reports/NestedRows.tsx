@@ -15,8 +15,8 @@ export function NestedRows({ rows, label, cells }: NestedRowsProps) {
   return (
     <>
       {groupByFirstKey(rows).map((group) => (
-        <tbody key={`${group.key.dimension}:${group.key.id ?? ''}`} className="rp-group">
-          <tr className="rp-group__head">
+        <tbody key={`${group.key.dimension}:${group.key.id ?? ''}`} className="rp-nest">
+          <tr className="rp-nest__head">
             <th scope="rowgroup" colSpan={group.rows[0]?.keys.length ?? 1} className={group.key.id === null ? 'muted' : undefined}>
               {label(group.key)}
             </th>
