@@ -125,7 +125,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     userId: owner,
     deviceId,
   })
-  const reports = new LocalReports({ db: store.db, userId: owner, settings: () => settings.get().timesheet, userName: () => team.currentAccount()?.name ?? null })
+  const reports = new LocalReports({ db: store.db, userId: owner, clock, settings: () => settings.get().timesheet, userName: () => team.currentAccount()?.name ?? null })
   const usageAlerts = new UsageAlerts({ db: store.db, contractUsage: (month) => reports.contractUsage(month), events, clock, scheduler: options.scheduler ?? realScheduler, logger })
   const submission = new SubmissionService({
     db: store.db,

@@ -2,6 +2,7 @@
 // bridge in the browser host) from the contract, so neither side keeps a hand-made copy.
 import type { Envelope } from './errors'
 import { ApiCallError } from './errors'
+import { readableDays } from './day-words'
 import {
   CALL_NAMES,
   EVENT_NAMES,
@@ -62,7 +63,8 @@ export function createClient(bridge: StintBridge): StintClient {
     if (!call) throw new Error(`The bridge has no method for ${name}`)
     return async (request: unknown) => {
       const envelope = await call(request)
-      if (!envelope.ok) throw new ApiCallError(name, envelope.error)
+      // What the renderer shows reads days as the grid does; the host's logs keep ISO days.
+      if (!envelope.ok) throw new ApiCallError(name, { ...envelope.error, message: readableDays(envelope.error.message) })
       return envelope.value
     }
   })

@@ -40,7 +40,7 @@ describe('the columns of a report export', () => {
     expect(reportCsvColumns(byCustomer).map((column) => column.header)).not.toContain('expected_hours')
   })
 
-  it('days ISO, billable as yes/no, statuses as their ids, organisations by name, "(none)" kept for a person to read', async () => {
+  it('days ISO, billable as yes/no, statuses as their ids, organisations by name, "No customer" kept for a person to read', async () => {
     const query = ReportQuerySchema.parse({ from: '2026-11-01', to: '2026-11-30', groupBy: ['day', 'billable', 'status'] })
     const rows: ReportRow[] = [
       {
@@ -61,12 +61,12 @@ describe('the columns of a report export', () => {
         ...sums,
         keys: [
           { dimension: 'organisation', id: null, label: '(no organisation)' },
-          { dimension: 'customer', id: null, label: '(none)' },
+          { dimension: 'customer', id: null, label: 'No customer' },
         ],
       },
     ]
     const csv = reportCsv({ query: byOrganisation, rows: organisationRows })
-    expect(await text(csvChunks(csv.columns, csv.rows))).toMatch(/^organisation,customer,customer_id,hours.*\r\n\(no organisation\),\(none\),,1\.50,/)
+    expect(await text(csvChunks(csv.columns, csv.rows))).toMatch(/^organisation,customer,customer_id,hours.*\r\n\(no organisation\),No customer,,1\.50,/)
   })
 })
 

@@ -275,6 +275,8 @@ export interface EntryCsvRow {
   readonly activity_type: string | null
   readonly billable: 'yes' | 'no'
   readonly description: string
+  /** The note on the entry's grid cell (day, work item, activity type, billable), on each entry of that cell; '' for none. */
+  readonly cell_note: string
   readonly source: string
   readonly status: string
   readonly hours: CsvNumber
@@ -285,8 +287,8 @@ export interface EntryCsvRow {
 }
 export type EntryCsvKey = keyof EntryCsvRow
 
-/** An entry of the team's time: whose it is, too. */
-export interface TeamEntryCsvRow extends EntryCsvRow {
+/** An entry of the team's time: whose it is, too. Cell notes stay on the device (the team server has none), so no cell_note. */
+export interface TeamEntryCsvRow extends Omit<EntryCsvRow, 'cell_note'> {
   readonly person: string
   readonly person_id: string
 }
@@ -302,6 +304,7 @@ const ENTRY_COLUMN_ORDER: Record<EntryCsvKey, null> = {
   activity_type: null,
   billable: null,
   description: null,
+  cell_note: null,
   source: null,
   status: null,
   hours: null,
@@ -321,7 +324,7 @@ export const ENTRY_CSV_COLUMNS: readonly CsvColumn<EntryCsvKey>[] = columnsOf(Ob
 /** The team's entries: the person (name and id) right after the date. */
 export const TEAM_ENTRY_CSV_COLUMNS: readonly CsvColumn<TeamEntryCsvKey>[] = [
   ...columnsOf<TeamEntryCsvKey>(['date', 'person']),
-  ...ENTRY_CSV_COLUMNS.slice(1),
+  ...columnsOf((Object.keys(ENTRY_COLUMN_ORDER) as EntryCsvKey[]).slice(1).filter((key): key is Exclude<EntryCsvKey, 'cell_note'> => key !== 'cell_note')),
   ...columnsOf<TeamEntryCsvKey>(['person_id']),
 ]
 

@@ -40,8 +40,15 @@ export const MAX_FILTER_IDS = 1000
 export const MAX_REPORT_ROWS = 100_000
 /** Voided time was taken back by an admin: it is left out unless asked for. */
 export const DEFAULT_REPORT_STATUSES: readonly EntryStatus[] = ['draft', 'submitted', 'approved', 'rejected']
-/** The label of a group whose id is null: time with no customer, no contract, no work item... */
+/** The label of a group whose id is null: time with no contract, no work item... (no customer has its own word). */
 export const NONE_LABEL = '(none)'
+/**
+ * Work without a customer, wherever it is shown or exported: Work items, Reports, month
+ * views and CSV. "No customer" rather than "Internal": for an MSP a ticket with no
+ * customer is as often one not yet assigned (billable time at risk) as in-house work,
+ * and the words should state the fact, not guess.
+ */
+export const NO_CUSTOMER_LABEL = 'No customer'
 /** The label of an id the database has no row for (a work item not synced to this device yet). */
 export const UNKNOWN_LABEL = '(unknown)'
 /** The label of time whose customer belongs to no organisation, or that has no customer. */

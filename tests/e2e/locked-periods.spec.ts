@@ -5,6 +5,7 @@
 // lost, and kept-aside time books into its day once the week is reopened. Then a
 // cell's details edit an entry. The host's clock is moved with STINT_TEST_CLOCK_OFFSET_MS.
 import type { Page } from '@playwright/test'
+import { shortDayLabel } from '../../src/shared/day-words'
 import type { TimeEntry } from '../../src/shared/entries'
 import type { Timesheet } from '../../src/shared/timesheet'
 import type { HeldTime } from '../../src/shared/timers'
@@ -165,7 +166,7 @@ test('a cell’s details change a timer entry’s runs and duration, refuse a da
   const duration = changed.getByLabel(`Duration of the timer entry from ${from}`)
   await duration.fill('23:00')
   await duration.press('Enter')
-  await expect(dialog.getByRole('alert')).toHaveText(new RegExp(`^A day has at most 24 hours: ${todayDay} would have 2[45]:\\d\\d\\. Nothing was changed\\.$`))
+  await expect(dialog.getByRole('alert')).toHaveText(new RegExp(`^A day has at most 24 hours: ${shortDayLabel(todayDay)} would have 2[45]:\\d\\d\\. Nothing was changed\\.$`))
   await expect(duration).toHaveValue('23:00')
   await duration.fill('1:20')
   await duration.press('Enter')

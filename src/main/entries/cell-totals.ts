@@ -9,6 +9,7 @@ import type { Database } from '../db/schema'
 import { dayTotals, liveEntries } from './entry-reads'
 import { insertEntry, setSeconds, tombstone } from './entry-rows'
 import { requireOpen, type LockMode, type OpenDays } from './period-lock'
+import { shortDayLabel } from '@shared/day-words'
 
 interface RowFields {
   work_item_id: string | null
@@ -23,7 +24,7 @@ export function matchesRow(row: RowKey) {
 /** Refuses the change (the caller's transaction rolls back) when any of the days now has more than 24 hours. */
 export async function checkDayLimits(trx: Transaction<Database>, user: string, days: Iterable<string>): Promise<void> {
   for (const [day, total] of await dayTotals(trx, user, [...new Set(days)])) {
-    if (total > MAX_DAY_SECONDS) throw new StintError('invalid_request', `A day has at most 24 hours: ${day} would have ${formatDuration(total)}. Nothing was changed.`)
+    if (total > MAX_DAY_SECONDS) throw new StintError('invalid_request', `A day has at most 24 hours: ${shortDayLabel(day)} would have ${formatDuration(total)}. Nothing was changed.`)
   }
 }
 
@@ -52,7 +53,7 @@ async function applyCellTotal(trx: Transaction<Database>, open: OpenDays, user: 
   if (target < 0) {
     throw new StintError(
       'invalid_request',
-      `${formatDuration(change.totalSeconds)} on ${change.day} is less than the ${formatDuration(fixed)} recorded by timers in that cell. Typing cannot change timer time: open the cell's details to edit those entries. Nothing was changed.`,
+      `${formatDuration(change.totalSeconds)} on ${shortDayLabel(change.day)} is less than the ${formatDuration(fixed)} recorded by timers in that cell. Typing cannot change timer time: open the cell's details to edit those entries. Nothing was changed.`,
     )
   }
   const at = (id: string) => ({ id, day: change.day, user })

@@ -13,6 +13,7 @@ import { checkDayLimits } from './cell-totals'
 import { entryRow } from './entry-reads'
 import { setDescription, setRuns, setSeconds, tombstone } from './entry-rows'
 import { requireOpen, type LockMode } from './period-lock'
+import { shortDayLabel } from '@shared/day-words'
 
 export interface EditContext {
   user: string
@@ -94,7 +95,7 @@ export async function setEntryRuns(trx: Transaction<Database>, ctx: EditContext,
   const instant = (time: string, kept: number | undefined): number => {
     if (kept !== undefined && wallTimeOn(row.day, kept, zone) === time.trim().padStart(5, '0')) return kept
     const at = instantAt(row.day, time, zone)
-    if (at === null) throw new StintError('invalid_request', `${time} is not a time on the clock on ${row.day} in ${zone} (the clocks skip it). Nothing was changed.`)
+    if (at === null) throw new StintError('invalid_request', `${time} is not a time on the clock on ${shortDayLabel(row.day)} in ${zone} (the clocks skip it). Nothing was changed.`)
     return at
   }
   const ranges = runs

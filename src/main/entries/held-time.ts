@@ -13,6 +13,7 @@ import type { Database } from '../db/schema'
 import { insertEntry } from './entry-rows'
 import { checkDays, lockedReason, type LockMode } from './period-lock'
 import { bookPieces, type BookingTarget, type DayPiece, type HeldOrigin } from './timer-time'
+import { shortDayLabel } from '@shared/day-words'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -128,7 +129,7 @@ export async function resolveHeld(trx: Transaction<Database>, ctx: HeldContext, 
     const today = localDay(ctx.now, ctx.timeZone)
     const { open, locked } = await checkDays(trx, ctx.user, [today])
     const status = locked.get(today)
-    if (status) throw new StintError('conflict', `Today (${today}) is in a locked period too. ${lockedReason(status, ctx.mode) ?? ''} Keep the time aside instead; nothing was changed.`)
+    if (status) throw new StintError('conflict', `Today (${shortDayLabel(today)}) is in a locked period too. ${lockedReason(status, ctx.mode) ?? ''} Keep the time aside instead; nothing was changed.`)
     const raw = secondsOf(pieces)
     // One entry on today: its runs were on other days, so it carries none.
     await insertEntry(trx, open, ctx.user, { ...target, day: today, source: 'timer', rawSeconds: raw, roundedSeconds: roundSeconds(raw, ctx.rounding), timeZone: ctx.timeZone, ranges: [] }, ctx.now)

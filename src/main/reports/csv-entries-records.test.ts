@@ -53,6 +53,12 @@ function seedNastyEntries(): void {
       insert.run(`e-${String(i).padStart(3, '0')}`, me, `2026-11-${16 + (i % 5)}`, workItems[i % workItems.length], types[i % types.length], i % 2, descriptions[i % descriptions.length], ['timer', 'grid', 'manual'][i % 3], rounded + (i % 4) * 7, rounded, statuses[i % statuses.length], instants[i % instants.length], T0)
     }
   })()
+  // Cell notes on some cells (one of them deleted), quoting and formula guards included.
+  const note = sqlite.prepare(
+    `INSERT INTO cell_notes (id, user_id, day, work_item_id, activity_type_id, billable, note, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const notes = ['Asked for a quote, "urgent"', '=HYPERLINK("x")', 'two\nlines', 'gone']
+  for (let i = 0; i < 12; i++) note.run(`n-${i}`, me, `2026-11-${16 + (i % 5)}`, workItems[i % workItems.length], types[i % types.length], i % 2, notes[i % notes.length], T0, T0, i % 4 === 3 ? T0 : null)
   sqlite.pragma('foreign_keys = ON')
 }
 

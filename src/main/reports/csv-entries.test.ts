@@ -79,7 +79,7 @@ function parseStrict(file: string): Record<EntryCsvKey, string>[] {
 }
 
 describe("a person's entries of a range, as CSV", () => {
-  it('a booked cell exports with the names of what it was booked against', async () => {
+  it('a booked cell exports with the names of what it was booked against, and the cell’s note', async () => {
     const { work, timesheet } = env.core
     const customer = await work.createCustomer('Acme, Inc.')
     const contract = await work.createContract({ customerId: customer.id, name: 'Support "Gold"' })
@@ -91,6 +91,7 @@ describe("a person's entries of a range, as CSV", () => {
     const entry = details.entries[0]
     if (!entry) throw new Error('the cell booked no entry')
     await timesheet.describeEntry(entry.id, 'Replaced toner, "again"\nand cleaned the rollers')
+    await timesheet.setCellNote('2026-11-16', { workItemId: item.id, activityTypeId: type.id, billable: true }, 'Customer asked for a quote, "urgent"')
 
     const file = join(dir, 'entries.csv')
     const result = await exportCsv({ path: file }, ENTRY_CSV_COLUMNS, entriesCsvPages(env.core.store.db, me, '2026-11-16', '2026-11-22'), { bom: true })
@@ -105,6 +106,7 @@ describe("a person's entries of a range, as CSV", () => {
         activity_type: type.name,
         billable: 'yes',
         description: 'Replaced toner, "again"\nand cleaned the rollers',
+        cell_note: 'Customer asked for a quote, "urgent"',
         source: 'grid',
         status: 'draft',
         hours: '1.50',

@@ -94,6 +94,43 @@ class NameCache {
   }
 }
 
+/** The key of a grid cell: an entry's day and row. */
+function cellKey(row: { day: string; work_item_id: string | null; activity_type_id: string | null; billable: number }): string {
+  return `${row.day}|${row.work_item_id ?? ''}|${row.activity_type_id ?? ''}|${row.billable}`
+}
+
+/**
+ * The notes of the cells a page's entries are in, read once per page over its days (a
+ * page is in day order, so one range query): a cell's note goes on each of its entries.
+ */
+class CellNotes {
+  private notes = new Map<string, string>()
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly userId: string,
+  ) {}
+
+  async prepare(page: readonly { day: string }[]): Promise<void> {
+    const first = page[0]?.day
+    const last = page.at(-1)?.day
+    this.notes = new Map()
+    if (first === undefined || last === undefined) return
+    const rows = await this.db
+      .selectFrom('cell_notes')
+      .select(['day', 'work_item_id', 'activity_type_id', 'billable', 'note'])
+      .where('user_id', '=', this.userId)
+      .where('deleted_at', 'is', null)
+      .where('day', '>=', first)
+      .where('day', '<=', last)
+      .execute()
+    for (const row of rows) this.notes.set(cellKey(row), row.note)
+  }
+
+  of(row: { day: string; work_item_id: string | null; activity_type_id: string | null; billable: number }): string {
+    return this.notes.get(cellKey(row)) ?? ''
+  }
+}
+
 /** Where the last page ended: the keyset the next one starts after. */
 export interface EntryKey {
   readonly day: string
@@ -212,7 +249,7 @@ const DURATION_CACHE_SIZE = 10_000
 type EntryPageRow = Awaited<ReturnType<ReturnType<typeof entriesPageQuery>['execute']>>[number]
 
 /** The pages of entries after one another by keyset, each with its names ready. */
-async function* entryPages(db: Kysely<Database>, userId: string, from: string, to: string, { pageSize = ENTRIES_PAGE_SIZE, includeVoided = false, filters = {} }: EntriesCsvOptions, names: NameCache): AsyncGenerator<EntryPageRow[], void, undefined> {
+async function* entryPages(db: Kysely<Database>, userId: string, from: string, to: string, { pageSize = ENTRIES_PAGE_SIZE, includeVoided = false, filters = {} }: EntriesCsvOptions, names: NameCache, notes: CellNotes): AsyncGenerator<EntryPageRow[], void, undefined> {
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`the page size must be a whole number of rows, at least 1; got ${String(pageSize)}`)
   isoDay(from)
   isoDay(to)
@@ -221,6 +258,7 @@ async function* entryPages(db: Kysely<Database>, userId: string, from: string, t
     const page = await entriesPageQuery(db, { userId, from, to, after, includeVoided, pageSize, filters }).execute()
     if (page.length === 0) return
     await names.prepare(page)
+    await notes.prepare(page)
     yield page
     const last = page.at(-1)
     if (last === undefined || page.length < pageSize) return
@@ -237,8 +275,9 @@ async function* entryPages(db: Kysely<Database>, userId: string, from: string, t
  */
 export async function* entriesCsvPages(db: Kysely<Database>, userId: string, from: string, to: string, options: EntriesCsvOptions = {}): AsyncGenerator<EntryCsvRow[], void, undefined> {
   const names = new NameCache(db)
+  const notes = new CellNotes(db, userId)
   const durations = new DurationCells()
-  for await (const page of entryPages(db, userId, from, to, options, names)) {
+  for await (const page of entryPages(db, userId, from, to, options, names, notes)) {
     yield page.map((row): EntryCsvRow => {
       const item = names.workItem(row.work_item_id)
       return {
@@ -250,6 +289,7 @@ export async function* entriesCsvPages(db: Kysely<Database>, userId: string, fro
         activity_type: names.activityType(row.activity_type_id),
         billable: yesNo(row.billable),
         description: row.description,
+        cell_note: notes.of(row),
         source: row.source,
         status: row.status,
         hours: durations.decimalHours(row.rounded_seconds),
@@ -294,11 +334,12 @@ export async function* entriesCsvRecords(db: Kysely<Database>, userId: string, f
   const activityCell = cachedCells((id: string | null) => csvField(names.activityType(id)))
   const bookedCells = cachedCells((seconds: number) => `${decimalHours(seconds).text},${wholeMinutes(seconds).text}`)
   const minutesCell = cachedCells((seconds: number) => wholeMinutes(seconds).text)
-  for await (const page of entryPages(db, userId, from, to, options, names)) {
+  const notes = new CellNotes(db, userId)
+  for await (const page of entryPages(db, userId, from, to, options, names, notes)) {
     const records: string[] = []
     for (const row of page) {
       records.push(
-        `${csvField(row.day)},${workItemCells(row.work_item_id)},${activityCell(row.activity_type_id)},${yesNo(row.billable)},${csvField(row.description)},${csvField(row.source)},${csvField(row.status)},${bookedCells(row.rounded_seconds)},${minutesCell(row.raw_seconds)},${csvField(isoInstant(row.created_at))},${csvField(row.id)}\r\n`,
+        `${csvField(row.day)},${workItemCells(row.work_item_id)},${activityCell(row.activity_type_id)},${yesNo(row.billable)},${csvField(row.description)},${csvField(notes.of(row))},${csvField(row.source)},${csvField(row.status)},${bookedCells(row.rounded_seconds)},${minutesCell(row.raw_seconds)},${csvField(isoInstant(row.created_at))},${csvField(row.id)}\r\n`,
       )
     }
     // Joined: one flat string per page, not a tree of pieces for the garbage collector to walk.

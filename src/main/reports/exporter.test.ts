@@ -147,7 +147,7 @@ describe('a report export has every row of the report, field by field', () => {
     const report: ReportResult = await core.handlers['reports.run']({ ...query, groupBy: [...query.groupBy] } as never)
     const rows = await exported({ what: { kind: 'report', query: { ...query, groupBy: [...query.groupBy] } } })
     expect(rows).toHaveLength(report.rows.length)
-    // In the report's order: by name ('=' sorts before letters), "(none)" last.
+    // In the report's order: by name ('=' sorts before letters), "No customer" last.
     expect(rows).toEqual([
       // The formula guard: a customer called "=Globex" is text.
       expect.objectContaining({ customer: "'=Globex", customer_id: globex.id, month: '2026-12', hours: '0.25', minutes: '15', entries: '1', billable_share_percent: '100.0' }),
@@ -164,15 +164,16 @@ describe('a report export has every row of the report, field by field', () => {
         entries: '2',
         billable_share_percent: '75.0',
       },
-      expect.objectContaining({ customer: '(none)', customer_id: '', month: '2026-11', hours: '1.00', billable_hours: '0.00', billable_share_percent: '0.0' }),
+      expect.objectContaining({ customer: 'No customer', customer_id: '', month: '2026-11', hours: '1.00', billable_hours: '0.00', billable_share_percent: '0.0' }),
     ])
   })
 
   it('grouped by time alone, with expected hours and the share of them', async () => {
-    insertEntries([{ id: id(1), day: '2026-11-16', rounded: 4 * 3600 }])
-    const rows = await exported({ what: { kind: 'report', query: { from: '2026-11-16', to: '2026-11-22', groupBy: ['week'], expectedSeconds: [0, 8 * 3600, 8 * 3600, 8 * 3600, 8 * 3600, 8 * 3600, 0] } } })
+    // Last week (the clock reads Monday 16 November): every day of it has begun, so all five expect their hours.
+    insertEntries([{ id: id(1), day: '2026-11-09', rounded: 4 * 3600 }])
+    const rows = await exported({ what: { kind: 'report', query: { from: '2026-11-09', to: '2026-11-15', groupBy: ['week'], expectedSeconds: [0, 8 * 3600, 8 * 3600, 8 * 3600, 8 * 3600, 8 * 3600, 0] } } })
     expect(rows).toEqual([
-      expect.objectContaining({ week_starting: '2026-11-16', hours: '4.00', expected_hours: '40.00', expected_minutes: '2400', percent_of_expected: '10.0', billable_percent_of_expected: '10.0' }),
+      expect.objectContaining({ week_starting: '2026-11-09', hours: '4.00', expected_hours: '40.00', expected_minutes: '2400', percent_of_expected: '10.0', billable_percent_of_expected: '10.0' }),
     ])
   })
 
@@ -238,7 +239,7 @@ describe('an entries export', () => {
     const envelope = await exportCsv({ what: { kind: 'entries', from: '2026-11-01', to: '2026-11-30', filters: { billable: false } } })
     expect(envelope).toEqual({ ok: true, value: { status: 'saved', path: target, rows: 0, bytes: expect.any(Number) as number } })
     expect(readFileSync(target ?? '', 'utf8')).toBe(
-      'date,work_item_reference,work_item_title,customer,contract,activity_type,billable,description,source,status,hours,minutes,raw_minutes,created_at,entry_id\r\n',
+      'date,work_item_reference,work_item_title,customer,contract,activity_type,billable,description,cell_note,source,status,hours,minutes,raw_minutes,created_at,entry_id\r\n',
     )
   })
 

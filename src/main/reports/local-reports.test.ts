@@ -8,6 +8,7 @@ import { referenceReport, reportAsMap } from '@shared/reports/testing/reference-
 import { generateReportFixture, type ReportFixture } from '@shared/reports/testing/report-fixture'
 import { ReportQuerySchema } from '@shared/reports'
 import { readLocalUserId } from '../profile'
+import { FakeClock } from '../clock'
 import { openTempCore, type TempCore } from '../testing/temp-core'
 import { LocalReports, localReportStore } from './local-reports'
 import { insertFixtureLocally } from './testing/insert-fixture'
@@ -101,7 +102,7 @@ describe('a report of my own time', () => {
 
     const byCustomer = await reports.run({ from: fixture.from, to: fixture.to, groupBy: ['customer'] })
     // Alphabetical whatever the letter case; no customer last.
-    expect(byCustomer.rows.map((row) => row.keys[0]?.label)).toEqual(['acme corp', 'Bygone Books', 'Harbour Dental', 'Zeta Logistics', '(none)'])
+    expect(byCustomer.rows.map((row) => row.keys[0]?.label)).toEqual(['acme corp', 'Bygone Books', 'Harbour Dental', 'Zeta Logistics', 'No customer'])
 
     const byWeek = await reports.run({ from: '2026-11-16', to: '2026-11-29', groupBy: ['week', 'month'] })
     expect(byWeek.rows.map((row) => row.keys.map((key) => key.label))).toEqual([
@@ -169,6 +170,20 @@ describe('a report of my own time', () => {
     expect(asked.query.weekStartsOn).toBe(1)
     expect(asked.expectedSeconds).toBe(0)
     expect(asked.utilisation.ofExpected).toBeNull()
+  })
+
+  it('expects hours only of the days up to today: a month read on the 3rd is not short by the rest of the month', async () => {
+    const clock = new FakeClock(Date.UTC(2026, 11, 3, 10), 'Europe/Berlin') // Thursday 3 December 2026
+    const today = new LocalReports({ db: env.core.store.db, userId: () => me, clock })
+    const expectedSeconds = [0, 8 * H, 8 * H, 8 * H, 8 * H, 8 * H, 0]
+    const month = await today.run({ from: '2026-12-01', to: '2026-12-31', groupBy: ['week'], expectedSeconds })
+    expect(month.expectedSeconds).toBe(3 * 8 * H) // Tuesday 1 to Thursday 3 December
+    expect(month.utilisation.ofExpected).toBeCloseTo(month.totals.totalSeconds / (24 * H), 12)
+    const weeks = Object.fromEntries(month.rows.map((row) => [row.keys[0]?.id ?? '', row.expectedSeconds]))
+    if (weeks['2026-11-30'] !== undefined) expect(weeks['2026-11-30']).toBe(24 * H)
+    if (weeks['2026-12-07'] !== undefined) expect(weeks['2026-12-07']).toBe(0)
+    const past = await today.run({ from: '2026-11-01', to: '2026-11-30', groupBy: ['month'], expectedSeconds })
+    expect(past.expectedSeconds).toBe(21 * 8 * H) // a past month counts whole
   })
 
   it('counts only my own time, even if another person’s entries are in the file', async () => {

@@ -8,6 +8,8 @@ import { contractUsage } from '@shared/reports/contract-usage'
 import { monthView, monthViewPages, type MonthViewRow } from '@shared/reports/month-views'
 import { runReport, type ReportStore, type RunReportOptions } from '@shared/reports/engine'
 import type { TimesheetSettings } from '@shared/timesheet'
+import { localDay } from '@shared/days'
+import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 
 export interface LocalReportsDeps {
@@ -18,6 +20,8 @@ export interface LocalReportsDeps {
   settings?: () => Pick<TimesheetSettings, 'expectedSeconds' | 'periodRule'>
   /** The person's name as the team server knows it, for the month view of entries; null (standalone): "You". */
   userName?: () => string | null
+  /** Where "today" comes from: days after it expect no hours yet. Left out, every day of a range counts. */
+  clock?: Clock
 }
 
 /** The local database as the report engine reads it. */
@@ -39,7 +43,9 @@ export class LocalReports {
       ...(settings ? { expectedSeconds: settings.expectedSeconds } : {}),
       ...(rule && 'weekStartsOn' in rule ? { weekStartsOn: rule.weekStartsOn } : {}),
     }
-    return runReport(this.#store, { userIds: [this.deps.userId()] }, withDefaults(query, defaults), options)
+    const clock = this.deps.clock
+    const today = clock ? { today: localDay(clock.now(), clock.timeZone()) } : {}
+    return runReport(this.#store, { userIds: [this.deps.userId()] }, withDefaults(query, defaults), { ...today, ...options })
   }
 
   /** How much of each contract's included hours one's own time used in `month` ('YYYY-MM'). */

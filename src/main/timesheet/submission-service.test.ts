@@ -20,11 +20,21 @@ describe('submitting without a team server', () => {
       { day: '2026-11-17', row: { ...row, billable: false }, totalSeconds: 2 * H },
     ])
     await env.core.timers.start(3)
+    env.clock.set(Date.UTC(2026, 10, 20, 8)) // Friday: the whole week has begun
     const summary = await env.core.submission.summary(MONDAY)
     expect([summary.totalSeconds, summary.billableSeconds, summary.expectedSeconds]).toEqual([10 * H, 8 * H, 40 * H])
     expect(summary.emptyDays).toEqual(['2026-11-18', '2026-11-19', '2026-11-20'])
     expect(summary.activeTimers).toEqual([{ slot: 3, label: expect.any(String) as string, state: 'running' }])
     expect(summary.mode).toBe('standalone')
+  })
+
+  it('counts only the days up to today: on Thursday, Friday expects nothing yet and is not a working day with no time', async () => {
+    await env.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: 8 * H }])
+    env.clock.set(Date.UTC(2026, 10, 19, 22, 30)) // Thursday 19 November, 23:30 in Berlin (already Thursday night, not yet Friday)
+    const summary = await env.core.submission.summary(MONDAY)
+    expect(summary.expectedSeconds).toBe(32 * H)
+    expect(summary.emptyDays).toEqual(['2026-11-17', '2026-11-18', '2026-11-19'])
+    expect(summary.days.find((d) => d.day === '2026-11-20')?.expectedSeconds).toBe(0)
   })
 
   it('approves and locks the period at once, with an audit event, and queues it for a server connected later', async () => {

@@ -9,6 +9,7 @@ import { newId } from '@shared/ids'
 import { nextPeriodState, type PeriodAction } from '@shared/period-workflow'
 import { addDays, type Period } from '@shared/periods'
 import { localDay } from '@shared/days'
+import { expectedSecondsOn } from '@shared/expected-hours'
 import type { PeriodSummary, SubmissionRow, Timesheet } from '@shared/timesheet'
 import type { Timer } from '@shared/timers'
 import type { Clock } from '../clock'
@@ -40,7 +41,8 @@ export class SubmissionService {
     const { db, timesheet } = this.deps
     const sheet = await timesheet.load(day)
     const entries = await liveEntries(db, this.deps.userId(), sheet.start, sheet.end).execute()
-    const days = sheet.days.map((d) => ({ day: d.day, expectedSeconds: d.expectedSeconds, seconds: entries.filter((e) => e.day === d.day).reduce((sum, e) => sum + e.rounded_seconds, 0) }))
+    const today = localDay(this.deps.clock.now(), this.deps.clock.timeZone())
+    const days = sheet.days.map((d) => ({ day: d.day, expectedSeconds: expectedSecondsOn(d.day, d.expectedSeconds, today), seconds: entries.filter((e) => e.day === d.day).reduce((sum, e) => sum + e.rounded_seconds, 0) }))
     const active = (await this.deps.timers()).filter((t): t is Timer & { state: 'running' | 'paused' } => t.state !== 'idle')
     return {
       start: sheet.start,

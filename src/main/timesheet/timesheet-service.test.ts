@@ -87,7 +87,7 @@ describe('typing a total into a cell', () => {
     const before = await stored()
     const error = await refusal(sheet().setCells([{ day: MONDAY, row, totalSeconds: H }]))
     expect(error.code).toBe('invalid_request')
-    expect(error.message).toContain("1:00 on 2026-11-16 is less than the 2:00 recorded by timers in that cell. Typing cannot change timer time: open the cell's details")
+    expect(error.message).toContain("1:00 on Mon 16 Nov is less than the 2:00 recorded by timers in that cell. Typing cannot change timer time: open the cell's details")
     expect(await stored()).toEqual(before)
   })
 
@@ -95,7 +95,7 @@ describe('typing a total into a cell', () => {
     await sheet().setCells([{ day: MONDAY, row, totalSeconds: 20 * H }])
     const before = await stored()
     await expect(sheet().setCells([{ day: MONDAY, row: other, totalSeconds: 5 * H }])).rejects.toMatchObject({
-      message: 'A day has at most 24 hours: 2026-11-16 would have 25:00. Nothing was changed.',
+      message: 'A day has at most 24 hours: Mon 16 Nov would have 25:00. Nothing was changed.',
     })
     expect(await stored()).toEqual(before)
   })

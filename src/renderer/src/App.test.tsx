@@ -96,7 +96,7 @@ describe('The app shell', () => {
     )
     window.location.hash = '#timesheet/2026-11-18'
     render(<App client={host.client} />)
-    expect((await screen.findByRole('alert')).textContent).toContain('asked for 2026-11-18')
+    expect((await screen.findByRole('alert')).textContent).toContain('asked for Wed 18 Nov')
     expect(screen.getByRole('link', { name: 'Timesheet' }).getAttribute('aria-current')).toBe('page')
     act(() => {
       window.location.hash = '#submissions'

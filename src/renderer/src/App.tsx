@@ -19,6 +19,7 @@ import { TimersView } from './views/TimersView'
 import { TimesheetView } from './views/TimesheetView'
 import { WorkView } from './views/WorkView'
 import { createWorkStore } from './work/work-store'
+import './shell.css'
 
 function BrandMark() {
   return (

@@ -1,5 +1,6 @@
 // Display formatting shared by the views. Display only: stored values never change.
 import { format } from 'date-fns'
+import { shortDayLabel } from '@shared/day-words'
 import { formatDuration, type DurationUnit } from '@shared/duration'
 
 /**
@@ -24,9 +25,9 @@ export function formatTime(ms: number): string {
   return format(ms, 'HH:mm')
 }
 
-/** "2026-11-16" → "Mon 16 Nov" */
+/** "2026-11-16" → "Mon 16 Nov": the grid's words for a day, shared with every message (see day-words.ts). */
 export function formatDay(day: string): string {
-  return format(new Date(`${day}T12:00:00`), 'EEE d MMM')
+  return shortDayLabel(day)
 }
 
 export function todayLocal(now = Date.now()): string {

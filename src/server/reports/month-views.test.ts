@@ -41,7 +41,7 @@ function suite(dialect: TestDialect) {
     const november = referenceMonth(fixture, '2026-11')
     expect(november.entries.length).toBeGreaterThan(150)
     expect(november.tickets.length).toBeGreaterThan(5)
-    expect(november.customers.at(-1)?.customerName).toBe('(none)')
+    expect(november.customers.at(-1)?.customerName).toBe('No customer')
     expect(november.organisations.at(-1)?.label).toBe('(no organisation)')
     // A ticket's lifetime reaches past the month.
     expect(november.tickets.some((ticket) => ticket.lifetimeSeconds > ticket.monthSeconds)).toBe(true)

@@ -4,6 +4,7 @@
 // groups, orders the rows and works out expected hours and utilisation.
 import type { Kysely } from 'kysely'
 import { StintError } from '../errors'
+import { expectedSecondsOn } from '../expected-hours'
 import { addDays, periodContaining, weekdayOf } from '../periods'
 import {
   DIMENSION_NAMES,
@@ -121,13 +122,16 @@ function sqlColumnOf(dimension: ReportDimension): SqlColumn {
 }
 
 /** Expected seconds of one person per day of the range, summed from the start: any span's expectation in O(1). */
-function expectationsOf(query: ReportQuery): ((start: string, end: string) => number) | null {
+function expectationsOf(query: ReportQuery, today: string | undefined): ((start: string, end: string) => number) | null {
   const perWeekday = query.expectedSeconds
   if (perWeekday === undefined) return null
   const length = reportRangeDays(query.from, query.to)
   const first = weekdayOf(query.from)
   const running = [0]
-  for (let offset = 0; offset < length; offset++) running.push((running[offset] ?? 0) + (perWeekday[(first + offset) % 7] ?? 0))
+  for (let offset = 0; offset < length; offset++) {
+    const day = addDays(query.from, offset)
+    running.push((running[offset] ?? 0) + expectedSecondsOn(day, perWeekday[(first + offset) % 7] ?? 0, today))
+  }
   return (start, end) => {
     const from = Math.max(0, reportRangeDays(query.from, start) - 1)
     const to = Math.min(length - 1, reportRangeDays(query.from, end) - 1)
@@ -219,6 +223,8 @@ function foldGroups(query: ReportQuery, groups: readonly AggregateRow[], columns
 export interface RunReportOptions {
   /** Every row, for a CSV export: the MAX_REPORT_ROWS limit of a table on screen does not apply. */
   readonly uncapped?: boolean
+  /** The reader's today (`YYYY-MM-DD`): days after it expect no hours yet. Left out, every day of the range counts. */
+  readonly today?: string
 }
 
 /**
@@ -279,7 +285,7 @@ export async function runReport(store: ReportStore, scope: ReportScope, input: u
     labels.set(dimension, await entityLabels(db, dimension, [...ids]))
   }
 
-  const expected = expectationsOf(query)
+  const expected = expectationsOf(query, options.today)
   // A row has expected hours when it is only a span of time, a person or a team.
   const rowsHaveExpectations = expected !== null && query.groupBy.every((dimension) => TIME_DIMENSIONS.includes(dimension) || TEAM_DIMENSIONS.includes(dimension))
   const rowExpectation = (keys: ReportKey[]): number | null => {

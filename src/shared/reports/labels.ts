@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely'
 import type { EntryStatus } from '../entries'
 import { periodLabel, type Weekday } from '../periods'
-import { NONE_LABEL, NO_ORGANISATION_LABEL, UNKNOWN_LABEL, type ReportDimension } from '../reports'
+import { NONE_LABEL, NO_CUSTOMER_LABEL, NO_ORGANISATION_LABEL, UNKNOWN_LABEL, type ReportDimension } from '../reports'
 import type { TeamReportTables } from './tables'
 
 /** Ids per query: far below both databases' parameter limits. */
@@ -79,8 +79,13 @@ export async function entityLabels(db: Kysely<TeamReportTables>, dimension: Repo
   }
 }
 
-/** The label of a group: "(none)" for null, the fixed or looked-up name, "(unknown)" for an id with no row. */
+/** The label of a group for null: "No customer", "(no organisation)", else "(none)". */
+export function noneLabelOf(dimension: ReportDimension): string {
+  return dimension === 'customer' ? NO_CUSTOMER_LABEL : dimension === 'organisation' ? NO_ORGANISATION_LABEL : NONE_LABEL
+}
+
+/** The label of a group: its none label for null, the fixed or looked-up name, "(unknown)" for an id with no row. */
 export function labelOf(dimension: ReportDimension, id: string | null, weekStartsOn: Weekday, looked: ReadonlyMap<string, string> | undefined): string {
-  if (id === null) return dimension === 'organisation' ? NO_ORGANISATION_LABEL : NONE_LABEL
+  if (id === null) return noneLabelOf(dimension)
   return fixedLabel(dimension, id, weekStartsOn) ?? looked?.get(id) ?? UNKNOWN_LABEL
 }

@@ -19,7 +19,7 @@ import {
   type MonthViewResult,
 } from '../month-views'
 import { periodContaining } from '../periods'
-import { NONE_LABEL, NO_ORGANISATION_LABEL, UNKNOWN_LABEL, type ReportSums } from '../reports'
+import { NO_CUSTOMER_LABEL, NO_ORGANISATION_LABEL, UNKNOWN_LABEL, type ReportSums } from '../reports'
 import { aggregateEntries, type AggregatePlan } from './aggregate'
 import { teamTables } from './engine'
 import type { ReportScope, ReportStore, TeamReportTables } from './tables'
@@ -283,7 +283,7 @@ async function customerRows(store: ReportStore, month: Month): Promise<MonthCust
     const customer = id === null ? undefined : names.get(id)
     return {
       customerId: id,
-      customerName: id === null ? NONE_LABEL : (customer?.name ?? UNKNOWN_LABEL),
+      customerName: id === null ? NO_CUSTOMER_LABEL : (customer?.name ?? UNKNOWN_LABEL),
       organisation: customer?.organisation ?? null,
       monthSeconds: sum.total,
       billableSeconds: sum.billable,

@@ -36,9 +36,20 @@ function rowsFor(query: CallRequest<'reports.run'>): ReportRow[] {
     ...sums(billable, nonBillable),
     expectedSeconds: expected,
   })
+  if (query.groupBy.join() === 'customer,activityType') {
+    const pair = (customer: [string | null, string], type: [string, string], billable: number, nonBillable: number): ReportRow => ({
+      keys: [
+        { dimension: 'customer', id: customer[0], label: customer[1] },
+        { dimension: 'activityType', id: type[0], label: type[1] },
+      ],
+      ...sums(billable, nonBillable),
+      expectedSeconds: null,
+    })
+    return [pair(['c-acme', 'Acme Corp'], ['a-dev', 'Development'], 4 * H, 0), pair(['c-acme', 'Acme Corp'], ['a-meet', 'Meetings'], 2 * H, 0), pair([null, 'No customer'], ['a-meet', 'Meetings'], 0, 2 * H)]
+  }
   switch (query.groupBy[0]) {
     case 'customer':
-      return [row('customer', 'c-acme', 'Acme Corp', 6 * H, 0), row('customer', null, '(none)', 0, 2 * H)]
+      return [row('customer', 'c-acme', 'Acme Corp', 6 * H, 0), row('customer', null, 'No customer', 0, 2 * H)]
     case 'day':
       return [row('day', '2026-11-02', 'Mon 2 Nov 2026', 4 * H, 2 * H, 8 * H), row('day', '2026-11-03', 'Tue 3 Nov 2026', 2 * H, 0, 8 * H)]
     case 'activityType':
@@ -131,7 +142,7 @@ describe('Reports — Summary', () => {
     expect(rows).toEqual([
       ['Customer', 'Total', 'Billable', 'Non-billable', 'Entries'],
       ['Acme Corp', '6.00', '6.00', '0.00', '1'],
-      ['(none)', '2.00', '0.00', '2.00', '1'],
+      ['No customer', '2.00', '0.00', '2.00', '1'],
       ['Total', '8.00', '6.00', '2.00', '2'],
     ])
 
@@ -142,7 +153,7 @@ describe('Reports — Summary', () => {
     expect(within(hoursTable).getAllByRole('row')).toHaveLength(31)
     const monday = within(hoursTable).getByRole('rowheader', { name: 'Mon 2 Nov 2026' }).closest('tr') as HTMLElement
     expect([...monday.querySelectorAll('td')].map((c) => c.textContent)).toEqual(['4.00', '2.00', '6.00', '8.00'])
-    expect(screen.getByRole('img', { name: 'Share by customer, 1–30 Nov 2026: Acme Corp 75 %, (none) 25 %.' })).toBeTruthy()
+    expect(screen.getByRole('img', { name: 'Share by customer, 1–30 Nov 2026: Acme Corp 75 %, No customer 25 %.' })).toBeTruthy()
   })
 
   it('switches the share chart to activity types, and the grouping to day then customer, asking the engine again', async () => {
@@ -160,14 +171,33 @@ describe('Reports — Summary', () => {
     expect(decodeURIComponent(window.location.hash)).toContain('share=activityType')
   })
 
-  it('filters by a customer and “(none)”, by billable and by status, and says so when nothing matches', async () => {
+  it('nests a grouping by two fields: each customer once, with its subtotal, and its activity types beneath', async () => {
+    const host = reportsHost()
+    renderReports(host)
+    await screen.findByRole('table', { name: /Time by customer/ })
+    fireEvent.change(screen.getByLabelText('Second grouping'), { target: { value: 'activityType' } })
+    const table = await screen.findByRole('table', { name: /Time by customer, then activity type/ })
+    await waitFor(() => expect(within(table).getAllByRole('rowgroup').length).toBeGreaterThan(2))
+    expect(within(table).getAllByText('Acme Corp')).toHaveLength(1)
+    const acme = within(table).getByRole('rowheader', { name: 'Acme Corp' }).closest('tbody') as HTMLElement
+    const rows = within(acme).getAllByRole('row').map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent))
+    expect(rows).toEqual([
+      ['6.00', '6.00', '0.00', '2'],
+      ['', '4.00', '4.00', '0.00', '1'],
+      ['', '2.00', '2.00', '0.00', '1'],
+    ])
+    expect(within(acme).getByRole('rowheader', { name: 'Development' })).toBeTruthy()
+    expect(within(table).getAllByText('No customer')).toHaveLength(1)
+  })
+
+  it('filters by a customer and “No customer”, by billable and by status, and says so when nothing matches', async () => {
     const host = reportsHost({ 'reports.run': (request) => resultFor(request, request.filters?.billable === false ? [] : rowsFor(request)) })
     renderReports(host)
     await screen.findByRole('table', { name: /Time by customer/ })
 
     fireEvent.click(screen.getByRole('button', { name: /Customers: all/ }))
     fireEvent.click(screen.getByRole('checkbox', { name: 'Acme Corp' }))
-    fireEvent.click(screen.getByRole('checkbox', { name: '(none)' }))
+    fireEvent.click(screen.getByRole('checkbox', { name: 'No customer' }))
     fireEvent.click(screen.getByRole('button', { name: 'Done' }))
     expect(screen.getByRole('button', { name: /Customers: Acme Corp \+1/ })).toBeTruthy()
     fireEvent.click(screen.getByRole('checkbox', { name: 'Draft' }))
@@ -238,21 +268,21 @@ describe('Reports — Summary', () => {
         .getAllByRole('rowheader')
         .map((cell) => cell.textContent)
         .filter((text) => text !== 'Total')
-    expect(firstCells()).toEqual(['Acme Corp', '(none)'])
+    expect(firstCells()).toEqual(['Acme Corp', 'No customer'])
     const header = (name: string) => within(table).getByRole('columnheader', { name })
     expect(header('Customer').getAttribute('aria-sort')).toBe('ascending')
 
     fireEvent.click(within(header('Non-billable')).getByRole('button'))
-    expect(firstCells()).toEqual(['(none)', 'Acme Corp'])
+    expect(firstCells()).toEqual(['No customer', 'Acme Corp'])
     expect(header('Non-billable').getAttribute('aria-sort')).toBe('descending')
     expect(header('Customer').getAttribute('aria-sort')).toBeNull()
     fireEvent.click(within(header('Non-billable')).getByRole('button'))
-    expect(firstCells()).toEqual(['Acme Corp', '(none)'])
+    expect(firstCells()).toEqual(['Acme Corp', 'No customer'])
     expect(header('Non-billable').getAttribute('aria-sort')).toBe('ascending')
 
     fireEvent.click(within(header('Customer')).getByRole('button'))
     fireEvent.click(within(header('Customer')).getByRole('button'))
-    expect(firstCells()).toEqual(['(none)', 'Acme Corp'])
+    expect(firstCells()).toEqual(['No customer', 'Acme Corp'])
     expect(header('Customer').getAttribute('aria-sort')).toBe('descending')
     // The total row stays at the foot.
     expect(within(table).getAllByRole('row').at(-1)?.textContent).toMatch(/^Total/)

@@ -29,6 +29,7 @@ import {
   type ShareDimension,
 } from './report-state'
 import { useFilterChoices, useReport, type FilterChoices } from './use-report-data'
+import { NestedRows } from './NestedRows'
 
 const GROUPING_NAMES = ['First grouping', 'Second grouping', 'Third grouping']
 const capitalised = (text: string) => (text[0]?.toUpperCase() ?? '') + text.slice(1)
@@ -417,6 +418,10 @@ function ReportTable({ result, unit, rangeLabel }: { result: ReportResult; unit:
               ))}
             </tr>
           </thead>
+          {/* Two or more fields in the engine's order nest; sorted by a figure, each row stands alone with all its keys. */}
+          {dimensions.length > 1 && sort.column === 'keys' ? (
+            <NestedRows rows={rows} label={keyLabel} cells={cells} />
+          ) : (
           <tbody>
             {rows.map((row) => (
               <tr key={row.keys.map((k) => `${k.dimension}:${k.id ?? ''}`).join('|')}>
@@ -435,6 +440,7 @@ function ReportTable({ result, unit, rangeLabel }: { result: ReportResult; unit:
               </tr>
             ))}
           </tbody>
+          )}
           <tfoot>
             <tr>
               <th scope="row" colSpan={dimensions.length}>

@@ -2,7 +2,7 @@
 // each filter. Every read is asked again when time, work items or a sync round may have changed the answer.
 import { useCallback, useEffect, useMemo } from 'react'
 import type { StintClient } from '@shared/bridge'
-import { NONE_LABEL, NO_ORGANISATION_LABEL, type ReportDimension, type ReportQueryInput, type ReportResult } from '@shared/reports'
+import { NONE_LABEL, NO_CUSTOMER_LABEL, NO_ORGANISATION_LABEL, type ReportDimension, type ReportQueryInput, type ReportResult } from '@shared/reports'
 import { workItemDisplayName } from '@shared/work'
 import { useClient } from '../client-context'
 import { onSyncRounds } from '../sync/sync-rounds'
@@ -40,7 +40,7 @@ const byLabel = (a: FilterChoice, b: FilterChoice) => a.label.localeCompare(b.la
 
 /**
  * The choices of each list filter: customers, their organisations, contracts, work items (with their ticket
- * reference) and activity types from this device's lists, each with "(none)"; in team
+ * reference) and activity types from this device's lists, each with its none choice ("No customer", "(none)"); in team
  * scope the people and teams with time in the range, as the team server names them
  * (there is no list of them on a device).
  */
@@ -51,7 +51,7 @@ export function useFilterChoices(scope: ReportScope, range: { from: string; to: 
     const customerName = new Map(customers.map((c) => [c.id, c.name]))
     const organisations = [...new Set(customers.flatMap((c) => (c.organisation === null ? [] : [c.organisation])))]
     return {
-      customer: [...customers.map((c) => ({ id: c.id, label: c.name })).sort(byLabel), none],
+      customer: [...customers.map((c) => ({ id: c.id, label: c.name })).sort(byLabel), { id: null, label: NO_CUSTOMER_LABEL }],
       // An organisation is a customer's free-text group: its name is its key in the filter.
       organisation: [...organisations.map((name) => ({ id: name, label: name })).sort(byLabel), { id: null, label: NO_ORGANISATION_LABEL }],
       contract: [...contracts.map((c) => ({ id: c.id, label: `${c.name} (${customerName.get(c.customerId) ?? 'unknown customer'})` })).sort(byLabel), none],

@@ -9,6 +9,7 @@ import { useClient } from '../client-context'
 import { describeSyncStatus, plural } from '../sync/sync-status-text'
 import { useSyncStatus } from '../sync/use-sync-status'
 import { Dialog } from '../ui/Dialog'
+import { endSentence } from '@shared/sentence'
 
 const ROLE_NAMES: Record<TeamAccount['role'], string> = { member: 'Member', approver: 'Approver', admin: 'Administrator' }
 
@@ -110,7 +111,7 @@ export function TeamServerSettings() {
       setToken('')
       setDisconnected(false)
       show(connected)
-      setFeedback(`Connected as ${connected.name}.`)
+      setFeedback(endSentence(`Connected as ${connected.name}`))
       await sync.refresh()
       // The form is gone; the keyboard continues from the section's heading.
       requestAnimationFrame(() => heading.current?.focus())

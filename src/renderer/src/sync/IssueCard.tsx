@@ -1,6 +1,7 @@
 // One change the team server did not take: what it is about, the server's reason, both
 // versions side by side for a conflict, and the choices the host accepts for it.
 import { useId } from 'react'
+import { readableDays } from '@shared/day-words'
 import type { SyncIssue } from '@shared/sync'
 import { issueFields, type Lookups } from './issue-fields'
 import { syncTime } from './sync-status-text'
@@ -45,7 +46,7 @@ export function IssueCard({ issue, lookups, busy, error, onResolve }: IssueCardP
       </div>
       <p className="issue__reason">
         <strong>{conflict ? 'Changed on the server as well. ' : 'The server refused this change. '}</strong>
-        {issue.reason}
+        {readableDays(issue.reason)}
       </p>
       <p className="issue__when">Waiting since {syncTime(issue.createdAt)}</p>
 

@@ -67,7 +67,7 @@ describe('a cell’s details', () => {
   it('changed runs are sent as times of day; a refusal is shown with its reason and what was typed stays', async () => {
     const { host, entry } = await open({
       'timesheet.setEntryRuns': () => {
-        throw new StintError('invalid_request', 'A day has at most 24 hours: 2026-11-16 would have 25:00. Nothing was changed.')
+        throw new StintError('invalid_request', 'A day has at most 24 hours: Mon 16 Nov would have 25:00. Nothing was changed.')
       },
     })
     const end = within(entry).getByLabelText('End of run 1 of the timer entry from 09:00')
@@ -75,7 +75,7 @@ describe('a cell’s details', () => {
     fireEvent.click(within(entry).getByRole('button', { name: 'Save runs of the timer entry from 09:00' }))
     await settle()
     expect(host.requestsTo('timesheet.setEntryRuns')).toEqual([{ id: 'e1', runs: [{ start: '09:00', end: '23:30' }] }])
-    expect(screen.getByRole('alert').textContent).toBe('A day has at most 24 hours: 2026-11-16 would have 25:00. Nothing was changed.')
+    expect(screen.getByRole('alert').textContent).toBe('A day has at most 24 hours: Mon 16 Nov would have 25:00. Nothing was changed.')
     expect(within(screen.getByRole('listitem', { name: 'Timer entry from 09:00' })).getByLabelText<HTMLInputElement>('End of run 1 of the timer entry from 09:00').value).toBe('23:30')
   })
 

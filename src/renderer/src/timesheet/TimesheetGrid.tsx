@@ -18,6 +18,7 @@ import { useCellEditor } from './grid/use-cell-editor'
 import { useGridFocus } from './grid/use-grid-focus'
 import { useStableActions } from './grid/use-stable-actions'
 import { savedDayTotals, withTyped } from './grid/day-totals'
+import './grid/grid.css'
 
 export type { CellAddress } from './grid/grid-model'
 
@@ -159,7 +160,7 @@ export function TimesheetGrid(props: GridProps) {
   return (
     <div
       ref={scrollRef}
-      className="ts-grid"
+      className={`ts-grid${locked ? ' ts-grid--locked' : ''}`}
       role="grid"
       // With no rows there is no cell to focus, yet the grid may still scroll sideways:
       // the grid itself takes focus so the keyboard can scroll it.

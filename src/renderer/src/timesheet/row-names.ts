@@ -10,6 +10,8 @@ export interface RowName {
   billable: boolean
   /** One line for accessible names and messages: "TICKET-1 · Printer, Remote support". */
   full: string
+  /** The row header as a screen reader says it, the parts as words: "TICKET-1, Printer, Remote support, Non-billable". */
+  spoken: string
 }
 
 export function rowNamer(workItems: readonly WorkItem[], activityTypes: readonly ActivityType[]): (row: RowKey) => RowName {
@@ -20,6 +22,8 @@ export function rowNamer(workItems: readonly WorkItem[], activityTypes: readonly
     const title = item ? item.title : row.workItemId ? 'Unknown work item' : 'No work item'
     const activity = row.activityTypeId ? (types.get(row.activityTypeId)?.name ?? 'Unknown activity') : 'No activity type'
     const itemName = item ? workItemDisplayName(item) : title
-    return { reference: item?.reference ?? null, title, activity, billable: row.billable, full: `${itemName}, ${activity}${row.billable ? '' : ', non-billable'}` }
+    return { reference: item?.reference ?? null, title, activity, billable: row.billable, full: `${itemName}, ${activity}${row.billable ? '' : ', non-billable'}`,
+      spoken: [item?.reference, title, activity, row.billable ? null : 'Non-billable'].filter(Boolean).join(', '),
+    }
   }
 }

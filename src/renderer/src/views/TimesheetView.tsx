@@ -19,6 +19,7 @@ import { useDisplayUnit } from '../timesheet/use-timesheet-settings'
 import { useTimesheet } from '../timesheet/use-timesheet'
 import { useSyncStatus } from '../sync/use-sync-status'
 import type { WorkStore } from '../work/work-store'
+import { endSentence } from '@shared/sentence'
 
 const STATUS_LABELS: Record<PeriodStatus, string> = { open: 'Open', submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected' }
 
@@ -77,14 +78,14 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
     const ok = await model.addRow(row)
     if (!ok) return 'That row could not be added; see the message on the page.'
     setAdding(false)
-    setAnnouncement(`Added row ${names(row).full}.`)
+    setAnnouncement(endSentence(`Added row ${names(row).full}`))
     setFocusRequest((current) => ({ rowKey: rowKeyId(row), seq: (current?.seq ?? 0) + 1 }))
     return null
   }
 
   const removeRow = (row: TimesheetRow) => {
     void model.removeRow(row).then((ok) => {
-      if (ok) setAnnouncement(`Removed row ${names(row).full}.`)
+      if (ok) setAnnouncement(endSentence(`Removed row ${names(row).full}`))
       focusGrid()
     })
   }

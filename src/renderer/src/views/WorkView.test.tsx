@@ -305,16 +305,16 @@ describe('Work items view', () => {
     expect((within(dialog).getByLabelText<HTMLInputElement>('Name')).value).toBe('On-site')
   })
 
-  it('adds a customer in the Customers panel', async () => {
+  it('adds a customer in the Customers panel, a name ending in a full stop not doubling it', async () => {
     const host = workHost()
     renderWorkView(host)
     await screen.findByText('Globex', { selector: '.name-list span' })
     const panel = screen.getByRole('region', { name: 'Customers' })
-    type('New customer', 'Initech', panel)
+    type('New customer', 'Initech, Inc.', panel)
     fireEvent.click(within(panel).getByRole('button', { name: 'Add customer' }))
-    await within(panel).findByText('Initech')
-    expect(host.requestsTo('work.createCustomer')).toEqual([{ name: 'Initech' }])
-    expect(within(panel).getByRole('status').textContent).toBe('Added Initech.')
+    await within(panel).findByText('Initech, Inc.')
+    expect(host.requestsTo('work.createCustomer')).toEqual([{ name: 'Initech, Inc.' }])
+    expect(within(panel).getByRole('status').textContent).toBe('Added Initech, Inc.')
   })
 })
 

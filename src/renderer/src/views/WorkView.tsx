@@ -4,6 +4,7 @@
 // is this view's own and follows the host's work.changed event.
 import { useEffect, useId, useRef, useState } from 'react'
 import { useStore } from 'zustand'
+import { NO_CUSTOMER_LABEL } from '@shared/reports'
 import { WORK_ITEM_KIND_LABELS, type ActivityType, type WorkItem } from '@shared/work'
 import { ActivityTypeDialog } from '../work/ActivityTypeDialog'
 import { ActivityTypesPanel } from '../work/ActivityTypesPanel'
@@ -14,6 +15,7 @@ import { filterWorkItems } from '../work/work-filter'
 import { WorkItemDialog } from '../work/WorkItemDialog'
 import { useClient } from '../client-context'
 import type { WorkStore } from '../work/work-store'
+import { endSentence } from '@shared/sentence'
 
 type Editing = { what: 'item'; item: WorkItem | null } | { what: 'type'; type: ActivityType | null } | null
 
@@ -66,7 +68,7 @@ export function WorkView({ work }: { work: WorkStore }) {
   const itemSaved = async (saved: WorkItem, created: boolean) => {
     await reload()
     setEditing(null)
-    setAnnouncement(`${created ? 'Created' : 'Saved'} ${saved.reference ?? saved.title}.`)
+    setAnnouncement(endSentence(`${created ? 'Created' : 'Saved'} ${saved.reference ?? saved.title}`))
   }
 
   return (
@@ -149,7 +151,7 @@ export function WorkView({ work }: { work: WorkStore }) {
                     </th>
                     <td className="table__nowrap">{WORK_ITEM_KIND_LABELS[item.kind]}</td>
                     <td>
-                      {item.customerName ?? <span className="muted">Internal</span>}
+                      {item.customerName ?? <span className="muted">{NO_CUSTOMER_LABEL}</span>}
                       {item.contractId !== null && contractName.has(item.contractId) && (
                         <span className="table__sub">
                           <span className="visually-hidden">Contract: </span>
@@ -217,7 +219,7 @@ export function WorkView({ work }: { work: WorkStore }) {
           onSaved={async (saved) => {
             await reload()
             setEditing(null)
-            setAnnouncement(`Saved activity type ${saved.name}.`)
+            setAnnouncement(endSentence(`Saved activity type ${saved.name}`))
           }}
           onClose={() => setEditing(null)}
         />

@@ -5,6 +5,7 @@ import { useId, useRef, useState } from 'react'
 import type { Contract, Customer } from '@shared/work'
 import { useClient } from '../client-context'
 import { formatIncludedHours, parseIncludedHours } from './contract-hours'
+import { endSentence } from '@shared/sentence'
 
 interface ContractsPanelProps {
   contracts: readonly Contract[]
@@ -63,7 +64,7 @@ export function ContractsPanel({ contracts, customers, loaded, error, onRetry, o
       const contract = await client.work.createContract({ customerId, name: cleanName, includedMinutes: parsed.minutes })
       setName('')
       setHours('')
-      setDone(`Added ${contract.name} for ${customerName(contract.customerId) ?? 'the customer'}.`)
+      setDone(endSentence(`Added ${contract.name} for ${customerName(contract.customerId) ?? 'the customer'}`))
       await onCreated(contract)
     } catch (error) {
       const message = (error as Error).message

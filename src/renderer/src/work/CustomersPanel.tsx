@@ -3,6 +3,7 @@
 import { useId, useState } from 'react'
 import type { Customer, WorkItem } from '@shared/work'
 import { useClient } from '../client-context'
+import { endSentence } from '@shared/sentence'
 
 interface CustomersPanelProps {
   customers: readonly Customer[]
@@ -34,7 +35,7 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
       setName('')
       setOrganisation('')
       setProblem(null)
-      setDone(`Added ${customer.name}.`)
+      setDone(endSentence(`Added ${customer.name}`))
       await onCreated(customer)
     } catch (error) {
       setProblem((error as Error).message)
@@ -56,7 +57,7 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
         </p>
       </div>
       {customers.length === 0 ? (
-        <p className="muted">No customers yet. Internal work needs none.</p>
+        <p className="muted">No customers yet. Work without one shows as “No customer”.</p>
       ) : (
         <ul className="name-list">
           {customers.map((customer) => {

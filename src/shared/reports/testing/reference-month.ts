@@ -98,7 +98,7 @@ export function referenceMonth(
     const c = customer(id)
     customers.push({
       customerId: id,
-      customerName: c?.name ?? '(none)',
+      customerName: c?.name ?? 'No customer',
       organisation: c?.organisation ?? null,
       monthSeconds: these.reduce((sum, e) => sum + e.roundedSeconds, 0),
       billableSeconds: these.reduce((sum, e) => sum + (e.billable ? e.roundedSeconds : 0), 0),

@@ -90,7 +90,7 @@ export function referenceReport(fixture: ReportFixture, query: ReportQuery, scop
     }
   }
   const labelOf = (dimension: ReportDimension, id: string | null): string => {
-    if (id === null) return dimension === 'organisation' ? '(no organisation)' : '(none)'
+    if (id === null) return dimension === 'customer' ? 'No customer' : dimension === 'organisation' ? '(no organisation)' : '(none)'
     switch (dimension) {
       case 'day':
       case 'month':

@@ -83,7 +83,7 @@ const VIEW_ROWS = {
   ],
   customers: [
     { customerId: 'c1', customerName: 'Acme', organisation: 'Acme Group', monthSeconds: H + 30 * M, billableSeconds: H + 30 * M, entryCount: 1, ticketCount: 1 },
-    { customerId: null, customerName: '(none)', organisation: null, monthSeconds: 2 * H + 30 * M, billableSeconds: 0, entryCount: 1, ticketCount: 0 },
+    { customerId: null, customerName: 'No customer', organisation: null, monthSeconds: 2 * H + 30 * M, billableSeconds: 0, entryCount: 1, ticketCount: 0 },
   ],
   organisations: [{ organisation: 'Acme Group', label: 'Acme Group', customerCount: 1, monthSeconds: H + 30 * M, billableSeconds: H + 30 * M, entryCount: 1 }],
 }
@@ -164,7 +164,7 @@ describe('Month views', () => {
     fireEvent.keyDown(organisations, { key: 'Home' })
     fireEvent.keyDown(entries, { key: 'ArrowRight' })
     fireEvent.keyDown(screen.getByRole('tab', { name: 'Per ticket' }), { key: 'ArrowRight' })
-    await waitFor(() => expect(within(table()).getByRole('rowheader', { name: '(none)' })).toBeTruthy())
+    await waitFor(() => expect(within(table()).getByRole('rowheader', { name: 'No customer' })).toBeTruthy())
     const views = host.requestsTo('reports.month').map((q) => (q as MonthViewQueryInput).view)
     expect(views.slice(0, 3)).toEqual(['entries', 'tickets', 'organisations'])
     expect(views.at(-1)).toBe('customers')

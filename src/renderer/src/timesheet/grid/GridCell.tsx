@@ -35,11 +35,23 @@ interface GridCellProps {
 export const GridCell = memo(function GridCell(props: GridCellProps) {
   const { cell, rowIndex, col, dayClass, typed, refused, refusalId, selected, active, locked, unit, editing, editorLabel, editErrorId, errorAtEnd, actions } = props
   const total = typed ?? cell.totalSeconds
+  // Said as one phrase ("0:15, of which 0:15 from timers, has a note"): the parts are separate
+  // elements, which a browser would otherwise run together into one word.
+  const empty = total === 0 && cell.entryCount === 0
+  const spoken = [
+    formatShownDuration(total, unit),
+    cell.fixedSeconds > 0 ? `of which ${formatShownDuration(cell.fixedSeconds, unit)} from timers` : null,
+    cell.note ? 'has a note' : null,
+    typed !== undefined ? 'saving' : null,
+  ]
+    .filter(Boolean)
+    .join(', ')
   const classes = ['ts-cell', 'ts-day', dayClass.trim(), total === 0 ? 'is-zero' : '', typed !== undefined ? 'is-saving' : '', refused ? 'is-refused' : '', selected ? 'is-selected' : '', editing ? 'is-editing' : '']
   return (
     <div
       role="gridcell"
       aria-colindex={col + 1}
+      aria-label={editing || empty ? undefined : spoken}
       aria-readonly={locked ? true : undefined}
       aria-selected={selected || undefined}
       aria-busy={typed !== undefined || undefined}
@@ -75,10 +87,10 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
         </>
       ) : (
         <>
-          <span className="ts-day__value">{total === 0 && cell.entryCount === 0 ? '' : formatShownDuration(total, unit)}</span>
+          <span className="ts-day__value">{empty ? '' : formatShownDuration(total, unit)}</span>
           {cell.fixedSeconds > 0 && (
             <span className="ts-marker ts-marker--timer" title={`${formatShownDuration(cell.fixedSeconds, unit)} from timers`}>
-              <span className="visually-hidden">, {formatShownDuration(cell.fixedSeconds, unit)} from timers</span>
+              <span className="visually-hidden">, of which {formatShownDuration(cell.fixedSeconds, unit)} from timers</span>
             </span>
           )}
           {cell.note && (

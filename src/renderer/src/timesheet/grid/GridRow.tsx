@@ -49,7 +49,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
       className={`ts-row${editing ? ' is-editing' : ''}${activeCol >= 0 ? ' is-active-row' : ''}`}
       style={{ transform: `translateY(${top - HEADER_HEIGHT}px)` }}
     >
-      <div role="rowheader" aria-colindex={1} tabIndex={tab(0)} data-r={rowIndex} data-c={0} className="ts-cell ts-rowhead" onFocus={() => actions.focusOther(rowIndex, 0)}>
+      <div role="rowheader" aria-colindex={1} tabIndex={tab(0)} data-r={rowIndex} data-c={0} className="ts-cell ts-rowhead" aria-label={name.spoken} onFocus={() => actions.focusOther(rowIndex, 0)}>
         <span className="ts-rowhead__item" title={name.full}>
           {name.reference && <span className="ts-rowhead__ref">{name.reference}</span>}
           <span className="ts-rowhead__title">{name.title}</span>

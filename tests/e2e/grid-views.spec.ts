@@ -1,0 +1,110 @@
+// The grid at the widths people use it: a monthly grid scrolled sideways keeps its row
+// names and totals in view, a locked period looks read-only in the grid itself, and each
+// view at an 800 px window — axe in light and dark, screenshots to look at.
+import { copyFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Locator, Page } from '@playwright/test'
+import { ROOT } from '../support/web-host'
+import { SCREENSHOT_DIR, expect, inBothThemes, screenshot, test } from './fixtures'
+
+async function createWorkItem(page: Page, reference: string, title: string) {
+  await page.getByRole('link', { name: 'Work items' }).click()
+  await page.getByRole('button', { name: 'New work item' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New work item' })
+  await dialog.getByLabel(/Reference/).fill(reference)
+  await dialog.getByLabel('Title').fill(title)
+  await dialog.getByRole('button', { name: 'Create work item' }).click()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+}
+
+async function addRow(page: Page, search: string) {
+  await page.getByRole('button', { name: 'Add row' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add row' })
+  await dialog.getByRole('searchbox', { name: 'Find work item' }).fill(search)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+}
+
+async function box(locator: Locator) {
+  const found = await locator.boundingBox()
+  if (!found) throw new Error('not on screen')
+  return found
+}
+
+test('a monthly grid scrolled sideways keeps the row names and the Total column in view; a locked period looks read-only', async ({ page, host }) => {
+  test.setTimeout(180_000) // axe four times over a month of cells, on a shared machine
+  await page.setViewportSize({ width: 1100, height: 760 })
+  await page.goto(host.url)
+  await createWorkItem(page, 'TICKET-1234', 'Printer on 2nd floor')
+  await createWorkItem(page, 'WO-77', 'Install new switch')
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByRole('combobox', { name: 'Period', exact: true }).selectOption('monthly')
+  await page.getByRole('link', { name: 'Timesheet' }).click()
+  // Last month, whole and in the past, so the test does not depend on today's date.
+  await page.getByRole('button', { name: 'Previous period', exact: true }).click()
+  await addRow(page, 'TICKET-1234')
+  await page.keyboard.type('1:30')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('0:45')
+  await page.keyboard.press('Enter')
+  await addRow(page, 'WO-77')
+  await page.keyboard.type('2')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible()
+
+  const grid = page.getByRole('grid')
+  const row = grid.getByRole('row', { name: /^TICKET-1234, Printer on 2nd floor/ })
+  const frame = await box(grid)
+  const name = await box(row.getByRole('rowheader'))
+  // Scrolled to the end, the first days went under the names. Polled, scrolling again each
+  // time: a save landing late brings the focused cell back into view.
+  await expect.poll(async () => {
+    await page.evaluate(`document.querySelector('[role="grid"]').scrollLeft = 1e6`)
+    const firstDay = await box(row.getByRole('gridcell').first())
+    return firstDay.x + firstDay.width <= name.x + name.width + 1
+  }).toBe(true)
+  const total = await box(row.getByRole('gridcell').nth(-2))
+  expect(name.x).toBeGreaterThanOrEqual(frame.x - 1)
+  expect(total.x + total.width).toBeLessThanOrEqual(frame.x + frame.width + 1)
+  await expect(row.getByRole('gridcell').nth(-2)).toHaveText('2:15')
+  await inBothThemes(page, 'timesheet-monthly-scrolled')
+  mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true })
+  copyFileSync(join(SCREENSHOT_DIR, 'timesheet-monthly-scrolled-light.png'), join(ROOT, 'docs', 'screenshots', 'timesheet-monthly.png'))
+
+  await page.getByRole('button', { name: 'Submit period…' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Submit and lock' }).click()
+  await expect(page.getByRole('note', { name: 'Read-only period' })).toBeVisible()
+  await expect(grid).toHaveClass(/ts-grid--locked/)
+  await expect(row.getByRole('gridcell', { name: '1:30' })).toHaveAttribute('aria-readonly', 'true')
+  await expect(row.getByRole('gridcell', { name: '1:30' })).toHaveCSS('cursor', 'default')
+  await expect(row.getByRole('button', { name: /^Remove row/ })).toHaveCSS('opacity', '0')
+  await page.evaluate(`document.querySelector('[role="grid"]').scrollLeft = 0`)
+  await inBothThemes(page, 'timesheet-locked')
+
+  // The same month in Reports, by work item then activity type: each work item once, with its subtotal.
+  await page.getByRole('link', { name: 'Reports' }).click()
+  await page.getByRole('radio', { name: 'Last month' }).or(page.getByRole('button', { name: 'Last month' })).first().click()
+  await page.getByLabel('First grouping').selectOption('workItem')
+  await page.getByLabel('Second grouping').selectOption('activityType')
+  const table = page.getByRole('table', { name: /Time by work item, then activity type/ })
+  await expect(table.getByRole('rowheader', { name: 'TICKET-1234 · Printer on 2nd floor' })).toHaveCount(1)
+  await expect(table.getByRole('rowheader', { name: 'Remote support' })).toHaveCount(2)
+  await inBothThemes(page, 'reports-nested', page.locator('.rp-table'))
+})
+
+test('each view at an 800 px window: nothing wraps into gaps', async ({ page, host }) => {
+  await page.setViewportSize({ width: 800, height: 700 })
+  await page.goto(host.url)
+  // The sidebar folds into a bar above the view: the same named links, the sync status kept.
+  const nav = page.getByRole('navigation', { name: 'Views' })
+  expect((await box(nav)).height).toBeLessThan(60)
+  await expect(page.getByRole('region', { name: 'Sync status' })).toBeVisible()
+  await createWorkItem(page, 'TICKET-1234', 'Printer on 2nd floor')
+  for (const view of ['Timers', 'Timesheet', 'Submissions', 'Reports', 'Work items', 'Settings']) {
+    await page.getByRole('link', { name: view }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${view} fits 800 px`).toBeLessThanOrEqual(800)
+    expect((await box(page.getByRole('main'))).x, `${view} uses the whole width`).toBeLessThan(10)
+    await screenshot(page, `at-800-${view.toLowerCase().replace(' ', '-')}`)
+  }
+})
