@@ -1,0 +1,76 @@
+// German is complete: every English message has a German one with the same placeholders
+// (a German text that forgot {count} would show a sentence without its number), every
+// message is valid ICU, and no two parts of a catalogue claim the same key.
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
+import { describe, expect, it } from 'vitest'
+import { DE, EN, type Catalogue } from './catalogue'
+import { deApp } from './de/app'
+import { deSettings } from './de/settings'
+import { enApp } from './en/app'
+import { enSettings } from './en/settings'
+import { createTranslator } from './translator'
+
+/** Every argument a message uses, with its kind ('plural', 'select', 'argument'…), and the arguments inside plural and select cases. */
+function placeholders(elements: readonly MessageFormatElement[], found = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    switch (element.type) {
+      case TYPE.argument:
+      case TYPE.number:
+      case TYPE.date:
+      case TYPE.time:
+        found.add(`${element.value}:${TYPE[element.type]}`)
+        break
+      case TYPE.plural:
+      case TYPE.select:
+        found.add(`${element.value}:${TYPE[element.type]}`)
+        for (const option of Object.values(element.options)) placeholders(option.value, found)
+        break
+      case TYPE.tag:
+        found.add(`<${element.value}>`)
+        placeholders(element.children, found)
+        break
+      default:
+        break
+    }
+  }
+  return found
+}
+
+const sorted = (set: Set<string>): string[] => [...set].sort()
+
+describe('the German catalogue is complete', () => {
+  it('has exactly the English keys', () => {
+    expect(Object.keys(DE).sort()).toEqual(Object.keys(EN).sort())
+  })
+
+  it.each(Object.keys(EN))('%s has the same placeholders in German', (key) => {
+    const id = key as keyof Catalogue
+    expect(sorted(placeholders(parse(DE[id])))).toEqual(sorted(placeholders(parse(EN[id]))))
+  })
+
+  it('no German message is left in English, except words both languages share', () => {
+    const same = Object.keys(EN).filter((key) => EN[key as keyof Catalogue] === DE[key as keyof Catalogue] && !/^[\s{}\w:.,;()—●%·+-]*$/.test(EN[key as keyof Catalogue].replace(/\{[^}]*\}/g, '')))
+    expect(same).toEqual([])
+  })
+
+  it('no two parts of a catalogue share a key', () => {
+    expect(Object.keys(EN)).toHaveLength(Object.keys(enApp).length + Object.keys(enSettings).length)
+    expect(Object.keys(DE)).toHaveLength(Object.keys(deApp).length + Object.keys(deSettings).length)
+  })
+})
+
+describe('a message is written with its values in the language', () => {
+  it('counts in the plural each language needs', () => {
+    const en = createTranslator('en')
+    const de = createTranslator('de')
+    expect(en.t('tray.questions', { count: 1 })).toBe('A question waits — open Stint to answer')
+    expect(en.t('tray.questions', { count: 3 })).toBe('3 questions wait — open Stint to answer')
+    expect(de.t('tray.questions', { count: 1 })).toBe('Eine Frage wartet — Stint öffnen, um zu antworten')
+    expect(de.t('tray.questions', { count: 3 })).toBe('3 Fragen warten — Stint öffnen, um zu antworten')
+  })
+
+  it('writes dates and numbers in the language’s locale', () => {
+    expect(createTranslator('en').locale).toBe('en-GB')
+    expect(createTranslator('de').locale).toBe('de-DE')
+  })
+})
