@@ -1,6 +1,7 @@
 // Display formatting shared by the views. Display only: stored values never change.
 import { format } from 'date-fns'
 import { formatDuration, type DurationUnit } from '@shared/duration'
+import type { Translator } from '@shared/i18n/translator'
 
 /**
  * A duration in a list, cell or total: under a minute in seconds ("12 s"), so a kept
@@ -31,4 +32,14 @@ export function formatDay(day: string): string {
 
 export function todayLocal(now = Date.now()): string {
   return format(now, 'yyyy-MM-dd')
+}
+
+/** "1 h 30 min" / "1 Std. 30 Min." in the translator's language; under a minute "12 s". */
+export function spokenDurationIn(translator: Pick<Translator, 't'>, seconds: number): string {
+  const { t } = translator
+  if (seconds > 0 && seconds < 60) return t('duration.seconds', { seconds })
+  const minutes = Math.floor(Math.max(0, seconds) / 60)
+  const hours = Math.floor(minutes / 60)
+  if (hours === 0) return t('duration.minutes', { minutes: minutes % 60 })
+  return t('duration.hoursMinutes', { hours, minutes: minutes % 60 })
 }
