@@ -1,6 +1,7 @@
 // Display formatting shared by the views. Display only: stored values never change.
 import { format } from 'date-fns'
 import { formatDuration, type DurationUnit } from '@shared/duration'
+import { formatDayShort } from '@shared/i18n/formats'
 import type { Translator } from '@shared/i18n/translator'
 
 /**
@@ -25,8 +26,9 @@ export function formatTime(ms: number): string {
   return format(ms, 'HH:mm')
 }
 
-/** "2026-11-16" → "Mon 16 Nov" */
-export function formatDay(day: string): string {
+/** "2026-11-16" → "Mon 16 Nov"; with a locale as it writes days ("Mo., 16. Nov."). */
+export function formatDay(day: string, locale?: string): string {
+  if (locale !== undefined) return formatDayShort(day, locale)
   return format(new Date(`${day}T12:00:00`), 'EEE d MMM')
 }
 

@@ -3,15 +3,21 @@
 // no longer has) fails the typecheck; catalogue.test.ts also compares placeholders.
 import { deApp } from './de/app'
 import { deSettings } from './de/settings'
+import { deTeam } from './de/team'
 import { enApp } from './en/app'
 import { enSettings } from './en/settings'
+import { enTeam } from './en/team'
 import type { Language } from './languages'
 
-export const EN = { ...enApp, ...enSettings } as const
+/** Each language's parts, listed once so the test can check that no two share a key. */
+export const EN_PARTS = [enApp, enSettings, enTeam] as const
+export const DE_PARTS = [deApp, deSettings, deTeam] as const
+
+export const EN = { ...enApp, ...enSettings, ...enTeam } as const
 export type MessageId = keyof typeof EN
 export type Catalogue = Readonly<Record<MessageId, string>>
 
-export const DE: Catalogue = { ...deApp, ...deSettings }
+export const DE: Catalogue = { ...deApp, ...deSettings, ...deTeam }
 
 const CATALOGUES: Record<Language, Catalogue> = { en: EN, de: DE }
 

@@ -30,3 +30,6 @@ export function createTranslator(language: Language): Translator {
     t: (id, values) => intl.formatMessage({ id }, values),
   }
 }
+
+/** English, for pure helpers called without a translator (tests of their English wording, a view outside any provider). */
+export const ENGLISH: Translator = createTranslator('en')

@@ -5,10 +5,9 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { StintClient } from '@shared/bridge'
 import { resolveLanguage, type LanguageSetting } from '@shared/i18n/languages'
-import { createTranslator, type Translator } from '@shared/i18n/translator'
+import { createTranslator, ENGLISH, type Translator } from '@shared/i18n/translator'
 import { followSettings } from '../settings/follow-settings'
 
-const ENGLISH = createTranslator('en')
 const I18nContext = createContext<Translator>(ENGLISH)
 
 export function useT(): Translator {
