@@ -12,13 +12,13 @@ export interface Translator {
   readonly language: Language
   /** The locale dates and numbers are written in ('en-GB', 'de-DE'). */
   readonly locale: string
-  t(id: MessageId, values?: MessageValues): string
+  readonly t: (id: MessageId, values?: MessageValues) => string
 }
 
 const cache = createIntlCache()
 
 /** The intl object react-intl's provider and the translator share. */
-export function intlFor(language: Language): IntlShape<string> {
+export function intlFor(language: Language): IntlShape {
   return createIntl({ locale: FORMAT_LOCALES[language], messages: catalogueOf(language), defaultLocale: 'en-GB' }, cache)
 }
 

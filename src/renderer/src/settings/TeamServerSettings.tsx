@@ -279,7 +279,7 @@ interface ConnectedAccountProps {
 function ConnectedAccount({ account, status, syncing, onSyncNow, onDisconnect }: ConnectedAccountProps) {
   const translator = useT()
   const { t } = translator
-  const text = status ? describeSyncStatus(status, Date.now(), translator) : null
+  const text = status ? describeSyncStatus(status, undefined, translator) : null
   return (
     <>
       <dl className="team__facts">

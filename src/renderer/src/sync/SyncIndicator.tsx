@@ -35,7 +35,7 @@ export function SyncIndicator({ model }: { model: SyncStatusModel }) {
     void syncNow().then((next) => setAnnouncement(next ? spokenSyncStatus(next, translator) : t('sync.couldNotStart')))
   }
 
-  const text = status ? describeSyncStatus(status, Date.now(), translator) : null
+  const text = status ? describeSyncStatus(status, undefined, translator) : null
   const tone = syncing ? 'busy' : (text?.tone ?? 'local')
 
   return (

@@ -29,7 +29,7 @@ export const deApp: Record<keyof typeof enApp, string> = {
   'tray.hoursMinutes': '{hours} Std. {minutes} Min.',
   'tray.tooltipNone': 'Stint — kein Timer läuft',
   'tray.tooltipPaused': 'Stint — {count} pausiert',
-  'tray.tooltipRunning': 'Stint — {count} laufen: ',
+  'tray.tooltipRunning': 'Stint — {count, plural, one {# läuft} other {# laufen}}: ',
   'tray.tooltipPausedTail': '; {count} pausiert',
 
   'notice.rejectedTitle': 'Stundenzettel {span} wurde zurückgewiesen',

@@ -27,7 +27,7 @@ export const enApp = {
   'tray.hoursMinutes': '{hours} h {minutes} min',
   'tray.tooltipNone': 'Stint — no timer running',
   'tray.tooltipPaused': 'Stint — {count} paused',
-  'tray.tooltipRunning': 'Stint — {count} running: ',
+  'tray.tooltipRunning': 'Stint — {count, plural, other {# running}}: ',
   'tray.tooltipPausedTail': '; {count} paused',
 
   'notice.rejectedTitle': 'Timesheet {span} was sent back',
