@@ -9,14 +9,20 @@ import { createTranslator, ENGLISH, type Translator } from '@shared/i18n/transla
 import { followSettings } from '../settings/follow-settings'
 
 const I18nContext = createContext<Translator>(ENGLISH)
+const SystemLanguagesContext = createContext<readonly string[] | null>(null)
 
 export function useT(): Translator {
   return useContext(I18nContext)
 }
 
 /** The languages the system prefers, best first, as the browser reports them. */
-export function systemLanguages(): readonly string[] {
+function browserLanguages(): readonly string[] {
   return navigator.languages.length > 0 ? navigator.languages : [navigator.language]
+}
+
+/** The system's languages as the provider was given them (the browser's outside a provider): what "System" means here. */
+export function useSystemLanguages(): readonly string[] {
+  return useContext(SystemLanguagesContext) ?? browserLanguages()
 }
 
 interface I18nProviderProps {
@@ -29,12 +35,16 @@ interface I18nProviderProps {
 export function I18nProvider({ client, children, system }: I18nProviderProps) {
   const [setting, setSetting] = useState<LanguageSetting>('system')
   useEffect(() => followSettings(client, (settings) => setSetting(settings.language)), [client])
-  const systemList = system ?? systemLanguages()
+  const systemList = system ?? browserLanguages()
   const language = resolveLanguage(setting, systemList)
   const translator = useMemo(() => createTranslator(language), [language])
   useEffect(() => {
     // Screen readers pick their voice from the page's language.
     document.documentElement.lang = language
   }, [language])
-  return <I18nContext.Provider value={translator}>{children}</I18nContext.Provider>
+  return (
+    <SystemLanguagesContext.Provider value={systemList}>
+      <I18nContext.Provider value={translator}>{children}</I18nContext.Provider>
+    </SystemLanguagesContext.Provider>
+  )
 }

@@ -3,7 +3,7 @@
 import { useId } from 'react'
 import { LANGUAGE_NAMES, LANGUAGES, resolveLanguage } from '@shared/i18n/languages'
 import { THEMES, type Settings, type SettingsPatch } from '@shared/settings'
-import { systemLanguages, useT } from '../i18n/i18n-context'
+import { useSystemLanguages, useT } from '../i18n/i18n-context'
 import '../ui/segmented.css'
 import { SectionHead } from './SectionHead'
 import type { SaveFeedback } from './use-settings'
@@ -18,7 +18,7 @@ interface AppearanceSettingsProps {
 export function AppearanceSettings({ appearance, language, feedback, onSave }: AppearanceSettingsProps) {
   const id = useId()
   const { t } = useT()
-  const systemLanguage = LANGUAGE_NAMES[resolveLanguage('system', systemLanguages())]
+  const systemLanguage = LANGUAGE_NAMES[resolveLanguage('system', useSystemLanguages())]
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <SectionHead id={`${id}-title`} title={t('settings.appearance.title')} section="appearance" feedback={feedback} />
