@@ -45,8 +45,25 @@ describe('the German catalogue is complete', () => {
   })
 
   it('no German message is left in English, except words both languages share', () => {
-    const same = Object.keys(EN).filter((key) => EN[key as keyof Catalogue] === DE[key as keyof Catalogue] && !/^[\s{}\w:.,;()—●%·+-]*$/.test(EN[key as keyof Catalogue].replace(/\{[^}]*\}/g, '')))
-    expect(same).toEqual([])
+    // Each of these reads the same in German (Ticket, Server, Status, Offline…); any other identical text is an untranslated one.
+    const shared = [
+      'tray.timerName',
+      'tray.runningTimer',
+      'settings.appearance.system',
+      'settings.language.system',
+      'settings.timesheet.expectedProblem',
+      'settings.timesheet.unitHmm',
+      'shortcuts.status',
+      'shortcuts.timer',
+      'team.admin',
+      'team.server',
+      'sync.offline',
+      'work.kind.ticket',
+      'work.types.name',
+      'work.customers.organisation',
+    ]
+    const same = Object.keys(EN).filter((key) => EN[key as keyof Catalogue] === DE[key as keyof Catalogue])
+    expect(same.filter((key) => !shared.includes(key))).toEqual([])
   })
 
   it('no two parts of a catalogue share a key', () => {

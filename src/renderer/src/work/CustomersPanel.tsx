@@ -3,6 +3,7 @@
 import { useId, useState } from 'react'
 import type { Customer, WorkItem } from '@shared/work'
 import { useClient } from '../client-context'
+import { useT } from '../i18n/i18n-context'
 
 interface CustomersPanelProps {
   customers: readonly Customer[]
@@ -13,6 +14,7 @@ interface CustomersPanelProps {
 export function CustomersPanel({ customers, workItems, onCreated }: CustomersPanelProps) {
   const client = useClient()
   const id = useId()
+  const { t } = useT()
   const [name, setName] = useState('')
   const [organisation, setOrganisation] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
@@ -23,7 +25,7 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
     if (adding) return
     const clean = name.trim()
     if (clean === '') {
-      setProblem('Type the customer’s name first.')
+      setProblem(t('work.customers.noName'))
       return
     }
     setAdding(true)
@@ -34,7 +36,7 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
       setName('')
       setOrganisation('')
       setProblem(null)
-      setDone(`Added ${customer.name}.`)
+      setDone(t('work.customers.added', { name: customer.name }))
       await onCreated(customer)
     } catch (error) {
       setProblem((error as Error).message)
@@ -49,14 +51,14 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
     <section className="panel" aria-labelledby={`${id}-title`}>
       <div className="panel__head">
         <h2 id={`${id}-title`} className="panel__title">
-          Customers
+          {t('work.customers.title')}
         </h2>
         <p className="panel__status" role="status">
           {done}
         </p>
       </div>
       {customers.length === 0 ? (
-        <p className="muted">No customers yet. Internal work needs none.</p>
+        <p className="muted">{t('work.customers.none')}</p>
       ) : (
         <ul className="name-list">
           {customers.map((customer) => {
@@ -68,7 +70,7 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
                   {customer.organisation !== null && <span className="muted"> · {customer.organisation}</span>}
                 </span>
                 <span className="muted">
-                  {count} work item{count === 1 ? '' : 's'}
+                  {t('work.customers.items', { count })}
                 </span>
               </li>
             )
@@ -84,7 +86,7 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
         }}
       >
         <label className="field" htmlFor={`${id}-name`}>
-          <span>New customer</span>
+          <span>{t('work.customers.new')}</span>
           <input
             id={`${id}-name`}
             value={name}
@@ -96,18 +98,18 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
           />
         </label>
         <label className="field" htmlFor={`${id}-organisation`}>
-          <span>Organisation (optional)</span>
+          <span>{t('work.customers.organisation')}</span>
           <input
             id={`${id}-organisation`}
             value={organisation}
             maxLength={120}
             autoComplete="off"
-            placeholder="e.g. Acme Group"
+            placeholder={t('work.customers.organisationExample')}
             onChange={(e) => setOrganisation(e.target.value)}
           />
         </label>
         <button type="submit" className="button button--secondary" aria-disabled={adding || undefined}>
-          Add customer
+          {t('work.customers.add')}
         </button>
       </form>
       {problem && (

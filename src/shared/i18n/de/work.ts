@@ -51,4 +51,13 @@ export const deWork: Record<keyof typeof enWork, string> = {
   'work.types.none': 'Noch keine Tätigkeitsarten.',
   'work.types.name': 'Name',
   'work.types.default': 'Standard',
+  'work.customers.title': 'Kunden',
+  'work.customers.none': 'Noch keine Kunden. Interne Arbeit braucht keinen.',
+  'work.customers.items': '{count, plural, one {# Arbeitselement} other {# Arbeitselemente}}',
+  'work.customers.new': 'Neuer Kunde',
+  'work.customers.organisation': 'Organisation (optional)',
+  'work.customers.organisationExample': 'z. B. Acme-Gruppe',
+  'work.customers.add': 'Kunde hinzufügen',
+  'work.customers.noName': 'Geben Sie zuerst den Namen des Kunden ein.',
+  'work.customers.added': '{name} hinzugefügt.',
 }

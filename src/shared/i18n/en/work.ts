@@ -49,4 +49,13 @@ export const enWork = {
   'work.types.none': 'No activity types yet.',
   'work.types.name': 'Name',
   'work.types.default': 'Default',
+  'work.customers.title': 'Customers',
+  'work.customers.none': 'No customers yet. Internal work needs none.',
+  'work.customers.items': '{count, plural, one {# work item} other {# work items}}',
+  'work.customers.new': 'New customer',
+  'work.customers.organisation': 'Organisation (optional)',
+  'work.customers.organisationExample': 'e.g. Acme Group',
+  'work.customers.add': 'Add customer',
+  'work.customers.noName': 'Type the customer’s name first.',
+  'work.customers.added': 'Added {name}.',
 } as const
