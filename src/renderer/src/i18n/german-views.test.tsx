@@ -69,7 +69,7 @@ describe('Settings in German', () => {
     expect(screen.getByRole('checkbox', { name: 'Dienstag' })).toBeTruthy()
     expect(screen.getByRole('option', { name: 'Dezimalstunden (1,50)' })).toBeTruthy()
     expect(screen.getByText(/Beispiel|Abgerechnet wird genau die erfasste Zeit/)).toBeTruthy()
-    expect(document.documentElement.lang).toBe('de')
+    await waitFor(() => expect(document.documentElement.lang).toBe('de'))
   })
 
   it('a duration typed the German way is read and a German problem is named', async () => {
