@@ -1,6 +1,11 @@
 // Durations as people type and read them. The grid, the timer dialogs and manual
 // entries all parse with the same grammar, so '1:30', '1h30m' and '1.5' mean the same
 // thing everywhere; formatting is display only and never changes the stored seconds.
+// Parsing takes '.' and ',' as the decimal separator in every language (a German '1,5'
+// and an English '1.5' are both 1:30: a duration is never over 24 hours, so neither can
+// be a thousands separator) and English and German unit words; formatting writes the
+// locale's separator ('1,50' in German).
+import { decimalSeparator } from './i18n/formats'
 
 export type DurationParseResult = { ok: true; seconds: number } | { ok: false; error: string }
 export type DurationDeltaResult = { ok: true; sign: 1 | -1; seconds: number } | { ok: false; error: string }
@@ -45,6 +50,14 @@ const UNIT_WORDS: Record<string, Unit> = {
   secs: 's',
   second: 's',
   seconds: 's',
+  // German: Std./Stunde(n), Min./Minute(n), Sek./Sekunde(n) ('1 Std. 30 Min.' reads as 1h 30m).
+  std: 'h',
+  stunde: 'h',
+  stunden: 'h',
+  minuten: 'm',
+  sek: 's',
+  sekunde: 's',
+  sekunden: 's',
 }
 const UNIT_SECONDS: Record<Unit, number> = { h: 3600, m: 60, s: 1 }
 const UNIT_NAMES: Record<Unit, string> = { h: 'hours', m: 'minutes', s: 'seconds' }
@@ -165,7 +178,8 @@ type Token = { kind: 'number'; text: string } | { kind: 'unit'; text: string; un
 function tokenize(lower: string): Token[] | undefined {
   const tokens: Token[] = []
   // Sticky: each token must start where the last one ended, so nothing is skipped unread.
-  const pattern = /\s*(?:([\d.,]+)|([a-z]+))\s*/y
+  // A unit word may end in the abbreviation dot German writes ('Std.', 'Min.'), only before a space or the end, so '1h.5' stays refused.
+  const pattern = /\s*(?:([\d.,]+)|([a-z]+)(?:\.(?=\s|$))?)\s*/y
   while (pattern.lastIndex < lower.length) {
     const match = pattern.exec(lower)
     if (!match) return undefined
@@ -197,16 +211,17 @@ function numberValue(text: string): number | undefined {
  * custom to hundredths of an hour, trailing zeros dropped, then the label ('1.5 units').
  * A negative duration (an over/under figure) gets a leading '-', unless it rounds to zero.
  */
-export function formatDuration(seconds: number, unit: DurationUnit = DEFAULT_DURATION_UNIT): string {
+export function formatDuration(seconds: number, unit: DurationUnit = DEFAULT_DURATION_UNIT, locale?: string): string {
   if (!Number.isFinite(seconds)) throw new RangeError(`duration must be a finite number of seconds, got ${String(seconds)}`)
   const magnitude = Math.abs(seconds)
-  const [count, text] = formatMagnitude(magnitude, unit)
+  // Without a locale the separator is '.', as files and tests read it.
+  const [count, text] = formatMagnitude(magnitude, unit, locale === undefined ? '.' : decimalSeparator(locale))
   // '-0:00' would suggest a deficit that the display cannot show.
   return seconds < 0 && count > 0 ? `-${text}` : text
 }
 
 /** The rounded whole count the text shows (to tell zero apart), and the text. */
-function formatMagnitude(magnitude: number, unit: DurationUnit): [number, string] {
+function formatMagnitude(magnitude: number, unit: DurationUnit, separator: string): [number, string] {
   // Each branch counts whole steps (minutes, hundredths of an hour = 36 s, hundredths of a
   // quarter = 9 s) so that no binary fraction like 1.005 ever decides the last digit.
   switch (unit) {
@@ -216,7 +231,7 @@ function formatMagnitude(magnitude: number, unit: DurationUnit): [number, string
     }
     case 'decimal': {
       const hundredths = Math.round(magnitude / 36)
-      return [hundredths, `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`]
+      return [hundredths, `${Math.floor(hundredths / 100)}${separator}${String(hundredths % 100).padStart(2, '0')}`]
     }
     case 'minutes': {
       const minutes = Math.round(magnitude / 60)
@@ -224,19 +239,19 @@ function formatMagnitude(magnitude: number, unit: DurationUnit): [number, string
     }
     case 'quarters': {
       const hundredths = Math.round(magnitude / 9)
-      return [hundredths, trimmedHundredths(hundredths)]
+      return [hundredths, trimmedHundredths(hundredths, separator)]
     }
     default: {
       const hundredths = Math.round(magnitude / 36)
       const label = unit.custom.trim()
-      return [hundredths, label === '' ? trimmedHundredths(hundredths) : `${trimmedHundredths(hundredths)} ${label}`]
+      return [hundredths, label === '' ? trimmedHundredths(hundredths, separator) : `${trimmedHundredths(hundredths, separator)} ${label}`]
     }
   }
 }
 
-function trimmedHundredths(hundredths: number): string {
+function trimmedHundredths(hundredths: number, separator: string): string {
   const whole = Math.floor(hundredths / 100)
   const fraction = hundredths % 100
   if (fraction === 0) return String(whole)
-  return `${whole}.${String(fraction).padStart(2, '0').replace(/0$/, '')}`
+  return `${whole}${separator}${String(fraction).padStart(2, '0').replace(/0$/, '')}`
 }

@@ -1,6 +1,7 @@
 // User settings with their defaults, validated by one schema wherever they are read
 // or written (settings.json in the data folder, the same file store in both hosts).
 import { z } from 'zod'
+import { LanguageSettingSchema } from './i18n/languages'
 import { RoundingRuleSchema } from './rounding'
 import { DEFAULT_TIMESHEET_SETTINGS, TimesheetSettingsSchema } from './timesheet'
 
@@ -41,6 +42,8 @@ export const SettingsSchema = z.object({
   reminders: ReminderSettingsSchema,
   timesheet: TimesheetSettingsSchema,
   appearance: AppearanceSettingsSchema,
+  /** 'system' follows the operating system's (or browser's) language; its own section so an older settings file keeps its theme. */
+  language: LanguageSettingSchema,
   startAtLogin: z.boolean(),
 })
 export type Settings = z.infer<typeof SettingsSchema>
@@ -56,6 +59,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reminders: { enabled: false, days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' },
   timesheet: DEFAULT_TIMESHEET_SETTINGS,
   appearance: { theme: 'system' },
+  language: 'system',
   startAtLogin: true,
 }
 
@@ -67,6 +71,7 @@ export const SettingsPatchSchema = z
     reminders: ReminderSettingsSchema.partial(),
     timesheet: TimesheetSettingsSchema.partial(),
     appearance: AppearanceSettingsSchema.partial(),
+    language: LanguageSettingSchema,
     startAtLogin: z.boolean(),
   })
   .partial()
@@ -81,6 +86,7 @@ export function mergeSettingsPatch(current: Settings, patch: SettingsPatch): Set
     reminders: { ...current.reminders, ...patch.reminders },
     timesheet: { ...current.timesheet, ...patch.timesheet },
     appearance: { ...current.appearance, ...patch.appearance },
+    language: patch.language ?? current.language,
     startAtLogin: patch.startAtLogin ?? current.startAtLogin,
   }
 }
@@ -106,7 +112,7 @@ export function settingsFromStored(stored: unknown): { settings: Settings; probl
     return DEFAULT_SETTINGS[key]
   }
   return {
-    settings: { timers: section('timers'), shortcuts: section('shortcuts'), reminders: section('reminders'), timesheet: section('timesheet'), appearance: section('appearance'), startAtLogin: section('startAtLogin') },
+    settings: { timers: section('timers'), shortcuts: section('shortcuts'), reminders: section('reminders'), timesheet: section('timesheet'), appearance: section('appearance'), language: section('language'), startAtLogin: section('startAtLogin') },
     problems,
   }
 }

@@ -21,6 +21,8 @@ import {
 } from 'electron'
 import type { EventPayload } from '@shared/contract'
 import { IPC_EVENT_PREFIX } from '@shared/ipc-channels'
+import { resolveLanguage } from '@shared/i18n/languages'
+import { createTranslator, ENGLISH, type Translator } from '@shared/i18n/translator'
 import type { Settings } from '@shared/settings'
 import { parseStintLink, parseTimerArgs, type TimerCommand } from '@shared/ticket-link'
 import appIcon from '../../../resources/icon.png?asset'
@@ -184,7 +186,11 @@ async function start(): Promise<void> {
 
   // What the login list was last set to: set at start (the program may have moved) and when the setting changes, not at every other settings change.
   let loginSet: boolean | null = null
+  // The language of the tray, notifications and dialogs: the setting's, or with System the operating system's.
+  let translator: Translator = ENGLISH
   const applySettings = (next: Settings) => {
+    const language = resolveLanguage(next.language, [...app.getPreferredSystemLanguages(), app.getLocale()])
+    if (language !== translator.language) translator = createTranslator(language)
     shortcuts?.unregister()
     shortcuts = registerTimerShortcuts(globalShortcut, next.shortcuts, {
       toggle: (slot) => void ready.timers.toggle(slot).catch(logError),
@@ -210,12 +216,12 @@ async function start(): Promise<void> {
   })
   ready.events.subscribe((name, payload) => {
     if (name !== 'period.decided') return
-    const notice = decisionNotice(payload as EventPayload<'period.decided'>)
+    const notice = decisionNotice(payload as EventPayload<'period.decided'>, translator)
     feedback.notify(notice.title, notice.body)
   })
   ready.events.subscribe((name, payload) => {
     if (name !== 'contracts.usageAlert') return
-    const notice = usageAlertNotice(payload as EventPayload<'contracts.usageAlert'>)
+    const notice = usageAlertNotice(payload as EventPayload<'contracts.usageAlert'>, translator)
     feedback.notify(notice.title, notice.body)
   })
 
@@ -322,6 +328,7 @@ async function start(): Promise<void> {
       )
     },
   })
+  tray.setTranslator(translator)
   tray.update(await ready.timers.list())
   tray.setQuestions((await ready.timers.prompts()).length)
   const showRecent = () =>
@@ -332,6 +339,7 @@ async function start(): Promise<void> {
   await showRecent()
   ready.events.subscribe((name, payload) => {
     if (name === 'entries.changed') void showRecent()
+    if (name === 'settings.changed') tray.setTranslator(translator)
     if (name === 'timers.changed' && 'timers' in payload) tray.update(payload.timers)
     if (name === 'prompts.changed' && 'prompts' in payload) tray.setQuestions(payload.prompts.length)
   })

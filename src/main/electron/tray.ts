@@ -2,6 +2,7 @@
 // active timers with their controls. It redraws on every state change and otherwise
 // wakes only when a running timer's minute label would go stale — never every second.
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron'
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
 import type { Timer } from '@shared/timers'
 import type { Scheduler } from '../timers/scheduler'
 import { trayIconSet, type TrayIconRepresentation } from '../tray/tray-icon'
@@ -48,6 +49,7 @@ export class TrayController {
   /** Past entries offered under Recent, newest first. */
   private recent: readonly TrayRecent[] = []
   private handle: unknown = null
+  private translator: Translator = ENGLISH
   /** Wake-ups of the minute refresh, for tests and the benchmark. */
   refreshes = 0
 
@@ -78,6 +80,13 @@ export class TrayController {
     this.refreshLabels()
   }
 
+  /** The language changed (in Settings, or the system's with System chosen): the menu and tooltip speak it at once. */
+  setTranslator(translator: Translator): void {
+    if (translator.language === this.translator.language) return
+    this.translator = translator
+    this.refreshLabels()
+  }
+
   dispose(): void {
     if (this.handle !== null) this.deps.scheduler.clearTimeout(this.handle)
     this.handle = null
@@ -85,9 +94,9 @@ export class TrayController {
 
   private refreshLabels(): void {
     const now = this.deps.now()
-    this.deps.tray.setToolTip(trayTooltip(this.timers, now))
+    this.deps.tray.setToolTip(trayTooltip(this.timers, now, this.translator))
     if (this.deps.platform === 'darwin') this.deps.tray.setTitle(trayTitle(this.timers, now))
-    this.deps.tray.setContextMenu(this.deps.buildMenu(toMenuTemplate(buildTrayMenu(this.timers, now, this.questions, this.recent), this.deps.onAction)))
+    this.deps.tray.setContextMenu(this.deps.buildMenu(toMenuTemplate(buildTrayMenu(this.timers, now, this.questions, this.recent, this.translator), this.deps.onAction)))
     this.dispose()
     const wait = msUntilNextMinute(this.timers, now)
     if (wait !== null) {

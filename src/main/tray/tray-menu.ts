@@ -1,6 +1,8 @@
 // What the tray shows in words: its menu, tooltip and macOS title, described from the
 // timers' state without Electron, plus when those words next go stale. Times are whole
 // minutes, so the tray wakes at most once a minute and not at all when nothing runs.
+// Words come from the catalogue in the translator's language (English by default).
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
 import { SLOT_COUNT, elapsedSeconds, type Timer } from '@shared/timers'
 
 /** The parts of a timer the tray reads; a full Timer fits. */
@@ -35,7 +37,6 @@ export const MAX_MENU_LABEL_LENGTH = 40
 /** However close a minute boundary, the tray sleeps at least this long. */
 export const MIN_REFRESH_MS = 1000
 
-const RUNNING_MARK = '●'
 const ELLIPSIS = '…'
 
 /** Cuts text to at most `max` UTF-16 code units, ellipsis included, never splitting a surrogate pair. */
@@ -58,16 +59,16 @@ function runningTimers(timers: readonly TrayTimer[]): TrayTimer[] {
   return activeTimers(timers).filter((t) => t.state === 'running')
 }
 
-function displayLabel(timer: TrayTimer, max: number): string {
+function displayLabel(timer: TrayTimer, max: number, { t }: Translator): string {
   const label = timer.label.trim()
-  return truncate(label === '' ? `Timer ${timer.slot}` : label, max)
+  return truncate(label === '' ? t('tray.timerName', { slot: timer.slot }) : label, max)
 }
 
 /** `12 min`, `1 h 05 min`: whole minutes, because the menu is refreshed at most once a minute. */
-export function formatMenuDuration(seconds: number): string {
+export function formatMenuDuration(seconds: number, { t }: Translator = ENGLISH): string {
   const minutes = Math.floor(Math.max(0, seconds) / 60)
-  if (minutes < 60) return `${minutes} min`
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`
+  if (minutes < 60) return t('tray.minutes', { minutes })
+  return t('tray.hoursMinutes', { hours: Math.floor(minutes / 60), minutes: String(minutes % 60).padStart(2, '0') })
 }
 
 /** `h:mm`, e.g. `0:25`, `1:05`. */
@@ -76,30 +77,31 @@ export function formatHoursMinutes(seconds: number): string {
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
 }
 
-function timerSubmenu(timer: TrayTimer, nowMs: number): TrayMenuItem {
-  const name = displayLabel(timer, MAX_MENU_LABEL_LENGTH)
-  const duration = formatMenuDuration(elapsedSeconds(timer, nowMs))
+function timerSubmenu(timer: TrayTimer, nowMs: number, translator: Translator): TrayMenuItem {
+  const { t } = translator
+  const name = displayLabel(timer, MAX_MENU_LABEL_LENGTH, translator)
+  const duration = formatMenuDuration(elapsedSeconds(timer, nowMs), translator)
   const { slot } = timer
   const running = timer.state === 'running'
   return {
     kind: 'submenu',
-    label: running ? `${RUNNING_MARK} ${name} — ${duration}` : `${name} — ${duration} (paused)`,
+    label: t(running ? 'tray.runningTimer' : 'tray.pausedTimer', { name, duration }),
     color: timer.color,
     items: [
-      running ? { kind: 'action', id: { type: 'pause', slot }, label: 'Pause' } : { kind: 'action', id: { type: 'resume', slot }, label: 'Resume' },
-      { kind: 'action', id: { type: 'stop', slot }, label: 'Stop' },
+      running ? { kind: 'action', id: { type: 'pause', slot }, label: t('tray.pause') } : { kind: 'action', id: { type: 'resume', slot }, label: t('tray.resume') },
+      { kind: 'action', id: { type: 'stop', slot }, label: t('tray.stop') },
     ],
   }
 }
 
 /** "Recent": continuing one of the last stopped entries starts a timer like it (left out when there is none). */
-function recentSubmenu(recent: readonly TrayRecent[], slotFree: boolean): TrayMenuItem[] {
+function recentSubmenu(recent: readonly TrayRecent[], slotFree: boolean, { t }: Translator): TrayMenuItem[] {
   if (recent.length === 0) return []
   return [
     {
       kind: 'submenu',
-      label: 'Recent',
-      items: recent.map((r) => ({ kind: 'action', id: { type: 'continue', entryId: r.entryId }, label: `Continue ${truncate(r.label, MAX_MENU_LABEL_LENGTH)}`, enabled: slotFree })),
+      label: t('tray.recent'),
+      items: recent.map((r) => ({ kind: 'action', id: { type: 'continue', entryId: r.entryId }, label: t('tray.continue', { label: truncate(r.label, MAX_MENU_LABEL_LENGTH) }), enabled: slotFree })),
     },
   ]
 }
@@ -109,36 +111,37 @@ function recentSubmenu(recent: readonly TrayRecent[], slotFree: boolean): TrayMe
  * that fell into a locked period) first, since nothing decides them silently; then the
  * active timers in slot order, then the global actions.
  */
-export function buildTrayMenu(timers: readonly TrayTimer[], nowMs: number, questions = 0, recent: readonly TrayRecent[] = []): TrayMenuItem[] {
+export function buildTrayMenu(timers: readonly TrayTimer[], nowMs: number, questions = 0, recent: readonly TrayRecent[] = [], translator: Translator = ENGLISH): TrayMenuItem[] {
+  const { t } = translator
   const active = activeTimers(timers)
-  const busySlots = new Set(active.map((t) => t.slot))
-  const head: TrayMenuItem[] = active.length === 0 ? [{ kind: 'info', label: 'No timer running' }] : active.map((t) => timerSubmenu(t, nowMs))
-  const asking: TrayMenuItem[] =
-    questions === 0 ? [] : [{ kind: 'action', id: { type: 'open' }, label: `${questions === 1 ? 'A question waits' : `${questions} questions wait`} — open Stint to answer` }, { kind: 'separator' }]
+  const busySlots = new Set(active.map((timer) => timer.slot))
+  const head: TrayMenuItem[] = active.length === 0 ? [{ kind: 'info', label: t('tray.noTimer') }] : active.map((timer) => timerSubmenu(timer, nowMs, translator))
+  const asking: TrayMenuItem[] = questions === 0 ? [] : [{ kind: 'action', id: { type: 'open' }, label: t('tray.questions', { count: questions }) }, { kind: 'separator' }]
   return [
     ...asking,
     ...head,
     { kind: 'separator' },
-    { kind: 'action', id: { type: 'new-timer' }, label: 'New timer', enabled: busySlots.size < SLOT_COUNT },
-    ...recentSubmenu(recent, busySlots.size < SLOT_COUNT),
-    { kind: 'action', id: { type: 'pause-all' }, label: 'Pause all', enabled: active.some((t) => t.state === 'running') },
+    { kind: 'action', id: { type: 'new-timer' }, label: t('tray.newTimer'), enabled: busySlots.size < SLOT_COUNT },
+    ...recentSubmenu(recent, busySlots.size < SLOT_COUNT, translator),
+    { kind: 'action', id: { type: 'pause-all' }, label: t('tray.pauseAll'), enabled: active.some((timer) => timer.state === 'running') },
     { kind: 'separator' },
-    { kind: 'action', id: { type: 'open' }, label: 'Open Stint' },
-    { kind: 'action', id: { type: 'quit' }, label: 'Quit Stint' },
+    { kind: 'action', id: { type: 'open' }, label: t('tray.open') },
+    { kind: 'action', id: { type: 'quit' }, label: t('tray.quit') },
   ]
 }
 
 /** `Stint — 2 running: Timer 1 (0:25), Timer 4 (1:10); 1 paused`, cut to fit Windows' limit. */
-export function trayTooltip(timers: readonly TrayTimer[], nowMs: number): string {
+export function trayTooltip(timers: readonly TrayTimer[], nowMs: number, translator: Translator = ENGLISH): string {
+  const { t } = translator
   const active = activeTimers(timers)
-  const running = active.filter((t) => t.state === 'running')
+  const running = active.filter((timer) => timer.state === 'running')
   const pausedCount = active.length - running.length
-  if (active.length === 0) return 'Stint — no timer running'
-  if (running.length === 0) return `Stint — ${pausedCount} paused`
+  if (active.length === 0) return t('tray.tooltipNone')
+  if (running.length === 0) return t('tray.tooltipPaused', { count: pausedCount })
 
-  const head = `Stint — ${running.length} running: `
-  const tail = pausedCount > 0 ? `; ${pausedCount} paused` : ''
-  const list = running.map((t) => `${displayLabel(t, MAX_TOOLTIP_LENGTH)} (${formatHoursMinutes(elapsedSeconds(t, nowMs))})`).join(', ')
+  const head = t('tray.tooltipRunning', { count: running.length })
+  const tail = pausedCount > 0 ? t('tray.tooltipPausedTail', { count: pausedCount }) : ''
+  const list = running.map((timer) => `${displayLabel(timer, MAX_TOOLTIP_LENGTH, translator)} (${formatHoursMinutes(elapsedSeconds(timer, nowMs))})`).join(', ')
   // Cut the list, never the counts at either end.
   const room = MAX_TOOLTIP_LENGTH - head.length - tail.length
   return head + truncate(list, room) + tail

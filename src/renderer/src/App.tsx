@@ -3,6 +3,7 @@ import type { StintClient } from '@shared/bridge'
 import { DEFAULT_TIMER_COLORS } from '@shared/timers'
 import { CalendarView } from './calendar/CalendarView'
 import { ClientContext } from './client-context'
+import { I18nProvider, useT } from './i18n/i18n-context'
 import { ReportsView } from './reports/ReportsView'
 import { UsageAlerts } from './reports/contracts/UsageAlerts'
 import { ROUTES, useRoute, type RouteId } from './routes'
@@ -31,7 +32,18 @@ function BrandMark() {
   )
 }
 
-export function App({ client }: { client: StintClient }) {
+export function App({ client, systemLanguages }: { client: StintClient; systemLanguages?: readonly string[] }) {
+  return (
+    <ClientContext.Provider value={client}>
+      <I18nProvider client={client} system={systemLanguages}>
+        <Shell client={client} />
+      </I18nProvider>
+    </ClientContext.Provider>
+  )
+}
+
+function Shell({ client }: { client: StintClient }) {
+  const { t } = useT()
   const timersStore = useMemo(() => createTimersStore(client), [client])
   const workStore = useMemo(() => createWorkStore(client), [client])
   const route = useRoute()
@@ -56,42 +68,40 @@ export function App({ client }: { client: StintClient }) {
   }, [client, timersStore, workStore])
 
   return (
-    <ClientContext.Provider value={client}>
-      <div className="shell">
-        <aside className="sidebar">
-          <div className="brand">
-            <BrandMark />
-            <span className="brand__name">Stint</span>
-          </div>
-          <nav aria-label="Views">
-            <ul className="nav">
-              {ROUTES.filter((r) => inNav(r.id)).map((r) => (
-                <li key={r.id}>
-                  <a className={`nav__link${route.id === r.id ? ' is-active' : ''}`} href={`#${r.id}`} aria-current={route.id === r.id ? 'page' : undefined}>
-                    {r.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="sidebar__foot">
-            <SyncIndicator model={sync} />
-          </div>
-        </aside>
-        <main className="content">
-          {route.id === 'timers' && <TimersView store={timersStore} work={workStore} />}
-          {/* A link to another period (from Submissions) opens the view afresh on it. */}
-          {route.id === 'timesheet' && <TimesheetView key={route.param ?? ''} work={workStore} day={route.param} />}
-          {route.id === 'calendar' && <CalendarView key={route.param ?? ''} work={workStore} day={route.param} />}
-          {route.id === 'submissions' && <SubmissionsView />}
-          {route.id === 'reports' && <ReportsView param={route.param} />}
-          {route.id === 'approvals' && <ApprovalsView periodId={route.param} />}
-          {route.id === 'work' && <WorkView work={workStore} />}
-          {route.id === 'settings' && <SettingsView />}
-          {route.id === 'attention' && <AttentionView work={workStore} />}
-        </main>
-        <UsageAlerts />
-      </div>
-    </ClientContext.Provider>
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">
+          <BrandMark />
+          <span className="brand__name">Stint</span>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <ul className="nav">
+            {ROUTES.filter((r) => inNav(r.id)).map((r) => (
+              <li key={r.id}>
+                <a className={`nav__link${route.id === r.id ? ' is-active' : ''}`} href={`#${r.id}`} aria-current={route.id === r.id ? 'page' : undefined}>
+                  {t(`nav.${r.id}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="sidebar__foot">
+          <SyncIndicator model={sync} />
+        </div>
+      </aside>
+      <main className="content">
+        {route.id === 'timers' && <TimersView store={timersStore} work={workStore} />}
+        {/* A link to another period (from Submissions) opens the view afresh on it. */}
+        {route.id === 'timesheet' && <TimesheetView key={route.param ?? ''} work={workStore} day={route.param} />}
+        {route.id === 'calendar' && <CalendarView key={route.param ?? ''} work={workStore} day={route.param} />}
+        {route.id === 'submissions' && <SubmissionsView />}
+        {route.id === 'reports' && <ReportsView param={route.param} />}
+        {route.id === 'approvals' && <ApprovalsView periodId={route.param} />}
+        {route.id === 'work' && <WorkView work={workStore} />}
+        {route.id === 'settings' && <SettingsView />}
+        {route.id === 'attention' && <AttentionView work={workStore} />}
+      </main>
+      <UsageAlerts />
+    </div>
   )
 }

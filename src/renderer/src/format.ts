@@ -2,6 +2,8 @@
 import { format } from 'date-fns'
 import { shortDayLabel } from '@shared/day-words'
 import { formatDuration, type DurationUnit } from '@shared/duration'
+import { formatDayShort } from '@shared/i18n/formats'
+import type { Translator } from '@shared/i18n/translator'
 
 /**
  * A duration in a list, cell or total: under a minute in seconds ("12 s"), so a kept
@@ -25,11 +27,22 @@ export function formatTime(ms: number): string {
   return format(ms, 'HH:mm')
 }
 
-/** "2026-11-16" → "Mon 16 Nov": the grid's words for a day, shared with every message (see day-words.ts). */
-export function formatDay(day: string): string {
+/** "2026-11-16" → "Mon 16 Nov": the grid's words for a day, shared with every message (see day-words.ts); with a locale as it writes days ("Mo., 16. Nov."). */
+export function formatDay(day: string, locale?: string): string {
+  if (locale !== undefined) return formatDayShort(day, locale)
   return shortDayLabel(day)
 }
 
 export function todayLocal(now = Date.now()): string {
   return format(now, 'yyyy-MM-dd')
+}
+
+/** "1 h 30 min" / "1 Std. 30 Min." in the translator's language; under a minute "12 s". */
+export function spokenDurationIn(translator: Pick<Translator, 't'>, seconds: number): string {
+  const { t } = translator
+  if (seconds > 0 && seconds < 60) return t('duration.seconds', { seconds })
+  const minutes = Math.floor(Math.max(0, seconds) / 60)
+  const hours = Math.floor(minutes / 60)
+  if (hours === 0) return t('duration.minutes', { minutes: minutes % 60 })
+  return t('duration.hoursMinutes', { hours, minutes: minutes % 60 })
 }

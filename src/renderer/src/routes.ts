@@ -4,16 +4,8 @@
 // member's period.
 import { useEffect, useState } from 'react'
 
-export const ROUTES = [
-  { id: 'timers', label: 'Timers' },
-  { id: 'timesheet', label: 'Timesheet' },
-  { id: 'calendar', label: 'Calendar' },
-  { id: 'submissions', label: 'Submissions' },
-  { id: 'approvals', label: 'Approvals' },
-  { id: 'reports', label: 'Reports' },
-  { id: 'work', label: 'Work items' },
-  { id: 'settings', label: 'Settings' },
-] as const
+/** The navigation, in order; each view's name is the catalogue's `nav.<id>`. */
+export const ROUTES = [{ id: 'timers' }, { id: 'timesheet' }, { id: 'calendar' }, { id: 'submissions' }, { id: 'approvals' }, { id: 'reports' }, { id: 'work' }, { id: 'settings' }] as const
 
 /** Views reached from elsewhere (the sync status), not from the navigation. */
 const LINKED_ROUTES = ['attention'] as const

@@ -1,37 +1,58 @@
-// Appearance: the theme, System (the operating system's light or dark), Light or Dark.
+// Appearance: the theme, System (the operating system's light or dark), Light or Dark,
+// and the language, System (the operating system's), English or Deutsch.
 import { useId } from 'react'
-import { THEMES, type Settings, type SettingsPatch, type Theme } from '@shared/settings'
+import { LANGUAGE_NAMES, LANGUAGES, resolveLanguage } from '@shared/i18n/languages'
+import { THEMES, type Settings, type SettingsPatch } from '@shared/settings'
+import { useSystemLanguages, useT } from '../i18n/i18n-context'
 import '../ui/segmented.css'
 import { SectionHead } from './SectionHead'
 import type { SaveFeedback } from './use-settings'
 
-const THEME_NAMES: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' }
-
 interface AppearanceSettingsProps {
   appearance: Settings['appearance']
+  language: Settings['language']
   feedback: SaveFeedback | null
   onSave: (patch: SettingsPatch) => Promise<boolean>
 }
 
-export function AppearanceSettings({ appearance, feedback, onSave }: AppearanceSettingsProps) {
+export function AppearanceSettings({ appearance, language, feedback, onSave }: AppearanceSettingsProps) {
   const id = useId()
+  const { t } = useT()
+  const systemLanguage = LANGUAGE_NAMES[resolveLanguage('system', useSystemLanguages())]
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
-      <SectionHead id={`${id}-title`} title="Appearance" section="appearance" feedback={feedback} />
+      <SectionHead id={`${id}-title`} title={t('settings.appearance.title')} section="appearance" feedback={feedback} />
       <fieldset className="setting field" aria-describedby={`${id}-help`}>
-        <legend>Theme</legend>
+        <legend>{t('settings.appearance.theme')}</legend>
         <div className="segmented">
           {THEMES.map((theme) => (
             <label key={theme} className="segmented__option">
               <input type="radio" name={`${id}-theme`} value={theme} checked={appearance.theme === theme} onChange={() => void onSave({ appearance: { theme } })} />
-              <span>{THEME_NAMES[theme]}</span>
+              <span>{t(`settings.appearance.${theme}`)}</span>
             </label>
           ))}
         </div>
         <p id={`${id}-help`} className="field__help">
-          System follows your computer’s light or dark mode as it changes.
+          {t('settings.appearance.themeHelp')}
         </p>
       </fieldset>
+      <div className="setting">
+        <label className="field field--narrow" htmlFor={`${id}-language`}>
+          <span>{t('settings.language.label')}</span>
+          <select id={`${id}-language`} value={language} onChange={(e) => void onSave({ language: e.target.value === 'system' ? 'system' : (LANGUAGES.find((l) => l === e.target.value) ?? 'system') })} aria-describedby={`${id}-language-help`}>
+            <option value="system">{t('settings.language.system', { language: systemLanguage })}</option>
+            {LANGUAGES.map((code) => (
+              // Each language in itself, so a reader finds their own whatever the window speaks.
+              <option key={code} value={code} lang={code}>
+                {LANGUAGE_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p id={`${id}-language-help`} className="field__help">
+          {t('settings.language.help')}
+        </p>
+      </div>
     </section>
   )
 }

@@ -1,20 +1,14 @@
 // Reminders: a notification when no timer runs during working hours, on the days and
 // between the times chosen here.
 import { useId, useState } from 'react'
+import { weekdayName } from '@shared/i18n/formats'
 import type { Settings, SettingsPatch } from '@shared/settings'
+import { useT } from '../i18n/i18n-context'
 import { SectionHead } from './SectionHead'
 import type { SaveFeedback } from './use-settings'
 
 /** Monday first, as a working week is read; values are the stored 0 = Sunday … 6 = Saturday. */
-const WEEK: readonly { day: number; short: string; long: string }[] = [
-  { day: 1, short: 'Mon', long: 'Monday' },
-  { day: 2, short: 'Tue', long: 'Tuesday' },
-  { day: 3, short: 'Wed', long: 'Wednesday' },
-  { day: 4, short: 'Thu', long: 'Thursday' },
-  { day: 5, short: 'Fri', long: 'Friday' },
-  { day: 6, short: 'Sat', long: 'Saturday' },
-  { day: 0, short: 'Sun', long: 'Sunday' },
-]
+const WEEK = [1, 2, 3, 4, 5, 6, 0] as const
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/
 
@@ -26,6 +20,7 @@ interface ReminderSettingsProps {
 
 export function ReminderSettings({ reminders, feedback, onSave }: ReminderSettingsProps) {
   const id = useId()
+  const { t, locale } = useT()
   // Times are saved when the field is left, not at every digit typed.
   const [from, setFrom] = useState(reminders.from)
   const [to, setTo] = useState(reminders.to)
@@ -49,11 +44,11 @@ export function ReminderSettings({ reminders, feedback, onSave }: ReminderSettin
       return
     }
     if (!HH_MM.test(from) || !HH_MM.test(to)) {
-      setProblem('Enter both times as hours and minutes, for example 09:00 and 17:00.')
+      setProblem(t('settings.reminders.badTimes'))
       return
     }
     if (to <= from) {
-      setProblem(`The end (${to}) must be later than the start (${from}).`)
+      setProblem(t('settings.reminders.endBeforeStart', { from, to }))
       return
     }
     setProblem(null)
@@ -64,24 +59,24 @@ export function ReminderSettings({ reminders, feedback, onSave }: ReminderSettin
 
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
-      <SectionHead id={`${id}-title`} title="Reminders" section="reminders" feedback={feedback} />
+      <SectionHead id={`${id}-title`} title={t('settings.reminders.title')} section="reminders" feedback={feedback} />
       <div className="settings-list">
         <div className="setting">
           <label className="check" htmlFor={`${id}-enabled`}>
             <input id={`${id}-enabled`} type="checkbox" checked={reminders.enabled} onChange={(e) => void onSave({ reminders: { enabled: e.target.checked } })} aria-describedby={`${id}-help`} />
-            <span>Remind me to start a timer</span>
+            <span>{t('settings.reminders.enabled')}</span>
           </label>
           <p id={`${id}-help`} className="field__help field__help--check">
-            A notification when no timer runs during working hours.
+            {t('settings.reminders.help')}
           </p>
         </div>
         <fieldset className="setting field">
-          <legend>Working days</legend>
+          <legend>{t('settings.reminders.days')}</legend>
           <div className="day-picker">
-            {WEEK.map(({ day, short, long }) => (
+            {WEEK.map((day) => (
               <label key={day} className="day-picker__day" htmlFor={`${id}-day-${day}`}>
-                <input id={`${id}-day-${day}`} type="checkbox" checked={reminders.days.includes(day)} onChange={(e) => toggleDay(day, e.target.checked)} aria-label={long} />
-                <span aria-hidden="true">{short}</span>
+                <input id={`${id}-day-${day}`} type="checkbox" checked={reminders.days.includes(day)} onChange={(e) => toggleDay(day, e.target.checked)} aria-label={weekdayName(day, locale)} />
+                <span aria-hidden="true">{weekdayName(day, locale, 'short')}</span>
               </label>
             ))}
           </div>
@@ -99,10 +94,10 @@ export function ReminderSettings({ reminders, feedback, onSave }: ReminderSettin
             }
           }}
         >
-          <legend>Working hours</legend>
+          <legend>{t('settings.reminders.hours')}</legend>
           <div className="form__row form__row--times">
             <label className="field" htmlFor={`${id}-from`}>
-              <span>From</span>
+              <span>{t('settings.reminders.from')}</span>
               <input
                 id={`${id}-from`}
                 type="time"
@@ -113,7 +108,7 @@ export function ReminderSettings({ reminders, feedback, onSave }: ReminderSettin
               />
             </label>
             <label className="field" htmlFor={`${id}-to`}>
-              <span>To</span>
+              <span>{t('settings.reminders.to')}</span>
               <input
                 id={`${id}-to`}
                 type="time"

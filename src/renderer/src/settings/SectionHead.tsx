@@ -1,5 +1,6 @@
 // A settings panel's heading with its save feedback: a quiet "Saved" in a polite live
 // region, or the host's refusal as an alert right under the heading of that section.
+import { useT } from '../i18n/i18n-context'
 import type { SaveFeedback, SettingsSection } from './use-settings'
 
 /** Ends a message with a full stop unless it already ends a sentence. */
@@ -16,6 +17,7 @@ interface SectionHeadProps {
 }
 
 export function SectionHead({ id, title, section, feedback }: SectionHeadProps) {
+  const { t } = useT()
   const mine = feedback?.section === section ? feedback : null
   return (
     <>
@@ -24,17 +26,18 @@ export function SectionHead({ id, title, section, feedback }: SectionHeadProps) 
           {title}
         </h2>
         <p className="panel__status" role="status">
-          {mine?.state === 'saving' && 'Saving…'}
+          {mine?.state === 'saving' && t('settings.saving')}
           {mine?.state === 'saved' && (
             <>
-              <span aria-hidden="true">✓ </span>Saved
+              <span aria-hidden="true">✓ </span>
+              {t('settings.saved')}
             </>
           )}
         </p>
       </div>
       {mine?.state === 'failed' && (
         <div className="banner banner--error" role="alert">
-          <span>Not saved: {asSentence(mine.message)} The previous value is kept.</span>
+          <span>{t('settings.notSaved', { reason: asSentence(mine.message) })}</span>
         </div>
       )}
     </>

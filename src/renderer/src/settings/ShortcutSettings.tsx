@@ -4,17 +4,19 @@
 import { useEffect, useId, useState } from 'react'
 import type { StintClient } from '@shared/bridge'
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch, type ShortcutStatusReport } from '@shared/settings'
+import type { MessageId } from '@shared/i18n/catalogue'
+import { useT } from '../i18n/i18n-context'
 import { acceleratorKey, acceleratorProblem } from './accelerator'
 import { SectionHead } from './SectionHead'
 import type { SaveFeedback } from './use-settings'
 
 type StatusEntry = ShortcutStatusReport['entries'][number]
 
-const STATUS_LABELS: Record<StatusEntry['status'], string> = {
-  registered: 'Registered',
-  taken: 'Taken by another app',
-  invalid: 'Invalid',
-  off: 'Off',
+const STATUS_LABELS: Record<StatusEntry['status'], MessageId> = {
+  registered: 'shortcuts.registered',
+  taken: 'shortcuts.taken',
+  invalid: 'shortcuts.invalid',
+  off: 'shortcuts.off',
 }
 const STATUS_BADGES: Record<StatusEntry['status'], string> = {
   registered: 'badge badge--billable',
@@ -65,6 +67,7 @@ interface ShortcutRowProps {
 
 function ShortcutRow({ label, stored, entry, available, check, onCommit }: ShortcutRowProps) {
   const id = useId()
+  const { t } = useT()
   const [draft, setDraft] = useState(stored ?? '')
   const [problem, setProblem] = useState<string | null>(null)
   // A new stored value (saved, refused and put back, or changed elsewhere) replaces the draft.
@@ -101,8 +104,8 @@ function ShortcutRow({ label, stored, entry, available, check, onCommit }: Short
           maxLength={64}
           spellCheck={false}
           autoComplete="off"
-          placeholder="Off"
-          aria-label={`Shortcut for ${label}`}
+          placeholder={t('shortcuts.off')}
+          aria-label={t('shortcuts.fieldLabel', { action: label })}
           aria-invalid={problem !== null || undefined}
           aria-describedby={problem ? `${id}-problem` : undefined}
           onChange={(e) => setDraft(e.target.value)}
@@ -128,11 +131,11 @@ function ShortcutRow({ label, stored, entry, available, check, onCommit }: Short
         <td>
           {available === null ? null : entry ? (
             <div className="shortcut__status">
-              <span className={STATUS_BADGES[entry.status]}>{STATUS_LABELS[entry.status]}</span>
+              <span className={STATUS_BADGES[entry.status]}>{t(STATUS_LABELS[entry.status])}</span>
               {entry.reason && <span className="shortcut__reason">{entry.reason}</span>}
             </div>
           ) : (
-            <span className="muted">Not reported</span>
+            <span className="muted">{t('shortcuts.notReported')}</span>
           )}
         </td>
       )}
@@ -149,18 +152,20 @@ interface ShortcutSettingsProps {
 
 export function ShortcutSettings({ shortcuts, status, feedback, onSave }: ShortcutSettingsProps) {
   const id = useId()
+  const translator = useT()
+  const { t } = translator
   const available = status ? status.available : null
   const rows = [
-    ...shortcuts.toggle.map((accelerator, index) => ({ index, label: `Timer ${index + 1}`, accelerator, entry: status?.entries.find((e) => e.slot === index + 1) })),
-    { index: 9, label: 'Pause all', accelerator: shortcuts.pauseAll, entry: status?.entries.find((e) => e.slot === null) },
+    ...shortcuts.toggle.map((accelerator, index) => ({ index, label: t('shortcuts.timer', { slot: index + 1 }), accelerator, entry: status?.entries.find((e) => e.slot === index + 1) })),
+    { index: 9, label: t('shortcuts.pauseAll'), accelerator: shortcuts.pauseAll, entry: status?.entries.find((e) => e.slot === null) },
   ]
   const isDefault = shortcuts.pauseAll === DEFAULT_SETTINGS.shortcuts.pauseAll && shortcuts.toggle.every((a, i) => a === DEFAULT_SETTINGS.shortcuts.toggle[i])
 
   const checkFor = (index: number) => (value: string) => {
-    const problem = acceleratorProblem(value)
+    const problem = acceleratorProblem(value, translator)
     if (problem) return problem
     const clash = rows.find((row) => row.index !== index && row.accelerator !== null && acceleratorKey(row.accelerator) === acceleratorKey(value))
-    return clash ? `${clash.label} already uses ${clash.accelerator ?? value}. Give each shortcut its own keys.` : null
+    return clash ? t('shortcuts.clash', { action: clash.label, keys: clash.accelerator ?? value }) : null
   }
 
   const commitFor = (index: number) => (value: string | null) =>
@@ -168,28 +173,28 @@ export function ShortcutSettings({ shortcuts, status, feedback, onSave }: Shortc
 
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
-      <SectionHead id={`${id}-title`} title="Global shortcuts" section="shortcuts" feedback={feedback} />
+      <SectionHead id={`${id}-title`} title={t('shortcuts.title')} section="shortcuts" feedback={feedback} />
       <div className="setting">
         <label className="check" htmlFor={`${id}-enabled`}>
           <input id={`${id}-enabled`} type="checkbox" checked={shortcuts.enabled} onChange={(e) => void onSave({ shortcuts: { enabled: e.target.checked } })} aria-describedby={`${id}-help`} />
-          <span>Use global shortcuts</span>
+          <span>{t('shortcuts.enabled')}</span>
         </label>
         <p id={`${id}-help`} className="field__help field__help--check">
-          Start, pause and stop timers from any application. Type a shortcut such as <kbd>CommandOrControl+Alt+1</kbd>; leave it empty to switch it off.
+          {t('shortcuts.help', { example: 'CommandOrControl+Alt+1' })}
         </p>
       </div>
       {available === false && (
         <p className="note">
-          Global shortcuts work in the desktop app; this browser window cannot register them.
+          {t('shortcuts.browserOnly')}
         </p>
       )}
       <div className="table-scroll">
         <table className={`table shortcut-table${available === false ? ' shortcut-table--keys-only' : ''}`} aria-labelledby={`${id}-title`}>
           <thead>
             <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Shortcut</th>
-              {available !== false && <th scope="col">Status</th>}
+              <th scope="col">{t('shortcuts.action')}</th>
+              <th scope="col">{t('shortcuts.shortcut')}</th>
+              {available !== false && <th scope="col">{t('shortcuts.status')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -216,7 +221,7 @@ export function ShortcutSettings({ shortcuts, status, feedback, onSave }: Shortc
             if (!isDefault) void onSave({ shortcuts: { toggle: DEFAULT_SETTINGS.shortcuts.toggle, pauseAll: DEFAULT_SETTINGS.shortcuts.pauseAll } })
           }}
         >
-          Restore default shortcuts
+          {t('shortcuts.restore')}
         </button>
       </div>
     </section>

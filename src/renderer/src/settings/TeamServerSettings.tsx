@@ -4,38 +4,43 @@
 // anything changes, and its refusals are complete sentences shown beside the form.
 import { useCallback, useEffect, useId, useRef, useState, type SyntheticEvent } from 'react'
 import { ApiCallError } from '@shared/errors'
+import type { MessageId } from '@shared/i18n/catalogue'
+import type { Translator } from '@shared/i18n/translator'
 import type { SyncStatus, TeamAccount } from '@shared/sync'
 import { useClient } from '../client-context'
-import { describeSyncStatus, plural } from '../sync/sync-status-text'
+import { useT } from '../i18n/i18n-context'
+import { describeSyncStatus } from '../sync/sync-status-text'
 import { useSyncStatus } from '../sync/use-sync-status'
 import { Dialog } from '../ui/Dialog'
 import { endSentence } from '@shared/sentence'
 
-const ROLE_NAMES: Record<TeamAccount['role'], string> = { member: 'Member', approver: 'Approver', admin: 'Administrator' }
+const ROLE_NAMES: Record<TeamAccount['role'], MessageId> = { member: 'team.member', approver: 'team.approver', admin: 'team.admin' }
 
-function roleText(account: TeamAccount): string {
-  const levels = account.approverLevels
-  if (levels.length === 0) return ROLE_NAMES[account.role]
-  return `${ROLE_NAMES[account.role]} · approves at level ${levels.join(' and ')}`
+function roleText(account: TeamAccount, { t }: Translator): string {
+  const levels = account.approverLevels.map(String)
+  const role = t(ROLE_NAMES[account.role])
+  if (levels.length === 0) return role
+  const [first = '', second] = levels
+  return t('team.approvesAt', { role, levels: second === undefined ? first : t('team.levelsJoin', { first, second }) })
 }
 
-const TOKEN_PLACES: Record<TeamAccount['tokenProtection'], string> = {
-  keychain: 'Encrypted by the operating system’s keychain.',
-  'plain-text': 'Stored without encryption (no keyring available).',
-  memory: 'In memory only, until the browser host stops.',
+const TOKEN_PLACES: Record<TeamAccount['tokenProtection'], MessageId> = {
+  keychain: 'team.keychain',
+  'plain-text': 'team.plainText',
+  memory: 'team.memory',
 }
 
 type Field = 'url' | 'token'
 type Problems = Partial<Record<Field, string>> & { form?: string }
 
 /** The checks the host makes too, so the common slips are named at the field without a round trip. */
-function formProblems(url: string, token: string): Problems {
+function formProblems(url: string, token: string, { t }: Translator): Problems {
   const problems: Problems = {}
-  if (url.trim() === '') problems.url = 'Enter the server address, such as https://timesheets.example.com.'
-  const t = token.trim()
-  if (t === '') problems.token = 'Paste the device token your administrator gave you.'
-  else if (t.length < 20) problems.token = `A device token is at least 20 characters long (this one has ${t.length}); paste all of it.`
-  else if (t.length > 200) problems.token = 'That is longer than any device token; check what was pasted.'
+  if (url.trim() === '') problems.url = t('team.noUrl')
+  const trimmed = token.trim()
+  if (trimmed === '') problems.token = t('team.noToken')
+  else if (trimmed.length < 20) problems.token = t('team.shortToken', { length: trimmed.length })
+  else if (trimmed.length > 200) problems.token = t('team.longToken')
   return problems
 }
 
@@ -57,6 +62,8 @@ function hostProblems(error: unknown): Problems {
 export function TeamServerSettings() {
   const client = useClient()
   const id = useId()
+  const translator = useT()
+  const { t } = translator
   const sync = useSyncStatus(client)
   /** undefined while loading; null when no server is configured. */
   const [account, setAccount] = useState<TeamAccount | null | undefined>(undefined)
@@ -98,20 +105,20 @@ export function TeamServerSettings() {
   const connect = async (event?: SyntheticEvent) => {
     event?.preventDefault()
     if (connecting) return
-    const local = formProblems(url, token)
+    const local = formProblems(url, token, translator)
     setProblems(local)
     if (Object.keys(local).length > 0) {
       document.getElementById(`${id}-${local.url ? 'url' : 'token'}`)?.focus()
       return
     }
     setConnecting(true)
-    setFeedback('Connecting…')
+    setFeedback(t('team.connecting'))
     try {
       const connected = await client.sync.connect({ url: url.trim(), token: token.trim() })
       setToken('')
       setDisconnected(false)
       show(connected)
-      setFeedback(endSentence(`Connected as ${connected.name}`))
+      setFeedback(endSentence(t('team.connectedAs', { name: connected.name })))
       await sync.refresh()
       // The form is gone; the keyboard continues from the section's heading.
       requestAnimationFrame(() => heading.current?.focus())
@@ -131,7 +138,7 @@ export function TeamServerSettings() {
     }
     setConfirming(false)
     setDisconnected(true)
-    setFeedback('Signed out. Your data stays on this device.')
+    setFeedback(t('team.signedOut'))
     await Promise.all([load(), sync.refresh()])
     requestAnimationFrame(() => heading.current?.focus())
     return null
@@ -145,7 +152,7 @@ export function TeamServerSettings() {
     <section className="panel team" aria-labelledby={`${id}-title`}>
       <div className="panel__head">
         <h2 id={`${id}-title`} className="panel__title" ref={heading} tabIndex={-1}>
-          Team server
+          {t('team.title')}
         </h2>
         <p className="panel__status" role="status">
           {feedback}
@@ -154,13 +161,13 @@ export function TeamServerSettings() {
 
       {loadError && (
         <div className="banner banner--error" role="alert">
-          <span>The team server settings could not be loaded: {loadError}</span>
+          <span>{t('team.loadFailed', { reason: loadError })}</span>
           <button type="button" className="button button--ghost button--compact" onClick={() => void load()}>
-            Try again
+            {t('settings.tryAgain')}
           </button>
         </div>
       )}
-      {account === undefined && !loadError && <p className="muted">Loading…</p>}
+      {account === undefined && !loadError && <p className="muted">{t('team.loading')}</p>}
 
       {account && signedIn && (
         <ConnectedAccount
@@ -175,15 +182,15 @@ export function TeamServerSettings() {
       {account !== undefined && !signedIn && (
         <>
           {account && (
-            <div className="banner banner--warn" role="note" aria-label="Not signed in">
+            <div className="banner banner--warn" role="note" aria-label={t('team.notSignedIn')}>
               <span>
                 {disconnected ? (
                   <>
-                    <strong>Signed out of {account.url}.</strong> Your time stays on this device, still {account.name}’s; paste a device token to sign in again.
+                    <strong>{t('team.signedOutOf', { url: account.url })}</strong> {t('team.signedOutOfRest', { name: account.name })}
                   </>
                 ) : (
                   <>
-                    <strong>Not signed in as {account.name}.</strong> {status?.message ?? 'Paste the device token again to sync.'}
+                    <strong>{t('team.notSignedInAs', { name: account.name })}</strong> {status?.message ?? t('team.pasteAgain')}
                   </>
                 )}
               </span>
@@ -191,13 +198,13 @@ export function TeamServerSettings() {
           )}
           {!account && (
             <p className="team__intro">
-              Connect to your team’s Stint server to send periods for approval and have your time on every device. Until then everything stays on this device, and submitting a period approves it at once.
+              {t('team.intro')}
             </p>
           )}
-          <form className="form team__form" noValidate onSubmit={(e) => void connect(e)} aria-label="Connect to a team server">
+          <form className="form team__form" noValidate onSubmit={(e) => void connect(e)} aria-label={t('team.form')}>
             <div className="form__row">
               <div className="field">
-                <label htmlFor={`${id}-url`}>Server address</label>
+                <label htmlFor={`${id}-url`}>{t('team.address')}</label>
                 <input
                   id={`${id}-url`}
                   type="url"
@@ -216,12 +223,12 @@ export function TeamServerSettings() {
                   </p>
                 ) : (
                   <p id={`${id}-url-help`} className="field__help team__field-note">
-                    Plain http:// works only for a server on this computer.
+                    {t('team.addressHelp')}
                   </p>
                 )}
               </div>
               <div className="field">
-                <label htmlFor={`${id}-token`}>Device token</label>
+                <label htmlFor={`${id}-token`}>{t('team.token')}</label>
                 <input
                   id={`${id}-token`}
                   type="password"
@@ -238,7 +245,7 @@ export function TeamServerSettings() {
                   </p>
                 ) : (
                   <p id={`${id}-token-help`} className="field__help team__field-note">
-                    Made for this device on the team server; your administrator gives it to you.
+                    {t('team.tokenHelp')}
                   </p>
                 )}
               </div>
@@ -250,7 +257,7 @@ export function TeamServerSettings() {
             )}
             <div className="team__actions">
               <button type="submit" className="button button--start" aria-disabled={connecting || undefined}>
-                {connecting ? 'Connecting…' : 'Connect'}
+                {connecting ? t('team.connecting') : t('team.connect')}
               </button>
             </div>
           </form>
@@ -271,58 +278,59 @@ interface ConnectedAccountProps {
 }
 
 function ConnectedAccount({ account, status, syncing, onSyncNow, onDisconnect }: ConnectedAccountProps) {
-  const text = status ? describeSyncStatus(status) : null
+  const translator = useT()
+  const { t } = translator
+  const text = status ? describeSyncStatus(status, undefined, translator) : null
   return (
     <>
       <dl className="team__facts">
         <div>
-          <dt>Signed in as</dt>
+          <dt>{t('team.signedInAs')}</dt>
           <dd>
             {account.name} <span className="muted">· {account.email}</span>
           </dd>
         </div>
         <div>
-          <dt>Role</dt>
-          <dd>{roleText(account)}</dd>
+          <dt>{t('team.role')}</dt>
+          <dd>{roleText(account, translator)}</dd>
         </div>
         <div>
-          <dt>Server</dt>
+          <dt>{t('team.server')}</dt>
           <dd className="team__url">{account.url}</dd>
         </div>
         <div>
-          <dt>Sync</dt>
+          <dt>{t('team.sync')}</dt>
           <dd>
-            {syncing ? 'Syncing…' : text ? [text.title, ...text.details].join(' · ') : 'Checking…'}
+            {syncing ? t('sync.syncing') : text ? [text.title, ...text.details].join(' · ') : t('team.checking')}
             {status?.state === 'attention' && (
               <>
                 {' '}
-                <a href="#attention">Review {plural(status.issues, 'issue', 'issues')}</a>
+                <a href="#attention">{t('sync.review', { count: status.issues })}</a>
               </>
             )}
           </dd>
         </div>
         <div>
-          <dt>Device token</dt>
-          <dd>{TOKEN_PLACES[account.tokenProtection]}</dd>
+          <dt>{t('team.token')}</dt>
+          <dd>{t(TOKEN_PLACES[account.tokenProtection])}</dd>
         </div>
       </dl>
       {account.tokenProtection === 'plain-text' && (
-        <div className="banner banner--warn" role="note" aria-label="Token not encrypted">
+        <div className="banner banner--warn" role="note" aria-label={t('team.plainTextNote')}>
           <span>
-            <strong>The token is stored without encryption.</strong> On this Linux system no keyring (such as GNOME Keyring or KWallet) is available, so anyone who can read your files can use
-            it. Set up a keyring and connect again to have it encrypted.
+            <strong>{t('team.plainTextTitle')}</strong> {t('team.plainTextBody')}
           </span>
         </div>
       )}
       {account.tokenProtection === 'memory' && (
-        <p className="note">The browser host keeps the token in memory only: it forgets it when it stops, and you paste it here again after a restart.</p>
+        <p className="note">{t('team.memoryNote')}</p>
       )}
       <div className="team__actions">
         <button type="button" className="button button--secondary" onClick={() => !syncing && onSyncNow()} aria-disabled={syncing || undefined}>
-          {syncing ? 'Syncing…' : 'Sync now'}
+          {syncing ? t('sync.syncing') : t('sync.syncNow')}
         </button>
         <button type="button" className="button button--ghost button--danger-text" onClick={onDisconnect}>
-          Sign out…
+          {t('team.signOutMore')}
         </button>
       </div>
     </>
@@ -337,6 +345,7 @@ interface DisconnectDialogProps {
 }
 
 function DisconnectDialog({ account, pending, onConfirm, onClose }: DisconnectDialogProps) {
+  const { t } = useT()
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const confirm = async () => {
@@ -348,23 +357,23 @@ function DisconnectDialog({ account, pending, onConfirm, onClose }: DisconnectDi
   }
   return (
     <Dialog
-      title="Sign out of the team server?"
-      description={`Stint forgets this device’s token for ${account.url}.`}
+      title={t('team.signOutTitle')}
+      description={t('team.signOutDescription', { url: account.url })}
       onClose={onClose}
       actions={
         <>
           <button type="button" className="button button--ghost" onClick={onClose} data-autofocus>
-            Cancel
+            {t('team.cancel')}
           </button>
           <button type="button" className="button button--stop" onClick={() => void confirm()} aria-disabled={busy || undefined}>
-            {busy ? 'Signing out…' : 'Sign out'}
+            {busy ? t('team.signingOut') : t('team.signOut')}
           </button>
         </>
       }
     >
       <p>
-        Your time, periods and work items stay on this device, and you can keep working offline.
-        {pending > 0 && ` ${plural(pending, 'change has', 'changes have')} not reached the server yet; they stay here too and go up when you sign in again.`}
+        {t('team.signOutBody')}
+        {pending > 0 && ` ${t('team.signOutPending', { count: pending })}`}
       </p>
       {error && (
         <div className="banner banner--error" role="alert">

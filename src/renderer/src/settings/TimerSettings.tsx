@@ -1,9 +1,13 @@
 // Timers: running one at a time or side by side, idle detection, the short-run
 // question, and billing rounding (which never touches the recorded time).
 import { useId } from 'react'
+import { formatDuration } from '@shared/duration'
 import { ROUNDING_STEPS, roundSeconds, type RoundingMode } from '@shared/rounding'
+import type { MessageId } from '@shared/i18n/catalogue'
+import type { Translator } from '@shared/i18n/translator'
 import type { SettingsPatch, TimerSettings as TimerSettingsValue } from '@shared/settings'
-import { spokenDuration } from '../format'
+import { spokenDurationIn } from '../format'
+import { useT } from '../i18n/i18n-context'
 import { SectionHead } from './SectionHead'
 import type { SaveFeedback } from './use-settings'
 
@@ -12,11 +16,11 @@ const SHORT_RUN_SECONDS = [0, 30, 60, 120, 300]
 const MINIMUM_MINUTES = [0, 15, 30, 60]
 /** 7:20 and 52:40, two runs that every rounding rule treats visibly differently. */
 const EXAMPLE_RUNS = [7 * 60 + 20, 52 * 60 + 40]
-const ROUNDING_MODES: readonly { mode: RoundingMode; label: string }[] = [
-  { mode: 'none', label: 'No rounding' },
-  { mode: 'up', label: 'Round up' },
-  { mode: 'down', label: 'Round down' },
-  { mode: 'nearest', label: 'Round to nearest' },
+const ROUNDING_MODES: readonly { mode: RoundingMode; label: MessageId }[] = [
+  { mode: 'none', label: 'settings.timers.roundNone' },
+  { mode: 'up', label: 'settings.timers.roundUp' },
+  { mode: 'down', label: 'settings.timers.roundDown' },
+  { mode: 'nearest', label: 'settings.timers.roundNearest' },
 ]
 type StoredRule = TimerSettingsValue['rounding']
 
@@ -25,26 +29,29 @@ function choicesWith(values: readonly number[], current: number | null): number[
   return current === null || values.includes(current) ? [...values] : [...values, current].sort((a, b) => a - b)
 }
 
-function formatShortRun(seconds: number): string {
-  if (seconds === 0) return 'Never'
-  return seconds < 60 ? `${seconds} s` : seconds % 60 === 0 ? `${seconds / 60} min` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`
+function formatShortRun(seconds: number, { t }: Translator): string {
+  if (seconds === 0) return t('settings.timers.never')
+  if (seconds < 60) return t('duration.seconds', { seconds })
+  return seconds % 60 === 0 ? t('duration.minutes', { minutes: seconds / 60 }) : t('duration.minutesSeconds', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 })
 }
 
-function formatMinimum(minutes: number): string {
-  if (minutes === 0) return 'None'
-  return minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`
+function formatMinimum(minutes: number, { t }: Translator): string {
+  if (minutes === 0) return t('settings.timers.none')
+  return minutes % 60 === 0 ? t('duration.hours', { hours: minutes / 60 }) : t('duration.minutes', { minutes })
 }
 
 /** "7 min 20 s", "1 h 0 min": seconds shown only when there are some. */
-function spokenExactly(seconds: number): string {
-  return seconds % 60 === 0 ? spokenDuration(seconds) : `${spokenDuration(seconds)} ${seconds % 60} s`
+function spokenExactly(seconds: number, translator: Translator): string {
+  const spoken = spokenDurationIn(translator, seconds)
+  return seconds % 60 === 0 ? spoken : `${spoken} ${translator.t('duration.seconds', { seconds: seconds % 60 })}`
 }
 
 /** What the rule as chosen makes of two typical runs, so its effect is seen before any entry is billed. */
-function roundingExample(rule: StoredRule): string {
-  if (rule.mode === 'none' && !rule.minimumMinutes) return 'Billed time is exactly the recorded time.'
-  const [short, long] = EXAMPLE_RUNS.map((seconds) => `${spokenExactly(seconds)} bills as ${spokenExactly(roundSeconds(seconds, rule))}`)
-  return `Example: ${short ?? ''}; ${long ?? ''}.`
+function roundingExample(rule: StoredRule, translator: Translator): string {
+  const { t } = translator
+  if (rule.mode === 'none' && !rule.minimumMinutes) return t('settings.timers.exact')
+  const [short, long] = EXAMPLE_RUNS.map((seconds) => t('settings.timers.billsAs', { run: spokenExactly(seconds, translator), billed: spokenExactly(roundSeconds(seconds, rule), translator) }))
+  return t('settings.timers.example', { short: short ?? '', long: long ?? '' })
 }
 
 interface TimerSettingsProps {
@@ -55,6 +62,8 @@ interface TimerSettingsProps {
 
 export function TimerSettings({ timers, feedback, onSave }: TimerSettingsProps) {
   const id = useId()
+  const translator = useT()
+  const { t } = translator
   const { rounding } = timers
   const idleChoices = choicesWith(IDLE_MINUTES, timers.idleMinutes)
   const shortChoices = choicesWith(SHORT_RUN_SECONDS, timers.shortEntrySeconds)
@@ -69,61 +78,61 @@ export function TimerSettings({ timers, feedback, onSave }: TimerSettingsProps) 
 
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
-      <SectionHead id={`${id}-title`} title="Timers" section="timers" feedback={feedback} />
+      <SectionHead id={`${id}-title`} title={t('settings.timers.title')} section="timers" feedback={feedback} />
       <div className="settings-list">
         <div className="setting">
           <label className="check" htmlFor={`${id}-exclusive`}>
             <input id={`${id}-exclusive`} type="checkbox" checked={timers.exclusive} onChange={(e) => onSave({ timers: { exclusive: e.target.checked } })} aria-describedby={`${id}-exclusive-help`} />
-            <span>Starting a timer pauses the others</span>
+            <span>{t('settings.timers.exclusive')}</span>
           </label>
           <p id={`${id}-exclusive-help`} className="field__help field__help--check">
-            Off: several timers can run side by side, one per job in flight.
+            {t('settings.timers.exclusiveHelp')}
           </p>
         </div>
 
         <div className="setting">
           <label className="field field--narrow" htmlFor={`${id}-idle`}>
-            <span>Idle detection</span>
+            <span>{t('settings.timers.idle')}</span>
             <select
               id={`${id}-idle`}
               value={timers.idleMinutes === null ? 'off' : String(timers.idleMinutes)}
               onChange={(e) => onSave({ timers: { idleMinutes: e.target.value === 'off' ? null : Number(e.target.value) } })}
               aria-describedby={`${id}-idle-help`}
             >
-              <option value="off">Off</option>
+              <option value="off">{t('settings.timers.idleOff')}</option>
               {idleChoices.map((minutes) => (
                 <option key={minutes} value={minutes}>
-                  After {minutes} minutes
+                  {t('settings.timers.idleAfter', { minutes })}
                 </option>
               ))}
             </select>
           </label>
           <p id={`${id}-idle-help`} className="field__help">
-            When you are away this long while a timer runs (idle, asleep or locked), Stint asks what to do with that time.
+            {t('settings.timers.idleHelp')}
           </p>
         </div>
 
         <div className="setting">
           <label className="field field--narrow" htmlFor={`${id}-short`}>
-            <span>Ask before keeping runs shorter than</span>
+            <span>{t('settings.timers.short')}</span>
             <select id={`${id}-short`} value={timers.shortEntrySeconds} onChange={(e) => onSave({ timers: { shortEntrySeconds: Number(e.target.value) } })} aria-describedby={`${id}-short-help`}>
               {shortChoices.map((seconds) => (
                 <option key={seconds} value={seconds}>
-                  {formatShortRun(seconds)}
+                  {formatShortRun(seconds, translator)}
                 </option>
               ))}
             </select>
           </label>
           <p id={`${id}-short-help`} className="field__help">
-            Very short runs are often accidental clicks; Stint asks before booking them.
+            {t('settings.timers.shortHelp')}
           </p>
         </div>
 
         <fieldset className="setting field">
-          <legend>Rounding of billed time</legend>
+          <legend>{t('settings.timers.rounding')}</legend>
           <div className="form__row form__row--three">
             <label className="field" htmlFor={`${id}-mode`}>
-              <span>Rounding</span>
+              <span>{t('settings.timers.roundingMode')}</span>
               <select
                 id={`${id}-mode`}
                 value={rounding.mode}
@@ -132,13 +141,13 @@ export function TimerSettings({ timers, feedback, onSave }: TimerSettingsProps) 
               >
                 {ROUNDING_MODES.map((choice) => (
                   <option key={choice.mode} value={choice.mode}>
-                    {choice.label}
+                    {t(choice.label)}
                   </option>
                 ))}
               </select>
             </label>
             <label className="field" htmlFor={`${id}-step`}>
-              <span>Step</span>
+              <span>{t('settings.timers.step')}</span>
               <select
                 id={`${id}-step`}
                 value={rounding.minutes}
@@ -148,25 +157,24 @@ export function TimerSettings({ timers, feedback, onSave }: TimerSettingsProps) 
               >
                 {ROUNDING_STEPS.map((step) => (
                   <option key={step} value={step}>
-                    {step} min{step === 6 ? ' (0.1 h)' : ''}
+                    {step === 6 ? t('settings.timers.stepTenth', { minutes: step, tenth: formatDuration(360, { custom: '' }, translator.locale) }) : t('settings.timers.stepMinutes', { minutes: step })}
                   </option>
                 ))}
               </select>
             </label>
             <label className="field" htmlFor={`${id}-minimum`}>
-              <span>Minimum billed</span>
+              <span>{t('settings.timers.minimum')}</span>
               <select id={`${id}-minimum`} value={rounding.minimumMinutes ?? 0} onChange={(e) => saveRounding({ minimumMinutes: Number(e.target.value) })} aria-describedby={`${id}-rounding-help`}>
                 {minimumChoices.map((minutes) => (
                   <option key={minutes} value={minutes}>
-                    {formatMinimum(minutes)}
+                    {formatMinimum(minutes, translator)}
                   </option>
                 ))}
               </select>
             </label>
           </div>
           <p id={`${id}-rounding-help`} className="field__help">
-            Rounding changes only the billed time. The raw time you recorded is always kept unchanged, so a different rule can be applied later.{' '}
-            <span className="field__example">{roundingExample(rounding)}</span>
+            {t('settings.timers.roundingHelp')} <span className="field__example">{roundingExample(rounding, translator)}</span>
           </p>
         </fieldset>
       </div>

@@ -3,8 +3,12 @@
 import { useId, useState, type KeyboardEvent } from 'react'
 import { formatDuration, parseDuration, type DurationUnit } from '@shared/duration'
 import { isValidDay, periodContaining, weekdayOf, type PeriodRule, type Weekday } from '@shared/periods'
+import type { MessageId } from '@shared/i18n/catalogue'
+import { weekdayName } from '@shared/i18n/formats'
+import type { Translator } from '@shared/i18n/translator'
 import type { Settings, SettingsPatch } from '@shared/settings'
 import { todayLocal } from '../format'
+import { useT } from '../i18n/i18n-context'
 import { SectionHead } from './SectionHead'
 import type { SaveFeedback } from './use-settings'
 
@@ -12,31 +16,17 @@ type TimesheetSettingsValue = Settings['timesheet']
 type PeriodKind = PeriodRule['kind']
 type UnitChoice = 'hmm' | 'decimal' | 'minutes' | 'quarters' | 'custom'
 
-const PERIODS: readonly { kind: PeriodKind; label: string }[] = [
-  { kind: 'weekly', label: 'Weekly' },
-  { kind: 'biweekly', label: 'Every two weeks' },
-  { kind: 'semimonthly', label: 'Twice a month (1–15, 16–end)' },
-  { kind: 'monthly', label: 'Monthly' },
-]
+const PERIODS: readonly PeriodKind[] = ['weekly', 'biweekly', 'semimonthly', 'monthly']
 
 /** Monday first, as a working week is read; values are the stored 0 = Sunday … 6 = Saturday. */
-const WEEK: readonly { day: Weekday; short: string; long: string }[] = [
-  { day: 1, short: 'Mon', long: 'Monday' },
-  { day: 2, short: 'Tue', long: 'Tuesday' },
-  { day: 3, short: 'Wed', long: 'Wednesday' },
-  { day: 4, short: 'Thu', long: 'Thursday' },
-  { day: 5, short: 'Fri', long: 'Friday' },
-  { day: 6, short: 'Sat', long: 'Saturday' },
-  { day: 0, short: 'Sun', long: 'Sunday' },
-]
-const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
+const WEEK: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 0]
 
-const UNITS: readonly { choice: UnitChoice; label: string }[] = [
-  { choice: 'hmm', label: 'h:mm (1:30)' },
-  { choice: 'decimal', label: 'Decimal hours (1.50)' },
-  { choice: 'minutes', label: 'Minutes (90)' },
-  { choice: 'quarters', label: 'Quarter-hours (6)' },
-  { choice: 'custom', label: 'Custom label…' },
+const UNITS: readonly { choice: UnitChoice; label: MessageId }[] = [
+  { choice: 'hmm', label: 'settings.timesheet.unitHmm' },
+  { choice: 'decimal', label: 'settings.timesheet.unitDecimal' },
+  { choice: 'minutes', label: 'settings.timesheet.unitMinutes' },
+  { choice: 'quarters', label: 'settings.timesheet.unitQuarters' },
+  { choice: 'custom', label: 'settings.timesheet.unitCustom' },
 ]
 const MAX_LABEL = 20
 /** 1 h 30 min, the example every unit option names. */
@@ -51,20 +41,20 @@ function weekStart(day: string, weekStartsOn: Weekday): string {
 }
 
 /** Why `day` cannot start a two-week period, or null when it can. */
-function anchorProblem(day: string, weekStartsOn: Weekday): string | null {
-  if (!isValidDay(day)) return 'Enter a date, such as 2026-11-16.'
+function anchorProblem(day: string, weekStartsOn: Weekday, { t, locale }: Translator): string | null {
+  if (!isValidDay(day)) return t('settings.timesheet.anchorNoDate')
   const weekday = weekdayOf(day)
-  if (weekday !== weekStartsOn) return `${day} is a ${WEEKDAY_NAMES[weekday]}; a two-week period starts on a ${WEEKDAY_NAMES[weekStartsOn]}, the first day of the week.`
+  if (weekday !== weekStartsOn) return t('settings.timesheet.anchorWrongDay', { day, weekday: weekdayName(weekday, locale), first: weekdayName(weekStartsOn, locale) })
   return null
 }
 
 /** Expected hours as typed back into the fields: h:mm, which parseDuration reads unambiguously. */
 const expectedTexts = (seconds: readonly number[]): string[] => seconds.map((s) => formatDuration(s, 'hmm'))
 
-function labelProblem(label: string): string | null {
+function labelProblem(label: string, { t }: Translator): string | null {
   const trimmed = label.trim()
-  if (trimmed === '') return 'Enter a label for the unit, such as units or pts.'
-  if (trimmed.length > MAX_LABEL) return `A unit label can be at most ${MAX_LABEL} characters; this one has ${trimmed.length}.`
+  if (trimmed === '') return t('settings.timesheet.labelEmpty')
+  if (trimmed.length > MAX_LABEL) return t('settings.timesheet.labelTooLong', { max: MAX_LABEL, length: trimmed.length })
   return null
 }
 
@@ -78,6 +68,8 @@ interface TimesheetSettingsProps {
 
 export function TimesheetSettings({ timesheet, feedback, onSave, today = todayLocal() }: TimesheetSettingsProps) {
   const id = useId()
+  const translator = useT()
+  const { t, locale } = translator
   const { periodRule: rule, expectedSeconds, unit } = timesheet
   const weekStartsOn: Weekday = rule.kind === 'weekly' || rule.kind === 'biweekly' ? rule.weekStartsOn : 1
 
@@ -125,7 +117,7 @@ export function TimesheetSettings({ timesheet, feedback, onSave, today = todayLo
   const changeAnchor = (value: string) => {
     setAnchor(value)
     if (rule.kind !== 'biweekly') return
-    const problem = anchorProblem(value, rule.weekStartsOn)
+    const problem = anchorProblem(value, rule.weekStartsOn, translator)
     setAnchorError(problem)
     if (problem === null && value !== rule.anchor) saveRule({ ...rule, anchor: value })
   }
@@ -135,7 +127,7 @@ export function TimesheetSettings({ timesheet, feedback, onSave, today = todayLo
     const parsed = parseDuration(text)
     const setError = (error: string | null) => setExpectedErrors((errors) => errors.map((e, i) => (i === day ? error : e)))
     if (!parsed.ok) {
-      setError(`${WEEKDAY_NAMES[day]}: ${parsed.error}.`)
+      setError(t('settings.timesheet.expectedProblem', { weekday: weekdayName(day, locale), problem: parsed.error }))
       return
     }
     setError(null)
@@ -150,11 +142,11 @@ export function TimesheetSettings({ timesheet, feedback, onSave, today = todayLo
     setLabelError(null)
     // A custom unit is saved once it has a label; until then the stored unit stays.
     if (choice !== 'custom') void onSave({ timesheet: { unit: choice } })
-    else if (label.trim() !== '' && labelProblem(label) === null && customLabelOf(unit) !== label.trim()) void onSave({ timesheet: { unit: { custom: label.trim() } } })
+    else if (label.trim() !== '' && labelProblem(label, translator) === null && customLabelOf(unit) !== label.trim()) void onSave({ timesheet: { unit: { custom: label.trim() } } })
   }
 
   const commitLabel = () => {
-    const problem = labelProblem(label)
+    const problem = labelProblem(label, translator)
     setLabelError(problem)
     if (problem === null && customLabelOf(unit) !== label.trim()) void onSave({ timesheet: { unit: { custom: label.trim() } } })
   }
@@ -170,31 +162,31 @@ export function TimesheetSettings({ timesheet, feedback, onSave, today = todayLo
   const expectedErrorId = `${id}-expected-error`
   const anchorErrorId = `${id}-anchor-error`
   const labelErrorId = `${id}-label-error`
-  const previewUnit: DurationUnit = unitChoice === 'custom' ? { custom: labelProblem(label) === null ? label.trim() : 'units' } : unitChoice
+  const previewUnit: DurationUnit = unitChoice === 'custom' ? { custom: labelProblem(label, translator) === null ? label.trim() : t('settings.timesheet.unitPlaceholder') } : unitChoice
 
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
-      <SectionHead id={`${id}-title`} title="Timesheet" section="timesheet" feedback={feedback} />
+      <SectionHead id={`${id}-title`} title={t('settings.timesheet.title')} section="timesheet" feedback={feedback} />
       <div className="settings-list">
         <div className="setting">
           <div className="form__row ts-settings__period">
             <label className="field" htmlFor={`${id}-period`}>
-              <span>Period</span>
-              <select id={`${id}-period`} value={rule.kind} onChange={(e) => choosePeriod(PERIODS.find((p) => p.kind === e.target.value)?.kind ?? 'weekly')} aria-describedby={`${id}-period-help`}>
-                {PERIODS.map((p) => (
-                  <option key={p.kind} value={p.kind}>
-                    {p.label}
+              <span>{t('settings.timesheet.period')}</span>
+              <select id={`${id}-period`} value={rule.kind} onChange={(e) => choosePeriod(PERIODS.find((kind) => kind === e.target.value) ?? 'weekly')} aria-describedby={`${id}-period-help`}>
+                {PERIODS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {t(`settings.timesheet.${kind}`)}
                   </option>
                 ))}
               </select>
             </label>
             {(rule.kind === 'weekly' || rule.kind === 'biweekly') && (
               <label className="field" htmlFor={`${id}-week-start`}>
-                <span>Week starts on</span>
-                <select id={`${id}-week-start`} value={weekStartsOn} onChange={(e) => chooseWeekStart(WEEK.find((w) => w.day === Number(e.target.value))?.day ?? 1)}>
-                  {WEEK.map((w) => (
-                    <option key={w.day} value={w.day}>
-                      {w.long}
+                <span>{t('settings.timesheet.weekStart')}</span>
+                <select id={`${id}-week-start`} value={weekStartsOn} onChange={(e) => chooseWeekStart(WEEK.find((day) => day === Number(e.target.value)) ?? 1)}>
+                  {WEEK.map((day) => (
+                    <option key={day} value={day}>
+                      {weekdayName(day, locale)}
                     </option>
                   ))}
                 </select>
@@ -203,7 +195,7 @@ export function TimesheetSettings({ timesheet, feedback, onSave, today = todayLo
           </div>
           {rule.kind === 'biweekly' && (
             <label className="field ts-settings__anchor" htmlFor={`${id}-anchor`}>
-              <span>A two-week period starts on</span>
+              <span>{t('settings.timesheet.anchor')}</span>
               <input
                 id={`${id}-anchor`}
                 type="date"
@@ -220,19 +212,19 @@ export function TimesheetSettings({ timesheet, feedback, onSave, today = todayLo
             </p>
           )}
           <p id={`${id}-period-help`} className="field__help">
-            How much time one timesheet covers. A change applies to the Timesheet view at once.
+            {t('settings.timesheet.periodHelp')}
           </p>
         </div>
 
         <fieldset className="setting field">
-          <legend>Expected hours per weekday</legend>
+          <legend>{t('settings.timesheet.expected')}</legend>
           <div className="ts-settings__expected">
-            {WEEK.map(({ day, short, long }) => {
+            {WEEK.map((day) => {
               const error = expectedErrors[day] ?? null
               return (
                 <label key={day} className="field ts-settings__day" htmlFor={`${id}-expected-${day}`}>
-                  <span aria-hidden="true">{short}</span>
-                  <span className="visually-hidden">{long}</span>
+                  <span aria-hidden="true">{weekdayName(day, locale, 'short')}</span>
+                  <span className="visually-hidden">{weekdayName(day, locale)}</span>
                   <input
                     id={`${id}-expected-${day}`}
                     type="text"
@@ -260,31 +252,31 @@ export function TimesheetSettings({ timesheet, feedback, onSave, today = todayLo
             </div>
           )}
           <p id={`${id}-expected-help`} className="field__help">
-            Type 8, 7:30 or 7.5h; 0 for a day off. The timesheet shows how far each day is over or under.
+            {t('settings.timesheet.expectedHelp')}
           </p>
         </fieldset>
 
         <div className="setting">
           <div className="form__row">
             <label className="field" htmlFor={`${id}-unit`}>
-              <span>Display unit</span>
+              <span>{t('settings.timesheet.unit')}</span>
               <select id={`${id}-unit`} value={unitChoice} onChange={(e) => chooseUnit(UNITS.find((u) => u.choice === e.target.value)?.choice ?? 'hmm')} aria-describedby={`${id}-unit-help`}>
                 {UNITS.map((u) => (
                   <option key={u.choice} value={u.choice}>
-                    {u.label}
+                    {t(u.label, { example: formatDuration(EXAMPLE_SECONDS, 'decimal', locale) })}
                   </option>
                 ))}
               </select>
             </label>
             {unitChoice === 'custom' && (
               <label className="field" htmlFor={`${id}-label`}>
-                <span>Unit label</span>
+                <span>{t('settings.timesheet.unitLabel')}</span>
                 <input
                   id={`${id}-label`}
                   type="text"
                   value={label}
                   maxLength={MAX_LABEL}
-                  placeholder="units"
+                  placeholder={t('settings.timesheet.unitPlaceholder')}
                   onChange={(e) => setLabel(e.target.value)}
                   onBlur={commitLabel}
                   onKeyDown={onEnter(commitLabel)}
@@ -300,11 +292,8 @@ export function TimesheetSettings({ timesheet, feedback, onSave, today = todayLo
             </p>
           )}
           <p id={`${id}-unit-help`} className="field__help">
-            The unit changes only how time is shown; stored time never changes.{' '}
-            <span className="field__example">
-              1 h 30 min shows as {formatDuration(EXAMPLE_SECONDS, previewUnit)}
-              {unitChoice === 'custom' ? ' (decimal hours and the label)' : ''}.
-            </span>
+            {t('settings.timesheet.unitHelp')}{' '}
+            <span className="field__example">{t(unitChoice === 'custom' ? 'settings.timesheet.unitExampleCustom' : 'settings.timesheet.unitExample', { shown: formatDuration(EXAMPLE_SECONDS, previewUnit, locale) })}</span>
           </p>
         </div>
       </div>

@@ -1,6 +1,7 @@
 // A first check of a global shortcut typed in Settings, so an obvious slip is explained
 // at the field instead of being saved. The main process (and Electron) still decide
 // whether a well-formed shortcut can really be registered.
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
 
 const MODIFIERS = new Map([
   ['commandorcontrol', 'CommandOrControl'],
@@ -59,23 +60,23 @@ function isKey(token: string): boolean {
 }
 
 /** Why `text` cannot be a global shortcut, in words for the field; null when it looks usable. */
-export function acceleratorProblem(text: string): string | null {
-  if (/\s/.test(text)) return 'Write it without spaces, for example CommandOrControl+Alt+1.'
+export function acceleratorProblem(text: string, { t }: Pick<Translator, 't'> = ENGLISH): string | null {
+  if (/\s/.test(text)) return t('shortcuts.noSpaces')
   const tokens = text.split('+')
-  if (tokens.includes('')) return 'One part is empty. Write the + key as Plus, for example CommandOrControl+Plus.'
+  if (tokens.includes('')) return t('shortcuts.emptyPart')
   const key = tokens.pop() ?? ''
   const seen = new Set<string>()
   for (const token of tokens) {
     const modifier = MODIFIERS.get(token.toLowerCase())
     if (modifier === undefined) {
-      return isKey(token) ? 'Use exactly one key after the modifiers.' : `“${token}” is not a modifier. Use CommandOrControl, Control, Alt, Shift or Super.`
+      return isKey(token) ? t('shortcuts.oneKey') : t('shortcuts.notModifier', { token })
     }
-    if (seen.has(modifier)) return `${token} appears twice.`
+    if (seen.has(modifier)) return t('shortcuts.twice', { token })
     seen.add(modifier)
   }
-  if (MODIFIERS.has(key.toLowerCase())) return 'Add a key after the modifiers, for example CommandOrControl+Alt+1.'
-  if (!isKey(key)) return `“${key}” is not a key. Use a letter, a digit, F1–F24 or a named key such as Space.`
-  if (seen.size === 0) return 'Add at least one modifier (CommandOrControl, Control, Alt, Shift or Super) so the key still types normally.'
+  if (MODIFIERS.has(key.toLowerCase())) return t('shortcuts.noKey')
+  if (!isKey(key)) return t('shortcuts.notKey', { key })
+  if (seen.size === 0) return t('shortcuts.noModifier')
   return null
 }
 

@@ -4,7 +4,8 @@
 // the quiet synced ⇄ pending ⇄ syncing churn of normal typing is never read out.
 import { useState } from 'react'
 import type { SyncStatus } from '@shared/sync'
-import { describeSyncStatus, needsPerson, plural, spokenSyncStatus } from './sync-status-text'
+import { useT } from '../i18n/i18n-context'
+import { describeSyncStatus, needsPerson, spokenSyncStatus } from './sync-status-text'
 import type { SyncStatusModel } from './use-sync-status'
 
 /** A key that changes when the announcement should: entering, leaving or worsening a problem. */
@@ -18,30 +19,32 @@ const CAN_SYNC: ReadonlySet<SyncStatus['state']> = new Set(['synced', 'pending',
 
 export function SyncIndicator({ model }: { model: SyncStatusModel }) {
   const { status, syncing, syncNow } = model
+  const translator = useT()
+  const { t } = translator
   const [announcement, setAnnouncement] = useState('')
   // The last settled key seen; null until the first status, which is never announced.
   const [seen, setSeen] = useState<string | null>(null)
   const key = problemKey(status)
   if (key !== null && key !== seen) {
     setSeen(key)
-    if (seen !== null && status) setAnnouncement(key === 'fine' ? `Sync is working again. ${spokenSyncStatus(status)}` : spokenSyncStatus(status))
+    if (seen !== null && status) setAnnouncement(key === 'fine' ? t('sync.workingAgain', { status: spokenSyncStatus(status, translator) }) : spokenSyncStatus(status, translator))
   }
 
   const runNow = () => {
     if (syncing) return
-    void syncNow().then((next) => setAnnouncement(next ? spokenSyncStatus(next) : 'Sync could not start; try again in a moment.'))
+    void syncNow().then((next) => setAnnouncement(next ? spokenSyncStatus(next, translator) : t('sync.couldNotStart')))
   }
 
-  const text = status ? describeSyncStatus(status) : null
+  const text = status ? describeSyncStatus(status, undefined, translator) : null
   const tone = syncing ? 'busy' : (text?.tone ?? 'local')
 
   return (
-    <section className={`sync sync--${tone}`} aria-label="Sync status">
+    <section className={`sync sync--${tone}`} aria-label={t('sync.label')}>
       {text && status ? (
         <>
           <p className="sync__title">
             <span className="sync__dot" aria-hidden="true" />
-            {syncing ? 'Syncing…' : text.title}
+            {syncing ? t('sync.syncing') : text.title}
           </p>
           {text.details.map((line) => (
             <p key={line} className="sync__detail">
@@ -52,24 +55,24 @@ export function SyncIndicator({ model }: { model: SyncStatusModel }) {
             <p className="sync__actions">
               {status.state === 'attention' && (
                 <a className="sync__link" href="#attention">
-                  Review {plural(status.issues, 'issue', 'issues')}
+                  {t('sync.review', { count: status.issues })}
                 </a>
               )}
               {status.state === 'unauthorized' && (
                 <a className="sync__link" href="#settings">
-                  Open Settings
+                  {t('sync.openSettings')}
                 </a>
               )}
               {CAN_SYNC.has(status.state) && (
                 <button type="button" className="sync__button" onClick={runNow} aria-disabled={syncing || undefined}>
-                  {syncing ? 'Syncing…' : status.state === 'offline' || status.state === 'problem' ? 'Try now' : 'Sync now'}
+                  {syncing ? t('sync.syncing') : status.state === 'offline' || status.state === 'problem' ? t('sync.tryNow') : t('sync.syncNow')}
                 </button>
               )}
             </p>
           )}
         </>
       ) : (
-        <p className="sync__detail">Saved on this device · works offline</p>
+        <p className="sync__detail">{t('sync.local')}</p>
       )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}

@@ -2,8 +2,10 @@
 // line, and the sentence a screen reader hears when the state needs the person (or
 // stops needing them). Pure, so every wording is tested without a host.
 import { format } from 'date-fns'
+import { formatClock } from '@shared/i18n/formats'
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
 import type { SyncStatus } from '@shared/sync'
-import { todayLocal } from '../format'
+import { formatDay, todayLocal } from '../format'
 
 export type SyncTone = 'local' | 'busy' | 'ok' | 'waiting' | 'offline' | 'problem'
 
@@ -16,46 +18,51 @@ export interface SyncStatusText {
 
 export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
 
-/** "14:05" today, "17 Nov 14:05" on another day. */
-export function syncTime(ms: number, now = Date.now()): string {
-  return todayLocal(ms) === todayLocal(now) ? format(ms, 'HH:mm') : format(ms, 'd MMM HH:mm')
+/** "14:05" today, "17 Nov 14:05" on another day; in English without a locale (as before), else in the locale's words. */
+export function syncTime(ms: number, now = Date.now(), locale?: string): string {
+  if (locale === undefined) return todayLocal(ms) === todayLocal(now) ? format(ms, 'HH:mm') : format(ms, 'd MMM HH:mm')
+  const clock = formatClock(ms, locale)
+  return todayLocal(ms) === todayLocal(now) ? clock : `${formatDay(todayLocal(ms), locale)} ${clock}`
 }
 
-export function describeSyncStatus(status: SyncStatus, now = Date.now()): SyncStatusText {
-  const last = status.lastSyncedAt === null ? null : `Last synced ${syncTime(status.lastSyncedAt, now)}`
-  const waiting = plural(status.pending, 'change waiting', 'changes waiting')
+export function describeSyncStatus(status: SyncStatus, now = Date.now(), translator: Translator = ENGLISH): SyncStatusText {
+  const { t } = translator
+  // English keeps its short "17 Nov 14:05"; other languages write the day their way.
+  const time = (ms: number): string => syncTime(ms, now, translator.language === 'en' ? undefined : translator.locale)
+  const last = status.lastSyncedAt === null ? null : t('sync.lastSynced', { time: time(status.lastSyncedAt) })
+  const waiting = t('sync.waiting', { count: status.pending })
   switch (status.state) {
     case 'standalone':
-      return { tone: 'local', title: 'Saved on this device · works offline', details: [] }
+      return { tone: 'local', title: t('sync.local'), details: [] }
     case 'syncing':
-      return { tone: 'busy', title: 'Syncing…', details: status.pending > 0 ? [`${plural(status.pending, 'change', 'changes')} to send`] : [] }
+      return { tone: 'busy', title: t('sync.syncing'), details: status.pending > 0 ? [t('sync.toSend', { count: status.pending })] : [] }
     case 'synced':
-      return { tone: 'ok', title: 'Synced', details: [last ?? 'Up to date with the team server'] }
+      return { tone: 'ok', title: t('sync.synced'), details: [last ?? t('sync.upToDate')] }
     case 'pending': {
       // A message here is the server asking this device to wait (429): no problem, just a later send.
-      if (status.message === null) return { tone: 'waiting', title: waiting, details: [last ?? 'Not synced yet'] }
+      if (status.message === null) return { tone: 'waiting', title: waiting, details: [last ?? t('sync.notYet')] }
       const details = [status.message]
-      if (status.nextAttemptAt !== null) details.push(`Sending at ${syncTime(status.nextAttemptAt, now)}`)
+      if (status.nextAttemptAt !== null) details.push(t('sync.sendingAt', { time: time(status.nextAttemptAt) }))
       return { tone: 'waiting', title: waiting, details }
     }
     case 'offline':
-      return { tone: 'offline', title: 'Offline', details: retryDetails(status.message ?? 'The team server cannot be reached.', status, waiting, now) }
+      return { tone: 'offline', title: t('sync.offline'), details: retryDetails(status.message ?? t('sync.unreachable'), status, time, translator) }
     case 'problem':
       // The server answered with an error (or this device failed unexpectedly): not "offline"; the message says which.
-      return { tone: 'problem', title: 'Sync problem', details: retryDetails(status.message ?? 'The team server answered with an error.', status, waiting, now) }
+      return { tone: 'problem', title: t('sync.problem'), details: retryDetails(status.message ?? t('sync.serverError'), status, time, translator) }
     case 'attention':
       // The link to the list says how many; a detail line would only repeat it.
-      return { tone: 'problem', title: 'Needs attention', details: [] }
+      return { tone: 'problem', title: t('sync.attention'), details: [] }
     case 'unauthorized':
-      return { tone: 'problem', title: 'Not signed in', details: [status.message ?? 'The team server did not accept this device.'] }
+      return { tone: 'problem', title: t('sync.notSignedIn'), details: [status.message ?? t('sync.notAccepted')] }
   }
 }
 
 /** The message, when sync tries again, and what waits meanwhile. */
-function retryDetails(message: string, status: SyncStatus, waiting: string, now: number): string[] {
+function retryDetails(message: string, status: SyncStatus, time: (ms: number) => string, { t }: Translator): string[] {
   const details = [message]
-  if (status.nextAttemptAt !== null) details.push(`Trying again at ${syncTime(status.nextAttemptAt, now)}`)
-  if (status.pending > 0) details.push(`${waiting} on this device`)
+  if (status.nextAttemptAt !== null) details.push(t('sync.tryingAt', { time: time(status.nextAttemptAt) }))
+  if (status.pending > 0) details.push(t('sync.waitingHere', { count: status.pending }))
   return details
 }
 
@@ -65,23 +72,24 @@ export function needsPerson(status: SyncStatus): boolean {
 }
 
 /** What a screen reader hears when the state changes (see needsPerson), or after "Sync now". */
-export function spokenSyncStatus(status: SyncStatus): string {
+export function spokenSyncStatus(status: SyncStatus, { t }: Pick<Translator, 't'> = ENGLISH): string {
+  const message = status.message ?? ''
   switch (status.state) {
     case 'standalone':
-      return 'Saved on this device only.'
+      return t('sync.spokenLocal')
     case 'syncing':
-      return 'Syncing.'
+      return t('sync.spokenSyncing')
     case 'synced':
-      return 'Synced with the team server.'
+      return t('sync.spokenSynced')
     case 'pending':
-      return `${plural(status.pending, 'change', 'changes')} waiting to sync.`
+      return t('sync.spokenPending', { count: status.pending })
     case 'offline':
-      return `Sync is offline. ${status.message ?? ''}`.trim()
+      return t('sync.spokenOffline', { message }).trim()
     case 'problem':
-      return `Sync has a problem. ${status.message ?? ''}`.trim()
+      return t('sync.spokenProblem', { message }).trim()
     case 'attention':
-      return `Sync needs attention: ${plural(status.issues, 'change', 'changes')} the server did not take.`
+      return t('sync.spokenAttention', { count: status.issues })
     case 'unauthorized':
-      return `Not signed in to the team server. ${status.message ?? ''}`.trim()
+      return t('sync.spokenUnauthorized', { message }).trim()
   }
 }

@@ -3,6 +3,7 @@
 import { useId } from 'react'
 import type { SettingsPatch } from '@shared/settings'
 import { useClient } from '../client-context'
+import { useT } from '../i18n/i18n-context'
 import { AppearanceSettings } from '../settings/AppearanceSettings'
 import { ReminderSettings } from '../settings/ReminderSettings'
 import { SectionHead } from '../settings/SectionHead'
@@ -15,6 +16,7 @@ import { useSettings } from '../settings/use-settings'
 export function SettingsView() {
   const client = useClient()
   const id = useId()
+  const { t } = useT()
   const { settings, loadError, feedback, save, reload } = useSettings(client)
   const { status, refresh } = useShortcutStatus(client)
 
@@ -29,20 +31,20 @@ export function SettingsView() {
     <section className="view view--narrow" aria-labelledby={`${id}-title`}>
       <header className="view__head">
         <div>
-          <h1 id={`${id}-title`}>Settings</h1>
-          <p className="view__subtitle">Changes are saved as you make them.</p>
+          <h1 id={`${id}-title`}>{t('settings.title')}</h1>
+          <p className="view__subtitle">{t('settings.subtitle')}</p>
         </div>
       </header>
 
       {loadError && (
         <div className="banner banner--error" role="alert">
-          <span>Settings could not be loaded: {loadError}</span>
+          <span>{t('settings.loadFailed', { reason: loadError })}</span>
           <button type="button" className="button button--ghost" onClick={() => void reload()}>
-            Try again
+            {t('settings.tryAgain')}
           </button>
         </div>
       )}
-      {!settings && !loadError && <p className="muted">Loading settings…</p>}
+      {!settings && !loadError && <p className="muted">{t('settings.loading')}</p>}
 
       {settings && (
         <>
@@ -51,9 +53,9 @@ export function SettingsView() {
           <TeamServerSettings />
           <ShortcutSettings shortcuts={settings.shortcuts} status={status} feedback={feedback} onSave={saveShortcuts} />
           <ReminderSettings reminders={settings.reminders} feedback={feedback} onSave={(patch) => save('reminders', patch)} />
-          <AppearanceSettings appearance={settings.appearance} feedback={feedback} onSave={(patch) => save('appearance', patch)} />
+          <AppearanceSettings appearance={settings.appearance} language={settings.language} feedback={feedback} onSave={(patch) => save('appearance', patch)} />
           <section className="panel" aria-labelledby={`${id}-startup`}>
-            <SectionHead id={`${id}-startup`} title="Startup" section="startup" feedback={feedback} />
+            <SectionHead id={`${id}-startup`} title={t('settings.startup.title')} section="startup" feedback={feedback} />
             <div className="setting">
               <label className="check" htmlFor={`${id}-login`}>
                 <input
@@ -63,10 +65,10 @@ export function SettingsView() {
                   onChange={(e) => void save('startup', { startAtLogin: e.target.checked })}
                   aria-describedby={`${id}-login-help`}
                 />
-                <span>Start Stint at login</span>
+                <span>{t('settings.startup.atLogin')}</span>
               </label>
               <p id={`${id}-login-help`} className="field__help field__help--check">
-                Desktop app only. Stint starts in the tray, so running timers and reminders are there from the first minute.
+                {t('settings.startup.help')}
               </p>
             </div>
           </section>

@@ -4,8 +4,9 @@
 // is this view's own and follows the host's work.changed event.
 import { useEffect, useId, useRef, useState } from 'react'
 import { useStore } from 'zustand'
-import { NO_CUSTOMER_LABEL } from '@shared/reports'
-import { WORK_ITEM_KIND_LABELS, type ActivityType, type WorkItem } from '@shared/work'
+import type { ActivityType, WorkItem } from '@shared/work'
+import { endSentence } from '@shared/sentence'
+import { useT } from '../i18n/i18n-context'
 import { ActivityTypeDialog } from '../work/ActivityTypeDialog'
 import { ActivityTypesPanel } from '../work/ActivityTypesPanel'
 import { ContractsPanel } from '../work/ContractsPanel'
@@ -15,7 +16,6 @@ import { filterWorkItems } from '../work/work-filter'
 import { WorkItemDialog } from '../work/WorkItemDialog'
 import { useClient } from '../client-context'
 import type { WorkStore } from '../work/work-store'
-import { endSentence } from '@shared/sentence'
 
 type Editing = { what: 'item'; item: WorkItem | null } | { what: 'type'; type: ActivityType | null } | null
 
@@ -23,6 +23,7 @@ export function WorkView({ work }: { work: WorkStore }) {
   const { workItems, activityTypes, customers, loaded, error } = useStore(work)
   const contracts = useContracts()
   const id = useId()
+  const { t } = useT()
   const [text, setText] = useState('')
   const [showInactive, setShowInactive] = useState(false)
   const [editing, setEditing] = useState<Editing>(null)
@@ -54,7 +55,7 @@ export function WorkView({ work }: { work: WorkStore }) {
     try {
       await client.work.setFavourite({ id: item.id, favourite: !item.favourite })
       await reload()
-      setAnnouncement(`${item.reference ?? item.title} ${item.favourite ? 'is no longer a favourite' : 'is a favourite'}.`)
+      setAnnouncement(t(item.favourite ? 'work.favouriteOff' : 'work.favouriteOn', { name: item.reference ?? item.title }))
     } catch (error) {
       setAnnouncement((error as Error).message)
     }
@@ -63,36 +64,39 @@ export function WorkView({ work }: { work: WorkStore }) {
   const inactiveCount = workItems.filter((item) => !item.active).length
   const filtered = text.trim() !== '' || (!showInactive && inactiveCount > 0)
   const contractName = new Map(contracts.contracts.map((contract) => [contract.id, contract.name]))
-  const summary = !loaded ? 'Loading…' : filtered ? `${shown.length} of ${workItems.length} work items` : `${workItems.length} work item${workItems.length === 1 ? '' : 's'}`
+  const summary = !loaded ? t('work.loading') : filtered ? t('work.countOf', { shown: shown.length, count: workItems.length }) : t('work.count', { count: workItems.length })
+  const search = text.trim()
+  const amongActive = !showInactive && inactiveCount > 0
+  const noMatch = search ? t(amongActive ? 'work.noMatchTextActive' : 'work.noMatchText', { text: search }) : t(amongActive ? 'work.noMatchActive' : 'work.noMatch')
 
   const itemSaved = async (saved: WorkItem, created: boolean) => {
     await reload()
     setEditing(null)
-    setAnnouncement(endSentence(`${created ? 'Created' : 'Saved'} ${saved.reference ?? saved.title}`))
+    setAnnouncement(endSentence(t(created ? 'work.created' : 'work.saved', { name: saved.reference ?? saved.title })))
   }
 
   return (
     <section className="view" aria-labelledby={`${id}-title`}>
       <header className="view__head">
         <div>
-          <h1 id={`${id}-title`}>Work items</h1>
-          <p className="view__subtitle">Tickets, work orders, tasks and general activities that time is booked against.</p>
+          <h1 id={`${id}-title`}>{t('work.title')}</h1>
+          <p className="view__subtitle">{t('work.subtitle')}</p>
         </div>
         <div className="view__tools">
           <p className="view__summary" role="status">
             {announcement}
           </p>
           <button ref={newItemButton} type="button" className="button button--start" onClick={() => open({ what: 'item', item: null })}>
-            New work item
+            {t('work.new')}
           </button>
         </div>
       </header>
 
       {error && (
         <div className="banner banner--error" role="alert">
-          <span>Work items could not be loaded: {error}</span>
+          <span>{t('work.loadFailed', { reason: error })}</span>
           <button type="button" className="button button--ghost" onClick={() => void reload()}>
-            Try again
+            {t('work.tryAgain')}
           </button>
         </div>
       )}
@@ -100,45 +104,42 @@ export function WorkView({ work }: { work: WorkStore }) {
       <section className="panel" aria-labelledby={`${id}-list-title`}>
         <div className="panel__head">
           <h2 id={`${id}-list-title`} className="panel__title">
-            All work items
+            {t('work.all')}
           </h2>
           <p className="panel__status" aria-live="polite">
             {summary}
           </p>
         </div>
-        <div className="toolbar" role="search" aria-label="Work items">
+        <div className="toolbar" role="search" aria-label={t('work.searchLabel')}>
           <label className="field toolbar__search" htmlFor={`${id}-search`}>
-            <span>Search</span>
-            <input id={`${id}-search`} type="search" value={text} placeholder="Reference, title or customer" autoComplete="off" onChange={(e) => setText(e.target.value)} />
+            <span>{t('work.search')}</span>
+            <input id={`${id}-search`} type="search" value={text} placeholder={t('work.searchPlaceholder')} autoComplete="off" onChange={(e) => setText(e.target.value)} />
           </label>
           <label className="check" htmlFor={`${id}-inactive`}>
             <input id={`${id}-inactive`} type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
             <span>
-              Show inactive{inactiveCount > 0 && <span className="muted"> ({inactiveCount})</span>}
+              {t('work.showInactive')}
+              {inactiveCount > 0 && <span className="muted"> ({inactiveCount})</span>}
             </span>
           </label>
         </div>
         {loaded && shown.length === 0 ? (
           <p className="empty">
-            {workItems.length === 0 ? (
-              <>No work items yet. Create the first with “New work item”.</>
-            ) : (
-              <>No work items match{text.trim() ? ` “${text.trim()}”` : ''}{!showInactive && inactiveCount > 0 ? ' among the active ones' : ''}.</>
-            )}
+            {workItems.length === 0 ? t('work.none') : noMatch}
           </p>
         ) : (
           <div className="table-scroll">
             <table className="table" aria-labelledby={`${id}-list-title`}>
               <thead>
                 <tr>
-                  <th scope="col">Reference</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Customer</th>
-                  <th scope="col">Billable</th>
-                  <th scope="col">Active</th>
+                  <th scope="col">{t('work.reference')}</th>
+                  <th scope="col">{t('work.titleColumn')}</th>
+                  <th scope="col">{t('work.kind')}</th>
+                  <th scope="col">{t('work.customer')}</th>
+                  <th scope="col">{t('work.billable')}</th>
+                  <th scope="col">{t('work.active')}</th>
                   <th scope="col" className="table__actions">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('work.actions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -149,25 +150,25 @@ export function WorkView({ work }: { work: WorkStore }) {
                     <th scope="row" className="table__name">
                       {item.title}
                     </th>
-                    <td className="table__nowrap">{WORK_ITEM_KIND_LABELS[item.kind]}</td>
+                    <td className="table__nowrap">{t(`work.kind.${item.kind}`)}</td>
                     <td>
-                      {item.customerName ?? <span className="muted">{NO_CUSTOMER_LABEL}</span>}
+                      {item.customerName ?? <span className="muted">{t('work.noCustomer')}</span>}
                       {item.contractId !== null && contractName.has(item.contractId) && (
                         <span className="table__sub">
-                          <span className="visually-hidden">Contract: </span>
+                          <span className="visually-hidden">{t('work.contract')}</span>
                           {contractName.get(item.contractId)}
                         </span>
                       )}
                     </td>
-                    <td>{item.billable ? <span className="badge badge--billable">Billable</span> : <span className="muted">No</span>}</td>
-                    <td>{item.active ? 'Yes' : <span className="badge">Inactive</span>}</td>
+                    <td>{item.billable ? <span className="badge badge--billable">{t('work.billable')}</span> : <span className="muted">{t('work.no')}</span>}</td>
+                    <td>{item.active ? t('work.yes') : <span className="badge">{t('work.inactive')}</span>}</td>
                     <td className="table__actions">
                       <button
                         type="button"
                         className={`button button--icon button--star${item.favourite ? ' is-on' : ''}`}
                         aria-pressed={item.favourite}
-                        aria-label={`Favourite ${item.reference ?? item.title}`}
-                        title={item.favourite ? 'A favourite: offered first when adding a timesheet row' : 'Mark as favourite'}
+                        aria-label={t('work.favourite', { name: item.reference ?? item.title })}
+                        title={item.favourite ? t('work.isFavourite') : t('work.markFavourite')}
                         onClick={() => void toggleFavourite(item)}
                       >
                         <span aria-hidden="true">{item.favourite ? '★' : '☆'}</span>
@@ -175,10 +176,10 @@ export function WorkView({ work }: { work: WorkStore }) {
                       <button
                         type="button"
                         className="button button--secondary button--compact"
-                        aria-label={`Edit ${item.reference ?? item.title}`}
+                        aria-label={t('work.editName', { name: item.reference ?? item.title })}
                         onClick={() => open({ what: 'item', item })}
                       >
-                        Edit
+                        {t('work.edit')}
                       </button>
                     </td>
                   </tr>
@@ -219,7 +220,7 @@ export function WorkView({ work }: { work: WorkStore }) {
           onSaved={async (saved) => {
             await reload()
             setEditing(null)
-            setAnnouncement(endSentence(`Saved activity type ${saved.name}`))
+            setAnnouncement(endSentence(t('work.savedType', { name: saved.name })))
           }}
           onClose={() => setEditing(null)}
         />

@@ -1,6 +1,7 @@
 // Activity types in a short table, each editable; one of them is the default.
 import { useId } from 'react'
 import type { ActivityType } from '@shared/work'
+import { useT } from '../i18n/i18n-context'
 
 interface ActivityTypesPanelProps {
   types: readonly ActivityType[]
@@ -10,27 +11,28 @@ interface ActivityTypesPanelProps {
 
 export function ActivityTypesPanel({ types, onNew, onEdit }: ActivityTypesPanelProps) {
   const id = useId()
+  const { t } = useT()
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <div className="panel__head">
         <h2 id={`${id}-title`} className="panel__title">
-          Activity types
+          {t('work.types.title')}
         </h2>
         <button type="button" className="button button--secondary button--compact" onClick={onNew}>
-          New activity type
+          {t('work.types.new')}
         </button>
       </div>
       {types.length === 0 ? (
-        <p className="muted">No activity types yet.</p>
+        <p className="muted">{t('work.types.none')}</p>
       ) : (
         <table className="table" aria-labelledby={`${id}-title`}>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Default</th>
-              <th scope="col">Active</th>
+              <th scope="col">{t('work.types.name')}</th>
+              <th scope="col">{t('work.types.default')}</th>
+              <th scope="col">{t('work.active')}</th>
               <th scope="col" className="table__actions">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('work.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -40,11 +42,11 @@ export function ActivityTypesPanel({ types, onNew, onEdit }: ActivityTypesPanelP
                 <th scope="row" className="table__name">
                   {type.name}
                 </th>
-                <td>{type.isDefault ? <span className="badge badge--accent">Default</span> : <span className="muted">No</span>}</td>
-                <td>{type.active ? 'Yes' : <span className="muted">No</span>}</td>
+                <td>{type.isDefault ? <span className="badge badge--accent">{t('work.types.default')}</span> : <span className="muted">{t('work.no')}</span>}</td>
+                <td>{type.active ? t('work.yes') : <span className="muted">{t('work.no')}</span>}</td>
                 <td className="table__actions">
-                  <button type="button" className="button button--secondary button--compact" onClick={() => onEdit(type)} aria-label={`Edit ${type.name}`}>
-                    Edit
+                  <button type="button" className="button button--secondary button--compact" onClick={() => onEdit(type)} aria-label={t('work.editName', { name: type.name })}>
+                    {t('work.edit')}
                   </button>
                 </td>
               </tr>

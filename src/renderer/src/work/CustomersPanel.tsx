@@ -4,6 +4,7 @@ import { useId, useState } from 'react'
 import type { Customer, WorkItem } from '@shared/work'
 import { useClient } from '../client-context'
 import { endSentence } from '@shared/sentence'
+import { useT } from '../i18n/i18n-context'
 
 interface CustomersPanelProps {
   customers: readonly Customer[]
@@ -14,6 +15,7 @@ interface CustomersPanelProps {
 export function CustomersPanel({ customers, workItems, onCreated }: CustomersPanelProps) {
   const client = useClient()
   const id = useId()
+  const { t } = useT()
   const [name, setName] = useState('')
   const [organisation, setOrganisation] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
@@ -24,7 +26,7 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
     if (adding) return
     const clean = name.trim()
     if (clean === '') {
-      setProblem('Type the customer’s name first.')
+      setProblem(t('work.customers.noName'))
       return
     }
     setAdding(true)
@@ -35,7 +37,7 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
       setName('')
       setOrganisation('')
       setProblem(null)
-      setDone(endSentence(`Added ${customer.name}`))
+      setDone(endSentence(t('work.customers.added', { name: customer.name })))
       await onCreated(customer)
     } catch (error) {
       setProblem((error as Error).message)
@@ -50,14 +52,14 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
     <section className="panel" aria-labelledby={`${id}-title`}>
       <div className="panel__head">
         <h2 id={`${id}-title`} className="panel__title">
-          Customers
+          {t('work.customers.title')}
         </h2>
         <p className="panel__status" role="status">
           {done}
         </p>
       </div>
       {customers.length === 0 ? (
-        <p className="muted">No customers yet. Work without one shows as “No customer”.</p>
+        <p className="muted">{t('work.customers.none')}</p>
       ) : (
         <ul className="name-list">
           {customers.map((customer) => {
@@ -69,7 +71,7 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
                   {customer.organisation !== null && <span className="muted"> · {customer.organisation}</span>}
                 </span>
                 <span className="muted">
-                  {count} work item{count === 1 ? '' : 's'}
+                  {t('work.customers.items', { count })}
                 </span>
               </li>
             )
@@ -85,7 +87,7 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
         }}
       >
         <label className="field" htmlFor={`${id}-name`}>
-          <span>New customer</span>
+          <span>{t('work.customers.new')}</span>
           <input
             id={`${id}-name`}
             value={name}
@@ -97,18 +99,18 @@ export function CustomersPanel({ customers, workItems, onCreated }: CustomersPan
           />
         </label>
         <label className="field" htmlFor={`${id}-organisation`}>
-          <span>Organisation (optional)</span>
+          <span>{t('work.customers.organisation')}</span>
           <input
             id={`${id}-organisation`}
             value={organisation}
             maxLength={120}
             autoComplete="off"
-            placeholder="e.g. Acme Group"
+            placeholder={t('work.customers.organisationExample')}
             onChange={(e) => setOrganisation(e.target.value)}
           />
         </label>
         <button type="submit" className="button button--secondary" aria-disabled={adding || undefined}>
-          Add customer
+          {t('work.customers.add')}
         </button>
       </form>
       {problem && (
