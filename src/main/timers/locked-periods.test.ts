@@ -130,7 +130,7 @@ describe('answering: book it today, keep it aside, discard it', () => {
     env.clock.advance(HOUR)
     await engine().stop(1)
     const error = await refusal(answer({ action: 'book-today' }))
-    expect(error.message).toMatch(/^Today \(2026-11-16\) is in a locked period too\. .* Keep the time aside instead; nothing was changed\.$/)
+    expect(error.message).toMatch(/^Today \(Mon 16 Nov\) is in a locked period too\. .* Keep the time aside instead; nothing was changed\.$/)
     expect(await liveEntries()).toEqual([])
     expect((await heldQuestion()).keptAside).toBe(false)
   })
