@@ -20,8 +20,9 @@ async function createWorkItem(page: Page, reference: string, title: string) {
 async function addRow(page: Page, search: string) {
   await page.getByRole('button', { name: 'Add row' }).click()
   const dialog = page.getByRole('dialog', { name: 'Add row' })
-  await dialog.getByRole('searchbox', { name: 'Find work item' }).fill(search)
-  await page.keyboard.press('Enter')
+  await dialog.getByRole('combobox', { name: 'Work item' }).fill(search)
+  await page.keyboard.press('Enter') // takes the match
+  await page.keyboard.press('Enter') // adds the row
   await expect(page.getByRole('dialog')).toHaveCount(0)
 }
 
