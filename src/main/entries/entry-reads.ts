@@ -85,21 +85,29 @@ export interface RecentEntry {
 }
 
 /**
- * The newest entries stopped timers booked, one per work item, activity type, billable
- * flag and note (continuing two alike would start the same timer), newest first.
+ * The query behind the Recent list. It runs on every entries.changed (a grid keystroke
+ * too), so it walks the (user, day) index from the newest day and stops after a page,
+ * never scanning or sorting all of a person's entries.
  */
-export async function recentStopped(db: Db, userId: string, limit: number): Promise<RecentEntry[]> {
-  const rows = await db
+export function recentStoppedQuery(db: Db, userId: string, limit: number) {
+  return db
     .selectFrom('time_entries')
     .leftJoin('work_items', 'work_items.id', 'time_entries.work_item_id')
     .select(['time_entries.id', 'time_entries.work_item_id', 'time_entries.activity_type_id', 'time_entries.billable', 'time_entries.description', 'work_items.reference', 'work_items.title'])
     .where('time_entries.user_id', '=', userId)
     .where('time_entries.source', '=', 'timer')
     .where('time_entries.deleted_at', 'is', null)
-    .orderBy('time_entries.created_at', 'desc')
     .orderBy('time_entries.day', 'desc')
+    .orderBy('time_entries.created_at', 'desc')
     .limit(limit * 20)
-    .execute()
+}
+
+/**
+ * The newest entries stopped timers booked, one per work item, activity type, billable
+ * flag and note (continuing two alike would start the same timer), newest first.
+ */
+export async function recentStopped(db: Db, userId: string, limit: number): Promise<RecentEntry[]> {
+  const rows = await recentStoppedQuery(db, userId, limit).execute()
   const seen = new Set<string>()
   const recent: RecentEntry[] = []
   for (const row of rows) {
