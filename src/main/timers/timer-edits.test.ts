@@ -77,6 +77,18 @@ describe('changing a running timer’s start', () => {
     expect((await timers().setStart(2, berlin(MONDAY, '09:00'))).runningSince).toBe(berlin(MONDAY, '09:00'))
   })
 
+  it('a refusal about another day names the day as the grid does', async () => {
+    env.clock.set(berlin('2026-11-15', '23:00'))
+    await timers().start(1)
+    env.clock.advance(30 * MIN)
+    await timers().stop(1) // Sunday 23:00–23:30 booked
+    env.clock.advance(40 * MIN)
+    await timers().start(1) // Monday 00:10
+    expect(await refusal(timers().setStart(1, berlin('2026-11-15', '23:20')))).toBe(
+      'Timer 1 last stopped at Sun 15 Nov 23:30: its new run cannot start before that. Nothing was changed.',
+    )
+  })
+
   it('not into a submitted or approved period, and yesterday is fine when it is open', async () => {
     env.clock.set(berlin(MONDAY, '00:30'))
     await env.core.submission.submit('2026-11-15') // last week (to Sunday 15th) is approved

@@ -3,9 +3,10 @@
 // entry's work item, activity type, billable flag and note). Each runs inside the
 // engine's write transaction; a refusal says what was wrong and that nothing changed.
 import type { Transaction } from 'kysely'
-import { TZDate } from '@date-fns/tz'
+import { shortDayLabel } from '@shared/day-words'
 import { localDay, splitIntoLocalDayRanges } from '@shared/days'
 import { StintError } from '@shared/errors'
+import { wallTimeOn } from '@shared/run-times'
 import { SLOT_COUNT } from '@shared/timers'
 import type { Database, TimerRow } from '../db/schema'
 import type { Entries } from '../entries/entries'
@@ -13,12 +14,11 @@ import { liveSegments, timerAt } from './timer-rows'
 
 const UNCHANGED = 'Nothing was changed.'
 
-/** "09:05", or "Mon 2026-11-16 09:05" when it is not today in the zone. */
+/** "09:05", or "Sun 15 Nov 23:30" when it is not today in the zone (the grid's words for a day). */
 function when(ms: number, zone: string, now: number): string {
-  const local = new TZDate(ms, zone)
-  const time = `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`
   const day = localDay(ms, zone)
-  return day === localDay(now, zone) ? time : `${day} ${time}`
+  const time = wallTimeOn(day, ms, zone)
+  return day === localDay(now, zone) ? time : `${shortDayLabel(day)} ${time}`
 }
 
 /**
