@@ -1,22 +1,20 @@
-// The Calendar view's state: a day or a week (starting on the period rule's weekday),
+// The Calendar view's state: a day or a week (starting on the period rule's weekday, or
+// the language's first day when the rule has no weeks: weekStartFor),
 // its days read from the host, read again on every change of entries, timers or work
 // items (so an edit in the grid shows here at once), and the time now, which ticks only
 // while a timer runs or today is shown and the window is visible.
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { StintClient } from '@shared/bridge'
 import { localDay } from '@shared/days'
-import { addDays, weekdayOf, type PeriodRule } from '@shared/periods'
+import { weekStartFor } from '@shared/i18n/formats'
+import { addDays, weekdayOf } from '@shared/periods'
 import { todayLocal } from '../format'
+import { useT } from '../i18n/i18n-context'
 import { useTimesheetSettings } from '../timesheet/use-timesheet-settings'
 import { useNow } from '../timers/use-now'
 import { useHostQuery } from '../ui/use-host-query'
 
 export type CalendarScope = 'day' | 'week'
-
-/** Weekly and bi-weekly rules say which day a week starts on; the others start on Monday. */
-export function weekStartOf(rule: PeriodRule): number {
-  return rule.kind === 'weekly' || rule.kind === 'biweekly' ? rule.weekStartsOn : 1
-}
 
 export function daysShown(anchor: string, scope: CalendarScope, weekStartsOn: number): string[] {
   if (scope === 'day') return [anchor]
@@ -26,9 +24,10 @@ export function daysShown(anchor: string, scope: CalendarScope, weekStartsOn: nu
 
 export function useCalendar(client: StintClient, initialDay: string | null) {
   const { timesheet } = useTimesheetSettings(client)
+  const { locale } = useT()
   const [scope, setScope] = useState<CalendarScope>('week')
   const [anchor, setAnchor] = useState(() => initialDay ?? todayLocal())
-  const days = useMemo(() => daysShown(anchor, scope, weekStartOf(timesheet.periodRule)), [anchor, scope, timesheet.periodRule])
+  const days = useMemo(() => daysShown(anchor, scope, weekStartFor(timesheet.periodRule, locale)), [anchor, scope, timesheet.periodRule, locale])
   const from = days[0] ?? anchor
   const to = days[days.length - 1] ?? anchor
   const fetch = useCallback(() => client.calendar.range({ from, to }), [client, from, to])

@@ -5,9 +5,11 @@ import '../ui/segmented.css'
 import { useId, useMemo, useState, type ReactNode } from 'react'
 import { format } from 'date-fns'
 import { formatDuration, type DurationUnit } from '@shared/duration'
+import { weekStartFor } from '@shared/i18n/formats'
 import { EntryStatusSchema, type EntryStatus } from '@shared/entries'
 import { dayRangeLabel, isValidDay, type PeriodRule } from '@shared/periods'
 import { DEFAULT_REPORT_STATUSES, DIMENSION_NAMES, MAX_GROUP_DIMENSIONS, type ReportDimension, type ReportKey, type ReportResult, type ReportRow } from '@shared/reports'
+import { useT } from '../i18n/i18n-context'
 import { BUCKET_NAMES } from '../submissions/BucketBar'
 import { hoursBars, percentText, shareBars } from './chart-data'
 import { HoursChart, ShareChart } from './Charts'
@@ -45,14 +47,10 @@ export interface SummaryReportProps {
   unit: DurationUnit
 }
 
-/** Where weeks start in a weekly report: the timesheet's week when it has one, else Monday. */
-function weekStartOf(rule: PeriodRule): number {
-  return rule.kind === 'weekly' || rule.kind === 'biweekly' ? rule.weekStartsOn : 1
-}
-
 export function SummaryReport({ state, onChange, today, periodRule, expectedSeconds, unit }: SummaryReportProps) {
   const range = rangeOf(state, today, periodRule)
-  const weekStartsOn = weekStartOf(periodRule)
+  // Where weeks start in a weekly report: the timesheet's week when it has one, else the language's.
+  const weekStartsOn = weekStartFor(periodRule, useT().locale)
   const query = queryOf(state, range, expectedSeconds, weekStartsOn)
   const problem = queryProblem(query)
   const valid = problem === null
