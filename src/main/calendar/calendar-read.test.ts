@@ -109,7 +109,7 @@ describe('the calendar of a week', () => {
   })
 
   it('refuses a span that ends before it starts or is longer than six weeks, saying which', async () => {
-    expect((await refusal(env.core.handlers['calendar.range']({ from: SUNDAY, to: MONDAY }))).message).toBe('The range ends (2026-11-16) before it starts (2026-11-22).')
+    expect((await refusal(env.core.handlers['calendar.range']({ from: SUNDAY, to: MONDAY }))).message).toBe('The range ends (2026-11-16) before it starts (2026-11-22): the last day must be on or after the first.')
     expect((await refusal(env.core.handlers['calendar.range']({ from: '2026-01-01', to: '2026-03-01' }))).message).toBe('The calendar shows at most 42 days at once.')
   })
 })

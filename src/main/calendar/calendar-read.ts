@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely'
 import { MAX_CALENDAR_DAYS, type CalendarRange, type CalendarTimer, type CalendarWorkItem } from '@shared/calendar'
 import { StintError } from '@shared/errors'
 import { addDays, isValidDay } from '@shared/periods'
+import { rangeOrderProblem } from '@shared/reports'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { Entries } from '../entries/entries'
@@ -20,7 +21,8 @@ export interface CalendarDeps {
 /** The days from `from` to `to`, both included; refused with the reason when the span is not one the calendar shows. */
 export function calendarDays(from: string, to: string): string[] {
   if (!isValidDay(from) || !isValidDay(to)) throw new StintError('invalid_request', 'from and to must be real dates (YYYY-MM-DD).')
-  if (to < from) throw new StintError('invalid_request', `The range ends (${to}) before it starts (${from}).`)
+  const backwards = rangeOrderProblem(from, to)
+  if (backwards !== undefined) throw new StintError('invalid_request', backwards)
   const days: string[] = []
   for (let day = from; day <= to; day = addDays(day, 1)) {
     if (days.length === MAX_CALENDAR_DAYS) throw new StintError('invalid_request', `The calendar shows at most ${MAX_CALENDAR_DAYS} days at once.`)
@@ -42,10 +44,9 @@ export class CalendarReader {
     const days = calendarDays(from, to)
     const { db, clock, entries } = this.deps
     const zone = clock.timeZone()
-    const [stored, locked, names] = await Promise.all([entries.loadWithZones({ from, to }), entries.lockedDays(days), this.names()])
     const spanStart = startOfDay(from, zone)
     const spanEnd = startOfDay(addDays(to, 1), zone)
-    const segments = await db
+    const segmentsRead = db
       .selectFrom('timer_segments as s')
       .innerJoin('timers as t', 't.id', 's.timer_id')
       .select(['s.id', 's.timer_id', 's.started_at', 's.ended_at', 't.work_item_id'])
@@ -58,6 +59,11 @@ export class CalendarReader {
       .where((eb) => (clock.now() > spanStart ? eb.or([eb('s.ended_at', 'is', null), eb('s.ended_at', '>', spanStart)]) : eb('s.ended_at', '>', spanStart)))
       .orderBy('s.started_at')
       .execute()
+    const [stored, locked, segments] = await Promise.all([entries.loadWithZones({ from, to }), entries.lockedDays(days), segmentsRead])
+    const names = await this.names(
+      [...stored.map(({ entry }) => entry.workItemId), ...segments.map((s) => s.work_item_id)],
+      stored.map(({ entry }) => entry.activityTypeId),
+    )
 
     return {
       timeZone: zone,
@@ -81,17 +87,24 @@ export class CalendarReader {
     }
   }
 
-  /** Work items (deleted ones too: old time keeps its name), activity types and timer slots by id. */
-  private async names() {
+  /**
+   * The shown work items (deleted ones too: old time keeps its name) and activity types,
+   * and the timer slots, by id. Only the ones the span uses: the view reads again on every
+   * change, and a team's catalogue can hold thousands of work items.
+   */
+  private async names(itemIds: readonly (string | null)[], typeIds: readonly (string | null)[]) {
     const { db } = this.deps
-    const [items, types, timers] = await Promise.all([
-      db.selectFrom('work_items as w').leftJoin('customers as c', 'c.id', 'w.customer_id').select(['w.id', 'w.reference', 'w.title', 'c.name as customerName']).execute(),
-      db.selectFrom('activity_types').select(['id', 'name']).execute(),
+    const wanted = (ids: readonly (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))]
+    const items = wanted(itemIds)
+    const types = wanted(typeIds)
+    const [itemRows, typeRows, timers] = await Promise.all([
+      items.length === 0 ? [] : db.selectFrom('work_items as w').leftJoin('customers as c', 'c.id', 'w.customer_id').select(['w.id', 'w.reference', 'w.title', 'c.name as customerName']).where('w.id', 'in', items).execute(),
+      types.length === 0 ? [] : db.selectFrom('activity_types').select(['id', 'name']).where('id', 'in', types).execute(),
       db.selectFrom('timers').select(['id', 'slot', 'label', 'color']).where('deleted_at', 'is', null).execute(),
     ])
     return {
-      items: new Map<string, CalendarWorkItem>(items.map((w) => [w.id, { reference: w.reference, title: w.title, customerName: w.customerName }])),
-      types: new Map(types.map((t) => [t.id, t.name])),
+      items: new Map<string, CalendarWorkItem>(itemRows.map((w) => [w.id, { reference: w.reference, title: w.title, customerName: w.customerName }])),
+      types: new Map(typeRows.map((t) => [t.id, t.name])),
       timers: new Map<string, CalendarTimer>(timers.map((t) => [t.id, { slot: t.slot, label: t.label, color: t.color }])),
     }
   }
