@@ -3,28 +3,10 @@
 // view at an 800 px window — axe in light and dark, screenshots to look at.
 import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Locator, Page } from '@playwright/test'
+import type { Locator } from '@playwright/test'
 import { ROOT } from '../support/web-host'
 import { SCREENSHOT_DIR, expect, inBothThemes, screenshot, test } from './fixtures'
-
-async function createWorkItem(page: Page, reference: string, title: string) {
-  await page.getByRole('link', { name: 'Work items' }).click()
-  await page.getByRole('button', { name: 'New work item' }).click()
-  const dialog = page.getByRole('dialog', { name: 'New work item' })
-  await dialog.getByLabel(/Reference/).fill(reference)
-  await dialog.getByLabel('Title').fill(title)
-  await dialog.getByRole('button', { name: 'Create work item' }).click()
-  await expect(page.getByRole('dialog')).toHaveCount(0)
-}
-
-async function addRow(page: Page, search: string) {
-  await page.getByRole('button', { name: 'Add row' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Add row' })
-  await dialog.getByRole('combobox', { name: 'Work item' }).fill(search)
-  await page.keyboard.press('Enter') // takes the match
-  await page.keyboard.press('Enter') // adds the row
-  await expect(page.getByRole('dialog')).toHaveCount(0)
-}
+import { addRow, createWorkItem } from './steps'
 
 async function box(locator: Locator) {
   const found = await locator.boundingBox()

@@ -1,27 +1,8 @@
 // Submitting a period without a team server (standalone: it is approved and locked at
 // once, and reopened with a reason), and the Team server settings refusing an address
 // that cannot be reached — in the real renderer against the real browser host.
-import type { Page } from '@playwright/test'
 import { expect, inBothThemes, test } from './fixtures'
-
-async function createWorkItem(page: Page, reference: string, title: string) {
-  await page.getByRole('link', { name: 'Work items' }).click()
-  await page.getByRole('button', { name: 'New work item' }).click()
-  const dialog = page.getByRole('dialog', { name: 'New work item' })
-  await dialog.getByLabel(/Reference/).fill(reference)
-  await dialog.getByLabel('Title').fill(title)
-  await dialog.getByRole('button', { name: 'Create work item' }).click()
-  await expect(page.getByRole('dialog')).toHaveCount(0)
-}
-
-async function addRow(page: Page, search: string) {
-  await page.getByRole('button', { name: 'Add row' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Add row' })
-  await dialog.getByRole('combobox', { name: 'Work item' }).fill(search)
-  await page.keyboard.press('Enter') // takes the match
-  await page.keyboard.press('Enter') // adds the row
-  await expect(page.getByRole('dialog')).toHaveCount(0)
-}
+import { addRow, createWorkItem } from './steps'
 
 test('submit a period standalone: see the summary, it is approved and locked, reopen it with a reason and edit again', async ({ page, host }) => {
   await page.goto(host.url)

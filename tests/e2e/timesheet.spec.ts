@@ -1,15 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
-
-async function createWorkItem(page: Page, reference: string, title: string) {
-  await page.getByRole('link', { name: 'Work items' }).click()
-  await page.getByRole('button', { name: 'New work item' }).click()
-  const dialog = page.getByRole('dialog', { name: 'New work item' })
-  await dialog.getByLabel(/Reference/).fill(reference)
-  await dialog.getByLabel('Title').fill(title)
-  await dialog.getByRole('button', { name: 'Create work item' }).click()
-  await expect(page.getByRole('dialog')).toHaveCount(0)
-}
+import { createWorkItem } from './steps'
 
 /** Adds a row from the keyboard only: Add row, type a search, Enter takes the match, Enter adds. */
 async function addRowByKeyboard(page: Page, search: string) {
