@@ -4,9 +4,9 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import type { ReactNode } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { applySettingsPatch, DEFAULT_SETTINGS, type Settings } from '@shared/settings'
-import type { WorkItem } from '@shared/work'
 import { ClientContext } from '../client-context'
 import { scriptedHost } from '../testing/scripted-host'
+import { workItem } from '../testing/work-items'
 import { SettingsView } from '../views/SettingsView'
 import { WorkView } from '../views/WorkView'
 import { createWorkStore } from '../work/work-store'
@@ -14,18 +14,7 @@ import { I18nProvider } from './i18n-context'
 
 afterEach(cleanup)
 
-const ticket: WorkItem = {
-  id: 'w1',
-  kind: 'ticket',
-  reference: 'TICKET-1001',
-  title: 'Drucker im 2. OG',
-  customerId: null,
-  customerName: null,
-  contractId: null,
-  billable: true,
-  active: true,
-  favourite: false,
-}
+const ticket = workItem('w1', 'TICKET-1001', 'Drucker im 2. OG')
 
 function germanHost(language: Settings['language'] = 'de') {
   let settings: Settings = { ...structuredClone(DEFAULT_SETTINGS), language }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { HeldTime, Timer } from '@shared/timers'
 import { ClientContext } from '../client-context'
 import { scriptedHost, type ScriptedHandlers } from '../testing/scripted-host'
+import { workItem } from '../testing/work-items'
 import { TimersView } from '../views/TimersView'
 import { createWorkStore } from '../work/work-store'
 import { createTimersStore } from './timers-store'
@@ -81,7 +82,7 @@ describe('time that fell into a locked period', () => {
   })
 
   it('kept aside from a timer named after its ticket, it names the ticket once, with its title and customer', async () => {
-    const printer = { id: 'w1', kind: 'ticket' as const, reference: 'TICKET-1234', title: 'Printer on 2nd floor jams', customerId: 'c1', customerName: 'Müller Druck GmbH', contractId: null, billable: true, active: true, favourite: false }
+    const printer = workItem('w1', 'TICKET-1234', 'Printer on 2nd floor jams', { customerId: 'c1', customerName: 'Müller Druck GmbH' })
     show({ 'work.listItems': () => [printer], 'prompts.list': () => [], 'prompts.keptAside': () => [held({ keptAside: true, timerLabel: 'TICKET-1234', workItemId: 'w1' })] })
     const panel = await screen.findByRole('region', { name: 'Kept aside for locked periods' })
     const rowHead = await within(panel).findByRole('rowheader', { name: /Printer on 2nd floor jams/ })

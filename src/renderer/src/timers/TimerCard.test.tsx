@@ -2,11 +2,12 @@ import { cleanup, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Timer } from '@shared/timers'
 import type { WorkItem } from '@shared/work'
+import { workItem } from '../testing/work-items'
 import { TimerCard } from './TimerCard'
 
 afterEach(cleanup)
 
-const PRINTER: WorkItem = { id: 'w1', kind: 'ticket', reference: 'TICKET-1234', title: 'Printer on 2nd floor jams', customerId: 'c1', customerName: 'Müller Druck GmbH', contractId: null, billable: true, active: true, favourite: false }
+const PRINTER = workItem('w1', 'TICKET-1234', 'Printer on 2nd floor jams', { customerId: 'c1', customerName: 'Müller Druck GmbH' })
 
 function timer(extra: Partial<Timer>): Timer {
   return { id: 't4', slot: 4, label: 'Timer 4', color: '#2A9D8F', state: 'idle', workItemId: null, activityTypeId: null, billable: true, note: '', closedSeconds: 0, runningSince: null, ...extra }

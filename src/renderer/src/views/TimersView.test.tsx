@@ -7,6 +7,7 @@ import type { Envelope } from '@shared/errors'
 import { DEFAULT_TIMER_COLORS, type Timer, type TimerPrompt } from '@shared/timers'
 import { ClientContext } from '../client-context'
 import { createTimersStore } from '../timers/timers-store'
+import { workItem } from '../testing/work-items'
 import { createWorkStore } from '../work/work-store'
 import { TimersView } from './TimersView'
 
@@ -147,7 +148,7 @@ describe('Timers view', () => {
     const work = createWorkStore(host.client)
     work.setState({
       loaded: true,
-      workItems: [{ id: 'w1', kind: 'ticket', reference: 'TICKET-9', title: 'VPN for Café Süd', customerId: null, customerName: null, contractId: null, billable: true, active: true, favourite: false }],
+      workItems: [workItem('w1', 'TICKET-9', 'VPN for Café Süd')],
     })
     void store.getState().load()
     render(

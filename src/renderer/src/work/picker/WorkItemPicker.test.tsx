@@ -1,16 +1,14 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { useState } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { WorkItem } from '@shared/work'
 import { ClientContext } from '../../client-context'
 import { scriptedHost } from '../../testing/scripted-host'
+import { workItem } from '../../testing/work-items'
 import { WorkItemPicker, type WorkItemPickerProps } from './WorkItemPicker'
 
 afterEach(cleanup)
 
-function item(id: string, reference: string | null, title: string, extra: Partial<WorkItem> = {}): WorkItem {
-  return { id, kind: 'ticket', reference, title, customerId: null, customerName: null, contractId: null, billable: true, active: true, favourite: false, ...extra }
-}
+const item = workItem
 
 const ITEMS = [
   item('w1', 'TICKET-1234', 'Printer on 2nd floor jams', { customerName: 'Müller Druck GmbH' }),

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { WorkItem } from '@shared/work'
 import { filterWorkItems } from '../work-filter'
+import { workItem } from '../../testing/work-items'
 import { noneMatches, pickerGroups, type PickerRequest } from './picker-options'
 
-function item(id: string, reference: string | null, title: string, extra: Partial<WorkItem> = {}): WorkItem {
-  return { id, kind: 'ticket', reference, title, customerId: null, customerName: null, contractId: null, billable: true, active: true, favourite: false, ...extra }
-}
+const item = workItem
 
 const PRINTER = item('w1', 'TICKET-1234', 'Printer on 2nd floor jams', { customerId: 'c1', customerName: 'Müller Druck GmbH' })
 const SWITCH = item('w2', 'WO-77', 'Install new switch', { customerId: 'c2', customerName: 'Acme, Inc.' })
