@@ -2,6 +2,7 @@
 import { format } from 'date-fns'
 import { todayLocal } from '../format'
 import '../ui/segmented.css'
+import { StepNav } from '../ui/StepNav'
 import type { CalendarScope, useCalendar } from './use-calendar'
 
 const SCOPES: { id: CalendarScope; label: string }[] = [
@@ -30,29 +31,16 @@ export function CalendarToolbar({ cal }: { cal: ReturnType<typeof useCalendar> }
           </button>
         ))}
       </div>
-      <nav className="cal-bar__nav" aria-label={unit === 'day' ? 'Days' : 'Weeks'}>
-        <button type="button" className="button button--secondary button--compact" onClick={() => cal.step(-1)}>
-          <span aria-hidden="true">‹ </span>Previous<span className="visually-hidden"> {unit}</span>
-        </button>
-        <button type="button" className="button button--secondary button--compact" onClick={() => cal.goTo(cal.today)} aria-current={cal.days.includes(cal.today) ? 'date' : undefined}>
-          Today
-        </button>
-        <button type="button" className="button button--secondary button--compact" onClick={() => cal.step(1)}>
-          Next<span className="visually-hidden"> {unit}</span>
-          <span aria-hidden="true"> ›</span>
-        </button>
-        <label className="cal-bar__date">
-          <span className="visually-hidden">Go to date</span>
-          <input
-            className="input"
-            type="date"
-            value={cal.anchor}
-            onChange={(e) => {
-              if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) cal.goTo(e.target.value)
-            }}
-          />
-        </label>
-      </nav>
+      <StepNav
+        label={unit === 'day' ? 'Days' : 'Weeks'}
+        unit={unit}
+        dateLabel="Go to date"
+        day={cal.anchor}
+        todayShown={cal.days.includes(cal.today)}
+        onStep={cal.step}
+        onToday={() => cal.goTo(cal.today)}
+        onGoTo={cal.goTo}
+      />
     </div>
   )
 }

@@ -18,6 +18,7 @@ import { SubmitDialog } from '../timesheet/SubmitDialog'
 import { useDisplayUnit } from '../timesheet/use-timesheet-settings'
 import { useTimesheet } from '../timesheet/use-timesheet'
 import { useSyncStatus } from '../sync/use-sync-status'
+import { StepNav } from '../ui/StepNav'
 import type { WorkStore } from '../work/work-store'
 import { endSentence } from '@shared/sentence'
 
@@ -166,30 +167,16 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
             Submit period…
           </button>
         </div>
-        <nav className="ts-nav" aria-label="Periods">
-          <button type="button" className="button button--secondary button--compact" onClick={() => sheet && model.goTo(addDays(sheet.start, -1))}>
-            <span aria-hidden="true">‹ </span>Previous<span className="visually-hidden"> period</span>
-          </button>
-          <button type="button" className="button button--secondary button--compact" onClick={() => model.goTo(today)} aria-current={sheet && today >= sheet.start && today <= sheet.end ? 'date' : undefined}>
-            Today
-          </button>
-          <button type="button" className="button button--secondary button--compact" onClick={() => sheet && model.goTo(addDays(sheet.end, 1))}>
-            Next<span className="visually-hidden"> period</span>
-            <span aria-hidden="true"> ›</span>
-          </button>
-          <label className="ts-nav__date" htmlFor={`${id}-date`}>
-            <span className="visually-hidden">Go to the period containing</span>
-            <input
-              id={`${id}-date`}
-              className="input"
-              type="date"
-              value={model.day}
-              onChange={(e) => {
-                if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) model.goTo(e.target.value)
-              }}
-            />
-          </label>
-        </nav>
+        <StepNav
+          label="Periods"
+          unit="period"
+          dateLabel="Go to the period containing"
+          day={model.day}
+          todayShown={sheet !== null && today >= sheet.start && today <= sheet.end}
+          onStep={(direction) => sheet && model.goTo(direction < 0 ? addDays(sheet.start, -1) : addDays(sheet.end, 1))}
+          onToday={() => model.goTo(today)}
+          onGoTo={model.goTo}
+        />
       </div>
 
       {sheet && (
