@@ -81,9 +81,15 @@ test('each view at an 800 px window: nothing wraps into gaps', async ({ page, ho
   // The sidebar folds into a bar above the view: the same named links, the sync status kept.
   const nav = page.getByRole('navigation', { name: 'Views' })
   expect((await box(nav)).height).toBeLessThan(60)
+  // Every view's link is on screen, none hidden in the bar's scrolled-out part.
+  const navBox = await box(nav)
+  for (const link of await nav.getByRole('link').all()) {
+    const linkBox = await box(link)
+    expect(linkBox.x + linkBox.width, `${await link.textContent()} is in view`).toBeLessThanOrEqual(Math.min(800, navBox.x + navBox.width) + 0.5)
+  }
   await expect(page.getByRole('region', { name: 'Sync status' })).toBeVisible()
   await createWorkItem(page, 'TICKET-1234', 'Printer on 2nd floor')
-  for (const view of ['Timers', 'Timesheet', 'Submissions', 'Reports', 'Work items', 'Settings']) {
+  for (const view of ['Timers', 'Timesheet', 'Calendar', 'Submissions', 'Reports', 'Work items', 'Settings']) {
     await page.getByRole('link', { name: view }).click()
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
     expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${view} fits 800 px`).toBeLessThanOrEqual(800)
