@@ -7,8 +7,8 @@ import type { RowKey } from '@shared/timesheet'
 import type { ActivityType, WorkItem } from '@shared/work'
 import { FormDialog } from '../ui/FormDialog'
 import { formatDay, spokenDuration } from '../format'
+import { WorkItemPicker } from '../work/picker/WorkItemPicker'
 import { clockText } from './blocks'
-import { WorkItemChoice } from './WorkItemChoice'
 
 export interface NewEntry {
   day: string
@@ -57,10 +57,7 @@ export function CreateEntryDialog({ draft, workItems, activityTypes, onCreate, o
       onSubmit={() => void save()}
       onClose={onClose}
     >
-      <label className="field" htmlFor={`${id}-item`}>
-        <span>Work item</span>
-        <WorkItemChoice id={`${id}-item`} workItems={workItems} value={itemId} onChange={setItemId} />
-      </label>
+      <WorkItemPicker label="Work item" value={itemId} onChange={setItemId} items={workItems} allowNone />
       <label className="field" htmlFor={`${id}-type`}>
         <span>Activity type</span>
         <select id={`${id}-type`} className="input" value={typeId} onChange={(e) => setTypeId(e.target.value)}>
