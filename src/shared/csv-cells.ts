@@ -21,6 +21,11 @@ class NumberCell {
 }
 export type CsvNumber = NumberCell
 
+/** Whether a cell value is a number Stint formatted (csvNumber, decimalHours, wholeMinutes). */
+export function isCsvNumber(value: unknown): value is CsvNumber {
+  return value instanceof NumberCell
+}
+
 /** Everything a CSV cell can be made from. Anything else is refused, never written as "[object Object]". */
 export type CsvValue = string | number | bigint | boolean | Date | CsvNumber | null | undefined
 

@@ -2,13 +2,16 @@
 // mark on request) in chunks of about 64 KB, so an export of any size holds one chunk
 // and one page of rows at a time. Pure, so that the app (to a file, to a download) and
 // the team server (to an HTTP response) write the same bytes for the same rows.
-import { csvCell, guardFormula, type CsvValue } from './csv-cells'
+import { csvCell, guardFormula, isCsvNumber, type CsvValue } from './csv-cells'
+import { MACHINE_DIALECT, type CsvDialect } from './csv-dialect'
 
 export interface CsvColumn<K extends string = string> {
   /** The row property the column shows. */
   readonly key: K
   /** The header cell. */
   readonly header: string
+  /** 'day' for a column of stored days ('YYYY-MM-DD'), which a locale's dialect writes its own way. */
+  readonly kind?: 'day'
 }
 
 export type CsvRow<K extends string = string> = Readonly<Record<K, CsvValue>>
@@ -46,6 +49,8 @@ export interface CsvOptions {
   readonly bom?: boolean
   /** Stops the export between rows; a stopped file export leaves nothing behind. */
   readonly signal?: CsvAbortSignal
+  /** Days, decimals and the field separator (csv-dialect); the machine's when left out. */
+  readonly dialect?: CsvDialect
 }
 
 const BOM = '\uFEFF'
@@ -62,6 +67,32 @@ function quoted(text: string): string {
 /** The cell of a text as it goes in the file: formula-guarded, then quoted if RFC 4180 needs it; null is empty. */
 export function csvField(text: string | null): string {
   return text === null ? '' : quoted(guardFormula(text))
+}
+
+/** A locale dialect splits fields by ';' (and a comma still ends a field for some importers): quote either. */
+const NEEDS_QUOTES_LOCALE = /[",;\r\n]/
+
+function quotedLocale(text: string): string {
+  if (!NEEDS_QUOTES_LOCALE.test(text)) return text
+  return `"${text.replaceAll('"', '""')}"`
+}
+
+/** One cell in a locale's dialect: days in its date format, numbers with its decimal separator. */
+function localeCell(value: CsvValue, kind: CsvColumn['kind'], dialect: CsvDialect): string {
+  if (typeof value === 'string') return quotedLocale(guardFormula(kind === 'day' && value !== '' ? dialect.day(value) : value))
+  const cell = csvCell(value)
+  if (typeof value === 'number' || isCsvNumber(value)) return cell.replace('.', dialect.decimal)
+  return quotedLocale(cell)
+}
+
+/** A record in a locale's dialect: the slower, general path (the machine's is appendRecord). */
+function appendLocaleRecord<K extends string>(chunk: string, columns: readonly CsvColumn<K>[], row: CsvRow<K>, dialect: CsvDialect): string {
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i] as CsvColumn<K>
+    const cell = localeCell(row[column.key], column.kind, dialect)
+    chunk += i === 0 ? cell : dialect.separator + cell
+  }
+  return chunk + RECORD_END
 }
 
 /**
@@ -94,11 +125,14 @@ function isPage<K extends string>(item: CsvRow<K> | Iterable<CsvRow<K>>): item i
 export async function* csvChunks<K extends string>(columns: readonly CsvColumn<K>[], rows: CsvRows<K>, options: CsvOptions = {}, written = { rows: 0 }): AsyncGenerator<string, void, undefined> {
   if (columns.length === 0) throw new RangeError('a CSV export needs at least one column')
   const { signal } = options
-  let chunk = (options.bom === true ? BOM : '') + columns.map((column) => quoted(csvCell(column.header))).join(',') + RECORD_END
+  const dialect = options.dialect ?? MACHINE_DIALECT
+  const machine = dialect === MACHINE_DIALECT
+  const header = machine ? columns.map((column) => quoted(csvCell(column.header))).join(',') : columns.map((column) => quotedLocale(csvCell(column.header))).join(dialect.separator)
+  let chunk = (options.bom === true ? BOM : '') + header + RECORD_END
   /** Adds a row; true when the chunk is full. */
   const add = (row: CsvRow<K>): boolean => {
     signal?.throwIfAborted()
-    chunk = appendRecord(chunk, columns, row)
+    chunk = machine ? appendRecord(chunk, columns, row) : appendLocaleRecord(chunk, columns, row, dialect)
     written.rows++
     return chunk.length >= CHUNK_CHARS
   }
@@ -110,6 +144,8 @@ export async function* csvChunks<K extends string>(columns: readonly CsvColumn<K
   if (Symbol.asyncIterator in rows) {
     for await (const item of rows) {
       if (item instanceof CsvRecords) {
+        // Finished records are in the machine's dialect: a source asked for another yields rows.
+        if (!machine) throw new TypeError('finished CSV records are in the machine dialect; give rows for a locale dialect')
         signal?.throwIfAborted()
         chunk += item.text
         written.rows += item.count

@@ -12,9 +12,12 @@ import { TEAM_DIMENSIONS, TIME_DIMENSIONS, type ContractUsage, type ContractUsag
 
 type Cells = Record<string, CsvValue>
 
+/** The columns that hold a stored day ('YYYY-MM-DD'), which a locale's dialect writes as its dates. */
+const DAY_COLUMNS: ReadonlySet<string> = new Set(['date', 'day', 'week_starting'])
+
 /** Columns from their keys: the header is the key, stable for scripts that read the file. */
 function columnsOf<K extends string>(keys: readonly K[]): CsvColumn<K>[] {
-  return keys.map((key) => ({ key, header: key }))
+  return keys.map((key) => (DAY_COLUMNS.has(key) ? { key, header: key, kind: 'day' } : { key, header: key }))
 }
 
 /** `<name>_hours` and `<name>_minutes` (or `hours`, `minutes` for the empty name) of a duration; both empty when there is none. */

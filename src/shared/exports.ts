@@ -3,6 +3,7 @@
 // answer is a one-time download address the renderer opens. Either way every row is
 // written (no cap), and a failed export leaves no partial file behind.
 import { z } from 'zod'
+import { CsvFormatSchema } from './csv-dialect'
 import { EntryStatusSchema } from './entries'
 import { ContractUsageQuerySchema, ReportFiltersSchema, ReportQuerySchema, rangeDaySchema, rangeOrderProblem } from './reports'
 import { MonthViewQuerySchema } from './month-views'
@@ -51,6 +52,8 @@ export const ExportRequestSchema = z
     scope: ExportScopeSchema.default('mine'),
     /** Start the file with a UTF-8 byte-order mark (Excel needs it to read UTF-8). */
     bom: z.boolean().default(false),
+    /** Days and decimals as machines read them (ISO, dot) or as a language's locale writes them (csv-dialect). */
+    format: CsvFormatSchema.default('machine'),
   })
   .strict()
 export type ExportRequestInput = z.input<typeof ExportRequestSchema>

@@ -24,3 +24,18 @@ describe('the language setting', () => {
     expect(settingsFromStored({ ...DEFAULT_SETTINGS, language: 'fr' }).settings.language).toBe('system')
   })
 })
+
+describe('the CSV format setting', () => {
+  it('is machine formats until chosen, and a settings file from before it keeps everything else', () => {
+    expect(DEFAULT_SETTINGS.exports).toEqual({ csvFormat: 'machine' })
+    const { settings, problems } = settingsFromStored({ ...DEFAULT_SETTINGS, language: 'de', exports: undefined })
+    expect(settings.language).toBe('de')
+    expect(settings.exports.csvFormat).toBe('machine')
+    expect(problems).toEqual([])
+  })
+
+  it('choosing the language’s formats changes only that; a format Stint does not know is refused', () => {
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { exports: { csvFormat: 'locale' } })).toEqual({ ...DEFAULT_SETTINGS, exports: { csvFormat: 'locale' } })
+    expect(() => applySettingsPatch(DEFAULT_SETTINGS, { exports: { csvFormat: 'excel' as 'locale' } })).toThrow()
+  })
+})

@@ -28,6 +28,13 @@ export const AppearanceSettingsSchema = z.object({
   theme: z.enum(THEMES),
 })
 
+export const CSV_FORMATS = ['machine', 'locale'] as const
+
+export const ExportSettingsSchema = z.object({
+  /** CSV files in machine formats (ISO days, dot decimals) or in the formats of the language Stint speaks. */
+  csvFormat: z.enum(CSV_FORMATS),
+})
+
 export const SettingsSchema = z.object({
   timers: z.object({
     /** Starting one timer pauses the others. Off by default: timers run concurrently. */
@@ -44,6 +51,7 @@ export const SettingsSchema = z.object({
   appearance: AppearanceSettingsSchema,
   /** 'system' follows the operating system's (or browser's) language; its own section so an older settings file keeps its theme. */
   language: LanguageSettingSchema,
+  exports: ExportSettingsSchema,
   startAtLogin: z.boolean(),
 })
 export type Settings = z.infer<typeof SettingsSchema>
@@ -60,6 +68,7 @@ export const DEFAULT_SETTINGS: Settings = {
   timesheet: DEFAULT_TIMESHEET_SETTINGS,
   appearance: { theme: 'system' },
   language: 'system',
+  exports: { csvFormat: 'machine' },
   startAtLogin: true,
 }
 
@@ -72,6 +81,7 @@ export const SettingsPatchSchema = z
     timesheet: TimesheetSettingsSchema.partial(),
     appearance: AppearanceSettingsSchema.partial(),
     language: LanguageSettingSchema,
+    exports: ExportSettingsSchema.partial(),
     startAtLogin: z.boolean(),
   })
   .partial()
@@ -87,6 +97,7 @@ export function mergeSettingsPatch(current: Settings, patch: SettingsPatch): Set
     timesheet: { ...current.timesheet, ...patch.timesheet },
     appearance: { ...current.appearance, ...patch.appearance },
     language: patch.language ?? current.language,
+    exports: { ...current.exports, ...patch.exports },
     startAtLogin: patch.startAtLogin ?? current.startAtLogin,
   }
 }
@@ -112,7 +123,7 @@ export function settingsFromStored(stored: unknown): { settings: Settings; probl
     return DEFAULT_SETTINGS[key]
   }
   return {
-    settings: { timers: section('timers'), shortcuts: section('shortcuts'), reminders: section('reminders'), timesheet: section('timesheet'), appearance: section('appearance'), language: section('language'), startAtLogin: section('startAtLogin') },
+    settings: { timers: section('timers'), shortcuts: section('shortcuts'), reminders: section('reminders'), timesheet: section('timesheet'), appearance: section('appearance'), language: section('language'), exports: section('exports'), startAtLogin: section('startAtLogin') },
     problems,
   }
 }

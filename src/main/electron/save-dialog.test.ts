@@ -1,5 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { MACHINE_DIALECT } from '@shared/csv-dialect'
 import { join } from 'node:path'
 import type { BaseWindow, SaveDialogOptions, SaveDialogReturnValue } from 'electron'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -29,6 +30,7 @@ function job(rows: () => Iterable<{ name: string; hours: string }> | AsyncIterab
   return {
     fileName: 'stint-entries-2026-11-01-to-2026-11-30.csv',
     bom,
+    dialect: MACHINE_DIALECT,
     body: rowsBody(
       [
         { key: 'name', header: 'name' },

@@ -272,6 +272,47 @@ describe('an entries export', () => {
   })
 })
 
+describe('an export in the formats of the reader’s locale', () => {
+  it('German: the same rows as the machine’s file, days as 02.11.2026, decimals with a comma, split by semicolons', async () => {
+    const { printer } = await reference()
+    insertEntries([
+      { id: id(1), day: '2026-11-02', workItem: printer.id, rounded: 5400, raw: 5350, description: 'Toner; again' },
+      { id: id(2), day: '2026-11-30', rounded: 900 },
+    ])
+    const what = { kind: 'entries', from: '2026-11-01', to: '2026-11-30' } as const
+    const machine = await exported({ what })
+    const envelope = await exportCsv({ what, format: 'de' })
+    expect(envelope.ok).toBe(true)
+    const file = readFileSync(target ?? '', 'utf8')
+    expect(file.split('\r\n')[0]).toBe('date;work_item_reference;work_item_title;customer;contract;activity_type;billable;description;cell_note;source;status;hours;minutes;raw_minutes;created_at;entry_id')
+    const german: Record<string, string>[] = parse(file, { columns: true, delimiter: ';', relax_quotes: false, relax_column_count: false })
+    expect(german.map((row) => [row['date'], row['hours'], row['description']])).toEqual([
+      ['02.11.2026', '1,50', 'Toner; again'],
+      ['30.11.2026', '0,25', ''],
+    ])
+    // Everything but days and decimals is what the machine's file says.
+    const withoutFormats = (row: Record<string, string> | undefined) => Object.fromEntries(Object.entries(row ?? {}).filter(([key]) => key !== 'date' && key !== 'hours'))
+    expect(withoutFormats(german[0])).toEqual(withoutFormats(machine[0]))
+  })
+
+  it('a report in German: week starts as dates; hours and percentages with a decimal comma', async () => {
+    const { printer } = await reference()
+    insertEntries([{ id: id(1), day: '2026-11-04', workItem: printer.id, rounded: 2700 }])
+    const envelope = await exportCsv({ what: { kind: 'report', query: { from: '2026-11-02', to: '2026-11-08', groupBy: ['week'] } }, format: 'de' })
+    expect(envelope.ok).toBe(true)
+    const [header, row] = readFileSync(target ?? '', 'utf8').split('\r\n')
+    expect(header).toBe('week_starting;hours;minutes;billable_hours;billable_minutes;non_billable_hours;non_billable_minutes;entries;billable_share_percent;expected_hours;expected_minutes;percent_of_expected;billable_percent_of_expected')
+    expect(row).toBe('02.11.2026;0,75;45;0,75;45;0,00;0;1;100,0;40,00;2400;1,9;1,9')
+  })
+
+  it('a format Stint does not have is refused before any file is written', async () => {
+    const envelope = await exportCsv({ what: { kind: 'entries', from: '2026-11-01', to: '2026-11-30' }, format: 'fr' as 'de' })
+    expect(envelope.ok).toBe(false)
+    if (!envelope.ok) expect(envelope.error.message).toContain('A CSV format is "machine" or a language: en, de.')
+    expect(readdirSync(dir)).toEqual([])
+  })
+})
+
 describe('contract usage export', () => {
   it('one row per contract: included, used, billable, beyond included, share and level', async () => {
     const { support, printer } = await reference()

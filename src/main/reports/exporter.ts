@@ -4,12 +4,13 @@
 // download. What can be checked is checked before anyone is asked where to save:
 // a bad range, a report the engine refuses, a filter this device cannot apply.
 import type { Kysely } from 'kysely'
+import { csvDialect, type CsvDialect } from '@shared/csv-dialect'
 import { StintError } from '@shared/errors'
 import { ENTRY_CSV_COLUMNS, contractUsageCsv, exportFileName, monthViewCsvColumns, monthViewCsvPages, reportCsvColumns, reportCsvRow, type EntryCsvKey } from '@shared/export-columns'
 import type { ExportRequest, ExportResult, ExportWhat } from '@shared/exports'
 import type { Database } from '../db/schema'
 import { TRANSPORT_ERROR_CODE, TransportError, type SyncTransport } from '../sync/transport'
-import { entriesCsvRecords, type EntryFilters } from './csv-entries'
+import { entriesCsvPages, entriesCsvRecords, type EntryFilters } from './csv-entries'
 import { CsvExportError, csvChunks, exportBytes, exportCsv, type CsvColumn, type CsvExportResult, type CsvOptions, type CsvRows } from './csv-export'
 import type { LocalReports } from './local-reports'
 
@@ -33,6 +34,8 @@ export interface CsvJob {
   /** The file name to offer, such as stint-report-2026-11-01-to-2026-11-30.csv. */
   readonly fileName: string
   readonly bom: boolean
+  /** How days and decimals are written (the machine's unless the request asked for a locale's). */
+  readonly dialect: CsvDialect
   readonly body: CsvJobBody
 }
 
@@ -49,7 +52,7 @@ export function rowsBody<K extends string>(columns: readonly CsvColumn<K>[], row
 /** Writes a job to `path` atomically (temporary file, fsync, rename); a failure leaves no file (CsvExportError). */
 export async function saveCsvJob(job: CsvJob, path: string, signal?: AbortSignal): Promise<CsvExportResult> {
   const { body } = job
-  if (body.kind === 'rows') return body.save(path, { bom: job.bom, ...(signal ? { signal } : {}) })
+  if (body.kind === 'rows') return body.save(path, { bom: job.bom, dialect: job.dialect, ...(signal ? { signal } : {}) })
   // Opened inside the export, so that a refusal is reported like any other failure: nothing written.
   const { open } = body
   async function* bytes(): AsyncGenerator<Uint8Array, void, undefined> {
@@ -61,7 +64,7 @@ export async function saveCsvJob(job: CsvJob, path: string, signal?: AbortSignal
 /** A job's CSV as chunks (text or bytes) for an HTTP response. */
 export async function* csvJobChunks(job: CsvJob, signal?: AbortSignal): AsyncGenerator<string | Uint8Array, void, undefined> {
   const { body } = job
-  if (body.kind === 'rows') yield* body.chunks({ bom: job.bom, ...(signal ? { signal } : {}) })
+  if (body.kind === 'rows') yield* body.chunks({ bom: job.bom, dialect: job.dialect, ...(signal ? { signal } : {}) })
   else yield* await body.open(signal)
 }
 
@@ -105,8 +108,9 @@ export class Exporter {
 
   /** The job for `request`: everything the device can check is checked here, before a dialog or a download. */
   async prepare(request: ExportRequest): Promise<CsvJob> {
-    const { what, scope, bom } = request
+    const { what, scope, bom, format } = request
     const fileName = exportFileName(what, scope)
+    const dialect = csvDialect(format)
     if (scope === 'team') {
       // Refused now, before a dialog, when there is no team server to ask.
       switch (this.deps.teamServer()) {
@@ -115,31 +119,32 @@ export class Exporter {
         case 'signed-out':
           throw new StintError('unavailable', 'The team’s time comes from the team server, and this device is not signed in to it: paste the device token in Settings → Team server. Nothing was exported.')
       }
-      return { fileName, bom, body: { kind: 'bytes', open: (signal) => this.deps.online((transport) => transport.exportCsv({ what, bom }, signal)) } }
+      return { fileName, bom, dialect, body: { kind: 'bytes', open: (signal) => this.deps.online((transport) => transport.exportCsv({ what, bom, format }, signal)) } }
     }
     switch (what.kind) {
       case 'report': {
         // The whole report, every row: the 100,000-row limit is for a table on screen.
         const result = await this.deps.reports.run(what.query, { uncapped: true })
         const columns = reportCsvColumns(result.query)
-        return { fileName, bom, body: rowsBody(columns, () => result.rows.map((row) => reportCsvRow(result.query, row))) }
+        return { fileName, bom, dialect, body: rowsBody(columns, () => result.rows.map((row) => reportCsvRow(result.query, row))) }
       }
       case 'contractUsage': {
         const usage = await this.deps.reports.contractUsage(what.query.month, { statuses: what.query.statuses })
         const { columns, rows } = contractUsageCsv(usage)
-        return { fileName, bom, body: rowsBody(columns, () => rows) }
+        return { fileName, bom, dialect, body: rowsBody(columns, () => rows) }
       }
       case 'entries':
-        return { fileName, bom, body: rowsBody(ENTRY_CSV_COLUMNS, this.entries(what)) }
+        return { fileName, bom, dialect, body: rowsBody(ENTRY_CSV_COLUMNS, this.entries(what, format === 'machine')) }
       case 'month': {
         const { view, month } = what.query
         const pageSize = this.deps.pageSize
-        return { fileName, bom, body: rowsBody(monthViewCsvColumns(view), () => monthViewCsvPages(view, month, this.deps.reports.monthPages(what.query, pageSize ? { pageSize } : {}))) }
+        return { fileName, bom, dialect, body: rowsBody(monthViewCsvColumns(view), () => monthViewCsvPages(view, month, this.deps.reports.monthPages(what.query, pageSize ? { pageSize } : {}))) }
       }
     }
   }
 
-  private entries(what: Extract<ExportWhat, { kind: 'entries' }>): () => CsvRows<EntryCsvKey> {
+  /** The entries' rows: finished records in the machine's dialect (the fast path), rows for a locale's. */
+  private entries(what: Extract<ExportWhat, { kind: 'entries' }>, machine: boolean): () => CsvRows<EntryCsvKey> {
     const { filters } = what
     if (filters.userIds !== undefined || filters.teamIds !== undefined) {
       throw new StintError(
@@ -158,6 +163,7 @@ export class Exporter {
     }
     const userId = this.deps.userId()
     const pageSize = this.deps.pageSize
-    return () => entriesCsvRecords(this.deps.db, userId, what.from, what.to, { includeVoided: what.includeVoided, filters: entryFilters, ...(pageSize ? { pageSize } : {}) })
+    const options = { includeVoided: what.includeVoided, filters: entryFilters, ...(pageSize ? { pageSize } : {}) }
+    return machine ? () => entriesCsvRecords(this.deps.db, userId, what.from, what.to, options) : () => entriesCsvPages(this.deps.db, userId, what.from, what.to, options)
   }
 }

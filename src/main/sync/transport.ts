@@ -65,7 +65,7 @@ export interface SyncTransport {
   /** Contract usage of a month over the time the caller may see (all of it for an administrator). */
   teamContractUsage(query: ContractUsageQueryInput): Promise<ContractUsage>
   /** A CSV export of the team's time: the server's bytes as they arrive (a refusal throws before the first). */
-  exportCsv(request: Pick<ExportRequest, 'what' | 'bom'>, signal?: AbortSignal): Promise<AsyncIterable<Uint8Array>>
+  exportCsv(request: Pick<ExportRequest, 'what' | 'bom' | 'format'>, signal?: AbortSignal): Promise<AsyncIterable<Uint8Array>>
 }
 
 const REQUEST_TIMEOUT_MS = 20_000
@@ -153,7 +153,7 @@ export function httpTransport(baseUrl: string, token: string, fetchImpl: typeof 
       const timer = setTimeout(() => started.abort(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)), REQUEST_TIMEOUT_MS)
       const both = signal ? AbortSignal.any([started.signal, signal]) : started.signal
       try {
-        const response = await send('/v1/exports/csv', { method: 'POST', body: JSON.stringify({ what: request.what, scope: 'team', bom: request.bom }) }, both)
+        const response = await send('/v1/exports/csv', { method: 'POST', body: JSON.stringify({ what: request.what, scope: 'team', bom: request.bom, ...(request.format === 'machine' ? {} : { format: request.format }) }) }, both)
         if (!response.body) throw new TransportError('server', `The team server sent no CSV; is ${base} a Stint team server of a matching version?`)
         return response.body
       } finally {

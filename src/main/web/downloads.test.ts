@@ -2,6 +2,7 @@
 // the file read back with a strict CSV parser, the headers, single use, expiry, the
 // launch secret, and a failure halfway that must cut the response off.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
+import { MACHINE_DIALECT } from '@shared/csv-dialect'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -172,6 +173,7 @@ describe('a CSV export in the browser host is a one-time download', () => {
     const job: CsvJob = {
       fileName: 'stint-entries.csv',
       bom: false,
+      dialect: MACHINE_DIALECT,
       body: rowsBody(
         [
           { key: 'n', header: 'n' },
@@ -192,6 +194,7 @@ describe('a CSV export in the browser host is a one-time download', () => {
     const job: CsvJob = {
       fileName: 'stint-entries.csv',
       bom: false,
+      dialect: MACHINE_DIALECT,
       body: {
         kind: 'bytes',
         open: () => Promise.reject(new (class extends Error {})('boom')),
@@ -212,7 +215,7 @@ describe('a CSV export in the browser host is a one-time download', () => {
         closed = true
       }
     }
-    const answer = await downloads.deliver({ fileName: 'x.csv', bom: false, body: rowsBody([{ key: 'n', header: 'n' }], endless) })
+    const answer = await downloads.deliver({ fileName: 'x.csv', bom: false, dialect: MACHINE_DIALECT, body: rowsBody([{ key: 'n', header: 'n' }], endless) })
     if (answer.status !== 'download') throw new Error('no download')
     const reply = await send(answer.url, { onData: (req) => req.destroy() })
     expect(reply.complete).toBe(false)

@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { ExportResult, ExportScope, ExportWhatInput } from '@shared/exports'
 import { useClient } from '../client-context'
+import { useT } from '../i18n/i18n-context'
 import './reports.css'
 
 /** Where the byte-order-mark choice is remembered: a person who opens CSVs in Excel wants it every time. */
@@ -64,6 +65,7 @@ export interface ExportCsvButtonProps {
 
 export function ExportCsvButton({ what, scope, label = 'Export CSV', disabled = false, showBomOption = true }: ExportCsvButtonProps) {
   const client = useClient()
+  const { language } = useT()
   const id = useId()
   const [bom, setBom] = useState(readBom)
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' })
@@ -81,7 +83,11 @@ export function ExportCsvButton({ what, scope, label = 'Export CSV', disabled = 
     setOutcome({ kind: 'busy' })
     try {
       // Without its own checkbox the button follows the remembered choice of the one beside it.
-      const result = await client.export.csv({ what: what(), scope, bom: showBomOption ? bom : readBom() })
+      // Machine formats unless Settings asks for those of the language the window speaks;
+      // read now, so the choice just made counts, and settings that cannot be read mean the default.
+      const settings = await client.settings.get({}).catch(() => null)
+      const format = settings?.exports.csvFormat === 'locale' ? language : 'machine'
+      const result = await client.export.csv({ what: what(), scope, bom: showBomOption ? bom : readBom(), format })
       if (live.current) setOutcome(outcomeOf(result))
     } catch (error) {
       if (live.current) setOutcome({ kind: 'failed', text: `The export failed and nothing was written: ${(error as Error).message}` })

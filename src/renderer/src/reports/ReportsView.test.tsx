@@ -378,7 +378,17 @@ describe('Export CSV button', () => {
       what: { kind: 'report', query: expect.objectContaining({ from: '2026-11-01', to: '2026-11-30', groupBy: ['customer'] }) as unknown },
       scope: 'mine',
       bom: true,
+      format: 'machine',
     })
+  })
+
+  it('writes the formats of the window’s language when Settings asks for them', async () => {
+    const host = reportsHost({ 'settings.get': () => ({ ...SETTINGS, exports: { csvFormat: 'locale' } }), 'export.csv': () => ({ status: 'cancelled' }) })
+    renderReports(host)
+    await screen.findByRole('table', { name: /Time by customer/ })
+    fireEvent.click(screen.getByRole('button', { name: 'Export report (CSV)' }))
+    await waitFor(() => expect(host.requestsTo('export.csv')).toHaveLength(1))
+    expect(host.requestsTo('export.csv')[0]).toMatchObject({ format: 'en' })
   })
 
   it('downloads in the browser host, and exports the entries of the range with the same filters', async () => {
@@ -394,6 +404,7 @@ describe('Export CSV button', () => {
       what: { kind: 'entries', from: '2026-11-01', to: '2026-11-30', filters: { statuses: ['draft', 'submitted', 'approved', 'rejected'] }, includeVoided: false },
       scope: 'mine',
       bom: false,
+      format: 'machine',
     })
     click.mockRestore()
   })

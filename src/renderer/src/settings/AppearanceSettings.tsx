@@ -1,8 +1,9 @@
 // Appearance: the theme, System (the operating system's light or dark), Light or Dark,
 // and the language, System (the operating system's), English or Deutsch.
 import { useId } from 'react'
+import { csvDialect, type CsvFormat } from '@shared/csv-dialect'
 import { LANGUAGE_NAMES, LANGUAGES, resolveLanguage } from '@shared/i18n/languages'
-import { THEMES, type Settings, type SettingsPatch } from '@shared/settings'
+import { CSV_FORMATS, THEMES, type Settings, type SettingsPatch } from '@shared/settings'
 import { useSystemLanguages, useT } from '../i18n/i18n-context'
 import '../ui/segmented.css'
 import { SectionHead } from './SectionHead'
@@ -11,13 +12,20 @@ import type { SaveFeedback } from './use-settings'
 interface AppearanceSettingsProps {
   appearance: Settings['appearance']
   language: Settings['language']
+  exports: Settings['exports']
   feedback: SaveFeedback | null
   onSave: (patch: SettingsPatch) => Promise<boolean>
 }
 
-export function AppearanceSettings({ appearance, language, feedback, onSave }: AppearanceSettingsProps) {
+/** How a CSV file in `format` writes a day and a decimal: '2026-12-03 · 1.50', '03.12.2026 · 1,50'. */
+function csvExample(format: CsvFormat): string {
+  const { day, decimal } = csvDialect(format)
+  return `${day('2026-12-03')} · 1${decimal}50`
+}
+
+export function AppearanceSettings({ appearance, language, exports, feedback, onSave }: AppearanceSettingsProps) {
   const id = useId()
-  const { t } = useT()
+  const { t, language: shown } = useT()
   const systemLanguage = LANGUAGE_NAMES[resolveLanguage('system', useSystemLanguages())]
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
@@ -53,6 +61,20 @@ export function AppearanceSettings({ appearance, language, feedback, onSave }: A
           {t('settings.language.help')}
         </p>
       </div>
+      <fieldset className="setting field" aria-describedby={`${id}-csv-help`}>
+        <legend>{t('settings.csv.label')}</legend>
+        <div className="segmented">
+          {CSV_FORMATS.map((format) => (
+            <label key={format} className="segmented__option">
+              <input type="radio" name={`${id}-csv`} value={format} checked={exports.csvFormat === format} onChange={() => void onSave({ exports: { csvFormat: format } })} />
+              <span>{t(`settings.csv.${format}`, { example: csvExample(format === 'machine' ? 'machine' : shown) })}</span>
+            </label>
+          ))}
+        </div>
+        <p id={`${id}-csv-help`} className="field__help">
+          {t('settings.csv.help')}
+        </p>
+      </fieldset>
     </section>
   )
 }

@@ -284,6 +284,14 @@ function suite(dialect: TestDialect) {
       expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/^The team server refused: One of the people chosen is not among those whose time you may see; nothing was exported/) as string } })
       expect(readdirSync(dir)).toEqual(['team.csv'])
       expect(readFileSync(target)).toEqual(direct.rawPayload)
+
+      // In German formats: the server writes the dialect, the desktop keeps its bytes.
+      const german = await call({ what: { kind: 'entries', from: '2026-11-01', to: '2026-11-30' }, scope: 'team', format: 'de' })
+      const directGerman = await exportAs('cy', { what: { kind: 'entries', from: '2026-11-01', to: '2026-11-30' }, format: 'de' })
+      expect(german.ok).toBe(true)
+      expect(readFileSync(target)).toEqual(directGerman.rawPayload)
+      const germanRows: Record<string, string>[] = parse(directGerman.rawPayload, { columns: true, delimiter: ';', relax_quotes: false, relax_column_count: false })
+      expect(germanRows[0]).toMatchObject({ date: '02.11.2026', person: 'Bo', hours: '0,50', minutes: '30' })
     } finally {
       await core?.close()
       rmSync(dir, { recursive: true, force: true })

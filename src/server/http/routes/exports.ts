@@ -5,6 +5,7 @@
 import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
+import { csvDialect } from '@shared/csv-dialect'
 import { csvChunks, primeChunks, type CsvOptions } from '@shared/csv-writer'
 import { TEAM_ENTRY_CSV_COLUMNS, contentDisposition, contractUsageCsv, exportFileName, monthViewCsvColumns, monthViewCsvPages, reportCsvColumns, reportCsvRow } from '@shared/export-columns'
 import { ExportRequestSchema, type ExportWhat } from '@shared/exports'
@@ -61,12 +62,12 @@ async function* teamCsv(db: Kysely<ServerDatabase>, scope: ReportScope, what: Ex
 
 export function exportRoutes(app: FastifyInstance, { db }: { db: Kysely<ServerDatabase> }): void {
   app.post(EXPORT_CSV_PATH, { config: { api: csv } }, async (request, reply) => {
-    const { what, bom } = parseInput(csv.body, request.body, 'The export')
+    const { what, bom, format } = parseInput(csv.body, request.body, 'The export')
     const scope = await reportScopeFor(db, principalOf(request))
     // The first chunk is made before the headers go out, so a refusal is an error answer
     // with its reason; a failure later destroys the response (Fastify does), so the app
     // sees a broken stream and keeps no file.
-    const chunks = await primeChunks(teamCsv(db, scope, what, { bom }))
+    const chunks = await primeChunks(teamCsv(db, scope, what, { bom, dialect: csvDialect(format) }))
     return reply
       .header('Content-Type', 'text/csv; charset=utf-8')
       .header('Content-Disposition', contentDisposition(exportFileName(what, 'team')))

@@ -23,6 +23,10 @@ export const deSettings: Record<keyof typeof enSettings, string> = {
   'settings.appearance.themeHelp': 'System folgt dem hellen oder dunklen Modus Ihres Computers, auch wenn er wechselt.',
   'settings.language.label': 'Sprache',
   'settings.language.system': 'System ({language})',
+  'settings.csv.label': 'Zahlen und Daten in CSV-Dateien',
+  'settings.csv.machine': 'Für Programme: {example}',
+  'settings.csv.locale': 'In meiner Sprache: {example}',
+  'settings.csv.help': 'Für Programme lesen sich Dateien überall gleich (ISO-Datum, Dezimalpunkt). In Ihrer Sprache erkennt eine darauf eingestellte Tabellenkalkulation Tage als Datum und Stunden als Zahlen; deutsche Dateien trennen Felder mit Semikolons.',
   'settings.language.help': 'System folgt der Sprache Ihres Computers; Stint spricht Englisch und Deutsch. Datums- und Zahlenformate folgen der Sprache.',
 
   'settings.timers.title': 'Timer',

@@ -22,6 +22,10 @@ export const enSettings = {
   'settings.appearance.themeHelp': 'System follows your computer’s light or dark mode as it changes.',
   'settings.language.label': 'Language',
   'settings.language.system': 'System ({language})',
+  'settings.csv.label': 'Numbers and dates in CSV files',
+  'settings.csv.machine': 'For programs: {example}',
+  'settings.csv.locale': 'In my language: {example}',
+  'settings.csv.help': 'For programs, files read the same everywhere (ISO dates, decimal points). In your language, a spreadsheet set to it reads days as dates and hours as numbers; German files separate fields with semicolons.',
   'settings.language.help': 'System follows your computer’s language; Stint speaks English and German. Dates and numbers follow the language.',
 
   'settings.timers.title': 'Timers',
