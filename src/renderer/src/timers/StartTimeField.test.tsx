@@ -51,6 +51,27 @@ describe('Started at, in the timer editor', () => {
     expect(screen.getByRole('status').textContent).toBe('Timer 1 now started at 09:05.')
   })
 
+  it('Enter in the field sets the start, and does not submit (and close) the editor around it', async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] })
+    const submitted = vi.fn((event: { preventDefault: () => void }) => event.preventDefault())
+    const host = scriptedHost({ 'timers.setStart': ({ startedAt }) => ({ ...timer, runStartedAt: startedAt, runningSince: startedAt }) })
+    render(
+      <ClientContext.Provider value={host.client}>
+        <form onSubmit={submitted}>
+          <StartTimeField timer={timer} />
+          <button type="submit">Save</button>
+        </form>
+      </ClientContext.Provider>,
+    )
+    const input = screen.getByLabelText<HTMLInputElement>('Start time of Timer 1')
+    fireEvent.change(input, { target: { value: '9:05' } })
+    // What a browser does with an Enter in a form's field that nobody prevented: submit the form.
+    if (fireEvent.keyDown(input, { key: 'Enter' })) fireEvent.submit(input.form as HTMLFormElement)
+    await settle()
+    expect(host.requestsTo('timers.setStart')).toEqual([{ slot: 1, startedAt: local(2026, 12, 3, 9, 5) }])
+    expect(submitted).not.toHaveBeenCalled()
+  })
+
   it('−10 min moves the start ten minutes earlier; a refusal is shown as said', async () => {
     const host = show({
       'timers.setStart': () => {

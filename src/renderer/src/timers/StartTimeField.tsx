@@ -47,7 +47,14 @@ export function StartTimeField({ timer }: { timer: Timer }) {
         <label className="visually-hidden" htmlFor={id}>
           Start time of {timer.label}
         </label>
-        <input id={id} className="start-time__input" value={text} inputMode="numeric" placeholder="9:05" onChange={(e) => setText(e.target.value)} aria-describedby={message ? `${id}-message` : undefined} />
+        <input id={id} className="start-time__input" value={text} inputMode="numeric" placeholder="9:05" onChange={(e) => setText(e.target.value)}
+          onKeyDown={(event) => {
+            // Enter sets the start; unprevented it would submit the editor around it, closing it with the typed start unapplied.
+            if (event.key !== 'Enter') return
+            event.preventDefault()
+            void move(startInstant(text, Date.now()))
+          }}
+          aria-describedby={message ? `${id}-message` : undefined} />
         <button type="button" className="button button--secondary" onClick={() => void move(startInstant(text, Date.now()))}>
           Set start
         </button>
