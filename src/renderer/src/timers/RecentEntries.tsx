@@ -85,7 +85,7 @@ export function RecentEntries({ workItems, activityTypes }: RecentEntriesProps) 
               const day = formatDay(entry.day, locale)
               return (
                 <tr key={entry.id} data-entry-id={entry.id}>
-                  <td>{day}</td>
+                  <td className="table__nowrap">{day}</td>
                   <td>{item ? workItemDisplayName(item) : <span className="muted">{t('timers.noWorkItem')}</span>}</td>
                   <td>{activityTypes.find((type) => type.id === entry.activityTypeId)?.name ?? '—'}</td>
                   <td>
