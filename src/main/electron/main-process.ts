@@ -85,16 +85,19 @@ async function start(): Promise<void> {
   let quitting = false
   // Links and command lines that arrive before the core is ready wait here.
   const pending: TimerCommand[] = []
+  // The language of the tray, notifications and dialogs: the setting's, or with System the operating system's (English until the settings are read).
+  let translator: Translator = ENGLISH
+  const t: Translator['t'] = (id, values) => translator.t(id, values)
 
   protocol.registerSchemesAsPrivileged([PRIVILEGED_APP_SCHEME])
   const feedback: CommandFeedback = {
     confirmKeepShort: async (label, seconds) => {
       const { response } = await dialog.showMessageBox({
         type: 'question',
-        title: 'Keep this short entry?',
-        message: `${label} ran for only ${seconds} seconds.`,
-        detail: 'Short runs are often accidental. Keep it as a draft entry, or discard it?',
-        buttons: ['Keep', 'Discard'],
+        title: t('timers.short.title'),
+        message: t('notices.shortRun.message', { label, seconds }),
+        detail: t('notices.shortRun.detail'),
+        buttons: [t('notices.shortRun.keep'), t('notices.shortRun.discard')],
         defaultId: 0,
         cancelId: 0,
       })
@@ -105,18 +108,18 @@ async function start(): Promise<void> {
     },
   }
   const run = (command: TimerCommand) => {
-    if (core) void runTimerCommand(core.timers, command, feedback).catch(logError)
+    if (core) void runTimerCommand(core.timers, command, feedback, translator).catch(logError)
     else pending.push(command)
   }
   const handleArgv = (argv: readonly string[]) => {
     const parsed = parseTimerArgs(argv)
-    if (!parsed.ok) feedback.notify('Stint refused a request', parsed.error)
+    if (!parsed.ok) feedback.notify(t('notices.refusedRequest'), parsed.error)
     else if (parsed.command) run(parsed.command)
   }
   const handleLink = (url: string) => {
     const parsed = parseStintLink(url)
     if (parsed.ok) run(parsed.command)
-    else feedback.notify('Stint refused a link', parsed.error)
+    else feedback.notify(t('notices.refusedLink'), parsed.error)
   }
 
   if (
@@ -142,6 +145,8 @@ async function start(): Promise<void> {
   await app.whenReady()
   // Never throws: a damaged file is kept aside and the defaults apply (settings-store.ts).
   const settings = new JsonFileSettingsStore(app.getPath('userData'), logger)
+  const languageOf = (next: Settings) => resolveLanguage(next.language, [...app.getPreferredSystemLanguages(), app.getLocale()])
+  translator = createTranslator(languageOf(settings.get()))
   try {
     core = await createCore({
       dataDir: app.getPath('userData'),
@@ -154,10 +159,10 @@ async function start(): Promise<void> {
       handlerOverrides: { 'settings.shortcutStatus': () => ({ available: true, entries: shortcuts ? [...shortcuts.entries] : [] }) },
       exportDestination: saveDialogDestination({ dialog, window: () => window, downloadsFolder: () => app.getPath('downloads') }),
       // The later read-through found damage (the log has it too): say it where the user looks.
-      onDamagedFile: (message) => void dialog.showMessageBox({ type: 'error', title: 'Stint’s database is damaged', message: 'Stint’s database is damaged', detail: message, buttons: ['OK'] }),
+      onDamagedFile: (message) => void dialog.showMessageBox({ type: 'error', title: t('notices.damaged'), message: t('notices.damaged'), detail: message, buttons: [t('notices.ok')] }),
     })
   } catch (error) {
-    dialog.showErrorBox('Stint cannot open its database', startFailureMessage(error))
+    dialog.showErrorBox(t('notices.cannotOpen'), startFailureMessage(error))
     app.exit(1)
     return
   }
@@ -181,21 +186,25 @@ async function start(): Promise<void> {
     settings: () => settings.get().reminders,
     anyRunning: async () => (await ready.timers.list()).some((t) => t.state === 'running'),
     notify: (title, body) => feedback.notify(title, body),
+    translator: () => translator,
     onError: logError,
   })
 
   // What the login list was last set to: set at start (the program may have moved) and when the setting changes, not at every other settings change.
   let loginSet: boolean | null = null
-  // The language of the tray, notifications and dialogs: the setting's, or with System the operating system's.
-  let translator: Translator = ENGLISH
   const applySettings = (next: Settings) => {
-    const language = resolveLanguage(next.language, [...app.getPreferredSystemLanguages(), app.getLocale()])
+    const language = languageOf(next)
     if (language !== translator.language) translator = createTranslator(language)
     shortcuts?.unregister()
-    shortcuts = registerTimerShortcuts(globalShortcut, next.shortcuts, {
-      toggle: (slot) => void ready.timers.toggle(slot).catch(logError),
-      pauseAll: () => void ready.timers.pauseAll().catch(logError),
-    })
+    shortcuts = registerTimerShortcuts(
+      globalShortcut,
+      next.shortcuts,
+      {
+        toggle: (slot) => void ready.timers.toggle(slot).catch(logError),
+        pauseAll: () => void ready.timers.pauseAll().catch(logError),
+      },
+      translator,
+    )
     ready.events.emit('shortcuts.changed', { available: true, entries: [...shortcuts.entries] })
     reminders.apply()
     // The chosen theme for what Electron draws itself (menus, dialogs, the window frame) and for the page's prefers-color-scheme.
@@ -242,7 +251,7 @@ async function start(): Promise<void> {
     const shown = window
     shown.once('ready-to-show', () => {
       dialog
-        .showMessageBox(shown, { type: 'warning', title: 'Stint’s settings were reset', message: 'Stint’s settings were reset', detail: settingsNotice, buttons: ['OK'] })
+        .showMessageBox(shown, { type: 'warning', title: t('notices.settingsReset'), message: t('notices.settingsReset'), detail: settingsNotice, buttons: [t('notices.ok')] })
         .catch(logError)
     })
   }
@@ -252,10 +261,10 @@ async function start(): Promise<void> {
     ask: async (running): Promise<QuitChoice> => {
       const { response } = await dialog.showMessageBox({
         type: 'question',
-        title: 'Timers are running',
-        message: running === 1 ? 'A timer is still running.' : `${running} timers are still running.`,
-        detail: 'Stop them and book their time now, or keep them running: their time keeps counting while Stint is closed.',
-        buttons: ['Stop and quit', 'Keep running and quit', 'Cancel'],
+        title: t('notices.quit.title'),
+        message: t('notices.quit.message', { count: running }),
+        detail: t('notices.quit.detail'),
+        buttons: [t('notices.quit.stop'), t('notices.quit.keep'), t('notices.quit.cancel')],
         defaultId: 1,
         cancelId: 2,
       })
@@ -283,7 +292,7 @@ async function start(): Promise<void> {
       result = await ready.timers.stop(slot, { keepShort: true })
     }
     // Time that fell into a locked period waits as a question: say so, the window may be closed.
-    if (result.outcome === 'stopped' && result.heldSeconds > 0) feedback.notify(`${result.timer.label} stopped`, stoppedText(result))
+    if (result.outcome === 'stopped' && result.heldSeconds > 0) feedback.notify(t('notices.stopped.title', { name: result.timer.label }), stoppedText(result, translator))
   }
   const tray = new TrayController({
     tray: new Tray(nativeImage.createEmpty()),
@@ -324,7 +333,7 @@ async function start(): Promise<void> {
       })()
       done.then(
         () => undefined,
-        (error: unknown) => feedback.notify('Stint could not do that', failureMessage(error)),
+        (error: unknown) => feedback.notify(t('notices.failed'), failureMessage(error)),
       )
     },
   })

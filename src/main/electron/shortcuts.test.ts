@@ -1,5 +1,6 @@
 import type { GlobalShortcut } from 'electron'
 import { describe, expect, it } from 'vitest'
+import { createTranslator, type Translator } from '@shared/i18n/translator'
 import {
   DEFAULT_SHORTCUTS,
   acceleratorProblem,
@@ -62,14 +63,15 @@ class FakeGlobalShortcut implements Pick<GlobalShortcut, 'register' | 'unregiste
 
 const DEFAULTS: ShortcutBindings = { enabled: true, ...DEFAULT_SHORTCUTS }
 
-function setUp(bindings: ShortcutBindings = DEFAULTS, prepare: (system: FakeGlobalShortcut) => void = () => undefined) {
+function setUp(bindings: ShortcutBindings = DEFAULTS, prepare: (system: FakeGlobalShortcut) => void = () => undefined, translator?: Translator) {
   const system = new FakeGlobalShortcut()
   prepare(system)
   const done: string[] = []
-  const report = registerTimerShortcuts(system, bindings, {
-    toggle: (slot) => done.push(`toggle ${slot}`),
+  const actions = {
+    toggle: (slot: number) => done.push(`toggle ${slot}`),
     pauseAll: () => done.push('pause all'),
-  })
+  }
+  const report = translator ? registerTimerShortcuts(system, bindings, actions, translator) : registerTimerShortcuts(system, bindings, actions)
   const entryFor = (purpose: string): ShortcutReportEntry => {
     const entry = report.entries.find((candidate) => candidate.purpose === purpose)
     if (!entry) throw new Error(`no report entry for "${purpose}"`)
@@ -273,5 +275,26 @@ describe('a plausible accelerator', () => {
   ])('refuses %j', (accelerator, problem) => {
     expect(acceleratorProblem(accelerator)).toMatch(problem)
     expect(isPlausibleAccelerator(accelerator)).toBe(false)
+  })
+})
+
+describe('why a shortcut does not work, in German', () => {
+  const german = createTranslator('de')
+
+  it('names the action that already has the keys, and what to do', () => {
+    const bindings = { ...withToggle(2, 'alt+cmdorctrl+1'), pauseAll: 'CommandOrControl+Alt+3' }
+    const { entryFor } = setUp(bindings, () => undefined, german)
+    expect(entryFor('toggle 2').reason).toBe('alt+cmdorctrl+1 ist bereits für „Timer 1 umschalten“ vergeben; geben Sie jedem Tastenkürzel eigene Tasten.')
+    expect(entryFor('pause all').reason).toMatch(/für „Timer 3 umschalten“ vergeben/)
+  })
+
+  it('says when the shortcuts are off, held elsewhere or not usable', () => {
+    expect(setUp({ ...DEFAULTS, enabled: false }, () => undefined, german).entryFor('pause all').reason).toBe('Globale Tastenkürzel sind in den Einstellungen ausgeschaltet.')
+    const held = setUp(DEFAULTS, (fake) => fake.register('CommandOrControl+Alt+8', () => undefined), german)
+    expect(held.entryFor('toggle 8').reason).toMatch(/wird bereits von einem anderen Teil von Stint verwendet/)
+    expect(setUp(withToggle(4, 'Shift+A'), () => undefined, german).entryFor('toggle 4').reason).toBe(
+      '„Shift+A“ ist kein brauchbares Tastenkürzel: Es braucht CommandOrControl, Alt oder Super; ohne sie würde die Taste in jedem anderen Programm nicht mehr funktionieren.',
+    )
+    expect(acceleratorProblem('Hyper+1', german)).toMatch(/„Hyper“ ist keine Zusatztaste/)
   })
 })

@@ -2,6 +2,7 @@
 // them all. Another program may already hold a combination, so every binding is reported back
 // (registered, taken, invalid or off) for Settings to show, never silently lost.
 import type { GlobalShortcut } from 'electron'
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
 import { SLOT_COUNT } from '@shared/timers'
 
 type NineAccelerators = readonly [string, string, string, string, string, string, string, string, string]
@@ -68,7 +69,13 @@ interface Binding {
  * Registers the timer shortcuts (call after app 'ready'; Electron throws before). To apply
  * changed settings, call the previous report's `unregister()` first, then register again.
  */
-export function registerTimerShortcuts(globalShortcut: GlobalShortcutPort, bindings: ShortcutBindings, actions: ShortcutActions): ShortcutReport {
+export function registerTimerShortcuts(
+  globalShortcut: GlobalShortcutPort,
+  bindings: ShortcutBindings,
+  actions: ShortcutActions,
+  translator: Pick<Translator, 't'> = ENGLISH,
+): ShortcutReport {
+  const { t } = translator
   const wanted: Binding[] = []
   for (let slot = 1; slot <= Math.max(SLOT_COUNT, bindings.toggle.length); slot++) {
     wanted.push({ purpose: `toggle ${slot}`, slot, accelerator: bindings.toggle[slot - 1] ?? null, run: () => actions.toggle(slot) })
@@ -76,36 +83,37 @@ export function registerTimerShortcuts(globalShortcut: GlobalShortcutPort, bindi
   wanted.push({ purpose: 'pause all', slot: null, accelerator: bindings.pauseAll, run: () => actions.pauseAll() })
 
   const registered: string[] = []
-  const claimedBy = new Map<string, ShortcutPurpose>()
+  /** Which binding already has the keys (its slot; null for pause all). */
+  const claimedBy = new Map<string, { slot: number | null }>()
 
   const entries = wanted.map((binding): ShortcutReportEntry => {
     const { purpose, slot, accelerator } = binding
     const result = (status: ShortcutStatus, reason?: string): ShortcutReportEntry =>
       reason === undefined ? { purpose, slot, accelerator, status } : { purpose, slot, accelerator, status, reason }
 
-    if (!bindings.enabled) return result('off', 'Global shortcuts are switched off in Settings.')
-    if (accelerator === null) return result('off', 'This shortcut is switched off.')
-    if (slot !== null && slot > SLOT_COUNT) return result('invalid', `Stint has ${SLOT_COUNT} timers; there is no timer ${slot} to toggle.`)
+    if (!bindings.enabled) return result('off', t('notices.shortcut.allOff'))
+    if (accelerator === null) return result('off', t('notices.shortcut.off'))
+    if (slot !== null && slot > SLOT_COUNT) return result('invalid', t('notices.shortcut.noTimer', { count: SLOT_COUNT, slot }))
 
-    const parsed = parseAccelerator(accelerator)
+    const parsed = parseAccelerator(accelerator, translator)
     if (!parsed.ok) return result('invalid', parsed.problem)
     const owner = claimedBy.get(parsed.canonical)
-    if (owner !== undefined) return result('invalid', `${accelerator} is already set for "${owner}"; give each shortcut its own keys.`)
-    claimedBy.set(parsed.canonical, purpose)
+    if (owner !== undefined) {
+      const values = { accelerator, owner: owner.slot === null ? 'pause' : 'toggle', slot: owner.slot ?? 0 }
+      return result('invalid', t('notices.shortcut.duplicate', values))
+    }
+    claimedBy.set(parsed.canonical, { slot })
 
     let accepted: boolean
     try {
       // Some other part of Stint owns it: leave it alone, and never unregister it later.
-      if (globalShortcut.isRegistered(accelerator)) return result('taken', `${accelerator} is already used by another part of Stint. Choose other keys.`)
+      if (globalShortcut.isRegistered(accelerator)) return result('taken', t('notices.shortcut.ownedByStint', { accelerator }))
       accepted = globalShortcut.register(accelerator, binding.run)
     } catch {
-      return result('invalid', `${accelerator} is not a shortcut this system accepts. Choose other keys.`)
+      return result('invalid', t('notices.shortcut.notAccepted', { accelerator }))
     }
     if (!accepted) {
-      return result(
-        'taken',
-        `${accelerator} is held by another application (or this desktop does not allow global shortcuts). Close that application or choose other keys.`,
-      )
+      return result('taken', t('notices.shortcut.held', { accelerator }))
     }
     registered.push(accelerator)
     return result('registered')
@@ -176,12 +184,12 @@ type ParsedAccelerator = { ok: true; canonical: string } | { ok: false; problem:
  * other than Shift or AltGr, unless its key types nothing (F1–F24, media and volume keys).
  * `canonical` is the same for spellings Electron treats alike (case, aliases, modifier order).
  */
-function parseAccelerator(text: string): ParsedAccelerator {
-  const refuse = (problem: string): ParsedAccelerator => ({ ok: false, problem: `"${text.slice(0, 60)}" is not a usable shortcut: ${problem}` })
-  if (text.length > 100) return refuse('it is too long.')
-  if (/\s/.test(text)) return refuse('write it without spaces, e.g. CommandOrControl+Alt+1.')
+function parseAccelerator(text: string, { t }: Pick<Translator, 't'>): ParsedAccelerator {
+  const refuse = (problem: string): ParsedAccelerator => ({ ok: false, problem: t('notices.shortcut.unusable', { text: text.slice(0, 60), problem }) })
+  if (text.length > 100) return refuse(t('notices.shortcut.tooLong'))
+  if (/\s/.test(text)) return refuse(t('notices.shortcut.spaces'))
   const tokens = text.split('+')
-  if (tokens.includes('')) return refuse('it has an empty part; write the + key as Plus.')
+  if (tokens.includes('')) return refuse(t('notices.shortcut.emptyPart'))
   const keyToken = tokens.pop() ?? ''
 
   const modifiers = new Set<string>()
@@ -189,18 +197,18 @@ function parseAccelerator(text: string): ParsedAccelerator {
     const modifier = MODIFIERS.get(token.toLowerCase())
     if (modifier === undefined) {
       return canonicalKey(token) === null
-        ? refuse(`"${token.slice(0, 20)}" is not a modifier (use CommandOrControl, Alt, Shift, Super…).`)
-        : refuse('it has more than one key; use modifiers and exactly one key.')
+        ? refuse(t('notices.shortcut.notModifier', { token: token.slice(0, 20) }))
+        : refuse(t('notices.shortcut.moreKeys'))
     }
-    if (modifiers.has(modifier)) return refuse(`it names ${token} twice.`)
+    if (modifiers.has(modifier)) return refuse(t('notices.shortcut.twice', { token }))
     modifiers.add(modifier)
   }
 
-  if (MODIFIERS.has(keyToken.toLowerCase())) return refuse('it has no key after the modifiers, e.g. CommandOrControl+Alt+1.')
+  if (MODIFIERS.has(keyToken.toLowerCase())) return refuse(t('notices.shortcut.noKey'))
   const key = canonicalKey(keyToken)
-  if (key === null) return refuse(`"${keyToken.slice(0, 20)}" is not a key Electron knows.`)
+  if (key === null) return refuse(t('notices.shortcut.notKey', { key: keyToken.slice(0, 20) }))
   if (!STANDALONE_KEYS.has(key) && [...modifiers].every((modifier) => TYPING_MODIFIERS.has(modifier))) {
-    return refuse('it needs CommandOrControl, Alt or Super; without one it would stop that key working in every other program.')
+    return refuse(t('notices.shortcut.typingOnly'))
   }
 
   const ordered = MODIFIER_ORDER.filter((modifier) => modifiers.has(modifier))
@@ -208,12 +216,12 @@ function parseAccelerator(text: string): ParsedAccelerator {
 }
 
 /** Why Settings should refuse `text` as a global shortcut, or null when it looks usable. */
-export function acceleratorProblem(text: string): string | null {
-  const parsed = parseAccelerator(text)
+export function acceleratorProblem(text: string, translator: Pick<Translator, 't'> = ENGLISH): string | null {
+  const parsed = parseAccelerator(text, translator)
   return parsed.ok ? null : parsed.problem
 }
 
 /** True when `text` is well-formed and safe to offer to Electron, which still decides in the end. */
 export function isPlausibleAccelerator(text: string): boolean {
-  return parseAccelerator(text).ok
+  return parseAccelerator(text, ENGLISH).ok
 }

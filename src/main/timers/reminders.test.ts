@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createTranslator } from '@shared/i18n/translator'
 import { DEFAULT_SETTINGS } from '@shared/settings'
 import { FakeClock } from '../clock'
 import { REMINDER_CHECK_MS, ReminderService, isWithinWorkingHours } from './reminders'
@@ -20,7 +21,7 @@ describe('working hours', () => {
   })
 })
 
-function setUp(enabled: boolean, running: boolean) {
+function setUp(enabled: boolean, running: boolean, language: 'en' | 'de' = 'en') {
   const clock = new FakeClock(Date.parse('2026-11-16T08:00:00Z'), 'Europe/Berlin') // Monday 09:00
   const scheduler = new ManualScheduler(() => clock.now())
   const notes: string[] = []
@@ -30,7 +31,8 @@ function setUp(enabled: boolean, running: boolean) {
     scheduler,
     settings: () => settings,
     anyRunning: () => Promise.resolve(running),
-    notify: (title) => notes.push(title),
+    notify: (title, body) => notes.push(language === 'en' ? title : `${title} — ${body}`),
+    translator: () => createTranslator(language),
     onError: (error) => notes.push(`error: ${String(error)}`),
   })
   service.apply()
@@ -73,5 +75,11 @@ describe('reminders', () => {
     settings.enabled = false
     service.apply()
     expect(scheduler.size).toBe(0)
+  })
+
+  it('speak the language of the settings', async () => {
+    const { notes, advance } = setUp(true, false, 'de')
+    await advance(REMINDER_CHECK_MS)
+    expect(notes).toEqual(['Kein Timer läuft — Es ist Arbeitszeit, und Stint erfasst nichts. Starten Sie einen Timer über das Infobereich-Symbol oder mit Strg+Alt+1.'])
   })
 })

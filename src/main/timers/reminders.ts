@@ -2,6 +2,7 @@
 // working hours set in Settings. The check wakes every 15 minutes only while reminders
 // are on; with them off nothing is scheduled at all.
 import { TZDate } from '@date-fns/tz'
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
 import type { Settings } from '@shared/settings'
 import type { Clock } from '../clock'
 import type { Scheduler } from './scheduler'
@@ -31,6 +32,8 @@ export interface ReminderDeps {
   settings: () => Reminders
   anyRunning: () => Promise<boolean>
   notify: (title: string, body: string) => void
+  /** The language of the moment (the setting may change while Stint runs); English without one. */
+  translator?: () => Pick<Translator, 't'>
   onError: (error: unknown) => void
 }
 
@@ -62,7 +65,8 @@ export class ReminderService {
       const recently = this.lastRemindedAt !== null && now - this.lastRemindedAt < REMINDER_GAP_MS
       if (!recently && isWithinWorkingHours(reminders, now, clock.timeZone()) && !(await this.deps.anyRunning())) {
         this.lastRemindedAt = now
-        this.deps.notify('No timer is running', 'It is working time and Stint is not recording. Start a timer from the tray or with Ctrl+Alt+1.')
+        const { t } = this.deps.translator?.() ?? ENGLISH
+        this.deps.notify(t('notices.reminder.title'), t('notices.reminder.body'))
       }
     } catch (error) {
       this.deps.onError(error)

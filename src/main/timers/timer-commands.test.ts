@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createTranslator } from '@shared/i18n/translator'
 import { parseStintLink, type TimerCommand } from '@shared/ticket-link'
 import { openTempCore, type TempCore } from '../testing/temp-core'
 import { runTimerCommand, type CommandFeedback } from './timer-commands'
@@ -58,5 +59,26 @@ describe('ticket links', () => {
   it('a refusal is told to the user, not thrown away', async () => {
     await runTimerCommand(env.core.timers, link('stint://timer/stop?ref=TICKET-9'), feedback)
     expect(notes).toEqual(['Stint could not stop TICKET-9 — No timer is running for TICKET-9.'])
+  })
+
+  it('tells a German user in German what a link started, stopped and booked', async () => {
+    const german = createTranslator('de')
+    await runTimerCommand(env.core.timers, link('stint://timer/start?ref=TICKET-1234'), feedback, german)
+    env.clock.advance(30 * 60_000)
+    await runTimerCommand(env.core.timers, link('stint://timer/stop?ref=TICKET-1234'), feedback, german)
+    await runTimerCommand(env.core.timers, link('stint://timer/stop?ref=TICKET-1234'), feedback, german)
+    expect(notes.slice(0, 2)).toEqual(['TICKET-1234 läuft — Auf TICKET-1234 (Platz 1).', 'TICKET-1234 gestoppt — 30 Min. als Entwurfseintrag gebucht.'])
+    expect(notes[2]).toMatch(/^Stint konnte TICKET-1234 nicht stoppen — /)
+  })
+
+  it('says in German what waits because its week is submitted', async () => {
+    const german = createTranslator('de')
+    await runTimerCommand(env.core.timers, link('stint://timer/start?ref=TICKET-1234'), feedback, german)
+    env.clock.advance(30 * 60_000)
+    await env.core.submission.submit('2026-11-16')
+    await runTimerCommand(env.core.timers, link('stint://timer/stop?ref=TICKET-1234'), feedback, german)
+    expect(notes.at(-1)).toBe(
+      'TICKET-1234 gestoppt — 30 Min. fielen in einen eingereichten oder genehmigten Zeitraum und wurden dort nicht gebucht: Öffnen Sie Stint, um sie heute zu buchen, zurückzulegen oder zu verwerfen.',
+    )
   })
 })

@@ -2,6 +2,7 @@
 // comes from outside Stint, so it was parsed strictly before (src/shared/ticket-link.ts);
 // a short run stopped from a link is still the user's decision, asked through `confirm`.
 import { StintError } from '@shared/errors'
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
 import type { TimerCommand } from '@shared/ticket-link'
 import type { StopResult } from '@shared/timers'
 import type { TimerEngine } from './timer-engine'
@@ -13,11 +14,17 @@ export interface CommandFeedback {
   notify(title: string, body: string): void
 }
 
-export async function runTimerCommand(engine: Pick<TimerEngine, 'startForTicket' | 'stopForTicket' | 'stop' | 'discard'>, command: TimerCommand, feedback: CommandFeedback): Promise<void> {
+export async function runTimerCommand(
+  engine: Pick<TimerEngine, 'startForTicket' | 'stopForTicket' | 'stop' | 'discard'>,
+  command: TimerCommand,
+  feedback: CommandFeedback,
+  translator: Pick<Translator, 't'> = ENGLISH,
+): Promise<void> {
+  const { t } = translator
   try {
     if (command.action === 'start') {
       const timer = await engine.startForTicket(command)
-      feedback.notify(`${command.ref} is running`, `On ${timer.label} (slot ${timer.slot}).`)
+      feedback.notify(t('notices.link.running', { ref: command.ref }), t('notices.link.runningBody', { label: timer.label, slot: timer.slot }))
       return
     }
     let result = await engine.stopForTicket(command.ref)
@@ -29,18 +36,18 @@ export async function runTimerCommand(engine: Pick<TimerEngine, 'startForTicket'
       result = await engine.stop(result.timer.slot, { keepShort: true })
       if (result.outcome !== 'stopped' || result.heldSeconds === 0) return
     }
-    if (result.outcome === 'stopped') feedback.notify(`${command.ref} stopped`, stoppedText(result))
+    if (result.outcome === 'stopped') feedback.notify(t('notices.stopped.title', { name: command.ref }), stoppedText(result, translator))
   } catch (error) {
     if (!(error instanceof StintError)) throw error
-    feedback.notify(`Stint could not ${command.action} ${command.ref}`, error.message)
+    feedback.notify(t(command.action === 'start' ? 'notices.link.startFailed' : 'notices.link.stopFailed', { ref: command.ref }), error.message)
   }
 }
 
 /** What a stop booked, and what it could not book because its period is locked (that waits as a question). */
-export function stoppedText(result: Extract<StopResult, { outcome: 'stopped' }>): string {
-  const minutes = (seconds: number) => `${Math.round(seconds / 60)} min`
-  const booked = result.entries.reduce((sum, e) => sum + e.rawSeconds, 0)
-  if (result.heldSeconds === 0) return `${minutes(booked)} booked as a draft entry.`
-  const held = `${minutes(result.heldSeconds)} fell into a submitted or approved period and was not booked there: open Stint to book it today, keep it aside or discard it.`
-  return booked > 0 ? `${minutes(booked)} booked as a draft entry. ${held}` : held
+export function stoppedText(result: Extract<StopResult, { outcome: 'stopped' }>, { t }: Pick<Translator, 't'> = ENGLISH): string {
+  const minutes = (seconds: number) => t('duration.minutes', { minutes: Math.round(seconds / 60) })
+  const bookedSeconds = result.entries.reduce((sum, e) => sum + e.rawSeconds, 0)
+  const values = { booked: minutes(bookedSeconds), held: minutes(result.heldSeconds) }
+  if (result.heldSeconds === 0) return t('notices.stopped.booked', values)
+  return t(bookedSeconds > 0 ? 'notices.stopped.bookedAndHeld' : 'notices.stopped.held', values)
 }

@@ -61,6 +61,7 @@ describe('the German catalogue is complete', () => {
       'work.kind.ticket',
       'work.types.name',
       'work.customers.organisation',
+      'notices.ok',
     ]
     const same = Object.keys(EN).filter((key) => EN[key as keyof Catalogue] === DE[key as keyof Catalogue])
     expect(same.filter((key) => !shared.includes(key))).toEqual([])

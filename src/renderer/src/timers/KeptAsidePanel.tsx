@@ -5,7 +5,8 @@ import { useId, useState } from 'react'
 import { formatDuration } from '@shared/duration'
 import type { HeldTime, PromptResolution } from '@shared/timers'
 import type { WorkItem } from '@shared/work'
-import { spokenDuration } from '../format'
+import { spokenDurationIn } from '../format'
+import { useT } from '../i18n/i18n-context'
 import { Dialog } from '../ui/Dialog'
 import { heldDays } from './LockedTimeDialog'
 import { workItemUnderLabel } from './work-under-label'
@@ -18,43 +19,45 @@ interface KeptAsidePanelProps {
 }
 
 export function KeptAsidePanel({ items, workItems, onResolve }: KeptAsidePanelProps) {
+  const translator = useT()
+  const { t, locale } = translator
   const titleId = useId()
   const [discarding, setDiscarding] = useState<HeldTime | null>(null)
   if (items.length === 0) return null
   return (
     <section className="panel" aria-labelledby={titleId}>
       <h2 id={titleId} className="panel__title">
-        Kept aside for locked periods
+        {t('timers.kept.title')}
       </h2>
-      <p className="muted">Timer time that fell into a submitted or approved period. Reopen the period to book it into its days, or book it today.</p>
+      <p className="muted">{t('timers.kept.help')}</p>
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Timer and work item</th>
-            <th scope="col">Worked on</th>
+            <th scope="col">{t('timers.kept.timerColumn')}</th>
+            <th scope="col">{t('timers.kept.workedOn')}</th>
             <th scope="col" className="num">
-              Duration
+              {t('timers.duration')}
             </th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('timers.actions')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {items.map((held) => {
             const item = workItems.find((w) => w.id === held.workItemId)
-            const what = `${spokenDuration(held.seconds)} of ${held.timerLabel}`
+            const what = { duration: spokenDurationIn(translator, held.seconds), label: held.timerLabel, days: heldDays(held, locale) }
             const reasonId = `${titleId}-${held.id}`
             return (
               <tr key={held.id}>
                 <th scope="row">
                   {held.timerLabel}{' '}
-                  <span className="table__sub">{item ? [workItemUnderLabel(held.timerLabel, item), item.customerName].filter(Boolean).join(' — ') : 'No work item'}</span>
+                  <span className="table__sub">{item ? [workItemUnderLabel(held.timerLabel, item), item.customerName].filter(Boolean).join(' — ') : t('timers.noWorkItem')}</span>
                 </th>
                 <td className="table__nowrap">
-                  {heldDays(held)}
+                  {what.days}
                   <span id={reasonId} className="table__sub">
-                    {held.lockedReason ? 'Still locked' : 'Open again'}
+                    {t(held.lockedReason ? 'timers.kept.stillLocked' : 'timers.kept.openAgain')}
                   </span>
                 </td>
                 <td className="num">{formatDuration(held.seconds)}</td>
@@ -62,24 +65,24 @@ export function KeptAsidePanel({ items, workItems, onResolve }: KeptAsidePanelPr
                   <button
                     type="button"
                     className="button button--secondary button--compact"
-                    aria-label={`Book ${what} into ${heldDays(held)}`}
+                    aria-label={t('timers.kept.bookIntoLabel', what)}
                     aria-disabled={held.lockedReason !== null || undefined}
                     aria-describedby={reasonId}
                     onClick={() => held.lockedReason === null && onResolve(held.id, { action: 'book-into-days' })}
                   >
-                    Book into its days
+                    {t('timers.kept.bookInto')}
                   </button>
                   <button
                     type="button"
                     className="button button--secondary button--compact"
-                    aria-label={`Book ${what} today`}
+                    aria-label={t('timers.kept.bookTodayLabel', what)}
                     aria-disabled={!held.todayOpen || undefined}
                     onClick={() => held.todayOpen && onResolve(held.id, { action: 'book-today' })}
                   >
-                    Book today
+                    {t('timers.kept.bookToday')}
                   </button>
-                  <button type="button" className="button button--ghost button--compact" aria-label={`Discard ${what}`} onClick={() => setDiscarding(held)}>
-                    Discard…
+                  <button type="button" className="button button--ghost button--compact" aria-label={t('timers.kept.discardLabel', what)} onClick={() => setDiscarding(held)}>
+                    {t('timers.kept.discard')}
                   </button>
                 </td>
               </tr>
@@ -89,13 +92,13 @@ export function KeptAsidePanel({ items, workItems, onResolve }: KeptAsidePanelPr
       </table>
       {discarding && (
         <Dialog
-          title={`Discard ${formatDuration(discarding.seconds)} of ${discarding.timerLabel}?`}
-          description={`The time worked on ${heldDays(discarding)} will not be booked anywhere. This cannot be undone.`}
+          title={t('timers.kept.discardTitle', { duration: formatDuration(discarding.seconds), label: discarding.timerLabel })}
+          description={t('timers.kept.discardDescription', { days: heldDays(discarding, locale) })}
           onClose={() => setDiscarding(null)}
           actions={
             <>
               <button type="button" className="button button--ghost" onClick={() => setDiscarding(null)} data-autofocus>
-                Cancel
+                {t('timers.cancel')}
               </button>
               <button
                 type="button"
@@ -105,7 +108,7 @@ export function KeptAsidePanel({ items, workItems, onResolve }: KeptAsidePanelPr
                   onResolve(discarding.id, { action: 'discard' })
                 }}
               >
-                Discard
+                {t('timers.discard')}
               </button>
             </>
           }

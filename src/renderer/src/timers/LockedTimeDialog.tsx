@@ -5,13 +5,13 @@ import { useId } from 'react'
 import { formatDuration } from '@shared/duration'
 import type { HeldTime, PromptResolution } from '@shared/timers'
 import { formatDay, formatTime } from '../format'
+import { useT } from '../i18n/i18n-context'
 import { Dialog } from '../ui/Dialog'
 import './held-time.css'
 
-/** "Sun 15 Nov" or "Sun 15 Nov and Mon 16 Nov". */
-export function heldDays(held: HeldTime): string {
-  const names = held.days.map((d) => formatDay(d.day))
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`
+/** "Sun 15 Nov" or "Sun 15 Nov and Mon 16 Nov" ("So., 15. Nov. und Mo., 16. Nov."): the days and the "and" as the locale writes them. */
+export function heldDays(held: HeldTime, locale = 'en-GB'): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(held.days.map((d) => formatDay(d.day, locale)))
 }
 
 interface LockedTimeDialogProps {
@@ -21,26 +21,29 @@ interface LockedTimeDialogProps {
 }
 
 export function LockedTimeDialog({ held, remaining, onResolve }: LockedTimeDialogProps) {
+  const { t, locale } = useT()
   const todayNote = useId()
-  const more = remaining > 1 ? ` (${remaining - 1} more question${remaining > 2 ? 's' : ''} after this one)` : ''
+  const more = remaining > 1 ? ` ${t('timers.moreQuestions', { count: remaining - 1 })}` : ''
   const reopened = held.lockedReason === null
+  const days = heldDays(held, locale)
+  const values = { label: held.timerLabel, duration: formatDuration(held.seconds), from: formatTime(held.fromAt), to: formatTime(held.toAt), days }
   return (
     <Dialog
-      title={`Time in a locked period: ${held.timerLabel}`}
-      description={`${formatDuration(held.seconds)} of ${held.timerLabel} (${formatTime(held.fromAt)}–${formatTime(held.toAt)}) fell on ${heldDays(held)}, in a period that is submitted or approved. It was not booked there and nothing is lost: what should happen to it?${more}`}
+      title={t('timers.locked.title', values)}
+      description={t('timers.locked.description', values) + more}
       onClose={() => undefined}
       dismissable={false}
       actions={
         <>
           <button type="button" className="button button--ghost" onClick={() => onResolve({ action: 'discard' })}>
-            Discard it
+            {t('timers.discardIt')}
           </button>
           <button type="button" className="button button--secondary" onClick={() => onResolve({ action: 'keep-aside' })} data-autofocus>
-            Keep it aside
+            {t('timers.locked.keepAside')}
           </button>
           {reopened && (
             <button type="button" className="button button--start" onClick={() => onResolve({ action: 'book-into-days' })}>
-              Book it into {heldDays(held)}
+              {t('timers.locked.bookInto', { days })}
             </button>
           )}
           <button
@@ -50,25 +53,25 @@ export function LockedTimeDialog({ held, remaining, onResolve }: LockedTimeDialo
             aria-describedby={held.todayOpen ? undefined : todayNote}
             onClick={() => held.todayOpen && onResolve({ action: 'book-today' })}
           >
-            Book it today
+            {t('timers.locked.bookToday')}
           </button>
         </>
       }
     >
-      <ul className="held-days" aria-label="Days the time fell on">
+      <ul className="held-days" aria-label={t('timers.locked.days')}>
         {held.days.map((d) => (
           <li key={d.day}>
-            <span>{formatDay(d.day)}</span>
+            <span>{formatDay(d.day, locale)}</span>
             <span className="num">{formatDuration(d.seconds)}</span>
-            <span className="muted">{d.locked ? 'locked' : 'open again'}</span>
+            <span className="muted">{t(d.locked ? 'timers.locked.locked' : 'timers.locked.openAgain')}</span>
           </li>
         ))}
       </ul>
       {held.lockedReason && <p className="note">{held.lockedReason}</p>}
-      <p className="muted">Kept aside, it waits under the timers until the period is reopened; then it can be booked into its days.</p>
+      <p className="muted">{t('timers.locked.keptHelp')}</p>
       {!held.todayOpen && (
         <p id={todayNote} className="muted">
-          Today is in a locked period too, so it cannot take this time.
+          {t('timers.locked.todayLocked')}
         </p>
       )}
     </Dialog>

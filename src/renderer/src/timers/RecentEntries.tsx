@@ -7,6 +7,7 @@ import { subDays } from 'date-fns'
 import type { TimeEntry } from '@shared/entries'
 import { workItemDisplayName, type ActivityType, type WorkItem } from '@shared/work'
 import { useClient } from '../client-context'
+import { useT } from '../i18n/i18n-context'
 import './times.css'
 import { formatDay, formatShownDuration, formatTime, todayLocal } from '../format'
 import { overlapsByEntry } from '../timesheet/use-day-overlaps'
@@ -18,6 +19,7 @@ interface RecentEntriesProps {
 
 export function RecentEntries({ workItems, activityTypes }: RecentEntriesProps) {
   const client = useClient()
+  const { t, locale } = useT()
   const [entries, setEntries] = useState<TimeEntry[]>([])
   const [error, setError] = useState<string | null>(null)
 
@@ -50,28 +52,28 @@ export function RecentEntries({ workItems, activityTypes }: RecentEntriesProps) 
   return (
     <section className="panel" aria-labelledby="recent-title">
       <h2 id="recent-title" className="panel__title">
-        Booked by timers this week
+        {t('timers.recent.title')}
       </h2>
       {error && <p role="alert">{error}</p>}
       {entries.length === 0 ? (
-        <p className="muted">Nothing yet. When you stop a timer, its time appears here as a draft entry for the timesheet.</p>
+        <p className="muted">{t('timers.recent.none')}</p>
       ) : (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Work item</th>
-              <th scope="col">Activity</th>
-              <th scope="col">Time</th>
+              <th scope="col">{t('timers.recent.day')}</th>
+              <th scope="col">{t('timers.recent.workItem')}</th>
+              <th scope="col">{t('timers.recent.activity')}</th>
+              <th scope="col">{t('timers.recent.time')}</th>
               <th scope="col" className="num">
-                Duration
+                {t('timers.duration')}
               </th>
               <th scope="col" className="num">
-                Rounded
+                {t('timers.recent.rounded')}
               </th>
-              <th scope="col">Billable</th>
+              <th scope="col">{t('timers.billable')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('timers.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -80,11 +82,12 @@ export function RecentEntries({ workItems, activityTypes }: RecentEntriesProps) 
               const item = workItems.find((w) => w.id === entry.workItemId)
               const first = entry.ranges[0]
               const last = entry.ranges.at(-1)
+              const day = formatDay(entry.day, locale)
               return (
                 <tr key={entry.id} data-entry-id={entry.id}>
-                  <td>{formatDay(entry.day)}</td>
-                  <td>{item ? workItemDisplayName(item) : <span className="muted">No work item</span>}</td>
-                  <td>{activityTypes.find((t) => t.id === entry.activityTypeId)?.name ?? '—'}</td>
+                  <td className="table__nowrap">{day}</td>
+                  <td>{item ? workItemDisplayName(item) : <span className="muted">{t('timers.noWorkItem')}</span>}</td>
+                  <td>{activityTypes.find((type) => type.id === entry.activityTypeId)?.name ?? '—'}</td>
                   <td>
                     {first && last ? `${formatTime(first.startedAt)}–${formatTime(last.endedAt)}` : '—'}
                     {overlaps.get(entry.id)?.map((text) => (
@@ -95,10 +98,10 @@ export function RecentEntries({ workItems, activityTypes }: RecentEntriesProps) 
                   </td>
                   <td className="num">{formatShownDuration(entry.rawSeconds)}</td>
                   <td className="num">{formatShownDuration(entry.roundedSeconds)}</td>
-                  <td>{entry.billable ? 'Yes' : 'No'}</td>
+                  <td>{t(entry.billable ? 'timers.recent.yes' : 'timers.recent.no')}</td>
                   <td>
-                    <button type="button" className="button button--secondary button--compact" aria-label={`Continue ${item ? workItemDisplayName(item) : 'this entry'} from ${formatDay(entry.day)}`} onClick={() => void continueEntry(entry.id)}>
-                      Continue
+                    <button type="button" className="button button--secondary button--compact" aria-label={item ? t('timers.recent.continueLabel', { name: workItemDisplayName(item), day }) : t('timers.recent.continueEntryLabel', { day })} onClick={() => void continueEntry(entry.id)}>
+                      {t('timers.recent.continue')}
                     </button>
                   </td>
                 </tr>

@@ -5,6 +5,7 @@
 import { useState } from 'react'
 import type { Timer } from '@shared/timers'
 import { useClient } from '../client-context'
+import { useT } from '../i18n/i18n-context'
 import './times.css'
 import { formatTime } from '../format'
 
@@ -22,6 +23,7 @@ export function startInstant(text: string, now: number): number | null {
 
 export function StartTimeField({ timer }: { timer: Timer }) {
   const client = useClient()
+  const { t } = useT()
   const start = timer.runStartedAt ?? timer.runningSince
   const [text, setText] = useState(start === null || start === undefined ? '' : formatTime(start))
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
@@ -29,12 +31,12 @@ export function StartTimeField({ timer }: { timer: Timer }) {
   const id = `timer-${timer.slot}-start`
 
   const move = async (startedAt: number | null) => {
-    if (startedAt === null) return setMessage({ error: true, text: 'Type the start as a time of day, like 9:05. Nothing was changed.' })
+    if (startedAt === null) return setMessage({ error: true, text: t('timers.start.badTime') })
     try {
       const changed = await client.timers.setStart({ slot: timer.slot, startedAt })
       const at = changed.runStartedAt ?? changed.runningSince ?? startedAt
       setText(formatTime(at))
-      setMessage({ error: false, text: `${timer.label} now started at ${formatTime(at)}.` })
+      setMessage({ error: false, text: t('timers.start.moved', { label: timer.label, time: formatTime(at) }) })
     } catch (e) {
       setMessage({ error: true, text: (e as Error).message })
     }
@@ -42,10 +44,10 @@ export function StartTimeField({ timer }: { timer: Timer }) {
 
   return (
     <fieldset className="field start-time">
-      <legend>Started at</legend>
+      <legend>{t('timers.start.legend')}</legend>
       <div className="start-time__row">
         <label className="visually-hidden" htmlFor={id}>
-          Start time of {timer.label}
+          {t('timers.start.inputLabel', { label: timer.label })}
         </label>
         <input id={id} className="start-time__input" value={text} inputMode="numeric" placeholder="9:05" onChange={(e) => setText(e.target.value)}
           onKeyDown={(event) => {
@@ -56,11 +58,11 @@ export function StartTimeField({ timer }: { timer: Timer }) {
           }}
           aria-describedby={message ? `${id}-message` : undefined} />
         <button type="button" className="button button--secondary" onClick={() => void move(startInstant(text, Date.now()))}>
-          Set start
+          {t('timers.start.set')}
         </button>
         {[5, 10].map((minutes) => (
-          <button key={minutes} type="button" className="button button--secondary" aria-label={`Start ${minutes} minutes earlier`} onClick={() => void move(start - minutes * 60_000)}>
-            −{minutes} min
+          <button key={minutes} type="button" className="button button--secondary" aria-label={t('timers.start.earlierLabel', { minutes })} onClick={() => void move(start - minutes * 60_000)}>
+            {t('timers.start.earlier', { minutes })}
           </button>
         ))}
       </div>

@@ -1,7 +1,8 @@
 import type { CSSProperties } from 'react'
 import { elapsedSeconds, formatClock, type Timer } from '@shared/timers'
 import type { ActivityType, WorkItem } from '@shared/work'
-import { spokenDuration } from '../format'
+import { spokenDurationIn } from '../format'
+import { useT } from '../i18n/i18n-context'
 import { TimerCardAbout } from './TimerCardAbout'
 
 interface TimerCardProps {
@@ -19,9 +20,11 @@ interface TimerCardProps {
   onDiscard: (slot: number) => void
 }
 
-const STATE_TEXT = { running: 'Running', paused: 'Paused', idle: 'Ready' } as const
+const STATE_TEXT = { running: 'timers.card.running', paused: 'timers.card.paused', idle: 'timers.card.idle' } as const
 
 export function TimerCard({ timer, now, busy, workItem, activityType, defaultActivityType, onStart, onPause, onStop, onEdit, onDiscard }: TimerCardProps) {
+  const translator = useT()
+  const { t } = translator
   const { slot, label, state } = timer
   const seconds = elapsedSeconds(timer, now)
   const headingId = `timer-${slot}-label`
@@ -35,44 +38,44 @@ export function TimerCard({ timer, now, busy, workItem, activityType, defaultAct
         <h2 id={headingId} className="timer-card__label">
           {label}
         </h2>
-        <kbd className="timer-card__slot" title={`Press ${slot} to start or pause`} aria-label={`Key ${slot}`}>
+        <kbd className="timer-card__slot" title={t('timers.card.keyTitle', { slot })} aria-label={t('timers.card.keyLabel', { slot })}>
           {slot}
         </kbd>
       </header>
       <TimerCardAbout label={label} workItem={workItem} note={timer.note} />
       <p className="timer-card__meta">
-        <span>{activityType?.name ?? (defaultActivityType ? `${defaultActivityType.name} (default)` : 'No activity type')}</span>
-        <span className={`badge ${timer.billable ? 'badge--billable' : ''}`}>{timer.billable ? 'Billable' : 'Non-billable'}</span>
+        <span>{activityType?.name ?? (defaultActivityType ? t('timers.defaultType', { name: defaultActivityType.name }) : t('timers.card.noType'))}</span>
+        <span className={`badge ${timer.billable ? 'badge--billable' : ''}`}>{timer.billable ? t('timers.billable') : t('timers.nonBillable')}</span>
       </p>
       <p className="timer-card__elapsed">
-        <span role="timer" aria-label={`${label} elapsed ${spokenDuration(seconds)}`}>
+        <span role="timer" aria-label={t('timers.card.elapsed', { label, duration: spokenDurationIn(translator, seconds) })}>
           {formatClock(seconds)}
         </span>
-        <span className="timer-card__state">{STATE_TEXT[state]}</span>
+        <span className="timer-card__state">{t(STATE_TEXT[state])}</span>
       </p>
       <footer className="timer-card__controls">
         {state === 'running' ? (
-          <button type="button" className="button button--secondary" onClick={() => onPause(slot)} aria-label={`Pause ${label}`} {...busyProps}>
-            Pause
+          <button type="button" className="button button--secondary" onClick={() => onPause(slot)} aria-label={t('timers.card.pauseLabel', { label })} {...busyProps}>
+            {t('timers.card.pause')}
           </button>
         ) : (
-          <button type="button" className="button button--start" onClick={() => onStart(slot)} aria-label={`${state === 'paused' ? 'Resume' : 'Start'} ${label}`} {...busyProps}>
-            {state === 'paused' ? 'Resume' : 'Start'}
+          <button type="button" className="button button--start" onClick={() => onStart(slot)} aria-label={t(state === 'paused' ? 'timers.card.resumeLabel' : 'timers.card.startLabel', { label })} {...busyProps}>
+            {t(state === 'paused' ? 'timers.card.resume' : 'timers.card.start')}
           </button>
         )}
         {state !== 'idle' && (
-          <button type="button" className="button button--stop" onClick={() => onStop(slot)} aria-label={`Stop ${label}`} {...busyProps}>
-            Stop
+          <button type="button" className="button button--stop" onClick={() => onStop(slot)} aria-label={t('timers.card.stopLabel', { label })} {...busyProps}>
+            {t('timers.card.stop')}
           </button>
         )}
         <span className="timer-card__spacer" />
-        <button type="button" className="button button--icon" onClick={() => onEdit(slot)} aria-label={`Edit ${label}`} title="Edit">
+        <button type="button" className="button button--icon" onClick={() => onEdit(slot)} aria-label={t('timers.card.editLabel', { label })} title={t('timers.card.edit')}>
           <svg viewBox="0 0 16 16" aria-hidden="true" width="16" height="16">
             <path d="M11.5 2.5l2 2L5 13H3v-2z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
           </svg>
         </button>
         {state !== 'idle' && (
-          <button type="button" className="button button--icon" onClick={() => onDiscard(slot)} aria-label={`Discard ${label}`} title="Discard this run" {...busyProps}>
+          <button type="button" className="button button--icon" onClick={() => onDiscard(slot)} aria-label={t('timers.card.discardLabel', { label })} title={t('timers.card.discardTitle')} {...busyProps}>
             <svg viewBox="0 0 16 16" aria-hidden="true" width="16" height="16">
               <path d="M3 4.5h10M6.5 4.5V3h3v1.5M5 4.5l.6 8.5h4.8l.6-8.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
             </svg>

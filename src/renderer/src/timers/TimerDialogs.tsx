@@ -4,47 +4,51 @@ import { useState } from 'react'
 import type { GapPrompt, PromptResolution, Timer } from '@shared/timers'
 import type { WorkItem } from '@shared/work'
 import { formatDuration } from '@shared/duration'
-import { formatTime, spokenDuration } from '../format'
+import { formatTime, spokenDurationIn } from '../format'
+import { useT } from '../i18n/i18n-context'
 import { Dialog } from '../ui/Dialog'
 import { WorkItemPicker } from '../work/picker/WorkItemPicker'
 import './timer-dialogs.css'
 
 export function ShortRunDialog({ label, seconds, onKeep, onDiscard }: { label: string; seconds: number; onKeep: () => void; onDiscard: () => void }) {
+  const { t } = useT()
   return (
     <Dialog
-      title="Keep this short entry?"
-      description={`${label} ran for only ${seconds} seconds. It is paused until you decide.`}
+      title={t('timers.short.title')}
+      description={t('timers.short.description', { label, seconds })}
       onClose={() => undefined}
       dismissable={false}
       actions={
         <>
           <button type="button" className="button button--ghost" onClick={onDiscard}>
-            Discard it
+            {t('timers.discardIt')}
           </button>
           <button type="button" className="button button--start" onClick={onKeep} data-autofocus>
-            Keep {seconds} s
+            {t('timers.short.keep', { seconds })}
           </button>
         </>
       }
     >
-      <p className="muted">Short runs are often accidental clicks. You can change the threshold in Settings.</p>
+      <p className="muted">{t('timers.short.hint')}</p>
     </Dialog>
   )
 }
 
 export function DiscardDialog({ timer, seconds, onConfirm, onClose }: { timer: Timer; seconds: number; onConfirm: () => void; onClose: () => void }) {
+  const translator = useT()
+  const { t } = translator
   return (
     <Dialog
-      title={`Discard ${timer.label}?`}
-      description={`The ${spokenDuration(seconds)} of this run will not be booked. This cannot be undone.`}
+      title={t('timers.discardRun.title', { label: timer.label })}
+      description={t('timers.discardRun.description', { duration: spokenDurationIn(translator, seconds) })}
       onClose={onClose}
       actions={
         <>
           <button type="button" className="button button--ghost" onClick={onClose} data-autofocus>
-            Cancel
+            {t('timers.cancel')}
           </button>
           <button type="button" className="button button--stop" onClick={onConfirm}>
-            Discard
+            {t('timers.discard')}
           </button>
         </>
       }
@@ -63,45 +67,42 @@ interface PromptDialogProps {
 }
 
 export function PromptDialog({ prompt, remaining, timers, workItems, onResolve }: PromptDialogProps) {
+  const { t } = useT()
   const span = Math.max(0, Math.floor((prompt.toAt - prompt.fromAt) / 1000))
-  const when = `${formatTime(prompt.fromAt)}–${formatTime(prompt.toAt)}`
-  const others = timers.filter((t) => t.slot !== prompt.slot)
+  const values = { label: prompt.timerLabel, from: formatTime(prompt.fromAt), to: formatTime(prompt.toAt), duration: formatDuration(span) }
+  const others = timers.filter((timer) => timer.slot !== prompt.slot)
   const [slot, setSlot] = useState('')
   const [itemId, setItemId] = useState<string | null>(null)
   const item = workItems.find((w) => w.id === itemId)
   const isGap = prompt.kind === 'crash-gap'
-  const more = remaining > 1 ? ` (${remaining - 1} more question${remaining > 2 ? 's' : ''} after this one)` : ''
+  const more = remaining > 1 ? ` ${t('timers.moreQuestions', { count: remaining - 1 })}` : ''
 
   return (
     <Dialog
-      title={isGap ? `Stint was not running: ${prompt.timerLabel}` : `You were away: ${prompt.timerLabel}`}
-      description={
-        isGap
-          ? `Stint stopped unexpectedly while ${prompt.timerLabel} was running. Between ${when} (${formatDuration(span)}) nothing was recorded. What should happen to that time?${more}`
-          : `No activity between ${when} (${formatDuration(span)}) while ${prompt.timerLabel} was running. What should happen to that time?${more}`
-      }
+      title={t(isGap ? 'timers.gap.title' : 'timers.idle.title', values)}
+      description={t(isGap ? 'timers.gap.description' : 'timers.idle.description', values) + more}
       onClose={() => undefined}
       dismissable={false}
       actions={
         isGap ? (
           <>
             <button type="button" className="button button--ghost" onClick={() => onResolve({ action: 'stop-at-start' })}>
-              Stop at {formatTime(prompt.fromAt)}
+              {t('timers.gap.stopAt', { time: values.from })}
             </button>
             <button type="button" className="button button--ghost" onClick={() => onResolve({ action: 'discard' })}>
-              Discard the gap
+              {t('timers.gap.discard')}
             </button>
             <button type="button" className="button button--start" onClick={() => onResolve({ action: 'keep' })} data-autofocus>
-              Keep the time
+              {t('timers.gap.keep')}
             </button>
           </>
         ) : (
           <>
             <button type="button" className="button button--ghost" onClick={() => onResolve({ action: 'discard' })}>
-              Discard idle time
+              {t('timers.idle.discard')}
             </button>
             <button type="button" className="button button--start" onClick={() => onResolve({ action: 'keep' })} data-autofocus>
-              Keep it
+              {t('timers.idle.keep')}
             </button>
           </>
         )
@@ -111,24 +112,24 @@ export function PromptDialog({ prompt, remaining, timers, workItems, onResolve }
         <div className="idle-targets">
           <div className="inline-form">
             <label className="field" htmlFor={`prompt-${prompt.id}-timer`}>
-              <span>Or move the {formatDuration(span)} to another timer</span>
+              <span>{t('timers.idle.moveLabel', values)}</span>
               <select id={`prompt-${prompt.id}-timer`} value={slot} onChange={(e) => setSlot(e.target.value)}>
-                <option value="">Choose a timer…</option>
-                {others.map((t) => (
-                  <option key={t.slot} value={t.slot}>
-                    {t.label}
+                <option value="">{t('timers.idle.chooseTimer')}</option>
+                {others.map((timer) => (
+                  <option key={timer.slot} value={timer.slot}>
+                    {timer.label}
                   </option>
                 ))}
               </select>
             </label>
             <button type="button" className="button button--secondary" onClick={() => slot !== '' && onResolve({ action: 'move-to-timer', slot: Number(slot) })} aria-disabled={slot === '' || undefined}>
-              Move it there
+              {t('timers.idle.move')}
             </button>
           </div>
-          <WorkItemPicker label={`Or book the ${formatDuration(span)} to a work item`} value={itemId} onChange={setItemId} items={workItems} />
+          <WorkItemPicker label={t('timers.idle.bookLabel', values)} value={itemId} onChange={setItemId} items={workItems} />
           <div>
             <button type="button" className="button button--secondary" onClick={() => item && onResolve({ action: 'book-to-work-item', workItemId: item.id })} aria-disabled={!item || undefined}>
-              {item ? `Book it to ${item.reference ?? item.title}` : 'Book it to a work item'}
+              {item ? t('timers.idle.bookTo', { name: item.reference ?? item.title }) : t('timers.idle.bookToAny')}
             </button>
           </div>
         </div>

@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import { DEFAULT_TIMER_COLORS, type Timer, type TimerUpdate } from '@shared/timers'
 import type { ActivityType, WorkItem } from '@shared/work'
+import { useT } from '../i18n/i18n-context'
 import { FormDialog } from '../ui/FormDialog'
 import { WorkItemPicker } from '../work/picker/WorkItemPicker'
 import { StartTimeField } from './StartTimeField'
@@ -15,6 +16,7 @@ interface TimerEditorProps {
 }
 
 export function TimerEditor({ timer, workItems, activityTypes, onSave, onClose }: TimerEditorProps) {
+  const { t } = useT()
   const [label, setLabel] = useState(timer.label)
   const [color, setColor] = useState(timer.color.toUpperCase())
   const [workItemId, setWorkItemId] = useState(timer.workItemId)
@@ -34,22 +36,22 @@ export function TimerEditor({ timer, workItems, activityTypes, onSave, onClose }
   }
 
   const save = async () => {
-    if (label.trim() === '') return setProblem('A label cannot be empty.')
+    if (label.trim() === '') return setProblem(t('timers.editor.noLabel'))
     const patch: TimerUpdate = { slot: timer.slot, label: label.trim(), color, workItemId, activityTypeId: activityTypeId || null, billable, note }
     if (await onSave(patch)) onClose()
   }
 
-  const activeTypes = activityTypes.filter((t) => t.active || t.id === timer.activityTypeId)
+  const activeTypes = activityTypes.filter((type) => type.active || type.id === timer.activityTypeId)
 
   return (
     <FormDialog
-      title={`Edit ${timer.label}`}
-      submitLabel="Save"
+      title={t('timers.editor.title', { label: timer.label })}
+      submitLabel={t('timers.editor.save')}
       onSubmit={() => void save()}
       onClose={onClose}
     >
       <label className="field" htmlFor={`${id}-label`}>
-        <span>Label</span>
+        <span>{t('timers.editor.label')}</span>
         <input id={`${id}-label`} value={label} maxLength={60} onChange={(e) => setLabel(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${id}-problem` : undefined} />
       </label>
       {problem && (
@@ -59,38 +61,37 @@ export function TimerEditor({ timer, workItems, activityTypes, onSave, onClose }
       )}
       <StartTimeField timer={timer} />
       <fieldset className="field">
-        <legend>Colour</legend>
+        <legend>{t('timers.editor.colour')}</legend>
         <div className="swatches">
           {DEFAULT_TIMER_COLORS.map((swatch, i) => (
             <label key={swatch} className="swatch" style={{ background: swatch }}>
-              <input type="radio" name={`${id}-color`} value={swatch} checked={color === swatch} onChange={() => setColor(swatch)} aria-label={`Colour ${i + 1} (${swatch})`} />
+              <input type="radio" name={`${id}-color`} value={swatch} checked={color === swatch} onChange={() => setColor(swatch)} aria-label={t('timers.editor.swatch', { number: i + 1, hex: swatch })} />
             </label>
           ))}
           <label className="swatch swatch--custom" htmlFor={`${id}-custom`}>
-            <span className="visually-hidden">Custom colour</span>
+            <span className="visually-hidden">{t('timers.editor.customColour')}</span>
             <input id={`${id}-custom`} type="color" value={color.toLowerCase()} onChange={(e) => setColor(e.target.value.toUpperCase())} />
           </label>
         </div>
       </fieldset>
-      <WorkItemPicker label="Work item" value={workItemId} onChange={chooseWorkItem} items={workItems} allowNone noneLabel="No work item (assign later)" />
+      <WorkItemPicker label={t('timers.editor.workItem')} value={workItemId} onChange={chooseWorkItem} items={workItems} allowNone noneLabel={t('timers.editor.noWorkItem')} />
       <label className="field" htmlFor={`${id}-activity`}>
-        <span>Activity type</span>
+        <span>{t('timers.editor.activity')}</span>
         <select id={`${id}-activity`} value={activityTypeId} onChange={(e) => setActivityTypeId(e.target.value)}>
-          <option value="">None</option>
+          <option value="">{t('timers.editor.noActivity')}</option>
           {activeTypes.map((type) => (
             <option key={type.id} value={type.id}>
-              {type.name}
-              {type.isDefault ? ' (default)' : ''}
+              {type.isDefault ? t('timers.defaultType', { name: type.name }) : type.name}
             </option>
           ))}
         </select>
       </label>
       <label className="check" htmlFor={`${id}-billable`}>
         <input id={`${id}-billable`} type="checkbox" checked={billable} onChange={(e) => setBillable(e.target.checked)} />
-        <span>Billable</span>
+        <span>{t('timers.billable')}</span>
       </label>
       <label className="field" htmlFor={`${id}-note`}>
-        <span>Note (goes into the entry's description)</span>
+        <span>{t('timers.editor.note')}</span>
         <textarea id={`${id}-note`} value={note} maxLength={2000} rows={3} onChange={(e) => setNote(e.target.value)} />
       </label>
     </FormDialog>

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react'
 import { useStore } from 'zustand'
+import type { MessageId } from '@shared/i18n/catalogue'
 import { elapsedSeconds } from '@shared/timers'
+import { useT } from '../i18n/i18n-context'
+import { RichText } from '../i18n/rich-text'
 import { RecentEntries } from '../timers/RecentEntries'
 import { TimerCard } from '../timers/TimerCard'
 import { KeptAsidePanel } from '../timers/KeptAsidePanel'
@@ -16,6 +19,7 @@ function typingInField(target: EventTarget | null): boolean {
 }
 
 export function TimersView({ store, work }: { store: TimersStore; work: WorkStore }) {
+  const { t } = useT()
   const state = useStore(store)
   const { workItems, activityTypes } = useStore(work)
   const { timers, prompts, keptAside, loaded, busy, error, shortRun } = state
@@ -45,15 +49,16 @@ export function TimersView({ store, work }: { store: TimersStore; work: WorkStor
   const editingTimer = timers.find((t) => t.slot === editing)
   const discardingTimer = timers.find((t) => t.slot === discarding)
   const prompt = prompts[0]
-  const summary = !loaded ? 'Loading…' : running + paused === 0 ? 'No timer running' : [running > 0 && `${running} running`, paused > 0 && `${paused} paused`].filter(Boolean).join(' · ')
+  const summaryId: MessageId = !loaded ? 'timers.loading' : running + paused === 0 ? 'timers.noneRunning' : paused === 0 ? 'timers.summaryRunning' : running === 0 ? 'timers.summaryPaused' : 'timers.summaryBoth'
+  const summary = t(summaryId, { running, paused })
 
   return (
     <section className="view" aria-labelledby="timers-title">
       <header className="view__head">
         <div>
-          <h1 id="timers-title">Timers</h1>
+          <h1 id="timers-title">{t('timers.title')}</h1>
           <p className="view__subtitle">
-            Nine slots, one per job in flight. Keys <kbd>1</kbd>–<kbd>9</kbd> start or pause a timer, <kbd>P</kbd> pauses all.
+            <RichText id="timers.subtitle" />
           </p>
         </div>
         <div className="view__tools">
@@ -61,7 +66,7 @@ export function TimersView({ store, work }: { store: TimersStore; work: WorkStor
             {summary}
           </p>
           <button type="button" className="button button--secondary" onClick={() => void state.pauseAll()} aria-disabled={running === 0 || undefined}>
-            Pause all
+            {t('timers.pauseAll')}
           </button>
         </div>
       </header>
@@ -69,7 +74,7 @@ export function TimersView({ store, work }: { store: TimersStore; work: WorkStor
         <div className="banner banner--error" role="alert">
           <span>{error}</span>
           <button type="button" className="button button--ghost" onClick={state.dismissError}>
-            Dismiss
+            {t('timers.dismiss')}
           </button>
         </div>
       )}
