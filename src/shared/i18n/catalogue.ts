@@ -4,22 +4,24 @@
 import { deApp } from './de/app'
 import { deSettings } from './de/settings'
 import { deTeam } from './de/team'
+import { deTimesheet } from './de/timesheet'
 import { deWork } from './de/work'
 import { enApp } from './en/app'
 import { enSettings } from './en/settings'
 import { enTeam } from './en/team'
+import { enTimesheet } from './en/timesheet'
 import { enWork } from './en/work'
 import type { Language } from './languages'
 
 /** Each language's parts, listed once so the test can check that no two share a key. */
-export const EN_PARTS = [enApp, enSettings, enTeam, enWork] as const
-export const DE_PARTS = [deApp, deSettings, deTeam, deWork] as const
+export const EN_PARTS = [enApp, enSettings, enTeam, enWork, enTimesheet] as const
+export const DE_PARTS = [deApp, deSettings, deTeam, deWork, deTimesheet] as const
 
-export const EN = { ...enApp, ...enSettings, ...enTeam, ...enWork } as const
+export const EN = { ...enApp, ...enSettings, ...enTeam, ...enWork, ...enTimesheet } as const
 export type MessageId = keyof typeof EN
 export type Catalogue = Readonly<Record<MessageId, string>>
 
-export const DE: Catalogue = { ...deApp, ...deSettings, ...deTeam, ...deWork }
+export const DE: Catalogue = { ...deApp, ...deSettings, ...deTeam, ...deWork, ...deTimesheet }
 
 const CATALOGUES: Record<Language, Catalogue> = { en: EN, de: DE }
 
