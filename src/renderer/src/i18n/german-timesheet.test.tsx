@@ -135,6 +135,7 @@ describe('the Timesheet in German', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Einreichen und sperren' }))
     expect(await screen.findByRole('note', { name: 'Schreibgeschützter Zeitraum' })).toBeTruthy()
     expect(screen.getByText(/^Genehmigt und gesperrt von Ihnen, /)).toBeTruthy()
+    expect(screen.getByText(/^Dieser Zeitraum ist genehmigt und gesperrt\. Ohne Team-Server genehmigen Sie Ihre Zeit selbst/)).toBeTruthy()
     expect(screen.getByText('Genehmigt', { selector: '.ts-status' })).toBeTruthy()
   })
 })

@@ -101,7 +101,8 @@ export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }:
     },
   }
 
-  const lockedReason = details?.lockedReason ?? locked
+  // The host's answer says whether the cell is locked; the view's sentence says it in the person's language.
+  const lockedReason = details?.lockedReason != null ? (locked ?? details.lockedReason) : locked
   const entries = details?.entries.filter((e) => e.source !== 'grid' || e.roundedSeconds > 0) ?? []
 
   return (

@@ -18,6 +18,8 @@ export function statusWord(status: string, { t }: Pick<Translator, 't'>): string
 
 interface PeriodStatusBannerProps {
   sheet: Timesheet
+  /** Why it is read-only, in the person's language (see lock-sentence.ts). */
+  lockedReason: string | null
   /** standalone: the person is their own administrator; null while unknown. */
   mode: 'standalone' | 'server' | null
   /** The id of the sentence that says why the period is read-only (for the Submit button). */
@@ -40,7 +42,7 @@ function byline(event: PeriodEvent | undefined, { t, language, locale }: Transla
   return event.actor === 'You' ? t('banner.byYou', { when }) : t('banner.by', { actor: event.actor, when })
 }
 
-export function PeriodStatusBanner({ sheet, mode, reasonId, busy, onWithdraw, onReopen }: PeriodStatusBannerProps) {
+export function PeriodStatusBanner({ sheet, lockedReason, mode, reasonId, busy, onWithdraw, onReopen }: PeriodStatusBannerProps) {
   const translator = useT()
   const { t } = translator
   const move = lastMove(sheet)
@@ -55,7 +57,7 @@ export function PeriodStatusBanner({ sheet, mode, reasonId, busy, onWithdraw, on
           </p>
           <p id={reasonId}>
             {sheet.queued && t('banner.queuedText')}
-            {sheet.lockedReason}
+            {lockedReason}
           </p>
         </div>
         {sheet.level === 1 && (
@@ -77,7 +79,7 @@ export function PeriodStatusBanner({ sheet, mode, reasonId, busy, onWithdraw, on
             {byline(move, translator)}
           </p>
           <p id={reasonId}>
-            {sheet.lockedReason}
+            {lockedReason}
           </p>
         </div>
         {mode === 'standalone' && (

@@ -25,6 +25,8 @@ export type { CellAddress } from './grid/grid-model'
 
 interface GridProps {
   sheet: Timesheet
+  /** Why the period is read-only, in the person's language; null when it can be changed. */
+  lockedReason: string | null
   /**
    * How durations are shown: cells, totals, expected and difference rows. Display only:
    * the editor, the clipboard and error messages stay h:mm (see EDIT_UNIT).
@@ -53,7 +55,7 @@ interface GridProps {
 }
 
 export function TimesheetGrid(props: GridProps) {
-  const { sheet, unit, pending, refused, refusalId, names, today, labelledBy, onSetCells, onUndo, onDetails, onRemoveRow, onMessage, onActiveChange, focusRequest } = props
+  const { sheet, lockedReason, unit, pending, refused, refusalId, names, today, labelledBy, onSetCells, onUndo, onDetails, onRemoveRow, onMessage, onActiveChange, focusRequest } = props
   const translator = useT()
   const { t } = translator
   const id = useId()
@@ -61,7 +63,7 @@ export function TimesheetGrid(props: GridProps) {
   const days = sheet.days
   const dayCount = days.length
   const lastCol = dayCount + 2
-  const locked = sheet.lockedReason
+  const locked = lockedReason
   const scrollRef = useRef<HTMLDivElement>(null)
   const focus = useGridFocus(scrollRef, rows, dayCount, focusRequest)
   const { r, c, anchor, selection } = focus

@@ -24,6 +24,7 @@ import type { WorkStore } from '../work/work-store'
 import { endSentence } from '@shared/sentence'
 import { useT } from '../i18n/i18n-context'
 import { keyText } from '../timesheet/key-text'
+import { lockSentence } from '../timesheet/lock-sentence'
 import { periodHeading } from '../timesheet/period-heading'
 
 const STATUS_LABELS = { open: 'timesheet.status.open', submitted: 'timesheet.status.submitted', approved: 'timesheet.status.approved', rejected: 'timesheet.status.rejected' } as const satisfies Record<PeriodStatus, MessageId>
@@ -63,11 +64,11 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
   const gridWrap = useRef<HTMLDivElement>(null)
 
   const names = useMemo(() => rowNamer(workItems, activityTypes, translator), [workItems, activityTypes, translator])
-  const locked = sheet?.lockedReason ?? null
   const titleId = `${id}-period`
   const refusalId = `${id}-refusal`
   const lockId = `${id}-lock`
   const mode = sync ? (sync.state === 'standalone' ? 'standalone' : 'server') : null
+  const locked = sheet ? lockSentence(sheet, mode, translator) : null
   const notSubmittableId = sheet ? (NOT_SUBMITTABLE[sheet.status] ?? null) : 'timesheet.stillLoading'
   const notSubmittable = notSubmittableId === null ? null : t(notSubmittableId)
 
@@ -189,6 +190,7 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
       {sheet && (
         <PeriodStatusBanner
           sheet={sheet}
+          lockedReason={locked}
           mode={mode}
           reasonId={lockId}
           busy={moving}
@@ -254,6 +256,7 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
         {sheet && (
           <TimesheetGrid
             sheet={sheet}
+            lockedReason={locked}
             unit={unit}
             pending={model.pending}
             refused={hostError?.cells ?? []}

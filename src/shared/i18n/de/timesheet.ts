@@ -52,6 +52,9 @@ export const deTimesheet: Record<keyof typeof enTimesheet, string> = {
   'timesheet.periods': 'Zeiträume',
   'timesheet.period': 'Zeitraum',
   'timesheet.goToPeriod': 'Zum Zeitraum mit dem Datum',
+  'stepNav.previous': 'Zurück',
+  'stepNav.today': 'Heute',
+  'stepNav.next': 'Weiter',
   'timesheet.loadFailed': 'Der Stundenzettel konnte nicht geladen werden: {reason}',
   'timesheet.tryAgain': 'Erneut versuchen',
   'timesheet.addRow': 'Zeile hinzufügen',
@@ -72,6 +75,7 @@ export const deTimesheet: Record<keyof typeof enTimesheet, string> = {
   'timesheet.undone': '{count, plural, one {Rückgängig gemacht: Die Zelle hat wieder ihre vorige Zeit.} other {Rückgängig gemacht: # Zellen haben wieder ihre vorige Zeit.}}',
 
   'grid.rowHeader': 'Arbeitselement · Tätigkeit',
+  'grid.readOnly': 'Schreibgeschützt',
   'grid.today': ' (heute)',
   'grid.total': 'Summe',
   'grid.expected': 'Soll',
@@ -187,6 +191,9 @@ export const deTimesheet: Record<keyof typeof enTimesheet, string> = {
   'history.reason': 'Begründung',
   'history.summary': 'Verlauf ({count})',
 
+  'lock.submitted': 'Dieser Zeitraum wurde zur Genehmigung eingereicht und ist daher schreibgeschützt. Ziehen Sie die Einreichung zurück, um ihn zu ändern.',
+  'lock.approvedStandalone': 'Dieser Zeitraum ist genehmigt und gesperrt. Ohne Team-Server genehmigen Sie Ihre Zeit selbst: Öffnen Sie ihn im Stundenzettel mit einer Begründung wieder, um ihn zu ändern.',
+  'lock.approvedServer': 'Dieser Zeitraum ist genehmigt und gesperrt. Nur ein Administrator kann ihn wieder öffnen, auf dem Team-Server.',
   'banner.readOnly': 'Schreibgeschützter Zeitraum',
   'banner.rejectedPeriod': 'Abgelehnter Zeitraum',
   'banner.reopenedPeriod': 'Wieder geöffneter Zeitraum',

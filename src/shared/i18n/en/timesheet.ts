@@ -50,6 +50,9 @@ export const enTimesheet = {
   'timesheet.periods': 'Periods',
   'timesheet.period': 'period',
   'timesheet.goToPeriod': 'Go to the period containing',
+  'stepNav.previous': 'Previous',
+  'stepNav.today': 'Today',
+  'stepNav.next': 'Next',
   'timesheet.loadFailed': 'The timesheet could not be loaded: {reason}',
   'timesheet.tryAgain': 'Try again',
   'timesheet.addRow': 'Add row',
@@ -70,6 +73,7 @@ export const enTimesheet = {
   'timesheet.undone': '{count, plural, one {Undone: the cell is back to its previous time.} other {Undone: # cells are back to their previous times.}}',
 
   'grid.rowHeader': 'Work item · activity',
+  'grid.readOnly': 'Read-only',
   'grid.today': ' (today)',
   'grid.total': 'Total',
   'grid.expected': 'Expected',
@@ -184,6 +188,9 @@ export const enTimesheet = {
   'history.reason': 'Reason',
   'history.summary': 'History ({count})',
 
+  'lock.submitted': 'This period has been submitted for approval, so it is read-only. Withdraw the submission to change it.',
+  'lock.approvedStandalone': 'This period is approved and locked. Without a team server you approve your own time: reopen it yourself from the Timesheet, with a reason, to change it.',
+  'lock.approvedServer': 'This period is approved and locked. Only an administrator can reopen it, on the team server.',
   'banner.readOnly': 'Read-only period',
   'banner.rejectedPeriod': 'Rejected period',
   'banner.reopenedPeriod': 'Reopened period',

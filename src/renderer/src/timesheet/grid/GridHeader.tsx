@@ -17,7 +17,7 @@ export const GridHeader = memo(function GridHeader({ days, today }: GridHeaderPr
   return (
     <div role="rowgroup" className="ts-head">
       <div role="row" aria-rowindex={1} className="ts-row ts-row--head">
-        <div role="columnheader" aria-colindex={1} className="ts-cell ts-rowhead">
+        <div role="columnheader" aria-colindex={1} className="ts-cell ts-rowhead" data-readonly-label={t('grid.readOnly')}>
           {t('grid.rowHeader')}
         </div>
         {days.map((d, i) => {
