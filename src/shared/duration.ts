@@ -6,6 +6,10 @@
 // be a thousands separator) and English and German unit words; formatting writes the
 // locale's separator ('1,50' in German).
 import { decimalSeparator } from './i18n/formats'
+import { ENGLISH, type Translator } from './i18n/translator'
+
+/** The messages' translator: the refusals are said in the person's language (English without one). */
+type Translate = Translator['t']
 
 export type DurationParseResult = { ok: true; seconds: number } | { ok: false; error: string }
 export type DurationDeltaResult = { ok: true; sign: 1 | -1; seconds: number } | { ok: false; error: string }
@@ -19,18 +23,10 @@ const DAY_SECONDS = 24 * 3600
 // Long enough for '23 hours 59 minutes 59 seconds' (30); anything longer is a paste gone wrong.
 const MAX_LENGTH = 32
 
-const EMPTY = 'Enter a duration such as 1:30 or 1.5h'
-const EMPTY_DELTA = 'Enter a change such as +0:30 or -0:15'
-const NEGATIVE = 'A duration cannot be negative'
-const TOO_LONG = 'That is too long to be a duration'
-const OVER_A_DAY = 'A day has at most 24 hours'
-const NO_SIGN_IN_DURATION = 'A duration has no sign; leave out the +'
-const NO_SIGN_IN_DELTA = 'Start with + or - to change the time, as in +0:30 or -0:15'
-
 /** The generic refusal, naming what was typed so the person sees what was read. */
-type Hint = (shown: string) => string
-const durationHint: Hint = (shown) => `"${shown}" is not a duration; try 1:30, 1h30m or 1.5`
-const deltaHint: Hint = (shown) => `"${shown}" is not a change of duration; try +0:30, -15m or +1.5`
+type Hint = (t: Translate, shown: string) => string
+const durationHint: Hint = (t, shown) => t('durationParse.notADuration', { shown })
+const deltaHint: Hint = (t, shown) => t('durationParse.notAChange', { shown })
 
 type Unit = 'h' | 'm' | 's'
 
@@ -60,7 +56,6 @@ const UNIT_WORDS: Record<string, Unit> = {
   sekunden: 's',
 }
 const UNIT_SECONDS: Record<Unit, number> = { h: 3600, m: 60, s: 1 }
-const UNIT_NAMES: Record<Unit, string> = { h: 'hours', m: 'minutes', s: 'seconds' }
 const UNIT_EXAMPLES: Record<Unit, string> = { h: '2h', m: '45m', s: '30s' }
 const UNIT_ORDER: Unit[] = ['h', 'm', 's']
 
@@ -79,51 +74,53 @@ const isMinus = (char: string | undefined): boolean => char === '-' || char === 
  *   a bare whole number after hours is minutes ('1h30', '1h 5' is 1:05).
  * Minutes beside hours, and seconds beside minutes or hours, must be under 60.
  */
-export function parseDuration(text: string): DurationParseResult {
+export function parseDuration(text: string, translator: Pick<Translator, 't'> = ENGLISH): DurationParseResult {
+  const { t } = translator
   const shown = text.trim()
-  if (shown === '') return fail(EMPTY)
-  if (shown.length > MAX_LENGTH) return fail(TOO_LONG)
-  if (isMinus(shown[0])) return fail(NEGATIVE)
-  if (shown.startsWith('+')) return fail(NO_SIGN_IN_DURATION)
-  return parseMagnitude(shown, shown, durationHint)
+  if (shown === '') return fail(t('durationParse.empty'))
+  if (shown.length > MAX_LENGTH) return fail(t('durationParse.tooLong'))
+  if (isMinus(shown[0])) return fail(t('durationParse.negative'))
+  if (shown.startsWith('+')) return fail(t('durationParse.noSign'))
+  return parseMagnitude(t, shown, shown, durationHint)
 }
 
 /**
  * Parses a change to an existing duration, as the grid takes it: '+0:30', '-15m',
  * '+ 1.5'. The sign is required; the rest follows the grammar of parseDuration.
  */
-export function parseDurationDelta(text: string): DurationDeltaResult {
+export function parseDurationDelta(text: string, translator: Pick<Translator, 't'> = ENGLISH): DurationDeltaResult {
+  const { t } = translator
   const shown = text.trim()
-  if (shown === '') return fail(EMPTY_DELTA)
-  if (shown.length > MAX_LENGTH) return fail(TOO_LONG)
+  if (shown === '') return fail(t('durationParse.emptyChange'))
+  if (shown.length > MAX_LENGTH) return fail(t('durationParse.tooLong'))
   const first = shown[0]
   const sign = first === '+' ? 1 : isMinus(first) ? -1 : undefined
-  if (sign === undefined) return fail(NO_SIGN_IN_DELTA)
+  if (sign === undefined) return fail(t('durationParse.signNeeded'))
   const rest = shown.slice(1).trim()
   const written = sign === 1 ? '+' : '-'
-  if (rest === '') return fail(`Enter a duration after the ${written}, as in ${written}0:30`)
-  if (rest.startsWith('+') || isMinus(rest[0])) return fail(deltaHint(shown))
-  const parsed = parseMagnitude(rest, shown, deltaHint)
+  if (rest === '') return fail(t('durationParse.afterSign', { sign: written }))
+  if (rest.startsWith('+') || isMinus(rest[0])) return fail(deltaHint(t, shown))
+  const parsed = parseMagnitude(t, rest, shown, deltaHint)
   return parsed.ok ? { ok: true, sign, seconds: parsed.seconds } : parsed
 }
 
 const CLOCK_PATTERN = /^(\d*):(\d+)(?::(\d+))?$/
 
 /** `body` has no sign; `shown` is what the person typed, for messages. */
-function parseMagnitude(body: string, shown: string, hint: Hint): DurationParseResult {
+function parseMagnitude(t: Translate, body: string, shown: string, hint: Hint): DurationParseResult {
   const clock = CLOCK_PATTERN.exec(body)
-  if (clock) return parseClock(clock[1] ?? '', clock[2] ?? '', clock[3], shown, hint)
-  if (body.includes(':')) return fail(hint(shown))
+  if (clock) return parseClock(t, clock[1] ?? '', clock[2] ?? '', clock[3], shown, hint)
+  if (body.includes(':')) return fail(hint(t, shown))
 
   const tokens = tokenize(body.toLowerCase())
-  if (tokens === undefined) return fail(hint(shown))
+  if (tokens === undefined) return fail(hint(t, shown))
   const numberProblem = tokens.find((token) => token.kind === 'number' && separatorCount(token.text) > 1)
-  if (numberProblem) return fail(`Use one decimal point or comma per number in ${shown}`)
+  if (numberProblem) return fail(t('durationParse.oneSeparator', { shown }))
 
   const [only] = tokens
   if (tokens.length === 1 && only?.kind === 'number') {
     const hours = numberValue(only.text)
-    return hours === undefined ? fail(hint(shown)) : total(hours * 3600)
+    return hours === undefined ? fail(hint(t, shown)) : total(t, hours * 3600)
   }
 
   const parts: Partial<Record<Unit, number>> = {}
@@ -131,9 +128,9 @@ function parseMagnitude(body: string, shown: string, hint: Hint): DurationParseR
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]
     if (token === undefined) break
-    if (token.kind === 'unit') return fail(`Put a number before "${token.text}", as in ${UNIT_EXAMPLES[token.unit]}`)
+    if (token.kind === 'unit') return fail(t('durationParse.numberFirst', { unit: token.text, example: UNIT_EXAMPLES[token.unit] }))
     const value = numberValue(token.text)
-    if (value === undefined) return fail(hint(shown))
+    if (value === undefined) return fail(hint(t, shown))
     const next = tokens[i + 1]
     let unit: Unit
     if (next?.kind === 'unit') {
@@ -142,33 +139,33 @@ function parseMagnitude(body: string, shown: string, hint: Hint): DurationParseR
     } else if (next === undefined && lastRank === 0 && /^\d+$/.test(token.text)) {
       unit = 'm' // '1h30': the whole number after hours is minutes
     } else {
-      return fail(hint(shown))
+      return fail(hint(t, shown))
     }
-    if (parts[unit] !== undefined) return fail(`Give ${UNIT_NAMES[unit]} only once in ${shown}`)
+    if (parts[unit] !== undefined) return fail(t('durationParse.unitOnce', { unit, shown }))
     const rank = UNIT_ORDER.indexOf(unit)
-    if (rank < lastRank) return fail(`Write hours, then minutes, then seconds, as in 1h 30m`)
+    if (rank < lastRank) return fail(t('durationParse.unitOrder'))
     lastRank = rank
     parts[unit] = value
   }
 
   const { h, m, s } = parts
-  if (h !== undefined && m !== undefined && m >= 60) return fail(`Minutes must be 0–59 in ${shown}`)
-  if ((h !== undefined || m !== undefined) && s !== undefined && s >= 60) return fail(`Seconds must be 0–59 in ${shown}`)
-  return total((h ?? 0) * UNIT_SECONDS.h + (m ?? 0) * UNIT_SECONDS.m + (s ?? 0) * UNIT_SECONDS.s)
+  if (h !== undefined && m !== undefined && m >= 60) return fail(t('durationParse.minutesRange', { shown }))
+  if ((h !== undefined || m !== undefined) && s !== undefined && s >= 60) return fail(t('durationParse.secondsRange', { shown }))
+  return total(t, (h ?? 0) * UNIT_SECONDS.h + (m ?? 0) * UNIT_SECONDS.m + (s ?? 0) * UNIT_SECONDS.s)
 }
 
-function parseClock(hours: string, minutes: string, seconds: string | undefined, shown: string, hint: Hint): DurationParseResult {
+function parseClock(t: Translate, hours: string, minutes: string, seconds: string | undefined, shown: string, hint: Hint): DurationParseResult {
   // '1:5' could be 1:05 or 1:50; guessing would book the wrong time without anyone noticing.
-  if (minutes.length === 1) return fail(`Write minutes with two digits: ${hours || '0'}:0${minutes} or ${hours || '0'}:${minutes}0?`)
-  if (minutes.length !== 2 || (seconds !== undefined && seconds.length !== 2)) return fail(hint(shown))
-  if (Number(minutes) > 59) return fail(`Minutes must be 0–59 in ${shown}`)
-  if (seconds !== undefined && Number(seconds) > 59) return fail(`Seconds must be 0–59 in ${shown}`)
-  return total(Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds ?? 0))
+  if (minutes.length === 1) return fail(t('durationParse.twoDigits', { hours: hours || '0', minutes }))
+  if (minutes.length !== 2 || (seconds !== undefined && seconds.length !== 2)) return fail(hint(t, shown))
+  if (Number(minutes) > 59) return fail(t('durationParse.minutesRange', { shown }))
+  if (seconds !== undefined && Number(seconds) > 59) return fail(t('durationParse.secondsRange', { shown }))
+  return total(t, Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds ?? 0))
 }
 
-function total(exactSeconds: number): DurationParseResult {
+function total(t: Translate, exactSeconds: number): DurationParseResult {
   const seconds = Math.round(exactSeconds)
-  if (!Number.isFinite(seconds) || seconds > DAY_SECONDS) return fail(OVER_A_DAY)
+  if (!Number.isFinite(seconds) || seconds > DAY_SECONDS) return fail(t('durationParse.overADay'))
   return { ok: true, seconds }
 }
 

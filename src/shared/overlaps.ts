@@ -3,6 +3,7 @@
 // ("overlaps 10:05–10:20 with Timer 2"), never merged or trimmed. This is the one place
 // that finds them, for the cell details, the recent list and the calendar alike.
 import { TZDate } from '@date-fns/tz'
+import { ENGLISH, type Translator } from './i18n/translator'
 
 export interface TimedRun {
   /** What this run is shown as (a range, an entry, a running timer): the key of the answer. */
@@ -57,7 +58,7 @@ function clockTime(ms: number, zone: string): string {
   return `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`
 }
 
-/** "overlaps 10:05–10:20 with Timer 2", in the zone the times are shown in. */
-export function describeOverlap(overlap: Overlap, zone: string): string {
-  return `overlaps ${clockTime(overlap.from, zone)}–${clockTime(overlap.to, zone)} with ${overlap.withLabel}`
+/** "overlaps 10:05–10:20 with Timer 2" ("überschneidet sich 10:05–10:20 mit Timer 2"), in the zone the times are shown in. */
+export function describeOverlap(overlap: Overlap, zone: string, translator: Pick<Translator, 't'> = ENGLISH): string {
+  return translator.t('overlap.describe', { from: clockTime(overlap.from, zone), to: clockTime(overlap.to, zone), other: overlap.withLabel })
 }

@@ -2,6 +2,7 @@
 // a month or a month) found from any day in it. A day is a calendar date written
 // YYYY-MM-DD, not an instant, so all arithmetic here happens on UTC calendar dates.
 import { z } from 'zod'
+import { formatDayRange } from './i18n/formats'
 
 /** 0 = Sunday … 6 = Saturday, as Date#getDay and date-fns count. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6
@@ -207,8 +208,10 @@ export function periodLabel(period: Period, rule: PeriodRule): string {
   return rangeLabel(start, end)
 }
 
-/** '16–22 Nov 2026', '30 Nov – 13 Dec 2026', '28 Dec 2026 – 10 Jan 2027': any span of days. */
-export function dayRangeLabel(period: Period): string {
+/** '16–22 Nov 2026', '30 Nov – 13 Dec 2026', '28 Dec 2026 – 10 Jan 2027': any span of days; with a locale as it writes ranges ('16.–22. Nov. 2026'). */
+export function dayRangeLabel(period: Period, locale?: string): string {
+  // English keeps its own tight '16–22 Nov 2026' (en-GB's Intl range puts spaces round the dash).
+  if (locale !== undefined && !locale.startsWith('en')) return formatDayRange(period.start, period.end, locale)
   return rangeLabel(civilDay(period.start), civilDay(period.end))
 }
 

@@ -2,15 +2,14 @@
 import { format } from 'date-fns'
 import { shortDayLabel } from '@shared/day-words'
 import { formatDuration, type DurationUnit } from '@shared/duration'
-import { formatDayShort } from '@shared/i18n/formats'
 import type { Translator } from '@shared/i18n/translator'
 
 /**
  * A duration in a list, cell or total: under a minute in seconds ("12 s"), so a kept
- * short run never reads as "0:00"; otherwise in the unit of the settings.
+ * short run never reads as "0:00"; otherwise in the unit of the settings (with the locale's decimal separator when given).
  */
-export function formatShownDuration(seconds: number, unit?: DurationUnit): string {
-  return seconds > 0 && seconds < 60 ? `${seconds} s` : formatDuration(seconds, unit)
+export function formatShownDuration(seconds: number, unit?: DurationUnit, locale?: string): string {
+  return seconds > 0 && seconds < 60 ? `${seconds} s` : formatDuration(seconds, unit, locale)
 }
 
 /** "1 h 30 min", for screen readers and sentences; under a minute "12 s". */
@@ -27,10 +26,9 @@ export function formatTime(ms: number): string {
   return format(ms, 'HH:mm')
 }
 
-/** "2026-11-16" → "Mon 16 Nov": the grid's words for a day, shared with every message (see day-words.ts); with a locale as it writes days ("Mo., 16. Nov."). */
+/** "2026-11-16" → "Mon 16 Nov": the grid's words for a day, shared with every message (see day-words.ts); with a locale as it writes days ("Mo 16. Nov."). */
 export function formatDay(day: string, locale?: string): string {
-  if (locale !== undefined) return formatDayShort(day, locale)
-  return shortDayLabel(day)
+  return shortDayLabel(day, locale)
 }
 
 export function todayLocal(now = Date.now()): string {

@@ -6,24 +6,26 @@ import { deNotices } from './de/notices'
 import { deSettings } from './de/settings'
 import { deTeam } from './de/team'
 import { deTimers } from './de/timers'
+import { deTimesheet } from './de/timesheet'
 import { deWork } from './de/work'
 import { enApp } from './en/app'
 import { enNotices } from './en/notices'
 import { enSettings } from './en/settings'
 import { enTeam } from './en/team'
 import { enTimers } from './en/timers'
+import { enTimesheet } from './en/timesheet'
 import { enWork } from './en/work'
 import type { Language } from './languages'
 
 /** Each language's parts, listed once so the test can check that no two share a key. */
-export const EN_PARTS = [enApp, enSettings, enTeam, enWork, enTimers, enNotices] as const
-export const DE_PARTS = [deApp, deSettings, deTeam, deWork, deTimers, deNotices] as const
+export const EN_PARTS = [enApp, enSettings, enTeam, enWork, enTimers, enNotices, enTimesheet] as const
+export const DE_PARTS = [deApp, deSettings, deTeam, deWork, deTimers, deNotices, deTimesheet] as const
 
-export const EN = { ...enApp, ...enSettings, ...enTeam, ...enWork, ...enTimers, ...enNotices } as const
+export const EN = { ...enApp, ...enSettings, ...enTeam, ...enWork, ...enTimers, ...enNotices, ...enTimesheet } as const
 export type MessageId = keyof typeof EN
 export type Catalogue = Readonly<Record<MessageId, string>>
 
-export const DE: Catalogue = { ...deApp, ...deSettings, ...deTeam, ...deWork, ...deTimers, ...deNotices }
+export const DE: Catalogue = { ...deApp, ...deSettings, ...deTeam, ...deWork, ...deTimers, ...deNotices, ...deTimesheet }
 
 const CATALOGUES: Record<Language, Catalogue> = { en: EN, de: DE }
 

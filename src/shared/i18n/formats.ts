@@ -24,10 +24,24 @@ export function decimalSeparator(locale: string): string {
   return new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.'
 }
 
-/** '2026-11-16' → 'Mon 16 Nov' (en-GB), 'Mo., 16. Nov.' (de-DE). */
+/** '2026-11-16' → 'Mon 16 Nov' (en-GB), 'Mo 16. Nov.' (de-DE): the short weekday, then the date as the locale writes it. */
 export function formatDayShort(day: string, locale: string): string {
-  // en-GB puts no comma after the weekday; Intl's parts keep each locale's own punctuation.
-  return dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' }).format(noonUtc(day))
+  // Intl's own weekday-and-date ('Mo., 16. Nov.') puts a comma in German the grid's header does not have.
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay()
+  return `${weekdayName(weekday, locale, 'short')} ${formatDayMonth(day, locale)}`
+}
+
+/** '2026-12-03' → '3 Dec' (en-GB), '3. Dez.' (de-DE): a date under its weekday, as the grid's column headers write it. */
+export function formatDayMonth(day: string, locale: string): string {
+  return dateFormat(locale, { day: 'numeric', month: 'short' }).format(noonUtc(day))
+}
+
+/** '2026-11-16', '2026-11-22' → '16–22 Nov 2026' (en-GB), '16.–22. Nov. 2026' (de-DE); a month or year named once when both ends share it. */
+export function formatDayRange(start: string, end: string, locale: string): string {
+  // Intl puts thin spaces round the dash; the app's other ranges use plain ones.
+  return dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' })
+    .formatRange(noonUtc(start), noonUtc(end))
+    .replace(/[\u2009\u202f]/g, ' ')
 }
 
 /** '2026-11-16' → '16 Nov 2026' (en-GB), '16. Nov. 2026' (de-DE): the one date format of messages. */

@@ -3,7 +3,9 @@
 // text, which is what screen readers read. Voided time is kept for the record but
 // counts for nothing, so it is drawn hatched after the rest.
 import { formatDuration, type DurationUnit } from '@shared/duration'
+import type { MessageId } from '@shared/i18n/catalogue'
 import type { EntryBuckets } from '@shared/timesheet'
+import { useT } from '../i18n/i18n-context'
 
 export const BUCKETS = ['approved', 'submitted', 'draft', 'rejected', 'voided'] as const satisfies readonly (keyof EntryBuckets)[]
 
@@ -15,6 +17,15 @@ export const BUCKET_NAMES: Record<keyof EntryBuckets, string> = {
   voided: 'Voided',
 }
 
+/** The bucket names in the catalogue, for views that follow the person's language. */
+export const BUCKET_MESSAGES = {
+  draft: 'buckets.draft',
+  submitted: 'buckets.submitted',
+  approved: 'buckets.approved',
+  rejected: 'buckets.rejected',
+  voided: 'buckets.voided',
+} as const satisfies Record<keyof EntryBuckets, MessageId>
+
 export const bucketSum = (buckets: EntryBuckets): number => BUCKETS.reduce((sum, b) => sum + buckets[b], 0)
 
 interface BucketBarProps {
@@ -25,8 +36,9 @@ interface BucketBarProps {
 }
 
 export function BucketBar({ buckets, unit, scale }: BucketBarProps) {
+  const { t, locale } = useT()
   const present = BUCKETS.filter((b) => buckets[b] > 0)
-  if (present.length === 0) return <span className="muted buckets__none">No time booked</span>
+  if (present.length === 0) return <span className="muted buckets__none">{t('buckets.none')}</span>
   return (
     <div className="buckets">
       <div className="buckets__track" aria-hidden="true">
@@ -38,7 +50,7 @@ export function BucketBar({ buckets, unit, scale }: BucketBarProps) {
         {present.map((b) => (
           <li key={b} className={`buckets__item buckets__item--${b}`}>
             <span className="buckets__swatch" aria-hidden="true" />
-            {BUCKET_NAMES[b]} <span className="buckets__value">{formatDuration(buckets[b], unit)}</span>
+            {t(BUCKET_MESSAGES[b])} <span className="buckets__value">{formatDuration(buckets[b], unit, locale)}</span>
           </li>
         ))}
       </ul>

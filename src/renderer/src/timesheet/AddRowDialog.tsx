@@ -5,6 +5,7 @@
 import { useId, useMemo, useState } from 'react'
 import type { RowKey, TimesheetRow } from '@shared/timesheet'
 import type { ActivityType, WorkItem } from '@shared/work'
+import { useT } from '../i18n/i18n-context'
 import { FormDialog } from '../ui/FormDialog'
 import { WorkItemPicker } from '../work/picker/WorkItemPicker'
 
@@ -17,14 +18,15 @@ interface AddRowDialogProps {
 }
 
 export function AddRowDialog({ workItems, activityTypes, rows, onAdd, onClose }: AddRowDialogProps) {
+  const { t } = useT()
   const id = useId()
   const [workItemId, setWorkItemId] = useState<string | null>(null)
   const activeTypes = activityTypes.filter((t) => t.active)
-  const [typeId, setTypeId] = useState<string>(activeTypes.find((t) => t.isDefault)?.id ?? activeTypes[0]?.id ?? '')
+  const [typeId, setTypeId] = useState<string>(activeTypes.find((type) => type.isDefault)?.id ?? activeTypes[0]?.id ?? '')
   const [billable, setBillable] = useState<boolean | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const pinned = useMemo(() => ({ label: 'In this period', ids: new Set(rows.flatMap((r) => (r.workItemId ? [r.workItemId] : []))) }), [rows])
+  const pinned = useMemo(() => ({ label: t('addRow.inThisPeriod'), ids: new Set(rows.flatMap((r) => (r.workItemId ? [r.workItemId] : []))) }), [rows, t])
   const item = workItems.find((w) => w.id === workItemId)
   const isBillable = billable ?? item?.billable ?? true
 
@@ -40,9 +42,9 @@ export function AddRowDialog({ workItems, activityTypes, rows, onAdd, onClose }:
   }
 
   return (
-    <FormDialog title="Add row" description="Book time on a work item and activity for this period." submitLabel="Add row" saving={saving} onSubmit={() => void add()} onClose={onClose}>
+    <FormDialog title={t('addRow.title')} description={t('addRow.description')} submitLabel={t('addRow.title')} saving={saving} onSubmit={() => void add()} onClose={onClose}>
       <WorkItemPicker
-        label="Work item"
+        label={t('addRow.workItem')}
         value={workItemId}
         onChange={(next) => {
           setWorkItemId(next)
@@ -50,29 +52,29 @@ export function AddRowDialog({ workItems, activityTypes, rows, onAdd, onClose }:
         }}
         items={workItems}
         allowNone
-        noneLabel="No work item (general time)"
+        noneLabel={t('addRow.noWorkItem')}
         pinned={pinned}
         autoFocus
         describedBy={`${id}-help`}
       />
       <p id={`${id}-help`} className="field__help">
-        Type a reference, title or customer; Enter takes the first match, Enter again adds the row.
+        {t('addRow.help')}
       </p>
       <div className="form__row">
         <label className="field" htmlFor={`${id}-type`}>
-          <span>Activity type</span>
+          <span>{t('addRow.activityType')}</span>
           <select id={`${id}-type`} value={typeId} onChange={(e) => setTypeId(e.target.value)}>
-            {activeTypes.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
+            {activeTypes.map((type) => (
+              <option key={type.id} value={type.id}>
+                {type.name}
               </option>
             ))}
-            <option value="">No activity type</option>
+            <option value="">{t('addRow.noActivityType')}</option>
           </select>
         </label>
         <label className="check ts-add__billable" htmlFor={`${id}-billable`}>
           <input id={`${id}-billable`} type="checkbox" checked={isBillable} onChange={(e) => setBillable(e.target.checked)} />
-          <span>Billable</span>
+          <span>{t('addRow.billable')}</span>
         </label>
       </div>
       {problem && (

@@ -6,6 +6,7 @@ import { parseDuration } from '@shared/duration'
 import { instantAt } from '@shared/run-times'
 import type { RowKey } from '@shared/timesheet'
 import { useClient } from '../client-context'
+import { useT } from '../i18n/i18n-context'
 import '../timers/times.css'
 
 interface AddTimeFormProps {
@@ -20,6 +21,8 @@ const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
 
 export function AddTimeForm({ day, row, onAdded, onProblem }: AddTimeFormProps) {
   const client = useClient()
+  const translator = useT()
+  const { t } = translator
   const id = useId()
   const [mode, setMode] = useState<'times' | 'duration'>('times')
   const [start, setStart] = useState('')
@@ -32,11 +35,11 @@ export function AddTimeForm({ day, row, onAdded, onProblem }: AddTimeFormProps) 
     if (mode === 'times') {
       const startedAt = instantAt(day, start, zone())
       const endedAt = instantAt(day, end, zone())
-      if (startedAt === null || endedAt === null) return onProblem('Type the start and the end as times of day, like 09:05 and 10:20 (24:00 ends the day). Nothing was changed.')
+      if (startedAt === null || endedAt === null) return onProblem(t('addTime.badTimes'))
       time = { startedAt, endedAt }
     } else {
-      const parsed = parseDuration(duration)
-      if (!parsed.ok) return onProblem(`Duration: ${parsed.error} Nothing was changed.`)
+      const parsed = parseDuration(duration, translator)
+      if (!parsed.ok) return onProblem(t('addTime.badDuration', { problem: parsed.error }))
       time = { day, seconds: parsed.seconds }
     }
     try {
@@ -53,30 +56,30 @@ export function AddTimeForm({ day, row, onAdded, onProblem }: AddTimeFormProps) 
 
   return (
     <fieldset className="field add-time">
-      <legend>Add time</legend>
-      <div className="add-time__row" role="radiogroup" aria-label="Add time as">
+      <legend>{t('addTime.legend')}</legend>
+      <div className="add-time__row" role="radiogroup" aria-label={t('addTime.as')}>
         <label className="check">
           <input type="radio" name={`${id}-mode`} checked={mode === 'times'} onChange={() => setMode('times')} />
-          <span>Start and end</span>
+          <span>{t('addTime.times')}</span>
         </label>
         <label className="check">
           <input type="radio" name={`${id}-mode`} checked={mode === 'duration'} onChange={() => setMode('duration')} />
-          <span>Duration</span>
+          <span>{t('addTime.duration')}</span>
         </label>
       </div>
       <div className="add-time__row">
         {mode === 'times' ? (
           <>
-            <input className="input cell-entry__time" aria-label="Start of the new entry" placeholder="09:05" inputMode="numeric" value={start} onChange={(e) => setStart(e.target.value)} />
+            <input className="input cell-entry__time" aria-label={t('addTime.start')} placeholder="09:05" inputMode="numeric" value={start} onChange={(e) => setStart(e.target.value)} />
             <span aria-hidden="true">–</span>
-            <input className="input cell-entry__time" aria-label="End of the new entry" placeholder="10:20" inputMode="numeric" value={end} onChange={(e) => setEnd(e.target.value)} />
+            <input className="input cell-entry__time" aria-label={t('addTime.end')} placeholder="10:20" inputMode="numeric" value={end} onChange={(e) => setEnd(e.target.value)} />
           </>
         ) : (
-          <input className="input cell-entry__duration" aria-label="Duration of the new entry" placeholder="1:15" value={duration} onChange={(e) => setDuration(e.target.value)} />
+          <input className="input cell-entry__duration" aria-label={t('addTime.durationLabel')} placeholder="1:15" value={duration} onChange={(e) => setDuration(e.target.value)} />
         )}
-        <input className="input cell-entry__description" aria-label="Description of the new entry" placeholder="What was done" maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <input className="input cell-entry__description" aria-label={t('addTime.description')} placeholder={t('addTime.whatWasDone')} maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} />
         <button type="button" className="button button--secondary button--compact" onClick={() => void add()}>
-          Add time
+          {t('addTime.add')}
         </button>
       </div>
     </fieldset>

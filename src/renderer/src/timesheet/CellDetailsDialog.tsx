@@ -7,6 +7,7 @@ import { useEffect, useId, useState } from 'react'
 import type { CellDetails, CellEntry, RowKey } from '@shared/timesheet'
 import { useClient } from '../client-context'
 import { formatDay } from '../format'
+import { useT } from '../i18n/i18n-context'
 import { Dialog } from '../ui/Dialog'
 import { AddTimeForm } from './AddTimeForm'
 import { CellEntryEditor, type EntryEdits } from './CellEntryEditor'
@@ -28,6 +29,8 @@ const stored = (e: CellEntry) => `${e.id}:${e.rawSeconds}:${e.roundedSeconds}:${
 
 export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }: CellDetailsDialogProps) {
   const client = useClient()
+  const translator = useT()
+  const { t, locale } = translator
   const id = useId()
   const [details, setDetails] = useState<CellDetails | null>(null)
   const [note, setNote] = useState('')
@@ -53,7 +56,7 @@ export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }:
   /** One change sent to the host; the cell as it answers is shown, or its refusal. */
   const save = async (done: string, call: () => Promise<CellDetails>) => {
     setProblem(null)
-    setStatus('Saving…')
+    setStatus(t('details.saving'))
     try {
       setDetails(await call())
       setStatus(done)
@@ -66,31 +69,31 @@ export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }:
   }
 
   const saveNote = () =>
-    save('Note saved', async () => {
+    save(t('details.noteSaved'), async () => {
       const saved = await client.timesheet.setCellNote({ day: cell.day, row, note })
       setNote(saved.note ?? '')
       return saved
     })
 
-  const overlaps = useDayOverlaps(cell.day, Intl.DateTimeFormat().resolvedOptions().timeZone)
+  const overlaps = useDayOverlaps(cell.day, Intl.DateTimeFormat().resolvedOptions().timeZone, translator)
 
   const edits: EntryEdits & { refuseAsSaid: (message: string) => void } = {
     describe: (entry, description) =>
-      void save('Description saved', async () => {
+      void save(t('details.descriptionSaved'), async () => {
         await client.timesheet.describeEntry({ id: entry.id, description })
         return client.timesheet.cellDetails({ day: cell.day, row })
       }),
-    setDuration: (entry, seconds) => void save('Duration saved', () => client.timesheet.setEntryDuration({ id: entry.id, seconds })),
-    setRuns: (entry, runs) => void save('Runs saved', () => client.timesheet.setEntryRuns({ id: entry.id, runs })),
-    remove: (entry) => void save('Entry deleted', () => client.timesheet.deleteEntry({ id: entry.id })),
+    setDuration: (entry, seconds) => void save(t('details.durationSaved'), () => client.timesheet.setEntryDuration({ id: entry.id, seconds })),
+    setRuns: (entry, runs) => void save(t('details.runsSaved'), () => client.timesheet.setEntryRuns({ id: entry.id, runs })),
+    remove: (entry) => void save(t('details.entryDeleted'), () => client.timesheet.deleteEntry({ id: entry.id })),
     continue: (entry) =>
       void client.timers.continue({ entryId: entry.id }).then(
-        (timer) => setStatus(`${timer.label} is running`),
+        (timer) => setStatus(t('details.running', { timer: timer.label })),
         (error: unknown) => setProblem((error as Error).message),
       ),
     refuse: (message) => {
       setStatus('')
-      setProblem(`${message} Nothing was changed.`)
+      setProblem(t('details.nothingChanged', { message }))
     },
     refuseAsSaid: (message) => {
       setStatus('')
@@ -98,12 +101,13 @@ export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }:
     },
   }
 
-  const lockedReason = details?.lockedReason ?? locked
+  // The host's answer says whether the cell is locked; the view's sentence says it in the person's language.
+  const lockedReason = details?.lockedReason != null ? (locked ?? details.lockedReason) : locked
   const entries = details?.entries.filter((e) => e.source !== 'grid' || e.roundedSeconds > 0) ?? []
 
   return (
     <Dialog
-      title={`${formatDay(cell.day)} · details`}
+      title={t('details.title', { day: formatDay(cell.day, locale) })}
       description={rowName}
       onClose={onClose}
       actions={
@@ -112,30 +116,30 @@ export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }:
             {status}
           </p>
           <button type="button" className="button button--secondary" data-autofocus onClick={onClose}>
-            Close
+            {t('details.close')}
           </button>
         </>
       }
     >
       <div className="form">
-        {lockedReason && <p className="note">{lockedReason} Entries and notes cannot be changed.</p>}
-        {details === null && !problem && <p className="muted">Loading…</p>}
-        {details && entries.length === 0 && <p className="muted">No time in this cell yet.</p>}
+        {lockedReason && <p className="note">{t('details.locked', { reason: lockedReason })}</p>}
+        {details === null && !problem && <p className="muted">{t('details.loading')}</p>}
+        {details && entries.length === 0 && <p className="muted">{t('details.empty')}</p>}
         {entries.length > 0 && (
-          <ul className="cell-entries" aria-label="Entries in this cell">
+          <ul className="cell-entries" aria-label={t('details.entries')}>
             {entries.map((entry) => (
               <CellEntryEditor key={stored(entry)} entry={entry} readOnly={lockedReason !== null} edits={edits} overlaps={overlaps.get(entry.id)} />
             ))}
           </ul>
         )}
-        {!lockedReason && details && <AddTimeForm day={cell.day} row={row} onAdded={() => void save('Time added', () => client.timesheet.cellDetails({ day: cell.day, row }))} onProblem={edits.refuseAsSaid} />}
+        {!lockedReason && details && <AddTimeForm day={cell.day} row={row} onAdded={() => void save(t('details.timeAdded'), () => client.timesheet.cellDetails({ day: cell.day, row }))} onProblem={edits.refuseAsSaid} />}
         {problem && (
           <div className="banner banner--error" role="alert">
             <span>{problem}</span>
           </div>
         )}
         <label className="field" htmlFor={`${id}-note`}>
-          <span>Note for this cell</span>
+          <span>{t('details.note')}</span>
           <textarea id={`${id}-note`} rows={3} maxLength={2000} value={note} readOnly={lockedReason !== null} onChange={(e) => setNote(e.target.value)} />
         </label>
         {!lockedReason && (
@@ -146,7 +150,7 @@ export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }:
               onClick={() => void saveNote()}
               aria-disabled={note.trim() === (details?.note ?? '') || undefined}
             >
-              Save note
+              {t('details.saveNote')}
             </button>
           </div>
         )}

@@ -4,11 +4,14 @@
 // booked in), continued on a timer, or deleted after a second press. What was typed stays in the fields when the host refuses it.
 import { useState, type KeyboardEvent } from 'react'
 import { formatDuration, parseDuration } from '@shared/duration'
+import type { MessageId } from '@shared/i18n/catalogue'
 import { wallTimeOn, type RunInput } from '@shared/run-times'
 import { formatClock } from '@shared/timers'
+import type { Translator } from '@shared/i18n/translator'
 import type { CellEntry } from '@shared/timesheet'
+import { useT } from '../i18n/i18n-context'
 
-const SOURCE_LABELS: Record<CellEntry['source'], string> = { timer: 'Timer', grid: 'Typed in the grid', manual: 'Manual entry' }
+const SOURCE_LABELS = { timer: 'entry.source.timer', grid: 'entry.source.grid', manual: 'entry.source.manual' } as const satisfies Record<CellEntry['source'], MessageId>
 
 export interface EntryEdits {
   describe: (entry: CellEntry, description: string) => void
@@ -29,10 +32,13 @@ interface CellEntryEditorProps {
   overlaps?: readonly string[] | undefined
 }
 
-/** "timer entry from 09:00": how each control names the entry it belongs to. */
-function entryName(entry: CellEntry): string {
+/** "timer entry from 09:00" (inside a sentence) and "Timer entry from 09:00" (on its own): how each control names the entry it belongs to. */
+function entryNames(entry: CellEntry, { t }: Pick<Translator, 't'>): { name: string; label: string } {
   const first = entry.ranges[0]
-  return `${SOURCE_LABELS[entry.source].toLowerCase()} entry${first ? ` from ${wallTimeOn(entry.day, first.startedAt, entry.timeZone)}` : ''}`
+  const source = entry.source
+  if (!first) return { name: t('entry.name', { source }), label: t('entry.label', { source }) }
+  const time = wallTimeOn(entry.day, first.startedAt, entry.timeZone)
+  return { name: t('entry.nameFrom', { source, time }), label: t('entry.labelFrom', { source, time }) }
 }
 
 const onEnter = (act: () => void) => (event: KeyboardEvent<HTMLInputElement>) => {
@@ -42,7 +48,9 @@ const onEnter = (act: () => void) => (event: KeyboardEvent<HTMLInputElement>) =>
 }
 
 export function CellEntryEditor({ entry, readOnly, edits, overlaps = [] }: CellEntryEditorProps) {
-  const name = entryName(entry)
+  const translator = useT()
+  const { t } = translator
+  const { name, label } = entryNames(entry, translator)
   const shownDuration = formatClock(entry.rawSeconds)
   const [duration, setDuration] = useState(shownDuration)
   const [runs, setRuns] = useState<RunInput[]>(() => entry.ranges.map((r) => ({ start: wallTimeOn(entry.day, r.startedAt, entry.timeZone), end: wallTimeOn(entry.day, r.endedAt, entry.timeZone) })))
@@ -52,38 +60,38 @@ export function CellEntryEditor({ entry, readOnly, edits, overlaps = [] }: CellE
 
   const saveDuration = () => {
     if (duration.trim() === shownDuration) return
-    const parsed = parseDuration(duration)
-    if (!parsed.ok) return edits.refuse(`Duration of the ${name}: ${parsed.error}`)
+    const parsed = parseDuration(duration, translator)
+    if (!parsed.ok) return edits.refuse(t('entry.durationProblem', { entry: name, problem: parsed.error }))
     edits.setDuration(entry, parsed.seconds)
   }
   const saveRuns = () => edits.setRuns(entry, runs)
   const setRun = (index: number, part: keyof RunInput, value: string) => setRuns(runs.map((run, i) => (i === index ? { ...run, [part]: value } : run)))
 
   return (
-    <li className="cell-entry" aria-label={name.charAt(0).toUpperCase() + name.slice(1)}>
+    <li className="cell-entry" aria-label={label}>
       <div className="cell-entry__head">
         <span className="cell-entry__source">
-          {SOURCE_LABELS[entry.source]} · {entry.billable ? 'Billable' : 'Non-billable'}
+          {t(SOURCE_LABELS[entry.source])} · {entry.billable ? t('entry.billable') : t('entry.nonBillable')}
         </span>
         <span className="cell-entry__values">
-          Raw {formatClock(entry.rawSeconds)} · rounded {formatClock(entry.roundedSeconds)}
+          {t('entry.values', { raw: formatClock(entry.rawSeconds), rounded: formatClock(entry.roundedSeconds) })}
         </span>
       </div>
       {editRuns && (
         <div className="cell-entry__runs">
           <span className="cell-entry__label" aria-hidden="true">
-            Runs
+            {t('entry.runs')}
           </span>
           {runs.map((run, i) => (
             <span key={i} className="cell-entry__run">
-              <input className="input cell-entry__time" aria-label={`Start of run ${i + 1} of the ${name}`} value={run.start} readOnly={readOnly} inputMode="numeric" onChange={(e) => setRun(i, 'start', e.target.value)} onKeyDown={onEnter(saveRuns)} />
+              <input className="input cell-entry__time" aria-label={t('entry.runStart', { number: i + 1, entry: name })} value={run.start} readOnly={readOnly} inputMode="numeric" onChange={(e) => setRun(i, 'start', e.target.value)} onKeyDown={onEnter(saveRuns)} />
               <span aria-hidden="true">–</span>
-              <input className="input cell-entry__time" aria-label={`End of run ${i + 1} of the ${name}`} value={run.end} readOnly={readOnly} inputMode="numeric" onChange={(e) => setRun(i, 'end', e.target.value)} onKeyDown={onEnter(saveRuns)} />
+              <input className="input cell-entry__time" aria-label={t('entry.runEnd', { number: i + 1, entry: name })} value={run.end} readOnly={readOnly} inputMode="numeric" onChange={(e) => setRun(i, 'end', e.target.value)} onKeyDown={onEnter(saveRuns)} />
             </span>
           ))}
           {!readOnly && (
-            <button type="button" className="button button--secondary button--compact" aria-label={`Save runs of the ${name}`} onClick={saveRuns}>
-              Save runs
+            <button type="button" className="button button--secondary button--compact" aria-label={t('entry.saveRunsOf', { entry: name })} onClick={saveRuns}>
+              {t('entry.saveRuns')}
             </button>
           )}
         </div>
@@ -95,14 +103,14 @@ export function CellEntryEditor({ entry, readOnly, edits, overlaps = [] }: CellE
       ))}
       <div className="cell-entry__fields">
         <span className="cell-entry__label" aria-hidden="true">
-          Duration
+          {t('entry.duration')}
         </span>
-        <input className="input cell-entry__duration" aria-label={`Duration of the ${name}`} value={duration} readOnly={readOnly} onChange={(e) => setDuration(e.target.value)} onBlur={saveDuration} onKeyDown={onEnter(saveDuration)} />
+        <input className="input cell-entry__duration" aria-label={t('entry.durationOf', { entry: name })} value={duration} readOnly={readOnly} onChange={(e) => setDuration(e.target.value)} onBlur={saveDuration} onKeyDown={onEnter(saveDuration)} />
         <input
           className="input cell-entry__description"
-          aria-label={`Description of the ${name}`}
+          aria-label={t('entry.descriptionOf', { entry: name })}
           defaultValue={entry.description}
-          placeholder="What was done"
+          placeholder={t('entry.whatWasDone')}
           maxLength={2000}
           readOnly={readOnly}
           onBlur={(e) => e.target.value.trim() !== entry.description && edits.describe(entry, e.target.value)}
@@ -112,24 +120,24 @@ export function CellEntryEditor({ entry, readOnly, edits, overlaps = [] }: CellE
             if (e.currentTarget.value.trim() !== entry.description) edits.describe(entry, e.currentTarget.value)
           }}
         />
-        <button type="button" className="button button--secondary button--compact" aria-label={`Continue the ${name} on a timer`} onClick={() => edits.continue(entry)}>
-          Continue
+        <button type="button" className="button button--secondary button--compact" aria-label={t('entry.continueOf', { entry: name })} onClick={() => edits.continue(entry)}>
+          {t('entry.continue')}
         </button>
         {!readOnly && !confirming && (
-          <button type="button" className="button button--ghost button--compact" aria-label={`Delete the ${name}`} onClick={() => setConfirming(true)}>
-            Delete
+          <button type="button" className="button button--ghost button--compact" aria-label={t('entry.deleteOf', { entry: name })} onClick={() => setConfirming(true)}>
+            {t('entry.delete')}
           </button>
         )}
       </div>
       {confirming && (
-        <div className="cell-entry__confirm" role="group" aria-label={`Delete the ${name}?`}>
-          <span>Delete this entry ({formatDuration(entry.roundedSeconds)})? It leaves the timesheet.</span>
+        <div className="cell-entry__confirm" role="group" aria-label={t('entry.deleteAsk', { entry: name })}>
+          <span>{t('entry.deleteQuestion', { duration: formatDuration(entry.roundedSeconds) })}</span>
           {/* The safe answer takes the focus. */}
           <button type="button" className="button button--secondary button--compact" autoFocus onClick={() => setConfirming(false)}>
-            Keep it
+            {t('entry.keep')}
           </button>
           <button type="button" className="button button--stop button--compact" onClick={() => edits.remove(entry)}>
-            Delete it
+            {t('entry.deleteIt')}
           </button>
         </div>
       )}

@@ -2,13 +2,24 @@
 // approval level, and whether the submission has left this device), approved and
 // locked, rejected with the approver's reason, or reopened with the reason given —
 // with the move the person can make from there (withdraw, reopen).
+import type { MessageId } from '@shared/i18n/catalogue'
+import type { Translator } from '@shared/i18n/translator'
 import type { PeriodEvent, Timesheet } from '@shared/timesheet'
+import { useT } from '../i18n/i18n-context'
 import { syncTime } from '../sync/sync-status-text'
 
-export const STATUS_WORDS: Record<string, string> = { open: 'Open', submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected' }
+const STATUS_WORDS: Record<string, MessageId> = { open: 'timesheet.status.open', submitted: 'timesheet.status.submitted', approved: 'timesheet.status.approved', rejected: 'timesheet.status.rejected' }
+
+/** A period status as a word ("Submitted", "Eingereicht"); an unknown one as it is stored. */
+export function statusWord(status: string, { t }: Pick<Translator, 't'>): string {
+  const id = STATUS_WORDS[status]
+  return id === undefined ? status : t(id)
+}
 
 interface PeriodStatusBannerProps {
   sheet: Timesheet
+  /** Why it is read-only, in the person's language (see lock-sentence.ts). */
+  lockedReason: string | null
   /** standalone: the person is their own administrator; null while unknown. */
   mode: 'standalone' | 'server' | null
   /** The id of the sentence that says why the period is read-only (for the Submit button). */
@@ -23,30 +34,35 @@ function lastMove(sheet: Timesheet): PeriodEvent | undefined {
   return sheet.history.findLast((e) => e.to === sheet.status)
 }
 
-function byline(event: PeriodEvent | undefined): string {
+function byline(event: PeriodEvent | undefined, { t, language, locale }: Translator): string {
+  if (!event) return ''
+  // English keeps its short "17 Nov 14:05"; other languages write the day their way.
+  const when = syncTime(event.at, Date.now(), language === 'en' ? undefined : locale)
   // Standalone moves are made by "You", which reads as "by you" mid-sentence.
-  return event ? ` by ${event.actor === 'You' ? 'you' : event.actor}, ${syncTime(event.at)}` : ''
+  return event.actor === 'You' ? t('banner.byYou', { when }) : t('banner.by', { actor: event.actor, when })
 }
 
-export function PeriodStatusBanner({ sheet, mode, reasonId, busy, onWithdraw, onReopen }: PeriodStatusBannerProps) {
+export function PeriodStatusBanner({ sheet, lockedReason, mode, reasonId, busy, onWithdraw, onReopen }: PeriodStatusBannerProps) {
+  const translator = useT()
+  const { t } = translator
   const move = lastMove(sheet)
 
   if (sheet.status === 'submitted') {
     return (
-      <div className="banner period-banner period-banner--submitted" role="note" aria-label="Read-only period">
+      <div className="banner period-banner period-banner--submitted" role="note" aria-label={t('banner.readOnly')}>
         <div className="period-banner__text">
           <p className="period-banner__title">
-            Submitted — waiting for level {sheet.level ?? 1} approval
-            {sheet.queued && <span className="badge badge--warn">Queued — not sent yet</span>}
+            {t('banner.waiting', { level: sheet.level ?? 1 })}
+            {sheet.queued && <span className="badge badge--warn">{t('banner.queued')}</span>}
           </p>
           <p id={reasonId}>
-            {sheet.queued && 'The submission is on this device and goes to the team server when it can be reached. '}
-            {sheet.lockedReason}
+            {sheet.queued && t('banner.queuedText')}
+            {lockedReason}
           </p>
         </div>
         {sheet.level === 1 && (
           <button type="button" className="button button--secondary button--compact" onClick={onWithdraw} aria-disabled={busy || undefined}>
-            Withdraw submission
+            {t('banner.withdraw')}
           </button>
         )}
       </div>
@@ -55,18 +71,20 @@ export function PeriodStatusBanner({ sheet, mode, reasonId, busy, onWithdraw, on
 
   if (sheet.status === 'approved') {
     return (
-      <div className="banner period-banner period-banner--approved" role="note" aria-label="Read-only period">
+      <div className="banner period-banner period-banner--approved" role="note" aria-label={t('banner.readOnly')}>
         <div className="period-banner__text">
           <p className="period-banner__title">
-            <span aria-hidden="true">✓ </span>Approved and locked{byline(move)}
+            <span aria-hidden="true">✓ </span>
+            {t('banner.approved')}
+            {byline(move, translator)}
           </p>
           <p id={reasonId}>
-            {sheet.lockedReason}
+            {lockedReason}
           </p>
         </div>
         {mode === 'standalone' && (
           <button type="button" className="button button--secondary button--compact" onClick={onReopen} aria-disabled={busy || undefined}>
-            Reopen…
+            {t('banner.reopen')}
           </button>
         )}
       </div>
@@ -75,11 +93,14 @@ export function PeriodStatusBanner({ sheet, mode, reasonId, busy, onWithdraw, on
 
   if (sheet.status === 'rejected') {
     return (
-      <div className="banner period-banner period-banner--rejected" role="note" aria-label="Rejected period">
+      <div className="banner period-banner period-banner--rejected" role="note" aria-label={t('banner.rejectedPeriod')}>
         <div className="period-banner__text">
-          <p className="period-banner__title">Rejected{byline(move)}</p>
+          <p className="period-banner__title">
+            {t('banner.rejected')}
+            {byline(move, translator)}
+          </p>
           {sheet.reason && <blockquote className="period-banner__reason">{sheet.reason}</blockquote>}
-          <p>The period is open again: change what the reason asks for, then submit it again.</p>
+          <p>{t('banner.rejectedText')}</p>
         </div>
       </div>
     )
@@ -88,11 +109,14 @@ export function PeriodStatusBanner({ sheet, mode, reasonId, busy, onWithdraw, on
   // Open: worth a word only when it was reopened (or sent back) with a reason.
   if (sheet.reason && move && move.reason) {
     return (
-      <div className="banner period-banner period-banner--reopened" role="note" aria-label="Reopened period">
+      <div className="banner period-banner period-banner--reopened" role="note" aria-label={t('banner.reopenedPeriod')}>
         <div className="period-banner__text">
-          <p className="period-banner__title">Reopened{byline(move)}</p>
+          <p className="period-banner__title">
+            {t('banner.reopenedTitle')}
+            {byline(move, translator)}
+          </p>
           <blockquote className="period-banner__reason">{sheet.reason}</blockquote>
-          <p>The period can be edited again; submit it when it is ready.</p>
+          <p>{t('banner.reopenedText')}</p>
         </div>
       </div>
     )

@@ -1,5 +1,6 @@
 // Reopening an approved period (standalone: the person is their own administrator):
 // a reason is required, since it goes into the period's history for good.
+import { useT } from '../i18n/i18n-context'
 import { ReasonDialog } from '../ui/ReasonDialog'
 
 interface ReopenDialogProps {
@@ -10,13 +11,14 @@ interface ReopenDialogProps {
 }
 
 export function ReopenDialog({ label, onConfirm, onClose }: ReopenDialogProps) {
+  const { t } = useT()
   return (
     <ReasonDialog
-      title={`Reopen ${label}?`}
-      description="The period becomes editable again and its time goes back to draft. Submit it again when it is ready."
-      submitLabel="Reopen period"
-      whyNeeded="Give a reason: it goes into the period’s history."
-      help="For example: “Forgot the on-call hours on Sunday.” It is kept in the period’s history."
+      title={t('reopen.title', { label })}
+      description={t('reopen.description')}
+      submitLabel={t('reopen.submit')}
+      whyNeeded={t('reopen.why')}
+      help={t('reopen.help')}
       onConfirm={onConfirm}
       onClose={onClose}
     />

@@ -7,8 +7,9 @@ import { formatDuration, type DurationUnit } from '@shared/duration'
 import type { SyncStatus } from '@shared/sync'
 import type { PeriodSummary } from '@shared/timesheet'
 import { useClient } from '../client-context'
+import type { Translator } from '@shared/i18n/translator'
 import { formatDay } from '../format'
-import { plural } from '../sync/sync-status-text'
+import { useT } from '../i18n/i18n-context'
 import { Dialog } from '../ui/Dialog'
 import { difference, share as shareOf } from './difference'
 
@@ -23,19 +24,19 @@ interface SubmitDialogProps {
   onClose: () => void
 }
 
-function outcome(summary: PeriodSummary, sync: SyncStatus | null): string {
-  if (summary.mode === 'standalone') {
-    return 'Without a team server, submitting approves and locks this period at once. You can reopen it later, with a reason, if something needs to change.'
-  }
-  const sent = 'The period is sent for approval and stays read-only while it waits; you can withdraw it until the first approver acts.'
-  if (sync?.state === 'offline') return `${sent} The team server cannot be reached now, so the submission is queued and sent when the server can be reached.`
-  if (sync?.state === 'problem') return `${sent} The team server has a problem now, so the submission is queued and sent once the server takes changes again.`
-  if (sync?.state === 'unauthorized') return `${sent} This device is not signed in to the team server, so the submission is queued and sent once you sign in again in Settings.`
+function outcome(summary: PeriodSummary, sync: SyncStatus | null, { t }: Pick<Translator, 't'>): string {
+  if (summary.mode === 'standalone') return t('submit.standalone')
+  const sent = t('submit.sent')
+  if (sync?.state === 'offline') return t('submit.offline', { sent })
+  if (sync?.state === 'problem') return t('submit.problem', { sent })
+  if (sync?.state === 'unauthorized') return t('submit.unauthorized', { sent })
   return sent
 }
 
 export function SubmitDialog({ day, label, unit, sync, onConfirm, onClose }: SubmitDialogProps) {
   const client = useClient()
+  const translator = useT()
+  const { t, locale } = translator
   const [summary, setSummary] = useState<PeriodSummary | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [submitError, setSubmitError] = useState<string | null>(null)
@@ -63,67 +64,67 @@ export function SubmitDialog({ day, label, unit, sync, onConfirm, onClose }: Sub
   }
 
   const standalone = summary?.mode === 'standalone'
-  const diff = summary ? difference(summary.totalSeconds - summary.expectedSeconds, unit) : null
+  const diff = summary ? difference(summary.totalSeconds - summary.expectedSeconds, unit, locale) : null
   const share = summary ? shareOf(summary.billableSeconds, summary.totalSeconds) : null
 
   return (
     <Dialog
-      title={`Submit ${label}?`}
-      description={summary ? `${formatDay(summary.start)} – ${formatDay(summary.end)}` : 'Adding up the period…'}
+      title={t('submit.title', { label })}
+      description={summary ? `${formatDay(summary.start, locale)} – ${formatDay(summary.end, locale)}` : t('submit.adding')}
       onClose={onClose}
       actions={
         <>
           <button type="button" className="button button--ghost" onClick={onClose} data-autofocus>
-            Cancel
+            {t('submit.cancel')}
           </button>
           <button type="button" className="button button--start" onClick={() => void confirm()} aria-disabled={!summary || busy || undefined}>
-            {busy ? 'Submitting…' : standalone ? 'Submit and lock' : 'Submit for approval'}
+            {busy ? t('submit.submitting') : standalone ? t('submit.andLock') : t('submit.forApproval')}
           </button>
         </>
       }
     >
       {loadError && (
         <div className="banner banner--error" role="alert">
-          <span>The summary could not be made: {loadError}</span>
+          <span>{t('submit.loadFailed', { reason: loadError })}</span>
         </div>
       )}
-      {!summary && !loadError && <p className="muted">Loading the summary…</p>}
+      {!summary && !loadError && <p className="muted">{t('submit.loading')}</p>}
       {summary && diff && (
         <div className="summary">
           <dl className="summary__stats">
             <div className="summary__stat">
-              <dt>Total</dt>
-              <dd>{formatDuration(summary.totalSeconds, unit)}</dd>
+              <dt>{t('submit.total')}</dt>
+              <dd>{formatDuration(summary.totalSeconds, unit, locale)}</dd>
             </div>
             <div className="summary__stat">
-              <dt>Billable</dt>
+              <dt>{t('submit.billable')}</dt>
               <dd>
-                {formatDuration(summary.billableSeconds, unit)}
+                {formatDuration(summary.billableSeconds, unit, locale)}
                 {share && <span className="summary__share"> · {share}</span>}
               </dd>
             </div>
             <div className="summary__stat">
-              <dt>Expected</dt>
-              <dd>{formatDuration(summary.expectedSeconds, unit)}</dd>
+              <dt>{t('submit.expected')}</dt>
+              <dd>{formatDuration(summary.expectedSeconds, unit, locale)}</dd>
             </div>
             <div className="summary__stat">
-              <dt>Difference</dt>
+              <dt>{t('submit.difference')}</dt>
               <dd className={`ts-diff ts-diff--${diff.kind}`}>
                 {diff.value}
-                {diff.kind !== 'even' && <span className="summary__word"> {diff.kind}</span>}
+                {diff.kind !== 'even' && <span className="summary__word"> {t(diff.kind === 'over' ? 'grid.over' : 'grid.under')}</span>}
               </dd>
             </div>
           </dl>
 
-          {summary.totalSeconds === 0 && <p className="summary__warning">No time is booked in this period.</p>}
+          {summary.totalSeconds === 0 && <p className="summary__warning">{t('submit.noTime')}</p>}
           {summary.emptyDays.length > 0 && (
             <div className="summary__warning">
               <p>
-                <strong>{plural(summary.emptyDays.length, 'working day has', 'working days have')} no time:</strong>
+                <strong>{t('submit.emptyDays', { count: summary.emptyDays.length })}</strong>
               </p>
-              <ul className="summary__days" aria-label="Days with no time">
+              <ul className="summary__days" aria-label={t('submit.emptyDaysLabel')}>
                 {summary.emptyDays.map((d) => (
-                  <li key={d}>{formatDay(d)}</li>
+                  <li key={d}>{formatDay(d, locale)}</li>
                 ))}
               </ul>
             </div>
@@ -131,19 +132,19 @@ export function SubmitDialog({ day, label, unit, sync, onConfirm, onClose }: Sub
           {summary.activeTimers.length > 0 && (
             <div className="summary__warning">
               <p>
-                <strong>{summary.activeTimers.length === 1 ? 'A timer is still counting' : `${summary.activeTimers.length} timers are still counting`}:</strong> their time is not in this period. Once it is locked, the
-                time they counted in it is not added when they stop: Stint asks whether to book it today, keep it aside or discard it.
+                <strong>{t('submit.timersCounting', { count: summary.activeTimers.length })}</strong>
+                {t('submit.timersText')}
               </p>
-              <ul className="summary__timers" aria-label="Timers still running or paused">
-                {summary.activeTimers.map((t) => (
-                  <li key={t.slot}>
-                    {t.label} <span className="badge">{t.state === 'running' ? 'Running' : 'Paused'}</span>
+              <ul className="summary__timers" aria-label={t('submit.timersLabel')}>
+                {summary.activeTimers.map((timer) => (
+                  <li key={timer.slot}>
+                    {timer.label} <span className="badge">{timer.state === 'running' ? t('submit.running') : t('submit.paused')}</span>
                   </li>
                 ))}
               </ul>
             </div>
           )}
-          <p className="note summary__outcome">{outcome(summary, sync)}</p>
+          <p className="note summary__outcome">{outcome(summary, sync, translator)}</p>
         </div>
       )}
       {submitError && (

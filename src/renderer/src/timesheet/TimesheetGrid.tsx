@@ -6,6 +6,7 @@
 import { startTransition, useEffect, useId, useLayoutEffect, useMemo, useRef, type ClipboardEvent } from 'react'
 import { formatDuration, type DurationUnit } from '@shared/duration'
 import type { CellChange, Timesheet, TimesheetCell, TimesheetRow } from '@shared/timesheet'
+import { useT } from '../i18n/i18n-context'
 import type { RowName } from './row-names'
 import { cellId } from './use-timesheet'
 import { GridHeader } from './grid/GridHeader'
@@ -24,6 +25,8 @@ export type { CellAddress } from './grid/grid-model'
 
 interface GridProps {
   sheet: Timesheet
+  /** Why the period is read-only, in the person's language; null when it can be changed. */
+  lockedReason: string | null
   /**
    * How durations are shown: cells, totals, expected and difference rows. Display only:
    * the editor, the clipboard and error messages stay h:mm (see EDIT_UNIT).
@@ -52,13 +55,15 @@ interface GridProps {
 }
 
 export function TimesheetGrid(props: GridProps) {
-  const { sheet, unit, pending, refused, refusalId, names, today, labelledBy, onSetCells, onUndo, onDetails, onRemoveRow, onMessage, onActiveChange, focusRequest } = props
+  const { sheet, lockedReason, unit, pending, refused, refusalId, names, today, labelledBy, onSetCells, onUndo, onDetails, onRemoveRow, onMessage, onActiveChange, focusRequest } = props
+  const translator = useT()
+  const { t } = translator
   const id = useId()
   const rows = sheet.rows
   const days = sheet.days
   const dayCount = days.length
   const lastCol = dayCount + 2
-  const locked = sheet.lockedReason
+  const locked = lockedReason
   const scrollRef = useRef<HTMLDivElement>(null)
   const focus = useGridFocus(scrollRef, rows, dayCount, focusRequest)
   const { r, c, anchor, selection } = focus
@@ -75,13 +80,13 @@ export function TimesheetGrid(props: GridProps) {
 
   const refuseLocked = (): boolean => {
     if (!locked) return false
-    onMessage(`${locked} Cells cannot be changed.`)
+    onMessage(t('grid.locked', { reason: locked }))
     return true
   }
 
-  const editor = useCellEditor({ rows, focus, shownTotal, refuseLocked, onSetCells, onMessage })
+  const editor = useCellEditor({ rows, focus, shownTotal, refuseLocked, onSetCells, onMessage, translator })
   const { editing } = editor
-  const clipboard = gridClipboard({ rows, days, r, c, selection, shownTotal, refuseLocked, onSetCells, onMessage, selectBlock: (bottom, right) => focus.setAnchor({ r: bottom, c: right }) })
+  const clipboard = gridClipboard({ translator, rows, days, r, c, selection, shownTotal, refuseLocked, onSetCells, onMessage, selectBlock: (bottom, right) => focus.setAnchor({ r: bottom, c: right }) })
 
   const startEditing = (text: string | null) => {
     if (refuseLocked() || !activeRow || !activeDay) return
@@ -113,7 +118,7 @@ export function TimesheetGrid(props: GridProps) {
     editAt: (row, col, shownSeconds) => editor.editAt(row, col, formatDuration(shownSeconds, EDIT_UNIT)),
     removeRow: (row, fullName) => {
       if (refuseLocked()) return
-      if (row.totalSeconds > 0) onMessage(`${fullName} has time in it. Clear its cells first; only an empty row can be removed.`)
+      if (row.totalSeconds > 0) onMessage(t('grid.rowHasTime', { name: fullName }))
       else onRemoveRow(row)
     },
     editorChange: editor.onChange,

@@ -2,6 +2,7 @@
 // separated by tabs. A pasted block is read and checked as a whole before anything is
 // sent, so the host only ever sees a block that can be applied all at once.
 import { formatDuration, parseDuration } from '@shared/duration'
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
 
 /** Rows of cell texts; the trailing newline spreadsheets add is not a row. */
 export function splitBlock(text: string): string[][] {
@@ -15,8 +16,9 @@ export type ParsedBlock = { ok: true; seconds: (number | null)[][]; width: numbe
  * Parses every value of a pasted block; a blank cell is null (it clears the hand-entered
  * time, as pasting a blank does in a spreadsheet). The first bad value refuses the block.
  */
-export function parseBlock(text: string): ParsedBlock {
-  if (text.trim() === '') return { ok: false, error: 'The clipboard holds no text to paste.' }
+export function parseBlock(text: string, translator: Pick<Translator, 't'> = ENGLISH): ParsedBlock {
+  const { t } = translator
+  if (text.trim() === '') return { ok: false, error: t('grid.clipboardEmpty') }
   const cells = splitBlock(text)
   const width = Math.max(...cells.map((row) => row.length))
   const seconds: (number | null)[][] = []
@@ -27,8 +29,8 @@ export function parseBlock(text: string): ParsedBlock {
         parsedRow.push(null)
         continue
       }
-      const parsed = parseDuration(value)
-      if (!parsed.ok) return { ok: false, error: `Row ${r + 1}, column ${c + 1} of the pasted block: ${parsed.error}.` }
+      const parsed = parseDuration(value, translator)
+      if (!parsed.ok) return { ok: false, error: t('grid.pasteBadValue', { row: r + 1, column: c + 1, error: parsed.error }) }
       parsedRow.push(parsed.seconds)
     }
     while (parsedRow.length < width) parsedRow.push(null)

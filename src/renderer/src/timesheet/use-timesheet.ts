@@ -6,6 +6,7 @@ import type { StintClient } from '@shared/bridge'
 import { ApiCallError } from '@shared/errors'
 import { rowKeyId, type CellChange, type RowKey, type Timesheet } from '@shared/timesheet'
 import { reuseUnchanged } from './reuse-unchanged'
+import { useT } from '../i18n/i18n-context'
 
 export type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed' }
 
@@ -43,6 +44,7 @@ export function toRowKey(row: RowKey): RowKey {
 }
 
 export function useTimesheet(client: StintClient, initialDay: string) {
+  const { t } = useT()
   const [day, setDay] = useState(initialDay)
   const [sheet, setSheet] = useState<Timesheet | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
@@ -193,8 +195,8 @@ export function useTimesheet(client: StintClient, initialDay: string) {
       setUndoDepth(undoStack.current.length)
       return null
     }
-    return last.length === 1 ? 'Undone: the cell is back to its previous time.' : `Undone: ${last.length} cells are back to their previous times.`
-  }, [send])
+    return t('timesheet.undone', { count: last.length })
+  }, [send, t])
 
   /** Row-level calls (add, remove, copy): the whole answer replaces the grid. */
   const rowCall = useCallback(

@@ -1,6 +1,7 @@
 // Previous · Today · Next · a date: how the Timesheet steps through periods and the
 // Calendar through days and weeks. The buttons speak their unit ("Previous period"), and
 // Today says when the shown span holds today.
+import { useT } from '../i18n/i18n-context'
 import './step-nav.css'
 
 interface StepNavProps {
@@ -20,16 +21,20 @@ interface StepNavProps {
 }
 
 export function StepNav({ label, unit, dateLabel, day, todayShown, onStep, onToday, onGoTo }: StepNavProps) {
+  const { t } = useT()
   return (
     <nav className="step-nav" aria-label={label}>
       <button type="button" className="button button--secondary button--compact" onClick={() => onStep(-1)}>
-        <span aria-hidden="true">‹ </span>Previous<span className="visually-hidden"> {unit}</span>
+        <span aria-hidden="true">‹ </span>
+        {t('stepNav.previous')}
+        <span className="visually-hidden"> {unit}</span>
       </button>
       <button type="button" className="button button--secondary button--compact" onClick={onToday} aria-current={todayShown ? 'date' : undefined}>
-        Today
+        {t('stepNav.today')}
       </button>
       <button type="button" className="button button--secondary button--compact" onClick={() => onStep(1)}>
-        Next<span className="visually-hidden"> {unit}</span>
+        {t('stepNav.next')}
+        <span className="visually-hidden"> {unit}</span>
         <span aria-hidden="true"> ›</span>
       </button>
       <label className="step-nav__date">

@@ -10,25 +10,28 @@ import { useClient } from '../client-context'
 import { hrefOf } from '../routes'
 import { BucketBar, bucketSum } from '../submissions/BucketBar'
 import { onSyncRounds } from '../sync/sync-rounds'
-import { plural } from '../sync/sync-status-text'
+import type { Translator } from '@shared/i18n/translator'
+import { useT } from '../i18n/i18n-context'
+import { periodHeading } from '../timesheet/period-heading'
 import { PeriodHistoryTable } from '../timesheet/PeriodHistory'
 import { useDisplayUnit } from '../timesheet/use-timesheet-settings'
 import { useHostQuery } from '../ui/use-host-query'
 
 export function SubmissionStatus({ row }: { row: Pick<SubmissionRow, 'status' | 'level' | 'queued' | 'reason'> }) {
+  const { t } = useT()
   switch (row.status) {
     case 'open':
-      return <span className="badge subs__badge">Open</span>
+      return <span className="badge subs__badge">{t('timesheet.status.open')}</span>
     case 'approved':
-      return <span className="badge ts-status--approved subs__badge">Approved</span>
+      return <span className="badge ts-status--approved subs__badge">{t('timesheet.status.approved')}</span>
     case 'rejected':
-      return <span className="badge ts-status--rejected subs__badge">Rejected</span>
+      return <span className="badge ts-status--rejected subs__badge">{t('timesheet.status.rejected')}</span>
     case 'submitted':
       return (
         <>
-          <span className="badge ts-status--submitted subs__badge">Submitted</span>
-          <span className="subs__level">waiting for level {row.level ?? 1}</span>
-          {row.queued && <span className="badge badge--warn subs__badge">Queued — not sent yet</span>}
+          <span className="badge ts-status--submitted subs__badge">{t('timesheet.status.submitted')}</span>
+          <span className="subs__level">{t('subs.waitingForLevel', { level: row.level ?? 1 })}</span>
+          {row.queued && <span className="badge badge--warn subs__badge">{t('banner.queued')}</span>}
         </>
       )
   }
@@ -55,15 +58,17 @@ function useSubmissions() {
   return { rows, loadError, reload }
 }
 
-function summaryOf(rows: readonly SubmissionRow[]): string {
+function summaryOf(rows: readonly SubmissionRow[], { t }: Pick<Translator, 't'>): string {
   const waiting = rows.filter((r) => r.status === 'submitted').length
   const rejected = rows.filter((r) => r.status === 'rejected').length
-  const parts = [waiting > 0 ? `${waiting} waiting for approval` : null, rejected > 0 ? plural(rejected, 'rejected', 'rejected') : null].filter(Boolean)
-  return parts.length > 0 ? parts.join(' · ') : plural(rows.length, 'period', 'periods')
+  const parts = [waiting > 0 ? t('subs.waiting', { count: waiting }) : null, rejected > 0 ? t('subs.rejected', { count: rejected }) : null].filter(Boolean)
+  return parts.length > 0 ? parts.join(' · ') : t('subs.periods', { count: rows.length })
 }
 
 export function SubmissionsView() {
   const client = useClient()
+  const translator = useT()
+  const { t } = translator
   const id = useId()
   const unit = useDisplayUnit(client)
   const { rows, loadError, reload } = useSubmissions()
@@ -82,24 +87,24 @@ export function SubmissionsView() {
     <section className="view" aria-labelledby={`${id}-title`}>
       <header className="view__head">
         <div>
-          <h1 id={`${id}-title`}>Submissions</h1>
-          <p className="view__subtitle">Your periods of the last year, newest first: where each one stands and where its time is.</p>
+          <h1 id={`${id}-title`}>{t('subs.title')}</h1>
+          <p className="view__subtitle">{t('subs.subtitle')}</p>
         </div>
-        {rows && rows.length > 0 && <p className="view__summary">{summaryOf(rows)}</p>}
+        {rows && rows.length > 0 && <p className="view__summary">{summaryOf(rows, translator)}</p>}
       </header>
 
       {loadError && (
         <div className="banner banner--error" role="alert">
-          <span>Your periods could not be loaded: {loadError}</span>
+          <span>{t('subs.loadFailed', { reason: loadError })}</span>
           <button type="button" className="button button--ghost button--compact" onClick={reload}>
-            Try again
+            {t('subs.tryAgain')}
           </button>
         </div>
       )}
-      {!rows && !loadError && <p className="muted">Loading your periods…</p>}
+      {!rows && !loadError && <p className="muted">{t('subs.loading')}</p>}
       {rows && rows.length === 0 && (
         <p className="empty">
-          No periods yet. Time you book shows up here by period. <a href={hrefOf('timesheet')}>Open the timesheet</a>
+          {t('subs.none')} <a href={hrefOf('timesheet')}>{t('subs.openTimesheet')}</a>
         </p>
       )}
 
@@ -107,17 +112,17 @@ export function SubmissionsView() {
         <div className="panel subs">
           <div className="table-scroll">
             <table className="table subs__table">
-              <caption className="visually-hidden">Your periods, newest first, with their status and time by entry status</caption>
+              <caption className="visually-hidden">{t('subs.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Period</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Where the time is</th>
+                  <th scope="col">{t('subs.period')}</th>
+                  <th scope="col">{t('subs.status')}</th>
+                  <th scope="col">{t('subs.where')}</th>
                   <th scope="col" className="num">
-                    Total
+                    {t('subs.total')}
                   </th>
                   <th scope="col">
-                    <span className="visually-hidden">History and timesheet</span>
+                    <span className="visually-hidden">{t('subs.historyAndTimesheet')}</span>
                   </th>
                 </tr>
               </thead>
@@ -144,14 +149,17 @@ interface SubmissionRowViewProps {
 }
 
 function SubmissionRowView({ row, unit, scale, expanded, onToggle, historyId }: SubmissionRowViewProps) {
-  const range = dayRangeLabel(row)
+  const translator = useT()
+  const { t, locale } = translator
+  const label = periodHeading(row, translator)
+  const range = dayRangeLabel(row, locale)
   const hasHistory = row.history.length > 0
   return (
     <Fragment>
       <tr className={`subs__row subs__row--${row.status}${expanded ? ' is-expanded' : ''}`}>
         <th scope="row" className="subs__period">
-          <span className="subs__label">{row.label}</span>
-          {range !== row.label && <span className="subs__range">{range}</span>}
+          <span className="subs__label">{label}</span>
+          {range !== label && <span className="subs__range">{range}</span>}
         </th>
         <td className="subs__status">
           <span className="subs__badges">
@@ -162,23 +170,25 @@ function SubmissionRowView({ row, unit, scale, expanded, onToggle, historyId }: 
         <td className="subs__buckets">
           <BucketBar buckets={row.buckets} unit={unit} scale={scale} />
         </td>
-        <td className="num subs__total">{formatDuration(row.totalSeconds, unit)}</td>
+        <td className="num subs__total">{formatDuration(row.totalSeconds, unit, locale)}</td>
         <td className="table__actions subs__actions">
           {hasHistory && (
             <button type="button" className="button button--secondary button--compact subs__toggle" aria-expanded={expanded} aria-controls={expanded ? historyId : undefined} onClick={onToggle}>
               <span className="subs__chevron" aria-hidden="true" />
-              History ({row.history.length})<span className="visually-hidden"> of {row.label}</span>
+              {t('subs.history', { count: row.history.length })}
+              <span className="visually-hidden">{t('subs.historyOf', { label })}</span>
             </button>
           )}
           <a className="button button--ghost button--compact subs__open" href={hrefOf('timesheet', row.start)}>
-            Open<span className="visually-hidden"> {row.label} in the timesheet</span>
+            {t('subs.open')}
+            <span className="visually-hidden">{t('subs.openIn', { label })}</span>
           </a>
         </td>
       </tr>
       {expanded && hasHistory && (
         <tr className="subs__history" id={historyId}>
           <td colSpan={5}>
-            <PeriodHistoryTable history={row.history} caption={`Status changes of ${row.label}, oldest first`} />
+            <PeriodHistoryTable history={row.history} caption={t('subs.historyCaption', { label })} />
           </td>
         </tr>
       )}

@@ -4,6 +4,7 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import { addDays, isValidDay } from '@shared/periods'
+import type { MessageId } from '@shared/i18n/catalogue'
 import { rowKeyId, type PeriodStatus, type RowKey, type TimesheetRow } from '@shared/timesheet'
 import { useClient } from '../client-context'
 import { todayLocal } from '../format'
@@ -21,13 +22,17 @@ import { useSyncStatus } from '../sync/use-sync-status'
 import { StepNav } from '../ui/StepNav'
 import type { WorkStore } from '../work/work-store'
 import { endSentence } from '@shared/sentence'
+import { useT } from '../i18n/i18n-context'
+import { keyText } from '../timesheet/key-text'
+import { lockSentence } from '../timesheet/lock-sentence'
+import { periodHeading } from '../timesheet/period-heading'
 
-const STATUS_LABELS: Record<PeriodStatus, string> = { open: 'Open', submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected' }
+const STATUS_LABELS = { open: 'timesheet.status.open', submitted: 'timesheet.status.submitted', approved: 'timesheet.status.approved', rejected: 'timesheet.status.rejected' } as const satisfies Record<PeriodStatus, MessageId>
 
 /** Why the Submit button does nothing for a period in this status, or null when it can be submitted. */
-const NOT_SUBMITTABLE: Partial<Record<PeriodStatus, string>> = {
-  submitted: 'This period is already submitted and waiting for approval.',
-  approved: 'This period is already approved and locked.',
+const NOT_SUBMITTABLE: Partial<Record<PeriodStatus, MessageId>> = {
+  submitted: 'timesheet.alreadySubmitted',
+  approved: 'timesheet.alreadyApproved',
 }
 
 interface TimesheetViewProps {
@@ -39,6 +44,8 @@ interface TimesheetViewProps {
 
 export function TimesheetView({ work, today = todayLocal(), day = null }: TimesheetViewProps) {
   const client = useClient()
+  const translator = useT()
+  const { t } = translator
   const id = useId()
   const { workItems, activityTypes } = useStore(work)
   const model = useTimesheet(client, day && isValidDay(day) ? day : today)
@@ -56,43 +63,44 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
   const [focusRequest, setFocusRequest] = useState<{ rowKey: string; seq: number } | undefined>(undefined)
   const gridWrap = useRef<HTMLDivElement>(null)
 
-  const names = useMemo(() => rowNamer(workItems, activityTypes), [workItems, activityTypes])
-  const locked = sheet?.lockedReason ?? null
+  const names = useMemo(() => rowNamer(workItems, activityTypes, translator), [workItems, activityTypes, translator])
   const titleId = `${id}-period`
   const refusalId = `${id}-refusal`
   const lockId = `${id}-lock`
   const mode = sync ? (sync.state === 'standalone' ? 'standalone' : 'server') : null
-  const notSubmittable = sheet ? (NOT_SUBMITTABLE[sheet.status] ?? null) : 'The period is still loading.'
+  const locked = sheet ? lockSentence(sheet, mode, translator) : null
+  const notSubmittableId = sheet ? (NOT_SUBMITTABLE[sheet.status] ?? null) : 'timesheet.stillLoading'
+  const notSubmittable = notSubmittableId === null ? null : t(notSubmittableId)
 
   const focusGrid = () => requestAnimationFrame(() => gridWrap.current?.querySelector<HTMLElement>('[role="grid"] [tabindex="0"]')?.focus())
 
   const { canUndo, undo: undoLast } = model
   const undo = useCallback(() => {
     if (!canUndo) {
-      setMessage('There is nothing to undo in this period.')
+      setMessage(t('timesheet.nothingToUndo'))
       return
     }
     void undoLast().then((done) => done && setAnnouncement(done))
-  }, [canUndo, undoLast])
+  }, [canUndo, undoLast, t])
 
   const addRow = async (row: RowKey): Promise<string | null> => {
     const ok = await model.addRow(row)
-    if (!ok) return 'That row could not be added; see the message on the page.'
+    if (!ok) return t('timesheet.rowNotAdded')
     setAdding(false)
-    setAnnouncement(endSentence(`Added row ${names(row).full}`))
+    setAnnouncement(endSentence(t('timesheet.rowAdded', { name: names(row).full })))
     setFocusRequest((current) => ({ rowKey: rowKeyId(row), seq: (current?.seq ?? 0) + 1 }))
     return null
   }
 
   const removeRow = (row: TimesheetRow) => {
     void model.removeRow(row).then((ok) => {
-      if (ok) setAnnouncement(endSentence(`Removed row ${names(row).full}`))
+      if (ok) setAnnouncement(endSentence(t('timesheet.rowRemoved', { name: names(row).full })))
       focusGrid()
     })
   }
 
   const copyRows = () => {
-    void model.copyPreviousRows().then((ok) => ok && setAnnouncement('Rows copied from the previous period.'))
+    void model.copyPreviousRows().then((ok) => ok && setAnnouncement(t('timesheet.rowsCopied')))
   }
 
   const { periodMove } = model
@@ -100,7 +108,7 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
     const problem = await periodMove((day) => client.timesheet.submit({ day }))
     if (problem) return problem
     setSubmitting(false)
-    setAnnouncement(mode === 'standalone' ? 'Submitted: the period is approved and locked.' : 'Submitted for approval: the period is read-only while it waits.')
+    setAnnouncement(t(mode === 'standalone' ? 'timesheet.submittedLocked' : 'timesheet.submittedWaiting'))
     return null
   }
 
@@ -112,7 +120,7 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
     setMoving(false)
     if (problem) setMessage(problem)
     else {
-      setAnnouncement('Submission withdrawn: the period is open again.')
+      setAnnouncement(t('timesheet.withdrawn'))
       focusGrid() // the button went with the banner
     }
   }
@@ -121,22 +129,22 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
     const problem = await periodMove((day) => client.timesheet.reopen({ day, reason }))
     if (problem) return problem
     setReopening(false)
-    setAnnouncement('Reopened: the period can be edited again.')
+    setAnnouncement(t('timesheet.reopened'))
     focusGrid()
     return null
   }
 
-  const saveText = save.state === 'saving' ? 'Saving…' : save.state === 'saved' ? 'All changes saved' : save.state === 'failed' ? 'Not saved' : ''
+  const saveText = save.state === 'saving' ? t('timesheet.saving') : save.state === 'saved' ? t('timesheet.allSaved') : save.state === 'failed' ? t('timesheet.notSaved') : ''
+  const label = sheet ? periodHeading(sheet, translator) : ''
+  const ctrl = t('keys.ctrl')
   const notAllowed = locked !== null || undefined
 
   return (
     <section className="view view--wide" aria-labelledby={`${id}-title`}>
       <header className="view__head">
         <div>
-          <h1 id={`${id}-title`}>Timesheet</h1>
-          <p className="view__subtitle">
-            Type to fill a cell, <kbd>Enter</kbd> or <kbd>Tab</kbd> to save and move, <kbd>Alt</kbd>+<kbd>Enter</kbd> for a cell’s details.
-          </p>
+          <h1 id={`${id}-title`}>{t('timesheet.title')}</h1>
+          <p className="view__subtitle">{keyText(translator, 'timesheet.subtitle', { enter: 'Enter', tab: 'Tab', alt: 'Alt' })}</p>
         </div>
         <div className="view__tools">
           <p className={`ts-save ts-save--${save.state}`} role="status" aria-live="polite">
@@ -148,9 +156,9 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
       <div className="ts-bar">
         <div className="ts-period">
           <h2 id={titleId} className="ts-period__label">
-            {sheet?.label ?? 'Loading…'}
+            {sheet ? label : t('timesheet.loading')}
           </h2>
-          {sheet && <span className={`badge ts-status ts-status--${sheet.status}`}>{STATUS_LABELS[sheet.status]}</span>}
+          {sheet && <span className={`badge ts-status ts-status--${sheet.status}`}>{t(STATUS_LABELS[sheet.status])}</span>}
           <button
             type="button"
             className="button button--start button--compact ts-submit"
@@ -164,13 +172,13 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
               }
             }}
           >
-            Submit period…
+            {t('timesheet.submit')}
           </button>
         </div>
         <StepNav
-          label="Periods"
-          unit="period"
-          dateLabel="Go to the period containing"
+          label={t('timesheet.periods')}
+          unit={t('timesheet.period')}
+          dateLabel={t('timesheet.goToPeriod')}
           day={model.day}
           todayShown={sheet !== null && today >= sheet.start && today <= sheet.end}
           onStep={(direction) => sheet && model.goTo(direction < 0 ? addDays(sheet.start, -1) : addDays(sheet.end, 1))}
@@ -182,6 +190,7 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
       {sheet && (
         <PeriodStatusBanner
           sheet={sheet}
+          lockedReason={locked}
           mode={mode}
           reasonId={lockId}
           busy={moving}
@@ -194,19 +203,19 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
       )}
       {model.loadError && (
         <div className="banner banner--error" role="alert">
-          <span>The timesheet could not be loaded: {model.loadError}</span>
+          <span>{t('timesheet.loadFailed', { reason: model.loadError })}</span>
           <button type="button" className="button button--ghost" onClick={() => void model.reload()}>
-            Try again
+            {t('timesheet.tryAgain')}
           </button>
         </div>
       )}
 
       <div className="ts-toolbar">
-        <button type="button" className="button button--start button--compact" aria-disabled={notAllowed} onClick={() => (locked ? setMessage(`${locked} Rows cannot be added.`) : setAdding(true))}>
-          Add row
+        <button type="button" className="button button--start button--compact" aria-disabled={notAllowed} onClick={() => (locked ? setMessage(t('timesheet.noRowsLocked', { reason: locked })) : setAdding(true))}>
+          {t('timesheet.addRow')}
         </button>
-        <button type="button" className="button button--secondary button--compact" aria-disabled={notAllowed} onClick={() => (locked ? setMessage(`${locked} Rows cannot be added.`) : copyRows())}>
-          Copy rows from previous period
+        <button type="button" className="button button--secondary button--compact" aria-disabled={notAllowed} onClick={() => (locked ? setMessage(t('timesheet.noRowsLocked', { reason: locked })) : copyRows())}>
+          {t('timesheet.copyRows')}
         </button>
         <span className="ts-toolbar__spacer" />
         <button
@@ -214,12 +223,12 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
           className="button button--secondary button--compact"
           aria-disabled={active === null || undefined}
           aria-keyshortcuts="Alt+Enter"
-          onClick={() => (active ? setDetails(active) : setMessage('Move to a day cell first; Details shows what that cell is made of.'))}
+          onClick={() => (active ? setDetails(active) : setMessage(t('timesheet.detailsFirst')))}
         >
-          Details
+          {t('timesheet.details')}
         </button>
         <button type="button" className="button button--secondary button--compact" aria-disabled={!model.canUndo || notAllowed} aria-keyshortcuts="Control+Z Meta+Z" onClick={undo}>
-          Undo
+          {t('timesheet.undo')}
         </button>
       </div>
 
@@ -235,7 +244,7 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
               focusGrid()
             }}
           >
-            Dismiss
+            {t('timesheet.dismiss')}
           </button>
         </div>
       )}
@@ -247,6 +256,7 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
         {sheet && (
           <TimesheetGrid
             sheet={sheet}
+            lockedReason={locked}
             unit={unit}
             pending={model.pending}
             refused={hostError?.cells ?? []}
@@ -268,20 +278,35 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
         )}
         {sheet && sheet.rows.length === 0 && (
           <p className="empty ts-empty">
-            {locked ? 'No time was booked in this period.' : 'No rows yet. Add a row, copy the rows of the previous period, or stop a timer: its time shows up here.'}
+            {locked ? t('timesheet.emptyLocked') : t('timesheet.empty')}
           </p>
         )}
       </div>
       {sheet && <PeriodHistory history={sheet.history} />}
       <p className="ts-help">
-        <kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Shift</kbd>+arrows select · <kbd>Enter</kbd>/<kbd>F2</kbd> edit · <kbd>Esc</kbd> cancel · <kbd>Delete</kbd> clears typed time ·{' '}
-        <kbd>+0:30</kbd>/<kbd>-0:15</kbd> add or subtract · <kbd>Ctrl</kbd>+<kbd>C</kbd>/<kbd>V</kbd> copy and paste blocks · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo
+        {keyText(translator, 'timesheet.help', {
+          left: '←',
+          right: '→',
+          up: '↑',
+          down: '↓',
+          shift: t('keys.shift'),
+          enter: 'Enter',
+          f2: 'F2',
+          esc: t('keys.esc'),
+          delete: t('keys.delete'),
+          plus: '+0:30',
+          minus: '-0:15',
+          ctrl,
+          c: 'C',
+          v: 'V',
+          z: 'Z',
+        })}
       </p>
 
       {submitting && sheet && (
-        <SubmitDialog day={sheet.start} label={sheet.label} unit={unit} sync={sync} onConfirm={submit} onClose={() => setSubmitting(false)} />
+        <SubmitDialog day={sheet.start} label={label} unit={unit} sync={sync} onConfirm={submit} onClose={() => setSubmitting(false)} />
       )}
-      {reopening && sheet && <ReopenDialog label={sheet.label} onConfirm={reopen} onClose={() => setReopening(false)} />}
+      {reopening && sheet && <ReopenDialog label={label} onConfirm={reopen} onClose={() => setReopening(false)} />}
       {adding && <AddRowDialog workItems={workItems} activityTypes={activityTypes} rows={sheet?.rows ?? []} onAdd={addRow} onClose={() => setAdding(false)} />}
       {details && (
         <CellDetailsDialog

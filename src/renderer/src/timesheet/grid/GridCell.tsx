@@ -4,6 +4,7 @@ import { memo } from 'react'
 import type { DurationUnit } from '@shared/duration'
 import type { TimesheetCell } from '@shared/timesheet'
 import { formatShownDuration } from '../../format'
+import { useT } from '../../i18n/i18n-context'
 import type { GridActions } from './grid-actions'
 import type { Editing } from './grid-model'
 
@@ -34,15 +35,17 @@ interface GridCellProps {
 
 export const GridCell = memo(function GridCell(props: GridCellProps) {
   const { cell, rowIndex, col, dayClass, typed, refused, refusalId, selected, active, locked, unit, editing, editorLabel, editErrorId, errorAtEnd, actions } = props
+  const { t, locale } = useT()
   const total = typed ?? cell.totalSeconds
+  const timerTime = formatShownDuration(cell.fixedSeconds, unit, locale)
   // Said as one phrase ("0:15, of which 0:15 from timers, has a note"): the parts are separate
   // elements, which a browser would otherwise run together into one word.
   const empty = total === 0 && cell.entryCount === 0
   const spoken = [
-    formatShownDuration(total, unit),
-    cell.fixedSeconds > 0 ? `of which ${formatShownDuration(cell.fixedSeconds, unit)} from timers` : null,
-    cell.note ? 'has a note' : null,
-    typed !== undefined ? 'saving' : null,
+    formatShownDuration(total, unit, locale),
+    cell.fixedSeconds > 0 ? t('grid.ofWhichFromTimers', { duration: timerTime }) : null,
+    cell.note ? t('grid.hasNote') : null,
+    typed !== undefined ? t('grid.saving') : null,
   ]
     .filter(Boolean)
     .join(', ')
@@ -87,18 +90,18 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
         </>
       ) : (
         <>
-          <span className="ts-day__value">{empty ? '' : formatShownDuration(total, unit)}</span>
+          <span className="ts-day__value">{empty ? '' : formatShownDuration(total, unit, locale)}</span>
           {cell.fixedSeconds > 0 && (
-            <span className="ts-marker ts-marker--timer" title={`${formatShownDuration(cell.fixedSeconds, unit)} from timers`}>
-              <span className="visually-hidden">, of which {formatShownDuration(cell.fixedSeconds, unit)} from timers</span>
+            <span className="ts-marker ts-marker--timer" title={t('grid.fromTimers', { duration: timerTime })}>
+              <span className="visually-hidden">, {t('grid.ofWhichFromTimers', { duration: timerTime })}</span>
             </span>
           )}
           {cell.note && (
             <span className="ts-marker ts-marker--note" title={cell.note}>
-              <span className="visually-hidden">, has a note</span>
+              <span className="visually-hidden">, {t('grid.hasNote')}</span>
             </span>
           )}
-          {typed !== undefined && <span className="visually-hidden">, saving</span>}
+          {typed !== undefined && <span className="visually-hidden">, {t('grid.saving')}</span>}
         </>
       )}
     </div>

@@ -5,6 +5,7 @@ import { memo } from 'react'
 import type { DurationUnit } from '@shared/duration'
 import type { Timesheet, TimesheetRow } from '@shared/timesheet'
 import { formatDay, formatShownDuration } from '../../format'
+import { useT } from '../../i18n/i18n-context'
 import type { RowName } from '../row-names'
 import { GridCell } from './GridCell'
 import type { GridActions } from './grid-actions'
@@ -38,6 +39,7 @@ interface GridRowProps {
 
 export const GridRow = memo(function GridRow(props: GridRowProps) {
   const { row, rowIndex, top, names, days, today, unit, locked, typed, refusedDays, refusalId, activeCol, selectedFrom, selectedTo, editing, editErrorId, actions } = props
+  const { t, locale } = useT()
   const name = names(row)
   const dayCount = days.length
   const tab = (col: number) => (col === activeCol ? 0 : -1)
@@ -56,7 +58,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         </span>
         <span className="ts-rowhead__meta">
           {name.activity}
-          {!row.billable && <span className="badge ts-badge">Non-billable</span>}
+          {!row.billable && <span className="badge ts-badge">{t('grid.nonBillable')}</span>}
         </span>
       </div>
       {row.cells.map((cell, i) => {
@@ -78,7 +80,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
             locked={locked}
             unit={unit}
             editing={isEditing ? editing : null}
-            editorLabel={isEditing ? `${d ? formatDay(d.day) : ''}, ${name.full}` : ''}
+            editorLabel={isEditing ? `${d ? formatDay(d.day, locale) : ''}, ${name.full}` : ''}
             editErrorId={editErrorId}
             errorAtEnd={col > dayCount / 2}
             actions={actions}
@@ -89,6 +91,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         {formatShownDuration(
           shown.reduce((sum, seconds) => sum + seconds, 0),
           unit,
+          locale,
         )}
       </div>
       <div role="gridcell" aria-colindex={dayCount + 3} data-r={rowIndex} data-c={dayCount + 2} className="ts-cell ts-actions">
@@ -96,9 +99,9 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
           type="button"
           className="ts-remove"
           tabIndex={tab(dayCount + 2)}
-          aria-label={`Remove row ${name.full}`}
+          aria-label={t('grid.removeRow', { name: name.full })}
           aria-disabled={row.totalSeconds > 0 || locked ? true : undefined}
-          title={row.totalSeconds > 0 ? 'Only an empty row can be removed' : 'Remove row'}
+          title={row.totalSeconds > 0 ? t('grid.onlyEmptyRemoved') : t('grid.removeRowTitle')}
           onFocus={() => actions.focusOther(rowIndex, dayCount + 2)}
           onClick={() => actions.removeRow(row, name.full)}
         >

@@ -4,6 +4,7 @@ import { memo, type ReactNode } from 'react'
 import { formatDuration, type DurationUnit } from '@shared/duration'
 import type { Timesheet } from '@shared/timesheet'
 import { formatShownDuration } from '../../format'
+import { useT } from '../../i18n/i18n-context'
 import { difference } from '../difference'
 
 interface GridTotalsProps {
@@ -16,32 +17,33 @@ interface GridTotalsProps {
 }
 
 export const GridTotals = memo(function GridTotals({ days, dayTotals, rowCount, unit }: GridTotalsProps) {
+  const { t, locale } = useT()
   const dayCount = days.length
   const periodTotal = dayTotals.reduce((a, b) => a + b, 0)
   const expectedTotal = days.reduce((sum, d) => sum + d.expectedSeconds, 0)
   return (
     <div role="rowgroup" className="ts-foot">
-      <FootRow index={rowCount + 2} label="Total" dayCount={dayCount} total>
+      <FootRow index={rowCount + 2} label={t('grid.total')} dayCount={dayCount} total>
         {dayTotals.map((total, i) => (
           <div key={days[i]?.day ?? i} role="gridcell" aria-colindex={i + 2} className={`ts-cell ts-day${total === 0 ? ' is-zero' : ''}`}>
-            {formatShownDuration(total, unit)}
+            {formatShownDuration(total, unit, locale)}
           </div>
         ))}
         <div role="gridcell" aria-colindex={dayCount + 2} className="ts-cell ts-total">
-          {formatShownDuration(periodTotal, unit)}
+          {formatShownDuration(periodTotal, unit, locale)}
         </div>
       </FootRow>
-      <FootRow index={rowCount + 3} label="Expected" dayCount={dayCount}>
+      <FootRow index={rowCount + 3} label={t('grid.expected')} dayCount={dayCount}>
         {days.map((d, i) => (
           <div key={d.day} role="gridcell" aria-colindex={i + 2} className={`ts-cell ts-day ts-muted${d.expectedSeconds === 0 ? ' is-zero' : ''}`}>
-            {formatDuration(d.expectedSeconds, unit)}
+            {formatDuration(d.expectedSeconds, unit, locale)}
           </div>
         ))}
         <div role="gridcell" aria-colindex={dayCount + 2} className="ts-cell ts-total ts-muted">
-          {formatDuration(expectedTotal, unit)}
+          {formatDuration(expectedTotal, unit, locale)}
         </div>
       </FootRow>
-      <FootRow index={rowCount + 4} label="Difference" dayCount={dayCount}>
+      <FootRow index={rowCount + 4} label={t('grid.difference')} dayCount={dayCount}>
         {days.map((d, i) => (
           <Difference key={d.day} col={i + 2} seconds={(dayTotals[i] ?? 0) - d.expectedSeconds} unit={unit} />
         ))}
@@ -66,11 +68,12 @@ function FootRow({ index, label, dayCount, total = false, children }: { index: n
 
 /** Over or under the expected hours: a sign and a word, not colour alone. */
 function Difference({ seconds, col, unit, total = false }: { seconds: number; col: number; unit: DurationUnit; total?: boolean }) {
-  const { value, kind } = difference(seconds, unit)
+  const { t, locale } = useT()
+  const { value, kind } = difference(seconds, unit, locale)
   return (
     <div role="gridcell" aria-colindex={col} className={`ts-cell ts-day${total ? ' ts-total' : ''} ts-diff ts-diff--${kind}`}>
       {value}
-      {kind !== 'even' && <span className="visually-hidden"> {kind}</span>}
+      {kind !== 'even' && <span className="visually-hidden"> {t(kind === 'over' ? 'grid.over' : 'grid.under')}</span>}
     </div>
   )
 }

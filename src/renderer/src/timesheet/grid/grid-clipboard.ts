@@ -1,6 +1,7 @@
 // Blocks of cells as spreadsheet text: copying the selection (always h:mm, see EDIT_UNIT),
 // pasting a block from the active cell, and clearing the typed time of a selection. A
 // paste that does not fit changes nothing and says why.
+import type { Translator } from '@shared/i18n/translator'
 import type { CellChange, Timesheet, TimesheetCell, TimesheetRow } from '@shared/timesheet'
 import { formatDay } from '../../format'
 import { formatBlock, parseBlock } from '../clipboard-block'
@@ -8,6 +9,8 @@ import { toRowKey } from '../use-timesheet'
 import type { Selection } from './grid-model'
 
 interface ClipboardDeps {
+  /** The person's language, for why a paste was refused. */
+  translator: Translator
   rows: readonly TimesheetRow[]
   days: Timesheet['days']
   r: number
@@ -21,7 +24,8 @@ interface ClipboardDeps {
   selectBlock: (bottom: number, right: number) => void
 }
 
-export function gridClipboard({ rows, days, r, c, selection, shownTotal, refuseLocked, onSetCells, onMessage, selectBlock }: ClipboardDeps) {
+export function gridClipboard({ translator, rows, days, r, c, selection, shownTotal, refuseLocked, onSetCells, onMessage, selectBlock }: ClipboardDeps) {
+  const { t, locale } = translator
   const dayCount = days.length
 
   const clearSelection = () => {
@@ -35,7 +39,7 @@ export function gridClipboard({ rows, days, r, c, selection, shownTotal, refuseL
       }
     }
     if (changes.length > 0) void onSetCells(changes)
-    else if (rows[r]?.cells[c - 1]?.fixedSeconds) onMessage('Only typed time can be cleared here; timer time stays. Open the details (Alt+Enter) to see its entries.')
+    else if (rows[r]?.cells[c - 1]?.fixedSeconds) onMessage(t('grid.onlyTypedCleared'))
   }
 
   const copyText = (): string | undefined => {
@@ -54,22 +58,22 @@ export function gridClipboard({ rows, days, r, c, selection, shownTotal, refuseL
     const start = days[c - 1]
     const activeRow = rows[r]
     if (!activeRow || !start) {
-      onMessage('Move to a day cell, then paste: the block fills the grid from there.')
+      onMessage(t('grid.pasteWhere'))
       return
     }
-    const parsed = parseBlock(text)
+    const parsed = parseBlock(text, translator)
     if (!parsed.ok) {
-      onMessage(`Nothing was pasted. ${parsed.error}`)
+      onMessage(t('grid.nothingPasted', { reason: parsed.error }))
       return
     }
     const daysLeft = dayCount - (c - 1)
     const rowsLeft = rows.length - r
     if (parsed.width > daysLeft) {
-      onMessage(`Nothing was pasted: the block is ${parsed.width} columns wide, but only ${daysLeft} day${daysLeft === 1 ? ' is' : 's are'} left from ${formatDay(start.day)} to the end of the period.`)
+      onMessage(t('grid.pasteTooWide', { width: parsed.width, count: daysLeft, day: formatDay(start.day, locale) }))
       return
     }
     if (parsed.height > rowsLeft) {
-      onMessage(`Nothing was pasted: the block has ${parsed.height} rows, but only ${rowsLeft} row${rowsLeft === 1 ? ' is' : 's are'} left from here. Add rows first.`)
+      onMessage(t('grid.pasteTooHigh', { height: parsed.height, count: rowsLeft }))
       return
     }
     const changes: CellChange[] = []

@@ -7,8 +7,6 @@ export const HEADER_HEIGHT = 52
 export const ROW_HEIGHT = 48
 export const PAGE_ROWS = 10
 
-export const WEEKDAY_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-
 // What the cell editor starts with, what is copied, and what messages quote stay h:mm
 // whatever the display unit: '1.50' or '6' typed back would be read as hours, and a
 // custom label not at all, so only h:mm keeps typed and pasted values unambiguous.

@@ -2,6 +2,7 @@
 // or a click elsewhere), and reopening it with the host's reason when a save is refused,
 // exactly like a value that does not parse.
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
+import type { Translator } from '@shared/i18n/translator'
 import type { CellChange, TimesheetCell, TimesheetRow } from '@shared/timesheet'
 import { toRowKey } from '../use-timesheet'
 import type { Editing } from './grid-model'
@@ -17,9 +18,12 @@ interface CellEditorDeps {
   refuseLocked: () => boolean
   onSetCells: (changes: CellChange[], options?: { fromEditor?: boolean }) => Promise<string | null>
   onMessage: (message: string | null) => void
+  /** The person's language, for the reasons said beside the editor. */
+  translator: Translator
 }
 
-export function useCellEditor({ rows, focus, shownTotal, refuseLocked, onSetCells, onMessage }: CellEditorDeps) {
+export function useCellEditor({ rows, focus, shownTotal, refuseLocked, onSetCells, onMessage, translator }: CellEditorDeps) {
+  const { t } = translator
   const [editing, setEditing] = useState<Editing | null>(null)
   // Set once an edit is committed or cancelled, so the editor's blur on the way out does nothing.
   const closing = useRef(false)
@@ -46,7 +50,7 @@ export function useCellEditor({ rows, focus, shownTotal, refuseLocked, onSetCell
       return true
     }
     const current = shownTotal(row, cell)
-    const result = typedTotal(editing.text, current, cell.fixedSeconds)
+    const result = typedTotal(editing.text, current, cell.fixedSeconds, translator)
     if (!result.ok) {
       setEditing({ ...editing, error: result.error })
       return false
@@ -73,7 +77,7 @@ export function useCellEditor({ rows, focus, shownTotal, refuseLocked, onSetCell
   const reopenRefused = (rowKey: string, col: number, text: string, reason: string) => {
     const rowIndex = rowsNow.current.findIndex((candidate) => candidate.key === rowKey)
     if (rowIndex < 0 || editingNow.current !== null) {
-      onMessage(`"${text.trim()}" was not saved. ${reason}`)
+      onMessage(t('grid.notSavedBecause', { text: text.trim(), reason }))
       return
     }
     closing.current = false
@@ -104,7 +108,7 @@ export function useCellEditor({ rows, focus, shownTotal, refuseLocked, onSetCell
     // Clicking elsewhere keeps a good value; a bad one is dropped with the reason shown.
     if (!editing.error && !commit('none')) return
     if (editing.error) {
-      onMessage(`"${editing.text.trim()}" was not saved: ${editing.error}.`)
+      onMessage(t('grid.notSavedError', { text: editing.text.trim(), error: editing.error }))
       setEditing(null)
     }
   }
