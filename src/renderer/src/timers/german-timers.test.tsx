@@ -1,6 +1,6 @@
 // A German technician's Timers view: cards, the editor with its start time, the idle
 // question, time kept aside for a locked week and the recent list all read German, with
-// German days ("So., 15. Nov.") and German plurals.
+// German days ("So 15. Nov.") and German plurals.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TimeEntry } from '@shared/entries'
@@ -138,10 +138,10 @@ describe('the Timers view in German', () => {
   it('shows kept-aside time and the recent list with German days', async () => {
     showInGerman()
     const kept = await screen.findByRole('region', { name: 'Zurückgelegt für gesperrte Zeiträume' })
-    expect(within(kept).getByText('So., 15. Nov. und Mo., 16. Nov.')).toBeTruthy()
+    expect(within(kept).getByText('So 15. Nov. und Mo 16. Nov.')).toBeTruthy()
     expect(within(kept).getByRole('button', { name: '2 Std. 0 Min. von Timer 2 heute buchen' })).toBeTruthy()
     const recent = screen.getByRole('region', { name: 'Diese Woche von Timern gebucht' })
-    expect(await within(recent).findByRole('button', { name: 'TICKET-1001 · Drucker im 2. OG vom Mo., 16. Nov. fortsetzen' })).toBeTruthy()
+    expect(await within(recent).findByRole('button', { name: 'TICKET-1001 · Drucker im 2. OG vom Mo 16. Nov. fortsetzen' })).toBeTruthy()
     expect(within(recent).getByRole('columnheader', { name: 'Gerundet' })).toBeTruthy()
     expect(within(recent).getByRole('cell', { name: 'Nein' })).toBeTruthy()
   })
