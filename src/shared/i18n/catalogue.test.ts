@@ -61,6 +61,9 @@ describe('the German catalogue is complete', () => {
       'work.kind.ticket',
       'work.types.name',
       'work.customers.organisation',
+      'work.dialog.optional',
+      'issue.name',
+      'issue.status',
     ]
     const same = Object.keys(EN).filter((key) => EN[key as keyof Catalogue] === DE[key as keyof Catalogue])
     expect(same.filter((key) => !shared.includes(key))).toEqual([])
