@@ -1,7 +1,7 @@
 // Dates, weekdays, months and the first day of the week as the locale writes them: the
 // one home of locale formats (durations' decimal separator is in duration.ts, which
 // asks decimalSeparator here). Display only: stored days stay 'YYYY-MM-DD'.
-import type { PeriodRule, Weekday } from '../periods'
+import { dayRangeLabel, type PeriodRule, type Weekday } from '../periods'
 
 /** A local work day 'YYYY-MM-DD' as a Date at noon UTC, formatted in UTC, so no time zone can move it to another day. */
 function noonUtc(day: string): Date {
@@ -33,6 +33,27 @@ export function formatDayShort(day: string, locale: string): string {
 /** '2026-11-16' → '16 Nov 2026' (en-GB), '16. Nov. 2026' (de-DE): the one date format of messages. */
 export function formatDayMedium(day: string, locale: string): string {
   return dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(noonUtc(day))
+}
+
+/**
+ * A period's days as a range: '16–22 Nov 2026' in English (periods.ts's label, which
+ * every English view has always shown), '16.–22. Nov. 2026' in German (Intl's range, its thin
+ * spaces around the dash made plain so every engine writes the same).
+ */
+export function formatDayRange(period: { start: string; end: string }, locale: string): string {
+  if (locale.startsWith('en')) return dayRangeLabel(period)
+  return dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).formatRange(noonUtc(period.start), noonUtc(period.end)).replace(/\u2009/g, ' ')
+}
+
+/** An instant in this machine's time zone: 'Mon 16 Nov, 14:05' / 'Mo., 16. Nov., 14:05', with the year when it is not `now`'s. */
+export function formatMoment(ms: number, locale: string, now = Date.now()): string {
+  const withYear = new Date(ms).getFullYear() !== new Date(now).getFullYear()
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms)
+}
+
+/** An instant with its date, in this machine's time zone: '16 Nov 2026, 14:05' / '16. Nov. 2026, 14:05'. */
+export function formatInstant(ms: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms)
 }
 
 /** A weekday (0 = Sunday … 6 = Saturday) by name: 'Monday'/'Montag' (long) or 'Mon'/'Mo' (short). */
