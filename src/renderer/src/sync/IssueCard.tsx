@@ -52,7 +52,7 @@ export function IssueCard({ issue, lookups, busy, error, onResolve }: IssueCardP
       <p className="issue__reason">
         <strong>{conflict ? t('attention.conflictReason') : t('attention.refusedReason')}</strong> {readableDays(issue.reason)}
       </p>
-      <p className="issue__when">{t('attention.waitingSince', { time: syncTime(issue.createdAt, Date.now(), language === 'en' ? undefined : locale) })}</p>
+      <p className="issue__when">{t('attention.waitingSince', { time: syncTime(issue.createdAt, undefined, language === 'en' ? undefined : locale) })}</p>
 
       {fields.length > 0 && (
         <div className="table-scroll">
