@@ -211,7 +211,7 @@ export function periodLabel(period: Period, rule: PeriodRule): string {
 /** '16–22 Nov 2026', '30 Nov – 13 Dec 2026', '28 Dec 2026 – 10 Jan 2027': any span of days; with a locale as it writes ranges ('16.–22. Nov. 2026'). */
 export function dayRangeLabel(period: Period, locale?: string): string {
   // English keeps its own tight '16–22 Nov 2026' (en-GB's Intl range puts spaces round the dash).
-  if (locale !== undefined && !locale.startsWith('en')) return formatDayRange(period.start, period.end, locale)
+  if (locale !== undefined && !locale.startsWith('en')) return formatDayRange(period, locale)
   return rangeLabel(civilDay(period.start), civilDay(period.end))
 }
 

@@ -65,7 +65,7 @@ describe('days and ranges as the locale writes them', () => {
     expect(dayRangeLabel({ start: '2026-11-30', end: '2026-12-13' }, 'de-DE')).toBe('30. Nov. – 13. Dez. 2026')
     expect(dayRangeLabel({ start: '2026-12-28', end: '2027-01-10' }, 'de-DE')).toBe('28. Dez. 2026 – 10. Jan. 2027')
     expect(dayRangeLabel({ start: '2026-11-16', end: '2026-11-22' }, 'en-GB')).toBe('16–22 Nov 2026')
-    expect(formatDayRange('2026-11-16', '2026-11-16', 'de-DE')).toBe('16. Nov. 2026')
+    expect(formatDayRange({ start: '2026-11-16', end: '2026-11-16' }, 'de-DE')).toBe('16. Nov. 2026')
   })
 })
 

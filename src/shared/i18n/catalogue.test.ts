@@ -68,6 +68,9 @@ describe('the German catalogue is complete', () => {
       'entry.source.timer',
       'subs.status',
       'rows.full',
+      'work.dialog.optional',
+      'issue.name',
+      'issue.status',
     ]
     const same = Object.keys(EN).filter((key) => EN[key as keyof Catalogue] === DE[key as keyof Catalogue])
     expect(same.filter((key) => !shared.includes(key))).toEqual([])

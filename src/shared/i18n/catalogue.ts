@@ -2,6 +2,8 @@
 // German part is typed by its English part, so a key missing in German (or one English
 // no longer has) fails the typecheck; catalogue.test.ts also compares placeholders.
 import { deApp } from './de/app'
+import { deApprovals } from './de/approvals'
+import { deDialogs } from './de/dialogs'
 import { deNotices } from './de/notices'
 import { deSettings } from './de/settings'
 import { deTeam } from './de/team'
@@ -9,6 +11,8 @@ import { deTimers } from './de/timers'
 import { deTimesheet } from './de/timesheet'
 import { deWork } from './de/work'
 import { enApp } from './en/app'
+import { enApprovals } from './en/approvals'
+import { enDialogs } from './en/dialogs'
 import { enNotices } from './en/notices'
 import { enSettings } from './en/settings'
 import { enTeam } from './en/team'
@@ -18,14 +22,14 @@ import { enWork } from './en/work'
 import type { Language } from './languages'
 
 /** Each language's parts, listed once so the test can check that no two share a key. */
-export const EN_PARTS = [enApp, enSettings, enTeam, enWork, enTimers, enNotices, enTimesheet] as const
-export const DE_PARTS = [deApp, deSettings, deTeam, deWork, deTimers, deNotices, deTimesheet] as const
+export const EN_PARTS = [enApp, enSettings, enTeam, enWork, enTimers, enNotices, enTimesheet, enApprovals, enDialogs] as const
+export const DE_PARTS = [deApp, deSettings, deTeam, deWork, deTimers, deNotices, deTimesheet, deApprovals, deDialogs] as const
 
-export const EN = { ...enApp, ...enSettings, ...enTeam, ...enWork, ...enTimers, ...enNotices, ...enTimesheet } as const
+export const EN = { ...enApp, ...enSettings, ...enTeam, ...enWork, ...enTimers, ...enNotices, ...enTimesheet, ...enApprovals, ...enDialogs } as const
 export type MessageId = keyof typeof EN
 export type Catalogue = Readonly<Record<MessageId, string>>
 
-export const DE: Catalogue = { ...deApp, ...deSettings, ...deTeam, ...deWork, ...deTimers, ...deNotices, ...deTimesheet }
+export const DE: Catalogue = { ...deApp, ...deSettings, ...deTeam, ...deWork, ...deTimers, ...deNotices, ...deTimesheet, ...deApprovals, ...deDialogs }
 
 const CATALOGUES: Record<Language, Catalogue> = { en: EN, de: DE }
 

@@ -1,7 +1,8 @@
 // Dates, weekdays and weeks as each locale writes them; stored days never move, in any
 // time zone (the suite runs with TZ=Pacific/Chatham and TZ=UTC).
 import { describe, expect, it } from 'vitest'
-import { decimalSeparator, formatClock, formatDayMedium, formatDayShort, formatMonth, localeWeekStart, weekStartFor, weekdayName } from './formats'
+import { decimalSeparator, formatClock, formatDayMedium, formatDayRange, formatDayShort, formatInstant, formatMoment, formatMonth, localeWeekStart, weekStartFor, weekdayName } from './formats'
+import { dayRangeLabel } from '../periods'
 
 describe('dates follow the locale', () => {
   it('a day in a grid header or list', () => {
@@ -61,5 +62,24 @@ describe('the first day of the week', () => {
     expect(weekStartFor({ kind: 'biweekly', weekStartsOn: 3, anchor: '2026-11-18' }, 'en-US')).toBe(3)
     expect(weekStartFor({ kind: 'monthly' }, 'en-US')).toBe(0)
     expect(weekStartFor({ kind: 'semimonthly' }, 'de-DE')).toBe(1)
+  })
+})
+
+describe('periods and moments follow the locale', () => {
+  it('a period’s days as a range, English as it has always read', () => {
+    expect(dayRangeLabel({ start: '2026-11-16', end: '2026-11-22' }, 'en-GB')).toBe('16–22 Nov 2026')
+    expect(formatDayRange({ start: '2026-11-16', end: '2026-11-22' }, 'de-DE')).toBe('16.–22. Nov. 2026')
+    expect(formatDayRange({ start: '2026-11-30', end: '2026-12-06' }, 'de-DE')).toBe('30. Nov. – 6. Dez. 2026')
+    expect(formatDayRange({ start: '2026-12-28', end: '2027-01-03' }, 'de-DE')).toBe('28. Dez. 2026 – 3. Jan. 2027')
+  })
+
+  it('a moment with its weekday, the year only when it is not this one, on the 24-hour clock', () => {
+    const now = new Date(2026, 11, 3, 9, 0).getTime()
+    const moment = new Date(2026, 10, 23, 9, 5).getTime()
+    expect(formatMoment(moment, 'en-GB', now)).toBe('Mon 23 Nov, 09:05')
+    expect(formatMoment(moment, 'de-DE', now)).toBe('Mo., 23. Nov., 09:05')
+    expect(formatMoment(new Date(2025, 10, 16, 14, 5).getTime(), 'de-DE', now)).toBe('So., 16. Nov. 2025, 14:05')
+    expect(formatInstant(new Date(2026, 10, 16, 0, 5).getTime(), 'de-DE')).toBe('16. Nov. 2026, 00:05')
+    expect(formatInstant(new Date(2026, 10, 16, 0, 5).getTime(), 'en-GB')).toBe('16 Nov 2026, 00:05')
   })
 })

@@ -36,17 +36,32 @@ export function formatDayMonth(day: string, locale: string): string {
   return dateFormat(locale, { day: 'numeric', month: 'short' }).format(noonUtc(day))
 }
 
-/** '2026-11-16', '2026-11-22' → '16–22 Nov 2026' (en-GB), '16.–22. Nov. 2026' (de-DE); a month or year named once when both ends share it. */
-export function formatDayRange(start: string, end: string, locale: string): string {
+/**
+ * A period's days as Intl writes a range: '16.–22. Nov. 2026' (de-DE), a month or year
+ * named once when both ends share it. Views call dayRangeLabel (periods.ts), which keeps
+ * English as every English view has always shown it and comes here for other languages.
+ */
+export function formatDayRange(period: { start: string; end: string }, locale: string): string {
   // Intl puts thin spaces round the dash; the app's other ranges use plain ones.
   return dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' })
-    .formatRange(noonUtc(start), noonUtc(end))
+    .formatRange(noonUtc(period.start), noonUtc(period.end))
     .replace(/[\u2009\u202f]/g, ' ')
 }
 
 /** '2026-11-16' → '16 Nov 2026' (en-GB), '16. Nov. 2026' (de-DE): the one date format of messages. */
 export function formatDayMedium(day: string, locale: string): string {
   return dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(noonUtc(day))
+}
+
+/** An instant in this machine's time zone: 'Mon 16 Nov, 14:05' / 'Mo., 16. Nov., 14:05', with the year when it is not `now`'s. */
+export function formatMoment(ms: number, locale: string, now = Date.now()): string {
+  const withYear = new Date(ms).getFullYear() !== new Date(now).getFullYear()
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms)
+}
+
+/** An instant with its date, in this machine's time zone: '16 Nov 2026, 14:05' / '16. Nov. 2026, 14:05'. */
+export function formatInstant(ms: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms)
 }
 
 /** A weekday (0 = Sunday … 6 = Saturday) by name: 'Monday'/'Montag' (long) or 'Mon'/'Mo' (short). */

@@ -5,18 +5,20 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { ApprovalDetail, ApprovalQueueItem } from '@shared/approvals'
 import { formatDuration, type DurationUnit } from '@shared/duration'
+import { formatMoment } from '@shared/i18n/formats'
 import { dayRangeLabel } from '@shared/periods'
+import type { Translator } from '@shared/i18n/translator'
 import type { PeriodEventWire } from '@shared/sync'
 import type { PeriodEvent } from '@shared/timesheet'
 import { useClient } from '../client-context'
-import { formatDay } from '../format'
 import { hrefOf } from '../routes'
-import { plural } from '../sync/sync-status-text'
+import { useT } from '../i18n/i18n-context'
 import { difference, share } from '../timesheet/difference'
 import { PeriodHistory } from '../timesheet/PeriodHistory'
 import type { DecisionOutcome } from './DecisionOutcome'
-import { formatMoment, periodName } from './names'
-import { buildReviewGrid, entryNames } from './period-grid'
+import { periodName } from './names'
+import { EntryList, RemovedEntries } from './EntryLists'
+import { buildReviewGrid } from './period-grid'
 import { RejectDialog } from './RejectDialog'
 import { ReviewTable } from './ReviewTable'
 import { useHostQuery } from '../ui/use-host-query'
@@ -32,30 +34,32 @@ interface ApprovalDetailPageProps {
 
 const toHistory = (events: readonly PeriodEventWire[]): PeriodEvent[] => events.map((e) => ({ id: e.id, at: e.at, actor: e.actorName, from: e.from, to: e.to, reason: e.reason }))
 
-function statusLine(detail: ApprovalDetail): string {
+function statusLine(detail: ApprovalDetail, t: Translator['t']): string {
   const { period } = detail
   switch (period.status) {
     case 'submitted':
-      return `Submitted — waiting for level ${period.level ?? 1} approval`
+      return t('approvals.status.submitted', { level: period.level ?? 1 })
     case 'approved':
-      return 'Approved'
+      return t('approvals.status.approved')
     case 'rejected':
-      return 'Rejected'
+      return t('approvals.status.rejected')
     case 'open':
-      return 'Open'
+      return t('approvals.status.open')
   }
 }
 
 /** Why the caller sees no decision buttons. */
-function readOnlyReason(detail: ApprovalDetail): string {
+function readOnlyReason(detail: ApprovalDetail, t: Translator['t']): string {
   const { period } = detail
-  if (period.status === 'submitted') return `This period waits for a level ${period.level ?? 1} approver, and you do not approve at that level for ${detail.member.name}’s team. You can read it.`
-  return `This period is ${period.status}, so there is nothing to decide. You can read it.`
+  if (period.status === 'submitted') return t('approvals.readOnlyLevel', { level: period.level ?? 1, member: detail.member.name })
+  return t('approvals.readOnlyStatus', { status: period.status })
 }
 
 export function ApprovalDetailPage({ periodId, item, unit, onDecided }: ApprovalDetailPageProps) {
   const client = useClient()
   const id = useId()
+  const translator = useT()
+  const { t, locale } = translator
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const [rejecting, setRejecting] = useState(false)
@@ -69,8 +73,8 @@ export function ApprovalDetailPage({ periodId, item, unit, onDecided }: Approval
     heading.current?.focus()
   }, [periodId])
 
-  const grid = useMemo(() => (detail ? buildReviewGrid(detail) : null), [detail])
-  const name = detail ? periodName(detail.member, detail.period) : item ? periodName(item.member, item) : 'Period'
+  const grid = useMemo(() => (detail ? buildReviewGrid(detail, t) : null), [detail, t])
+  const name = detail ? periodName(detail.member, detail.period, translator) : item ? periodName(item.member, item, translator) : t('approvals.period')
   const who = detail?.member ?? item?.member
   const span = detail?.period ?? item
   const submittedAt = detail?.period.events.findLast((e) => e.to === 'submitted' && e.from !== 'submitted')?.at ?? null
@@ -86,10 +90,10 @@ export function ApprovalDetailPage({ periodId, item, unit, onDecided }: Approval
         onDecided({ kind: 'approve', at: Date.now(), results: [{ ...result, name }] })
         return
       }
-      setProblem(result?.message ?? 'The server gave no answer for this period; nothing was approved.')
+      setProblem(result?.message ?? t('approvals.noAnswerApprove'))
       reload() // the period may have moved on meanwhile
     } catch (error) {
-      setProblem(`Nothing was approved: ${(error as Error).message}`)
+      setProblem(t('approvals.nothingApproved', { reason: (error as Error).message }))
     } finally {
       setBusy(false)
     }
@@ -99,19 +103,20 @@ export function ApprovalDetailPage({ periodId, item, unit, onDecided }: Approval
     try {
       const { results } = await client.approvals.reject({ periodId, reason })
       const result = results.find((r) => r.periodId === periodId)
-      if (!result?.ok) return result?.message ?? 'The server gave no answer for this period; nothing was rejected.'
+      if (!result?.ok) return result?.message ?? t('approvals.noAnswerReject')
       setRejecting(false)
       onDecided({ kind: 'reject', at: Date.now(), results: [{ ...result, name }] })
       return null
     } catch (error) {
-      return `Nothing was rejected: ${(error as Error).message}`
+      return t('approvals.nothingRejected', { reason: (error as Error).message })
     }
   }
 
   const back = (
-    <nav aria-label="Breadcrumb" className="crumbs">
+    <nav aria-label={t('approvals.breadcrumb')} className="crumbs">
       <a href={hrefOf('approvals')}>
-        <span aria-hidden="true">‹ </span>Approvals
+        <span aria-hidden="true">‹ </span>
+        {t('approvals.title')}
       </a>
     </nav>
   )
@@ -123,14 +128,14 @@ export function ApprovalDetailPage({ periodId, item, unit, onDecided }: Approval
       <header className="view__head">
         <div>
           <h1 id={titleId} ref={heading} tabIndex={-1}>
-            {who ? who.name : 'Period'}
-            {span && <span className="approvals__title-period"> · {dayRangeLabel(span)}</span>}
+            {who ? who.name : t('approvals.period')}
+            {span && <span className="approvals__title-period"> · {dayRangeLabel(span, locale)}</span>}
           </h1>
           {detail && (
             <p className="view__subtitle">
               {detail.member.email}
               {item && item.teams.length > 0 && ` · ${item.teams.join(', ')}`}
-              {submittedAt !== null && ` · submitted ${formatMoment(submittedAt)}`}
+              {submittedAt !== null && ` · ${t('approvals.submittedWhen', { when: formatMoment(submittedAt, locale) })}`}
             </p>
           )}
         </div>
@@ -145,22 +150,22 @@ export function ApprovalDetailPage({ periodId, item, unit, onDecided }: Approval
         {loadError && (
           <div className="banner banner--error approvals__unavailable" role="alert">
             <span>
-              <strong>The period could not be opened.</strong> {loadError}
+              <strong>{t('approvals.openFailed')}</strong> {loadError}
             </span>
             <button type="button" className="button button--ghost button--compact" onClick={reload} aria-disabled={loading || undefined}>
-              {loading ? 'Trying…' : 'Try again'}
+              {loading ? t('approvals.trying') : t('approvals.tryAgain')}
             </button>
           </div>
         )}
-        {!loadError && <p className="muted">Loading the period from the team server…</p>}
+        {!loadError && <p className="muted">{t('approvals.loadingPeriod')}</p>}
       </section>
     )
   }
 
   const { member, period } = detail
   const expected = detail.expectedSeconds
-  const diff = difference(grid.totalSeconds - expected, unit)
-  const billableShare = share(grid.billableSeconds, grid.totalSeconds)
+  const diff = difference(grid.totalSeconds - expected, unit, locale)
+  const billableShare = share(grid.billableSeconds, grid.totalSeconds, locale)
   const rejection = detail.changedSinceRejection ? period.events.findLast((e) => e.to === 'rejected') : undefined
 
   return (
@@ -169,20 +174,20 @@ export function ApprovalDetailPage({ periodId, item, unit, onDecided }: Approval
 
       <div className="ts-bar approvals__decide">
         <div className="ts-period">
-          <span className={`badge ts-status ts-status--${period.status}`}>{statusLine(detail)}</span>
-          {detail.changedSinceRejection && <span className="badge badge--warn">Resubmitted</span>}
+          <span className={`badge ts-status ts-status--${period.status}`}>{statusLine(detail, t)}</span>
+          {detail.changedSinceRejection && <span className="badge badge--warn">{t('approvals.resubmitted')}</span>}
         </div>
         {detail.canDecide ? (
           <div className="approvals__actions">
             <button type="button" className="button button--stop" onClick={() => !busy && setRejecting(true)} aria-disabled={busy || undefined}>
-              Reject…
+              {t('approvals.rejectMore')}
             </button>
             <button type="button" className="button button--start" onClick={() => void approve()} aria-disabled={busy || undefined}>
-              {busy ? 'Approving…' : period.level === 1 && period.status === 'submitted' ? 'Approve level 1' : period.level === 2 ? 'Approve level 2' : 'Approve'}
+              {busy ? t('approvals.approving') : (period.level === 1 && period.status === 'submitted') || period.level === 2 ? t('approvals.approveLevel', { level: period.level }) : t('approvals.approve')}
             </button>
           </div>
         ) : (
-          <p className="approvals__readonly">{readOnlyReason(detail)}</p>
+          <p className="approvals__readonly">{readOnlyReason(detail, t)}</p>
         )}
       </div>
 
@@ -190,32 +195,32 @@ export function ApprovalDetailPage({ periodId, item, unit, onDecided }: Approval
         <div className="banner banner--error" role="alert">
           <span>{problem}</span>
           <button type="button" className="button button--ghost button--compact" onClick={() => setProblem(null)}>
-            Dismiss
+            {t('approvals.dismiss')}
           </button>
         </div>
       )}
 
       <dl className="summary__stats approvals__stats">
         <div className="summary__stat">
-          <dt>Total</dt>
-          <dd>{formatDuration(grid.totalSeconds, unit)}</dd>
+          <dt>{t('approvals.total')}</dt>
+          <dd>{formatDuration(grid.totalSeconds, unit, locale)}</dd>
         </div>
         <div className="summary__stat">
-          <dt>Billable</dt>
+          <dt>{t('approvals.billable')}</dt>
           <dd>
-            {formatDuration(grid.billableSeconds, unit)}
+            {formatDuration(grid.billableSeconds, unit, locale)}
             {billableShare && <span className="summary__share"> · {billableShare}</span>}
           </dd>
         </div>
         <div className="summary__stat">
-          <dt>Expected</dt>
-          <dd>{formatDuration(expected, unit)}</dd>
+          <dt>{t('approvals.expected')}</dt>
+          <dd>{formatDuration(expected, unit, locale)}</dd>
         </div>
         <div className="summary__stat">
-          <dt>Difference</dt>
+          <dt>{t('approvals.difference')}</dt>
           <dd className={diff ? `ts-diff ts-diff--${diff.kind}` : undefined}>
             {diff ? diff.value : <span className="summary__share">—</span>}
-            {diff && diff.kind !== 'even' && <span className="summary__word"> {diff.kind}</span>}
+            {diff && diff.kind !== 'even' && <span className="summary__word"> {t(diff.kind === 'over' ? 'approvals.over' : 'approvals.under')}</span>}
           </dd>
         </div>
       </dl>
@@ -223,11 +228,11 @@ export function ApprovalDetailPage({ periodId, item, unit, onDecided }: Approval
       {detail.changedSinceRejection && (
         <section className="changes" aria-labelledby={`${id}-changes`}>
           <h2 id={`${id}-changes`} className="changes__title">
-            Changed since the rejection
+            {t('approvals.changedSince')}
           </h2>
           {rejection && (
             <p className="changes__rejection">
-              Rejected by {rejection.actorName}, {formatMoment(rejection.at)}
+              {t('approvals.rejectedBy', { name: rejection.actorName, when: formatMoment(rejection.at, locale) })}
               {rejection.reason && (
                 <>
                   : <q>{rejection.reason}</q>
@@ -237,8 +242,11 @@ export function ApprovalDetailPage({ periodId, item, unit, onDecided }: Approval
           )}
           <p>
             {grid.changedCells === 0 && detail.changedSinceRejection.removed.length === 0
-              ? 'Nothing was changed: the period was submitted again as it was.'
-              : [grid.changedCells > 0 ? `${plural(grid.changedCells, 'cell', 'cells')} changed, marked in the table` : null, detail.changedSinceRejection.removed.length > 0 ? `${plural(detail.changedSinceRejection.removed.length, 'entry', 'entries')} removed` : null]
+              ? t('approvals.unchanged')
+              : [
+                  grid.changedCells > 0 ? t('approvals.cellsChanged', { count: grid.changedCells }) : null,
+                  detail.changedSinceRejection.removed.length > 0 ? t('approvals.entriesRemoved', { count: detail.changedSinceRejection.removed.length }) : null,
+                ]
                   .filter(Boolean)
                   .join(' · ') + '.'}
           </p>
@@ -247,21 +255,21 @@ export function ApprovalDetailPage({ periodId, item, unit, onDecided }: Approval
       )}
 
       <div className="panel review__panel">
-        <ReviewTable grid={grid} unit={unit} caption={`Time booked by ${member.name}, ${dayRangeLabel(period)}: a row per work item and activity, a column per day`} />
+        <ReviewTable grid={grid} unit={unit} caption={t('approvals.tableCaption', { member: member.name, range: dayRangeLabel(period, locale) })} />
       </div>
       <ul className="review__legend">
         {detail.changedSinceRejection && (
           <li>
             <span className="review__swatch review__swatch--changed" aria-hidden="true" />
-            Changed since the rejection
+            {t('approvals.changedSince')}
           </li>
         )}
         {grid.voidedCount > 0 && (
           <li>
-            <del>1:00</del> Voided by an administrator: kept for the record, not counted ({plural(grid.voidedCount, 'entry', 'entries')}, {formatDuration(grid.voidedSeconds, unit)})
+            <del>{formatDuration(3600, unit, locale)}</del> {t('approvals.legendVoided', { count: grid.voidedCount, duration: formatDuration(grid.voidedSeconds, unit, locale) })}
           </li>
         )}
-        <li>Rounded time, as it counts; weekends shaded.</li>
+        <li>{t('approvals.legendRounded')}</li>
       </ul>
 
       <EntryList detail={detail} unit={unit} />
@@ -269,58 +277,5 @@ export function ApprovalDetailPage({ periodId, item, unit, onDecided }: Approval
 
       {rejecting && <RejectDialog name={name} memberName={member.name} onConfirm={reject} onClose={() => setRejecting(false)} />}
     </section>
-  )
-}
-
-function RemovedEntries({ detail, unit }: { detail: ApprovalDetail; unit: DurationUnit }) {
-  const names = entryNames(detail)
-  return (
-    <ul className="changes__removed" aria-label="Entries removed since the rejection">
-      {detail.changedSinceRejection?.removed.map((entry) => (
-        <li key={entry.id}>
-          <span className="changes__day">{formatDay(entry.day)}</span> {names(entry).name} · <del>{formatDuration(entry.roundedSeconds, unit)}</del>
-          {entry.description && <span className="muted"> — {entry.description}</span>}
-        </li>
-      ))}
-    </ul>
-  )
-}
-
-function EntryList({ detail, unit }: { detail: ApprovalDetail; unit: DurationUnit }) {
-  const names = entryNames(detail)
-  const changed = new Set(detail.changedSinceRejection?.changed ?? [])
-  const entries = detail.entries.filter((e) => e.deletedAt === null)
-  if (entries.length === 0) return null
-  return (
-    <details className="ts-history">
-      <summary>Entries and descriptions ({entries.length})</summary>
-      <table className="table ts-history__table review__entries">
-        <caption className="visually-hidden">Every entry of the period with its description, by day</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Work item · activity</th>
-            <th scope="col" className="num">
-              Time
-            </th>
-            <th scope="col">Description</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id} className={changed.has(entry.id) ? 'is-changed' : undefined}>
-              <td className="table__nowrap">{formatDay(entry.day)}</td>
-              <td>
-                {names(entry).name}
-                {changed.has(entry.id) && <span className="badge badge--warn review__badge">Changed</span>}
-                {entry.status === 'voided' && <span className="badge review__badge">Voided</span>}
-              </td>
-              <td className="num table__nowrap">{entry.status === 'voided' ? <del>{formatDuration(entry.roundedSeconds, unit)}</del> : formatDuration(entry.roundedSeconds, unit)}</td>
-              <td>{entry.description || <span className="muted">—</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
   )
 }

@@ -5,13 +5,15 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { ApprovalQueueItem } from '@shared/approvals'
 import { formatDuration, type DurationUnit } from '@shared/duration'
+import { formatMoment } from '@shared/i18n/formats'
 import { dayRangeLabel } from '@shared/periods'
+import type { Translator } from '@shared/i18n/translator'
 import { useClient } from '../client-context'
 import { hrefOf } from '../routes'
-import { plural } from '../sync/sync-status-text'
+import { useT } from '../i18n/i18n-context'
 import { difference, share } from '../timesheet/difference'
 import { DecisionOutcomeView, type DecisionOutcome } from './DecisionOutcome'
-import { formatMoment, periodName } from './names'
+import { periodName } from './names'
 import type { ApprovalQueueModel } from './use-approval-queue'
 
 interface ApprovalQueueProps {
@@ -25,6 +27,8 @@ interface ApprovalQueueProps {
 export function ApprovalQueue({ queue, unit, outcome, onOutcome }: ApprovalQueueProps) {
   const client = useClient()
   const id = useId()
+  const translator = useT()
+  const { t } = translator
   const { items, error, loading, reload } = queue
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const [busy, setBusy] = useState(false)
@@ -52,7 +56,7 @@ export function ApprovalQueue({ queue, unit, outcome, onOutcome }: ApprovalQueue
   const approveSelected = async () => {
     if (busy) return
     if (chosen.length === 0) {
-      setProblem('Select the periods to approve first: tick their boxes in the first column.')
+      setProblem(t('approvals.selectFirst'))
       return
     }
     setBusy(true)
@@ -65,13 +69,13 @@ export function ApprovalQueue({ queue, unit, outcome, onOutcome }: ApprovalQueue
         at: Date.now(),
         results: results.map((r) => {
           const item = byId.get(r.periodId)
-          return { ...r, name: item ? periodName(item.member, item) : r.periodId }
+          return { ...r, name: item ? periodName(item.member, item, translator) : r.periodId }
         }),
       })
       setSelected(new Set(results.filter((r) => !r.ok).map((r) => r.periodId)))
       reload()
     } catch (failure) {
-      setProblem(`Nothing was approved: ${(failure as Error).message}`)
+      setProblem(t('approvals.nothingApproved', { reason: (failure as Error).message }))
     } finally {
       setBusy(false)
     }
@@ -82,14 +86,14 @@ export function ApprovalQueue({ queue, unit, outcome, onOutcome }: ApprovalQueue
       <header className="view__head">
         <div>
           <h1 id={`${id}-title`} ref={heading} tabIndex={-1}>
-            Approvals
+            {t('approvals.title')}
           </h1>
-          <p className="view__subtitle">Periods your teams submitted that wait for your approval, oldest submission first.</p>
+          <p className="view__subtitle">{t('approvals.subtitle')}</p>
         </div>
         <div className="view__tools">
-          {items && <p className="view__summary">{items.length === 0 ? 'Nothing waiting' : `${plural(items.length, 'period', 'periods')} waiting`}</p>}
+          {items && <p className="view__summary">{items.length === 0 ? t('approvals.nothingWaiting') : t('approvals.waiting', { count: items.length })}</p>}
           <button type="button" className="button button--secondary button--compact" onClick={reload} aria-disabled={loading || undefined}>
-            {loading && items ? 'Refreshing…' : 'Refresh'}
+            {loading && items ? t('approvals.refreshing') : t('approvals.refresh')}
           </button>
         </div>
       </header>
@@ -99,24 +103,24 @@ export function ApprovalQueue({ queue, unit, outcome, onOutcome }: ApprovalQueue
       {error && (
         <div className="banner banner--error approvals__unavailable" role="alert">
           <span>
-            <strong>The approvals queue could not be loaded.</strong> {error}
+            <strong>{t('approvals.queueFailed')}</strong> {error}
           </span>
           <button type="button" className="button button--ghost button--compact" onClick={reload} aria-disabled={loading || undefined}>
-            {loading ? 'Trying…' : 'Try again'}
+            {loading ? t('approvals.trying') : t('approvals.tryAgain')}
           </button>
         </div>
       )}
-      {!items && !error && <p className="muted">Loading the queue from the team server…</p>}
-      {items && items.length === 0 && <p className="empty">Nothing waits for your approval. Periods your teams submit show up here.</p>}
+      {!items && !error && <p className="muted">{t('approvals.loadingQueue')}</p>}
+      {items && items.length === 0 && <p className="empty">{t('approvals.empty')}</p>}
 
       {items && items.length > 0 && (
         <div className="panel approvals__panel">
           <div className="approvals__bar">
             <button type="button" className="button button--start button--compact" onClick={() => void approveSelected()} aria-disabled={busy || chosen.length === 0 || undefined} aria-describedby={`${id}-selection`}>
-              {busy ? 'Approving…' : chosen.length > 0 ? `Approve ${plural(chosen.length, 'period', 'periods')}` : 'Approve selected'}
+              {busy ? t('approvals.approving') : chosen.length > 0 ? t('approvals.approveCount', { count: chosen.length }) : t('approvals.approveSelected')}
             </button>
             <span id={`${id}-selection`} className="approvals__hint">
-              {chosen.length === 0 ? 'Tick periods to approve several at once, or review one first.' : `${plural(chosen.length, 'period', 'periods')} selected`}
+              {chosen.length === 0 ? t('approvals.tickHint') : t('approvals.selected', { count: chosen.length })}
             </span>
           </div>
           {problem && (
@@ -126,13 +130,13 @@ export function ApprovalQueue({ queue, unit, outcome, onOutcome }: ApprovalQueue
           )}
           <div className="table-scroll">
             <table className="table approvals__table">
-              <caption className="visually-hidden">Periods waiting for your approval, oldest submission first</caption>
+              <caption className="visually-hidden">{t('approvals.caption')}</caption>
               <thead>
                 <tr>
                   <th scope="col" className="approvals__check">
                     <input
                       type="checkbox"
-                      aria-label="Select all periods"
+                      aria-label={t('approvals.selectAll')}
                       checked={allChosen}
                       ref={(box) => {
                         if (box) box.indeterminate = chosen.length > 0 && !allChosen
@@ -140,27 +144,27 @@ export function ApprovalQueue({ queue, unit, outcome, onOutcome }: ApprovalQueue
                       onChange={(e) => setSelected(new Set(e.target.checked ? items.map((i) => i.periodId) : []))}
                     />
                   </th>
-                  <th scope="col">Member</th>
-                  <th scope="col">Period</th>
-                  <th scope="col">Level</th>
-                  <th scope="col">Submitted</th>
+                  <th scope="col">{t('approvals.member')}</th>
+                  <th scope="col">{t('approvals.period')}</th>
+                  <th scope="col">{t('approvals.level')}</th>
+                  <th scope="col">{t('approvals.submitted')}</th>
                   <th scope="col" className="num">
-                    Total
+                    {t('approvals.total')}
                   </th>
                   <th scope="col" className="num">
-                    Billable
+                    {t('approvals.billable')}
                   </th>
                   <th scope="col" className="num">
-                    vs expected
+                    {t('approvals.vsExpected')}
                   </th>
                   <th scope="col">
-                    <span className="visually-hidden">Review</span>
+                    <span className="visually-hidden">{t('approvals.review')}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {items.map((item) => (
-                  <QueueRow key={item.periodId} item={item} unit={unit} checked={selected.has(item.periodId)} onCheck={(on) => toggle(item.periodId, on)} />
+                  <QueueRow key={item.periodId} item={item} unit={unit} translator={translator} checked={selected.has(item.periodId)} onCheck={(on) => toggle(item.periodId, on)} />
                 ))}
               </tbody>
             </table>
@@ -171,37 +175,47 @@ export function ApprovalQueue({ queue, unit, outcome, onOutcome }: ApprovalQueue
   )
 }
 
-function QueueRow({ item, unit, checked, onCheck }: { item: ApprovalQueueItem; unit: DurationUnit; checked: boolean; onCheck: (on: boolean) => void }) {
-  const name = periodName(item.member, item)
-  const diff = difference(item.totalSeconds - item.expectedSeconds, unit)
-  const billableShare = share(item.billableSeconds, item.totalSeconds)
+interface QueueRowProps {
+  item: ApprovalQueueItem
+  unit: DurationUnit
+  translator: Translator
+  checked: boolean
+  onCheck: (on: boolean) => void
+}
+
+function QueueRow({ item, unit, translator, checked, onCheck }: QueueRowProps) {
+  const { t, locale } = translator
+  const name = periodName(item.member, item, translator)
+  const diff = difference(item.totalSeconds - item.expectedSeconds, unit, locale)
+  const billableShare = share(item.billableSeconds, item.totalSeconds, locale)
   return (
     <tr className={checked ? 'is-selected' : undefined}>
       <td className="approvals__check">
-        <input type="checkbox" aria-label={`Select ${name}`} checked={checked} onChange={(e) => onCheck(e.target.checked)} />
+        <input type="checkbox" aria-label={t('approvals.select', { name })} checked={checked} onChange={(e) => onCheck(e.target.checked)} />
       </td>
       <th scope="row" className="approvals__member">
         <span className="approvals__name">{item.member.name}</span>
         <span className="approvals__sub">{item.teams.join(', ') || item.member.email}</span>
       </th>
       <td className="approvals__period">
-        <span className="table__nowrap">{dayRangeLabel(item)}</span>
-        {item.resubmitted && <span className="badge badge--warn approvals__resubmitted">Resubmitted</span>}
+        <span className="table__nowrap">{dayRangeLabel(item, locale)}</span>
+        {item.resubmitted && <span className="badge badge--warn approvals__resubmitted">{t('approvals.resubmitted')}</span>}
       </td>
-      <td className="table__nowrap">Level {item.level}</td>
-      <td className="table__nowrap">{item.submittedAt === null ? <span className="muted">—</span> : formatMoment(item.submittedAt)}</td>
-      <td className="num approvals__total">{formatDuration(item.totalSeconds, unit)}</td>
+      <td className="table__nowrap">{t('approvals.levelN', { level: item.level })}</td>
+      <td className="table__nowrap">{item.submittedAt === null ? <span className="muted">—</span> : formatMoment(item.submittedAt, locale)}</td>
+      <td className="num approvals__total">{formatDuration(item.totalSeconds, unit, locale)}</td>
       <td className="num table__nowrap">
-        {formatDuration(item.billableSeconds, unit)}
+        {formatDuration(item.billableSeconds, unit, locale)}
         {billableShare && <span className="approvals__share"> · {billableShare}</span>}
       </td>
       <td className={`num table__nowrap ts-diff ts-diff--${diff.kind}`}>
         {diff.value}
-        {diff.kind !== 'even' && <span className="approvals__word"> {diff.kind}</span>}
+        {diff.kind !== 'even' && <span className="approvals__word"> {t(diff.kind === 'over' ? 'approvals.over' : 'approvals.under')}</span>}
       </td>
       <td className="table__actions">
         <a className="button button--secondary button--compact" href={hrefOf('approvals', item.periodId)}>
-          Review<span className="visually-hidden"> {name}</span>
+          {t('approvals.review')}
+          <span className="visually-hidden"> {name}</span>
         </a>
       </td>
     </tr>

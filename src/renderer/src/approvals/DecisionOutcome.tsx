@@ -2,7 +2,9 @@
 // own (one refusal stops none of the others), in the server's own sentences. A polite
 // live region, present before anything is in it, so the outcome is read out.
 import type { DecisionResult } from '@shared/approvals'
-import { formatTime } from '../format'
+import type { MessageId } from '@shared/i18n/catalogue'
+import { formatClock } from '@shared/i18n/formats'
+import { useT } from '../i18n/i18n-context'
 
 export interface DecisionOutcome {
   kind: 'approve' | 'reject'
@@ -12,18 +14,25 @@ export interface DecisionOutcome {
   results: (DecisionResult['results'][number] & { name: string })[]
 }
 
+/** The headline's messages: all done, none done, some done, for each kind of decision. */
+const HEADLINES: Record<DecisionOutcome['kind'], { all: MessageId; none: MessageId; some: MessageId }> = {
+  approve: { all: 'approvals.outcome.approvedAll', none: 'approvals.outcome.approvedNone', some: 'approvals.outcome.approvedSome' },
+  reject: { all: 'approvals.outcome.rejectedAll', none: 'approvals.outcome.rejectedNone', some: 'approvals.outcome.rejectedSome' },
+}
+
 export function DecisionOutcomeView({ outcome, onDismiss }: { outcome: DecisionOutcome | null; onDismiss: () => void }) {
+  const { t, locale } = useT()
   const refused = outcome?.results.filter((r) => !r.ok).length ?? 0
   const done = (outcome?.results.length ?? 0) - refused
-  const verb = outcome?.kind === 'reject' ? 'Rejected' : 'Approved'
+  const headline = HEADLINES[outcome?.kind ?? 'approve']
   return (
     <div role="status" className="outcome-region">
       {outcome && outcome.results.length > 0 && (
         <div className={`banner outcome${refused > 0 ? ' outcome--mixed' : ''}`}>
           <div className="outcome__text">
             <p className="outcome__title">
-              {refused === 0 ? `${verb} ${done === 1 ? 'the period' : `${done} periods`}.` : done === 0 ? `Nothing was ${verb.toLowerCase()}.` : `${verb} ${done} of ${outcome.results.length} periods.`}
-              <span className="outcome__when"> {formatTime(outcome.at)}</span>
+              {refused === 0 ? t(headline.all, { count: done }) : done === 0 ? t(headline.none) : t(headline.some, { done, total: outcome.results.length })}
+              <span className="outcome__when"> {formatClock(outcome.at, locale)}</span>
             </p>
             <ul className="outcome__list">
               {outcome.results.map((r) => (
@@ -32,7 +41,7 @@ export function DecisionOutcomeView({ outcome, onDismiss }: { outcome: DecisionO
                     {r.ok ? '✓' : '✕'}
                   </span>
                   <span>
-                    {!r.ok && <strong>Refused: </strong>}
+                    {!r.ok && <strong>{t('approvals.outcome.refused')}</strong>}
                     {r.message}
                   </span>
                 </li>
@@ -40,7 +49,7 @@ export function DecisionOutcomeView({ outcome, onDismiss }: { outcome: DecisionO
             </ul>
           </div>
           <button type="button" className="button button--ghost button--compact" onClick={onDismiss}>
-            Dismiss
+            {t('approvals.dismiss')}
           </button>
         </div>
       )}

@@ -3,28 +3,32 @@
 // Cells changed since the last rejection are marked (colour, a corner mark and words
 // for screen readers); voided time is struck through and counts for nothing.
 import { formatDuration, type DurationUnit } from '@shared/duration'
+import { weekdayName } from '@shared/i18n/formats'
+import type { Translator } from '@shared/i18n/translator'
 import { formatDay } from '../format'
+import { useT } from '../i18n/i18n-context'
 import type { ReviewCell, ReviewGrid } from './period-grid'
 
-const WEEKDAY_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-
-function Cell({ cell, unit, weekend }: { cell: ReviewCell; unit: DurationUnit; weekend: boolean }) {
+function Cell({ cell, unit, weekend, translator }: { cell: ReviewCell; unit: DurationUnit; weekend: boolean; translator: Translator }) {
+  const { t, locale } = translator
   const classes = ['review__day', weekend ? 'is-weekend' : '', cell.changed ? 'is-changed' : '', cell.seconds === 0 ? 'is-zero' : ''].filter(Boolean).join(' ')
   return (
     <td className={classes}>
-      {cell.seconds > 0 && <span className="review__value">{formatDuration(cell.seconds, unit)}</span>}
+      {cell.seconds > 0 && <span className="review__value">{formatDuration(cell.seconds, unit, locale)}</span>}
       {cell.voidedSeconds > 0 && (
         <del className="review__voided">
-          <span className="visually-hidden">voided: </span>
-          {formatDuration(cell.voidedSeconds, unit)}
+          <span className="visually-hidden">{t('approvals.voidedPrefix')}</span>
+          {formatDuration(cell.voidedSeconds, unit, locale)}
         </del>
       )}
-      {cell.changed && <span className="visually-hidden">{cell.seconds === 0 && cell.voidedSeconds === 0 ? 'none, ' : ', '}changed since the rejection</span>}
+      {cell.changed && <span className="visually-hidden">{t(cell.seconds === 0 && cell.voidedSeconds === 0 ? 'approvals.cellChangedEmpty' : 'approvals.cellChanged')}</span>}
     </td>
   )
 }
 
 export function ReviewTable({ grid, unit, caption }: { grid: ReviewGrid; unit: DurationUnit; caption: string }) {
+  const translator = useT()
+  const { t, locale } = translator
   return (
     <div className="review__scroll">
       <table className="review">
@@ -32,16 +36,16 @@ export function ReviewTable({ grid, unit, caption }: { grid: ReviewGrid; unit: D
         <thead>
           <tr>
             <th scope="col" className="review__rowhead">
-              Work item · activity
+              {t('approvals.itemActivity')}
             </th>
             {grid.days.map((d) => (
               <th key={d.day} scope="col" className={`review__colhead${d.weekday === 0 || d.weekday === 6 ? ' is-weekend' : ''}`}>
-                <span className="review__weekday">{WEEKDAY_SHORT[d.weekday]}</span>
-                <span className="review__date">{formatDay(d.day).split(' ').slice(1).join(' ')}</span>
+                <span className="review__weekday">{weekdayName(d.weekday, locale, 'short')}</span>
+                <span className="review__date">{formatDay(d.day, locale).split(' ').slice(1).join(' ')}</span>
               </th>
             ))}
             <th scope="col" className="review__total">
-              Total
+              {t('approvals.total')}
             </th>
           </tr>
         </thead>
@@ -55,19 +59,19 @@ export function ReviewTable({ grid, unit, caption }: { grid: ReviewGrid; unit: D
                 </span>
                 <span className="review__meta">
                   {row.activity}
-                  {!row.billable && <span className="badge ts-badge">Non-billable</span>}
+                  {!row.billable && <span className="badge ts-badge">{t('approvals.nonBillable')}</span>}
                 </span>
               </th>
               {row.cells.map((cell, i) => {
                 const weekday = grid.days[i]?.weekday ?? 1
-                return <Cell key={cell.day} cell={cell} unit={unit} weekend={weekday === 0 || weekday === 6} />
+                return <Cell key={cell.day} cell={cell} unit={unit} weekend={weekday === 0 || weekday === 6} translator={translator} />
               })}
               <td className="review__total">
-                {formatDuration(row.totalSeconds, unit)}
+                {formatDuration(row.totalSeconds, unit, locale)}
                 {row.voidedSeconds > 0 && (
                   <del className="review__voided">
-                    <span className="visually-hidden">voided: </span>
-                    {formatDuration(row.voidedSeconds, unit)}
+                    <span className="visually-hidden">{t('approvals.voidedPrefix')}</span>
+                    {formatDuration(row.voidedSeconds, unit, locale)}
                   </del>
                 )}
               </td>
@@ -76,7 +80,7 @@ export function ReviewTable({ grid, unit, caption }: { grid: ReviewGrid; unit: D
           {grid.rows.length === 0 && (
             <tr>
               <td colSpan={grid.days.length + 2} className="review__empty">
-                No time is booked in this period.
+                {t('approvals.noTime')}
               </td>
             </tr>
           )}
@@ -84,14 +88,14 @@ export function ReviewTable({ grid, unit, caption }: { grid: ReviewGrid; unit: D
         <tfoot>
           <tr>
             <th scope="row" className="review__rowhead">
-              Total
+              {t('approvals.total')}
             </th>
             {grid.dayTotals.map((total, i) => (
               <td key={grid.days[i]?.day ?? i} className={`review__day${total === 0 ? ' is-zero' : ''}`}>
-                {formatDuration(total, unit)}
+                {formatDuration(total, unit, locale)}
               </td>
             ))}
-            <td className="review__total">{formatDuration(grid.totalSeconds, unit)}</td>
+            <td className="review__total">{formatDuration(grid.totalSeconds, unit, locale)}</td>
           </tr>
         </tfoot>
       </table>

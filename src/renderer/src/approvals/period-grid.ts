@@ -3,6 +3,7 @@
 // for nothing (their time is kept apart, to be shown struck through), and a cell is
 // marked when an entry in it was changed, added or removed since the last rejection.
 import type { ApprovalDetail } from '@shared/approvals'
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
 import { daysOf, weekdayOf } from '@shared/periods'
 import type { EntryWire } from '@shared/sync'
 import { rowKeyId } from '@shared/timesheet'
@@ -45,23 +46,24 @@ export interface ReviewGrid {
 
 type Names = Pick<ApprovalDetail, 'workItems' | 'activityTypes'>
 
-export function entryNames(detail: Names): (entry: Pick<EntryWire, 'workItemId' | 'activityTypeId' | 'billable'>) => Pick<ReviewRow, 'reference' | 'title' | 'activity' | 'name'> {
+/** Names for an entry's row in the window's language (English without a translator, as the tests of the grid read). */
+export function entryNames(detail: Names, t: Translator['t'] = ENGLISH.t): (entry: Pick<EntryWire, 'workItemId' | 'activityTypeId' | 'billable'>) => Pick<ReviewRow, 'reference' | 'title' | 'activity' | 'name'> {
   const items = new Map(detail.workItems.map((w) => [w.id, w]))
-  const types = new Map(detail.activityTypes.map((t) => [t.id, t.name]))
+  const types = new Map(detail.activityTypes.map((type) => [type.id, type.name]))
   return (entry) => {
     const item = entry.workItemId ? items.get(entry.workItemId) : undefined
-    const title = item ? item.title : entry.workItemId ? 'Unknown work item' : 'No work item'
+    const title = item ? item.title : entry.workItemId ? t('approvals.unknownItem') : t('approvals.noItem')
     const reference = item?.reference ?? null
-    const activity = entry.activityTypeId ? (types.get(entry.activityTypeId) ?? 'Unknown activity') : 'No activity type'
+    const activity = entry.activityTypeId ? (types.get(entry.activityTypeId) ?? t('approvals.unknownActivity')) : t('approvals.noActivity')
     const itemName = reference ? `${reference} · ${title}` : title
-    return { reference, title, activity, name: `${itemName}, ${activity}${entry.billable ? '' : ', non-billable'}` }
+    return { reference, title, activity, name: entry.billable ? `${itemName}, ${activity}` : t('approvals.rowNameNonBillable', { item: itemName, activity }) }
   }
 }
 
-export function buildReviewGrid(detail: ApprovalDetail): ReviewGrid {
+export function buildReviewGrid(detail: ApprovalDetail, t: Translator['t'] = ENGLISH.t): ReviewGrid {
   const days = daysOf({ start: detail.period.start, end: detail.period.end })
   const dayIndex = new Map(days.map((day, i) => [day, i]))
-  const names = entryNames(detail)
+  const names = entryNames(detail, t)
   const changedIds = new Set(detail.changedSinceRejection?.changed ?? [])
   const removed = detail.changedSinceRejection?.removed ?? []
   const rows = new Map<string, ReviewRow>()

@@ -3,6 +3,8 @@
 import { useId } from 'react'
 import { readableDays } from '@shared/day-words'
 import type { SyncIssue } from '@shared/sync'
+import { useT } from '../i18n/i18n-context'
+import { sentenceWith } from '../i18n/sentence-with'
 import { issueFields, type Lookups } from './issue-fields'
 import { syncTime } from './sync-status-text'
 
@@ -22,7 +24,10 @@ const isPeriod = (issue: SyncIssue) => issue.entity.startsWith('period.')
 
 export function IssueCard({ issue, lookups, busy, error, onResolve }: IssueCardProps) {
   const id = useId()
-  const fields = issueFields(issue, lookups)
+  const translator = useT()
+  // English keeps its short "17 Nov 14:05", as the sync status writes it.
+  const { t, locale, language } = translator
+  const fields = issueFields(issue, lookups, translator)
   const conflict = issue.kind === 'conflict'
   const canKeepMine = conflict && issue.server !== null && !isPeriod(issue)
   const canUseServer = conflict && issue.server !== null
@@ -42,25 +47,24 @@ export function IssueCard({ issue, lookups, busy, error, onResolve }: IssueCardP
         <h2 id={headingId} className="panel__title" tabIndex={-1}>
           {issue.subject}
         </h2>
-        <span className={`badge ${conflict ? 'badge--warn' : 'badge--danger'}`}>{conflict ? 'Conflict' : 'Refused'}</span>
+        <span className={`badge ${conflict ? 'badge--warn' : 'badge--danger'}`}>{conflict ? t('attention.conflict') : t('attention.refused')}</span>
       </div>
       <p className="issue__reason">
-        <strong>{conflict ? 'Changed on the server as well. ' : 'The server refused this change. '}</strong>
-        {readableDays(issue.reason)}
+        <strong>{conflict ? t('attention.conflictReason') : t('attention.refusedReason')}</strong> {readableDays(issue.reason)}
       </p>
-      <p className="issue__when">Waiting since {syncTime(issue.createdAt)}</p>
+      <p className="issue__when">{t('attention.waitingSince', { time: syncTime(issue.createdAt, undefined, language === 'en' ? undefined : locale) })}</p>
 
       {fields.length > 0 && (
         <div className="table-scroll">
           <table className={`table issue__compare${showServer ? '' : ' issue__compare--single'}`}>
-            <caption className="visually-hidden">{showServer ? 'Your version and the server’s version' : 'Your change'}</caption>
+            <caption className="visually-hidden">{showServer ? t('attention.compareBoth') : t('attention.yourChange')}</caption>
             <thead>
               <tr>
                 <th scope="col">
-                  <span className="visually-hidden">Field</span>
+                  <span className="visually-hidden">{t('attention.field')}</span>
                 </th>
-                <th scope="col">{conflict ? 'Your version' : 'Your change'}</th>
-                {showServer && <th scope="col">Server’s version</th>}
+                <th scope="col">{conflict ? t('attention.yourVersion') : t('attention.yourChange')}</th>
+                {showServer && <th scope="col">{t('attention.serverVersion')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -68,7 +72,7 @@ export function IssueCard({ issue, lookups, busy, error, onResolve }: IssueCardP
                 <tr key={f.label} className={f.differs ? 'is-different' : undefined}>
                   <th scope="row">
                     {f.label}
-                    {f.differs && <span className="issue__differs"> · differs</span>}
+                    {f.differs && <span className="issue__differs"> · {t('attention.differs')}</span>}
                   </th>
                   <td>{f.mine ?? '—'}</td>
                   {showServer && <td>{f.server ?? '—'}</td>}
@@ -86,23 +90,17 @@ export function IssueCard({ issue, lookups, busy, error, onResolve }: IssueCardP
       )}
 
       <div className="issue__actions">
-        {canKeepMine && choice('mine', 'Keep mine')}
-        {canUseServer && choice('server', 'Use the server’s')}
-        {!conflict && choice('mine', 'Send again')}
-        {!canUseServer && choice('discard', 'Discard my change', 'button button--ghost button--danger-text')}
+        {canKeepMine && choice('mine', t('attention.keepMine'))}
+        {canUseServer && choice('server', t('attention.useServer'))}
+        {!conflict && choice('mine', t('attention.sendAgain'))}
+        {!canUseServer && choice('discard', t('attention.discard'), 'button button--ghost button--danger-text')}
         {!conflict && (
           <p id={hintId} className="issue__hint">
-            {issue.entity === 'entry' ? (
-              <>
-                Or fix the row in the <a href="#timesheet">timesheet</a>: the corrected change is sent again.
-              </>
-            ) : issue.entity.startsWith('period.') ? (
-              'Discarding takes the period’s status from the server.'
-            ) : (
-              <>
-                Or fix it in <a href="#work">Work items</a>: the corrected change is sent again.
-              </>
-            )}
+            {issue.entity === 'entry'
+              ? sentenceWith(t, 'attention.fixEntry', { timesheet: <a href="#timesheet">{t('attention.timesheetLink')}</a> })
+              : issue.entity.startsWith('period.')
+                ? t('attention.periodHint')
+                : sentenceWith(t, 'attention.fixWork', { work: <a href="#work">{t('nav.work')}</a> })}
           </p>
         )}
       </div>

@@ -9,7 +9,7 @@ import { useT } from '../i18n/i18n-context'
 import { Dialog } from '../ui/Dialog'
 import './held-time.css'
 
-/** "Sun 15 Nov" or "Sun 15 Nov and Mon 16 Nov" ("So., 15. Nov. und Mo., 16. Nov."): the days and the "and" as the locale writes them. */
+/** "Sun 15 Nov" or "Sun 15 Nov and Mon 16 Nov" ("So 15. Nov. und Mo 16. Nov."): the days and the "and" as the locale writes them. */
 export function heldDays(held: HeldTime, locale = 'en-GB'): string {
   return new Intl.ListFormat(locale, { type: 'conjunction' }).format(held.days.map((d) => formatDay(d.day, locale)))
 }

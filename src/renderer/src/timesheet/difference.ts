@@ -11,7 +11,9 @@ export function difference(seconds: number, unit: DurationUnit, locale?: string)
   return { value: `${kind === 'over' ? '+' : '\u2212'}${formatDuration(Math.abs(seconds), unit, locale)}`, kind }
 }
 
-/** "86%" of the total, or null when there is no time to share out. */
-export function share(part: number, total: number): string | null {
-  return total > 0 ? `${Math.round((part / total) * 100)}%` : null
+/** "86%" (German "86 %") of the total, or null when there is no time to share out. */
+export function share(part: number, total: number, locale?: string): string | null {
+  if (total <= 0) return null
+  const percent = Math.round((part / total) * 100)
+  return locale === undefined ? `${percent}%` : new Intl.NumberFormat(locale, { style: 'percent' }).format(percent / 100)
 }

@@ -1,6 +1,7 @@
 // A dialog around one form: Cancel and a submit button (showing "Saving…" while the host
-// answers), Enter in a field submits. Validation and messages stay with each form.
+// answers, both in the window's language), Enter in a field submits. Validation and messages stay with each form.
 import type { ReactNode } from 'react'
+import { useT } from '../i18n/i18n-context'
 import { Dialog } from './Dialog'
 
 interface FormDialogProps {
@@ -10,14 +11,15 @@ interface FormDialogProps {
   saving?: boolean
   /** The submit button's colour: 'stop' for a decision that sends something back. */
   submitTone?: 'start' | 'stop'
-  /** What the submit button says while the host answers. */
+  /** What the submit button says while the host answers ("Saving…" in the window's language when not given). */
   busyLabel?: string
   onSubmit: () => void
   onClose: () => void
   children: ReactNode
 }
 
-export function FormDialog({ title, description, submitLabel, saving = false, submitTone = 'start', busyLabel = 'Saving…', onSubmit, onClose, children }: FormDialogProps) {
+export function FormDialog({ title, description, submitLabel, saving = false, submitTone = 'start', busyLabel, onSubmit, onClose, children }: FormDialogProps) {
+  const { t } = useT()
   return (
     <Dialog
       title={title}
@@ -26,10 +28,10 @@ export function FormDialog({ title, description, submitLabel, saving = false, su
       actions={
         <>
           <button type="button" className="button button--ghost" onClick={onClose}>
-            Cancel
+            {t('dialog.cancel')}
           </button>
           <button type="button" className={`button button--${submitTone}`} onClick={onSubmit} aria-disabled={saving || undefined}>
-            {saving ? busyLabel : submitLabel}
+            {saving ? (busyLabel ?? t('dialog.saving')) : submitLabel}
           </button>
         </>
       }

@@ -4,6 +4,7 @@
 // stays in the dialog beside what was typed.
 import { useId, useState, type ReactNode } from 'react'
 import { MAX_REASON_LENGTH } from '@shared/period-workflow'
+import { useT } from '../i18n/i18n-context'
 import { FormDialog } from './FormDialog'
 
 interface ReasonDialogProps {
@@ -23,6 +24,7 @@ interface ReasonDialogProps {
 
 export function ReasonDialog({ title, description, submitLabel, busyLabel, submitTone, whyNeeded, help, onConfirm, onClose }: ReasonDialogProps) {
   const id = useId()
+  const { t } = useT()
   const [reason, setReason] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const [refusal, setRefusal] = useState<string | null>(null)
@@ -32,7 +34,8 @@ export function ReasonDialog({ title, description, submitLabel, busyLabel, submi
     if (busy) return
     const text = reason.trim()
     setRefusal(null)
-    const invalid = text === '' ? whyNeeded : text.length > MAX_REASON_LENGTH ? `A reason can be at most ${MAX_REASON_LENGTH} characters (this one has ${text.length}).` : null
+    // The numbers as the server's own sentence writes them (period-workflow.ts), without grouping.
+    const invalid = text === '' ? whyNeeded : text.length > MAX_REASON_LENGTH ? t('dialog.reasonTooLong', { max: String(MAX_REASON_LENGTH), length: String(text.length) }) : null
     setProblem(invalid)
     if (invalid) {
       document.getElementById(`${id}-reason`)?.focus()
@@ -56,7 +59,7 @@ export function ReasonDialog({ title, description, submitLabel, busyLabel, submi
       onClose={onClose}
     >
       <div className="field">
-        <label htmlFor={`${id}-reason`}>Reason</label>
+        <label htmlFor={`${id}-reason`}>{t('dialog.reason')}</label>
         <textarea
           id={`${id}-reason`}
           rows={3}

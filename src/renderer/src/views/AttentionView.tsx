@@ -6,20 +6,22 @@ import { useStore } from 'zustand'
 import type { SyncIssue } from '@shared/sync'
 import { useClient } from '../client-context'
 import { IssueCard, type IssueChoice } from '../sync/IssueCard'
-import { plural } from '../sync/sync-status-text'
+import { useT } from '../i18n/i18n-context'
+import type { MessageId } from '@shared/i18n/catalogue'
 import type { WorkStore } from '../work/work-store'
 
-const DONE: Record<IssueChoice, string> = {
-  mine: 'Kept your version; it goes to the server with the next sync.',
-  server: 'Took the server’s version.',
-  discard: 'Discarded your change.',
+const DONE: Record<IssueChoice, MessageId> = {
+  mine: 'attention.kept',
+  server: 'attention.tookServer',
+  discard: 'attention.discarded',
 }
 /** "Send again" on a refusal: the change as it stands goes up once more. */
-const SENT_AGAIN = 'Your change goes to the server again with the next sync.'
+const SENT_AGAIN: MessageId = 'attention.sentAgain'
 
 export function AttentionView({ work }: { work: WorkStore }) {
   const client = useClient()
   const id = useId()
+  const { t } = useT()
   const { workItems, activityTypes } = useStore(work)
   const [issues, setIssues] = useState<SyncIssue[] | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
@@ -68,7 +70,7 @@ export function AttentionView({ work }: { work: WorkStore }) {
       show(next)
       setErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => key !== issue.id)))
       const done = choice === 'mine' && issue.kind === 'refused' ? SENT_AGAIN : DONE[choice]
-      setAnnouncement(`${done} ${next.length === 0 ? 'Nothing else needs your attention.' : `${plural(next.length, 'issue', 'issues')} left.`}`)
+      setAnnouncement(`${t(done)} ${next.length === 0 ? t('attention.nothingElse') : t('attention.left', { count: next.length })}`)
       // The focus goes where the settled issue was: the next one, or the heading when none is left.
       requestAnimationFrame(() => {
         const headings = list.current?.querySelectorAll<HTMLElement>('.issue h2')
@@ -89,25 +91,25 @@ export function AttentionView({ work }: { work: WorkStore }) {
       <header className="view__head">
         <div>
           <h1 id={`${id}-title`} ref={title} tabIndex={-1}>
-            Needs attention
+            {t('attention.title')}
           </h1>
-          <p className="view__subtitle">Changes the team server refused or found changed there too. Each waits here, kept on this device, until you choose.</p>
+          <p className="view__subtitle">{t('attention.subtitle')}</p>
         </div>
-        {issues && issues.length > 0 && <p className="view__summary">{plural(issues.length, 'issue', 'issues')}</p>}
+        {issues && issues.length > 0 && <p className="view__summary">{t('attention.count', { count: issues.length })}</p>}
       </header>
 
       {loadError && (
         <div className="banner banner--error" role="alert">
-          <span>The list could not be loaded: {loadError}</span>
+          <span>{t('attention.loadFailed', { reason: loadError })}</span>
           <button type="button" className="button button--ghost" onClick={() => void load()}>
-            Try again
+            {t('attention.tryAgain')}
           </button>
         </div>
       )}
-      {!issues && !loadError && <p className="muted">Loading…</p>}
+      {!issues && !loadError && <p className="muted">{t('attention.loading')}</p>}
       {issues && issues.length === 0 && (
         <p className="empty">
-          Nothing needs your attention. Your changes reach the team server as you make them. <a href="#timesheet">Back to the timesheet</a>
+          {t('attention.empty')} <a href="#timesheet">{t('attention.backToTimesheet')}</a>
         </p>
       )}
       <div className="issues" ref={list}>

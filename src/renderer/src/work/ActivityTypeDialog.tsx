@@ -3,6 +3,7 @@
 import { useId, useRef, useState } from 'react'
 import type { ActivityType } from '@shared/work'
 import { useClient } from '../client-context'
+import { useT } from '../i18n/i18n-context'
 import { FormDialog } from '../ui/FormDialog'
 
 interface ActivityTypeDialogProps {
@@ -15,6 +16,7 @@ interface ActivityTypeDialogProps {
 export function ActivityTypeDialog({ type, onSaved, onClose }: ActivityTypeDialogProps) {
   const client = useClient()
   const id = useId()
+  const { t } = useT()
   const nameRef = useRef<HTMLInputElement>(null)
   const [name, setName] = useState(type?.name ?? '')
   const [active, setActive] = useState(type?.active ?? true)
@@ -27,7 +29,7 @@ export function ActivityTypeDialog({ type, onSaved, onClose }: ActivityTypeDialo
     if (saving) return
     const cleanName = name.trim()
     if (cleanName === '') {
-      setNameProblem('Enter a name, for example “Remote support”.')
+      setNameProblem(t('work.typeDialog.noName'))
       nameRef.current?.focus()
       return
     }
@@ -45,15 +47,15 @@ export function ActivityTypeDialog({ type, onSaved, onClose }: ActivityTypeDialo
 
   return (
     <FormDialog
-      title={type ? `Edit ${type.name}` : 'New activity type'}
-      description={type ? undefined : 'A kind of work, such as Remote support or On-site, chosen on each timer and entry.'}
-      submitLabel={type ? 'Save changes' : 'Create activity type'}
+      title={type ? t('work.editName', { name: type.name }) : t('work.types.new')}
+      description={type ? undefined : t('work.typeDialog.description')}
+      submitLabel={type ? t('work.dialog.saveChanges') : t('work.typeDialog.create')}
       saving={saving}
       onSubmit={() => void save()}
       onClose={onClose}
     >
       <label className="field" htmlFor={`${id}-name`}>
-        <span>Name</span>
+        <span>{t('work.types.name')}</span>
         <input
           ref={nameRef}
           id={`${id}-name`}
@@ -74,15 +76,15 @@ export function ActivityTypeDialog({ type, onSaved, onClose }: ActivityTypeDialo
       <div className="form__checks">
         <label className="check" htmlFor={`${id}-active`}>
           <input id={`${id}-active`} type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-          <span>Active</span>
+          <span>{t('work.active')}</span>
         </label>
         <label className="check" htmlFor={`${id}-default`}>
           <input id={`${id}-default`} type="checkbox" checked={isDefault} onChange={(e) => setIsDefault(e.target.checked)} aria-describedby={`${id}-default-help`} />
-          <span>Default</span>
+          <span>{t('work.types.default')}</span>
         </label>
       </div>
       <p id={`${id}-default-help`} className="field__help">
-        The default is preselected for new timers and entries. Only one type can be the default, and it must be active.
+        {t('work.typeDialog.defaultHelp')}
       </p>
       {hostProblem && (
         <div className="banner banner--error" role="alert">

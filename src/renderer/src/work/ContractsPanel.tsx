@@ -6,6 +6,7 @@ import type { Contract, Customer } from '@shared/work'
 import { useClient } from '../client-context'
 import { formatIncludedHours, parseIncludedHours } from './contract-hours'
 import { endSentence } from '@shared/sentence'
+import { useT } from '../i18n/i18n-context'
 
 interface ContractsPanelProps {
   contracts: readonly Contract[]
@@ -25,6 +26,8 @@ const NAME_MAX = 120
 export function ContractsPanel({ contracts, customers, loaded, error, onRetry, onCreated }: ContractsPanelProps) {
   const client = useClient()
   const id = useId()
+  const translator = useT()
+  const { t, locale } = translator
   const [customerId, setCustomerId] = useState('')
   const [name, setName] = useState('')
   const [hours, setHours] = useState('')
@@ -44,11 +47,11 @@ export function ContractsPanel({ contracts, customers, loaded, error, onRetry, o
   const add = async () => {
     if (adding) return
     const cleanName = name.trim()
-    const parsed = parseIncludedHours(hours)
+    const parsed = parseIncludedHours(hours, translator)
     const found: Problems = {}
-    if (customerId === '') found.customer = 'Choose the customer this contract belongs to.'
-    if (cleanName === '') found.name = 'Enter a name for the contract, for example “Support 2025”.'
-    else if (cleanName.length > NAME_MAX) found.name = `A contract name can be at most ${NAME_MAX} characters.`
+    if (customerId === '') found.customer = t('work.contracts.noCustomer')
+    if (cleanName === '') found.name = t('work.contracts.noName')
+    else if (cleanName.length > NAME_MAX) found.name = t('work.contracts.nameTooLong', { max: NAME_MAX })
     if (!parsed.ok) found.hours = parsed.problem
     setProblems(found)
     setHostProblem(null)
@@ -64,7 +67,8 @@ export function ContractsPanel({ contracts, customers, loaded, error, onRetry, o
       const contract = await client.work.createContract({ customerId, name: cleanName, includedMinutes: parsed.minutes })
       setName('')
       setHours('')
-      setDone(endSentence(`Added ${contract.name} for ${customerName(contract.customerId) ?? 'the customer'}`))
+      const owner = customerName(contract.customerId)
+      setDone(endSentence(owner === null ? t('work.contracts.addedForCustomer', { name: contract.name }) : t('work.contracts.added', { name: contract.name, customer: owner })))
       await onCreated(contract)
     } catch (error) {
       const message = (error as Error).message
@@ -88,7 +92,7 @@ export function ContractsPanel({ contracts, customers, loaded, error, onRetry, o
     <section className="panel" aria-labelledby={`${id}-title`}>
       <div className="panel__head">
         <h2 id={`${id}-title`} className="panel__title">
-          Contracts
+          {t('work.contracts.title')}
         </h2>
         <p className="panel__status" role="status">
           {done}
@@ -96,42 +100,42 @@ export function ContractsPanel({ contracts, customers, loaded, error, onRetry, o
       </div>
       {error && (
         <div className="banner banner--error" role="alert">
-          <span>Contracts could not be loaded: {error}</span>
+          <span>{t('work.contracts.loadFailed', { reason: error })}</span>
           <button type="button" className="button button--ghost" onClick={() => void onRetry()}>
-            Try again
+            {t('work.tryAgain')}
           </button>
         </div>
       )}
       {rows.length === 0 ? (
-        !error && <p className="muted">{loaded ? 'No contracts yet. A contract belongs to a customer and can include a number of hours.' : 'Loading…'}</p>
+        !error && <p className="muted">{loaded ? t('work.contracts.none') : t('work.loading')}</p>
       ) : (
         <div className="table-scroll">
           <table className="table contracts-table" aria-labelledby={`${id}-title`}>
             <thead>
               <tr>
-                <th scope="col">Contract</th>
-                <th scope="col">Customer</th>
+                <th scope="col">{t('work.contracts.contract')}</th>
+                <th scope="col">{t('work.customer')}</th>
                 <th scope="col" className="num">
-                  Included hours
+                  {t('work.contracts.included')}
                 </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((contract) => {
-                const included = formatIncludedHours(contract.includedMinutes)
+                const included = formatIncludedHours(contract.includedMinutes, locale)
                 return (
                   <tr key={contract.id}>
                     <th scope="row" className="table__name">
                       {contract.name}
                     </th>
-                    <td>{customerName(contract.customerId) ?? <span className="muted">Unknown customer</span>}</td>
+                    <td>{customerName(contract.customerId) ?? <span className="muted">{t('work.contracts.unknownCustomer')}</span>}</td>
                     <td className="num">
                       {included ?? (
                         <>
                           <span className="muted" aria-hidden="true">
                             —
                           </span>
-                          <span className="visually-hidden">None</span>
+                          <span className="visually-hidden">{t('work.contracts.noHours')}</span>
                         </>
                       )}
                     </td>
@@ -144,7 +148,7 @@ export function ContractsPanel({ contracts, customers, loaded, error, onRetry, o
       )}
 
       {customers.length === 0 ? (
-        loaded && <p className="note">Add a customer first: every contract belongs to one.</p>
+        loaded && <p className="note">{t('work.contracts.customerFirst')}</p>
       ) : (
         <form
           className="contract-form"
@@ -156,11 +160,11 @@ export function ContractsPanel({ contracts, customers, loaded, error, onRetry, o
           }}
         >
           <h3 id={`${id}-new`} className="contract-form__title">
-            New contract
+            {t('work.contracts.new')}
           </h3>
           <div className="contract-form__fields">
             <label className="field" htmlFor={`${id}-customer`}>
-              <span>Customer</span>
+              <span>{t('work.customer')}</span>
               <select
                 ref={customerRef}
                 id={`${id}-customer`}
@@ -173,7 +177,7 @@ export function ContractsPanel({ contracts, customers, loaded, error, onRetry, o
                 aria-invalid={invalid('customer')}
                 aria-describedby={describe('customer')}
               >
-                <option value="">Choose a customer…</option>
+                <option value="">{t('work.contracts.chooseCustomer')}</option>
                 {[...customers]
                   .sort((a, b) => a.name.localeCompare(b.name))
                   .map((customer) => (
@@ -184,14 +188,14 @@ export function ContractsPanel({ contracts, customers, loaded, error, onRetry, o
               </select>
             </label>
             <label className="field" htmlFor={`${id}-name`}>
-              <span>Contract name</span>
+              <span>{t('work.contracts.name')}</span>
               <input
                 ref={nameRef}
                 id={`${id}-name`}
                 value={name}
                 maxLength={NAME_MAX}
                 autoComplete="off"
-                placeholder="e.g. Support 2025"
+                placeholder={t('work.contracts.nameExample')}
                 aria-required="true"
                 onChange={(e) => {
                   setName(e.target.value)
@@ -203,7 +207,7 @@ export function ContractsPanel({ contracts, customers, loaded, error, onRetry, o
             </label>
             <label className="field" htmlFor={`${id}-hours`}>
               <span>
-                Included hours <span className="field__optional">(optional)</span>
+                {t('work.contracts.included')} <span className="field__optional">{t('work.dialog.optional')}</span>
               </span>
               <input
                 ref={hoursRef}
@@ -212,7 +216,7 @@ export function ContractsPanel({ contracts, customers, loaded, error, onRetry, o
                 inputMode="decimal"
                 autoComplete="off"
                 spellCheck={false}
-                placeholder="e.g. 10 or 7.5"
+                placeholder={t('work.contracts.hoursExample')}
                 onChange={(e) => {
                   setHours(e.target.value)
                   edited('hours')
@@ -222,7 +226,7 @@ export function ContractsPanel({ contracts, customers, loaded, error, onRetry, o
               />
             </label>
             <button type="submit" className="button button--secondary" aria-disabled={adding || undefined}>
-              {adding ? 'Adding…' : 'Add contract'}
+              {adding ? t('work.contracts.adding') : t('work.contracts.add')}
             </button>
           </div>
           {(['customer', 'name', 'hours'] as const).map(

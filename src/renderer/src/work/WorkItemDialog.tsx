@@ -4,8 +4,9 @@
 // customer's contracts, and choosing another customer lets go of one that is not theirs.
 import { useId, useRef, useState } from 'react'
 import { ApiCallError } from '@shared/errors'
-import { WORK_ITEM_KIND_LABELS, WorkItemKindSchema, type Contract, type Customer, type WorkItem, type WorkItemInput, type WorkItemKind } from '@shared/work'
+import { WorkItemKindSchema, type Contract, type Customer, type WorkItem, type WorkItemInput, type WorkItemKind } from '@shared/work'
 import { useClient } from '../client-context'
+import { useT } from '../i18n/i18n-context'
 import { FormDialog } from '../ui/FormDialog'
 
 interface WorkItemDialogProps {
@@ -40,6 +41,7 @@ function fieldOf(error: unknown): Field | null {
 export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomerCreated, onClose }: WorkItemDialogProps) {
   const client = useClient()
   const id = useId()
+  const { t } = useT()
   const titleRef = useRef<HTMLInputElement>(null)
   const [kind, setKind] = useState<WorkItemKind>(item?.kind ?? 'ticket')
   const [reference, setReference] = useState(item?.reference ?? '')
@@ -68,10 +70,16 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
   // A contract the list does not offer (still loading, or saved with another owner) stays
   // visible as it is until the customer changes, so an unrelated edit never drops it.
   const unlistedContract = contractId !== '' && !contractOptions.some((contract) => contract.id === contractId)
-  const unlistedName = contracts.find((contract) => contract.id === contractId)?.name ?? 'Current contract'
+  const unlistedName = contracts.find((contract) => contract.id === contractId)?.name ?? t('work.dialog.currentContract')
   const chosenCustomerName = customerOptions.find((customer) => customer.id === customerId)?.name
   const contractHelp =
-    customerId === '' ? 'Choose a customer first: contracts belong to a customer.' : contractOptions.length === 0 ? `${chosenCustomerName ?? 'This customer'} has no contracts yet.` : null
+    customerId === ''
+      ? t('work.dialog.chooseCustomerFirst')
+      : contractOptions.length === 0
+        ? chosenCustomerName === undefined
+          ? t('work.dialog.thisCustomerNoContracts')
+          : t('work.dialog.noContracts', { customer: chosenCustomerName })
+        : null
 
   const chooseCustomer = (value: string) => {
     setCustomerId(value)
@@ -88,7 +96,7 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
     if (saving) return
     const cleanTitle = title.trim()
     if (cleanTitle === '') {
-      setTitleProblem('Enter a title, for example “Printer on 2nd floor”.')
+      setTitleProblem(t('work.dialog.noTitle'))
       titleRef.current?.focus()
       return
     }
@@ -116,7 +124,7 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
   const addCustomer = async () => {
     const name = newCustomer.trim()
     if (name === '') {
-      setCustomerProblem('Type the new customer’s name first.')
+      setCustomerProblem(t('work.dialog.noCustomerName'))
       return
     }
     setAddingCustomer(true)
@@ -139,33 +147,33 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
 
   return (
     <FormDialog
-      title={item ? `Edit ${item.reference ?? item.title}` : 'New work item'}
-      description={item ? undefined : 'A ticket, work order, task or general activity to book time against.'}
-      submitLabel={item ? 'Save changes' : 'Create work item'}
+      title={item ? t('work.editName', { name: item.reference ?? item.title }) : t('work.new')}
+      description={item ? undefined : t('work.dialog.description')}
+      submitLabel={item ? t('work.dialog.saveChanges') : t('work.dialog.create')}
       saving={saving}
       onSubmit={() => void save()}
       onClose={onClose}
     >
       <div className="form__row">
         <label className="field" htmlFor={`${id}-kind`}>
-          <span>Kind</span>
+          <span>{t('work.kind')}</span>
           <select id={`${id}-kind`} value={kind} onChange={(e) => chooseKind(WorkItemKindSchema.parse(e.target.value))}>
             {WorkItemKindSchema.options.map((option) => (
               <option key={option} value={option}>
-                {WORK_ITEM_KIND_LABELS[option]}
+                {t(`work.kind.${option}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="field" htmlFor={`${id}-reference`}>
           <span>
-            Reference <span className="field__optional">(optional)</span>
+            {t('work.reference')} <span className="field__optional">{t('work.dialog.optional')}</span>
           </span>
           <input
             id={`${id}-reference`}
             value={reference}
             maxLength={64}
-            placeholder="e.g. TICKET-1234"
+            placeholder={t('work.dialog.referenceExample')}
             autoComplete="off"
             spellCheck={false}
             onChange={(e) => setReference(e.target.value)}
@@ -175,13 +183,13 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
         </label>
       </div>
       <label className="field" htmlFor={`${id}-title`}>
-        <span>Title</span>
+        <span>{t('work.titleColumn')}</span>
         <input
           ref={titleRef}
           id={`${id}-title`}
           value={title}
           maxLength={200}
-          placeholder="e.g. Printer on 2nd floor"
+          placeholder={t('work.dialog.titleExample')}
           autoComplete="off"
           aria-required="true"
           onChange={(e) => {
@@ -198,7 +206,7 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
         </p>
       )}
       <label className="field" htmlFor={`${id}-customer`}>
-        <span>Customer</span>
+        <span>{t('work.customer')}</span>
         <select
           id={`${id}-customer`}
           value={customerId}
@@ -206,7 +214,7 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
           aria-invalid={marked('customer') || undefined}
           aria-describedby={describe(marked('customer') && problemId)}
         >
-          <option value="">No customer (internal)</option>
+          <option value="">{t('work.dialog.noCustomer')}</option>
           {customerOptions.map((customer) => (
             <option key={customer.id} value={customer.id}>
               {customer.name}
@@ -216,13 +224,13 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
       </label>
       <div className="inline-form">
         <label className="field" htmlFor={`${id}-new-customer`}>
-          <span>New customer</span>
+          <span>{t('work.customers.new')}</span>
           <input
             id={`${id}-new-customer`}
             value={newCustomer}
             maxLength={120}
             autoComplete="off"
-            placeholder="Name, then Add"
+            placeholder={t('work.dialog.newCustomerHint')}
             onChange={(e) => setNewCustomer(e.target.value)}
             onKeyDown={(e) => {
               // Enter here adds the customer; it must not submit the work item half-done.
@@ -236,7 +244,7 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
           />
         </label>
         <button type="button" className="button button--secondary" onClick={() => void addCustomer()} aria-disabled={addingCustomer || undefined}>
-          Add customer
+          {t('work.customers.add')}
         </button>
       </div>
       {customerProblem && (
@@ -246,7 +254,7 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
       )}
       <label className="field" htmlFor={`${id}-contract`}>
         <span>
-          Contract <span className="field__optional">(optional)</span>
+          {t('work.dialog.contract')} <span className="field__optional">{t('work.dialog.optional')}</span>
         </span>
         <select
           id={`${id}-contract`}
@@ -256,7 +264,7 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
           aria-invalid={marked('contract') || undefined}
           aria-describedby={describe(contractHelp !== null && contractHelpId, marked('contract') && problemId)}
         >
-          <option value="">No contract</option>
+          <option value="">{t('work.dialog.noContract')}</option>
           {contractOptions.map((contract) => (
             <option key={contract.id} value={contract.id}>
               {contract.name}
@@ -281,18 +289,18 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
               setBillableChosen(true)
             }}
           />
-          <span>Billable</span>
+          <span>{t('work.billable')}</span>
         </label>
         {item && (
           <label className="check" htmlFor={`${id}-active`}>
             <input id={`${id}-active`} type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} aria-describedby={`${id}-active-help`} />
-            <span>Active</span>
+            <span>{t('work.active')}</span>
           </label>
         )}
       </div>
       {item && (
         <p id={`${id}-active-help`} className="field__help">
-          Inactive items stay on past entries but are no longer offered for new time.
+          {t('work.dialog.inactiveHelp')}
         </p>
       )}
       {hostProblem && (

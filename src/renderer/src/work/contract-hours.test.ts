@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createTranslator } from '@shared/i18n/translator'
 import { formatIncludedHours, parseIncludedHours } from './contract-hours'
 
 describe('included hours', () => {
@@ -29,5 +30,16 @@ describe('included hours', () => {
     expect(formatIncludedHours(600)).toBe('10:00')
     expect(formatIncludedHours(0)).toBe('0:00')
     expect(formatIncludedHours(null)).toBeNull()
+  })
+})
+
+describe('included hours in German', () => {
+  const german = createTranslator('de')
+
+  it('reads the decimal comma and explains a problem in German, the limit written with a German thousands dot', () => {
+    expect(parseIncludedHours('7,5', german)).toEqual({ ok: true, minutes: 450 })
+    expect(parseIncludedHours('-1', german)).toEqual({ ok: false, problem: 'Enthaltene Stunden können nicht negativ sein.' })
+    expect(parseIncludedHours('zehn', german)).toEqual({ ok: false, problem: 'Geben Sie die enthaltenen Stunden als Zahl ein, etwa 10 oder 7,5, oder lassen Sie das Feld leer.' })
+    expect(parseIncludedHours('16667', german)).toEqual({ ok: false, problem: 'Es können höchstens 16.666 Stunden enthalten sein.' })
   })
 })

@@ -2,6 +2,7 @@
 // a star for a favourite, a tick for the current value. The marks are also in the
 // option's name, so a screen reader hears "favourite" and "inactive".
 import { workItemDisplayName, type WorkItem } from '@shared/work'
+import { useT } from '../../i18n/i18n-context'
 
 interface PickerOptionProps {
   id: string
@@ -13,6 +14,7 @@ interface PickerOptionProps {
 }
 
 export function PickerOption({ id, item, noneLabel, active, current, onChoose }: PickerOptionProps) {
+  const { t } = useT()
   const className = `picker__option${active ? ' is-active' : ''}${current ? ' is-current' : ''}`
   if (!item) {
     return (
@@ -21,7 +23,7 @@ export function PickerOption({ id, item, noneLabel, active, current, onChoose }:
       </div>
     )
   }
-  const marks = [item.favourite ? 'favourite' : null, item.active ? null : 'inactive'].filter(Boolean)
+  const marks = [item.favourite ? t('work.picker.favourite') : null, item.active ? null : t('work.picker.inactive')].filter(Boolean)
   return (
     <div id={id} role="option" aria-selected={active} aria-label={[workItemDisplayName(item), item.customerName, ...marks].filter(Boolean).join(', ')} className={className} onClick={onChoose}>
       <span className="picker__line">
@@ -36,7 +38,9 @@ export function PickerOption({ id, item, noneLabel, active, current, onChoose }:
       {(item.customerName || !item.active) && (
         <span className="picker__sub">
           {item.customerName ?? ''}
-          {!item.active && <span className="picker__inactive">{item.customerName ? ' · ' : ''}Inactive</span>}
+          {!item.active && <span className="picker__inactive">{item.customerName ? ' · ' : ''}
+              {t('work.inactive')}
+            </span>}
         </span>
       )}
     </div>

@@ -3,6 +3,7 @@
 // and works from the keyboard alone. Rules in picker-options.ts, keys in use-picker.ts.
 import { useEffect, useId } from 'react'
 import type { WorkItem } from '@shared/work'
+import { useT } from '../../i18n/i18n-context'
 import type { PickerRequest } from './picker-options'
 import { PickerOption } from './PickerOption'
 import { usePicker } from './use-picker'
@@ -16,7 +17,7 @@ export interface WorkItemPickerProps {
   items: readonly WorkItem[]
   /** Offer "No work item" (value null). */
   allowNone?: boolean
-  /** What "No work item" says here, e.g. "No work item (assign later)". */
+  /** What "No work item" says here, e.g. "No work item (assign later)"; the window's "No work item" when not given. */
   noneLabel?: string
   /** A group shown first, e.g. Add row's items already in this period. */
   pinned?: PickerRequest['pinned']
@@ -24,10 +25,12 @@ export interface WorkItemPickerProps {
   describedBy?: string
 }
 
-export function WorkItemPicker({ label, value, onChange, items, allowNone = false, noneLabel = 'No work item', pinned, autoFocus, describedBy }: WorkItemPickerProps) {
+export function WorkItemPicker({ label, value, onChange, items, allowNone = false, noneLabel: givenNone, pinned, autoFocus, describedBy }: WorkItemPickerProps) {
   const id = useId()
+  const { t } = useT()
+  const noneLabel = givenNone ?? t('work.picker.none')
   const recentIds = useRecentWorkItems()
-  const picker = usePicker({ items, value, onChange, noneLabel: allowNone ? noneLabel : null, recentIds, pinned })
+  const picker = usePicker({ items, value, onChange, noneLabel: allowNone ? noneLabel : null, recentIds, pinned, t })
   const listId = `${id}-list`
   const optionId = (index: number) => `${id}-option-${index}`
   const activeId = picker.open && picker.choices[picker.active] ? optionId(picker.active) : undefined
@@ -52,7 +55,7 @@ export function WorkItemPicker({ label, value, onChange, items, allowNone = fals
           className="picker__input"
           autoComplete="off"
           spellCheck={false}
-          placeholder={allowNone ? `${noneLabel} · type to search` : 'Reference, title or customer'}
+          placeholder={allowNone ? t('work.picker.typeToSearch', { none: noneLabel }) : t('work.searchPlaceholder')}
           aria-autocomplete="list"
           aria-expanded={picker.open}
           aria-controls={listId}
@@ -96,8 +99,8 @@ export function WorkItemPicker({ label, value, onChange, items, allowNone = fals
               )
             })}
         </div>
-        {picker.open && picker.choices.length === 0 && <p className="picker__note">No active work item matches “{picker.query?.trim()}”.</p>}
-        {picker.open && picker.hidden > 0 && <p className="picker__note">{picker.hidden} more: type to narrow the list.</p>}
+        {picker.open && picker.choices.length === 0 && <p className="picker__note">{t('work.picker.noMatch', { text: picker.query?.trim() ?? '' })}</p>}
+        {picker.open && picker.hidden > 0 && <p className="picker__note">{t('work.picker.more', { count: picker.hidden })}</p>}
       </div>
     </div>
   )

@@ -1,6 +1,7 @@
 // What the work-item picker offers, in which order: pure, so the rules are tested without a
 // page. A query matches when every word typed appears in the reference, the title or the
 // customer, ignoring case and accents ("muller druck" finds Müller's printer ticket).
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
 import { workItemDisplayName, type WorkItem } from '@shared/work'
 
 /** A text reduced for matching: decomposed, accents (combining marks) dropped, lower case. */
@@ -42,9 +43,10 @@ const byName = (a: WorkItem, b: WorkItem) => workItemDisplayName(a).localeCompar
 /**
  * The groups to show, empty ones left out: the caller's pinned items, then favourites, then
  * recently used ones (most recent first), then everything else by name. The same order
- * with or without a query, so an item never jumps groups while the user types.
+ * with or without a query, so an item never jumps groups while the user types. The groups'
+ * names are in the translator's language.
  */
-export function pickerGroups(items: readonly WorkItem[], request: PickerRequest): PickerGroup[] {
+export function pickerGroups(items: readonly WorkItem[], request: PickerRequest, t: Translator['t'] = ENGLISH.t): PickerGroup[] {
   const words = queryWords(request.query)
   const offered = items.filter((item) => (item.active || item.id === request.currentId) && workItemMatches(item, words)).sort(byName)
   const rank = new Map(request.recentIds.map((id, i) => [id, i]))
@@ -56,9 +58,9 @@ export function pickerGroups(items: readonly WorkItem[], request: PickerRequest)
   const others = rest.filter((item) => !item.favourite && !rank.has(item.id))
   const groups: PickerGroup[] = [
     { key: 'pinned', label: request.pinned?.label ?? '', items: pinned },
-    { key: 'favourites', label: 'Favourites', items: favourites },
-    { key: 'recent', label: 'Recently used', items: recent },
-    { key: 'others', label: pinned.length + favourites.length + recent.length > 0 ? 'Other work items' : 'Work items', items: others },
+    { key: 'favourites', label: t('work.picker.favourites'), items: favourites },
+    { key: 'recent', label: t('work.picker.recent'), items: recent },
+    { key: 'others', label: pinned.length + favourites.length + recent.length > 0 ? t('work.picker.others') : t('work.title'), items: others },
   ]
   return groups.filter((group) => group.items.length > 0)
 }

@@ -3,6 +3,7 @@
 // and End move the highlight; Enter, Tab or leaving the field takes it; Escape closes and
 // puts the current value's text back. Focus stays in the input; the highlight is aria-activedescendant.
 import { useMemo, useState, type KeyboardEvent } from 'react'
+import type { Translator } from '@shared/i18n/translator'
 import { workItemDisplayName, type WorkItem } from '@shared/work'
 import { noneMatches, pickerGroups, type PickerGroup, type PickerRequest } from './picker-options'
 
@@ -24,12 +25,14 @@ interface UsePickerOptions {
   noneLabel: string | null
   recentIds: readonly string[]
   pinned?: PickerRequest['pinned']
+  /** The window's words for the groups and an unknown value. */
+  t: Translator['t']
 }
 
 /** More lines than anyone scrolls through: the rest are a "type to narrow" note. */
 export const SHOWN_AT_MOST = 100
 
-export function usePicker({ items, value, onChange, noneLabel, recentIds, pinned }: UsePickerOptions) {
+export function usePicker({ items, value, onChange, noneLabel, recentIds, pinned, t }: UsePickerOptions) {
   // null while the user is not typing: the input then shows the current value.
   const [query, setQuery] = useState<string | null>(null)
   const [open, setOpen] = useState(false)
@@ -37,7 +40,7 @@ export function usePicker({ items, value, onChange, noneLabel, recentIds, pinned
 
   const sections = useMemo(() => {
     const text = query ?? ''
-    const groups = pickerGroups(items, { query: text, recentIds, currentId: value, pinned })
+    const groups = pickerGroups(items, { query: text, recentIds, currentId: value, pinned }, t)
     let index = 0
     let hidden = 0
     const result: PickerSection[] = []
@@ -48,12 +51,12 @@ export function usePicker({ items, value, onChange, noneLabel, recentIds, pinned
     }
     if (noneLabel !== null && noneMatches(noneLabel, text)) result.push({ group: null, choices: [{ item: null, index: index++ }] })
     return { sections: result, hidden }
-  }, [items, query, recentIds, value, pinned, noneLabel])
+  }, [items, query, recentIds, value, pinned, noneLabel, t])
   const choices = useMemo(() => sections.sections.flatMap((section) => section.choices), [sections])
 
   const current = items.find((item) => item.id === value)
   // No work item is an empty input: its placeholder says what that means here.
-  const valueText = current ? workItemDisplayName(current) : value === null ? '' : 'Unknown work item'
+  const valueText = current ? workItemDisplayName(current) : value === null ? '' : t('work.picker.unknown')
   const valueIndex = choices.findIndex((choice) => (choice.item?.id ?? null) === value)
 
   const show = (at: number) => {
