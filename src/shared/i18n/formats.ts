@@ -92,3 +92,11 @@ export function localeWeekStart(locale: string): Weekday {
 export function weekStartFor(rule: PeriodRule, locale: string): Weekday {
   return rule.kind === 'weekly' || rule.kind === 'biweekly' ? rule.weekStartsOn : localeWeekStart(locale)
 }
+
+/**
+ * A day in the locale with any other choice of parts ('3 Mar' / '3. März' for day and
+ * short month): for the rarer labels (chart axes, calendar headings) that have no name above.
+ */
+export function formatDayWith(day: string, locale: string, options: Intl.DateTimeFormatOptions): string {
+  return dateFormat(locale, options).format(noonUtc(day))
+}

@@ -3,17 +3,23 @@
 import '../ui/segmented.css'
 import { useId } from 'react'
 import { EntryStatusSchema, type EntryStatus } from '@shared/entries'
-import { dayRangeLabel, isValidDay } from '@shared/periods'
-import { DIMENSION_NAMES, MAX_GROUP_DIMENSIONS, type ReportDimension } from '@shared/reports'
-import { BUCKET_NAMES } from '../submissions/BucketBar'
+import { isValidDay } from '@shared/periods'
+import type { MessageId } from '@shared/i18n/catalogue'
+import { MAX_GROUP_DIMENSIONS, type ReportDimension } from '@shared/reports'
+import { useT } from '../i18n/i18n-context'
 import { FilterPicker } from './FilterPicker'
-import { FILTER_KEYS, RANGE_PRESETS, RANGE_PRESET_NAMES, dimensionsOf, type BillableChoice, type IdFilterKey, type ReportState, type ShareDimension } from './report-state'
+import { FILTER_KEYS, RANGE_PRESETS, dimensionsOf, type BillableChoice, type IdFilterKey, type RangePreset, type ReportState, type ShareDimension } from './report-state'
+import { capitalised, dimensionName, dimensionPlural, rangeText, STATUS_IDS } from './report-text'
 import type { FilterChoices } from './use-report-data'
 
-const GROUPING_NAMES = ['First grouping', 'Second grouping', 'Third grouping']
-const capitalised = (text: string) => (text[0]?.toUpperCase() ?? '') + text.slice(1)
-const PLURALS: Partial<Record<ReportDimension, string>> = { activityType: 'activity types', workItem: 'work items', user: 'people', team: 'teams', customer: 'customers', contract: 'contracts' }
-const pluralOf = (dimension: ReportDimension) => PLURALS[dimension] ?? `${DIMENSION_NAMES[dimension]}s`
+const GROUPING_IDS: readonly MessageId[] = ['reports.grouping.first', 'reports.grouping.second', 'reports.grouping.third']
+const PRESET_IDS: Readonly<Record<RangePreset, MessageId>> = {
+  thisPeriod: 'reports.preset.thisPeriod',
+  lastPeriod: 'reports.preset.lastPeriod',
+  thisMonth: 'reports.preset.thisMonth',
+  lastMonth: 'reports.preset.lastMonth',
+  custom: 'reports.preset.custom',
+}
 
 export interface ControlsProps {
   state: ReportState
@@ -24,6 +30,8 @@ export interface ControlsProps {
 
 export function ReportControls({ state, onChange, range, choices }: ControlsProps) {
   const id = useId()
+  const translator = useT()
+  const { t, locale } = translator
   const allowed = dimensionsOf(state.scope)
   const listFilters = allowed.filter((dimension) => FILTER_KEYS[dimension] !== undefined && choices[dimension] !== undefined)
   const toggleStatus = (status: EntryStatus) => {
@@ -46,12 +54,12 @@ export function ReportControls({ state, onChange, range, choices }: ControlsProp
     <div className="panel rp-controls">
       <div className="rp-row">
         <fieldset className="rp-presets">
-          <legend className="rp-label">Range</legend>
+          <legend className="rp-label">{t('reports.range')}</legend>
           <div className="segmented">
             {RANGE_PRESETS.map((preset) => (
               <label key={preset} className="segmented__option">
                 <input type="radio" name={`${id}-range`} value={preset} checked={state.preset === preset} onChange={() => choosePreset(preset)} />
-                <span>{RANGE_PRESET_NAMES[preset]}</span>
+                <span>{t(PRESET_IDS[preset])}</span>
               </label>
             ))}
           </div>
@@ -59,20 +67,20 @@ export function ReportControls({ state, onChange, range, choices }: ControlsProp
         {state.preset === 'custom' ? (
           <div className="rp-custom">
             <label className="field rp-date">
-              <span className="rp-label">From</span>
+              <span className="rp-label">{t('reports.from')}</span>
               <input type="date" value={state.from} aria-invalid={fromInvalid || undefined} onChange={(event) => onChange({ from: event.target.value })} />
             </label>
             <label className="field rp-date">
-              <span className="rp-label">To</span>
+              <span className="rp-label">{t('reports.to')}</span>
               <input type="date" value={state.to} aria-invalid={toInvalid || undefined} onChange={(event) => onChange({ to: event.target.value })} />
             </label>
           </div>
         ) : (
-          isValidDay(range.from) && <p className="rp-range">{dayRangeLabel({ start: range.from, end: range.to })}</p>
+          isValidDay(range.from) && <p className="rp-range">{rangeText(range.from, range.to, locale)}</p>
         )}
         <div className="rp-group" role="group" aria-labelledby={`${id}-group`}>
           <span id={`${id}-group`} className="rp-label">
-            Group by
+            {t('reports.groupBy')}
           </span>
           {Array.from({ length: MAX_GROUP_DIMENSIONS }, (_, index) => {
             const value = state.groupBy[index] ?? ''
@@ -81,13 +89,13 @@ export function ReportControls({ state, onChange, range, choices }: ControlsProp
             return (
               <div key={index} className="field rp-select">
                 {/* Named by aria-label: a wrapping label would fold the chosen option into the name. */}
-                <select aria-label={GROUPING_NAMES[index]} value={value} onChange={(event) => setGroup(index, event.target.value)}>
-                  {index > 0 && <option value="">{index === state.groupBy.length ? 'then by…' : '(no more)'}</option>}
+                <select aria-label={t(GROUPING_IDS[index] ?? 'reports.grouping.third')} value={value} onChange={(event) => setGroup(index, event.target.value)}>
+                  {index > 0 && <option value="">{index === state.groupBy.length ? t('reports.grouping.thenBy') : t('reports.grouping.noMore')}</option>}
                   {allowed
                     .filter((dimension) => !taken.includes(dimension))
                     .map((dimension) => (
                       <option key={dimension} value={dimension}>
-                        {capitalised(DIMENSION_NAMES[dimension])}
+                        {capitalised(dimensionName(translator, dimension))}
                       </option>
                     ))}
                 </select>
@@ -99,14 +107,15 @@ export function ReportControls({ state, onChange, range, choices }: ControlsProp
 
       <div className="rp-row rp-filters">
         <span className="rp-label" aria-hidden="true">
-          Filters
+          {t('reports.filters')}
         </span>
         {listFilters.map((dimension) => {
           const key = FILTER_KEYS[dimension] as IdFilterKey
           return (
             <FilterPicker
               key={dimension}
-              title={capitalised(pluralOf(dimension))}
+              title={capitalised(dimensionPlural(translator, dimension))}
+              things={dimensionPlural(translator, dimension)}
               choices={choices[dimension] ?? []}
               selected={state.filters[key] ?? []}
               onChange={(ids) => onChange({ filters: { ...state.filters, [key]: ids } })}
@@ -114,18 +123,18 @@ export function ReportControls({ state, onChange, range, choices }: ControlsProp
           )
         })}
         <div className="field rp-select rp-billable">
-          <select aria-label="Billable" value={state.billable} onChange={(event) => onChange({ billable: event.target.value as BillableChoice })}>
-            <option value="all">Billable and non-billable</option>
-            <option value="billable">Billable only</option>
-            <option value="nonBillable">Non-billable only</option>
+          <select aria-label={t('reports.billable')} value={state.billable} onChange={(event) => onChange({ billable: event.target.value as BillableChoice })}>
+            <option value="all">{t('reports.billableFilter.all')}</option>
+            <option value="billable">{t('reports.billableFilter.billable')}</option>
+            <option value="nonBillable">{t('reports.billableFilter.nonBillable')}</option>
           </select>
         </div>
         <fieldset className="rp-statuses">
-          <legend className="visually-hidden">Statuses</legend>
+          <legend className="visually-hidden">{t('reports.statuses')}</legend>
           {EntryStatusSchema.options.map((status) => (
             <label key={status} className="rp-status">
               <input type="checkbox" checked={state.statuses.includes(status)} onChange={() => toggleStatus(status)} />
-              {BUCKET_NAMES[status]}
+              {t(STATUS_IDS[status])}
             </label>
           ))}
         </fieldset>
@@ -135,12 +144,13 @@ export function ReportControls({ state, onChange, range, choices }: ControlsProp
 }
 
 export function ShareToggle({ value, onChange }: { value: ShareDimension; onChange: (value: ShareDimension) => void }) {
+  const translator = useT()
   const options: ShareDimension[] = ['customer', 'activityType']
   return (
-    <div className="segmented segmented--small" role="group" aria-label="Share by">
+    <div className="segmented segmented--small" role="group" aria-label={translator.t('reports.shareBy')}>
       {options.map((option) => (
         <button key={option} type="button" className="segmented__button" aria-pressed={value === option} onClick={() => onChange(option)}>
-          {capitalised(DIMENSION_NAMES[option])}
+          {capitalised(dimensionName(translator, option))}
         </button>
       ))}
     </div>

@@ -1,23 +1,14 @@
 // The Summary report's figures: the totals as cards and the grouped table, sortable by
 // any figure, nested when grouped by two or more fields in the engine's order.
 import { useMemo, useState, type ReactNode } from 'react'
-import { format } from 'date-fns'
 import { formatDuration, type DurationUnit } from '@shared/duration'
-import { isValidDay } from '@shared/periods'
-import { DIMENSION_NAMES, type ReportKey, type ReportResult, type ReportRow } from '@shared/reports'
+import type { MessageId } from '@shared/i18n/catalogue'
+import type { ReportDimension, ReportKey, ReportResult, ReportRow } from '@shared/reports'
+import { useT } from '../i18n/i18n-context'
 import { percentText } from './chart-data'
 import { NestedRows } from './NestedRows'
 import type { ReportState } from './report-state'
-
-const capitalised = (text: string) => (text[0]?.toUpperCase() ?? '') + text.slice(1)
-
-/** The engine names days and months by their ISO ids (for CSV); people read "Mon 3 Mar 2025" and "March 2025". */
-function keyLabel(key: ReportKey): string {
-  if (key.id === null) return key.label
-  if (key.dimension === 'day' && isValidDay(key.id)) return format(new Date(`${key.id}T12:00:00`), 'EEE d MMM yyyy')
-  if (key.dimension === 'month' && isValidDay(`${key.id}-01`)) return format(new Date(`${key.id}-01T12:00:00`), 'MMMM yyyy')
-  return key.label
-}
+import { capitalised, dimensionName, keyLabel as shownKeyLabel } from './report-text'
 
 function Card({ label, value, note }: { label: string; value: string; note?: ReactNode }) {
   return (
@@ -33,23 +24,25 @@ function Card({ label, value, note }: { label: string; value: string; note?: Rea
 
 export function TotalsCards({ result, unit, scope }: { result: ReportResult; unit: DurationUnit; scope: ReportState['scope'] }) {
   const { totals, utilisation } = result
+  const { t, locale } = useT()
   const share = utilisation.billableShare
+  const duration = (seconds: number) => formatDuration(seconds, unit, locale)
   return (
-    <dl className="rp-cards" aria-label="Totals">
-      <Card label="Total" value={formatDuration(totals.totalSeconds, unit)} note={`${totals.entryCount.toLocaleString('en')} ${totals.entryCount === 1 ? 'entry' : 'entries'}`} />
-      <Card label="Billable" value={formatDuration(totals.billableSeconds, unit)} />
-      <Card label="Non-billable" value={formatDuration(totals.nonBillableSeconds, unit)} />
-      <Card label="Billable share" value={share === null ? '—' : percentText(share)} note={share === null ? 'nothing booked' : 'of the time booked'} />
+    <dl className="rp-cards" aria-label={t('reports.totals')}>
+      <Card label={t('reports.total')} value={duration(totals.totalSeconds)} note={t('reports.entryCount', { count: totals.entryCount })} />
+      <Card label={t('reports.billable')} value={duration(totals.billableSeconds)} />
+      <Card label={t('reports.nonBillable')} value={duration(totals.nonBillableSeconds)} />
+      <Card label={t('reports.billableShare')} value={share === null ? '—' : percentText(share)} note={share === null ? t('reports.nothingBooked') : t('reports.ofTimeBooked')} />
       <Card
-        label="Of expected"
+        label={t('reports.ofExpected')}
         value={utilisation.ofExpected === null ? '—' : percentText(utilisation.ofExpected)}
         note={
           result.expectedSeconds === null || utilisation.billableOfExpected === null
-            ? 'no expected hours'
-            : `of ${formatDuration(result.expectedSeconds, unit)} expected; billable ${percentText(utilisation.billableOfExpected)}`
+            ? t('reports.noExpected')
+            : t('reports.ofExpectedNote', { expected: duration(result.expectedSeconds), percent: percentText(utilisation.billableOfExpected) })
         }
       />
-      {scope === 'team' && <Card label="People" value={result.people.toLocaleString('en')} />}
+      {scope === 'team' && <Card label={t('reports.people')} value={result.people.toLocaleString(locale)} />}
     </dl>
   )
 }
@@ -60,12 +53,12 @@ interface Sort {
   descending: boolean
 }
 const ENGINE_ORDER: Sort = { column: 'keys', descending: false }
-const FIGURE_COLUMNS: readonly { column: Exclude<SortColumn, 'keys'>; header: string }[] = [
-  { column: 'totalSeconds', header: 'Total' },
-  { column: 'billableSeconds', header: 'Billable' },
-  { column: 'nonBillableSeconds', header: 'Non-billable' },
-  { column: 'entryCount', header: 'Entries' },
-  { column: 'expectedSeconds', header: 'Expected' },
+const FIGURE_COLUMNS: readonly { column: Exclude<SortColumn, 'keys'>; header: MessageId }[] = [
+  { column: 'totalSeconds', header: 'reports.total' },
+  { column: 'billableSeconds', header: 'reports.billable' },
+  { column: 'nonBillableSeconds', header: 'reports.nonBillable' },
+  { column: 'entryCount', header: 'reports.entries' },
+  { column: 'expectedSeconds', header: 'reports.expected' },
 ]
 
 /** The rows in the chosen order: the engine's (by the groupings) or by a figure, ties in the engine's order, no expected hours last. */
@@ -109,6 +102,10 @@ function SortHeader({ label, column, sort, onSort, numeric }: { label: string; c
 }
 
 export function ReportTable({ result, unit, rangeLabel }: { result: ReportResult; unit: DurationUnit; rangeLabel: string }) {
+  const translator = useT()
+  const { t, locale } = translator
+  const keyLabel = (key: ReportKey) => shownKeyLabel(translator, key)
+  const heading = (dimension: ReportDimension) => capitalised(dimensionName(translator, dimension))
   const dimensions = result.query.groupBy
   const hasExpected = result.rows.some((row) => row.expectedSeconds !== null)
   const [chosenSort, setSort] = useState<Sort>(ENGINE_ORDER)
@@ -116,14 +113,14 @@ export function ReportTable({ result, unit, rangeLabel }: { result: ReportResult
   const rows = useMemo(() => sortedRows(result.rows, sort), [result.rows, sort])
   const cells = (row: Pick<ReportRow, 'totalSeconds' | 'billableSeconds' | 'nonBillableSeconds' | 'entryCount'> & { expectedSeconds: number | null }) => (
     <>
-      <td className="num">{formatDuration(row.totalSeconds, unit)}</td>
-      <td className="num">{formatDuration(row.billableSeconds, unit)}</td>
-      <td className="num">{formatDuration(row.nonBillableSeconds, unit)}</td>
-      <td className="num">{row.entryCount.toLocaleString('en')}</td>
-      {hasExpected && <td className="num">{row.expectedSeconds === null ? '—' : formatDuration(row.expectedSeconds, unit)}</td>}
+      <td className="num">{formatDuration(row.totalSeconds, unit, locale)}</td>
+      <td className="num">{formatDuration(row.billableSeconds, unit, locale)}</td>
+      <td className="num">{formatDuration(row.nonBillableSeconds, unit, locale)}</td>
+      <td className="num">{row.entryCount.toLocaleString(locale)}</td>
+      {hasExpected && <td className="num">{row.expectedSeconds === null ? '—' : formatDuration(row.expectedSeconds, unit, locale)}</td>}
     </>
   )
-  const caption = `Time by ${dimensions.map((d) => DIMENSION_NAMES[d]).join(', then ')}, ${rangeLabel}`
+  const caption = t('reports.table.caption', { dimensions: dimensions.map((d) => dimensionName(translator, d)).join(t('reports.table.then')), range: rangeLabel })
   // By person alone, people in scope with no time have no row, yet their expected hours are in the total: say so.
   const idle = dimensions.length === 1 && dimensions[0] === 'user' ? Math.max(0, result.people - result.rows.filter((row) => row.keys[0]?.id != null).length) : 0
   return (
@@ -133,7 +130,7 @@ export function ReportTable({ result, unit, rangeLabel }: { result: ReportResult
           {capitalised(caption)}
         </h2>
         <span className="panel__status">
-          {result.rows.length.toLocaleString('en')} {result.rows.length === 1 ? 'row' : 'rows'}
+          {t('reports.table.rows', { count: result.rows.length })}
         </span>
       </div>
       <div className="table-scroll">
@@ -143,15 +140,15 @@ export function ReportTable({ result, unit, rangeLabel }: { result: ReportResult
             <tr>
               {dimensions.map((dimension, index) =>
                 index === 0 ? (
-                  <SortHeader key={dimension} label={capitalised(DIMENSION_NAMES[dimension])} column="keys" sort={sort} onSort={setSort} numeric={false} />
+                  <SortHeader key={dimension} label={heading(dimension)} column="keys" sort={sort} onSort={setSort} numeric={false} />
                 ) : (
                   <th key={dimension} scope="col">
-                    {capitalised(DIMENSION_NAMES[dimension])}
+                    {heading(dimension)}
                   </th>
                 ),
               )}
               {FIGURE_COLUMNS.filter(({ column }) => hasExpected || column !== 'expectedSeconds').map(({ column, header }) => (
-                <SortHeader key={column} label={header} column={column} sort={sort} onSort={setSort} numeric />
+                <SortHeader key={column} label={t(header)} column={column} sort={sort} onSort={setSort} numeric />
               ))}
             </tr>
           </thead>
@@ -181,7 +178,7 @@ export function ReportTable({ result, unit, rangeLabel }: { result: ReportResult
           <tfoot>
             <tr>
               <th scope="row" colSpan={dimensions.length}>
-                Total
+                {t('reports.total')}
               </th>
               {cells({ ...result.totals, expectedSeconds: result.expectedSeconds })}
             </tr>
@@ -190,7 +187,7 @@ export function ReportTable({ result, unit, rangeLabel }: { result: ReportResult
       </div>
       {idle > 0 && (
         <p className="muted rp-table__note">
-          {idle === 1 ? '1 more person' : `${idle.toLocaleString('en')} more people`} whose time you may see booked nothing here; the total’s expected hours count them too.
+          {t('reports.table.idle', { count: idle })}
         </p>
       )}
     </section>

@@ -3,8 +3,8 @@
 // customer or activity type as charts; the grouped table with its CSV exports.
 import type { DurationUnit } from '@shared/duration'
 import { weekStartFor } from '@shared/i18n/formats'
-import { dayRangeLabel, type PeriodRule } from '@shared/periods'
-import { DEFAULT_REPORT_STATUSES, DIMENSION_NAMES } from '@shared/reports'
+import type { PeriodRule } from '@shared/periods'
+import { DEFAULT_REPORT_STATUSES } from '@shared/reports'
 import { useT } from '../i18n/i18n-context'
 import { hoursBars, shareBars } from './chart-data'
 import { HoursChart, ShareChart } from './Charts'
@@ -12,6 +12,7 @@ import { ExportCsvButton } from './ExportCsvButton'
 import { chartBucketOf, filtersOf, queryOf, queryProblem, rangeOf, type ReportState } from './report-state'
 import { ReportControls, ShareToggle } from './ReportControls'
 import { ReportTable, TotalsCards } from './ReportTable'
+import { dimensionName, rangeProblemText, rangeText } from './report-text'
 import { useFilterChoices, useReport } from './use-report-data'
 
 export interface SummaryReportProps {
@@ -24,13 +25,16 @@ export interface SummaryReportProps {
 }
 
 export function SummaryReport({ state, onChange, today, periodRule, expectedSeconds, unit }: SummaryReportProps) {
+  const translator = useT()
+  const { t, locale } = translator
   const range = rangeOf(state, today, periodRule)
   // Where weeks start in a weekly report: the timesheet's week when it has one, else the language's.
-  const weekStartsOn = weekStartFor(periodRule, useT().locale)
+  const weekStartsOn = weekStartFor(periodRule, locale)
   const query = queryOf(state, range, expectedSeconds, weekStartsOn)
-  const problem = queryProblem(query)
+  const engineProblem = queryProblem(query)
+  const problem = engineProblem === null ? null : rangeProblemText(translator, range.from, range.to, engineProblem)
   const valid = problem === null
-  const rangeLabel = valid ? dayRangeLabel({ start: range.from, end: range.to }) : ''
+  const rangeLabel = valid ? rangeText(range.from, range.to, locale) : ''
   const bucket = valid ? chartBucketOf(range.from, range.to) : 'day'
   const chartQuery = valid ? { ...query, groupBy: [bucket] } : null
   const shareQuery = valid ? { ...query, groupBy: [state.share] } : null
@@ -51,33 +55,33 @@ export function SummaryReport({ state, onChange, today, periodRule, expectedSeco
 
       {!valid && (
         <p className="banner banner--error" role="alert">
-          Nothing is shown. {problem}
+          {t('reports.nothingShown', { problem: problem ?? '' })}
         </p>
       )}
       {valid && main.error && (
         <div className="banner banner--error" role="alert">
-          <span>The report could not be run: {main.error}</span>
+          <span>{t('reports.runFailed', { reason: main.error })}</span>
           <button type="button" className="button button--ghost button--compact" onClick={main.reload}>
-            Try again
+            {t('reports.tryAgain')}
           </button>
         </div>
       )}
-      {valid && !main.error && !result && <p className="muted">Loading the report for {rangeLabel}…</p>}
+      {valid && !main.error && !result && <p className="muted">{t('reports.loadingRange', { range: rangeLabel })}</p>}
 
       {valid && !main.error && result && (
         <div className={`rp-body${current && !busy ? '' : ' is-stale'}`} aria-busy={busy || undefined}>
           <TotalsCards result={result} unit={unit} scope={state.scope} />
           {result.totals.entryCount === 0 ? (
             <p className="empty rp-empty">
-              No time matches these filters in {rangeLabel}.{' '}
-              {hasFilters(state) ? 'Clear a filter or choose a longer range.' : state.scope === 'team' ? 'Nobody you may see booked time then.' : 'Time you book shows up here.'}
+              {t('reports.noTime', { range: rangeLabel })}{' '}
+              {hasFilters(state) ? t('reports.noTimeFiltered') : state.scope === 'team' ? t('reports.noTimeTeam') : t('reports.noTimeMine')}
             </p>
           ) : (
             <>
               <div className="rp-charts">
                 {chart.value && (
                   <HoursChart
-                    bars={hoursBars(chart.value.rows, range, bucket, weekStartsOn, expectedSeconds, result.people)}
+                    bars={hoursBars(chart.value.rows, range, bucket, weekStartsOn, expectedSeconds, result.people, translator)}
                     unit={unit}
                     bucket={bucket}
                     rangeLabel={rangeLabel}
@@ -85,9 +89,9 @@ export function SummaryReport({ state, onChange, today, periodRule, expectedSeco
                 )}
                 {share.value && (
                   <ShareChart
-                    bars={shareBars(share.value.rows)}
+                    bars={shareBars(share.value.rows, 8, translator)}
                     unit={unit}
-                    noun={DIMENSION_NAMES[state.share]}
+                    noun={dimensionName(translator, state.share)}
                     rangeLabel={rangeLabel}
                     tools={<ShareToggle value={state.share} onChange={(next) => onChange({ share: next })} />}
                   />
@@ -100,11 +104,11 @@ export function SummaryReport({ state, onChange, today, periodRule, expectedSeco
             <ExportCsvButton
               what={() => ({ kind: 'entries', from: range.from, to: range.to, filters: filtersOf(state), includeVoided: state.statuses.includes('voided') })}
               scope={state.scope}
-              label="Export entries (CSV)"
+              label={t('reports.exportEntries')}
               disabled={result.totals.entryCount === 0}
               showBomOption={false}
             />
-            <ExportCsvButton what={() => ({ kind: 'report', query })} scope={state.scope} label="Export report (CSV)" disabled={result.totals.entryCount === 0} />
+            <ExportCsvButton what={() => ({ kind: 'report', query })} scope={state.scope} label={t('reports.exportReport')} disabled={result.totals.entryCount === 0} />
           </div>
         </div>
       )}
