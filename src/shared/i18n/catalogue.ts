@@ -2,11 +2,13 @@
 // German part is typed by its English part, so a key missing in German (or one English
 // no longer has) fails the typecheck; catalogue.test.ts also compares placeholders.
 import { deApp } from './de/app'
+import { deCalendar } from './de/calendar'
 import { deReports } from './de/reports'
 import { deSettings } from './de/settings'
 import { deTeam } from './de/team'
 import { deWork } from './de/work'
 import { enApp } from './en/app'
+import { enCalendar } from './en/calendar'
 import { enReports } from './en/reports'
 import { enSettings } from './en/settings'
 import { enTeam } from './en/team'
@@ -14,14 +16,14 @@ import { enWork } from './en/work'
 import type { Language } from './languages'
 
 /** Each language's parts, listed once so the test can check that no two share a key. */
-export const EN_PARTS = [enApp, enSettings, enTeam, enWork, enReports] as const
-export const DE_PARTS = [deApp, deSettings, deTeam, deWork, deReports] as const
+export const EN_PARTS = [enApp, enSettings, enTeam, enWork, enReports, enCalendar] as const
+export const DE_PARTS = [deApp, deSettings, deTeam, deWork, deReports, deCalendar] as const
 
-export const EN = { ...enApp, ...enSettings, ...enTeam, ...enWork, ...enReports } as const
+export const EN = { ...enApp, ...enSettings, ...enTeam, ...enWork, ...enReports, ...enCalendar } as const
 export type MessageId = keyof typeof EN
 export type Catalogue = Readonly<Record<MessageId, string>>
 
-export const DE: Catalogue = { ...deApp, ...deSettings, ...deTeam, ...deWork, ...deReports }
+export const DE: Catalogue = { ...deApp, ...deSettings, ...deTeam, ...deWork, ...deReports, ...deCalendar }
 
 const CATALOGUES: Record<Language, Catalogue> = { en: EN, de: DE }
 

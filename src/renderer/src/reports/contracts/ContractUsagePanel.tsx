@@ -15,7 +15,7 @@ import { monthLabel, monthOf } from '../month/month-nav'
 import { MonthPicker } from '../month/MonthPicker'
 import { NoValue } from '../month/MonthTable'
 import { contractLabel, levelText, meterText, usagePercent } from './usage-text'
-import { LINK, WithLink } from '../with-link'
+import { LINK, WithLink } from '../../ui/with-link'
 import '../month/month.css'
 import './contracts.css'
 
