@@ -16,7 +16,7 @@ const reference = (value: string | null) => (value === null || value === '' ? <N
 function entryColumns(unit: DurationUnit, totals: ReportSums, { t, locale }: T): MonthColumn<MonthEntryRow>[] {
   const formatDuration = (seconds: number) => format(seconds, unit, locale)
   return [
-    { key: 'day', header: t('reports.month.col.day'), width: 116, cell: (r) => <span className="mv-nowrap">{dayLabel(r.day, locale)}</span> },
+    { key: 'day', header: t('reports.month.col.day'), width: 128, cell: (r) => <span className="mv-nowrap">{dayLabel(r.day, locale)}</span> },
     { key: 'reference', header: t('reports.month.col.ticketNo'), width: 96, cell: (r) => reference(r.reference) },
     { key: 'title', header: t('reports.month.col.title'), width: 200, cell: (r) => (r.title === null ? <span className="muted">{t('reports.month.noWorkItem')}</span> : <Clipped text={r.title} />) },
     // The time right after what it was for: at a laptop's width the table scrolls sideways, and
@@ -25,7 +25,7 @@ function entryColumns(unit: DurationUnit, totals: ReportSums, { t, locale }: T):
     {
       key: 'billable',
       header: t('reports.billable'),
-      width: 84,
+      width: 112,
       cell: (r) => (r.billable ? t('reports.month.yes') : <span className="muted">{t('reports.month.no')}</span>),
       total: <span className="mv-nowrap">{formatDuration(totals.billableSeconds)}</span>,
     },
