@@ -59,6 +59,8 @@ const monthTable = (page: Page) => page.getByRole('region', { name: new RegExp(`
 const rowWith = (page: Page, text: string) => monthTable(page).getByRole('row').filter({ hasText: text })
 
 test('month views add up the seeded time per entry, ticket, customer and organisation; pass axe in light and dark', async ({ page, host }) => {
+  // Four views with axe in two themes: over the default 30 s on a loaded machine, as reports.spec.ts allows too.
+  test.setTimeout(90_000)
   await page.goto(host.url)
   const seeded = await seed(page)
   await book(page, seeded.printer, day(2), 3 * H)

@@ -1,7 +1,7 @@
 // Dates, weekdays and weeks as each locale writes them; stored days never move, in any
 // time zone (the suite runs with TZ=Pacific/Chatham and TZ=UTC).
 import { describe, expect, it } from 'vitest'
-import { decimalSeparator, formatClock, formatDayMedium, formatDayRange, formatDayShort, formatInstant, formatMoment, formatMonth, localeWeekStart, weekStartFor, weekdayName } from './formats'
+import { decimalSeparator, formatClock, formatDayMedium, formatDayRange, formatDayShort, formatWeekdayDay, formatInstant, formatMoment, formatMonth, localeWeekStart, weekStartFor, weekdayName } from './formats'
 import { dayRangeLabel } from '../periods'
 
 describe('dates follow the locale', () => {
@@ -81,5 +81,13 @@ describe('periods and moments follow the locale', () => {
     expect(formatMoment(new Date(2025, 10, 16, 14, 5).getTime(), 'de-DE', now)).toBe('So., 16. Nov. 2025, 14:05')
     expect(formatInstant(new Date(2026, 10, 16, 0, 5).getTime(), 'de-DE')).toBe('16. Nov. 2026, 00:05')
     expect(formatInstant(new Date(2026, 10, 16, 0, 5).getTime(), 'en-GB')).toBe('16 Nov 2026, 00:05')
+  })
+})
+
+describe('a weekday with its date in the month', () => {
+  it('reads as the grid writes days, without the month: Mon 16 / Mo 16.', () => {
+    expect(formatWeekdayDay('2026-11-16', 'en-GB')).toBe('Mon 16')
+    expect(formatWeekdayDay('2026-11-16', 'de-DE')).toBe('Mo 16.')
+    expect(formatWeekdayDay('2026-12-01', 'de-DE')).toBe('Di 1.')
   })
 })

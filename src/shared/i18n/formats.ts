@@ -31,6 +31,19 @@ export function formatDayShort(day: string, locale: string): string {
   return `${weekdayName(weekday, locale, 'short')} ${formatDayMonth(day, locale)}`
 }
 
+/** '2026-11-16' → 'Mon 16' (en-GB), 'Mo 16.' (de-DE): a weekday and its date in the month, without Intl's German comma, as formatDayShort writes them. */
+export function formatWeekdayDay(day: string, locale: string): string {
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay()
+  // The day as it stands before the month ('16.' in German, '16' in English): Intl's day alone drops German's full stop.
+  const parts = dateFormat(locale, { day: 'numeric', month: 'short' }).formatToParts(noonUtc(day))
+  const monthAt = parts.findIndex((part) => part.type === 'month')
+  const date = (monthAt > 0 ? parts.slice(0, monthAt) : parts.filter((part) => part.type === 'day'))
+    .map((part) => part.value)
+    .join('')
+    .trim()
+  return `${weekdayName(weekday, locale, 'short')} ${date}`
+}
+
 /** '2026-12-03' → '3 Dec' (en-GB), '3. Dez.' (de-DE): a date under its weekday, as the grid's column headers write it. */
 export function formatDayMonth(day: string, locale: string): string {
   return dateFormat(locale, { day: 'numeric', month: 'short' }).format(noonUtc(day))
@@ -120,4 +133,12 @@ export function localeWeekStart(locale: string): Weekday {
  */
 export function weekStartFor(rule: PeriodRule, locale: string): Weekday {
   return rule.kind === 'weekly' || rule.kind === 'biweekly' ? rule.weekStartsOn : localeWeekStart(locale)
+}
+
+/**
+ * A day in the locale with any other choice of parts ('3 Mar' / '3. März' for day and
+ * short month): for the rarer labels (chart axes, calendar headings) that have no name above.
+ */
+export function formatDayWith(day: string, locale: string, options: Intl.DateTimeFormatOptions): string {
+  return dateFormat(locale, options).format(noonUtc(day))
 }

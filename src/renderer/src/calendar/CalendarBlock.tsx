@@ -3,7 +3,8 @@
 // its body drags to move and its bottom edge to resize (see use-calendar-drag.ts).
 import type { CSSProperties, PointerEvent as ReactPointerEvent } from 'react'
 import type { Placed } from './layout'
-import { spokenDuration } from '../format'
+import { spokenDurationIn } from '../format'
+import { useT } from '../i18n/i18n-context'
 import { blockLabel, clockText, type Block } from './blocks'
 
 interface CalendarBlockProps {
@@ -21,6 +22,7 @@ interface CalendarBlockProps {
 }
 
 export function CalendarBlock({ placed, zone, preview, selected, overlaps, onPointerDown, onFocus, onOpen }: CalendarBlockProps) {
+  const translator = useT()
   const { item: block, lane, lanes } = placed
   const top = preview?.top ?? placed.top
   const bottom = preview?.bottom ?? placed.bottom
@@ -40,7 +42,7 @@ export function CalendarBlock({ placed, zone, preview, selected, overlaps, onPoi
       className={classes.filter(Boolean).join(' ')}
       style={style}
       data-key={block.key}
-      aria-label={overlaps ? `${blockLabel(block, zone)}, ${overlaps}` : blockLabel(block, zone)}
+      aria-label={overlaps ? `${blockLabel(block, zone, translator)}, ${overlaps}` : blockLabel(block, zone, translator)}
       aria-current={selected || undefined}
       tabIndex={selected ? 0 : -1}
       onFocus={onFocus}
@@ -53,7 +55,7 @@ export function CalendarBlock({ placed, zone, preview, selected, overlaps, onPoi
       <span className="cal-block__name">{block.name}</span>
       {!short && (
         <span className="cal-block__meta">
-          {clockText(top)}–{block.running ? 'now' : clockText(bottom)} · {spokenDuration(Math.round(bottom - top) * 60)}
+          {clockText(top)}–{block.running ? translator.t('calendar.now') : clockText(bottom)} · {spokenDurationIn(translator, Math.round(bottom - top) * 60)}
           {block.timerLabel && ` · ${block.timerLabel}`}
         </span>
       )}

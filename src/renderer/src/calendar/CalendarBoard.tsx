@@ -5,6 +5,8 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
 import type { CalendarDay, CalendarEntry } from '@shared/calendar'
 import { formatDay } from '../format'
+import { useT } from '../i18n/i18n-context'
+import { hourLabel } from './calendar-dates'
 import { layoutDay, wallMinutes } from './layout'
 import { type Block } from './blocks'
 import { DayColumn } from './DayColumn'
@@ -36,6 +38,7 @@ interface CalendarBoardProps extends BoardActions {
 
 export function CalendarBoard(props: CalendarBoardProps) {
   const { days, blocks, zone, today, now, pending } = props
+  const { t, locale } = useT()
   const body = useRef<HTMLDivElement>(null)
   const [selection, setSelection] = useState<Selection | null>(null)
   const placedByDay = useMemo(() => new Map(days.map((d) => [d.day, layoutDay(blocks, d.day, zone, 20)])), [days, blocks, zone])
@@ -109,18 +112,18 @@ export function CalendarBoard(props: CalendarBoardProps) {
     <div className="cal" style={{ '--cal-columns': columns } as CSSProperties}>
       <div className="cal__head" role="presentation">
         <div className="cal__corner">
-          <span className="cal__strip-label">No times</span>
+          <span className="cal__strip-label">{t('calendar.noTimes')}</span>
         </div>
         {days.map((d) => (
           <DayHead key={d.day} day={d} today={d.day === today} entries={props.untimed.get(d.day) ?? []} timed={placedByDay.get(d.day) ?? []} onOpenEntry={props.onOpenEntry} />
         ))}
       </div>
-      <div ref={body} className="cal__body" role="group" aria-label={`Calendar, ${days.length === 1 ? formatDay(firstDay) : `${formatDay(dayList[0] ?? '')} to ${formatDay(dayList[dayList.length - 1] ?? '')}`}`} onKeyDown={onKeyDown}>
+      <div ref={body} className="cal__body" role="group" aria-label={days.length === 1 ? t('calendar.boardDay', { day: formatDay(firstDay, locale) }) : t('calendar.boardRange', { first: formatDay(dayList[0] ?? '', locale), last: formatDay(dayList[dayList.length - 1] ?? '', locale) })} onKeyDown={onKeyDown}>
         <div className="cal__grid">
         <div className="cal__hours" aria-hidden="true">
           {HOURS.map((h) => (
             <span key={h} className="cal__hour" style={{ top: `${h * 60}px` }}>
-              {h === 0 ? '' : `${String(h).padStart(2, '0')}:00`}
+              {h === 0 ? '' : hourLabel(h, locale)}
             </span>
           ))}
         </div>
@@ -128,7 +131,7 @@ export function CalendarBoard(props: CalendarBoardProps) {
           <DayColumn
             key={d.day}
             day={d.day}
-            dayName={formatDay(d.day)}
+            dayName={formatDay(d.day, locale)}
             placed={placedByDay.get(d.day) ?? []}
             zone={zone}
             nowMinute={d.day === today ? wallMinutes(now, zone) : null}
@@ -146,7 +149,7 @@ export function CalendarBoard(props: CalendarBoardProps) {
         </div>
       </div>
       <p id="cal-keys" className="visually-hidden">
-        Arrow keys move between blocks and free time. Enter opens a block. N adds an entry at a free time. Alt with Up or Down moves a block by {SNAP_MINUTES} minutes; Shift, Alt and Up or Down make it shorter or longer.
+        {t('calendar.keys', { minutes: SNAP_MINUTES })}
       </p>
     </div>
   )

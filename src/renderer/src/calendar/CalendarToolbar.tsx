@@ -1,40 +1,30 @@
 // The calendar's toolbar: a day or a week, and which one (previous, today, next, a date).
-import { format } from 'date-fns'
-import { todayLocal } from '../format'
 import '../ui/segmented.css'
+import { useT } from '../i18n/i18n-context'
 import { StepNav } from '../ui/StepNav'
+import { spanLabel } from './calendar-dates'
 import type { CalendarScope, useCalendar } from './use-calendar'
 
-const SCOPES: { id: CalendarScope; label: string }[] = [
-  { id: 'day', label: 'Day' },
-  { id: 'week', label: 'Week' },
-]
-
-/** "Mon 16 – Sun 22 Nov 2026", or "Wednesday 18 November 2026". */
-function spanLabel(days: readonly string[]): string {
-  const first = new Date(`${days[0] ?? todayLocal()}T12:00:00`)
-  const last = new Date(`${days[days.length - 1] ?? todayLocal()}T12:00:00`)
-  if (days.length === 1) return format(first, 'EEEE d MMMM yyyy')
-  const sameMonth = first.getMonth() === last.getMonth()
-  return `${format(first, sameMonth ? 'EEE d' : 'EEE d MMM')} – ${format(last, 'EEE d MMM yyyy')}`
-}
+const SCOPES: readonly CalendarScope[] = ['day', 'week']
 
 export function CalendarToolbar({ cal }: { cal: ReturnType<typeof useCalendar> }) {
-  const unit = cal.scope === 'day' ? 'day' : 'week'
+  const translator = useT()
+  const { t } = translator
+  const unit = cal.scope === 'day' ? t('calendar.unitDay') : t('calendar.unitWeek')
   return (
     <div className="cal-bar">
-      <h2 className="cal-bar__label">{spanLabel(cal.days)}</h2>
-      <div className="segmented segmented--small" role="group" aria-label="Show">
+      <h2 className="cal-bar__label">{spanLabel(cal.days, translator)}</h2>
+      <div className="segmented segmented--small" role="group" aria-label={t('calendar.show')}>
         {SCOPES.map((s) => (
-          <button key={s.id} type="button" className="segmented__button" aria-pressed={cal.scope === s.id} onClick={() => cal.setScope(s.id)}>
-            {s.label}
+          <button key={s} type="button" className="segmented__button" aria-pressed={cal.scope === s} onClick={() => cal.setScope(s)}>
+            {s === 'day' ? t('calendar.day') : t('calendar.week')}
           </button>
         ))}
       </div>
       <StepNav
-        label={unit === 'day' ? 'Days' : 'Weeks'}
+        label={cal.scope === 'day' ? t('calendar.days') : t('calendar.weeks')}
         unit={unit}
-        dateLabel="Go to date"
+        dateLabel={t('calendar.goTo')}
         day={cal.anchor}
         todayShown={cal.days.includes(cal.today)}
         onStep={cal.step}

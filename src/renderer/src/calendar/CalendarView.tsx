@@ -8,7 +8,9 @@ import { describeOverlap, findOverlaps } from '@shared/overlaps'
 import type { RowKey } from '@shared/timesheet'
 import { useStore } from 'zustand'
 import { useClient } from '../client-context'
+import { useT } from '../i18n/i18n-context'
 import { CellDetailsDialog } from '../timesheet/CellDetailsDialog'
+import { LINK, WithLink } from '../ui/with-link'
 import type { WorkStore } from '../work/work-store'
 import { rowOf, toBlocks, untimedByDay, workItemName, type Block } from './blocks'
 import { CalendarBoard } from './CalendarBoard'
@@ -28,6 +30,8 @@ interface CalendarViewProps {
 
 export function CalendarView({ work, day }: CalendarViewProps) {
   const client = useClient()
+  const translator = useT()
+  const { t } = translator
   const id = useId()
   const cal = useCalendar(client, day)
   const { workItems, activityTypes } = useStore(work)
@@ -43,7 +47,7 @@ export function CalendarView({ work, day }: CalendarViewProps) {
   const setPending = (change: (current: ReadonlyMap<string, { top: number; bottom: number }>) => ReadonlyMap<string, { top: number; bottom: number }>) =>
     setDropped((current) => ({ on: range, at: change(current.on === range ? current.at : NOTHING_DROPPED) }))
 
-  const blocks = useMemo(() => (range ? toBlocks(range, now) : []), [range, now])
+  const blocks = useMemo(() => (range ? toBlocks(range, now, translator) : []), [range, now, translator])
   const untimed = useMemo(() => (range ? untimedByDay(range) : new Map<string, CalendarEntry[]>()), [range])
   const overlapping = useMemo(() => {
     const found = findOverlaps(blocks.map((b) => ({ id: b.key, group: b.group, label: b.timerLabel ?? b.name, startedAt: b.startedAt, endedAt: b.endedAt })))
@@ -54,7 +58,7 @@ export function CalendarView({ work, day }: CalendarViewProps) {
 
   const onCreate = (d: string, top: number, bottom: number) => {
     const locked = lockOf(d)
-    if (locked) setMessage(`${locked} Nothing can be added there.`)
+    if (locked) setMessage(t('calendar.lockedAdd', { reason: locked }))
     else {
       setMessage(null)
       setCreating({ day: d, top, bottom })
@@ -65,7 +69,7 @@ export function CalendarView({ work, day }: CalendarViewProps) {
     if (!creating) return null
     try {
       await client.entries.create({ row, description, startedAt: instantOfMinute(creating.day, creating.top, zone), endedAt: instantOfMinute(creating.day, creating.bottom, zone) })
-      setAnnouncement(`Entry added, ${clockText(creating.top)} to ${clockText(creating.bottom)}.`)
+      setAnnouncement(t('calendar.added', { from: clockText(creating.top), to: clockText(creating.bottom) }))
       setCreating(null)
       cal.reload()
       return null
@@ -77,14 +81,14 @@ export function CalendarView({ work, day }: CalendarViewProps) {
   const onRetime = (block: Block, top: number, bottom: number) => {
     const entry = block.entry
     if (!entry || block.readOnly) {
-      setMessage(block.entry ? `${lockOf(block.entry.day) ?? 'This entry is no longer a draft.'} It cannot be moved.` : 'A timer still going is changed in Timers; it is booked when it stops.')
+      setMessage(block.entry ? t('calendar.cannotMove', { reason: lockOf(block.entry.day) ?? t('calendar.notDraft') }) : t('calendar.timerGoing'))
       return
     }
     setMessage(null)
     setPending((current) => new Map(current).set(block.key, { top, bottom }))
     client.timesheet.setEntryRuns({ id: entry.id, runs: runsAfterRetime(entry, block.run, entry.day, top, bottom, zone) }).then(
       () => {
-        setAnnouncement(`${block.name} now ${clockText(top)} to ${clockText(bottom)}.`)
+        setAnnouncement(t('calendar.moved', { name: block.name, from: clockText(top), to: clockText(bottom) }))
         cal.reload()
       },
       (error: unknown) => {
@@ -108,9 +112,9 @@ export function CalendarView({ work, day }: CalendarViewProps) {
     <section className="view view--wide calendar" aria-labelledby={`${id}-title`}>
       <header className="view__head">
         <div>
-          <h1 id={`${id}-title`}>Calendar</h1>
+          <h1 id={`${id}-title`}>{t('nav.calendar')}</h1>
           <p className="view__subtitle">
-            Drag over free time to add an entry, drag a block to move it or its lower edge to resize it. <kbd>N</kbd> adds at the chosen time.
+            <WithLink text={t('calendar.subtitle', { key: LINK })} link={<kbd>N</kbd>} />
           </p>
         </div>
         <div className="view__tools">
@@ -124,13 +128,13 @@ export function CalendarView({ work, day }: CalendarViewProps) {
         <div className="banner banner--error" role="alert">
           <span>{message}</span>
           <button type="button" className="button button--ghost button--compact" onClick={() => setMessage(null)}>
-            Dismiss
+            {t('calendar.dismiss')}
           </button>
         </div>
       )}
       {lockedNote && (
-        <p className="note" role="note" aria-label="Read-only days">
-          {lockedNote} Read-only days are hatched: nothing there can be dragged or added.
+        <p className="note" role="note" aria-label={t('calendar.readOnlyDays')}>
+          {t('calendar.lockedNote', { reason: lockedNote })}
         </p>
       )}
       {cal.error && (
@@ -145,7 +149,7 @@ export function CalendarView({ work, day }: CalendarViewProps) {
       {details && (
         <CellDetailsDialog
           cell={{ day: details.day, row: rowOf(details) }}
-          rowName={`${workItemName(details.workItem)}, ${details.activityName ?? 'No activity type'}${details.billable ? '' : ', non-billable'}`}
+          rowName={t(details.billable ? 'calendar.rowName' : 'calendar.rowNameNonBillable', { item: workItemName(details.workItem, translator), activity: details.activityName ?? t('calendar.noActivityType') })}
           locked={lockOf(details.day)}
           onChanged={cal.reload}
           onClose={() => setDetails(null)}

@@ -6,7 +6,8 @@ import { useId, useState } from 'react'
 import type { RowKey } from '@shared/timesheet'
 import type { ActivityType, WorkItem } from '@shared/work'
 import { FormDialog } from '../ui/FormDialog'
-import { formatDay, spokenDuration } from '../format'
+import { formatDay, spokenDurationIn } from '../format'
+import { useT } from '../i18n/i18n-context'
 import { WorkItemPicker } from '../work/picker/WorkItemPicker'
 import { clockText } from './blocks'
 
@@ -26,6 +27,8 @@ interface CreateEntryDialogProps {
 
 export function CreateEntryDialog({ draft, workItems, activityTypes, onCreate, onClose }: CreateEntryDialogProps) {
   const id = useId()
+  const translator = useT()
+  const { t, locale } = translator
   const activeTypes = activityTypes.filter((t) => t.active)
   const [itemId, setItemId] = useState<string | null>(null)
   const [typeId, setTypeId] = useState(activeTypes.find((t) => t.isDefault)?.id ?? activeTypes[0]?.id ?? '')
@@ -50,18 +53,18 @@ export function CreateEntryDialog({ draft, workItems, activityTypes, onCreate, o
 
   return (
     <FormDialog
-      title="New entry"
-      description={`${formatDay(draft.day)}, ${clockText(draft.top)} to ${clockText(draft.bottom)} (${spokenDuration((draft.bottom - draft.top) * 60)})`}
-      submitLabel="Add entry"
+      title={t('calendar.newEntry')}
+      description={t('calendar.newEntrySpan', { day: formatDay(draft.day, locale), from: clockText(draft.top), to: clockText(draft.bottom), duration: spokenDurationIn(translator, (draft.bottom - draft.top) * 60) })}
+      submitLabel={t('calendar.addEntry')}
       saving={saving}
       onSubmit={() => void save()}
       onClose={onClose}
     >
-      <WorkItemPicker label="Work item" value={itemId} onChange={setItemId} items={workItems} allowNone />
+      <WorkItemPicker label={t('calendar.workItem')} value={itemId} onChange={setItemId} items={workItems} allowNone />
       <label className="field" htmlFor={`${id}-type`}>
-        <span>Activity type</span>
+        <span>{t('calendar.activityType')}</span>
         <select id={`${id}-type`} className="input" value={typeId} onChange={(e) => setTypeId(e.target.value)}>
-          <option value="">No activity type</option>
+          <option value="">{t('calendar.noActivityType')}</option>
           {activeTypes.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}
@@ -71,10 +74,10 @@ export function CreateEntryDialog({ draft, workItems, activityTypes, onCreate, o
       </label>
       <label className="check" htmlFor={`${id}-billable`}>
         <input id={`${id}-billable`} type="checkbox" checked={isBillable} onChange={(e) => setBillable(e.target.checked)} />
-        <span>Billable</span>
+        <span>{t('calendar.billable')}</span>
       </label>
       <label className="field" htmlFor={`${id}-note`}>
-        <span>Note</span>
+        <span>{t('calendar.note')}</span>
         <textarea id={`${id}-note`} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
       {problem && (

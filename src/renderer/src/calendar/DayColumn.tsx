@@ -4,6 +4,7 @@
 import type { PointerEvent as ReactPointerEvent } from 'react'
 import type { Placed } from './layout'
 import type { Block } from './blocks'
+import { useT } from '../i18n/i18n-context'
 import { CalendarBlock } from './CalendarBlock'
 import { clockText } from './blocks'
 import type { Drag } from './use-calendar-drag'
@@ -29,6 +30,7 @@ interface DayColumnProps {
 
 export function DayColumn(props: DayColumnProps) {
   const { day, dayName, placed, zone, nowMinute, lockedReason, selection, drag, pending, overlapping } = props
+  const { t } = useT()
   const slot = selection && selection.day === day && selection.key === null ? selection.minute : null
   const making = drag && drag.mode === 'create' && drag.day === day ? drag : null
   const classes = ['cal-day', lockedReason && 'cal-day--locked', nowMinute !== null && 'cal-day--today']
@@ -64,7 +66,7 @@ export function DayColumn(props: DayColumnProps) {
             tabIndex={0}
             data-slot-cursor
             style={{ top: `${slot}px`, height: `${SNAP_MINUTES}px` }}
-            aria-label={`Free time, ${dayName}, ${clockText(slot)} to ${clockText(slot + SNAP_MINUTES)}${lockedReason ? ', read-only' : ''}`}
+            aria-label={t(lockedReason ? 'calendar.freeReadOnly' : 'calendar.free', { day: dayName, from: clockText(slot), to: clockText(slot + SNAP_MINUTES) })}
             aria-describedby="cal-keys"
           />
         )}

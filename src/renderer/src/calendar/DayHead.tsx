@@ -2,9 +2,12 @@
 // locked, and its entries that have a duration but no times (typed in the grid), so
 // nothing booked is hidden from the calendar.
 import type { CSSProperties } from 'react'
-import { format } from 'date-fns'
 import type { CalendarDay, CalendarEntry } from '@shared/calendar'
-import { formatShownDuration, spokenDuration } from '../format'
+import { weekdayName } from '@shared/i18n/formats'
+import { weekdayOf } from '@shared/periods'
+import { formatShownDuration, spokenDurationIn } from '../format'
+import { useT } from '../i18n/i18n-context'
+import { longDay } from './calendar-dates'
 import type { Placed } from './layout'
 import { workItemName, type Block } from './blocks'
 
@@ -17,7 +20,8 @@ interface DayHeadProps {
 }
 
 export function DayHead({ day, today, entries, timed, onOpenEntry }: DayHeadProps) {
-  const date = new Date(`${day.day}T12:00:00`)
+  const translator = useT()
+  const { t, locale } = translator
   // Booked time of the day, each entry once (a timer entry may have several runs).
   const booked = new Map<string, number>()
   for (const p of timed) if (p.item.entry) booked.set(p.item.entry.id, p.item.entry.roundedSeconds)
@@ -26,32 +30,32 @@ export function DayHead({ day, today, entries, timed, onOpenEntry }: DayHeadProp
   return (
     <div className={`cal-head${today ? ' cal-head--today' : ''}${day.lockedReason ? ' cal-head--locked' : ''}`}>
       <div className="cal-head__date">
-        <span className="cal-head__weekday">{format(date, 'EEE')}</span>
+        <span className="cal-head__weekday">{weekdayName(weekdayOf(day.day), locale, 'short')}</span>
         <span className="cal-head__number" aria-current={today ? 'date' : undefined}>
-          {format(date, 'd')}
+          {Number(day.day.slice(8))}
         </span>
         {total > 0 && (
-          <span className="cal-head__total" title={`Booked ${spokenDuration(total)}`}>
+          <span className="cal-head__total" title={t('calendar.booked', { duration: spokenDurationIn(translator, total) })}>
             {formatShownDuration(total)}
           </span>
         )}
       </div>
       {day.lockedReason && (
         <p className="cal-head__lock" title={day.lockedReason}>
-          Read-only
+          {t('calendar.readOnly')}
         </p>
       )}
-      <ul className="cal-head__untimed" aria-label={`${format(date, 'EEEE d MMMM')}: time without start and end`}>
+      <ul className="cal-head__untimed" aria-label={t('calendar.untimed', { day: longDay(day.day, translator) })}>
         {entries.map((e) => (
           <li key={e.id}>
             <button
               type="button"
               className="cal-chip"
               style={e.timer ? { '--block': e.timer.color } as CSSProperties : undefined}
-              aria-label={`${workItemName(e.workItem)}, ${spokenDuration(e.roundedSeconds)} without start and end times${day.lockedReason ? ', read-only' : ''}`}
+              aria-label={t(day.lockedReason ? 'calendar.chipReadOnly' : 'calendar.chip', { item: workItemName(e.workItem, translator), duration: spokenDurationIn(translator, e.roundedSeconds) })}
               onClick={() => onOpenEntry(e)}
             >
-              <span className="cal-chip__name">{e.workItem?.reference ?? workItemName(e.workItem)}</span>
+              <span className="cal-chip__name">{e.workItem?.reference ?? workItemName(e.workItem, translator)}</span>
               <span className="cal-chip__time">{formatShownDuration(e.roundedSeconds)}</span>
             </button>
           </li>

@@ -4,6 +4,7 @@
 import type { CalendarEntry, CalendarRange, CalendarWorkItem } from '@shared/calendar'
 import type { RowKey } from '@shared/timesheet'
 import { formatDuration } from '@shared/duration'
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
 import { wallMinutes } from './layout'
 
 export interface Block {
@@ -28,8 +29,8 @@ export interface Block {
 }
 
 /** "TICKET-1234, Printer jam": reference and title as words, for screen and speech alike. */
-export function workItemName(item: CalendarWorkItem | null): string {
-  if (!item) return 'No work item'
+export function workItemName(item: CalendarWorkItem | null, { t }: Pick<Translator, 't'> = ENGLISH): string {
+  if (!item) return t('calendar.noWorkItem')
   return item.reference ? `${item.reference}, ${item.title}` : item.title
 }
 
@@ -37,7 +38,8 @@ export function rowOf(entry: CalendarEntry): RowKey {
   return { workItemId: entry.workItemId, activityTypeId: entry.activityTypeId, billable: entry.billable }
 }
 
-export function toBlocks(range: CalendarRange, now: number): Block[] {
+export function toBlocks(range: CalendarRange, now: number, translator: Pick<Translator, 't'> = ENGLISH): Block[] {
+  const { t } = translator
   const locked = new Set(range.days.filter((d) => d.lockedReason !== null).map((d) => d.day))
   const blocks: Block[] = range.entries.flatMap((entry) =>
     entry.ranges.map((r, run) => ({
@@ -47,8 +49,8 @@ export function toBlocks(range: CalendarRange, now: number): Block[] {
       startedAt: r.startedAt,
       endedAt: r.endedAt,
       color: entry.timer?.color ?? null,
-      name: workItemName(entry.workItem),
-      timerLabel: entry.timer ? `Timer ${entry.timer.slot}` : null,
+      name: workItemName(entry.workItem, translator),
+      timerLabel: entry.timer ? t('tray.timerName', { slot: entry.timer.slot }) : null,
       running: false,
       entry,
       run,
@@ -63,8 +65,8 @@ export function toBlocks(range: CalendarRange, now: number): Block[] {
       startedAt: s.startedAt,
       endedAt: s.endedAt ?? Math.max(now, s.startedAt),
       color: s.timer.color,
-      name: workItemName(s.workItem),
-      timerLabel: `Timer ${s.timer.slot}`,
+      name: workItemName(s.workItem, translator),
+      timerLabel: t('tray.timerName', { slot: s.timer.slot }),
       running: s.endedAt === null,
       entry: null,
       run: 0,
@@ -90,26 +92,28 @@ export function clockText(minutes: number): string {
   return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`
 }
 
-/** "45 minutes", "1 hour 30 minutes". */
-export function spokenMinutes(total: number): string {
+/** "45 minutes", "1 hour 30 minutes" / "1 Stunde 30 Minuten". */
+export function spokenMinutes(total: number, { t }: Pick<Translator, 't'> = ENGLISH): string {
   const m = Math.round(total)
   const hours = Math.floor(m / 60)
   const minutes = m % 60
-  const parts = [hours > 0 ? `${hours} hour${hours === 1 ? '' : 's'}` : '', minutes > 0 || hours === 0 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : '']
-  return parts.filter(Boolean).join(' ')
+  if (hours === 0) return t('calendar.minutes', { minutes })
+  return minutes === 0 ? t('calendar.hours', { hours }) : t('calendar.hoursMinutes', { hours, minutes })
 }
 
 /** "TICKET-1234, Printer jam, 9:00 to 9:45, 45 minutes, Timer 2" (and "running", "read-only" when so). */
-export function blockLabel(block: Block, zone: string): string {
+export function blockLabel(block: Block, zone: string, translator: Pick<Translator, 't'> = ENGLISH): string {
+  const { t } = translator
   const from = wallMinutes(block.startedAt, zone)
   const length = (block.endedAt - block.startedAt) / 60_000
-  const to = block.running ? 'now' : clockText(wallMinutes(block.endedAt, zone))
-  const parts = [block.name, `${clockText(from)} to ${to}`, spokenMinutes(length)]
+  const to = block.running ? t('calendar.now') : clockText(wallMinutes(block.endedAt, zone))
+  // A list of what the block is, each part a whole phrase: the comma between them is the same in both languages.
+  const parts = [block.name, t('calendar.fromTo', { from: clockText(from), to }), spokenMinutes(length, translator)]
   if (block.timerLabel) parts.push(block.timerLabel)
-  if (block.running) parts.push('running')
-  else if (block.kind === 'timer') parts.push('paused, not booked yet')
-  if (block.entry && block.entry.ranges.length > 1) parts.push(`run ${block.run + 1} of ${block.entry.ranges.length}`)
-  if (block.readOnly && block.entry) parts.push('read-only')
+  if (block.running) parts.push(t('calendar.running'))
+  else if (block.kind === 'timer') parts.push(t('calendar.notBooked'))
+  if (block.entry && block.entry.ranges.length > 1) parts.push(t('calendar.runOf', { run: block.run + 1, runs: block.entry.ranges.length }))
+  if (block.readOnly && block.entry) parts.push(t('calendar.readOnlyWord'))
   return parts.join(', ')
 }
 

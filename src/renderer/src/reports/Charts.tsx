@@ -4,10 +4,12 @@
 // picture has a one-sentence summary and whose numbers are also a table.
 import { useId, useState, type ReactNode } from 'react'
 import { formatDuration, type DurationUnit } from '@shared/duration'
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
+import { useT } from '../i18n/i18n-context'
 import { axisStep, hoursText, percentText, type HoursBar, type ShareBar } from './chart-data'
+import { capitalised } from './report-text'
 
 const WIDTH = 960
-const capitalised = (text: string) => (text[0]?.toUpperCase() ?? '') + text.slice(1)
 const H = 3600
 
 /** An id usable inside url(#…): React's ids carry characters CSS references do not take. */
@@ -41,6 +43,7 @@ interface ChartFigureProps {
  */
 function ChartFigure({ title, summary, picture, legend, table, tools }: ChartFigureProps) {
   const [showTable, setShowTable] = useState(false)
+  const { t } = useT()
   const id = useId()
   return (
     <figure className="chart panel" aria-labelledby={`${id}-title`}>
@@ -51,7 +54,7 @@ function ChartFigure({ title, summary, picture, legend, table, tools }: ChartFig
         <div className="chart__tools">
           {tools}
           <button type="button" className="button button--ghost button--compact chart__table-toggle" aria-pressed={showTable} onClick={() => setShowTable((on) => !on)}>
-            {showTable ? 'Hide table' : 'Show data as table'}
+            {showTable ? t('reports.chart.hideTable') : t('reports.chart.showTable')}
           </button>
         </div>
       </div>
@@ -65,17 +68,18 @@ function ChartFigure({ title, summary, picture, legend, table, tools }: ChartFig
 }
 
 function Legend({ expected }: { expected: boolean }) {
+  const { t } = useT()
   return (
     <ul className="chart__legend" aria-hidden="true">
       <li>
-        <span className="chart__swatch chart__swatch--billable" /> Billable
+        <span className="chart__swatch chart__swatch--billable" /> {t('reports.billable')}
       </li>
       <li>
-        <span className="chart__swatch chart__swatch--nonbillable" /> Non-billable
+        <span className="chart__swatch chart__swatch--nonbillable" /> {t('reports.nonBillable')}
       </li>
       {expected && (
         <li>
-          <span className="chart__swatch chart__swatch--expected" /> Expected
+          <span className="chart__swatch chart__swatch--expected" /> {t('reports.expected')}
         </li>
       )}
     </ul>
@@ -90,21 +94,22 @@ export interface HoursChartProps {
   rangeLabel: string
 }
 
-export function hoursSummary(bars: readonly HoursBar[], bucket: string, rangeLabel: string): string {
+export function hoursSummary(bars: readonly HoursBar[], bucket: HoursChartProps['bucket'], rangeLabel: string, translator: Pick<Translator, 't'> = ENGLISH): string {
+  const { t } = translator
+  const hours = (seconds: number) => hoursText(seconds, translator)
   const billable = bars.reduce((sum, bar) => sum + bar.billableSeconds, 0)
   const nonBillable = bars.reduce((sum, bar) => sum + bar.nonBillableSeconds, 0)
   const hasExpected = bars.some((bar) => bar.expectedSeconds !== null)
   const expected = bars.reduce((sum, bar) => sum + (bar.expectedSeconds ?? 0), 0)
   const busiest = bars.reduce<HoursBar | null>((best, bar) => (bar.billableSeconds + bar.nonBillableSeconds > (best ? best.billableSeconds + best.nonBillableSeconds : 0) ? bar : best), null)
-  const parts = [
-    `Hours per ${bucket}, ${rangeLabel}: ${hoursText(billable + nonBillable)} booked, ${hoursText(billable)} billable and ${hoursText(nonBillable)} non-billable`,
-    hasExpected ? ` against ${hoursText(expected)} expected.` : '.',
-    busiest ? ` Most on ${busiest.long}: ${hoursText(busiest.billableSeconds + busiest.nonBillableSeconds)}.` : '',
-  ]
-  return parts.join('')
+  const figures = { bucket, range: rangeLabel, total: hours(billable + nonBillable), billable: hours(billable), nonBillable: hours(nonBillable) }
+  const first = hasExpected ? t('reports.chart.hoursSummaryExpected', { ...figures, expected: hours(expected) }) : t('reports.chart.hoursSummary', figures)
+  return busiest ? `${first} ${t('reports.chart.busiest', { span: busiest.long, hours: hours(busiest.billableSeconds + busiest.nonBillableSeconds) })}` : first
 }
 
 export function HoursChart({ bars, unit, bucket, rangeLabel }: HoursChartProps) {
+  const translator = useT()
+  const { t, locale } = translator
   const hatch = useSvgId('hatch')
   const height = 250
   const left = 48
@@ -147,7 +152,7 @@ export function HoursChart({ bars, unit, bucket, rangeLabel }: HoursChartProps) 
         <g key={hours}>
           <line className="chart__grid" x1={left} x2={WIDTH - right} y1={y(hours * H)} y2={y(hours * H)} />
           <text className="chart__axis" x={left - 8} y={y(hours * H) + 4} textAnchor="end">
-            {hours} h
+            {t('reports.chart.axis', { hours })}
           </text>
         </g>
       ))}
@@ -176,22 +181,22 @@ export function HoursChart({ bars, unit, bucket, rangeLabel }: HoursChartProps) 
 
   const table = (
     <table className="table">
-      <caption className="visually-hidden">Hours per {bucket}, {rangeLabel}</caption>
+      <caption className="visually-hidden">{t('reports.chart.hoursCaption', { bucket, range: rangeLabel })}</caption>
       <thead>
         <tr>
-          <th scope="col">{capitalised(bucket)}</th>
+          <th scope="col">{t('reports.chart.bucket', { bucket })}</th>
           <th scope="col" className="num">
-            Billable
+            {t('reports.billable')}
           </th>
           <th scope="col" className="num">
-            Non-billable
+            {t('reports.nonBillable')}
           </th>
           <th scope="col" className="num">
-            Total
+            {t('reports.total')}
           </th>
           {hasExpected && (
             <th scope="col" className="num">
-              Expected
+              {t('reports.expected')}
             </th>
           )}
         </tr>
@@ -200,17 +205,17 @@ export function HoursChart({ bars, unit, bucket, rangeLabel }: HoursChartProps) 
         {bars.map((bar) => (
           <tr key={bar.id}>
             <th scope="row">{bar.long}</th>
-            <td className="num">{formatDuration(bar.billableSeconds, unit)}</td>
-            <td className="num">{formatDuration(bar.nonBillableSeconds, unit)}</td>
-            <td className="num">{formatDuration(bar.billableSeconds + bar.nonBillableSeconds, unit)}</td>
-            {hasExpected && <td className="num">{formatDuration(bar.expectedSeconds ?? 0, unit)}</td>}
+            <td className="num">{formatDuration(bar.billableSeconds, unit, locale)}</td>
+            <td className="num">{formatDuration(bar.nonBillableSeconds, unit, locale)}</td>
+            <td className="num">{formatDuration(bar.billableSeconds + bar.nonBillableSeconds, unit, locale)}</td>
+            {hasExpected && <td className="num">{formatDuration(bar.expectedSeconds ?? 0, unit, locale)}</td>}
           </tr>
         ))}
       </tbody>
     </table>
   )
 
-  return <ChartFigure title={`Hours per ${bucket}`} summary={hoursSummary(bars, bucket, rangeLabel)} picture={picture} legend={<Legend expected={hasExpected} />} table={table} />
+  return <ChartFigure title={t('reports.chart.hoursTitle', { bucket })} summary={hoursSummary(bars, bucket, rangeLabel, translator)} picture={picture} legend={<Legend expected={hasExpected} />} table={table} />
 }
 
 export interface ShareChartProps {
@@ -222,15 +227,17 @@ export interface ShareChartProps {
   tools: ReactNode
 }
 
-export function shareSummary(bars: readonly ShareBar[], noun: string, rangeLabel: string): string {
-  if (bars.length === 0) return `Share by ${noun}, ${rangeLabel}: no time.`
+export function shareSummary(bars: readonly ShareBar[], noun: string, rangeLabel: string, { t }: Pick<Translator, 't'> = ENGLISH): string {
+  if (bars.length === 0) return t('reports.chart.shareNone', { noun, range: rangeLabel })
   const named = bars.slice(0, 3).map((bar) => `${bar.label} ${percentText(bar.share)}`)
-  return `Share by ${noun}, ${rangeLabel}: ${named.join(', ')}${bars.length > 3 ? `, and ${bars.length - 3} more` : ''}.`
+  return t('reports.chart.shareSummary', { noun, range: rangeLabel, named: named.join(', '), more: Math.max(0, bars.length - 3) })
 }
 
 const LABEL_CHARS = 30
 
 export function ShareChart({ bars, unit, noun, rangeLabel, tools }: ShareChartProps) {
+  const translator = useT()
+  const { t, locale } = translator
   const hatch = useSvgId('share-hatch')
   const rowHeight = 30
   const labelWidth = 230
@@ -259,7 +266,7 @@ export function ShareChart({ bars, unit, noun, rangeLabel, tools }: ShareChartPr
               <rect className="chart__nonbillable-bar" fill={`url(#${hatch})`} x={labelWidth + w(bar.billableSeconds) + 0.75} y={y + 5.75} width={Math.max(0, w(bar.nonBillableSeconds) - 1.5)} height={rowHeight - 13.5} rx="2" />
             )}
             <text className="chart__value" x={labelWidth + w(bar.totalSeconds) + 8} y={y + rowHeight / 2 + 1}>
-              {formatDuration(bar.totalSeconds, unit)} · {percentText(bar.share)}
+              {formatDuration(bar.totalSeconds, unit, locale)} · {percentText(bar.share)}
             </text>
           </g>
         )
@@ -269,18 +276,18 @@ export function ShareChart({ bars, unit, noun, rangeLabel, tools }: ShareChartPr
 
   const table = (
     <table className="table">
-      <caption className="visually-hidden">Share by {noun}, {rangeLabel}</caption>
+      <caption className="visually-hidden">{t('reports.chart.shareCaption', { noun, range: rangeLabel })}</caption>
       <thead>
         <tr>
           <th scope="col">{capitalised(noun)}</th>
           <th scope="col" className="num">
-            Total
+            {t('reports.total')}
           </th>
           <th scope="col" className="num">
-            Billable
+            {t('reports.billable')}
           </th>
           <th scope="col" className="num">
-            Share
+            {t('reports.chart.share')}
           </th>
         </tr>
       </thead>
@@ -288,8 +295,8 @@ export function ShareChart({ bars, unit, noun, rangeLabel, tools }: ShareChartPr
         {bars.map((bar) => (
           <tr key={bar.id ?? '(none)'}>
             <th scope="row">{bar.label}</th>
-            <td className="num">{formatDuration(bar.totalSeconds, unit)}</td>
-            <td className="num">{formatDuration(bar.billableSeconds, unit)}</td>
+            <td className="num">{formatDuration(bar.totalSeconds, unit, locale)}</td>
+            <td className="num">{formatDuration(bar.billableSeconds, unit, locale)}</td>
             <td className="num">{percentText(bar.share)}</td>
           </tr>
         ))}
@@ -297,5 +304,5 @@ export function ShareChart({ bars, unit, noun, rangeLabel, tools }: ShareChartPr
     </table>
   )
 
-  return <ChartFigure title={`Share by ${noun}`} summary={shareSummary(bars, noun, rangeLabel)} picture={picture} legend={<Legend expected={false} />} table={table} tools={tools} />
+  return <ChartFigure title={t('reports.chart.shareTitle', { noun })} summary={shareSummary(bars, noun, rangeLabel, translator)} picture={picture} legend={<Legend expected={false} />} table={table} tools={tools} />
 }

@@ -4,6 +4,7 @@
 // spoken beside the button; a failure says that nothing was written.
 import { useEffect, useId, useRef, useState } from 'react'
 import type { ExportResult, ExportScope, ExportWhatInput } from '@shared/exports'
+import type { Translator } from '@shared/i18n/translator'
 import { useClient } from '../client-context'
 import { useT } from '../i18n/i18n-context'
 import './reports.css'
@@ -41,13 +42,13 @@ function startDownload(url: string, fileName: string): void {
 
 type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'failed'; text: string }
 
-function outcomeOf(result: ExportResult): Outcome {
+function outcomeOf(result: ExportResult, { t }: Pick<Translator, 't'>): Outcome {
   switch (result.status) {
     case 'saved':
-      return { kind: 'done', text: `Saved ${result.rows.toLocaleString('en')} ${result.rows === 1 ? 'row' : 'rows'} to ${result.path}` }
+      return { kind: 'done', text: t('reports.export.saved', { count: result.rows, path: result.path }) }
     case 'download':
       startDownload(result.url, result.fileName)
-      return { kind: 'done', text: `Downloading ${result.fileName}` }
+      return { kind: 'done', text: t('reports.export.downloading', { file: result.fileName }) }
     case 'cancelled':
       return { kind: 'idle' } // the person closed the dialog: nothing to say
   }
@@ -63,9 +64,10 @@ export interface ExportCsvButtonProps {
   showBomOption?: boolean
 }
 
-export function ExportCsvButton({ what, scope, label = 'Export CSV', disabled = false, showBomOption = true }: ExportCsvButtonProps) {
+export function ExportCsvButton({ what, scope, label, disabled = false, showBomOption = true }: ExportCsvButtonProps) {
   const client = useClient()
-  const { language } = useT()
+  const translator = useT()
+  const { t, language } = translator
   const id = useId()
   const [bom, setBom] = useState(readBom)
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' })
@@ -88,9 +90,9 @@ export function ExportCsvButton({ what, scope, label = 'Export CSV', disabled = 
       const settings = await client.settings.get({}).catch(() => null)
       const format = settings?.exports.csvFormat === 'locale' ? language : 'machine'
       const result = await client.export.csv({ what: what(), scope, bom: showBomOption ? bom : readBom(), format })
-      if (live.current) setOutcome(outcomeOf(result))
+      if (live.current) setOutcome(outcomeOf(result, translator))
     } catch (error) {
-      if (live.current) setOutcome({ kind: 'failed', text: `The export failed and nothing was written: ${(error as Error).message}` })
+      if (live.current) setOutcome({ kind: 'failed', text: t('reports.export.failed', { reason: (error as Error).message }) })
     }
   }
 
@@ -109,19 +111,19 @@ export function ExportCsvButton({ what, scope, label = 'Export CSV', disabled = 
           aria-describedby={`${id}-status`}
           onClick={() => void run()}
         >
-          {busy ? 'Exporting…' : label}
+          {busy ? t('reports.export.busy') : (label ?? t('reports.export.csv'))}
         </button>
         {showBomOption && (
-          <label className="export-csv__bom" title="Starts the file with a byte-order mark so that Excel reads accents and symbols correctly">
+          <label className="export-csv__bom" title={t('reports.export.bomTitle')}>
             <input type="checkbox" checked={bom} onChange={(event) => toggleBom(event.target.checked)} />
-            Byte-order mark for Excel
+            {t('reports.export.bom')}
           </label>
         )}
       </div>
       {/* Always in the page, so screen readers hear what is put into it. */}
       <p id={`${id}-status`} className="export-csv__status" role="status">
         {/* The button already says so on screen. */}
-        {outcome.kind === 'busy' && <span className="visually-hidden">Exporting…</span>}
+        {outcome.kind === 'busy' && <span className="visually-hidden">{t('reports.export.busy')}</span>}
         {outcome.kind === 'done' && outcome.text}
       </p>
       {outcome.kind === 'failed' && (

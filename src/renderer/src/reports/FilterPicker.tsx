@@ -2,6 +2,7 @@
 // all", "Customers: Acme +2") and opens a searchable list of labelled checkboxes. Plain
 // form controls, so keyboards and screen readers need nothing special; Escape closes it.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useT } from '../i18n/i18n-context'
 
 export interface FilterChoice {
   /** null: time that has none of this (no customer…), the "(none)" row. */
@@ -12,6 +13,8 @@ export interface FilterChoice {
 export interface FilterPickerProps {
   /** Plural, capitalised: "Customers". */
   title: string
+  /** Plural, as a sentence writes it: "customers" (German nouns keep their capital). */
+  things: string
   choices: readonly FilterChoice[]
   /** The chosen ids; empty: no filter (everything). */
   selected: readonly (string | null)[]
@@ -20,7 +23,8 @@ export interface FilterPickerProps {
 
 const keyOf = (id: string | null) => id ?? '\u0000none'
 
-export function FilterPicker({ title, choices, selected, onChange }: FilterPickerProps) {
+export function FilterPicker({ title, things, choices, selected, onChange }: FilterPickerProps) {
+  const { t } = useT()
   const id = useId()
   const [open, setOpen] = useState(false)
   const [search, setSearch] = useState('')
@@ -38,9 +42,9 @@ export function FilterPicker({ title, choices, selected, onChange }: FilterPicke
     return () => document.removeEventListener('pointerdown', onPointer)
   }, [open])
 
-  const labelOf = (key: string | null) => choices.find((c) => c.id === key)?.label ?? '(unknown)'
+  const labelOf = (key: string | null) => choices.find((c) => c.id === key)?.label ?? t('reports.unknown')
   const first = selected[0]
-  const summary = selected.length === 0 ? 'all' : `${labelOf(first ?? null)}${selected.length > 1 ? ` +${selected.length - 1}` : ''}`
+  const summary = selected.length === 0 ? t('reports.filter.all') : `${labelOf(first ?? null)}${selected.length > 1 ? ` +${selected.length - 1}` : ''}`
   const needle = search.trim().toLowerCase()
   const shown = needle === '' ? choices : choices.filter((choice) => choice.label.toLowerCase().includes(needle))
 
@@ -78,15 +82,15 @@ export function FilterPicker({ title, choices, selected, onChange }: FilterPicke
           <input
             type="search"
             className="filter__search"
-            aria-label={`Search ${title.toLowerCase()}`}
-            placeholder="Search…"
+            aria-label={t('reports.filter.search', { things })}
+            placeholder={t('reports.filter.placeholder')}
             value={search}
             onChange={(event) => setSearch(event.target.value)}
           />
         )}
         <fieldset className="filter__choices">
-          <legend className="visually-hidden">{title} to include</legend>
-          {shown.length === 0 && <p className="muted filter__none">{choices.length === 0 ? `No ${title.toLowerCase()} yet.` : `No ${title.toLowerCase()} match “${search.trim()}”.`}</p>}
+          <legend className="visually-hidden">{t('reports.filter.legend', { title })}</legend>
+          {shown.length === 0 && <p className="muted filter__none">{choices.length === 0 ? t('reports.filter.none', { things }) : t('reports.filter.noMatch', { things, text: search.trim() })}</p>}
           {shown.map((choice) => (
             <label key={keyOf(choice.id)} className="filter__choice">
               <input type="checkbox" checked={chosen.has(keyOf(choice.id))} onChange={() => toggle(choice)} />
@@ -96,7 +100,7 @@ export function FilterPicker({ title, choices, selected, onChange }: FilterPicke
         </fieldset>
         <div className="filter__foot">
           <button type="button" className="button button--ghost button--compact" onClick={() => onChange([])} aria-disabled={selected.length === 0 || undefined}>
-            All {title.toLowerCase()}
+            {t('reports.filter.allThings', { things })}
           </button>
           <button
             type="button"
@@ -106,7 +110,7 @@ export function FilterPicker({ title, choices, selected, onChange }: FilterPicke
               button.current?.focus()
             }}
           >
-            Done
+            {t('reports.filter.done')}
           </button>
         </div>
       </div>

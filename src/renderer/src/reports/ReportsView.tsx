@@ -4,6 +4,7 @@
 // choices live in the address, so a reload or a bookmark opens the same report.
 import { useCallback, useEffect, useId, useState } from 'react'
 import { useClient } from '../client-context'
+import { useT } from '../i18n/i18n-context'
 import { hrefOf, parseHash } from '../routes'
 import { todayLocal } from '../format'
 import { useTeamAccount } from '../sync/use-team-account'
@@ -16,11 +17,11 @@ import { SummaryReport } from './SummaryReport'
 import '../ui/segmented.css'
 import './reports.css'
 
-const TAB_NAMES: Readonly<Record<ReportTab, string>> = { summary: 'Summary', month: 'Month', contracts: 'Contracts' }
-
 export function ReportsView({ param }: { param: string | null }) {
   const client = useClient()
+  const { t } = useT()
   const id = useId()
+  const tabNames: Readonly<Record<ReportTab, string>> = { summary: t('reports.tab.summary'), month: t('reports.tab.month'), contracts: t('reports.tab.contracts') }
   const [today] = useState(() => todayLocal())
   const [state, setState] = useState<ReportState>(() => decodeState(param, today))
   const settings = useTimesheetSettings(client)
@@ -60,21 +61,21 @@ export function ReportsView({ param }: { param: string | null }) {
     <section className="view reports" aria-labelledby={`${id}-title`}>
       <header className="view__head">
         <div>
-          <h1 id={`${id}-title`}>Reports</h1>
-          <p className="view__subtitle">{scope === 'team' ? 'Your team’s time, as the team server has it.' : 'Where your time went: totals, billable share and utilisation.'}</p>
+          <h1 id={`${id}-title`}>{t('reports.title')}</h1>
+          <p className="view__subtitle">{scope === 'team' ? t('reports.subtitleTeam') : t('reports.subtitleMine')}</p>
         </div>
         {mayTeam && (
-          <div className="segmented" role="group" aria-label="Whose time">
+          <div className="segmented" role="group" aria-label={t('reports.whose')}>
             {(['mine', 'team'] as const).map((option) => (
               <button key={option} type="button" className="segmented__button" aria-pressed={scope === option} onClick={() => setScope(option)}>
-                {option === 'mine' ? 'My time' : 'Team'}
+                {option === 'mine' ? t('reports.mine') : t('reports.team')}
               </button>
             ))}
           </div>
         )}
       </header>
 
-      <Tabs id={id} label="Reports" options={REPORT_TABS} names={TAB_NAMES} value={state.tab} onChange={(tab) => change({ tab })} className="reports__tabs" tabClassName="reports__tab" />
+      <Tabs id={id} label={t('reports.title')} options={REPORT_TABS} names={tabNames} value={state.tab} onChange={(tab) => change({ tab })} className="reports__tabs" tabClassName="reports__tab" />
 
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${state.tab}`} className="reports__panel">
         {state.tab === 'summary' &&
@@ -88,7 +89,7 @@ export function ReportsView({ param }: { param: string | null }) {
               unit={settings.timesheet.unit}
             />
           ) : (
-            <p className="muted">Loading…</p>
+            <p className="muted">{t('reports.loading')}</p>
           ))}
         {state.tab === 'month' && <MonthViews scope={scope} />}
         {state.tab === 'contracts' && <ContractUsagePanel scope={scope} />}

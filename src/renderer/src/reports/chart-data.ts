@@ -1,9 +1,11 @@
 // The numbers behind the report's charts, apart from the drawing: every bar of the range
 // (days, weeks or months with no time too, so gaps show), the expected hours of each,
 // the shares of the largest groups, and round axis steps.
-import { format } from 'date-fns'
+import { formatMonth } from '@shared/i18n/formats'
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
 import { daysOf, periodContaining, weekdayOf } from '@shared/periods'
 import type { ReportRow } from '@shared/reports'
+import { chartDayShort, chartMonthShort, chartWeekShort, dayWithYear, keyLabel } from './report-text'
 
 export interface HoursBar {
   /** The engine's id of the span: the day, the week's first day, or 'YYYY-MM'. */
@@ -18,8 +20,6 @@ export interface HoursBar {
   expectedSeconds: number | null
 }
 
-const dateOf = (day: string) => new Date(`${day}T12:00:00`)
-
 /**
  * One bar per span of `bucket` that the range touches, in order, with the time of the
  * report rows grouped by that bucket alone. Expected time counts only the range's own
@@ -32,7 +32,9 @@ export function hoursBars(
   weekStartsOn: number,
   expectedPerWeekday: readonly number[] | null,
   people: number,
+  translator: Pick<Translator, 't' | 'locale'> = ENGLISH,
 ): HoursBar[] {
+  const { locale } = translator
   const byId = new Map(rows.map((row) => [row.keys[0]?.id ?? '', row]))
   const bars: HoursBar[] = []
   const index = new Map<string, HoursBar>()
@@ -41,11 +43,11 @@ export function hoursBars(
     let bar = index.get(id)
     if (!bar) {
       const row = byId.get(id)
-      const date = dateOf(bucket === 'month' ? `${id}-01` : id)
+      const first = bucket === 'month' ? `${id}-01` : id
       bar = {
         id,
-        short: bucket === 'day' ? format(date, 'EEE d') : bucket === 'week' ? format(date, 'd MMM') : format(date, 'MMM yy'),
-        long: bucket === 'day' ? format(date, 'EEE d MMM yyyy') : bucket === 'week' ? `Week of ${format(date, 'd MMM yyyy')}` : format(date, 'MMMM yyyy'),
+        short: bucket === 'day' ? chartDayShort(first, locale) : bucket === 'week' ? chartWeekShort(first, locale) : chartMonthShort(first, locale),
+        long: bucket === 'day' ? dayWithYear(first, locale) : bucket === 'week' ? keyLabel(translator, { dimension: 'week', id, label: id }) : formatMonth(id, locale),
         billableSeconds: row?.billableSeconds ?? 0,
         nonBillableSeconds: row?.nonBillableSeconds ?? 0,
         expectedSeconds: expectedPerWeekday ? 0 : null,
@@ -71,7 +73,7 @@ export interface ShareBar {
 }
 
 /** The largest `limit` groups by time, the rest folded into one "Other" bar, each with its share. */
-export function shareBars(rows: readonly ReportRow[], limit = 8): ShareBar[] {
+export function shareBars(rows: readonly ReportRow[], limit = 8, translator: Pick<Translator, 't' | 'locale'> = ENGLISH): ShareBar[] {
   const total = rows.reduce((sum, row) => sum + row.totalSeconds, 0)
   if (total === 0) return []
   const sorted = [...rows].filter((row) => row.totalSeconds > 0).sort((a, b) => b.totalSeconds - a.totalSeconds)
@@ -79,7 +81,7 @@ export function shareBars(rows: readonly ReportRow[], limit = 8): ShareBar[] {
   const rest = sorted.slice(shown.length)
   const bars: ShareBar[] = shown.map((row) => ({
     id: row.keys[0]?.id ?? null,
-    label: row.keys[0]?.label ?? '',
+    label: row.keys[0] === undefined ? '' : keyLabel(translator, row.keys[0]),
     totalSeconds: row.totalSeconds,
     billableSeconds: row.billableSeconds,
     nonBillableSeconds: row.nonBillableSeconds,
@@ -91,7 +93,7 @@ export function shareBars(rows: readonly ReportRow[], limit = 8): ShareBar[] {
     const restTotal = sum((row) => row.totalSeconds)
     bars.push({
       id: 'other',
-      label: `Other (${rest.length})`,
+      label: translator.t('reports.chart.other', { count: rest.length }),
       totalSeconds: restTotal,
       billableSeconds: sum((row) => row.billableSeconds),
       nonBillableSeconds: sum((row) => row.nonBillableSeconds),
@@ -117,8 +119,7 @@ export function percentText(share: number): string {
   return `${Math.round(share * 100)} %`
 }
 
-/** Hours for axis labels and sentences: "8 h", "7.5 h". */
-export function hoursText(seconds: number): string {
-  const hours = Math.round((seconds / 3600) * 10) / 10
-  return `${hours.toLocaleString('en')} h`
+/** Hours for sentences: "8 h", "7.5 h" / "7,5 Std.". */
+export function hoursText(seconds: number, translator: Pick<Translator, 't'> = ENGLISH): string {
+  return translator.t('reports.hours', { hours: Math.round((seconds / 3600) * 10) / 10 })
 }

@@ -20,13 +20,6 @@ export const REPORT_TABS: readonly ReportTab[] = ['summary', 'month', 'contracts
 
 export const RANGE_PRESETS = ['thisPeriod', 'lastPeriod', 'thisMonth', 'lastMonth', 'custom'] as const
 export type RangePreset = (typeof RANGE_PRESETS)[number]
-export const RANGE_PRESET_NAMES: Readonly<Record<RangePreset, string>> = {
-  thisPeriod: 'This period',
-  lastPeriod: 'Last period',
-  thisMonth: 'This month',
-  lastMonth: 'Last month',
-  custom: 'Custom',
-}
 
 export type BillableChoice = 'all' | 'billable' | 'nonBillable'
 export type ShareDimension = 'customer' | 'activityType'

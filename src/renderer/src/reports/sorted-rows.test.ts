@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ReportRow } from '@shared/reports'
-import { sortedRows } from './SummaryReport'
+import { sortedRows } from './ReportTable'
 
 const row = (label: string, total: number, expected: number | null): ReportRow => ({
   keys: [{ dimension: 'customer', id: label, label }],

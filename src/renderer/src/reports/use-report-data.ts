@@ -2,13 +2,15 @@
 // each filter. Every read is asked again when time, work items or a sync round may have changed the answer.
 import { useCallback, useEffect, useMemo } from 'react'
 import type { StintClient } from '@shared/bridge'
-import { NONE_LABEL, NO_CUSTOMER_LABEL, NO_ORGANISATION_LABEL, type ReportDimension, type ReportQueryInput, type ReportResult } from '@shared/reports'
+import type { ReportDimension, ReportQueryInput, ReportResult } from '@shared/reports'
 import { workItemDisplayName } from '@shared/work'
 import { useClient } from '../client-context'
+import { useT } from '../i18n/i18n-context'
 import { onSyncRounds } from '../sync/sync-rounds'
 import { useHostQuery, type HostQuery } from '../ui/use-host-query'
 import type { FilterChoice } from './FilterPicker'
 import type { ReportScope } from './report-state'
+import { keyLabel, noneLabel } from './report-text'
 
 /** Calls `reload` whenever the answer of a report may have changed. */
 function useReloadOnChanges(client: StintClient, reload: () => void): void {
@@ -35,7 +37,6 @@ export function useReport(scope: ReportScope, query: ReportQueryInput | null): H
 
 export type FilterChoices = Partial<Record<ReportDimension, FilterChoice[]>>
 
-const none: FilterChoice = { id: null, label: NONE_LABEL }
 const byLabel = (a: FilterChoice, b: FilterChoice) => a.label.localeCompare(b.label)
 
 /**
@@ -46,19 +47,22 @@ const byLabel = (a: FilterChoice, b: FilterChoice) => a.label.localeCompare(b.la
  */
 export function useFilterChoices(scope: ReportScope, range: { from: string; to: string } | null): FilterChoices {
   const client = useClient()
+  const translator = useT()
   const fetchLists = useCallback(async (): Promise<FilterChoices> => {
+    const { t } = translator
+    const none: FilterChoice = { id: null, label: noneLabel(translator, 'contract') }
     const [customers, contracts, items, types] = await Promise.all([client.work.listCustomers({}), client.work.listContracts({}), client.work.listItems({}), client.work.listActivityTypes({})])
     const customerName = new Map(customers.map((c) => [c.id, c.name]))
     const organisations = [...new Set(customers.flatMap((c) => (c.organisation === null ? [] : [c.organisation])))]
     return {
-      customer: [...customers.map((c) => ({ id: c.id, label: c.name })).sort(byLabel), { id: null, label: NO_CUSTOMER_LABEL }],
+      customer: [...customers.map((c) => ({ id: c.id, label: c.name })).sort(byLabel), { id: null, label: noneLabel(translator, 'customer') }],
       // An organisation is a customer's free-text group: its name is its key in the filter.
-      organisation: [...organisations.map((name) => ({ id: name, label: name })).sort(byLabel), { id: null, label: NO_ORGANISATION_LABEL }],
-      contract: [...contracts.map((c) => ({ id: c.id, label: `${c.name} (${customerName.get(c.customerId) ?? 'unknown customer'})` })).sort(byLabel), none],
+      organisation: [...organisations.map((name) => ({ id: name, label: name })).sort(byLabel), { id: null, label: noneLabel(translator, 'organisation') }],
+      contract: [...contracts.map((c) => ({ id: c.id, label: t('reports.contractOf', { contract: c.name, customer: customerName.get(c.customerId) ?? t('reports.unknownCustomer') }) })).sort(byLabel), none],
       workItem: [...items.map((item) => ({ id: item.id, label: workItemDisplayName(item) })).sort(byLabel), none],
-      activityType: [...types.map((t) => ({ id: t.id, label: t.active ? t.name : `${t.name} (inactive)` })).sort(byLabel), none],
+      activityType: [...types.map((type) => ({ id: type.id, label: type.active ? type.name : t('reports.inactive', { name: type.name }) })).sort(byLabel), none],
     }
-  }, [client])
+  }, [client, translator])
   const lists = useHostQuery(fetchLists)
   useEffect(() => client.events['work.changed'](lists.reload), [client, lists.reload])
 
@@ -68,9 +72,9 @@ export function useFilterChoices(scope: ReportScope, range: { from: string; to: 
     if (scope !== 'team' || !from || !to) return {}
     const ask = (dimension: 'user' | 'team') => client.reports.team({ from, to, groupBy: [dimension], filters: { statuses: ['draft', 'submitted', 'approved', 'rejected', 'voided'] } })
     const [people, teams] = await Promise.all([ask('user'), ask('team')])
-    const choices = (result: ReportResult) => result.rows.map((row) => ({ id: row.keys[0]?.id ?? null, label: row.keys[0]?.label ?? NONE_LABEL }))
+    const choices = (result: ReportResult) => result.rows.flatMap((row) => (row.keys[0] === undefined ? [] : [{ id: row.keys[0].id, label: keyLabel(translator, row.keys[0]) }]))
     return { user: choices(people).filter((c) => c.id !== null), team: choices(teams) }
-  }, [client, scope, from, to])
+  }, [client, scope, from, to, translator])
   const team = useHostQuery(fetchTeam)
 
   return useMemo(() => ({ ...(lists.value ?? {}), ...(team.value ?? {}) }), [lists.value, team.value])

@@ -6,8 +6,8 @@ import { useCallback, useEffect, useId, useState } from 'react'
 import { formatDuration, type DurationUnit } from '@shared/duration'
 import type { ContractUsage, ContractUsageRow } from '@shared/reports'
 import { useClient } from '../../client-context'
+import { useT } from '../../i18n/i18n-context'
 import { onSyncRounds } from '../../sync/sync-rounds'
-import { plural } from '../../sync/sync-status-text'
 import { useDisplayUnit } from '../../timesheet/use-timesheet-settings'
 import { useHostQuery } from '../../ui/use-host-query'
 import { ExportCsvButton } from '../ExportCsvButton'
@@ -15,6 +15,7 @@ import { monthLabel, monthOf } from '../month/month-nav'
 import { MonthPicker } from '../month/MonthPicker'
 import { NoValue } from '../month/MonthTable'
 import { contractLabel, levelText, meterText, usagePercent } from './usage-text'
+import { LINK, WithLink } from '../../ui/with-link'
 import '../month/month.css'
 import './contracts.css'
 
@@ -41,6 +42,7 @@ const needsAttention = (row: ContractUsageRow) => row.level !== 'ok'
 
 export function ContractUsagePanel({ scope }: { scope: ContractScope }) {
   const client = useClient()
+  const { t, locale } = useT()
   const id = useId()
   const unit = useDisplayUnit(client)
   const [month, setMonth] = useState(() => monthOf())
@@ -52,22 +54,20 @@ export function ContractUsagePanel({ scope }: { scope: ContractScope }) {
     <div className="cu" role="group" aria-labelledby={`${id}-title`} aria-busy={loading || stale || undefined}>
       <div className="mv-toolbar">
         <h2 id={`${id}-title`} className="mv-title">
-          Contract usage in {monthLabel(month)}
+          {t('reports.contracts.title', { month: monthLabel(month, locale) })}
         </h2>
-        <MonthPicker month={month} onChange={setMonth} label="Month of contract usage" />
+        <MonthPicker month={month} onChange={setMonth} label={t('reports.contracts.picker')} />
       </div>
 
       {error && (
         <div className="banner banner--error" role="alert">
-          <span>
-            Contract usage of {monthLabel(month)} could not be loaded: {error}
-          </span>
+          <span>{t('reports.contracts.loadFailed', { month: monthLabel(month, locale), reason: error })}</span>
           <button type="button" className="button button--ghost button--compact" onClick={reload}>
-            Try again
+            {t('reports.tryAgain')}
           </button>
         </div>
       )}
-      {!error && !value && <p className="muted">Loading contract usage…</p>}
+      {!error && !value && <p className="muted">{t('reports.contracts.loading')}</p>}
       {!error && value && <UsageBody usage={usage ?? value} month={month} stale={stale} unit={unit} scope={scope} />}
     </div>
   )
@@ -75,15 +75,20 @@ export function ContractUsagePanel({ scope }: { scope: ContractScope }) {
 
 /** `month` is the month chosen, which the export takes even while `usage` is still the previous month's. */
 function UsageBody({ usage, month, stale, unit, scope }: { usage: ContractUsage; month: string; stale: boolean; unit: DurationUnit; scope: ContractScope }) {
+  const translator = useT()
+  const { t, locale } = translator
+  const monthText = monthLabel(usage.month, locale)
+  const duration = (seconds: number) => formatDuration(seconds, unit, locale)
   const attention = usage.contracts.filter(needsAttention)
   const beyond = usage.contracts.reduce((sum, row) => sum + (row.beyondIncludedSeconds ?? 0), 0)
   if (usage.contracts.length === 0) {
     return (
       <p className="empty">
-        No contracts{scope === 'team' ? ' you may see' : ''} with time or hours in {monthLabel(usage.month)}.{' '}
+        {t(scope === 'team' ? 'reports.contracts.noneTeam' : 'reports.contracts.none', { month: monthText })}
         {scope === 'mine' && (
           <>
-            Contracts are added under <a href="#work">Work items</a>.
+            {' '}
+            <WithLink text={t('reports.contracts.addedUnder', { link: LINK })} link={<a href="#work">{t('nav.work')}</a>} />
           </>
         )}
       </p>
@@ -96,13 +101,15 @@ function UsageBody({ usage, month, stale, unit, scope }: { usage: ContractUsage;
           <div>
             <p className="cu-attention__title">
               <UsageIcon level={attention.some((row) => row.level === 'over') ? 'over' : 'warning'} />
-              {plural(attention.length, 'contract needs', 'contracts need')} attention in {monthLabel(usage.month)}
+              {t('reports.contracts.attention', { count: attention.length, month: monthText })}
             </p>
             <ul className="cu-attention__list">
               {attention.map((row) => (
                 <li key={row.contractId}>
-                  <strong>{contractLabel(row)}</strong>: {levelText(row.level, row.billableSeconds, row.includedSeconds ?? 0, unit)}
-                  {row.level === 'warning' && row.includedSeconds !== null && ` of ${formatDuration(row.includedSeconds, unit)}`}
+                  <strong>{contractLabel(row)}</strong>:{' '}
+                  {row.level === 'warning' && row.includedSeconds !== null
+                    ? t('reports.contracts.levelOf', { level: levelText(row.level, row.billableSeconds, row.includedSeconds, unit, translator), included: duration(row.includedSeconds) })
+                    : levelText(row.level, row.billableSeconds, row.includedSeconds ?? 0, unit, translator)}
                 </li>
               ))}
             </ul>
@@ -111,35 +118,35 @@ function UsageBody({ usage, month, stale, unit, scope }: { usage: ContractUsage;
       )}
       <div className="mv-summary">
         <p className="mv-summary__facts">
-          <span>{plural(usage.contracts.length, 'contract', 'contracts')}</span>
+          <span>{t('reports.contracts.count', { count: usage.contracts.length })}</span>
           <span>
-            <strong>{formatDuration(beyond, unit)}</strong> beyond included hours, to invoice
+            <WithLink text={t('reports.contracts.beyond', { duration: LINK })} link={<strong>{duration(beyond)}</strong>} />
           </span>
         </p>
-        <ExportCsvButton what={() => ({ kind: 'contractUsage', query: { month } })} scope={scope} label="Export contract usage (CSV)" />
+        <ExportCsvButton what={() => ({ kind: 'contractUsage', query: { month } })} scope={scope} label={t('reports.contracts.export')} />
       </div>
-      <p className="muted cu-rule">Billable time counts against a contract’s included hours; non-billable time on its work items is booked but not deducted.</p>
-      <div className="mv-scroll cu-scroll" tabIndex={0} role="region" aria-label={`Contract usage, ${monthLabel(usage.month)}`}>
+      <p className="muted cu-rule">{t('reports.contracts.rule')}</p>
+      <div className="mv-scroll cu-scroll" tabIndex={0} role="region" aria-label={t('reports.contracts.region', { month: monthText })}>
         <table className="table cu-table">
-          <caption className="visually-hidden">Contract usage of {monthLabel(usage.month)}: included hours, time booked, billable time (which counts against the included hours), and billable time beyond the included hours</caption>
+          <caption className="visually-hidden">{t('reports.contracts.caption', { month: monthText })}</caption>
           <thead>
             <tr>
-              <th scope="col">Customer</th>
-              <th scope="col">Contract</th>
+              <th scope="col">{t('reports.contracts.customer')}</th>
+              <th scope="col">{t('reports.contracts.contract')}</th>
               <th scope="col" className="num">
-                Included
+                {t('reports.contracts.included')}
               </th>
               <th scope="col" className="num">
-                Booked
+                {t('reports.contracts.booked')}
               </th>
               <th scope="col" className="num">
-                Billable
+                {t('reports.billable')}
               </th>
               <th scope="col" className="num">
-                Beyond included
+                {t('reports.contracts.beyondIncluded')}
               </th>
               <th scope="col" className="cu-usage-head">
-                Usage
+                {t('reports.contracts.usage')}
               </th>
             </tr>
           </thead>
@@ -155,22 +162,25 @@ function UsageBody({ usage, month, stale, unit, scope }: { usage: ContractUsage;
 }
 
 function UsageRow({ row, unit }: { row: ContractUsageRow; unit: DurationUnit }) {
+  const { t, locale } = useT()
+  const duration = (seconds: number) => formatDuration(seconds, unit, locale)
   return (
     <tr className={`cu-row cu-row--${row.level}`}>
       <td>{row.customerName}</td>
       <th scope="row">{row.contractName}</th>
-      <td className="num">{row.includedSeconds === null ? <span className="muted">None</span> : formatDuration(row.includedSeconds, unit)}</td>
-      <td className="num">{formatDuration(row.usedSeconds, unit)}</td>
-      <td className="num">{formatDuration(row.billableSeconds, unit)}</td>
-      <td className="num">{row.beyondIncludedSeconds === null ? <NoValue /> : row.beyondIncludedSeconds > 0 ? <strong>{formatDuration(row.beyondIncludedSeconds, unit)}</strong> : formatDuration(0, unit)}</td>
+      <td className="num">{row.includedSeconds === null ? <span className="muted">{t('reports.contracts.noneIncluded')}</span> : duration(row.includedSeconds)}</td>
+      <td className="num">{duration(row.usedSeconds)}</td>
+      <td className="num">{duration(row.billableSeconds)}</td>
+      <td className="num">{row.beyondIncludedSeconds === null ? <NoValue /> : row.beyondIncludedSeconds > 0 ? <strong>{duration(row.beyondIncludedSeconds)}</strong> : duration(0)}</td>
       <td className="cu-usage">
-        {row.includedSeconds === null ? <span className="muted">No included hours</span> : <UsageMeter row={row} included={row.includedSeconds} unit={unit} />}
+        {row.includedSeconds === null ? <span className="muted">{t('reports.contracts.noIncludedHours')}</span> : <UsageMeter row={row} included={row.includedSeconds} unit={unit} />}
       </td>
     </tr>
   )
 }
 
 function UsageMeter({ row, included, unit }: { row: ContractUsageRow; included: number; unit: DurationUnit }) {
+  const translator = useT()
   const percent = usagePercent(row.billableSeconds, included)
   const fill = Math.min(100, percent)
   return (
@@ -178,18 +188,18 @@ function UsageMeter({ row, included, unit }: { row: ContractUsageRow; included: 
       <div
         className={`cu-meter cu-meter--${row.level}`}
         role="meter"
-        aria-label={`Included hours used by ${contractLabel(row)}`}
+        aria-label={translator.t('reports.contracts.meter', { contract: contractLabel(row) })}
         aria-valuemin={0}
         aria-valuemax={Math.max(100, percent)}
         aria-valuenow={percent}
-        aria-valuetext={meterText(row.billableSeconds, included)}
+        aria-valuetext={meterText(row.billableSeconds, included, translator)}
       >
         <span className="cu-meter__fill" style={{ width: `${fill}%` }} />
         <span className="cu-meter__mark" aria-hidden="true" />
       </div>
       <span className={`cu-level cu-level--${row.level}`}>
         {row.level !== 'ok' && <UsageIcon level={row.level} />}
-        {levelText(row.level, row.billableSeconds, included, unit)}
+        {levelText(row.level, row.billableSeconds, included, unit, translator)}
       </span>
     </div>
   )

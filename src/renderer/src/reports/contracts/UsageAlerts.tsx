@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { EventPayload } from '@shared/contract'
 import { useClient } from '../../client-context'
+import { useT } from '../../i18n/i18n-context'
 import { hrefOf } from '../../routes'
 import { useDisplayUnit } from '../../timesheet/use-timesheet-settings'
 import { monthOf } from '../month/month-nav'
@@ -23,6 +24,8 @@ const keyOf = (alert: Pick<UsageAlert, 'month' | 'contractId'>) => `${alert.mont
 
 export function UsageAlerts() {
   const client = useClient()
+  const translator = useT()
+  const { t } = translator
   const unit = useDisplayUnit(client)
   const [alerts, setAlerts] = useState<readonly UsageAlert[]>([])
   const [announcement, setAnnouncement] = useState('')
@@ -32,9 +35,9 @@ export function UsageAlerts() {
     () =>
       client.events['contracts.usageAlert']((alert) => {
         setAlerts((list) => [...list.filter((shown) => keyOf(shown) !== keyOf(alert)), alert].slice(-MAX_ALERTS))
-        setAnnouncement(alertSentence(alert, monthOf(), unit))
+        setAnnouncement(alertSentence(alert, monthOf(), unit, translator))
       }),
-    [client, unit],
+    [client, unit, translator],
   )
 
   const dismiss = (key: string, moveFocus: boolean) => {
@@ -55,7 +58,7 @@ export function UsageAlerts() {
 
   const currentMonth = monthOf()
   return (
-    <section className="usage-alerts" aria-label="Contract usage alerts">
+    <section className="usage-alerts" aria-label={t('reports.alerts.label')}>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
@@ -67,14 +70,15 @@ export function UsageAlerts() {
             return (
               <li key={key} className={`usage-alert usage-alert--${alert.level}`} onKeyDown={onKeyDown(key)}>
                 <UsageIcon level={alert.level} />
-                <p className="usage-alert__title">{alert.level === 'over' ? 'Contract over its included hours' : 'Contract nearly used up'}</p>
-                <p className="usage-alert__text">{alertSentence(alert, currentMonth, unit)}</p>
+                <p className="usage-alert__title">{alert.level === 'over' ? t('reports.alerts.over') : t('reports.alerts.near')}</p>
+                <p className="usage-alert__text">{alertSentence(alert, currentMonth, unit, translator)}</p>
                 <p className="usage-alert__actions">
                   <a href={CONTRACT_USAGE_HREF} onClick={() => dismiss(key, false)}>
-                    Open contract usage<span className="visually-hidden"> of {name}</span>
+                    {t('reports.alerts.open')}
+                    <span className="visually-hidden">{t('reports.alerts.openOf', { name })}</span>
                   </a>
                 </p>
-                <button type="button" className="button button--ghost button--icon usage-alert__close" aria-label={`Dismiss the alert about ${name}`} title="Dismiss (Esc)" onClick={() => dismiss(key, true)}>
+                <button type="button" className="button button--ghost button--icon usage-alert__close" aria-label={t('reports.alerts.dismiss', { name })} title={t('reports.alerts.dismissTitle')} onClick={() => dismiss(key, true)}>
                   <span aria-hidden="true">×</span>
                 </button>
               </li>

@@ -1,8 +1,12 @@
 // How a contract's use of its included hours reads: on its usage bar, beside it, and in
-// the alert when it passes 80 % or 100 %. One place, so the panel and the alert agree.
+// the alert when it passes 80 % or 100 %. One place, so the panel and the alert agree;
+// in the window's language (English without a translator, as the tests of its wording use it).
 import { formatDuration, type DurationUnit } from '@shared/duration'
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
 import type { ContractUsageLevel } from '@shared/reports'
 import { monthLabel, spokenHours, wholePercent } from '../month/month-nav'
+
+type T = Pick<Translator, 't' | 'locale'>
 
 /** Billable time as whole percent of the included hours (any billable time on zero included hours is 100 %). */
 export function usagePercent(billableSeconds: number, includedSeconds: number): number {
@@ -11,31 +15,30 @@ export function usagePercent(billableSeconds: number, includedSeconds: number): 
 }
 
 /** The meter's spoken value: "32 h of 40 h, 80 %", and how far over when it is. */
-export function meterText(billableSeconds: number, includedSeconds: number): string {
-  const percent = usagePercent(billableSeconds, includedSeconds)
-  const base = `${spokenHours(billableSeconds)} of ${spokenHours(includedSeconds)}, ${percent} %`
-  return billableSeconds > includedSeconds ? `${base}, over by ${spokenHours(billableSeconds - includedSeconds)}` : base
+export function meterText(billableSeconds: number, includedSeconds: number, translator: T = ENGLISH): string {
+  const { t } = translator
+  const values = { used: spokenHours(billableSeconds, translator), included: spokenHours(includedSeconds, translator), percent: usagePercent(billableSeconds, includedSeconds) }
+  return billableSeconds > includedSeconds ? t('reports.usage.meterOver', { ...values, over: spokenHours(billableSeconds - includedSeconds, translator) }) : t('reports.usage.meter', values)
 }
 
 /** The words beside the bar, which carry the level without its colour. */
-export function levelText(level: ContractUsageLevel, billableSeconds: number, includedSeconds: number, unit: DurationUnit): string {
+export function levelText(level: ContractUsageLevel, billableSeconds: number, includedSeconds: number, unit: DurationUnit, { t, locale }: T = ENGLISH): string {
   if (level === 'over') {
     const beyond = billableSeconds - includedSeconds
-    return beyond > 0 ? `Over by ${formatDuration(beyond, unit)}` : 'All included hours used'
+    return beyond > 0 ? t('reports.usage.overBy', { duration: formatDuration(beyond, unit, locale) }) : t('reports.usage.allUsed')
   }
-  return `${usagePercent(billableSeconds, includedSeconds)} % used`
+  return t('reports.usage.percentUsed', { percent: usagePercent(billableSeconds, includedSeconds) })
 }
 
 /** "40 included hours", "1 included hour", "32 h 30 min of included time". */
-export function includedPhrase(includedSeconds: number): string {
-  if (includedSeconds % 3600 !== 0) return `${spokenHours(includedSeconds)} of included time`
-  const hours = includedSeconds / 3600
-  return `${hours} included ${hours === 1 ? 'hour' : 'hours'}`
+export function includedPhrase(includedSeconds: number, translator: T = ENGLISH): string {
+  if (includedSeconds % 3600 !== 0) return translator.t('reports.usage.includedTime', { time: spokenHours(includedSeconds, translator) })
+  return translator.t('reports.usage.includedHours', { hours: includedSeconds / 3600 })
 }
 
 /** "this month", or "in October 2026" for an alert about another month. */
-export function monthPhrase(month: string, currentMonth: string): string {
-  return month === currentMonth ? 'this month' : `in ${monthLabel(month)}`
+export function monthPhrase(month: string, currentMonth: string, { t, locale }: T = ENGLISH): string {
+  return month === currentMonth ? t('reports.usage.thisMonth') : t('reports.usage.inMonth', { month: monthLabel(month, locale) })
 }
 
 export interface UsageAlertFacts {
@@ -51,14 +54,12 @@ export interface UsageAlertFacts {
 export const contractLabel = (alert: Pick<UsageAlertFacts, 'customerName' | 'contractName'>) => `${alert.customerName} · ${alert.contractName}`
 
 /** The alert's sentence: "Acme · Support 2026 has used 80 % of its 40 included hours this month." */
-export function alertSentence(alert: UsageAlertFacts, currentMonth: string, unit: DurationUnit): string {
-  const when = monthPhrase(alert.month, currentMonth)
-  const name = contractLabel(alert)
+export function alertSentence(alert: UsageAlertFacts, currentMonth: string, unit: DurationUnit, translator: T = ENGLISH): string {
+  const { t, locale } = translator
+  const values = { name: contractLabel(alert), when: monthPhrase(alert.month, currentMonth, translator), included: includedPhrase(alert.includedSeconds, translator) }
   if (alert.level === 'over') {
     const beyond = alert.billableSeconds - alert.includedSeconds
-    return beyond > 0
-      ? `${name} is over its included hours ${when}: ${formatDuration(beyond, unit)} beyond its ${includedPhrase(alert.includedSeconds)}.`
-      : `${name} has used all of its ${includedPhrase(alert.includedSeconds)} ${when}.`
+    return beyond > 0 ? t('reports.usage.alertOver', { ...values, beyond: formatDuration(beyond, unit, locale) }) : t('reports.usage.alertAllUsed', values)
   }
-  return `${name} has used ${usagePercent(alert.billableSeconds, alert.includedSeconds)} % of its ${includedPhrase(alert.includedSeconds)} ${when}.`
+  return t('reports.usage.alertNear', { ...values, percent: usagePercent(alert.billableSeconds, alert.includedSeconds) })
 }

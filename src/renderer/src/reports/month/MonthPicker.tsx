@@ -2,6 +2,7 @@
 // button, any month by the browser's month field. A cleared or half-typed field keeps
 // the month shown until it reads as a whole month again.
 import { useId } from 'react'
+import { useT } from '../../i18n/i18n-context'
 import { isMonthKey, monthLabel, shiftMonth } from './month-nav'
 
 interface MonthPickerProps {
@@ -11,13 +12,15 @@ interface MonthPickerProps {
   label?: string
 }
 
-export function MonthPicker({ month, onChange, label = 'Month' }: MonthPickerProps) {
+export function MonthPicker({ month, onChange, label: given }: MonthPickerProps) {
+  const { t, locale } = useT()
+  const label = given ?? t('reports.month.pickerDefault')
   const id = useId()
   const previous = shiftMonth(month, -1)
   const next = shiftMonth(month, 1)
   return (
     <div className="month-picker" role="group" aria-label={label}>
-      <button type="button" className="button button--secondary button--icon month-picker__step" onClick={() => onChange(previous)} aria-label={`Previous month, ${monthLabel(previous)}`}>
+      <button type="button" className="button button--secondary button--icon month-picker__step" onClick={() => onChange(previous)} aria-label={t('reports.month.previous', { month: monthLabel(previous, locale) })}>
         <span aria-hidden="true">‹</span>
       </button>
       <label className="visually-hidden" htmlFor={`${id}-month`}>
@@ -32,7 +35,7 @@ export function MonthPicker({ month, onChange, label = 'Month' }: MonthPickerPro
           if (isMonthKey(event.target.value)) onChange(event.target.value)
         }}
       />
-      <button type="button" className="button button--secondary button--icon month-picker__step" onClick={() => onChange(next)} aria-label={`Next month, ${monthLabel(next)}`}>
+      <button type="button" className="button button--secondary button--icon month-picker__step" onClick={() => onChange(next)} aria-label={t('reports.month.next', { month: monthLabel(next, locale) })}>
         <span aria-hidden="true">›</span>
       </button>
     </div>

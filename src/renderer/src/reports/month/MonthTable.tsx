@@ -4,6 +4,7 @@
 // fixed column widths so the columns do not shift as rows scroll past.
 import { useCallback, useRef, type ReactNode } from 'react'
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual'
+import { useT } from '../../i18n/i18n-context'
 
 export interface MonthColumn<Row> {
   key: string
@@ -138,12 +139,13 @@ export function Clipped({ text }: { text: string }) {
 
 /** An empty cell that says so to screen readers, and shows a dash. */
 export function NoValue() {
+  const { t } = useT()
   return (
     <>
       <span className="muted" aria-hidden="true">
         —
       </span>
-      <span className="visually-hidden">none</span>
+      <span className="visually-hidden">{t('reports.month.noValue')}</span>
     </>
   )
 }

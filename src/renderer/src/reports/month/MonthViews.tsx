@@ -5,15 +5,18 @@
 import { useCallback, useEffect, useId, useState } from 'react'
 import { formatDuration, type DurationUnit } from '@shared/duration'
 import { EntryStatusSchema, type EntryStatus } from '@shared/entries'
-import { MONTH_VIEWS, MONTH_VIEW_NAMES, MonthViewQuerySchema, type MonthViewKind, type MonthViewQueryInput, type MonthViewResult } from '@shared/month-views'
+import { MONTH_VIEWS, MonthViewQuerySchema, type MonthViewKind, type MonthViewQueryInput, type MonthViewResult } from '@shared/month-views'
 import { DEFAULT_REPORT_STATUSES } from '@shared/reports'
+import type { MessageId } from '@shared/i18n/catalogue'
 import { useClient } from '../../client-context'
-import { BUCKET_NAMES } from '../../submissions/BucketBar'
+import { useT } from '../../i18n/i18n-context'
 import { onSyncRounds } from '../../sync/sync-rounds'
 import { useDisplayUnit } from '../../timesheet/use-timesheet-settings'
 import { Tabs } from '../../ui/Tabs'
 import { useHostQuery } from '../../ui/use-host-query'
 import { ExportCsvButton } from '../ExportCsvButton'
+import { STATUS_IDS, STATUS_WORD_IDS } from '../report-text'
+import { LINK, WithLink } from '../../ui/with-link'
 import { monthOf, monthLabel } from './month-nav'
 import { MonthPicker } from './MonthPicker'
 import { monthColumns } from './month-columns'
@@ -22,23 +25,21 @@ import './month.css'
 
 export type MonthScope = 'mine' | 'team'
 
-/** What one row of each view is, for sentences: "Showing 5,000 of 12,345 entries". */
-const ROW_NOUNS: Readonly<Record<MonthViewKind, [string, string]>> = {
-  entries: ['entry', 'entries'],
-  tickets: ['ticket', 'tickets'],
-  customers: ['customer', 'customers'],
-  organisations: ['organisation', 'organisations'],
+/** How many rows of each view, for sentences: "Showing 5,000 of 12,345 entries". */
+const ROW_COUNTS: Readonly<Record<MonthViewKind, MessageId>> = {
+  entries: 'reports.month.count.entries',
+  tickets: 'reports.month.count.tickets',
+  customers: 'reports.month.count.customers',
+  organisations: 'reports.month.count.organisations',
 }
-
-const count = (n: number, [one, many]: [string, string]) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 
 const DEFAULT_STATUSES: readonly EntryStatus[] = DEFAULT_REPORT_STATUSES
 const isDefaultStatuses = (statuses: readonly EntryStatus[]) => statuses.length === DEFAULT_STATUSES.length && DEFAULT_STATUSES.every((s) => statuses.includes(s))
 
 /** The query as the contract checks it: the message of what is wrong, or the query. */
-function checkQuery(query: MonthViewQueryInput): { ok: true } | { ok: false; problem: string } {
+function checkQuery(query: MonthViewQueryInput, fallback: string): { ok: true } | { ok: false; problem: string } {
   const parsed = MonthViewQuerySchema.safeParse(query)
-  return parsed.success ? { ok: true } : { ok: false, problem: parsed.error.issues[0]?.message ?? 'The month view cannot be shown with these choices.' }
+  return parsed.success ? { ok: true } : { ok: false, problem: parsed.error.issues[0]?.message ?? fallback }
 }
 
 function useMonthView(scope: MonthScope, query: MonthViewQueryInput, valid: boolean) {
@@ -70,13 +71,20 @@ function useMonthView(scope: MonthScope, query: MonthViewQueryInput, valid: bool
 
 export function MonthViews({ scope }: { scope: MonthScope }) {
   const client = useClient()
+  const { t, locale } = useT()
   const id = useId()
   const unit = useDisplayUnit(client)
+  const viewNames: Readonly<Record<MonthViewKind, string>> = {
+    entries: t('reports.month.view.entries'),
+    tickets: t('reports.month.view.tickets'),
+    customers: t('reports.month.view.customers'),
+    organisations: t('reports.month.view.organisations'),
+  }
   const [month, setMonth] = useState(() => monthOf())
   const [view, setView] = useState<MonthViewKind>('entries')
   const [statuses, setStatuses] = useState<readonly EntryStatus[]>(DEFAULT_STATUSES)
   const query: MonthViewQueryInput = { month, view, statuses: [...statuses] }
-  const check = checkQuery(query)
+  const check = checkQuery(query, t('reports.month.cannotShow'))
   const { value, error, loading, reload } = useMonthView(scope, query, check.ok)
   // Only an answer to the tab and month on screen is shown; the previous one waits greyed out.
   const current = value && value.view === view && value.month === month ? value : null
@@ -85,68 +93,68 @@ export function MonthViews({ scope }: { scope: MonthScope }) {
   const toggleStatus = (status: EntryStatus) =>
     setStatuses((list) => (list.includes(status) ? list.filter((s) => s !== status) : EntryStatusSchema.options.filter((s) => s === status || list.includes(s))))
 
-  const noun = ROW_NOUNS[view]
+  const duration = (seconds: number) => formatDuration(seconds, unit, locale)
+  const monthText = monthLabel(month, locale)
   const shown = current ?? (stale ? value : null)
 
   return (
     <div className="mv" aria-labelledby={`${id}-title`} role="group">
       <div className="mv-toolbar">
         <h2 id={`${id}-title`} className="mv-title">
-          {scope === 'team' ? 'Team time' : 'Your time'} in {monthLabel(month)}
+          {t(scope === 'team' ? 'reports.month.titleTeam' : 'reports.month.titleMine', { month: monthText })}
         </h2>
-        <MonthPicker month={month} onChange={setMonth} label="Month of the month views" />
+        <MonthPicker month={month} onChange={setMonth} label={t('reports.month.picker')} />
         <StatusFilter statuses={statuses} onToggle={toggleStatus} />
       </div>
 
-      <Tabs id={id} label="Month views" options={MONTH_VIEWS} names={MONTH_VIEW_NAMES} value={view} onChange={setView} className="mv-tabs" tabClassName="mv-tab" />
+      <Tabs id={id} label={t('reports.month.tabs')} options={MONTH_VIEWS} names={viewNames} value={view} onChange={setView} className="mv-tabs" tabClassName="mv-tab" />
 
       <div className="mv-panel panel" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${view}`} aria-busy={loading || stale || undefined}>
         {!check.ok && (
           <p className="banner banner--error" role="alert">
-            Nothing is shown. {check.problem}
+            {t('reports.nothingShown', { problem: check.problem })}
           </p>
         )}
         {check.ok && error && (
           <div className="banner banner--error" role="alert">
-            <span>
-              The {MONTH_VIEW_NAMES[view].toLowerCase()} view of {monthLabel(month)} could not be loaded: {error}
-            </span>
+            <span>{t('reports.month.loadFailed', { view, month: monthText, reason: error })}</span>
             <button type="button" className="button button--ghost button--compact" onClick={reload}>
-              Try again
+              {t('reports.tryAgain')}
             </button>
           </div>
         )}
-        {check.ok && !error && !shown && <p className="muted">Loading {monthLabel(month)}…</p>}
+        {check.ok && !error && !shown && <p className="muted">{t('reports.month.loading', { month: monthText })}</p>}
         {check.ok && !error && shown && (
           <div className={stale ? 'mv-body is-stale' : 'mv-body'}>
             <div className="mv-summary">
               <p className="mv-summary__facts">
-                <span>{count(shown.totals.entryCount, ROW_NOUNS.entries)}</span>
+                <span>{t(ROW_COUNTS.entries, { count: shown.totals.entryCount })}</span>
                 <span>
-                  <strong>{formatDuration(shown.totals.totalSeconds, unit)}</strong> booked
+                  <WithLink text={t('reports.month.booked', { duration: LINK })} link={<strong>{duration(shown.totals.totalSeconds)}</strong>} />
                 </span>
-                <span>{formatDuration(shown.totals.billableSeconds, unit)} billable</span>
-                {!isDefaultStatuses(shown.statuses) && <span>Statuses: {shown.statuses.map((s) => BUCKET_NAMES[s].toLowerCase()).join(', ')}</span>}
+                <span>{t('reports.month.billable', { duration: duration(shown.totals.billableSeconds) })}</span>
+                {!isDefaultStatuses(shown.statuses) && <span>{t('reports.month.statuses', { list: shown.statuses.map((s) => t(STATUS_WORD_IDS[s])).join(', ') })}</span>}
               </p>
               <ExportCsvButton
                 what={() => ({ kind: 'month', query: { month, view, statuses: [...statuses] } })}
                 scope={scope}
-                label={`Export ${MONTH_VIEW_NAMES[view].toLowerCase()} (CSV)`}
+                label={t('reports.month.export', { view })}
                 disabled={shown.rowCount === 0}
               />
             </div>
             {shown.rowCount > shown.rows.length && (
               <p className="mv-cut" role="note">
-                Showing {shown.rows.length.toLocaleString('en')} of {count(shown.rowCount, noun)} — export CSV for all.
+                {t('reports.month.cut', { shown: shown.rows.length, total: t(ROW_COUNTS[view], { count: shown.rowCount }) })}
               </p>
             )}
             {shown.rows.length === 0 ? (
               <p className="empty">
-                No time {isDefaultStatuses(shown.statuses) ? '' : 'with these statuses '}in {monthLabel(shown.month)}
-                {scope === 'team' ? ' that you may see.' : '. Time you book shows up here.'}
+                {t(isDefaultStatuses(shown.statuses) ? (scope === 'team' ? 'reports.month.emptyTeam' : 'reports.month.empty') : scope === 'team' ? 'reports.month.emptyStatusesTeam' : 'reports.month.emptyStatuses', {
+                  month: monthLabel(shown.month, locale),
+                })}
               </p>
             ) : (
-              <ResultTable result={shown} unit={unit} scope={scope} />
+              <ResultTable result={shown} unit={unit} scope={scope} viewName={viewNames[shown.view]} />
             )}
           </div>
         )}
@@ -155,29 +163,33 @@ export function MonthViews({ scope }: { scope: MonthScope }) {
   )
 }
 
-function ResultTable({ result, unit, scope }: { result: MonthViewResult; unit: DurationUnit; scope: MonthScope }) {
-  const caption = `${MONTH_VIEW_NAMES[result.view]}, ${monthLabel(result.month)}${scope === 'team' ? ', team' : ''}`
-  const totalLabel = `Total of ${monthLabel(result.month)}`
+function ResultTable({ result, unit, scope, viewName }: { result: MonthViewResult; unit: DurationUnit; scope: MonthScope; viewName: string }) {
+  const translator = useT()
+  const { t, locale } = translator
+  const month = monthLabel(result.month, locale)
+  const caption = t(scope === 'team' ? 'reports.month.captionTeam' : 'reports.month.caption', { view: viewName, month })
+  const totalLabel = t('reports.month.total', { month })
   switch (result.view) {
     case 'entries':
-      return <MonthTable caption={caption} columns={monthColumns.entries(unit, result.totals)} rows={result.rows} rowKey={(r) => r.entryId} totalLabel={totalLabel} />
+      return <MonthTable caption={caption} columns={monthColumns.entries(unit, result.totals, translator)} rows={result.rows} rowKey={(r) => r.entryId} totalLabel={totalLabel} />
     case 'tickets':
-      return <MonthTable caption={caption} columns={monthColumns.tickets(unit, result.totals)} rows={result.rows} rowKey={(r) => r.workItemId} totalLabel={totalLabel} />
+      return <MonthTable caption={caption} columns={monthColumns.tickets(unit, result.totals, translator)} rows={result.rows} rowKey={(r) => r.workItemId} totalLabel={totalLabel} />
     case 'customers':
-      return <MonthTable caption={caption} columns={monthColumns.customers(unit, result.totals)} rows={result.rows} rowKey={(r) => r.customerId ?? '(none)'} totalLabel={totalLabel} />
+      return <MonthTable caption={caption} columns={monthColumns.customers(unit, result.totals, translator)} rows={result.rows} rowKey={(r) => r.customerId ?? '(none)'} totalLabel={totalLabel} />
     case 'organisations':
-      return <MonthTable caption={caption} columns={monthColumns.organisations(unit, result.totals)} rows={result.rows} rowKey={(r) => r.organisation ?? '(none)'} totalLabel={totalLabel} />
+      return <MonthTable caption={caption} columns={monthColumns.organisations(unit, result.totals, translator)} rows={result.rows} rowKey={(r) => r.organisation ?? '(none)'} totalLabel={totalLabel} />
   }
 }
 
 function StatusFilter({ statuses, onToggle }: { statuses: readonly EntryStatus[]; onToggle: (status: EntryStatus) => void }) {
+  const { t } = useT()
   return (
     <fieldset className="mv-statuses">
-      <legend>Statuses</legend>
+      <legend>{t('reports.statuses')}</legend>
       {EntryStatusSchema.options.map((status) => (
         <label key={status} className="check mv-statuses__item">
           <input type="checkbox" checked={statuses.includes(status)} onChange={() => onToggle(status)} />
-          {BUCKET_NAMES[status]}
+          {t(STATUS_IDS[status])}
         </label>
       ))}
     </fieldset>

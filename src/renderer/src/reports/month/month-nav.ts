@@ -1,7 +1,10 @@
 // Months as the month views and contract usage walk them: 'YYYY-MM' keys, the month
-// before and after, and how a month and its days read ("November 2026", "16 Nov 2026").
-// Display only; the engine decides which days belong to a month.
+// before and after, and how a month and its days read in the window's locale
+// ("November 2026", "16 Nov 2026" / "16. Nov. 2026"). Display only; the engine decides
+// which days belong to a month.
 import { format } from 'date-fns'
+import { formatClock, formatDayMedium, formatMonth } from '@shared/i18n/formats'
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
 
 const MONTH_KEY = /^(\d{4})-(\d{2})$/
 
@@ -27,27 +30,27 @@ export function shiftMonth(month: string, delta: number): string {
 }
 
 /** "2026-11" → "November 2026" */
-export function monthLabel(month: string): string {
-  return isMonthKey(month) ? format(new Date(`${month}-01T12:00:00`), 'MMMM yyyy') : month
+export function monthLabel(month: string, locale = ENGLISH.locale): string {
+  return formatMonth(month, locale)
 }
 
-/** "2026-11-16" → "16 Nov 2026" */
-export function dayLabel(day: string): string {
-  return format(new Date(`${day}T12:00:00`), 'd MMM yyyy')
+/** "2026-11-16" → "16 Nov 2026" / "16. Nov. 2026" */
+export function dayLabel(day: string, locale = ENGLISH.locale): string {
+  return formatDayMedium(day, locale)
 }
 
-/** An instant as a reader wants it in a table: "16 Nov 2026, 14:05". */
-export function instantLabel(ms: number): string {
-  return format(ms, 'd MMM yyyy, HH:mm')
+/** An instant as a reader wants it in a table: "16 Nov 2026, 14:05", in this machine's zone. */
+export function instantLabel(ms: number, locale = ENGLISH.locale): string {
+  return `${dayLabel(format(ms, 'yyyy-MM-dd'), locale)}, ${formatClock(ms, locale)}`
 }
 
-/** Hours as a sentence says them: "40 h", "32 h 30 min". */
-export function spokenHours(seconds: number): string {
+/** Hours as a sentence says them: "40 h", "32 h 30 min" / "40 Std.", "32 Std. 30 Min.". */
+export function spokenHours(seconds: number, { t }: Pick<Translator, 't'> = ENGLISH): string {
   const minutes = Math.round(Math.max(0, seconds) / 60)
   const hours = Math.floor(minutes / 60)
   const rest = minutes % 60
-  if (rest === 0) return `${hours} h`
-  return hours === 0 ? `${rest} min` : `${hours} h ${rest} min`
+  if (rest === 0) return t('duration.hours', { hours })
+  return hours === 0 ? t('duration.minutes', { minutes: rest }) : t('duration.hoursMinutes', { hours, minutes: rest })
 }
 
 /** A share as whole percent, rounded down so 79.9 % never reads as the 80 % that warns. */
