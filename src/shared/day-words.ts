@@ -1,6 +1,7 @@
 // Days in what a person reads: the grid's own words ("Thu 3 Dec"), one function for the
 // grid's header, the renderer's messages and the host's refusals, so a banner never says
 // 2026-12-03 beside a grid that says Thu 3 Dec. Files and logs keep ISO days.
+import { formatDayShort } from './i18n/formats'
 import { weekdayOf } from './periods'
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const
@@ -20,4 +21,9 @@ const LONE_DAY = /(?<![\w/\\.-])(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!
 /** `text` with each ISO day that stands alone written as the grid writes it. */
 export function readableDays(text: string): string {
   return text.replace(LONE_DAY, (day) => shortDayLabel(day))
+}
+
+/** A day in the reader's words: the grid's own in English ("Thu 3 Dec"), the locale's otherwise ("Do., 3. Dez."). */
+export function dayWordFor(day: string, reader: { readonly language: string; readonly locale: string }): string {
+  return reader.language === 'en' ? shortDayLabel(day) : formatDayShort(day, reader.locale)
 }
