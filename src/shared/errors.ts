@@ -43,7 +43,7 @@ export class StintError extends Error {
     /** With a written message: the refusal it says, when one is known (a team server's, passed on). */
     refusal?: Refusal,
   ) {
-    super(typeof message === 'string' ? message : (refusalText(message.id, message.values, ENGLISH) ?? message.id))
+    super(typeof message === 'string' ? message : (refusalText(message.id, message.values, ENGLISH, 'log') ?? message.id))
     this.name = 'StintError'
     this.refusal = typeof message === 'string' ? refusal : message
   }

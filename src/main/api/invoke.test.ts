@@ -55,10 +55,10 @@ describe('the one call wrapper', () => {
     })
   })
 
-  it('turns a service refusal into its code and message', async () => {
+  it('turns a service refusal into its code and message, with the id and values a window translates it by', async () => {
     expect(await invokeCall(env.core.handlers, 'timers.stop', { slot: 1 }, logger)).toEqual({
       ok: false,
-      error: { code: 'conflict', message: 'Timer 1 is not running.' },
+      error: { code: 'conflict', message: 'Timer 1 is not running.', messageId: 'refusal.timerNotRunning', values: { label: 'Timer 1' } },
     })
   })
 

@@ -4,6 +4,8 @@
 // text: days travel as ISO days and durations as seconds, so each reader writes them its
 // own way; a value named `lock` is one of the refusal.lock.* reasons, and a value named
 // `refusal` is another refusal (the team server's, inside the desktop's framing).
+// A value named `isoDay` is a day the log keeps as written ('2026-11-15', as that sentence
+// always was); every reader, English too, sees it as the other days.
 import { dayWordFor } from '../day-words'
 import { formatDuration } from '../duration'
 import { enRefusals } from './en/refusals'
@@ -26,7 +28,11 @@ export function isRefusalId(id: string): id is RefusalId {
   return Object.hasOwn(enRefusals, id)
 }
 
-function shownValue(key: string, value: string | number, values: RefusalValues, reader: Translator): string | number {
+/** For the log (the English `message`): a window formats what it shows itself. */
+export type RefusalAudience = 'log' | 'reader'
+
+function shownValue(key: string, value: string | number, values: RefusalValues, reader: Translator, audience: RefusalAudience): string | number {
+  if (audience === 'log' && key === 'isoDay') return value
   if (DAY_KEY.test(key) && typeof value === 'string' && ISO_DAY.test(value)) return dayWordFor(value, reader)
   // English keeps the '.' files and logs use; other languages their own separator.
   if (SECONDS_KEY.test(key) && typeof value === 'number') return formatDuration(value, undefined, reader.language === 'en' ? undefined : reader.locale)
@@ -36,15 +42,15 @@ function shownValue(key: string, value: string | number, values: RefusalValues, 
   }
   if (key === 'refusal' && typeof value === 'string' && value !== '') {
     const { refusal: _inner, ...rest } = values
-    return refusalText(value, rest, reader) ?? value
+    return refusalText(value, rest, reader, audience) ?? value
   }
   return value
 }
 
 /** The refusal's sentence in the reader's language; null when this build does not know the id (a newer server's). */
-export function refusalText(id: string, values: RefusalValues | undefined, reader: Translator): string | null {
+export function refusalText(id: string, values: RefusalValues | undefined, reader: Translator, audience: RefusalAudience = 'reader'): string | null {
   if (!isRefusalId(id)) return null
   const shown: Record<string, string | number> = {}
-  for (const [key, value] of Object.entries(values ?? {})) shown[key] = shownValue(key, value, values ?? {}, reader)
+  for (const [key, value] of Object.entries(values ?? {})) shown[key] = shownValue(key, value, values ?? {}, reader, audience)
   return reader.t(id, shown)
 }

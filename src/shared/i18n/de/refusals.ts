@@ -8,7 +8,7 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.lock.approvedServer': 'Dieser Zeitraum ist genehmigt und gesperrt. Nur ein Administrator kann ihn wieder öffnen, auf dem Team-Server.',
   'refusal.periodLocked': '{lock} Es wurde nichts geändert.',
   'refusal.todayLocked': 'Auch heute ({day}) liegt in einem gesperrten Zeitraum. {lock} Behalten Sie die Zeit stattdessen zurück; es wurde nichts geändert.',
-  'refusal.dayStillLocked': '{day} liegt noch in einem gesperrten Zeitraum. {lock} Oder buchen Sie die Zeit auf heute; es wurde nichts geändert.',
+  'refusal.dayStillLocked': '{isoDay} liegt noch in einem gesperrten Zeitraum. {lock} Oder buchen Sie die Zeit auf heute; es wurde nichts geändert.',
   'refusal.heldTimeSettled': 'Diese Zeit wurde bereits gebucht oder verworfen; es wurde nichts geändert.',
   'refusal.notALockAnswer': '„{action}“ ist keine Antwort zu Zeit in einem gesperrten Zeitraum; es wurde nichts geändert.',
   'refusal.dayOver24h': 'Ein Tag hat höchstens 24 Stunden: {day} hätte {totalSeconds}. Es wurde nichts geändert.',

@@ -10,7 +10,7 @@ export const enRefusals = {
   'refusal.lock.approvedServer': 'This period is approved and locked. Only an administrator can reopen it, on the team server.',
   'refusal.periodLocked': '{lock} Nothing was changed.',
   'refusal.todayLocked': 'Today ({day}) is in a locked period too. {lock} Keep the time aside instead; nothing was changed.',
-  'refusal.dayStillLocked': '{day} is still in a locked period. {lock} Or book the time to today; nothing was changed.',
+  'refusal.dayStillLocked': '{isoDay} is still in a locked period. {lock} Or book the time to today; nothing was changed.',
   'refusal.heldTimeSettled': 'That time was already booked or discarded; nothing was changed.',
   'refusal.notALockAnswer': '"{action}" is not an answer about time in a locked period; nothing was changed.',
   // Entries: 24 h a day, durations, runs.
