@@ -59,18 +59,37 @@ export const enRefusals = {
   'refusal.contractGone': 'That contract does not exist (any more); nothing was changed.',
   'refusal.contractOfOtherCustomer': 'That contract belongs to another customer; nothing was changed.',
   'refusal.inactiveDefault': 'An inactive activity type cannot be the default; nothing was changed.',
+  // The rules of organisation data (src/shared/org-data.ts): sentences without their end, each path adds its own.
   'refusal.referenceExists':
-    '{reference} already exists ("{name}"); references that differ only in letter case or invisible characters are the same. Book on that one. Nothing was changed.',
+    '{reference} already exists ("{name}"); references that differ only in letter case or invisible characters are the same. Book on that one',
   'refusal.nameExists':
-    '{kind, select, customer {A customer} contract {A contract} activityType {An activity type} other {A work item}} called "{name}" already exists; names that differ only in letter case, spacing, accents or invisible characters are the same name. Use that one. Nothing was changed.',
-  'refusal.contractsAdminOnly': 'Contracts and their included hours are set by your organisation’s admin on the team server. Nothing was changed.',
-  'refusal.activityTypesAdminOnly': 'Activity types, and which one is the default, are set by your organisation’s admin on the team server. Nothing was changed.',
-  'refusal.organisationAdminOnly': 'Only an admin puts a customer in an organisation (the group reports add customers up by). Nothing was changed.',
+    '{kind, select, customer {A customer} contract {A contract} activityType {An activity type} other {A work item}} called "{name}" already exists; names that differ only in letter case, spacing, accents or invisible characters are the same name. Use that one',
+  'refusal.contractsAdminOnly': 'Contracts and their included hours are set by your organisation’s admin on the team server',
+  'refusal.activityTypesAdminOnly': 'Activity types, and which one is the default, are set by your organisation’s admin on the team server',
+  'refusal.organisationAdminOnly': 'Only an admin puts a customer in an organisation (the group reports add customers up by)',
+  'refusal.notKept': '{refusal}. Nothing was changed.',
   // The timesheet and its submission.
   'refusal.nothingToChange': 'There is nothing to change.',
   'refusal.rowInPeriod': 'That row is already in this period.',
   'refusal.nothingToWithdraw': 'Without a team server a submitted period is approved at once, so there is nothing to withdraw. Reopen it to change it.',
   'refusal.reopenOnServer': 'With a team server, only an administrator can reopen a period, on the server.',
+  // The life of a period (src/shared/period-workflow.ts).
+  'refusal.flow.submitOwnerOnly': 'Only the person whose time it is can submit a period.',
+  'refusal.flow.alreadySubmitted': 'This period is already submitted and waiting for approval.',
+  'refusal.flow.alreadyApproved': 'This period is already approved.',
+  'refusal.flow.withdrawOwnerOnly': 'Only the person who submitted a period can withdraw it.',
+  'refusal.flow.withdrawSubmittedOnly': 'Only a submitted period can be withdrawn; this one is {status, select, open {open} submitted {submitted} approved {approved} rejected {rejected} other {{status}}}.',
+  'refusal.flow.withdrawAfterLevel1': 'The first approver has already approved this period, so it can no longer be withdrawn. Ask an approver to reject it.',
+  'refusal.flow.decideSubmittedOnly':
+    'Only a submitted period can be {action, select, approve {approved} other {rejected}}; this one is {status, select, open {open} submitted {submitted} approved {approved} rejected {rejected} other {{status}}}.',
+  'refusal.flow.notOwnTime': 'Nobody approves or rejects their own time; another approver of the team has to.',
+  'refusal.flow.notApproverAtLevel': 'This period waits for a level {level} approver of its team, and you are not one.',
+  'refusal.flow.twoLevelsTwoPeople': 'You approved this period at level 1; nobody approves the same period at two levels, so another level 2 approver has to.',
+  'refusal.flow.reasonRequired': 'A reason is required, so the person knows what to fix.',
+  'refusal.flow.reasonTooLong': 'A reason can be at most {max} characters (this one has {length}).',
+  'refusal.flow.reopenAdminOnly': 'Only an administrator can reopen a period.',
+  'refusal.flow.reopenLockedOnly': 'Only a submitted or approved period can be reopened; this one is {status, select, open {open} submitted {submitted} approved {approved} rejected {rejected} other {{status}}}.',
+  'refusal.flowNotKept': '{refusal} Nothing was changed.',
   // The team server's refusals that reach the desktop (src/server).
   'refusal.server.refused': 'The team server refused: {refusal}',
   'refusal.server.refusedRequest': 'The team server refused the request: {refusal}',
