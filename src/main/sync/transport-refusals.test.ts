@@ -5,7 +5,7 @@ import { readableError, StintError } from '@shared/errors'
 import { createTranslator } from '@shared/i18n/translator'
 import { httpTransport, TransportError } from './transport'
 
-const answering = (status: number, body: unknown): typeof fetch => async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+const answering = (status: number, body: unknown): typeof fetch => () => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }))
 
 async function refusalOf(promise: Promise<unknown>): Promise<TransportError> {
   try {

@@ -41,7 +41,7 @@ function shownValue(key: string, value: string | number, values: RefusalValues, 
     return isRefusalId(lockId) ? reader.t(lockId) : value
   }
   if (key === 'refusal' && typeof value === 'string' && value !== '') {
-    const { refusal: _inner, ...rest } = values
+    const rest = Object.fromEntries(Object.entries(values).filter(([name]) => name !== 'refusal'))
     return refusalText(value, rest, reader, audience) ?? value
   }
   return value
