@@ -162,7 +162,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     try {
       return await call(transport)
     } catch (error) {
-      if (error instanceof TransportError) throw new StintError(TRANSPORT_ERROR_CODE[error.kind], error.message)
+      if (error instanceof TransportError) throw new StintError(TRANSPORT_ERROR_CODE[error.kind], error.message, error.refusal)
       throw error
     }
   }

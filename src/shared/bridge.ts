@@ -1,8 +1,8 @@
 // Builds the object the renderer talks to (`window.stint` in Electron, the HTTP
 // bridge in the browser host) from the contract, so neither side keeps a hand-made copy.
 import type { Envelope } from './errors'
-import { ApiCallError } from './errors'
-import { readableDays } from './day-words'
+import { ApiCallError, readableError } from './errors'
+import { ENGLISH, type Translator } from './i18n/translator'
 import {
   CALL_NAMES,
   EVENT_NAMES,
@@ -55,7 +55,11 @@ export function buildBridge(invoke: Invoke, subscribe: Subscribe): StintBridge {
   return { ...nested((name) => (request: unknown) => invoke(name, request)), events } as unknown as StintBridge
 }
 
-export function createClient(bridge: StintBridge): StintClient {
+/**
+ * `reader`: the window's translator as it is now (the language changes live), in whose
+ * words refusals are shown; English when not given.
+ */
+export function createClient(bridge: StintBridge, reader: () => Translator = () => ENGLISH): StintClient {
   const raw = bridge as unknown as Record<string, Record<string, (request: unknown) => Promise<Envelope<unknown>>>>
   const client = nested((name) => {
     const dot = name.indexOf('.')
@@ -63,8 +67,8 @@ export function createClient(bridge: StintBridge): StintClient {
     if (!call) throw new Error(`The bridge has no method for ${name}`)
     return async (request: unknown) => {
       const envelope = await call(request)
-      // What the renderer shows reads days as the grid does; the host's logs keep ISO days.
-      if (!envelope.ok) throw new ApiCallError(name, { ...envelope.error, message: readableDays(envelope.error.message) })
+      // What the renderer shows is in the window's language, days as the grid writes them; the host's logs keep English and ISO days.
+      if (!envelope.ok) throw new ApiCallError(name, { ...envelope.error, message: readableError(envelope.error, reader()) })
       return envelope.value
     }
   })

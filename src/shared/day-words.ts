@@ -24,3 +24,8 @@ const LONE_DAY = /(?<![\w/\\.-])(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!
 export function readableDays(text: string, locale?: string): string {
   return text.replace(LONE_DAY, (day) => shortDayLabel(day, locale))
 }
+
+/** A day in the reader's words: the grid's own in English ("Thu 3 Dec"), the locale's otherwise ("Do 3. Dez."). */
+export function dayWordFor(day: string, reader: { readonly locale: string }): string {
+  return shortDayLabel(day, reader.locale)
+}

@@ -1,6 +1,9 @@
 // The typed error envelope every call returns instead of throwing across a process
 // boundary: a code the UI can branch on and a message a person can act on. Never a stack.
 import { z } from 'zod'
+import { readableDays } from './day-words'
+import { refusalText, type Refusal, type RefusalId, type RefusalValues } from './i18n/refusal-text'
+import { ENGLISH, type Translator } from './i18n/translator'
 
 export const ApiErrorCodeSchema = z.enum([
   'invalid_request',
@@ -18,30 +21,63 @@ export const ApiErrorSchema = z.object({
   message: z.string(),
   /** For invalid_request: each offending field by its dotted path. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** The catalogue id of `message` (src/shared/i18n/en/refusals.ts), so a window can show it in its own language. */
+  messageId: z.string().min(1).optional(),
+  /** The id's values: ISO days and seconds as data, the reader formats them. */
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 })
 export type ApiErrorBody = z.infer<typeof ApiErrorSchema>
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody }
 
-/** Thrown by services for outcomes the user should see; anything else becomes `internal`. */
+/**
+ * Thrown by services for outcomes the user should see; anything else becomes `internal`.
+ * Given a refusal (an id and its values) the English sentence comes from the catalogue and
+ * the id travels in the envelope, so the window can say it in the reader's language.
+ */
 export class StintError extends Error {
+  readonly refusal: Refusal | undefined
   constructor(
     readonly code: Exclude<ApiErrorCode, 'internal'>,
-    message: string,
+    message: string | Refusal,
+    /** With a written message: the refusal it says, when one is known (a team server's, passed on). */
+    refusal?: Refusal,
   ) {
-    super(message)
+    super(typeof message === 'string' ? message : (refusalText(message.id, message.values, ENGLISH, 'log') ?? message.id))
     this.name = 'StintError'
+    this.refusal = typeof message === 'string' ? refusal : message
   }
+
+  /** The envelope's error: code, English message, and the refusal's id and values when it has them. */
+  body(): ApiErrorBody {
+    const { refusal } = this
+    return { code: this.code, message: this.message, ...(refusal ? { messageId: refusal.id, ...(refusal.values ? { values: { ...refusal.values } } : {}) } : {}) }
+  }
+}
+
+/** A refusal by id: `throw refuse('conflict', 'refusal.rowInPeriod')`. */
+export function refuse(code: Exclude<ApiErrorCode, 'internal'>, id: RefusalId, values?: RefusalValues): StintError {
+  return new StintError(code, values ? { id, values } : { id })
+}
+
+/** What the reader sees of an error body: the refusal in their language when it has a known id, else the message with days as the grid writes them. */
+export function readableError(body: ApiErrorBody, reader: Translator = ENGLISH): string {
+  const translated = body.messageId === undefined ? null : refusalText(body.messageId, body.values, reader)
+  return translated ?? readableDays(body.message)
 }
 
 /** What the renderer's client throws when a call returns an error envelope. */
 export class ApiCallError extends Error {
   readonly code: ApiErrorCode
   readonly issues: ApiErrorBody['issues']
+  readonly messageId: string | undefined
+  readonly values: ApiErrorBody['values']
   constructor(readonly call: string, body: ApiErrorBody) {
     super(body.message)
     this.name = 'ApiCallError'
     this.code = body.code
     this.issues = body.issues
+    this.messageId = body.messageId
+    this.values = body.values
   }
 }

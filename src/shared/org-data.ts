@@ -3,6 +3,8 @@
 // judges every write with them (src/server/org/authority.ts adds what only it knows: who
 // made a row, whether an admin has taken it over); a device connected as a member refuses
 // at once what the server would refuse anyway. Also the keys look-alikes are found by.
+import { refusalText, type Refusal } from './i18n/refusal-text'
+import { ENGLISH } from './i18n/translator'
 import { nameKey } from './text'
 
 export type OrgDataKind = 'customer' | 'contract' | 'activityType' | 'workItem'
@@ -19,18 +21,33 @@ export function mayCreate(role: OrgRole, kind: OrgDataKind): boolean {
   return role === 'admin' || kind === 'customer' || kind === 'workItem'
 }
 
-/** Why a non-admin may not make or change `kind` at all, or null when they may (their own rows). */
-export function adminOnlyReason(role: OrgRole, kind: OrgDataKind): string | null {
+/** Why a non-admin may not make or change `kind` at all, as a refusal without its end, or null when they may (their own rows). */
+export function adminOnlyRefusal(role: OrgRole, kind: OrgDataKind): Refusal | null {
   if (mayCreate(role, kind)) return null
-  return kind === 'contract'
-    ? 'Contracts and their included hours are set by your organisation’s admin on the team server'
-    : 'Activity types, and which one is the default, are set by your organisation’s admin on the team server'
+  return { id: kind === 'contract' ? 'refusal.contractsAdminOnly' : 'refusal.activityTypesAdminOnly' }
+}
+
+/** The same in English words. */
+export function adminOnlyReason(role: OrgRole, kind: OrgDataKind): string | null {
+  const refusal = adminOnlyRefusal(role, kind)
+  return refusal === null ? null : english(refusal)
+}
+
+/** A rule's sentence (without its end) as the log and the server write it. */
+function english(refusal: Refusal): string {
+  return refusalText(refusal.id, refusal.values, ENGLISH, 'log') ?? refusal.id
+}
+
+/** A refusal without its end, closed with "Nothing was changed." in the reader's language. */
+export function notKept(refusal: Refusal): Refusal {
+  return { id: 'refusal.notKept', values: { ...refusal.values, refusal: refusal.id } }
 }
 
 /** The most a contract includes: 100,000 hours, as the admin's command line allows (and far inside what the column holds). */
 export const MAX_INCLUDED_MINUTES = 100_000 * 60
 
-export const ORGANISATION_ADMIN_ONLY = 'Only an admin puts a customer in an organisation (the group reports add customers up by)'
+export const ORGANISATION_ADMIN_ONLY_REFUSAL: Refusal = { id: 'refusal.organisationAdminOnly' }
+export const ORGANISATION_ADMIN_ONLY = english(ORGANISATION_ADMIN_ONLY_REFUSAL)
 
 /** The key two work items that look alike share: the ticket reference when there is one, else the title. */
 export function workItemKey(item: { reference: string | null; title: string }): string {
@@ -46,8 +63,12 @@ export function orgNameKey(name: string): string {
  * The refusal of a look-alike, naming the one that exists, so the person books on it.
  * Sentences without the closing "nothing was changed": each path adds its own.
  */
+export function lookAlikeRefusal(kind: OrgDataKind, existing: { name: string; reference?: string | null }): Refusal {
+  if (kind === 'workItem' && existing.reference) return { id: 'refusal.referenceExists', values: { reference: existing.reference, name: existing.name } }
+  return { id: 'refusal.nameExists', values: { kind, name: existing.name } }
+}
+
+/** The same in English words. */
 export function lookAlikeProblem(kind: OrgDataKind, existing: { name: string; reference?: string | null }): string {
-  if (kind === 'workItem' && existing.reference) return `${existing.reference} already exists ("${existing.name}"); references that differ only in letter case or invisible characters are the same. Book on that one`
-  const article = kind === 'activityType' ? 'An' : 'A'
-  return `${article} ${KIND_NAMES[kind]} called "${existing.name}" already exists; names that differ only in letter case, spacing, accents or invisible characters are the same name. Use that one`
+  return english(lookAlikeRefusal(kind, existing))
 }

@@ -2,6 +2,8 @@
 // with one or two approval levels. The team server decides with it; without a server the
 // app uses it with the pattern "none". Every allowed move becomes one audit event.
 import { z } from 'zod'
+import { refusalText, type Refusal, type RefusalId, type RefusalValues } from './i18n/refusal-text'
+import { ENGLISH } from './i18n/translator'
 import type { PeriodStatus } from './timesheet'
 
 export const ApprovalPatternSchema = z.enum(['none', 'one', 'two'])
@@ -29,16 +31,20 @@ export interface Actor {
   approvedLevel1?: boolean
 }
 
-export type Transition = { ok: true; to: PeriodState; reason: string | null } | { ok: false; error: string }
+/** A refusal's `error` is its English sentence; `refusal` lets a window say it in its own language. */
+export type Transition = { ok: true; to: PeriodState; reason: string | null } | { ok: false; error: string; refusal: Refusal }
 
 export const MAX_REASON_LENGTH = 1000
 
-const refuse = (error: string): Transition => ({ ok: false, error })
+function refuse(id: RefusalId, values?: RefusalValues): Transition {
+  const refusal: Refusal = values ? { id, values } : { id }
+  return { ok: false, error: refusalText(id, values, ENGLISH, 'log') ?? id, refusal }
+}
 
-function reasonProblem(reason: string): string | null {
+function reasonProblem(reason: string): Transition | null {
   const text = reason.trim()
-  if (text === '') return 'A reason is required, so the person knows what to fix.'
-  if (text.length > MAX_REASON_LENGTH) return `A reason can be at most ${MAX_REASON_LENGTH} characters (this one has ${text.length}).`
+  if (text === '') return refuse('refusal.flow.reasonRequired')
+  if (text.length > MAX_REASON_LENGTH) return refuse('refusal.flow.reasonTooLong', { max: String(MAX_REASON_LENGTH), length: String(text.length) })
   return null
 }
 
@@ -53,38 +59,36 @@ function reasonProblem(reason: string): string | null {
 export function nextPeriodState(state: PeriodState, action: PeriodAction, pattern: ApprovalPattern, actor: Actor): Transition {
   switch (action.kind) {
     case 'submit': {
-      if (!actor.isOwner) return refuse('Only the person whose time it is can submit a period.')
-      if (state.status === 'submitted') return refuse('This period is already submitted and waiting for approval.')
-      if (state.status === 'approved') return refuse('This period is already approved.')
+      if (!actor.isOwner) return refuse('refusal.flow.submitOwnerOnly')
+      if (state.status === 'submitted') return refuse('refusal.flow.alreadySubmitted')
+      if (state.status === 'approved') return refuse('refusal.flow.alreadyApproved')
       return pattern === 'none' ? { ok: true, to: { status: 'approved', level: null }, reason: null } : { ok: true, to: { status: 'submitted', level: 1 }, reason: null }
     }
     case 'withdraw': {
-      if (!actor.isOwner) return refuse('Only the person who submitted a period can withdraw it.')
-      if (state.status !== 'submitted') return refuse(`Only a submitted period can be withdrawn; this one is ${state.status}.`)
-      if (state.level !== 1) return refuse('The first approver has already approved this period, so it can no longer be withdrawn. Ask an approver to reject it.')
+      if (!actor.isOwner) return refuse('refusal.flow.withdrawOwnerOnly')
+      if (state.status !== 'submitted') return refuse('refusal.flow.withdrawSubmittedOnly', { status: state.status })
+      if (state.level !== 1) return refuse('refusal.flow.withdrawAfterLevel1')
       return { ok: true, to: { status: 'open', level: null }, reason: null }
     }
     case 'approve':
     case 'reject': {
-      if (state.status !== 'submitted' || state.level === null) return refuse(`Only a submitted period can be ${action.kind === 'approve' ? 'approved' : 'rejected'}; this one is ${state.status}.`)
-      if (actor.isOwner) return refuse('Nobody approves or rejects their own time; another approver of the team has to.')
-      if (!actor.approverLevels.includes(state.level)) return refuse(`This period waits for a level ${state.level} approver of its team, and you are not one.`)
+      if (state.status !== 'submitted' || state.level === null) return refuse('refusal.flow.decideSubmittedOnly', { action: action.kind, status: state.status })
+      if (actor.isOwner) return refuse('refusal.flow.notOwnTime')
+      if (!actor.approverLevels.includes(state.level)) return refuse('refusal.flow.notApproverAtLevel', { level: state.level })
       // Separation of duties: two levels mean two people, even when old data names one person at both.
       if (action.kind === 'approve' && state.level === 2 && actor.approvedLevel1 === true) {
-        return refuse('You approved this period at level 1; nobody approves the same period at two levels, so another level 2 approver has to.')
+        return refuse('refusal.flow.twoLevelsTwoPeople')
       }
       if (action.kind === 'reject') {
-        const problem = reasonProblem(action.reason)
-        return problem ? refuse(problem) : { ok: true, to: { status: 'rejected', level: null }, reason: action.reason.trim() }
+        return reasonProblem(action.reason) ?? { ok: true, to: { status: 'rejected', level: null }, reason: action.reason.trim() }
       }
       if (pattern === 'two' && state.level === 1) return { ok: true, to: { status: 'submitted', level: 2 }, reason: null }
       return { ok: true, to: { status: 'approved', level: null }, reason: null }
     }
     case 'reopen': {
-      if (!actor.isAdmin) return refuse('Only an administrator can reopen a period.')
-      if (state.status !== 'approved' && state.status !== 'submitted') return refuse(`Only a submitted or approved period can be reopened; this one is ${state.status}.`)
-      const problem = reasonProblem(action.reason)
-      return problem ? refuse(problem) : { ok: true, to: { status: 'open', level: null }, reason: action.reason.trim() }
+      if (!actor.isAdmin) return refuse('refusal.flow.reopenAdminOnly')
+      if (state.status !== 'approved' && state.status !== 'submitted') return refuse('refusal.flow.reopenLockedOnly', { status: state.status })
+      return reasonProblem(action.reason) ?? { ok: true, to: { status: 'open', level: null }, reason: action.reason.trim() }
     }
   }
 }

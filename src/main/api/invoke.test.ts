@@ -55,10 +55,10 @@ describe('the one call wrapper', () => {
     })
   })
 
-  it('turns a service refusal into its code and message', async () => {
+  it('turns a service refusal into its code and message, with the id and values a window translates it by', async () => {
     expect(await invokeCall(env.core.handlers, 'timers.stop', { slot: 1 }, logger)).toEqual({
       ok: false,
-      error: { code: 'conflict', message: 'Timer 1 is not running.' },
+      error: { code: 'conflict', message: 'Timer 1 is not running.', messageId: 'refusal.timerNotRunning', values: { label: 'Timer 1' } },
     })
   })
 
@@ -73,6 +73,12 @@ describe('the one call wrapper', () => {
           { path: 'month', message: '"2026-13" is not a month: months run from 01 to 12.' },
           { path: 'view', message: 'Say which month view (view): one of entries, tickets, customers, organisations.' },
         ],
+        // The first line in the window's language; zod's sentences stay English.
+        messageId: 'refusal.requestRefused',
+        values: {
+          call: 'reports.month',
+          summary: 'month: "2026-13" is not a month: months run from 01 to 12. view: Say which month view (view): one of entries, tickets, customers, organisations.',
+        },
       },
     })
     const unended = await invokeCall(env.core.handlers, 'timers.start', { slot: 1, force: true }, logger)
@@ -87,6 +93,8 @@ describe('the one call wrapper', () => {
         code: 'invalid_request',
         message: 'timesheet.load was refused, nothing was changed. day: "2026-02-30" is not a real date: February 2026 has days 01 to 28.',
         issues: [{ path: 'day', message: '"2026-02-30" is not a real date: February 2026 has days 01 to 28' }],
+        messageId: 'refusal.requestRefused',
+        values: { call: 'timesheet.load', summary: 'day: "2026-02-30" is not a real date: February 2026 has days 01 to 28.' },
       },
     })
     expect(logged).toEqual([])

@@ -3,7 +3,7 @@
 // turns every outcome into an envelope. Internals are logged here and never returned.
 import type { z } from 'zod'
 import { calls, isCallName, type CallName, type CallRequestParsed, type CallResponse } from '@shared/contract'
-import { StintError, type ApiErrorBody, type Envelope } from '@shared/errors'
+import { refuse, StintError, type ApiErrorBody, type Envelope } from '@shared/errors'
 import { storageError } from '../files/storage-errors'
 import type { Logger } from '../logger'
 
@@ -27,7 +27,8 @@ export function validationError(name: string, error: z.ZodError): ApiErrorBody {
     .map((i) => `${i.path}: ${i.message}`)
     .map((text) => (/[.!?]$/.test(text) ? text : `${text}.`))
     .join(' ')
-  return { code: 'invalid_request', message: `${name} was refused, nothing was changed. ${summary}`, issues }
+  // zod's issues stay English; the first line, what the reader sees first, is the window's language.
+  return { ...refuse('invalid_request', 'refusal.requestRefused', { call: name, summary }).body(), issues }
 }
 
 export async function invokeCall(
@@ -55,7 +56,7 @@ export async function invokeCall(
   } catch (error) {
     if (error instanceof StintError) {
       logger.info(`refused ${name} (${error.code}): ${error.message}`)
-      return { ok: false, error: { code: error.code, message: error.message } }
+      return { ok: false, error: error.body() }
     }
     // A full or read-only disk is the person's to fix, so it is said in words, not as "internal".
     const storage = storageError(error, { doing: 'save this change', kept: 'Nothing was lost: everything saved before is still there.' })

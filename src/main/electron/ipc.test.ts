@@ -189,6 +189,8 @@ describe('what a trusted window may send', () => {
         code: 'invalid_request',
         message: expect.stringContaining('slot') as unknown,
         issues: [{ path: 'slot', message: 'slot must be a whole number from 1 to 9' }],
+        messageId: 'refusal.requestRefused',
+        values: { call: 'timers.start', summary: 'slot: slot must be a whole number from 1 to 9.' },
       },
     })
     expect(calls).toEqual([])

@@ -2,14 +2,12 @@
 // the one hand-entered ("grid") entry of that cell, never what timers recorded; a day has
 // at most 24 hours, checked after a whole batch is in so a pasted block is all or nothing.
 import type { Transaction } from 'kysely'
-import { formatDuration } from '@shared/duration'
-import { StintError } from '@shared/errors'
+import { refuse } from '@shared/errors'
 import { MAX_DAY_SECONDS, type CellChange, type RowKey } from '@shared/timesheet'
 import type { Database } from '../db/schema'
 import { dayTotals, liveEntries } from './entry-reads'
 import { insertEntry, setSeconds, tombstone } from './entry-rows'
 import { requireOpen, type LockMode, type OpenDays } from './period-lock'
-import { shortDayLabel } from '@shared/day-words'
 
 interface RowFields {
   work_item_id: string | null
@@ -24,7 +22,7 @@ export function matchesRow(row: RowKey) {
 /** Refuses the change (the caller's transaction rolls back) when any of the days now has more than 24 hours. */
 export async function checkDayLimits(trx: Transaction<Database>, user: string, days: Iterable<string>): Promise<void> {
   for (const [day, total] of await dayTotals(trx, user, [...new Set(days)])) {
-    if (total > MAX_DAY_SECONDS) throw new StintError('invalid_request', `A day has at most 24 hours: ${shortDayLabel(day)} would have ${formatDuration(total)}. Nothing was changed.`)
+    if (total > MAX_DAY_SECONDS) throw refuse('invalid_request', 'refusal.dayOver24h', { day, totalSeconds: total })
   }
 }
 
@@ -51,10 +49,7 @@ async function applyCellTotal(trx: Transaction<Database>, open: OpenDays, user: 
   const grid = inCell.filter((e) => e.source === 'grid')
   const target = change.totalSeconds - fixed
   if (target < 0) {
-    throw new StintError(
-      'invalid_request',
-      `${formatDuration(change.totalSeconds)} on ${shortDayLabel(change.day)} is less than the ${formatDuration(fixed)} recorded by timers in that cell. Typing cannot change timer time: open the cell's details to edit those entries. Nothing was changed.`,
-    )
+    throw refuse('invalid_request', 'refusal.belowTimerTime', { seconds: change.totalSeconds, day: change.day, timerSeconds: fixed })
   }
   const at = (id: string) => ({ id, day: change.day, user })
   const [keep, ...extra] = grid
@@ -75,7 +70,7 @@ async function applyCellTotal(trx: Transaction<Database>, open: OpenDays, user: 
  */
 export async function clearEmptyRow(trx: Transaction<Database>, user: string, mode: LockMode, span: { from: string; to: string }, row: RowKey, now: number): Promise<void> {
   const time = (await liveEntries(trx, user, span.from, span.to).execute()).filter(matchesRow(row))
-  if (time.some((e) => e.rounded_seconds > 0)) throw new StintError('conflict', 'This row has time in it. Clear its cells first; only an empty row can be removed.')
+  if (time.some((e) => e.rounded_seconds > 0)) throw refuse('conflict', 'refusal.rowHasTime')
   const empty = time.filter((t) => t.source === 'grid')
   const open = await requireOpen(
     trx,

@@ -3,17 +3,15 @@
 // day first, re-rounds timer time from the raw seconds (typed time is billed as typed),
 // and keeps the day within 24 hours; a refusal says why and changes nothing.
 import type { Transaction } from 'kysely'
-import { StintError } from '@shared/errors'
+import { refuse } from '@shared/errors'
 import { roundSeconds, type RoundingRule } from '@shared/rounding'
 import { localDay } from '@shared/days'
-import { formatDuration } from '@shared/duration'
 import { instantAt, wallTimeOn, type RunInput } from '@shared/run-times'
 import type { Database } from '../db/schema'
 import { checkDayLimits } from './cell-totals'
 import { entryRow } from './entry-reads'
 import { setDescription, setRuns, setSeconds, tombstone } from './entry-rows'
 import { requireOpen, type LockMode } from './period-lock'
-import { shortDayLabel } from '@shared/day-words'
 
 export interface EditContext {
   user: string
@@ -27,8 +25,8 @@ export interface EditContext {
 /** The entry, checked editable: the user's, live, not voided, its day open. */
 async function editable(trx: Transaction<Database>, ctx: EditContext, id: string) {
   const row = await entryRow(trx, ctx.user, id)
-  if (!row) throw new StintError('not_found', 'That entry does not exist (any more); nothing was changed.')
-  if (row.status === 'voided') throw new StintError('conflict', 'This entry was voided by an administrator: it is kept for the record and cannot be changed. Nothing was changed.')
+  if (!row) throw refuse('not_found', 'refusal.entryGone')
+  if (row.status === 'voided') throw refuse('conflict', 'refusal.entryVoided')
   const open = await requireOpen(trx, ctx.user, [row.day], ctx.mode)
   return { row, open, at: { id: row.id, day: row.day, user: ctx.user } }
 }
@@ -55,7 +53,7 @@ function rounded(source: string, raw: number, rule: RoundingRule): number {
 
 export async function setEntryDuration(trx: Transaction<Database>, ctx: EditContext, id: string, seconds: number): Promise<EditedEntry> {
   const { row, open, at } = await editable(trx, ctx, id)
-  if (seconds <= 0) throw new StintError('invalid_request', 'A duration must be more than zero; to remove the entry, delete it. Nothing was changed.')
+  if (seconds <= 0) throw refuse('invalid_request', 'refusal.durationNotPositive')
   const ranges = await rangesOf(trx, id)
   const last = ranges.at(-1)
   if (row.source === 'manual' && last) {
@@ -65,7 +63,7 @@ export async function setEntryDuration(trx: Transaction<Database>, ctx: EditCont
     const others = ranges.slice(0, -1).reduce((sum, r) => sum + (r.ended_at - r.started_at), 0)
     const endedAt = last.started_at + seconds * 1000 - others
     if (endedAt <= last.started_at || localDay(endedAt - 1, zone) !== row.day) {
-      throw new StintError('invalid_request', `${formatDuration(seconds)} from ${wallTimeOn(row.day, last.started_at, zone)} would end after midnight; change its start and end instead. Nothing was changed.`)
+      throw refuse('invalid_request', 'refusal.pastMidnight', { seconds, start: wallTimeOn(row.day, last.started_at, zone) })
     }
     const moved = ranges.map((r) => ({ startedAt: r.started_at, endedAt: r === last ? endedAt : r.ended_at }))
     await setRuns(trx, open, at, moved, seconds, seconds, ctx.now)
@@ -89,25 +87,25 @@ export async function setEntryRuns(trx: Transaction<Database>, ctx: EditContext,
   const { row, open, at } = await editable(trx, ctx, id)
   const before = await rangesOf(trx, id)
   // Timer entries and manual entries made with times have a start and end; typed totals (grid) and durations do not.
-  if (row.source === 'grid' || before.length === 0) throw new StintError('invalid_request', 'This entry was typed as a duration, so it has no start and end; change its duration instead. Nothing was changed.')
-  if (runs.length === 0) throw new StintError('invalid_request', 'An entry needs at least one run; to remove it, delete it. Nothing was changed.')
+  if (row.source === 'grid' || before.length === 0) throw refuse('invalid_request', 'refusal.typedHasNoRuns')
+  if (runs.length === 0) throw refuse('invalid_request', 'refusal.entryNeedsRun')
   const zone = row.time_zone ?? ctx.timeZone
   const instant = (time: string, kept: number | undefined): number => {
     if (kept !== undefined && wallTimeOn(row.day, kept, zone) === time.trim().padStart(5, '0')) return kept
     const at = instantAt(row.day, time, zone)
-    if (at === null) throw new StintError('invalid_request', `${time} is not a time on the clock on ${shortDayLabel(row.day)} in ${zone} (the clocks skip it). Nothing was changed.`)
+    if (at === null) throw refuse('invalid_request', 'refusal.clockSkips', { time, day: row.day, zone })
     return at
   }
   const ranges = runs
     .map((run, i) => {
       const range = { startedAt: instant(run.start, before[i]?.started_at), endedAt: instant(run.end, before[i]?.ended_at) }
-      if (range.endedAt <= range.startedAt) throw new StintError('invalid_request', `Run ${i + 1} ends (${run.end}) before it starts (${run.start}). Nothing was changed.`)
+      if (range.endedAt <= range.startedAt) throw refuse('invalid_request', 'refusal.runEndsBeforeStart', { run: i + 1, end: run.end, start: run.start })
       return { ...range, label: `${run.start}–${run.end}` }
     })
     .sort((a, b) => a.startedAt - b.startedAt)
   ranges.forEach((range, i) => {
     const next = ranges[i + 1]
-    if (next && next.startedAt < range.endedAt) throw new StintError('invalid_request', `Two runs overlap (${range.label} and ${next.label}); time is counted once. Nothing was changed.`)
+    if (next && next.startedAt < range.endedAt) throw refuse('invalid_request', 'refusal.runsOverlap', { first: range.label, second: next.label })
   })
   const raw = Math.floor(ranges.reduce((sum, r) => sum + (r.endedAt - r.startedAt), 0) / 1000)
   await setRuns(

@@ -5,15 +5,14 @@
 // or discard it. Nothing is deleted: an answer changes the row's state.
 import type { Kysely, Transaction } from 'kysely'
 import { localDay } from '@shared/days'
-import { StintError } from '@shared/errors'
+import { refuse } from '@shared/errors'
 import { newId } from '@shared/ids'
 import { roundSeconds, type RoundingRule } from '@shared/rounding'
 import type { HeldTime, PromptResolution } from '@shared/timers'
 import type { Database } from '../db/schema'
 import { insertEntry } from './entry-rows'
-import { checkDays, lockedReason, type LockMode } from './period-lock'
+import { checkDays, lockedReason, lockKind, type LockMode } from './period-lock'
 import { bookPieces, type BookingTarget, type DayPiece, type HeldOrigin } from './timer-time'
-import { shortDayLabel } from '@shared/day-words'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -117,8 +116,8 @@ const ANSWERS = new Set<PromptResolution['action']>(['book-today', 'keep-aside',
 export async function resolveHeld(trx: Transaction<Database>, ctx: HeldContext, id: string, resolution: PromptResolution): Promise<{ booked: boolean } | undefined> {
   const held = await trx.selectFrom('held_time').selectAll().where('id', '=', id).where('user_id', '=', ctx.user).executeTakeFirst()
   if (!held) return undefined
-  if (held.state === 'booked' || held.state === 'discarded') throw new StintError('conflict', 'That time was already booked or discarded; nothing was changed.')
-  if (!ANSWERS.has(resolution.action)) throw new StintError('invalid_request', `"${resolution.action}" is not an answer about time in a locked period; nothing was changed.`)
+  if (held.state === 'booked' || held.state === 'discarded') throw refuse('conflict', 'refusal.heldTimeSettled')
+  if (!ANSWERS.has(resolution.action)) throw refuse('invalid_request', 'refusal.notALockAnswer', { action: resolution.action })
   const rows = await trx.selectFrom('held_time_ranges').selectAll().where('held_id', '=', id).orderBy('started_at').execute()
   const pieces: DayPiece[] = rows.map((r) => ({ day: r.day, startedAt: r.started_at, endedAt: r.ended_at, timeZone: r.time_zone }))
   const target: BookingTarget = { workItemId: held.work_item_id, activityTypeId: held.activity_type_id, billable: held.billable, description: held.description, timerId: held.timer_id }
@@ -129,7 +128,8 @@ export async function resolveHeld(trx: Transaction<Database>, ctx: HeldContext, 
     const today = localDay(ctx.now, ctx.timeZone)
     const { open, locked } = await checkDays(trx, ctx.user, [today])
     const status = locked.get(today)
-    if (status) throw new StintError('conflict', `Today (${shortDayLabel(today)}) is in a locked period too. ${lockedReason(status, ctx.mode) ?? ''} Keep the time aside instead; nothing was changed.`)
+    const lock = status ? lockKind(status, ctx.mode) : null
+    if (lock) throw refuse('conflict', 'refusal.todayLocked', { day: today, lock })
     const raw = secondsOf(pieces)
     // One entry on today: its runs were on other days, so it carries none.
     await insertEntry(trx, open, ctx.user, { ...target, day: today, source: 'timer', rawSeconds: raw, roundedSeconds: roundSeconds(raw, ctx.rounding), timeZone: ctx.timeZone, ranges: [] }, ctx.now)
@@ -138,7 +138,8 @@ export async function resolveHeld(trx: Transaction<Database>, ctx: HeldContext, 
   if (resolution.action === 'book-into-days') {
     const { locked } = await checkDays(trx, ctx.user, pieces.map((p) => p.day))
     const [first] = locked.entries()
-    if (first) throw new StintError('conflict', `${first[0]} is still in a locked period. ${lockedReason(first[1], ctx.mode) ?? ''} Or book the time to today; nothing was changed.`)
+    const lock = first ? lockKind(first[1], ctx.mode) : null
+    if (first && lock) throw refuse('conflict', 'refusal.dayStillLocked', { isoDay: first[0], lock })
     await bookPieces(trx, ctx.user, pieces, target, ctx.rounding, ctx.now)
     state = 'booked'
   }

@@ -3,7 +3,8 @@
 // first (the writers in entry-rows.ts take the proof it hands out); the rule itself is
 // the shared workflow's `isLocked`. A day is locked when a stored period of the user
 // that covers it is submitted or approved, whatever the period rule is now.
-import { StintError } from '@shared/errors'
+import { refuse } from '@shared/errors'
+import { ENGLISH } from '@shared/i18n/translator'
 import { isLocked } from '@shared/period-workflow'
 import type { PeriodStatus } from '@shared/timesheet'
 import type { Kysely, Transaction } from 'kysely'
@@ -14,13 +15,18 @@ type Db = Kysely<Database> | Transaction<Database>
 /** standalone: the person is their own administrator; server: the team server decides. */
 export type LockMode = 'standalone' | 'server'
 
-/** Why a period in this status cannot be changed, and how it can be again; null when it can be changed. */
-export function lockedReason(status: PeriodStatus, mode: LockMode): string | null {
+/** Which lock a period in this status is under (the refusal.lock.* sentence that says so); null when it can be changed. */
+export type LockKind = 'submitted' | 'approvedStandalone' | 'approvedServer'
+export function lockKind(status: PeriodStatus, mode: LockMode): LockKind | null {
   if (!isLocked(status)) return null
-  if (status === 'submitted') return 'This period has been submitted for approval, so it is read-only. Withdraw the submission to change it.'
-  return mode === 'standalone'
-    ? 'This period is approved and locked. Without a team server you approve your own time: reopen it yourself from the Timesheet, with a reason, to change it.'
-    : 'This period is approved and locked. Only an administrator can reopen it, on the team server.'
+  if (status === 'submitted') return 'submitted'
+  return mode === 'standalone' ? 'approvedStandalone' : 'approvedServer'
+}
+
+/** Why a period in this status cannot be changed, and how it can be again, in English; null when it can be changed. */
+export function lockedReason(status: PeriodStatus, mode: LockMode): string | null {
+  const kind = lockKind(status, mode)
+  return kind === null ? null : ENGLISH.t(`refusal.lock.${kind}`)
 }
 
 const checked = Symbol('days checked against the period lock')
@@ -66,7 +72,8 @@ export async function checkDays(db: Db, user: string, days: Iterable<string>): P
 export async function requireOpen(db: Db, user: string, days: Iterable<string>, mode: LockMode): Promise<OpenDays> {
   const { open, locked } = await checkDays(db, user, days)
   const [first] = locked.values()
-  if (first !== undefined) throw new StintError('conflict', `${lockedReason(first, mode) ?? ''} Nothing was changed.`)
+  const lock = first === undefined ? null : lockKind(first, mode)
+  if (lock !== null) throw refuse('conflict', 'refusal.periodLocked', { lock })
   return open
 }
 

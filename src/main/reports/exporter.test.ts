@@ -434,7 +434,13 @@ describe('bad input gets a clear answer and writes nothing', () => {
     const problem = 'The first day of the export (from) is wrong: "2026-02-30" is not a real date: February 2026 has days 01 to 28.'
     expect(envelope).toEqual({
       ok: false,
-      error: { code: 'invalid_request', message: `export.csv was refused, nothing was changed. what.from: ${problem}`, issues: [{ path: 'what.from', message: problem }] },
+      error: {
+        code: 'invalid_request',
+        message: `export.csv was refused, nothing was changed. what.from: ${problem}`,
+        issues: [{ path: 'what.from', message: problem }],
+        messageId: 'refusal.requestRefused',
+        values: { call: 'export.csv', summary: `what.from: ${problem}` },
+      },
     })
     nothingWritten()
   })

@@ -11,6 +11,7 @@ import { MonthViewResultSchema, type MonthViewQueryInput, type MonthViewResult }
 import { ApprovalDetailSchema, ApprovalQueueSchema, DecisionResultSchema, type ApprovalDetail, type ApprovalQueueItem, type DecisionResult } from '@shared/approvals'
 import { MeResponseSchema, PullResponseSchema, PushResponseSchema, type MeResponse, type PullResponse, type PushRequest, type PushResponse } from '@shared/sync'
 import type { ExportRequest } from '@shared/exports'
+import { isRefusalId, type Refusal, type RefusalId } from '@shared/i18n/refusal-text'
 
 export type TransportErrorKind = 'offline' | 'unauthorized' | 'throttled' | 'refused' | 'server'
 
@@ -27,6 +28,8 @@ export interface TransportErrorDetails {
   serverMessage?: string
   issues?: readonly { path: string; message: string }[]
   retryAfterMs?: number
+  /** What the device says, by id, when the server's refusal has one this build knows: framed as the team server's. */
+  refusal?: Refusal
 }
 
 export class TransportError extends Error {
@@ -34,6 +37,7 @@ export class TransportError extends Error {
   readonly serverMessage: string | null
   readonly issues: readonly { path: string; message: string }[]
   readonly retryAfterMs: number | null
+  readonly refusal: Refusal | undefined
 
   constructor(
     readonly kind: TransportErrorKind,
@@ -46,6 +50,7 @@ export class TransportError extends Error {
     this.serverMessage = details.serverMessage ?? null
     this.issues = details.issues ?? []
     this.retryAfterMs = details.retryAfterMs ?? null
+    this.refusal = details.refusal
   }
 }
 
@@ -69,7 +74,31 @@ export interface SyncTransport {
 }
 
 const REQUEST_TIMEOUT_MS = 20_000
-const ErrorBodySchema = z.object({ error: z.object({ message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() }) })
+const ErrorBodySchema = z.object({
+  error: z.object({
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    messageId: z.string().optional(),
+    values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  }),
+})
+
+/**
+ * The server's refusal inside the device's framing ("The team server refused: …"), by id,
+ * when this build knows the id; a refusal that already holds another (`refusal` in its
+ * values) is passed on as it is, since one level of nesting is all values can carry.
+ */
+function framedRefusal(frame: RefusalId, body: z.infer<typeof ErrorBodySchema> | null): Refusal | undefined {
+  const id = body?.error.messageId
+  if (id === undefined || !isRefusalId(id)) return undefined
+  const values = body?.error.values ?? {}
+  if ('refusal' in values) return { id, values }
+  return { id: frame, values: { ...values, refusal: id } }
+}
+
+function withRefusal(details: TransportErrorDetails, refusal: Refusal | undefined): TransportErrorDetails {
+  return refusal ? { ...details, refusal } : details
+}
 
 /** Retry-After as seconds or as an HTTP date, in ms from `now`; null when absent or unreadable. */
 export function retryAfterMs(header: string | null, now: number): number | null {
@@ -115,12 +144,13 @@ export function httpTransport(baseUrl: string, token: string, fetchImpl: typeof 
       const serverMessage = parsed.success ? parsed.data.error.message : `HTTP ${status}`
       const wait = retryAfterMs(response.headers.get('retry-after'), Date.now())
       const details: TransportErrorDetails = { status, serverMessage, issues: parsed.success ? (parsed.data.error.issues ?? []) : [], ...(wait === null ? {} : { retryAfterMs: wait }) }
+      const body = parsed.success ? parsed.data : null
       if (status === 401) throw new TransportError('unauthorized', `The team server refused the token: ${serverMessage}`, details)
       // 403 is about this request, not the token: a member asking for someone else's time.
-      if (status === 403) throw new TransportError('unauthorized', `The team server refused: ${serverMessage}`, details)
+      if (status === 403) throw new TransportError('unauthorized', `The team server refused: ${serverMessage}`, withRefusal(details, framedRefusal('refusal.server.refused', body)))
       if (status === 429) throw new TransportError('throttled', `The team server asked this device to wait: ${serverMessage}`, details)
       if (status >= 500) throw new TransportError('server', `The team server has a problem (HTTP ${status}: ${withoutFullStop(serverMessage)}).`, details)
-      throw new TransportError('refused', `The team server refused the request: ${serverMessage}`, details)
+      throw new TransportError('refused', `The team server refused the request: ${serverMessage}`, withRefusal(details, framedRefusal('refusal.server.refusedRequest', body)))
     }
     return response
   }

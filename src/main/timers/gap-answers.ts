@@ -5,7 +5,7 @@
 // holds what falls into a submitted or approved period as a question of its own.
 import type { Transaction } from 'kysely'
 import { newId } from '@shared/ids'
-import { StintError } from '@shared/errors'
+import { refuse } from '@shared/errors'
 import type { PromptResolution } from '@shared/timers'
 import type { Database, TimerPromptRow, TimerRow } from '../db/schema'
 import type { Booked, Entries } from '../entries/entries'
@@ -22,10 +22,10 @@ export interface GapAnswerDeps {
 
 /** Carries out the answer to an open crash-gap or idle question; resolves whether entries were booked. */
 export async function answerGap(trx: Transaction<Database>, deps: GapAnswerDeps, prompt: TimerPromptRow, resolution: PromptResolution, now: number): Promise<boolean> {
-  if (prompt.resolved_at !== null) throw new StintError('conflict', 'That question was already answered.')
+  if (prompt.resolved_at !== null) throw refuse('conflict', 'refusal.questionAnswered')
   const allowed = prompt.kind === 'crash-gap' ? ['keep', 'discard', 'stop-at-start'] : ['keep', 'discard', 'move-to-timer', 'book-to-work-item']
   if (!allowed.includes(resolution.action)) {
-    throw new StintError('invalid_request', `"${resolution.action}" is not an answer to this question; nothing was changed.`)
+    throw refuse('invalid_request', 'refusal.notAnAnswer', { action: resolution.action })
   }
   const timer = await trx.selectFrom('timers').selectAll().where('id', '=', prompt.timer_id).executeTakeFirstOrThrow()
   const from = prompt.from_at
@@ -42,7 +42,7 @@ export async function answerGap(trx: Transaction<Database>, deps: GapAnswerDeps,
   }
   if (resolution.action === 'move-to-timer') {
     const target = await timerAt(trx, resolution.slot)
-    if (target.id === timer.id) throw new StintError('invalid_request', 'Choose another timer to move the time to; nothing was changed.')
+    if (target.id === timer.id) throw refuse('invalid_request', 'refusal.moveToOtherTimer')
     const zone = (await liveSegments(trx, timer.id))[0]?.time_zone ?? deps.timeZone()
     await cutSegments(trx, timer.id, from, to, now)
     await trx.insertInto('timer_segments').values({ id: newId(), timer_id: target.id, started_at: from, ended_at: to, time_zone: zone, created_at: now, updated_at: now }).execute()
@@ -50,7 +50,7 @@ export async function answerGap(trx: Transaction<Database>, deps: GapAnswerDeps,
   }
   if (resolution.action === 'book-to-work-item') {
     const item = await trx.selectFrom('work_items').select(['id', 'billable']).where('id', '=', resolution.workItemId).where('deleted_at', 'is', null).executeTakeFirst()
-    if (!item) throw new StintError('not_found', 'That work item does not exist (any more); nothing was changed.')
+    if (!item) throw refuse('not_found', 'refusal.workItemGone')
     const zone = (await liveSegments(trx, timer.id))[0]?.time_zone ?? deps.timeZone()
     await cutSegments(trx, timer.id, from, to, now)
     const target = { workItemId: item.id, activityTypeId: await defaultActivityTypeId(trx), billable: item.billable, description: '', timerId: null }

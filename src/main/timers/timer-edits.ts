@@ -3,22 +3,18 @@
 // entry's work item, activity type, billable flag and note). Each runs inside the
 // engine's write transaction; a refusal says what was wrong and that nothing changed.
 import type { Transaction } from 'kysely'
-import { shortDayLabel } from '@shared/day-words'
 import { localDay, splitIntoLocalDayRanges } from '@shared/days'
-import { StintError } from '@shared/errors'
+import { refuse } from '@shared/errors'
 import { wallTimeOn } from '@shared/run-times'
 import { SLOT_COUNT } from '@shared/timers'
 import type { Database, TimerRow } from '../db/schema'
 import type { Entries } from '../entries/entries'
 import { liveSegments, timerAt } from './timer-rows'
 
-const UNCHANGED = 'Nothing was changed.'
-
-/** "09:05", or "Sun 15 Nov 23:30" when it is not today in the zone (the grid's words for a day). */
-function when(ms: number, zone: string, now: number): string {
+/** A refusal's moment: "09:05", or with its day ("Sun 15 Nov 23:30") when it is not today in the zone. */
+function when(ms: number, zone: string, now: number): { when: 'today' | 'other'; day: string; time: string } {
   const day = localDay(ms, zone)
-  const time = wallTimeOn(day, ms, zone)
-  return day === localDay(now, zone) ? time : `${shortDayLabel(day)} ${time}`
+  return { when: day === localDay(now, zone) ? 'today' : 'other', day, time: wallTimeOn(day, ms, zone) }
 }
 
 /**
@@ -29,14 +25,14 @@ function when(ms: number, zone: string, now: number): string {
  */
 export async function moveRunStart(trx: Transaction<Database>, entries: Entries, slot: number, startedAt: number, now: number): Promise<void> {
   const timer = await timerAt(trx, slot)
-  if (timer.state === 'idle') throw new StintError('conflict', `${timer.label} is not running, so it has no start to change. ${UNCHANGED}`)
+  if (timer.state === 'idle') throw refuse('conflict', 'refusal.idleHasNoStart', { label: timer.label })
   const [first] = await liveSegments(trx, timer.id)
-  if (!first) throw new StintError('conflict', `${timer.label} has no time in its current run. ${UNCHANGED}`)
+  if (!first) throw refuse('conflict', 'refusal.noCurrentRun', { label: timer.label })
   const zone = first.time_zone
-  if (startedAt > now) throw new StintError('invalid_request', `A timer cannot start in the future (${when(startedAt, zone, now)} is later than now). ${UNCHANGED}`)
+  if (startedAt > now) throw refuse('invalid_request', 'refusal.startInFuture', when(startedAt, zone, now))
   const firstEnd = first.ended_at ?? now
   if (startedAt >= firstEnd && first.ended_at !== null) {
-    throw new StintError('invalid_request', `${timer.label} was first paused at ${when(firstEnd, zone, now)}: its start must be before that. ${UNCHANGED}`)
+    throw refuse('invalid_request', 'refusal.startAfterPause', { label: timer.label, ...when(firstEnd, zone, now) })
   }
   const previous = await trx
     .selectFrom('timer_segments')
@@ -48,7 +44,7 @@ export async function moveRunStart(trx: Transaction<Database>, entries: Entries,
     .executeTakeFirst()
   const previousStop = previous?.ended_at ?? null
   if (previousStop !== null && startedAt < previousStop) {
-    throw new StintError('invalid_request', `${timer.label} last stopped at ${when(previousStop, zone, now)}: its new run cannot start before that. ${UNCHANGED}`)
+    throw refuse('invalid_request', 'refusal.startBeforeLastStop', { label: timer.label, ...when(previousStop, zone, now) })
   }
   // Only an earlier start adds time, and only that added time can fall into a locked period.
   if (startedAt < first.started_at) {
@@ -71,12 +67,13 @@ export async function moveRunStart(trx: Transaction<Database>, entries: Entries,
  */
 export async function timerForEntry(trx: Transaction<Database>, entries: Entries, entryId: string, now: number): Promise<TimerRow> {
   const [entry] = await entries.load({ ids: [entryId] }, trx)
-  if (!entry) throw new StintError('not_found', `That entry does not exist (any more). ${UNCHANGED}`)
+  if (!entry) throw refuse('not_found', 'refusal.entryGoneTimer')
   const idle = await trx.selectFrom('timers').select('slot').where('state', '=', 'idle').where('deleted_at', 'is', null).orderBy('slot').executeTakeFirst()
   const item = entry.workItemId === null ? undefined : await trx.selectFrom('work_items').select(['reference', 'title']).where('id', '=', entry.workItemId).where('deleted_at', 'is', null).executeTakeFirst()
-  const name = item ? (item.reference ?? item.title) : 'this entry'
-  if (!idle) throw new StintError('conflict', `All ${SLOT_COUNT} timers are in use. Stop one to continue ${name}. ${UNCHANGED}`)
-  if (entry.workItemId !== null && !item) throw new StintError('not_found', `The work item of that entry does not exist any more. ${UNCHANGED}`)
+  if (!idle) {
+    throw item ? refuse('conflict', 'refusal.allTimersInUseToContinue', { count: SLOT_COUNT, name: item.reference ?? item.title }) : refuse('conflict', 'refusal.allTimersInUseToContinueEntry', { count: SLOT_COUNT })
+  }
+  if (entry.workItemId !== null && !item) throw refuse('not_found', 'refusal.entryWorkItemGone')
   await trx
     .updateTable('timers')
     .set((eb) => ({
@@ -84,7 +81,7 @@ export async function timerForEntry(trx: Transaction<Database>, entries: Entries
       activity_type_id: entry.activityTypeId,
       billable: entry.billable ? 1 : 0,
       note: entry.description,
-      label: (item ? name : `Timer ${idle.slot}`).slice(0, 60),
+      label: (item ? (item.reference ?? item.title) : `Timer ${idle.slot}`).slice(0, 60),
       updated_at: now,
       version: eb('version', '+', 1),
     }))

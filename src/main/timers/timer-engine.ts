@@ -7,7 +7,7 @@
 // what the open periods can take and holds the rest as a question).
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { newId } from '@shared/ids'
-import { StintError } from '@shared/errors'
+import { refuse } from '@shared/errors'
 import type { TimerSettings } from '@shared/settings'
 import { SLOT_COUNT, type HeldTime, type PromptResolution, type StopResult, type Timer, type TimerPrompt, type TimerUpdate } from '@shared/timers'
 import type { Clock } from '../clock'
@@ -137,7 +137,7 @@ export class TimerEngine {
   async start(slot: number): Promise<Timer> {
     await this.write(async (trx, now) => {
       const timer = await timerAt(trx, slot)
-      if (timer.state === 'running') throw new StintError('conflict', `${timer.label} is already running.`)
+      if (timer.state === 'running') throw refuse('conflict', 'refusal.timerAlreadyRunning', { label: timer.label })
       await this.run(trx, timer, now)
     })
     return this.afterChange(slot)
@@ -146,7 +146,7 @@ export class TimerEngine {
   async resume(slot: number): Promise<Timer> {
     await this.write(async (trx, now) => {
       const timer = await timerAt(trx, slot)
-      if (timer.state !== 'paused') throw new StintError('conflict', `${timer.label} is not paused.`)
+      if (timer.state !== 'paused') throw refuse('conflict', 'refusal.timerNotPaused', { label: timer.label })
       await this.run(trx, timer, now)
     })
     return this.afterChange(slot)
@@ -155,7 +155,7 @@ export class TimerEngine {
   async pause(slot: number): Promise<Timer> {
     await this.write(async (trx, now) => {
       const timer = await timerAt(trx, slot)
-      if (timer.state !== 'running') throw new StintError('conflict', `${timer.label} is not running.`)
+      if (timer.state !== 'running') throw refuse('conflict', 'refusal.timerNotRunning', { label: timer.label })
       await closeOpenSegment(trx, timer.id, now)
       await setState(trx, timer.id, 'paused', now)
     })
@@ -171,7 +171,7 @@ export class TimerEngine {
   /** The tray's "New timer": starts the first idle slot. */
   async startNext(): Promise<Timer> {
     const idle = await this.deps.db.selectFrom('timers').select('slot').where('state', '=', 'idle').orderBy('slot').executeTakeFirst()
-    if (!idle) throw new StintError('conflict', `All ${SLOT_COUNT} timers are in use. Stop one first.`)
+    if (!idle) throw refuse('conflict', 'refusal.allTimersInUse', { count: SLOT_COUNT })
     return this.start(idle.slot)
   }
 
@@ -196,7 +196,7 @@ export class TimerEngine {
     let booked: Booked = { entryIds: [], heldSeconds: 0 }
     await this.write(async (trx, now) => {
       const timer = await timerAt(trx, slot)
-      if (timer.state === 'idle') throw new StintError('conflict', `${timer.label} is not running.`)
+      if (timer.state === 'idle') throw refuse('conflict', 'refusal.timerNotRunning', { label: timer.label })
       await closeOpenSegment(trx, timer.id, now)
       const segments = (await liveSegments(trx, timer.id)).map(asClosed)
       const seconds = runSeconds(segments)
@@ -217,7 +217,7 @@ export class TimerEngine {
   async discard(slot: number): Promise<Timer> {
     await this.write(async (trx, now) => {
       const timer = await timerAt(trx, slot)
-      if (timer.state === 'idle') throw new StintError('conflict', `${timer.label} has no time to discard.`)
+      if (timer.state === 'idle') throw refuse('conflict', 'refusal.noTimeToDiscard', { label: timer.label })
       await closeOpenSegment(trx, timer.id, now)
       await trx.updateTable('timer_segments').set({ discarded_at: now, updated_at: now }).where('timer_id', '=', timer.id).where('booked_at', 'is', null).where('discarded_at', 'is', null).execute()
       await setState(trx, timer.id, 'idle', now, { note: '' })
@@ -261,7 +261,7 @@ export class TimerEngine {
     await this.write(async (trx, now) => {
       const item = await findOrCreateTicket(trx, command, now)
       const target = slotForTicket(await trx.selectFrom('timers').selectAll().orderBy('slot').execute(), item.id)
-      if (!target) throw new StintError('conflict', `All ${SLOT_COUNT} timers are in use. Stop one to start ${command.ref}.`)
+      if (!target) throw refuse('conflict', 'refusal.allTimersInUseToStart', { count: SLOT_COUNT, ref: command.ref })
       slot = target.slot
       if (target.state === 'running') return
       if (target.work_item_id !== item.id) {
@@ -279,7 +279,7 @@ export class TimerEngine {
   /** A ticket link or command line: stops the timer of that ticket and books its entry. */
   async stopForTicket(ref: string, options: { keepShort?: boolean } = {}): Promise<StopResult> {
     const slot = await activeSlotOfTicket(this.deps.db, ref)
-    if (slot === undefined) throw new StintError('not_found', `No timer is running for ${ref}.`)
+    if (slot === undefined) throw refuse('not_found', 'refusal.noTimerFor', { ref })
     return this.stop(slot, options)
   }
 
@@ -291,7 +291,7 @@ export class TimerEngine {
       const prompt = await trx.selectFrom('timer_prompts').selectAll().where('id', '=', id).executeTakeFirst()
       if (!prompt) {
         const held = await this.deps.entries.resolveHeld(trx, id, resolution, now)
-        if (!held) throw new StintError('not_found', 'That question was already answered or does not exist.')
+        if (!held) throw refuse('not_found', 'refusal.questionGone')
         entriesChanged = held.booked
         return
       }
@@ -390,8 +390,8 @@ export class TimerEngine {
     if (entriesChanged) this.deps.events.emit('entries.changed', {})
     this.schedule(timers.some((t) => t.state === 'running'))
     const timer = timers.find((t) => t.slot === slot) ?? timers[0]
-    if (!timer) throw new StintError('not_found', `There is no timer ${slot ?? ''}.`)
-    if (slot !== undefined && timer.slot !== slot) throw new StintError('not_found', `There is no timer ${slot}.`)
+    if (!timer) throw refuse('not_found', 'refusal.noTimer', { slot: slot ?? '' })
+    if (slot !== undefined && timer.slot !== slot) throw refuse('not_found', 'refusal.noTimer', { slot })
     return timer
   }
 

@@ -3,7 +3,7 @@
 // itself reads as the story of its transitions.
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { newId } from '@shared/ids'
-import { StintError } from '@shared/errors'
+import { refuse } from '@shared/errors'
 import { DEFAULT_TIMER_COLORS, SLOT_COUNT, type GapPrompt, type Timer, type TimerUpdate } from '@shared/timers'
 import type { Database, TimerRow } from '../db/schema'
 import type { ClosedSegment } from './booking'
@@ -31,7 +31,7 @@ export function toTimer(row: TimerRow, total: { closed_ms: number; open_since: n
 
 export async function timerAt(db: Db, slot: number): Promise<TimerRow> {
   const timer = await db.selectFrom('timers').selectAll().where('slot', '=', slot).where('deleted_at', 'is', null).executeTakeFirst()
-  if (!timer) throw new StintError('not_found', `There is no timer ${slot}.`)
+  if (!timer) throw refuse('not_found', 'refusal.noTimer', { slot })
   return timer
 }
 
@@ -148,7 +148,7 @@ export async function timerChanges(db: Db, timer: TimerRow, patch: TimerUpdate):
     changes.work_item_id = patch.workItemId
     if (patch.workItemId !== null) {
       const item = await db.selectFrom('work_items').select(['billable', 'reference', 'title']).where('id', '=', patch.workItemId).where('deleted_at', 'is', null).executeTakeFirst()
-      if (!item) throw new StintError('not_found', 'That work item does not exist (any more). The timer was not changed.')
+      if (!item) throw refuse('not_found', 'refusal.workItemGoneTimer')
       // Billable follows the work item unless the same change sets it.
       changes.billable = item.billable
       if (patch.label === undefined && /^Timer \d$/.test(timer.label)) changes.label = (item.reference ?? item.title).slice(0, 60)
@@ -156,7 +156,7 @@ export async function timerChanges(db: Db, timer: TimerRow, patch: TimerUpdate):
   }
   if (patch.activityTypeId !== undefined && patch.activityTypeId !== null) {
     const type = await db.selectFrom('activity_types').select('id').where('id', '=', patch.activityTypeId).where('deleted_at', 'is', null).executeTakeFirst()
-    if (!type) throw new StintError('not_found', 'That activity type does not exist (any more). The timer was not changed.')
+    if (!type) throw refuse('not_found', 'refusal.activityTypeGoneTimer')
   }
   if (patch.activityTypeId !== undefined) changes.activity_type_id = patch.activityTypeId
   if (patch.label !== undefined) changes.label = patch.label

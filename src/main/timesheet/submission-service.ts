@@ -4,7 +4,7 @@
 // period is locked here as submitted at once and the move queued; the server decides
 // and its decision comes back with the next pull.
 import type { Kysely, Transaction } from 'kysely'
-import { StintError } from '@shared/errors'
+import { refuse, StintError } from '@shared/errors'
 import { newId } from '@shared/ids'
 import { nextPeriodState, type PeriodAction } from '@shared/period-workflow'
 import { addDays, type Period } from '@shared/periods'
@@ -99,7 +99,7 @@ export class SubmissionService {
 
   async withdraw(day: string): Promise<Timesheet> {
     if (this.deps.mode() === 'standalone') {
-      throw new StintError('conflict', 'Without a team server a submitted period is approved at once, so there is nothing to withdraw. Reopen it to change it.')
+      throw refuse('conflict', 'refusal.nothingToWithdraw')
     }
     const period = this.deps.timesheet.periodOf(day)
     await this.move(period, { kind: 'withdraw' }, async (trx, now) => {
@@ -110,7 +110,7 @@ export class SubmissionService {
 
   /** Standalone only: the user is their own administrator. With a server an administrator reopens on the server. */
   async reopen(day: string, reason: string): Promise<Timesheet> {
-    if (this.deps.mode() === 'server') throw new StintError('forbidden', 'With a team server, only an administrator can reopen a period, on the server.')
+    if (this.deps.mode() === 'server') throw refuse('forbidden', 'refusal.reopenOnServer')
     const period = this.deps.timesheet.periodOf(day)
     await this.move(period, { kind: 'reopen', reason }, async () => {})
     return this.deps.timesheet.load(day)
@@ -125,7 +125,7 @@ export class SubmissionService {
       const record = await periodRecord(trx, user, period)
       // Standalone, the person is owner and administrator at once, with the pattern "none".
       const result = nextPeriodState(record, action, standalone ? 'none' : 'one', { isOwner: true, approverLevels: [], isAdmin: standalone })
-      if (!result.ok) throw new StintError('conflict', `${result.error} Nothing was changed.`)
+      if (!result.ok) throw new StintError('conflict', { id: 'refusal.flowNotKept', values: { ...result.refusal.values, refusal: result.refusal.id } })
       const id = await this.store(trx, record, period, { status: result.to.status, level: result.to.level, reason: result.reason }, now)
       if (standalone) {
         // With a server, the audit trail is the server's: its events come back with the period.

@@ -5,7 +5,7 @@
 // Each change is checked as a whole and committed before it is answered.
 import type SqliteDatabase from 'better-sqlite3'
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely'
-import { StintError } from '@shared/errors'
+import { refuse } from '@shared/errors'
 import { newId } from '@shared/ids'
 import { addDays, daysOf, periodContaining, periodLabel, weekdayOf, type Period, type PeriodRule, type Weekday } from '@shared/periods'
 import type { TimeEntry } from '@shared/entries'
@@ -145,7 +145,7 @@ export class TimesheetService {
   /** Sets cell totals; a pasted block comes as one call and is applied whole or not at all. */
   async setCells(changes: readonly CellChange[]): Promise<Timesheet> {
     const user = this.deps.userId()
-    if (changes.length === 0) throw new StintError('invalid_request', 'There is nothing to change.')
+    if (changes.length === 0) throw refuse('invalid_request', 'refusal.nothingToChange')
     const { db, clock } = this.deps
     const now = clock.now()
     await db.transaction().execute(async (trx) => {
@@ -167,7 +167,7 @@ export class TimesheetService {
       await this.checkRowRefs(trx, row)
       const added = await addedRows(trx, user, period.start).execute()
       const withTime = await this.deps.entries.live(period.start, period.end, trx).execute()
-      if (added.some(matchesRow(row)) || withTime.some(matchesRow(row))) throw new StintError('conflict', 'That row is already in this period.')
+      if (added.some(matchesRow(row)) || withTime.some(matchesRow(row))) throw refuse('conflict', 'refusal.rowInPeriod')
       await trx
         .insertInto('timesheet_rows')
         .values({ id: newId(), user_id: user, period_start: period.start, work_item_id: row.workItemId, activity_type_id: row.activityTypeId, billable: row.billable ? 1 : 0, created_at: now, updated_at: now, deleted_at: null })
@@ -288,10 +288,10 @@ export class TimesheetService {
 
   private async checkRowRefs(db: Db, row: RowKey): Promise<void> {
     if (row.workItemId && !(await db.selectFrom('work_items').select('id').where('id', '=', row.workItemId).where('deleted_at', 'is', null).executeTakeFirst())) {
-      throw new StintError('not_found', 'That work item does not exist (any more); nothing was changed.')
+      throw refuse('not_found', 'refusal.workItemGone')
     }
     if (row.activityTypeId && !(await db.selectFrom('activity_types').select('id').where('id', '=', row.activityTypeId).where('deleted_at', 'is', null).executeTakeFirst())) {
-      throw new StintError('not_found', 'That activity type does not exist (any more); nothing was changed.')
+      throw refuse('not_found', 'refusal.activityTypeGone')
     }
   }
 }

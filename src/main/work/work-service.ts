@@ -6,8 +6,8 @@
 // default, a customer's organisation. Look-alike names are refused everywhere.
 import { sql, type Kysely } from 'kysely'
 import { newId } from '@shared/ids'
-import { StintError } from '@shared/errors'
-import { adminOnlyReason, lookAlikeProblem, ORGANISATION_ADMIN_ONLY, type OrgDataKind, type OrgRole } from '@shared/org-data'
+import { refuse, StintError } from '@shared/errors'
+import { adminOnlyRefusal, lookAlikeRefusal, notKept, ORGANISATION_ADMIN_ONLY_REFUSAL, type OrgDataKind, type OrgRole } from '@shared/org-data'
 import { DEFAULT_ACTIVITY_TYPES, type ActivityType, type Contract, type Customer, type WorkItem, type WorkItemInput } from '@shared/work'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
@@ -28,7 +28,6 @@ function workItemColumns(input: WorkItemInput) {
   }
 }
 
-const KEPT = 'Nothing was changed.'
 
 export interface WorkServiceDeps {
   db: Kysely<Database>
@@ -44,8 +43,8 @@ export class WorkService {
   /** Refuses, before anything is written, what the team server would refuse from this user. */
   private requireMay(kind: OrgDataKind): void {
     const role = this.deps.role?.() ?? null
-    const reason = role === null ? null : adminOnlyReason(role, kind)
-    if (reason) throw new StintError('forbidden', `${reason}. ${KEPT}`)
+    const reason = role === null ? null : adminOnlyRefusal(role, kind)
+    if (reason) throw new StintError('forbidden', notKept(reason))
   }
 
   /** Gives a new database a useful set of activity types, once. */
@@ -102,7 +101,7 @@ export class WorkService {
       .where('id', '=', id)
       .where('deleted_at', 'is', null)
       .executeTakeFirst()
-    if (result.numUpdatedRows === 0n) throw new StintError('not_found', 'That work item does not exist (any more); nothing was changed.')
+    if (result.numUpdatedRows === 0n) throw refuse('not_found', 'refusal.workItemGone')
     return this.announceWorkItem(id)
   }
 
@@ -126,7 +125,7 @@ export class WorkService {
     const now = clock.now()
     await db.transaction().execute(async (trx) => {
       const current = await trx.selectFrom('work_items').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
-      if (!current) throw new StintError('not_found', 'That work item does not exist (any more); nothing was changed.')
+      if (!current) throw refuse('not_found', 'refusal.workItemGone')
       await this.checkOwners(trx, input.customerId ?? null, input.contractId ?? null)
       await this.checkNoLookAlike(trx, input, id)
       await trx
@@ -170,11 +169,11 @@ export class WorkService {
     const { db, clock } = this.deps
     const now = clock.now()
     const targetId = id ?? newId()
-    if (input.isDefault && input.active === false) throw new StintError('invalid_request', 'An inactive activity type cannot be the default; nothing was changed.')
+    if (input.isDefault && input.active === false) throw refuse('invalid_request', 'refusal.inactiveDefault')
     this.requireMay('activityType')
     await db.transaction().execute(async (trx) => {
       const clash = await activityTypeLike(trx, input.name, targetId)
-      if (clash) throw new StintError('conflict', `${lookAlikeProblem('activityType', clash)}. ${KEPT}`)
+      if (clash) throw new StintError('conflict', notKept(lookAlikeRefusal('activityType', clash)))
       // Only one default: choosing a new one clears the old.
       if (input.isDefault) await trx.updateTable('activity_types').set({ is_default: 0, updated_at: now }).where('is_default', '=', 1).where('id', '!=', targetId).execute()
       const values = { name: input.name, active: input.active === false ? (0 as const) : (1 as const), is_default: input.isDefault ? (1 as const) : (0 as const), updated_at: now }
@@ -187,7 +186,7 @@ export class WorkService {
           .where('id', '=', id)
           .where('deleted_at', 'is', null)
           .executeTakeFirst()
-        if (result.numUpdatedRows === 0n) throw new StintError('not_found', 'That activity type does not exist (any more); nothing was changed.')
+        if (result.numUpdatedRows === 0n) throw refuse('not_found', 'refusal.activityTypeGone')
       }
     })
     this.deps.events.emit('work.changed', {})
@@ -204,9 +203,9 @@ export class WorkService {
   async createCustomer(name: string, organisation: string | null = null): Promise<Customer> {
     const { db, clock } = this.deps
     const role = this.deps.role?.() ?? null
-    if (organisation !== null && role !== null && role !== 'admin') throw new StintError('forbidden', `${ORGANISATION_ADMIN_ONLY}. ${KEPT}`)
+    if (organisation !== null && role !== null && role !== 'admin') throw new StintError('forbidden', notKept(ORGANISATION_ADMIN_ONLY_REFUSAL))
     const clash = await customerLike(db, name)
-    if (clash) throw new StintError('conflict', `${lookAlikeProblem('customer', clash)}. ${KEPT}`)
+    if (clash) throw new StintError('conflict', notKept(lookAlikeRefusal('customer', clash)))
     const now = clock.now()
     const id = newId()
     await db.insertInto('customers').values({ id, name, organisation, created_at: now, updated_at: now, deleted_at: null }).execute()
@@ -223,9 +222,9 @@ export class WorkService {
     const { db, clock } = this.deps
     this.requireMay('contract')
     const customer = await db.selectFrom('customers').select('id').where('id', '=', input.customerId).where('deleted_at', 'is', null).executeTakeFirst()
-    if (!customer) throw new StintError('not_found', 'That customer does not exist (any more); nothing was changed.')
+    if (!customer) throw refuse('not_found', 'refusal.customerGone')
     const clash = await contractLike(db, input.customerId, input.name)
-    if (clash) throw new StintError('conflict', `${lookAlikeProblem('contract', clash)}. ${KEPT}`)
+    if (clash) throw new StintError('conflict', notKept(lookAlikeRefusal('contract', clash)))
     const now = clock.now()
     const contract = { id: newId(), customer_id: input.customerId, name: input.name, included_minutes: input.includedMinutes ?? null }
     await db.insertInto('contracts').values({ ...contract, created_at: now, updated_at: now, deleted_at: null }).execute()
@@ -243,17 +242,17 @@ export class WorkService {
   private async checkOwners(db: Kysely<Database>, customerId: string | null, contractId: string | null): Promise<void> {
     if (customerId !== null) {
       const customer = await db.selectFrom('customers').select('id').where('id', '=', customerId).where('deleted_at', 'is', null).executeTakeFirst()
-      if (!customer) throw new StintError('not_found', 'That customer does not exist (any more); nothing was changed.')
+      if (!customer) throw refuse('not_found', 'refusal.customerGone')
     }
     if (contractId !== null) {
       const contract = await db.selectFrom('contracts').select(['id', 'customer_id']).where('id', '=', contractId).where('deleted_at', 'is', null).executeTakeFirst()
-      if (!contract) throw new StintError('not_found', 'That contract does not exist (any more); nothing was changed.')
-      if (customerId !== null && contract.customer_id !== customerId) throw new StintError('invalid_request', 'That contract belongs to another customer; nothing was changed.')
+      if (!contract) throw refuse('not_found', 'refusal.contractGone')
+      if (customerId !== null && contract.customer_id !== customerId) throw refuse('invalid_request', 'refusal.contractOfOtherCustomer')
     }
   }
 
   private async checkNoLookAlike(db: Kysely<Database>, input: WorkItemInput, selfId: string | null): Promise<void> {
     const clash = await workItemLike(db, { reference: input.reference ?? null, title: input.title }, selfId)
-    if (clash) throw new StintError('conflict', `${lookAlikeProblem('workItem', { name: clash.title, reference: clash.reference })}. ${KEPT}`)
+    if (clash) throw new StintError('conflict', notKept(lookAlikeRefusal('workItem', { name: clash.title, reference: clash.reference })))
   }
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react'
 import type { StintClient } from '@shared/bridge'
+import type { Translator } from '@shared/i18n/translator'
 import { DEFAULT_TIMER_COLORS } from '@shared/timers'
 import { CalendarView } from './calendar/CalendarView'
 import { ClientContext } from './client-context'
@@ -32,10 +33,10 @@ function BrandMark() {
   )
 }
 
-export function App({ client, systemLanguages }: { client: StintClient; systemLanguages?: readonly string[] }) {
+export function App({ client, systemLanguages, onTranslator }: { client: StintClient; systemLanguages?: readonly string[]; onTranslator?: (translator: Translator) => void }) {
   return (
     <ClientContext.Provider value={client}>
-      <I18nProvider client={client} system={systemLanguages}>
+      <I18nProvider client={client} system={systemLanguages} onTranslator={onTranslator}>
         <Shell client={client} />
       </I18nProvider>
     </ClientContext.Provider>

@@ -2,16 +2,23 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createClient } from '@shared/bridge'
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
 import { App } from './App'
 import { createHttpBridge } from './http-bridge'
 import { takeLaunchSecret } from './launch-secret'
 import './styles.css'
 
 const bridge = window.stint ?? createHttpBridge(window.location.origin, takeLaunchSecret(window.location, window.history, window.sessionStorage))
+// The window's language as the I18nProvider resolved it: refusals from the host are shown in it.
+let reader: Translator = ENGLISH
+const setReader = (translator: Translator) => {
+  reader = translator
+}
+const client = createClient(bridge, () => reader)
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
-    <App client={createClient(bridge)} />
+    <App client={client} onTranslator={setReader} />
   </StrictMode>,
 )

@@ -3,6 +3,7 @@
 // sentence whatever the reason (unknown, revoked, user deactivated), so the answer
 // tells a guesser nothing.
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify'
+import { refuse } from '@shared/errors'
 import type { Clock } from '../clock'
 import type { Role } from '../db/schema'
 import type { DeviceTokens, Principal } from '../org/tokens'
@@ -87,8 +88,8 @@ export function requireRole(...roles: readonly Role[]): preHandlerAsyncHookHandl
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const { role } = principalOf(request)
     if (!roles.includes(role)) {
-      const needed = roles.length === 1 ? `the ${roles[0]} role` : `one of the roles ${roles.join(', ')}`
-      return sendError(reply, 403, 'forbidden', `This needs ${needed}; you are a ${role}. Nothing was changed.`)
+      const refused = refuse('forbidden', 'refusal.server.needsRole', { needed: roles.join(', '), role })
+      return sendError(reply, 403, 'forbidden', refused.message, undefined, refused.refusal)
     }
   }
 }

@@ -1,8 +1,11 @@
 // How every refusal and failure leaves the server: `{ error: { code, message, issues? } }`
-// with the matching status. Expected refusals carry their own sentence; anything else is
+// with the matching status, and for a refusal from the catalogue its `messageId` and
+// `values`, so a desktop shows it in its reader's language (`message` stays English for
+// every other client). Expected refusals carry their own sentence; anything else is
 // logged in full here and answered with a generic one, never a stack or a query.
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
 import { StintError, type ApiErrorCode } from '@shared/errors'
+import type { Refusal } from '@shared/i18n/refusal-text'
 import { isUnstorableText } from '../db/errors'
 import { InputError, type FieldIssue } from '../errors'
 import type { Logger } from '../logger'
@@ -13,7 +16,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024
 export type ServerErrorCode = ApiErrorCode | 'unauthenticated' | 'rate_limited' | 'payload_too_large' | 'unsupported_media_type'
 
 export interface ServerErrorBody {
-  error: { code: ServerErrorCode; message: string; issues?: readonly FieldIssue[] }
+  error: { code: ServerErrorCode; message: string; issues?: readonly FieldIssue[]; messageId?: string; values?: Refusal['values'] }
 }
 
 const STATUS_OF: Record<StintError['code'], number> = {
@@ -25,8 +28,9 @@ const STATUS_OF: Record<StintError['code'], number> = {
   unavailable: 503,
 }
 
-export function sendError(reply: FastifyReply, status: number, code: ServerErrorCode, message: string, issues?: readonly FieldIssue[]): FastifyReply {
-  const body: ServerErrorBody = { error: { code, message, ...(issues ? { issues } : {}) } }
+export function sendError(reply: FastifyReply, status: number, code: ServerErrorCode, message: string, issues?: readonly FieldIssue[], refusal?: Refusal): FastifyReply {
+  const said = refusal ? { messageId: refusal.id, ...(refusal.values ? { values: refusal.values } : {}) } : {}
+  const body: ServerErrorBody = { error: { code, message, ...(issues ? { issues } : {}), ...said } }
   return reply.code(status).send(body)
 }
 
@@ -50,7 +54,7 @@ function requestProblem(error: FastifyError): { status: number; code: ServerErro
 export function installErrorHandling(app: FastifyInstance, logger: Logger): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof InputError) return sendError(reply, 400, 'invalid_request', error.message, error.issues)
-    if (error instanceof StintError) return sendError(reply, STATUS_OF[error.code], error.code, error.message)
+    if (error instanceof StintError) return sendError(reply, STATUS_OF[error.code], error.code, error.message, undefined, error.refusal)
     const problem = requestProblem(error)
     if (problem) return sendError(reply, problem.status, problem.code, problem.message)
     // The schemas refuse control characters in what is stored; an id or filter a route only looks up still reaches the query.

@@ -27,7 +27,8 @@ export type Decision = DecisionResult['results'][number]
 
 const NOTHING_CHANGED = 'Nothing was changed.'
 /** The one answer for a period that is missing or not the caller's to see: it must not tell the two apart. */
-export const NOT_VISIBLE = 'There is no period with this id that you can see: it does not exist, or it is neither yours nor waiting for your approval.'
+const NOT_VISIBLE_REFUSAL = { id: 'refusal.server.periodNotVisible' } as const
+export const NOT_VISIBLE = new StintError('not_found', NOT_VISIBLE_REFUSAL).message
 const VOID_PREFIX = 'Voided: '
 
 /**
@@ -59,7 +60,7 @@ async function canRead(db: Db, principal: Principal, period: Pick<PeriodRow, 'us
 /** The period if the caller may read it; otherwise the same 404 as for an id that does not exist. */
 async function readablePeriod(db: Db, principal: Principal, periodId: string): Promise<PeriodRow> {
   const period = await findPeriod(db, periodId)
-  if (!period || !(await canRead(db, principal, period))) throw new StintError('not_found', NOT_VISIBLE)
+  if (!period || !(await canRead(db, principal, period))) throw new StintError('not_found', NOT_VISIBLE_REFUSAL)
   return period
 }
 

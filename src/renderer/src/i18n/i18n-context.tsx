@@ -30,14 +30,17 @@ interface I18nProviderProps {
   children: ReactNode
   /** The system's languages; a prop so tests can be German without touching the browser. */
   system?: readonly string[]
+  /** Told the window's translator whenever the language changes: the client shows refusals with it. */
+  onTranslator?: (translator: Translator) => void
 }
 
-export function I18nProvider({ client, children, system }: I18nProviderProps) {
+export function I18nProvider({ client, children, system, onTranslator }: I18nProviderProps) {
   const [setting, setSetting] = useState<LanguageSetting>('system')
   useEffect(() => followSettings(client, (settings) => setSetting(settings.language)), [client])
   const systemList = system ?? browserLanguages()
   const language = resolveLanguage(setting, systemList)
   const translator = useMemo(() => createTranslator(language), [language])
+  useEffect(() => onTranslator?.(translator), [onTranslator, translator])
   useEffect(() => {
     // Screen readers pick their voice from the page's language.
     document.documentElement.lang = language

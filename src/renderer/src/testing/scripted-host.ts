@@ -4,6 +4,7 @@
 import { buildBridge, createClient, type StintClient } from '@shared/bridge'
 import type { CallName, CallRequest, CallResponse, EventName, EventPayload } from '@shared/contract'
 import { StintError, type Envelope } from '@shared/errors'
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
 
 export type ScriptedHandlers = { [N in CallName]?: (request: CallRequest<N>) => CallResponse<N> | Promise<CallResponse<N>> }
 
@@ -15,11 +16,14 @@ export interface ScriptedHost {
   requestsTo: (name: CallName) => unknown[]
   /** Pushes an event to whatever subscribed, as the main process would. */
   emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void
+  /** The window's translator, as main.tsx hands it to the client (give it to I18nProvider's onTranslator). */
+  setReader: (translator: Translator) => void
 }
 
 export function scriptedHost(handlers: ScriptedHandlers): ScriptedHost {
   const calls: [CallName, unknown][] = []
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
+  let reader: Translator = ENGLISH
 
   const invoke = async (name: CallName, request: unknown): Promise<Envelope<unknown>> => {
     calls.push([name, request])
@@ -28,7 +32,7 @@ export function scriptedHost(handlers: ScriptedHandlers): ScriptedHost {
     try {
       return { ok: true, value: await handler(request) }
     } catch (error) {
-      if (error instanceof StintError) return { ok: false, error: { code: error.code, message: error.message } }
+      if (error instanceof StintError) return { ok: false, error: error.body() }
       throw error
     }
   }
@@ -43,9 +47,12 @@ export function scriptedHost(handlers: ScriptedHandlers): ScriptedHost {
   })
 
   return {
-    client: createClient(bridge),
+    client: createClient(bridge, () => reader),
     calls,
     requestsTo: (name) => calls.filter(([called]) => called === name).map(([, request]) => request),
     emit: (name, payload) => listeners.get(name)?.forEach((listener) => listener(payload)),
+    setReader: (translator) => {
+      reader = translator
+    },
   }
 }

@@ -340,7 +340,8 @@ function approvalSuite(dialect: TestDialect) {
     const periodId = await submit('bo')
     const nonexistent = await call('fay', 'GET', '/v1/approvals/no-such-period')
     expect(nonexistent.status).toBe(404)
-    expect(errorOf(nonexistent.body)).toEqual({ code: 'not_found', message: NOT_VISIBLE })
+    // The English sentence for every client, and its id so a desktop can say it in its reader's language.
+    expect(errorOf(nonexistent.body)).toEqual({ code: 'not_found', message: NOT_VISIBLE, messageId: 'refusal.server.periodNotVisible' })
 
     for (const who of ['fay', 'ed'] as const) {
       for (const url of [`/v1/approvals/${periodId}`, `/v1/periods/${periodId}/history`]) {
@@ -409,7 +410,12 @@ function approvalSuite(dialect: TestDialect) {
       for (const url of ['/v1/admin/periods/reopen', '/v1/admin/periods/void']) {
         const response = await call(who, 'POST', url, { periodId, reason: 'Wrong customer' })
         expect([url, response.status]).toEqual([url, 403])
-        expect(errorOf(response.body)).toEqual({ code: 'forbidden', message: `This needs the admin role; you are a ${role}. Nothing was changed.` })
+        expect(errorOf(response.body)).toEqual({
+          code: 'forbidden',
+          message: `This needs the admin role; you are a ${role}. Nothing was changed.`,
+          messageId: 'refusal.server.needsRole',
+          values: { needed: 'admin', role },
+        })
       }
     }
     expect(await statusOf(periodId)).toEqual({ status: 'approved', level: null, reason: null })

@@ -1,0 +1,101 @@
+// English: the refusals the main process (and the team server) answer with. The main
+// process writes its log and the envelope's `message` from these; the window shows them
+// in its own language. Values by name: `day`/`…Day` are ISO days and `seconds`/`…Seconds`
+// durations (refusal-text.ts formats both for the reader), `lock` names a refusal.lock.* reason.
+export const enRefusals = {
+  // The period lock (src/main/entries/period-lock.ts).
+  'refusal.lock.submitted': 'This period has been submitted for approval, so it is read-only. Withdraw the submission to change it.',
+  'refusal.lock.approvedStandalone':
+    'This period is approved and locked. Without a team server you approve your own time: reopen it yourself from the Timesheet, with a reason, to change it.',
+  'refusal.lock.approvedServer': 'This period is approved and locked. Only an administrator can reopen it, on the team server.',
+  'refusal.periodLocked': '{lock} Nothing was changed.',
+  'refusal.todayLocked': 'Today ({day}) is in a locked period too. {lock} Keep the time aside instead; nothing was changed.',
+  'refusal.dayStillLocked': '{isoDay} is still in a locked period. {lock} Or book the time to today; nothing was changed.',
+  'refusal.heldTimeSettled': 'That time was already booked or discarded; nothing was changed.',
+  'refusal.notALockAnswer': '"{action}" is not an answer about time in a locked period; nothing was changed.',
+  // Entries: 24 h a day, durations, runs.
+  'refusal.dayOver24h': 'A day has at most 24 hours: {day} would have {totalSeconds}. Nothing was changed.',
+  'refusal.belowTimerTime':
+    '{seconds} on {day} is less than the {timerSeconds} recorded by timers in that cell. Typing cannot change timer time: open the cell\'s details to edit those entries. Nothing was changed.',
+  'refusal.rowHasTime': 'This row has time in it. Clear its cells first; only an empty row can be removed.',
+  'refusal.entryGone': 'That entry does not exist (any more); nothing was changed.',
+  'refusal.entryVoided': 'This entry was voided by an administrator: it is kept for the record and cannot be changed. Nothing was changed.',
+  'refusal.durationNotPositive': 'A duration must be more than zero; to remove the entry, delete it. Nothing was changed.',
+  'refusal.pastMidnight': '{seconds} from {start} would end after midnight; change its start and end instead. Nothing was changed.',
+  'refusal.typedHasNoRuns': 'This entry was typed as a duration, so it has no start and end; change its duration instead. Nothing was changed.',
+  'refusal.entryNeedsRun': 'An entry needs at least one run; to remove it, delete it. Nothing was changed.',
+  'refusal.clockSkips': '{time} is not a time on the clock on {day} in {zone} (the clocks skip it). Nothing was changed.',
+  'refusal.runEndsBeforeStart': 'Run {run} ends ({end}) before it starts ({start}). Nothing was changed.',
+  'refusal.runsOverlap': 'Two runs overlap ({first} and {second}); time is counted once. Nothing was changed.',
+  // Timers.
+  'refusal.timerAlreadyRunning': '{label} is already running.',
+  'refusal.timerNotPaused': '{label} is not paused.',
+  'refusal.timerNotRunning': '{label} is not running.',
+  'refusal.noTimeToDiscard': '{label} has no time to discard.',
+  'refusal.allTimersInUse': 'All {count} timers are in use. Stop one first.',
+  'refusal.allTimersInUseToStart': 'All {count} timers are in use. Stop one to start {ref}.',
+  'refusal.allTimersInUseToContinue': 'All {count} timers are in use. Stop one to continue {name}. Nothing was changed.',
+  'refusal.allTimersInUseToContinueEntry': 'All {count} timers are in use. Stop one to continue this entry. Nothing was changed.',
+  'refusal.noTimerFor': 'No timer is running for {ref}.',
+  'refusal.noTimer': 'There is no timer {slot}.',
+  'refusal.questionGone': 'That question was already answered or does not exist.',
+  'refusal.questionAnswered': 'That question was already answered.',
+  'refusal.notAnAnswer': '"{action}" is not an answer to this question; nothing was changed.',
+  'refusal.moveToOtherTimer': 'Choose another timer to move the time to; nothing was changed.',
+  'refusal.idleHasNoStart': '{label} is not running, so it has no start to change. Nothing was changed.',
+  'refusal.noCurrentRun': '{label} has no time in its current run. Nothing was changed.',
+  'refusal.startInFuture': 'A timer cannot start in the future ({when, select, today {{time}} other {{day} {time}}} is later than now). Nothing was changed.',
+  'refusal.startAfterPause': '{label} was first paused at {when, select, today {{time}} other {{day} {time}}}: its start must be before that. Nothing was changed.',
+  'refusal.startBeforeLastStop':
+    '{label} last stopped at {when, select, today {{time}} other {{day} {time}}}: its new run cannot start before that. Nothing was changed.',
+  'refusal.entryGoneTimer': 'That entry does not exist (any more). Nothing was changed.',
+  'refusal.entryWorkItemGone': 'The work item of that entry does not exist any more. Nothing was changed.',
+  'refusal.workItemGoneTimer': 'That work item does not exist (any more). The timer was not changed.',
+  'refusal.activityTypeGoneTimer': 'That activity type does not exist (any more). The timer was not changed.',
+  // Work items, customers, contracts, activity types.
+  'refusal.workItemGone': 'That work item does not exist (any more); nothing was changed.',
+  'refusal.activityTypeGone': 'That activity type does not exist (any more); nothing was changed.',
+  'refusal.customerGone': 'That customer does not exist (any more); nothing was changed.',
+  'refusal.contractGone': 'That contract does not exist (any more); nothing was changed.',
+  'refusal.contractOfOtherCustomer': 'That contract belongs to another customer; nothing was changed.',
+  'refusal.inactiveDefault': 'An inactive activity type cannot be the default; nothing was changed.',
+  // The rules of organisation data (src/shared/org-data.ts): sentences without their end, each path adds its own.
+  'refusal.referenceExists':
+    '{reference} already exists ("{name}"); references that differ only in letter case or invisible characters are the same. Book on that one',
+  'refusal.nameExists':
+    '{kind, select, customer {A customer} contract {A contract} activityType {An activity type} other {A work item}} called "{name}" already exists; names that differ only in letter case, spacing, accents or invisible characters are the same name. Use that one',
+  'refusal.contractsAdminOnly': 'Contracts and their included hours are set by your organisation’s admin on the team server',
+  'refusal.activityTypesAdminOnly': 'Activity types, and which one is the default, are set by your organisation’s admin on the team server',
+  'refusal.organisationAdminOnly': 'Only an admin puts a customer in an organisation (the group reports add customers up by)',
+  'refusal.notKept': '{refusal}. Nothing was changed.',
+  // The timesheet and its submission.
+  'refusal.nothingToChange': 'There is nothing to change.',
+  'refusal.rowInPeriod': 'That row is already in this period.',
+  'refusal.nothingToWithdraw': 'Without a team server a submitted period is approved at once, so there is nothing to withdraw. Reopen it to change it.',
+  'refusal.reopenOnServer': 'With a team server, only an administrator can reopen a period, on the server.',
+  // The life of a period (src/shared/period-workflow.ts).
+  'refusal.flow.submitOwnerOnly': 'Only the person whose time it is can submit a period.',
+  'refusal.flow.alreadySubmitted': 'This period is already submitted and waiting for approval.',
+  'refusal.flow.alreadyApproved': 'This period is already approved.',
+  'refusal.flow.withdrawOwnerOnly': 'Only the person who submitted a period can withdraw it.',
+  'refusal.flow.withdrawSubmittedOnly': 'Only a submitted period can be withdrawn; this one is {status, select, open {open} submitted {submitted} approved {approved} rejected {rejected} other {{status}}}.',
+  'refusal.flow.withdrawAfterLevel1': 'The first approver has already approved this period, so it can no longer be withdrawn. Ask an approver to reject it.',
+  'refusal.flow.decideSubmittedOnly':
+    'Only a submitted period can be {action, select, approve {approved} other {rejected}}; this one is {status, select, open {open} submitted {submitted} approved {approved} rejected {rejected} other {{status}}}.',
+  'refusal.flow.notOwnTime': 'Nobody approves or rejects their own time; another approver of the team has to.',
+  'refusal.flow.notApproverAtLevel': 'This period waits for a level {level} approver of its team, and you are not one.',
+  'refusal.flow.twoLevelsTwoPeople': 'You approved this period at level 1; nobody approves the same period at two levels, so another level 2 approver has to.',
+  'refusal.flow.reasonRequired': 'A reason is required, so the person knows what to fix.',
+  'refusal.flow.reasonTooLong': 'A reason can be at most {max} characters (this one has {length}).',
+  'refusal.flow.reopenAdminOnly': 'Only an administrator can reopen a period.',
+  'refusal.flow.reopenLockedOnly': 'Only a submitted or approved period can be reopened; this one is {status, select, open {open} submitted {submitted} approved {approved} rejected {rejected} other {{status}}}.',
+  'refusal.flowNotKept': '{refusal} Nothing was changed.',
+  // The team server's refusals that reach the desktop (src/server).
+  'refusal.server.refused': 'The team server refused: {refusal}',
+  'refusal.server.refusedRequest': 'The team server refused the request: {refusal}',
+  'refusal.server.needsRole': 'This needs {needed, select, admin {the admin role} approver {the approver role} member {the member role} other {one of the roles {needed}}}; you are a {role, select, admin {admin} approver {approver} member {member} other {{role}}}. Nothing was changed.',
+  'refusal.server.periodNotVisible':
+    'There is no period with this id that you can see: it does not exist, or it is neither yours nor waiting for your approval.',
+  // The first line above zod's (English) list of what was wrong with a request.
+  'refusal.requestRefused': '{call} was refused, nothing was changed. {summary}',
+} as const

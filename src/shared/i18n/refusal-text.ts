@@ -1,0 +1,56 @@
+// A refusal in the reader's words: the one place a message id and its values become a
+// sentence, for the main process's English (its log, the CLI, API clients read
+// `message`) and for the window's language (the renderer's client). Values are data, not
+// text: days travel as ISO days and durations as seconds, so each reader writes them its
+// own way; a value named `lock` is one of the refusal.lock.* reasons, and a value named
+// `refusal` is another refusal (the team server's, inside the desktop's framing).
+// A value named `isoDay` is a day the log keeps as written ('2026-11-15', as that sentence
+// always was); every reader, English too, sees it as the other days.
+import { dayWordFor } from '../day-words'
+import { formatDuration } from '../duration'
+import { enRefusals } from './en/refusals'
+import type { Translator } from './translator'
+
+export type RefusalId = keyof typeof enRefusals
+export type RefusalValues = Readonly<Record<string, string | number>>
+
+/** What a refusal says, as data: the catalogue id and the values of its placeholders. */
+export interface Refusal {
+  readonly id: RefusalId
+  readonly values?: RefusalValues
+}
+
+const DAY_KEY = /^(day|[a-z]\w*Day)$/
+const SECONDS_KEY = /^(seconds|[a-z]\w*Seconds)$/
+const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
+
+export function isRefusalId(id: string): id is RefusalId {
+  return Object.hasOwn(enRefusals, id)
+}
+
+/** For the log (the English `message`): a window formats what it shows itself. */
+export type RefusalAudience = 'log' | 'reader'
+
+function shownValue(key: string, value: string | number, values: RefusalValues, reader: Translator, audience: RefusalAudience): string | number {
+  if (audience === 'log' && key === 'isoDay') return value
+  if (DAY_KEY.test(key) && typeof value === 'string' && ISO_DAY.test(value)) return dayWordFor(value, reader)
+  // English keeps the '.' files and logs use; other languages their own separator.
+  if (SECONDS_KEY.test(key) && typeof value === 'number') return formatDuration(value, undefined, reader.language === 'en' ? undefined : reader.locale)
+  if (key === 'lock' && typeof value === 'string') {
+    const lockId = `refusal.lock.${value}`
+    return isRefusalId(lockId) ? reader.t(lockId) : value
+  }
+  if (key === 'refusal' && typeof value === 'string' && value !== '') {
+    const rest = Object.fromEntries(Object.entries(values).filter(([name]) => name !== 'refusal'))
+    return refusalText(value, rest, reader, audience) ?? value
+  }
+  return value
+}
+
+/** The refusal's sentence in the reader's language; null when this build does not know the id (a newer server's). */
+export function refusalText(id: string, values: RefusalValues | undefined, reader: Translator, audience: RefusalAudience = 'reader'): string | null {
+  if (!isRefusalId(id)) return null
+  const shown: Record<string, string | number> = {}
+  for (const [key, value] of Object.entries(values ?? {})) shown[key] = shownValue(key, value, values ?? {}, reader, audience)
+  return reader.t(id, shown)
+}
