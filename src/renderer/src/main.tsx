@@ -2,10 +2,11 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createClient } from '@shared/bridge'
+// The base styles load before any component's, so a feature's stylesheet wins its ties with them.
+import './styles.css'
 import { App } from './App'
 import { createHttpBridge } from './http-bridge'
 import { takeLaunchSecret } from './launch-secret'
-import './styles.css'
 
 const bridge = window.stint ?? createHttpBridge(window.location.origin, takeLaunchSecret(window.location, window.history, window.sessionStorage))
 const root = document.getElementById('root')

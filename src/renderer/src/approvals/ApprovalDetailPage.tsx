@@ -20,6 +20,7 @@ import { buildReviewGrid, entryNames } from './period-grid'
 import { RejectDialog } from './RejectDialog'
 import { ReviewTable } from './ReviewTable'
 import { useHostQuery } from '../ui/use-host-query'
+import '../timesheet/grid/grid.css'
 
 interface ApprovalDetailPageProps {
   periodId: string

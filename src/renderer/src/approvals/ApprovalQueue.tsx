@@ -13,6 +13,7 @@ import { difference, share } from '../timesheet/difference'
 import { DecisionOutcomeView, type DecisionOutcome } from './DecisionOutcome'
 import { formatMoment, periodName } from './names'
 import type { ApprovalQueueModel } from './use-approval-queue'
+import '../timesheet/grid/grid.css'
 
 interface ApprovalQueueProps {
   queue: ApprovalQueueModel

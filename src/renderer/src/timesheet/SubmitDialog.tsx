@@ -11,6 +11,7 @@ import { formatDay } from '../format'
 import { plural } from '../sync/sync-status-text'
 import { Dialog } from '../ui/Dialog'
 import { difference, share as shareOf } from './difference'
+import './grid/grid.css'
 
 interface SubmitDialogProps {
   day: string
