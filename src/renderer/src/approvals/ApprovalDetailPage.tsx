@@ -21,6 +21,7 @@ import { RejectDialog } from './RejectDialog'
 import { ReviewTable } from './ReviewTable'
 import { useHostQuery } from '../ui/use-host-query'
 import '../timesheet/grid/grid.css'
+import '../timesheet/timesheet.css'
 
 interface ApprovalDetailPageProps {
   periodId: string

@@ -7,6 +7,7 @@ import type { RowKey, TimesheetRow } from '@shared/timesheet'
 import type { ActivityType, WorkItem } from '@shared/work'
 import { FormDialog } from '../ui/FormDialog'
 import { WorkItemPicker } from '../work/picker/WorkItemPicker'
+import './timesheet.css'
 
 interface AddRowDialogProps {
   workItems: readonly WorkItem[]

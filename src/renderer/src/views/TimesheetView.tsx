@@ -21,6 +21,7 @@ import { useSyncStatus } from '../sync/use-sync-status'
 import { StepNav } from '../ui/StepNav'
 import type { WorkStore } from '../work/work-store'
 import { endSentence } from '@shared/sentence'
+import '../timesheet/timesheet.css'
 
 const STATUS_LABELS: Record<PeriodStatus, string> = { open: 'Open', submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected' }
 
