@@ -3,6 +3,7 @@ import { elapsedSeconds, formatClock, type Timer } from '@shared/timers'
 import type { ActivityType, WorkItem } from '@shared/work'
 import { spokenDuration } from '../format'
 import { TimerCardAbout } from './TimerCardAbout'
+import './timer-card.css'
 
 interface TimerCardProps {
   timer: Timer
