@@ -5,6 +5,7 @@ import type { ActivityType, WorkItem } from '@shared/work'
 import { FormDialog } from '../ui/FormDialog'
 import { WorkItemPicker } from '../work/picker/WorkItemPicker'
 import { StartTimeField } from './StartTimeField'
+import './timer-editor.css'
 
 interface TimerEditorProps {
   timer: Timer
