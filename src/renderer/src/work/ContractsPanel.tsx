@@ -6,6 +6,7 @@ import type { Contract, Customer } from '@shared/work'
 import { useClient } from '../client-context'
 import { formatIncludedHours, parseIncludedHours } from './contract-hours'
 import { endSentence } from '@shared/sentence'
+import './contracts.css'
 
 interface ContractsPanelProps {
   contracts: readonly Contract[]
