@@ -4,6 +4,7 @@
 // with the move the person can make from there (withdraw, reopen).
 import type { PeriodEvent, Timesheet } from '@shared/timesheet'
 import { syncTime } from '../sync/sync-status-text'
+import './period-banner.css'
 
 export const STATUS_WORDS: Record<string, string> = { open: 'Open', submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected' }
 
