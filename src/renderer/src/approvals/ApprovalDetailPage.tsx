@@ -22,6 +22,7 @@ import { ReviewTable } from './ReviewTable'
 import { useHostQuery } from '../ui/use-host-query'
 import '../timesheet/grid/grid.css'
 import '../timesheet/timesheet.css'
+import '../timesheet/history.css'
 
 interface ApprovalDetailPageProps {
   periodId: string

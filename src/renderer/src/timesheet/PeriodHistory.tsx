@@ -4,6 +4,7 @@
 import { format } from 'date-fns'
 import type { PeriodEvent } from '@shared/timesheet'
 import { STATUS_WORDS } from './PeriodStatusBanner'
+import './history.css'
 
 const word = (status: string): string => STATUS_WORDS[status] ?? status
 
