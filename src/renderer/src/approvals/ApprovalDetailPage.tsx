@@ -23,6 +23,7 @@ import { useHostQuery } from '../ui/use-host-query'
 import '../timesheet/grid/grid.css'
 import '../timesheet/timesheet.css'
 import '../timesheet/history.css'
+import '../timesheet/summary.css'
 
 interface ApprovalDetailPageProps {
   periodId: string

@@ -12,6 +12,7 @@ import { plural } from '../sync/sync-status-text'
 import { Dialog } from '../ui/Dialog'
 import { difference, share as shareOf } from './difference'
 import './grid/grid.css'
+import './summary.css'
 
 interface SubmitDialogProps {
   day: string
