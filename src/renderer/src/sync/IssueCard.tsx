@@ -5,6 +5,7 @@ import { readableDays } from '@shared/day-words'
 import type { SyncIssue } from '@shared/sync'
 import { issueFields, type Lookups } from './issue-fields'
 import { syncTime } from './sync-status-text'
+import './issues.css'
 
 export type IssueChoice = 'mine' | 'server' | 'discard'
 

@@ -8,6 +8,7 @@ import { useClient } from '../client-context'
 import { IssueCard, type IssueChoice } from '../sync/IssueCard'
 import { plural } from '../sync/sync-status-text'
 import type { WorkStore } from '../work/work-store'
+import '../sync/issues.css'
 
 const DONE: Record<IssueChoice, string> = {
   mine: 'Kept your version; it goes to the server with the next sync.',
