@@ -14,6 +14,7 @@ import { plural } from '../sync/sync-status-text'
 import { PeriodHistoryTable } from '../timesheet/PeriodHistory'
 import { useDisplayUnit } from '../timesheet/use-timesheet-settings'
 import { useHostQuery } from '../ui/use-host-query'
+import '../submissions/submissions.css'
 
 export function SubmissionStatus({ row }: { row: Pick<SubmissionRow, 'status' | 'level' | 'queued' | 'reason'> }) {
   switch (row.status) {
