@@ -4,6 +4,7 @@
 // counts for nothing, so it is drawn hatched after the rest.
 import { formatDuration, type DurationUnit } from '@shared/duration'
 import type { EntryBuckets } from '@shared/timesheet'
+import './buckets.css'
 
 export const BUCKETS = ['approved', 'submitted', 'draft', 'rejected', 'voided'] as const satisfies readonly (keyof EntryBuckets)[]
 
