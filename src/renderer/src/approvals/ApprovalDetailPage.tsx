@@ -24,6 +24,7 @@ import '../timesheet/grid/grid.css'
 import '../timesheet/timesheet.css'
 import '../timesheet/history.css'
 import '../timesheet/summary.css'
+import './approvals.css'
 
 interface ApprovalDetailPageProps {
   periodId: string

@@ -14,6 +14,7 @@ import { DecisionOutcomeView, type DecisionOutcome } from './DecisionOutcome'
 import { formatMoment, periodName } from './names'
 import type { ApprovalQueueModel } from './use-approval-queue'
 import '../timesheet/grid/grid.css'
+import './approvals.css'
 
 interface ApprovalQueueProps {
   queue: ApprovalQueueModel
