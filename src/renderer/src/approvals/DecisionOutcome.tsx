@@ -3,6 +3,7 @@
 // live region, present before anything is in it, so the outcome is read out.
 import type { DecisionResult } from '@shared/approvals'
 import { formatTime } from '../format'
+import './outcome.css'
 
 export interface DecisionOutcome {
   kind: 'approve' | 'reject'
