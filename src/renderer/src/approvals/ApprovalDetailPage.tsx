@@ -25,6 +25,7 @@ import '../timesheet/timesheet.css'
 import '../timesheet/history.css'
 import '../timesheet/summary.css'
 import './approvals.css'
+import './review.css'
 
 interface ApprovalDetailPageProps {
   periodId: string

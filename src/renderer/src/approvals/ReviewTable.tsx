@@ -5,6 +5,7 @@
 import { formatDuration, type DurationUnit } from '@shared/duration'
 import { formatDay } from '../format'
 import type { ReviewCell, ReviewGrid } from './period-grid'
+import './review.css'
 
 const WEEKDAY_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 
