@@ -3,6 +3,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createClient } from '@shared/bridge'
 // The base styles load before any component's, so a feature's stylesheet wins its ties with them.
+import './theme.css'
+import './layout.css'
 import './styles.css'
 import { App } from './App'
 import { createHttpBridge } from './http-bridge'
