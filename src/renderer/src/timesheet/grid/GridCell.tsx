@@ -6,6 +6,8 @@ import type { TimesheetCell } from '@shared/timesheet'
 import { formatShownDuration } from '../../format'
 import type { GridActions } from './grid-actions'
 import type { Editing } from './grid-model'
+import './grid.css'
+import './editor.css'
 
 interface GridCellProps {
   cell: TimesheetCell
