@@ -3,10 +3,13 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createClient } from '@shared/bridge'
 import { ENGLISH, type Translator } from '@shared/i18n/translator'
+// The base styles load before any component's, so a feature's stylesheet wins its ties with them.
+import './theme.css'
+import './layout.css'
+import './styles.css'
 import { App } from './App'
 import { createHttpBridge } from './http-bridge'
 import { takeLaunchSecret } from './launch-secret'
-import './styles.css'
 
 const bridge = window.stint ?? createHttpBridge(window.location.origin, takeLaunchSecret(window.location, window.history, window.sessionStorage))
 // The window's language as the I18nProvider resolved it: refusals from the host are shown in it.

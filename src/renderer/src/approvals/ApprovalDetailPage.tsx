@@ -22,6 +22,12 @@ import { buildReviewGrid } from './period-grid'
 import { RejectDialog } from './RejectDialog'
 import { ReviewTable } from './ReviewTable'
 import { useHostQuery } from '../ui/use-host-query'
+import '../timesheet/grid/grid.css'
+import '../timesheet/timesheet.css'
+import '../timesheet/history.css'
+import '../timesheet/summary.css'
+import './approvals.css'
+import './review.css'
 
 interface ApprovalDetailPageProps {
   periodId: string

@@ -15,6 +15,8 @@ import { difference, share } from '../timesheet/difference'
 import { DecisionOutcomeView, type DecisionOutcome } from './DecisionOutcome'
 import { periodName } from './names'
 import type { ApprovalQueueModel } from './use-approval-queue'
+import '../timesheet/grid/grid.css'
+import './approvals.css'
 
 interface ApprovalQueueProps {
   queue: ApprovalQueueModel

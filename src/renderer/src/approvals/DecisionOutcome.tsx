@@ -5,6 +5,7 @@ import type { DecisionResult } from '@shared/approvals'
 import type { MessageId } from '@shared/i18n/catalogue'
 import { formatClock } from '@shared/i18n/formats'
 import { useT } from '../i18n/i18n-context'
+import './outcome.css'
 
 export interface DecisionOutcome {
   kind: 'approve' | 'reject'

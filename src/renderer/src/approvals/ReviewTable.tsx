@@ -8,6 +8,7 @@ import type { Translator } from '@shared/i18n/translator'
 import { formatDay } from '../format'
 import { useT } from '../i18n/i18n-context'
 import type { ReviewCell, ReviewGrid } from './period-grid'
+import './review.css'
 
 function Cell({ cell, unit, weekend, translator }: { cell: ReviewCell; unit: DurationUnit; weekend: boolean; translator: Translator }) {
   const { t, locale } = translator

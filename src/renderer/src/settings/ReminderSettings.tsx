@@ -6,6 +6,7 @@ import type { Settings, SettingsPatch } from '@shared/settings'
 import { useT } from '../i18n/i18n-context'
 import { SectionHead } from './SectionHead'
 import type { SaveFeedback } from './use-settings'
+import './settings.css'
 
 /** Monday first, as a working week is read; values are the stored 0 = Sunday … 6 = Saturday. */
 const WEEK = [1, 2, 3, 4, 5, 6, 0] as const

@@ -9,6 +9,7 @@ import { useT } from '../i18n/i18n-context'
 import { acceleratorKey, acceleratorProblem } from './accelerator'
 import { SectionHead } from './SectionHead'
 import type { SaveFeedback } from './use-settings'
+import './settings.css'
 
 type StatusEntry = ShortcutStatusReport['entries'][number]
 

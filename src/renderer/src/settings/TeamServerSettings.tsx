@@ -13,6 +13,7 @@ import { describeSyncStatus } from '../sync/sync-status-text'
 import { useSyncStatus } from '../sync/use-sync-status'
 import { Dialog } from '../ui/Dialog'
 import { endSentence } from '@shared/sentence'
+import './team-server.css'
 
 const ROLE_NAMES: Record<TeamAccount['role'], MessageId> = { member: 'team.member', approver: 'team.approver', admin: 'team.admin' }
 

@@ -10,6 +10,7 @@ import { spokenDurationIn } from '../format'
 import { useT } from '../i18n/i18n-context'
 import { SectionHead } from './SectionHead'
 import type { SaveFeedback } from './use-settings'
+import './settings.css'
 
 const IDLE_MINUTES = [5, 10, 15, 20, 30, 45, 60]
 const SHORT_RUN_SECONDS = [0, 30, 60, 120, 300]

@@ -11,6 +11,7 @@ import { todayLocal } from '../format'
 import { useT } from '../i18n/i18n-context'
 import { SectionHead } from './SectionHead'
 import type { SaveFeedback } from './use-settings'
+import './settings.css'
 
 type TimesheetSettingsValue = Settings['timesheet']
 type PeriodKind = PeriodRule['kind']

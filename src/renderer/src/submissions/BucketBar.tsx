@@ -6,6 +6,7 @@ import { formatDuration, type DurationUnit } from '@shared/duration'
 import type { MessageId } from '@shared/i18n/catalogue'
 import type { EntryBuckets } from '@shared/timesheet'
 import { useT } from '../i18n/i18n-context'
+import './buckets.css'
 
 export const BUCKETS = ['approved', 'submitted', 'draft', 'rejected', 'voided'] as const satisfies readonly (keyof EntryBuckets)[]
 

@@ -7,6 +7,7 @@ import { useT } from '../i18n/i18n-context'
 import { sentenceWith } from '../i18n/sentence-with'
 import { issueFields, type Lookups } from './issue-fields'
 import { syncTime } from './sync-status-text'
+import './issues.css'
 
 export type IssueChoice = 'mine' | 'server' | 'discard'
 

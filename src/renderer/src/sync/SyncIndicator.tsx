@@ -7,6 +7,7 @@ import type { SyncStatus } from '@shared/sync'
 import { useT } from '../i18n/i18n-context'
 import { describeSyncStatus, needsPerson, spokenSyncStatus } from './sync-status-text'
 import type { SyncStatusModel } from './use-sync-status'
+import './sync.css'
 
 /** A key that changes when the announcement should: entering, leaving or worsening a problem. */
 function problemKey(status: SyncStatus | null): string | null {

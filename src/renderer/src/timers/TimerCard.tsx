@@ -4,6 +4,7 @@ import type { ActivityType, WorkItem } from '@shared/work'
 import { spokenDurationIn } from '../format'
 import { useT } from '../i18n/i18n-context'
 import { TimerCardAbout } from './TimerCardAbout'
+import './timer-card.css'
 
 interface TimerCardProps {
   timer: Timer

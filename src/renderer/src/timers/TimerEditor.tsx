@@ -6,6 +6,7 @@ import { useT } from '../i18n/i18n-context'
 import { FormDialog } from '../ui/FormDialog'
 import { WorkItemPicker } from '../work/picker/WorkItemPicker'
 import { StartTimeField } from './StartTimeField'
+import './timer-editor.css'
 
 interface TimerEditorProps {
   timer: Timer

@@ -8,6 +8,7 @@ import type { ActivityType, WorkItem } from '@shared/work'
 import { useT } from '../i18n/i18n-context'
 import { FormDialog } from '../ui/FormDialog'
 import { WorkItemPicker } from '../work/picker/WorkItemPicker'
+import './timesheet.css'
 
 interface AddRowDialogProps {
   workItems: readonly WorkItem[]

@@ -8,6 +8,7 @@ import type { PeriodEvent } from '@shared/timesheet'
 import { formatDay, todayLocal } from '../format'
 import { useT } from '../i18n/i18n-context'
 import { statusWord } from './PeriodStatusBanner'
+import './history.css'
 
 /** "Thu 3 Dec 2026, 14:05" / "Do 3. Dez. 2026, 14:05": when a status changed, in this machine's zone. */
 function when(at: number, { language, locale }: Translator): string {

@@ -7,6 +7,7 @@ import type { Translator } from '@shared/i18n/translator'
 import type { PeriodEvent, Timesheet } from '@shared/timesheet'
 import { useT } from '../i18n/i18n-context'
 import { syncTime } from '../sync/sync-status-text'
+import './period-banner.css'
 
 const STATUS_WORDS: Record<string, MessageId> = { open: 'timesheet.status.open', submitted: 'timesheet.status.submitted', approved: 'timesheet.status.approved', rejected: 'timesheet.status.rejected' }
 

@@ -12,6 +12,8 @@ import { formatDay } from '../format'
 import { useT } from '../i18n/i18n-context'
 import { Dialog } from '../ui/Dialog'
 import { difference, share as shareOf } from './difference'
+import './grid/grid.css'
+import './summary.css'
 
 interface SubmitDialogProps {
   day: string

@@ -10,6 +10,7 @@ import type { DecisionOutcome } from '../approvals/DecisionOutcome'
 import { useApprovalQueue } from '../approvals/use-approval-queue'
 import { hrefOf } from '../routes'
 import { useDisplayUnit } from '../timesheet/use-timesheet-settings'
+import '../approvals/approvals.css'
 
 export function ApprovalsView({ periodId }: { periodId: string | null }) {
   const client = useClient()

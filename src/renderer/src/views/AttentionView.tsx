@@ -9,6 +9,7 @@ import { IssueCard, type IssueChoice } from '../sync/IssueCard'
 import { useT } from '../i18n/i18n-context'
 import type { MessageId } from '@shared/i18n/catalogue'
 import type { WorkStore } from '../work/work-store'
+import '../sync/issues.css'
 
 const DONE: Record<IssueChoice, MessageId> = {
   mine: 'attention.kept',

@@ -12,6 +12,7 @@ import { TeamServerSettings } from '../settings/TeamServerSettings'
 import { TimerSettings } from '../settings/TimerSettings'
 import { TimesheetSettings } from '../settings/TimesheetSettings'
 import { useSettings } from '../settings/use-settings'
+import '../settings/settings.css'
 
 export function SettingsView() {
   const client = useClient()

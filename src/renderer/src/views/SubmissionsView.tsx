@@ -16,6 +16,7 @@ import { periodHeading } from '../timesheet/period-heading'
 import { PeriodHistoryTable } from '../timesheet/PeriodHistory'
 import { useDisplayUnit } from '../timesheet/use-timesheet-settings'
 import { useHostQuery } from '../ui/use-host-query'
+import '../submissions/submissions.css'
 
 export function SubmissionStatus({ row }: { row: Pick<SubmissionRow, 'status' | 'level' | 'queued' | 'reason'> }) {
   const { t } = useT()

@@ -13,6 +13,7 @@ import { TimerEditor } from '../timers/TimerEditor'
 import type { TimersStore } from '../timers/timers-store'
 import { useNow } from '../timers/use-now'
 import type { WorkStore } from '../work/work-store'
+import '../timers/timer-card.css'
 
 function typingInField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))

@@ -26,6 +26,7 @@ import { useT } from '../i18n/i18n-context'
 import { keyText } from '../timesheet/key-text'
 import { lockSentence } from '../timesheet/lock-sentence'
 import { periodHeading } from '../timesheet/period-heading'
+import '../timesheet/timesheet.css'
 
 const STATUS_LABELS = { open: 'timesheet.status.open', submitted: 'timesheet.status.submitted', approved: 'timesheet.status.approved', rejected: 'timesheet.status.rejected' } as const satisfies Record<PeriodStatus, MessageId>
 

@@ -16,6 +16,7 @@ import { filterWorkItems } from '../work/work-filter'
 import { WorkItemDialog } from '../work/WorkItemDialog'
 import { useClient } from '../client-context'
 import type { WorkStore } from '../work/work-store'
+import '../work/work.css'
 
 type Editing = { what: 'item'; item: WorkItem | null } | { what: 'type'; type: ActivityType | null } | null
 

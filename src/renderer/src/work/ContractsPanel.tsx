@@ -7,6 +7,7 @@ import { useClient } from '../client-context'
 import { formatIncludedHours, parseIncludedHours } from './contract-hours'
 import { endSentence } from '@shared/sentence'
 import { useT } from '../i18n/i18n-context'
+import './contracts.css'
 
 interface ContractsPanelProps {
   contracts: readonly Contract[]

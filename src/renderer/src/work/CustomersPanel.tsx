@@ -5,6 +5,7 @@ import type { Customer, WorkItem } from '@shared/work'
 import { useClient } from '../client-context'
 import { endSentence } from '@shared/sentence'
 import { useT } from '../i18n/i18n-context'
+import './work.css'
 
 interface CustomersPanelProps {
   customers: readonly Customer[]

@@ -7,6 +7,8 @@ import { formatShownDuration } from '../../format'
 import { useT } from '../../i18n/i18n-context'
 import type { GridActions } from './grid-actions'
 import type { Editing } from './grid-model'
+import './grid.css'
+import './editor.css'
 
 interface GridCellProps {
   cell: TimesheetCell
