@@ -64,7 +64,7 @@ test('timer time that falls into a submitted week is asked about, never booked t
     await page.keyboard.press('Alt+Enter')
     const lockedDetails = page.getByRole('dialog', { name: /· details$/ })
     await expect(lockedDetails.locator('.note')).toContainText('reopen it yourself from the Timesheet')
-    await expect(lockedDetails.getByLabel('Duration of the typed in the grid entry')).toHaveAttribute('readonly', '')
+    await expect(lockedDetails.getByLabel('Duration of the typed entry')).toHaveAttribute('readonly', '')
     // Nothing in it changes; Continue starts a new timer today, outside the locked week.
     await expect(lockedDetails.getByRole('button')).toHaveText(['Continue', 'Close'])
     await inBothThemes(page, 'cell-details-locked', lockedDetails)
@@ -180,5 +180,5 @@ test('a cell’s details change a timer entry’s runs and duration, refuse a da
   await dialog.getByRole('button', { name: 'Delete it' }).click()
   await expect(dialog.getByRole('status')).toHaveText('Entry deleted')
   await expect(dialog.getByRole('listitem', { name: /^Timer entry/ })).toHaveCount(0)
-  await expect(dialog.getByRole('listitem', { name: 'Typed in the grid entry' })).toContainText(/Raw 1:45:\d\d/)
+  await expect(dialog.getByRole('listitem', { name: 'Typed entry' })).toContainText(/Raw 1:45:\d\d/)
 })
