@@ -21,7 +21,8 @@ test('the Timers view in German: start, pause, keep a short run, move a start ba
   await expect(page.getByText('1 läuft · 1 pausiert')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Timer 5 fortsetzen' })).toBeVisible()
 
-  // Seconds old: Stint asks, in German, before keeping such a short run.
+  // Seconds old: Stint asks, in German, before keeping such a short run (a run under a second is no time at all).
+  await expect(page.locator('article[data-slot="2"]').getByRole('timer')).not.toHaveText('0:00:00')
   await page.getByRole('button', { name: 'Timer 2 stoppen' }).click()
   const short = page.getByRole('dialog', { name: 'Diesen kurzen Eintrag behalten?' })
   await expect(short).toContainText(/Timer 2 lief nur \d+ Sekunden?\. Er bleibt pausiert, bis Sie entscheiden\./)
