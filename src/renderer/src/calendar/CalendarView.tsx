@@ -10,7 +10,7 @@ import { useStore } from 'zustand'
 import { useClient } from '../client-context'
 import { useT } from '../i18n/i18n-context'
 import { CellDetailsDialog } from '../timesheet/CellDetailsDialog'
-import { LINK, WithLink } from '../ui/with-link'
+import { sentenceWith } from '../i18n/sentence-with'
 import type { WorkStore } from '../work/work-store'
 import { rowOf, toBlocks, untimedByDay, workItemName, type Block } from './blocks'
 import { CalendarBoard } from './CalendarBoard'
@@ -114,7 +114,7 @@ export function CalendarView({ work, day }: CalendarViewProps) {
         <div>
           <h1 id={`${id}-title`}>{t('nav.calendar')}</h1>
           <p className="view__subtitle">
-            <WithLink text={t('calendar.subtitle', { key: LINK })} link={<kbd>N</kbd>} />
+            {sentenceWith(t, 'calendar.subtitle', { key: <kbd>N</kbd> })}
           </p>
         </div>
         <div className="view__tools">

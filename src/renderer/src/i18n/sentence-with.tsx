@@ -14,3 +14,8 @@ export function sentenceWith(t: Translator['t'], id: MessageId, elements: Readon
   // Odd parts are the markers' indexes; even parts are the text between them.
   return parts.map((part, i) => <Fragment key={i}>{i % 2 === 1 ? elements[names[Number(part)] ?? ''] : part}</Fragment>)
 }
+
+/** The message `id` with each placeholder named in `keys` drawn as that key's cap ("{enter} or {tab} to save"). */
+export function sentenceWithKeys(t: Translator['t'], id: MessageId, keys: Readonly<Record<string, string>>, values: MessageValues = {}): ReactNode {
+  return sentenceWith(t, id, Object.fromEntries(Object.entries(keys).map(([name, key]) => [name, <kbd>{key}</kbd>])), values)
+}

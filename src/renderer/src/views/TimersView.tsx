@@ -3,7 +3,7 @@ import { useStore } from 'zustand'
 import type { MessageId } from '@shared/i18n/catalogue'
 import { elapsedSeconds } from '@shared/timers'
 import { useT } from '../i18n/i18n-context'
-import { RichText } from '../i18n/rich-text'
+import { sentenceWithKeys } from '../i18n/sentence-with'
 import { RecentEntries } from '../timers/RecentEntries'
 import { TimerCard } from '../timers/TimerCard'
 import { KeptAsidePanel } from '../timers/KeptAsidePanel'
@@ -59,7 +59,7 @@ export function TimersView({ store, work }: { store: TimersStore; work: WorkStor
         <div>
           <h1 id="timers-title">{t('timers.title')}</h1>
           <p className="view__subtitle">
-            <RichText id="timers.subtitle" />
+            {sentenceWithKeys(t, 'timers.subtitle', { first: '1', last: '9', pause: 'P' })}
           </p>
         </div>
         <div className="view__tools">

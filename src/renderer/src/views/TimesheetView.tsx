@@ -23,7 +23,7 @@ import { StepNav } from '../ui/StepNav'
 import type { WorkStore } from '../work/work-store'
 import { endSentence } from '@shared/sentence'
 import { useT } from '../i18n/i18n-context'
-import { keyText } from '../timesheet/key-text'
+import { sentenceWithKeys } from '../i18n/sentence-with'
 import { lockSentence } from '../timesheet/lock-sentence'
 import { periodHeading } from '../timesheet/period-heading'
 import '../timesheet/timesheet.css'
@@ -145,7 +145,7 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
       <header className="view__head">
         <div>
           <h1 id={`${id}-title`}>{t('timesheet.title')}</h1>
-          <p className="view__subtitle">{keyText(translator, 'timesheet.subtitle', { enter: 'Enter', tab: 'Tab', alt: 'Alt' })}</p>
+          <p className="view__subtitle">{sentenceWithKeys(t, 'timesheet.subtitle', { enter: 'Enter', tab: 'Tab', alt: 'Alt' })}</p>
         </div>
         <div className="view__tools">
           <p className={`ts-save ts-save--${save.state}`} role="status" aria-live="polite">
@@ -285,7 +285,7 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
       </div>
       {sheet && <PeriodHistory history={sheet.history} />}
       <p className="ts-help">
-        {keyText(translator, 'timesheet.help', {
+        {sentenceWithKeys(t, 'timesheet.help', {
           left: '←',
           right: '→',
           up: '↑',

@@ -4,7 +4,7 @@ import type { enTimers } from '../en/timers'
 
 export const deTimers: Record<keyof typeof enTimers, string> = {
   'timers.title': 'Timer',
-  'timers.subtitle': 'Neun Plätze, einer pro laufendem Auftrag. Die Tasten <kbd>1</kbd>–<kbd>9</kbd> starten oder pausieren einen Timer, <kbd>P</kbd> pausiert alle.',
+  'timers.subtitle': 'Neun Plätze, einer pro laufendem Auftrag. Die Tasten {first}–{last} starten oder pausieren einen Timer, {pause} pausiert alle.',
   'timers.loading': 'Wird geladen…',
   'timers.noneRunning': 'Kein Timer läuft',
   'timers.summaryRunning': '{running, plural, one {# läuft} other {# laufen}}',

@@ -2,7 +2,7 @@
 // and locked time, time kept aside, the recent list).
 export const enTimers = {
   'timers.title': 'Timers',
-  'timers.subtitle': 'Nine slots, one per job in flight. Keys <kbd>1</kbd>–<kbd>9</kbd> start or pause a timer, <kbd>P</kbd> pauses all.',
+  'timers.subtitle': 'Nine slots, one per job in flight. Keys {first}–{last} start or pause a timer, {pause} pauses all.',
   'timers.loading': 'Loading…',
   'timers.noneRunning': 'No timer running',
   'timers.summaryRunning': '{running, plural, other {# running}}',

@@ -15,7 +15,7 @@ import { monthLabel, monthOf } from '../month/month-nav'
 import { MonthPicker } from '../month/MonthPicker'
 import { NoValue } from '../month/MonthTable'
 import { contractLabel, levelText, meterText, usagePercent } from './usage-text'
-import { LINK, WithLink } from '../../ui/with-link'
+import { sentenceWith } from '../../i18n/sentence-with'
 import '../month/month.css'
 import './contracts.css'
 
@@ -88,7 +88,7 @@ function UsageBody({ usage, month, stale, unit, scope }: { usage: ContractUsage;
         {scope === 'mine' && (
           <>
             {' '}
-            <WithLink text={t('reports.contracts.addedUnder', { link: LINK })} link={<a href="#work">{t('nav.work')}</a>} />
+            {sentenceWith(t, 'reports.contracts.addedUnder', { link: <a href="#work">{t('nav.work')}</a> })}
           </>
         )}
       </p>
@@ -120,7 +120,7 @@ function UsageBody({ usage, month, stale, unit, scope }: { usage: ContractUsage;
         <p className="mv-summary__facts">
           <span>{t('reports.contracts.count', { count: usage.contracts.length })}</span>
           <span>
-            <WithLink text={t('reports.contracts.beyond', { duration: LINK })} link={<strong>{duration(beyond)}</strong>} />
+            {sentenceWith(t, 'reports.contracts.beyond', { duration: <strong>{duration(beyond)}</strong> })}
           </span>
         </p>
         <ExportCsvButton what={() => ({ kind: 'contractUsage', query: { month } })} scope={scope} label={t('reports.contracts.export')} />

@@ -16,7 +16,7 @@ import { Tabs } from '../../ui/Tabs'
 import { useHostQuery } from '../../ui/use-host-query'
 import { ExportCsvButton } from '../ExportCsvButton'
 import { STATUS_IDS, STATUS_WORD_IDS } from '../report-text'
-import { LINK, WithLink } from '../../ui/with-link'
+import { sentenceWith } from '../../i18n/sentence-with'
 import { monthOf, monthLabel } from './month-nav'
 import { MonthPicker } from './MonthPicker'
 import { monthColumns } from './month-columns'
@@ -130,7 +130,7 @@ export function MonthViews({ scope }: { scope: MonthScope }) {
               <p className="mv-summary__facts">
                 <span>{t(ROW_COUNTS.entries, { count: shown.totals.entryCount })}</span>
                 <span>
-                  <WithLink text={t('reports.month.booked', { duration: LINK })} link={<strong>{duration(shown.totals.totalSeconds)}</strong>} />
+                  {sentenceWith(t, 'reports.month.booked', { duration: <strong>{duration(shown.totals.totalSeconds)}</strong> })}
                 </span>
                 <span>{t('reports.month.billable', { duration: duration(shown.totals.billableSeconds) })}</span>
                 {!isDefaultStatuses(shown.statuses) && <span>{t('reports.month.statuses', { list: shown.statuses.map((s) => t(STATUS_WORD_IDS[s])).join(', ') })}</span>}
