@@ -114,7 +114,7 @@ test('an error from the host is shown, not swallowed', async ({ page, host }) =>
     })
     return { status: response.status, body: await response.json() }
   })
-  expect(status).toEqual({ status: 409, body: { ok: false, error: { code: 'conflict', message: 'Timer 4 is already running.' } } })
+  expect(status).toEqual({ status: 409, body: { ok: false, error: { code: 'conflict', message: 'Timer 4 is already running.', messageId: 'refusal.timerAlreadyRunning', values: { label: 'Timer 4' } } } })
 })
 
 test('after a crash, Stint asks what to do with the gap instead of deciding', async ({ page, host, dataDir }) => {
