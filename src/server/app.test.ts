@@ -190,7 +190,7 @@ function appSuite(dialect: TestDialect) {
     ] as const) {
       const response = await call({ ...request, token: memberToken })
       expect(response.status, `${request.method} ${request.url}`).toBe(403)
-      expect(errorOf(response.body)).toEqual({ code: 'forbidden', message: 'This needs the admin role; you are a member. Nothing was changed.' })
+      expect(errorOf(response.body)).toEqual({ code: 'forbidden', message: 'This needs the admin role; you are a member. Nothing was changed.', messageId: 'refusal.server.needsRole', values: { needed: 'admin', role: 'member' } })
     }
     expect(await t.db.selectFrom('users').select('email').where('email', '=', 'eve@example.com').execute()).toEqual([])
   })
