@@ -97,3 +97,14 @@ export function nextPeriodState(state: PeriodState, action: PeriodAction, patter
 export function isLocked(status: PeriodStatus): boolean {
   return status === 'submitted' || status === 'approved'
 }
+
+/** standalone: the person is their own administrator; server: the team server decides. */
+export type LockMode = 'standalone' | 'server'
+
+/** Which lock a period in this status is under (the refusal.lock.* sentence that says why and what to do); null when it can be changed. */
+export type LockKind = 'submitted' | 'approvedStandalone' | 'approvedServer'
+export function lockKind(status: PeriodStatus, mode: LockMode): LockKind | null {
+  if (!isLocked(status)) return null
+  if (status === 'submitted') return 'submitted'
+  return mode === 'standalone' ? 'approvedStandalone' : 'approvedServer'
+}

@@ -1,27 +1,18 @@
 // The period lock on this device: whether a day's entries may change here, and the
 // sentence that says why not and what to do. Every local write of an entry asks it
 // first (the writers in entry-rows.ts take the proof it hands out); the rule itself is
-// the shared workflow's `isLocked`. A day is locked when a stored period of the user
+// the shared workflow's `isLocked` and `lockKind`. A day is locked when a stored period of the user
 // that covers it is submitted or approved, whatever the period rule is now.
 import { refuse } from '@shared/errors'
 import { ENGLISH } from '@shared/i18n/translator'
-import { isLocked } from '@shared/period-workflow'
+import { isLocked, lockKind, type LockMode } from '@shared/period-workflow'
 import type { PeriodStatus } from '@shared/timesheet'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-/** standalone: the person is their own administrator; server: the team server decides. */
-export type LockMode = 'standalone' | 'server'
-
-/** Which lock a period in this status is under (the refusal.lock.* sentence that says so); null when it can be changed. */
-export type LockKind = 'submitted' | 'approvedStandalone' | 'approvedServer'
-export function lockKind(status: PeriodStatus, mode: LockMode): LockKind | null {
-  if (!isLocked(status)) return null
-  if (status === 'submitted') return 'submitted'
-  return mode === 'standalone' ? 'approvedStandalone' : 'approvedServer'
-}
+export { lockKind, type LockKind, type LockMode } from '@shared/period-workflow'
 
 /** Why a period in this status cannot be changed, and how it can be again, in English; null when it can be changed. */
 export function lockedReason(status: PeriodStatus, mode: LockMode): string | null {

@@ -4,7 +4,7 @@ import type { enRefusals } from '../en/refusals'
 export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.lock.submitted': 'Dieser Zeitraum wurde zur Genehmigung eingereicht und ist daher schreibgeschützt. Ziehen Sie die Einreichung zurück, um ihn zu ändern.',
   'refusal.lock.approvedStandalone':
-    'Dieser Zeitraum ist genehmigt und gesperrt. Ohne Team-Server genehmigen Sie Ihre Zeiten selbst: Öffnen Sie ihn im Stundenzettel mit einer Begründung wieder, um ihn zu ändern.',
+    'Dieser Zeitraum ist genehmigt und gesperrt. Ohne Team-Server genehmigen Sie Ihre Zeit selbst: Öffnen Sie ihn im Stundenzettel mit einer Begründung wieder, um ihn zu ändern.',
   'refusal.lock.approvedServer': 'Dieser Zeitraum ist genehmigt und gesperrt. Nur ein Administrator kann ihn wieder öffnen, auf dem Team-Server.',
   'refusal.periodLocked': '{lock} Es wurde nichts geändert.',
   'refusal.todayLocked': 'Auch heute ({day}) liegt in einem gesperrten Zeitraum. {lock} Behalten Sie die Zeit stattdessen zurück; es wurde nichts geändert.',

@@ -191,9 +191,6 @@ export const deTimesheet: Record<keyof typeof enTimesheet, string> = {
   'history.reason': 'Begründung',
   'history.summary': 'Verlauf ({count})',
 
-  'lock.submitted': 'Dieser Zeitraum wurde zur Genehmigung eingereicht und ist daher schreibgeschützt. Ziehen Sie die Einreichung zurück, um ihn zu ändern.',
-  'lock.approvedStandalone': 'Dieser Zeitraum ist genehmigt und gesperrt. Ohne Team-Server genehmigen Sie Ihre Zeit selbst: Öffnen Sie ihn im Stundenzettel mit einer Begründung wieder, um ihn zu ändern.',
-  'lock.approvedServer': 'Dieser Zeitraum ist genehmigt und gesperrt. Nur ein Administrator kann ihn wieder öffnen, auf dem Team-Server.',
   'banner.readOnly': 'Schreibgeschützter Zeitraum',
   'banner.rejectedPeriod': 'Abgelehnter Zeitraum',
   'banner.reopenedPeriod': 'Wieder geöffneter Zeitraum',

@@ -188,9 +188,6 @@ export const enTimesheet = {
   'history.reason': 'Reason',
   'history.summary': 'History ({count})',
 
-  'lock.submitted': 'This period has been submitted for approval, so it is read-only. Withdraw the submission to change it.',
-  'lock.approvedStandalone': 'This period is approved and locked. Without a team server you approve your own time: reopen it yourself from the Timesheet, with a reason, to change it.',
-  'lock.approvedServer': 'This period is approved and locked. Only an administrator can reopen it, on the team server.',
   'banner.readOnly': 'Read-only period',
   'banner.rejectedPeriod': 'Rejected period',
   'banner.reopenedPeriod': 'Reopened period',
