@@ -3,7 +3,7 @@
 // view at an 800 px window — axe in light and dark, screenshots to look at.
 import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Locator } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { ROOT } from '../support/web-host'
 import { SCREENSHOT_DIR, expect, inBothThemes, screenshot, test } from './fixtures'
 import { addRow, createWorkItem } from './steps'
@@ -12,6 +12,28 @@ async function box(locator: Locator) {
   const found = await locator.boundingBox()
   if (!found) throw new Error('not on screen')
   return found
+}
+
+const WEEKEND = /sat|sun/i
+
+/**
+ * Types `values` in turn into the focused row's working days, from its first day (Tab past
+ * the weekends; an empty value leaves a day empty). Returns the minutes typed.
+ */
+async function typeWorkingDays(page: Page, values: readonly string[]): Promise<number> {
+  const heads = (await page.getByRole('grid').getByRole('columnheader').allInnerTexts()).slice(1, -2)
+  let minutes = 0
+  let next = 0
+  for (const [i, head] of heads.entries()) {
+    const value = WEEKEND.test(head) ? '' : values[next++ % values.length]
+    if (value) {
+      await page.keyboard.type(value)
+      const [h, m = '0'] = value.split(':')
+      minutes += Number(h) * 60 + Number(m)
+    }
+    await page.keyboard.press(i === heads.length - 1 ? 'Enter' : 'Tab')
+  }
+  return minutes
 }
 
 test('a monthly grid scrolled sideways keeps the row names and the Total column in view; a locked period looks read-only', async ({ page, host }) => {
@@ -25,17 +47,14 @@ test('a monthly grid scrolled sideways keeps the row names and the Total column 
   await page.getByRole('link', { name: 'Timesheet' }).click()
   // Last month, whole and in the past, so the test does not depend on today's date.
   await page.getByRole('button', { name: 'Previous period', exact: true }).click()
+  // A filled month, as the screenshot in the README shows it: time on each working day.
+  const grid = page.getByRole('grid')
   await addRow(page, 'TICKET-1234')
-  await page.keyboard.type('1:30')
-  await page.keyboard.press('Tab')
-  await page.keyboard.type('0:45')
-  await page.keyboard.press('Enter')
+  const ticketMinutes = await typeWorkingDays(page, ['1:30', '0:45', '2', '1:15', '0:30', '3'])
   await addRow(page, 'WO-77')
-  await page.keyboard.type('2')
-  await page.keyboard.press('Enter')
+  await typeWorkingDays(page, ['2', '', '1:30', '', '0:45'])
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible()
 
-  const grid = page.getByRole('grid')
   const row = grid.getByRole('row', { name: /^TICKET-1234, Printer on 2nd floor/ })
   const frame = await box(grid)
   const name = await box(row.getByRole('rowheader'))
@@ -49,17 +68,21 @@ test('a monthly grid scrolled sideways keeps the row names and the Total column 
   const total = await box(row.getByRole('gridcell').nth(-2))
   expect(name.x).toBeGreaterThanOrEqual(frame.x - 1)
   expect(total.x + total.width).toBeLessThanOrEqual(frame.x + frame.width + 1)
-  await expect(row.getByRole('gridcell').nth(-2)).toHaveText('2:15')
+  await expect(row.getByRole('gridcell').nth(-2)).toHaveText(`${Math.floor(ticketMinutes / 60)}:${String(ticketMinutes % 60).padStart(2, '0')}`)
+  // Half-way through the month for the picture, in a wider window: days with time, the names and the Total held.
+  await page.setViewportSize({ width: 1440, height: 640 })
+  await page.evaluate(`(() => { const g = document.querySelector('[role="grid"]'); g.scrollLeft = (g.scrollWidth - g.clientWidth) / 2 })()`)
   await inBothThemes(page, 'timesheet-monthly-scrolled')
   mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true })
   copyFileSync(join(SCREENSHOT_DIR, 'timesheet-monthly-scrolled-light.png'), join(ROOT, 'docs', 'screenshots', 'timesheet-monthly.png'))
+  await page.setViewportSize({ width: 1100, height: 760 })
 
   await page.getByRole('button', { name: 'Submit period…' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Submit and lock' }).click()
   await expect(page.getByRole('note', { name: 'Read-only period' })).toBeVisible()
   await expect(grid).toHaveClass(/ts-grid--locked/)
-  await expect(row.getByRole('gridcell', { name: '1:30' })).toHaveAttribute('aria-readonly', 'true')
-  await expect(row.getByRole('gridcell', { name: '1:30' })).toHaveCSS('cursor', 'default')
+  await expect(row.getByRole('gridcell', { name: '1:30' }).first()).toHaveAttribute('aria-readonly', 'true')
+  await expect(row.getByRole('gridcell', { name: '1:30' }).first()).toHaveCSS('cursor', 'default')
   await expect(row.getByRole('button', { name: /^Remove row/ })).toHaveCSS('opacity', '0')
   await page.evaluate(`document.querySelector('[role="grid"]').scrollLeft = 0`)
   await inBothThemes(page, 'timesheet-locked')
