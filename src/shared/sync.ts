@@ -6,6 +6,7 @@
 // with the reason. The server is the judge of every period's status.
 import { z } from 'zod'
 import { DaySchema, EntrySourceSchema, EntryStatusSchema } from './entries'
+import { refusalFields } from './errors'
 import { ApprovalPatternSchema } from './period-workflow'
 import { PeriodRuleSchema } from './periods'
 import { PeriodStatusSchema } from './timesheet'
@@ -201,9 +202,12 @@ export const PushEnvelopeSchema = z.strictObject(
 /** The server's answer to one mutation; the same answer again for a replayed id. */
 export const MutationResultSchema = z.discriminatedUnion('status', [
   z.object({ id: z.string(), status: z.literal('applied'), version: Version.nullable() }),
-  /** `current`: the server's copy (an EntryWire, WorkItemWire … or PeriodWire for a period move), null when it has none. */
-  z.object({ id: z.string(), status: z.literal('conflict'), reason: z.string(), current: z.unknown() }),
-  z.object({ id: z.string(), status: z.literal('refused'), reason: z.string(), current: z.unknown().optional() }),
+  /**
+   * `current`: the server's copy (an EntryWire, WorkItemWire … or PeriodWire for a period move), null when it has none.
+   * `reason` in English for older devices and API clients; `messageId` and `values` let a newer device say it in its reader's language.
+   */
+  z.object({ id: z.string(), status: z.literal('conflict'), reason: z.string(), ...refusalFields, current: z.unknown() }),
+  z.object({ id: z.string(), status: z.literal('refused'), reason: z.string(), ...refusalFields, current: z.unknown().optional() }),
 ])
 export type MutationResult = z.infer<typeof MutationResultSchema>
 
