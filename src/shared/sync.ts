@@ -307,7 +307,10 @@ export const SyncIssueSchema = z.object({
   entityId: z.string(),
   /** One line naming what the change is about: "Entry 17 Nov 2026, T-1042 · 1:30". */
   subject: z.string(),
+  /** The server's reason as it was given (English). */
   reason: z.string(),
+  /** The reason's refusal id and values, when the server sent them: the window says it in its own language. */
+  ...refusalFields,
   mine: z.record(z.string(), z.unknown()).nullable(),
   server: z.record(z.string(), z.unknown()).nullable(),
   createdAt: z.number().int(),

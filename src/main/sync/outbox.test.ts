@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { readableSentence } from '@shared/errors'
+import { createTranslator } from '@shared/i18n/translator'
 import type { Database } from '../db/schema'
 import type { MutationResult, PullResponse } from '@shared/sync'
 import { readLocalUserId } from '../profile'
@@ -89,6 +91,32 @@ describe('the outbox', () => {
     const totals = await db().selectFrom('time_entries').select('rounded_seconds').where('deleted_at', 'is', null).orderBy('day').execute()
     expect(totals.map((t) => t.rounded_seconds)).toEqual([H, 2 * H])
     expect(await takeBatch(db(), 500)).toBeNull()
+  })
+
+  it('keeps the server’s refusal id and values with an issue, so it reads in German; an issue without one shows its reason as given', async () => {
+    await clearOutbox()
+    await env.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: H }])
+    await env.core.timesheet.setCells([{ day: '2026-11-17', row, totalSeconds: 2 * H }])
+    const batch = await takeBatch(db(), 500)
+    const [a, b] = batch?.mutations ?? []
+    if (!batch || !a || !b) throw new Error('no batch')
+    const span = { isoStartDay: MONDAY, isoEndDay: '2026-11-22' }
+    const locked = 'The period 2026-11-16 – 2026-11-22 is approved and locked; an administrator can reopen it. This change was not applied.'
+    await settleBatch(db(), batch, [
+      { id: a.id, status: 'refused', reason: locked, messageId: 'refusal.sync.periodApproved', values: span },
+      { id: b.id, status: 'refused', reason: 'Refused by an older server.' },
+    ], env.clock.now())
+    const issues = await env.core.team.issues()
+    expect(issues.map((i) => [i.reason, i.messageId, i.values])).toEqual([
+      [locked, 'refusal.sync.periodApproved', span],
+      ['Refused by an older server.', undefined, undefined],
+    ])
+    const german = createTranslator('de')
+    const shown = issues.map((i) => readableSentence(i.reason, i, german))
+    expect(shown).toEqual([
+      'Der Zeitraum Mo 16. Nov. – So 22. Nov. ist genehmigt und gesperrt; ein Administrator kann ihn wieder öffnen. Diese Änderung wurde nicht übernommen.',
+      'Refused by an older server.',
+    ])
   })
 
   it('sends a batch again in the order it was made: the work item before the entry booked on it, even when the item changed last', async () => {

@@ -265,6 +265,9 @@ export async function settleBatch(db: Kysely<Database>, batch: Batch, results: r
         mutation: JSON.stringify(answer.mutation),
         server_copy: result.current === undefined ? null : JSON.stringify(result.current),
         reason: result.reason,
+        // Kept as the server said it: an id this build does not know shows the reason (a later build may know it).
+        message_id: result.messageId ?? null,
+        message_values: result.messageId !== undefined && result.values ? JSON.stringify(result.values) : null,
         created_at: now,
         resolved_at: next ? now : null,
         resolution: next ? resolutionBy(next) : null,
