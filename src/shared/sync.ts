@@ -305,9 +305,7 @@ export const SyncIssueSchema = z.object({
   kind: z.enum(['conflict', 'refused']),
   entity: z.string(),
   entityId: z.string(),
-  /** One line naming what the change is about: "Entry 17 Nov 2026, T-1042 · 1:30". */
-  subject: z.string(),
-  /** The server's reason as it was given (English). */
+  /** The server's reason as it was given (English); the window names the change itself, from `entity` and `mine`. */
   reason: z.string(),
   /** The reason's refusal id and values, when the server sent them: the window says it in its own language. */
   ...refusalFields,

@@ -135,7 +135,7 @@ export class SyncService {
       const mutation = MutationSchema.safeParse(JSON.parse(r.mutation))
       const mine = mutation.success ? (payloadOf(mutation.data) as Record<string, unknown>) : null
       const server = r.server_copy ? (JSON.parse(r.server_copy) as Record<string, unknown> | null) : null
-      return { id: r.id, kind: r.kind, entity: r.entity, entityId: r.entity_id, subject: subjectOf(r.entity, mine), reason: r.reason, ...storedRefusal(r), mine, server, createdAt: r.created_at }
+      return { id: r.id, kind: r.kind, entity: r.entity, entityId: r.entity_id, reason: r.reason, ...storedRefusal(r), mine, server, createdAt: r.created_at }
     })
   }
 
@@ -221,13 +221,4 @@ function storedRefusal(row: { message_id: string | null; message_values: string 
   if (row.message_id === null) return {}
   const values = refusalFields.values.safeParse(row.message_values === null ? undefined : JSON.parse(row.message_values))
   return values.success && values.data ? { messageId: row.message_id, values: values.data } : { messageId: row.message_id }
-}
-
-function subjectOf(entity: string, mine: Record<string, unknown> | null): string {
-  if (!mine) return entity
-  if (entity === 'entry') return `Entry on ${String(mine['day'])}`
-  if (entity === 'workItem') return `Work item ${String(mine['reference'] ?? mine['title'])}`
-  if (entity.startsWith('period.')) return `${entity === 'period.submit' ? 'Submission' : 'Withdrawal'} of the period from ${String(mine['start'])}`
-  const name = mine['name']
-  return typeof name === 'string' ? `${entity} ${name}` : entity
 }
