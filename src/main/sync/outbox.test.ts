@@ -140,8 +140,15 @@ describe('the outbox', () => {
     expect(a?.mutations).toEqual(batch.mutations.slice(0, 2))
     const b = await takeBatch(db(), 500, [firstHalf])
     expect(b).toEqual({ id: secondHalf, mutations: batch.mutations.slice(2) })
-    await setAside(db(), b ?? batch, 'The team server could not take this change (HTTP 500: boom).', env.clock.now())
-    expect(await db().selectFrom('sync_issues').select(['kind', 'reason']).execute()).toEqual([{ kind: 'refused', reason: 'The team server could not take this change (HTTP 500: boom).' }])
+    await setAside(db(), b ?? batch, { id: 'refusal.sync.setAside', values: { status: '500', said: 'boom' } }, env.clock.now())
+    expect(await db().selectFrom('sync_issues').select(['kind', 'reason', 'message_id', 'message_values']).execute()).toEqual([
+      {
+        kind: 'refused',
+        reason: 'The team server could not take this change (HTTP 500: boom). It was set aside so that your other changes could sync: fix it and it is sent again, send it again as it is, or discard it.',
+        message_id: 'refusal.sync.setAside',
+        message_values: JSON.stringify({ status: '500', said: 'boom' }),
+      },
+    ])
     expect(await takeBatch(db(), 500, [firstHalf])).toBeNull()
     expect(await pendingCount(db())).toBe(2)
   })

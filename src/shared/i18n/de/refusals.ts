@@ -121,6 +121,8 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.sync.noAnswer': 'Der Team-Server hat keine Antwort auf diese Änderung ermittelt. Diese Änderung wurde nicht übernommen; senden Sie sie erneut.',
   'refusal.sync.otherPeriodRule':
     'Der Zeitraum der Organisation für den {isoDay} geht vom {isoStartDay} bis {isoEndDay}; dieses Gerät hat eine andere Zeitraum-Regel verwendet. Synchronisieren Sie erneut und reichen Sie dann ein.',
+  'refusal.sync.setAside':
+    'Der Team-Server konnte diese Änderung nicht annehmen (HTTP {status}: {said}). Sie wurde zurückgestellt, damit Ihre anderen Änderungen synchronisiert werden konnten: Korrigieren Sie sie, dann wird sie erneut gesendet, senden Sie sie unverändert erneut, oder verwerfen Sie sie.',
   'refusal.sync.notTheirs':
     '{kind, select, customer {Diesen Kunden} contract {Diesen Vertrag} activityType {Diese Tätigkeitsart} other {Dieses Arbeitselement}} hat ein Administrator oder jemand anderes angelegt, daher kann nur ein Administrator Änderungen daran vornehmen',
   'refusal.sync.takenOver':

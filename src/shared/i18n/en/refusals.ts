@@ -131,6 +131,9 @@ export const enRefusals = {
   'refusal.sync.noAnswer': 'The team server did not work out an answer to this change. This change was not applied; send it again.',
   'refusal.sync.otherPeriodRule': "The organisation's period for {isoDay} runs {isoStartDay} – {isoEndDay}; this device used another period rule. Sync again, then submit.",
   // Who may change organisation data (authority.ts): sentences without their end, as above.
+  // The desktop's own: a change the server failed on again and again, set aside (src/main/sync/pusher.ts).
+  'refusal.sync.setAside':
+    'The team server could not take this change (HTTP {status}: {said}). It was set aside so that your other changes could sync: fix it and it is sent again, send it again as it is, or discard it.',
   'refusal.sync.notTheirs':
     'This {kind, select, customer {customer} contract {contract} activityType {activity type} other {work item}} was made by an admin or by someone else, so only an admin can change it',
   'refusal.sync.takenOver':
