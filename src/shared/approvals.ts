@@ -4,6 +4,7 @@
 // approved time, always with a reason that goes into the period's history.
 import { z } from 'zod'
 import { DaySchema } from './entries'
+import { refusalFields } from './errors'
 import { MAX_REASON_LENGTH } from './period-workflow'
 import { EntryWireSchema, PeriodWireSchema } from './sync'
 
@@ -60,6 +61,7 @@ export const VoidRequestSchema = z.object({ periodId: Id, reason: Reason }).stri
 
 /** One answer per period of a decision: several can be approved at once, each on its own. */
 export const DecisionResultSchema = z.object({
-  results: z.array(z.object({ periodId: Id, ok: z.boolean(), message: z.string(), period: PeriodWireSchema.nullable() })),
+  /** `message` in English for older devices and API clients; `messageId` and `values` let a newer window say it in its reader's language. */
+  results: z.array(z.object({ periodId: Id, ok: z.boolean(), message: z.string(), ...refusalFields, period: PeriodWireSchema.nullable() })),
 })
 export type DecisionResult = z.infer<typeof DecisionResultSchema>

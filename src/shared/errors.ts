@@ -16,6 +16,16 @@ export const ApiErrorCodeSchema = z.enum([
 ])
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>
 
+/**
+ * A refusal as data beside its English sentence, wherever one travels (an error envelope, the
+ * team server's answer to a synced change or a decision): the catalogue id and its values.
+ * Optional, so an answer without them still reads; an id this build does not know shows the sentence.
+ */
+export const refusalFields = {
+  messageId: z.string().min(1).optional(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+}
+
 export const ApiErrorSchema = z.object({
   code: ApiErrorCodeSchema,
   message: z.string(),
@@ -62,8 +72,16 @@ export function refuse(code: Exclude<ApiErrorCode, 'internal'>, id: RefusalId, v
 
 /** What the reader sees of an error body: the refusal in their language when it has a known id, else the message with days as the grid writes them. */
 export function readableError(body: ApiErrorBody, reader: Translator = ENGLISH): string {
-  const translated = body.messageId === undefined ? null : refusalText(body.messageId, body.values, reader)
-  return translated ?? readableDays(body.message)
+  return readableSentence(body.message, body, reader)
+}
+
+/**
+ * The same for any English sentence that may travel with its refusal id and values (a sync
+ * issue's reason, a decision's message): in the reader's language when this build knows the id.
+ */
+export function readableSentence(english: string, said: { readonly messageId?: string | undefined; readonly values?: RefusalValues | undefined }, reader: Translator = ENGLISH): string {
+  const translated = said.messageId === undefined ? null : refusalText(said.messageId, said.values, reader)
+  return translated ?? readableDays(english)
 }
 
 /** What the renderer's client throws when a call returns an error envelope. */

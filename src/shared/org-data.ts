@@ -10,8 +10,6 @@ import { nameKey } from './text'
 export type OrgDataKind = 'customer' | 'contract' | 'activityType' | 'workItem'
 export type OrgRole = 'member' | 'approver' | 'admin'
 
-export const KIND_NAMES: Record<OrgDataKind, string> = { customer: 'customer', contract: 'contract', activityType: 'activity type', workItem: 'work item' }
-
 /**
  * What someone who is not an admin may make: the work items, and their customers, that the
  * tickets they work on need (a ticket link names both). Never contracts (they carry the hours
@@ -25,12 +23,6 @@ export function mayCreate(role: OrgRole, kind: OrgDataKind): boolean {
 export function adminOnlyRefusal(role: OrgRole, kind: OrgDataKind): Refusal | null {
   if (mayCreate(role, kind)) return null
   return { id: kind === 'contract' ? 'refusal.contractsAdminOnly' : 'refusal.activityTypesAdminOnly' }
-}
-
-/** The same in English words. */
-export function adminOnlyReason(role: OrgRole, kind: OrgDataKind): string | null {
-  const refusal = adminOnlyRefusal(role, kind)
-  return refusal === null ? null : english(refusal)
 }
 
 /** A rule's sentence (without its end) as the log and the server write it. */
@@ -47,7 +39,6 @@ export function notKept(refusal: Refusal): Refusal {
 export const MAX_INCLUDED_MINUTES = 100_000 * 60
 
 export const ORGANISATION_ADMIN_ONLY_REFUSAL: Refusal = { id: 'refusal.organisationAdminOnly' }
-export const ORGANISATION_ADMIN_ONLY = english(ORGANISATION_ADMIN_ONLY_REFUSAL)
 
 /** The key two work items that look alike share: the ticket reference when there is one, else the title. */
 export function workItemKey(item: { reference: string | null; title: string }): string {

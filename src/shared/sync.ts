@@ -6,6 +6,7 @@
 // with the reason. The server is the judge of every period's status.
 import { z } from 'zod'
 import { DaySchema, EntrySourceSchema, EntryStatusSchema } from './entries'
+import { refusalFields } from './errors'
 import { ApprovalPatternSchema } from './period-workflow'
 import { PeriodRuleSchema } from './periods'
 import { PeriodStatusSchema } from './timesheet'
@@ -201,9 +202,12 @@ export const PushEnvelopeSchema = z.strictObject(
 /** The server's answer to one mutation; the same answer again for a replayed id. */
 export const MutationResultSchema = z.discriminatedUnion('status', [
   z.object({ id: z.string(), status: z.literal('applied'), version: Version.nullable() }),
-  /** `current`: the server's copy (an EntryWire, WorkItemWire … or PeriodWire for a period move), null when it has none. */
-  z.object({ id: z.string(), status: z.literal('conflict'), reason: z.string(), current: z.unknown() }),
-  z.object({ id: z.string(), status: z.literal('refused'), reason: z.string(), current: z.unknown().optional() }),
+  /**
+   * `current`: the server's copy (an EntryWire, WorkItemWire … or PeriodWire for a period move), null when it has none.
+   * `reason` in English for older devices and API clients; `messageId` and `values` let a newer device say it in its reader's language.
+   */
+  z.object({ id: z.string(), status: z.literal('conflict'), reason: z.string(), ...refusalFields, current: z.unknown() }),
+  z.object({ id: z.string(), status: z.literal('refused'), reason: z.string(), ...refusalFields, current: z.unknown().optional() }),
 ])
 export type MutationResult = z.infer<typeof MutationResultSchema>
 
@@ -301,9 +305,10 @@ export const SyncIssueSchema = z.object({
   kind: z.enum(['conflict', 'refused']),
   entity: z.string(),
   entityId: z.string(),
-  /** One line naming what the change is about: "Entry 17 Nov 2026, T-1042 · 1:30". */
-  subject: z.string(),
+  /** The server's reason as it was given (English); the window names the change itself, from `entity` and `mine`. */
   reason: z.string(),
+  /** The reason's refusal id and values, when the server sent them: the window says it in its own language. */
+  ...refusalFields,
   mine: z.record(z.string(), z.unknown()).nullable(),
   server: z.record(z.string(), z.unknown()).nullable(),
   createdAt: z.number().int(),

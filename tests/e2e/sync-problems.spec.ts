@@ -92,7 +92,7 @@ test('a change the server keeps failing on is set aside, the rest syncs, and "Se
     }).toPass({ timeout: 30_000 })
     await expect(sidebar).toContainText('Needs attention')
     await review.click()
-    const card = page.getByRole('article', { name: /Entry on 2026-11-17/ })
+    const card = page.getByRole('article', { name: /Entry on Tue 17 Nov 2026/ })
     await expect(card).toContainText('The team server could not take this change (HTTP 500: The server could not complete this request')
     await expect(card).toContainText('It was set aside so that your other changes could sync')
     await expect(card).toContainText(POISON)

@@ -208,6 +208,10 @@ export interface SyncIssuesTable {
   mutation: string
   server_copy: string | null
   reason: string
+  /** The reason's refusal id, when the server sent one (0011); null for older issues. */
+  message_id: string | null
+  /** Its values as a JSON object, or null. */
+  message_values: string | null
   created_at: number
   resolved_at: number | null
   resolution: string | null

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { readableSentence } from '@shared/errors'
+import { createTranslator } from '@shared/i18n/translator'
 import type { Database } from '../db/schema'
 import type { MutationResult, PullResponse } from '@shared/sync'
 import { readLocalUserId } from '../profile'
@@ -91,6 +93,32 @@ describe('the outbox', () => {
     expect(await takeBatch(db(), 500)).toBeNull()
   })
 
+  it('keeps the server’s refusal id and values with an issue, so it reads in German; an issue without one shows its reason as given', async () => {
+    await clearOutbox()
+    await env.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: H }])
+    await env.core.timesheet.setCells([{ day: '2026-11-17', row, totalSeconds: 2 * H }])
+    const batch = await takeBatch(db(), 500)
+    const [a, b] = batch?.mutations ?? []
+    if (!batch || !a || !b) throw new Error('no batch')
+    const span = { isoStartDay: MONDAY, isoEndDay: '2026-11-22' }
+    const locked = 'The period 2026-11-16 – 2026-11-22 is approved and locked; an administrator can reopen it. This change was not applied.'
+    await settleBatch(db(), batch, [
+      { id: a.id, status: 'refused', reason: locked, messageId: 'refusal.sync.periodApproved', values: span },
+      { id: b.id, status: 'refused', reason: 'Refused by an older server.' },
+    ], env.clock.now())
+    const issues = await env.core.team.issues()
+    expect(issues.map((i) => [i.reason, i.messageId, i.values])).toEqual([
+      [locked, 'refusal.sync.periodApproved', span],
+      ['Refused by an older server.', undefined, undefined],
+    ])
+    const german = createTranslator('de')
+    const shown = issues.map((i) => readableSentence(i.reason, i, german))
+    expect(shown).toEqual([
+      'Der Zeitraum Mo 16. Nov. – So 22. Nov. ist genehmigt und gesperrt; ein Administrator kann ihn wieder öffnen. Diese Änderung wurde nicht übernommen.',
+      'Refused by an older server.',
+    ])
+  })
+
   it('sends a batch again in the order it was made: the work item before the entry booked on it, even when the item changed last', async () => {
     await clearOutbox()
     const item = await env.core.work.createWorkItem({ kind: 'ticket', reference: 'T-1', title: 'Printer' })
@@ -112,8 +140,15 @@ describe('the outbox', () => {
     expect(a?.mutations).toEqual(batch.mutations.slice(0, 2))
     const b = await takeBatch(db(), 500, [firstHalf])
     expect(b).toEqual({ id: secondHalf, mutations: batch.mutations.slice(2) })
-    await setAside(db(), b ?? batch, 'The team server could not take this change (HTTP 500: boom).', env.clock.now())
-    expect(await db().selectFrom('sync_issues').select(['kind', 'reason']).execute()).toEqual([{ kind: 'refused', reason: 'The team server could not take this change (HTTP 500: boom).' }])
+    await setAside(db(), b ?? batch, { id: 'refusal.sync.setAside', values: { status: '500', said: 'boom' } }, env.clock.now())
+    expect(await db().selectFrom('sync_issues').select(['kind', 'reason', 'message_id', 'message_values']).execute()).toEqual([
+      {
+        kind: 'refused',
+        reason: 'The team server could not take this change (HTTP 500: boom). It was set aside so that your other changes could sync: fix it and it is sent again, send it again as it is, or discard it.',
+        message_id: 'refusal.sync.setAside',
+        message_values: JSON.stringify({ status: '500', said: 'boom' }),
+      },
+    ])
     expect(await takeBatch(db(), 500, [firstHalf])).toBeNull()
     expect(await pendingCount(db())).toBe(2)
   })

@@ -6,6 +6,7 @@
 // batch the server cannot take is split in halves (same ids), and a single change it
 // cannot take is set aside as an issue, so one bad row never holds up the rest.
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
+import { englishRefusal, refusalData, type Refusal } from '@shared/i18n/refusal-text'
 import { newId } from '@shared/ids'
 import { MutationSchema, type Mutation, type MutationResult } from '@shared/sync'
 import type { Database, OutboxEntity, TimeEntryRow } from '../db/schema'
@@ -197,8 +198,9 @@ export async function splitBatch(db: Kysely<Database>, batch: Batch): Promise<[s
 }
 
 /** Takes a single change the server could not take out of the outbox, as an issue with the reason: the rest of the outbox goes on. */
-export async function setAside(db: Kysely<Database>, batch: Batch, reason: string, now: number): Promise<void> {
-  await settleBatch(db, batch, batch.mutations.map((m) => ({ id: m.id, status: 'refused', reason })), now)
+export async function setAside(db: Kysely<Database>, batch: Batch, why: Refusal, now: number): Promise<void> {
+  const said = { reason: englishRefusal(why), ...refusalData(why) }
+  await settleBatch(db, batch, batch.mutations.map((m) => ({ id: m.id, status: 'refused', ...said })), now)
 }
 
 /** Organisation data's tables; an entry's version is recorded by the entries' home. */
@@ -265,6 +267,9 @@ export async function settleBatch(db: Kysely<Database>, batch: Batch, results: r
         mutation: JSON.stringify(answer.mutation),
         server_copy: result.current === undefined ? null : JSON.stringify(result.current),
         reason: result.reason,
+        // Kept as the server said it: an id this build does not know shows the reason (a later build may know it).
+        message_id: result.messageId ?? null,
+        message_values: result.messageId !== undefined && result.values ? JSON.stringify(result.values) : null,
         created_at: now,
         resolved_at: next ? now : null,
         resolution: next ? resolutionBy(next) : null,

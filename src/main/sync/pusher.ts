@@ -13,6 +13,7 @@
 // Anything else (offline, a refused token, 429, a failure not about the batch) ends the
 // round with that error, for the engine to report and retry.
 import type { Kysely } from 'kysely'
+import type { Refusal } from '@shared/i18n/refusal-text'
 import { MAX_PUSH_MUTATIONS } from '@shared/sync'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
@@ -22,16 +23,13 @@ import { TransportError, type SyncTransport } from './transport'
 /** Failures in a row before a batch is thought to be the server's problem with its content, not a passing one. */
 export const STRIKES = 3
 
-const SET_ASIDE = 'It was set aside so that your other changes could sync: fix it and it is sent again, send it again as it is, or discard it.'
-
-/** How a failed push bears on its batch. */
-type Verdict = { kind: 'refused'; reason: string } | { kind: 'failed'; reason: string } | null
+/** How a failed push bears on its batch, with the refusal an issue set aside would show. */
+type Verdict = { kind: 'refused'; reason: Refusal } | { kind: 'failed'; reason: Refusal } | null
 
 /** A whole batch refused for what is in it: a reason naming a change (mutations.N…), or too large. */
 function verdictOf(error: unknown): Verdict {
   if (!(error instanceof TransportError) || error.status === null) return null
-  const said = `HTTP ${error.status}: ${(error.serverMessage ?? '').replace(/[.]+$/, '')}`
-  const reason = `The team server could not take this change (${said}). ${SET_ASIDE}`
+  const reason: Refusal = { id: 'refusal.sync.setAside', values: { status: String(error.status), said: (error.serverMessage ?? '').replace(/[.]+$/, '') } }
   if (error.status === 413) return { kind: 'refused', reason }
   const namesAChange = error.issues.some((issue) => issue.path.startsWith('mutations.')) || /\bmutations\.\d/.test(error.serverMessage ?? '')
   if ((error.status === 400 || error.status === 422) && namesAChange) return { kind: 'refused', reason }

@@ -3,7 +3,7 @@
 // binds the local data to the server account (the device's user id becomes the
 // account's) and queues everything the server has not seen, so standalone time goes up.
 import { sql, type Kysely, type Transaction } from 'kysely'
-import { StintError } from '@shared/errors'
+import { refusalFields, StintError } from '@shared/errors'
 import { MutationSchema, type MeResponse, type SyncIssue, type TeamAccount } from '@shared/sync'
 import { DEFAULT_ACTIVITY_TYPES } from '@shared/work'
 import type { Clock } from '../clock'
@@ -135,7 +135,7 @@ export class SyncService {
       const mutation = MutationSchema.safeParse(JSON.parse(r.mutation))
       const mine = mutation.success ? (payloadOf(mutation.data) as Record<string, unknown>) : null
       const server = r.server_copy ? (JSON.parse(r.server_copy) as Record<string, unknown> | null) : null
-      return { id: r.id, kind: r.kind, entity: r.entity, entityId: r.entity_id, subject: subjectOf(r.entity, mine), reason: r.reason, mine, server, createdAt: r.created_at }
+      return { id: r.id, kind: r.kind, entity: r.entity, entityId: r.entity_id, reason: r.reason, ...storedRefusal(r), mine, server, createdAt: r.created_at }
     })
   }
 
@@ -216,11 +216,9 @@ function payloadOf(mutation: ReturnType<typeof MutationSchema.parse>): unknown {
   }
 }
 
-function subjectOf(entity: string, mine: Record<string, unknown> | null): string {
-  if (!mine) return entity
-  if (entity === 'entry') return `Entry on ${String(mine['day'])}`
-  if (entity === 'workItem') return `Work item ${String(mine['reference'] ?? mine['title'])}`
-  if (entity.startsWith('period.')) return `${entity === 'period.submit' ? 'Submission' : 'Withdrawal'} of the period from ${String(mine['start'])}`
-  const name = mine['name']
-  return typeof name === 'string' ? `${entity} ${name}` : entity
+/** The server's refusal id and values kept with an issue (none for one stored before 0011, or answered by an older server). */
+function storedRefusal(row: { message_id: string | null; message_values: string | null }): Pick<SyncIssue, 'messageId' | 'values'> {
+  if (row.message_id === null) return {}
+  const values = refusalFields.values.safeParse(row.message_values === null ? undefined : JSON.parse(row.message_values))
+  return values.success && values.data ? { messageId: row.message_id, values: values.data } : { messageId: row.message_id }
 }

@@ -15,7 +15,6 @@ const ISSUE: SyncIssue = {
   kind: 'refused',
   entity: 'entry',
   entityId: 'e1',
-  subject: 'Entry on 2026-11-09',
   reason: 'The period of 9–15 Nov 2026 is approved, so its time is locked.',
   mine: { id: 'e1', day: '2026-11-09', workItemId: null, activityTypeId: null, billable: true, description: '', source: 'grid', rawSeconds: 1800, roundedSeconds: 1800, updatedAt: 0, deletedAt: null },
   server: null,
@@ -51,7 +50,7 @@ describe('The app shell', () => {
       window.dispatchEvent(new HashChangeEvent('hashchange'))
     })
     expect(await screen.findByRole('heading', { level: 1, name: 'Needs attention' })).toBeTruthy()
-    expect(await screen.findByRole('article', { name: 'Entry on 2026-11-09' })).toBeTruthy()
+    expect(await screen.findByRole('article', { name: 'Entry on Mon 9 Nov 2026' })).toBeTruthy()
   })
 
   it('standalone, the foot says the time is saved on this device', async () => {

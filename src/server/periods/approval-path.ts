@@ -3,6 +3,7 @@
 // than waiting forever; and a member in no team is never approved by nobody (the pattern
 // "none" is a team's decision, not the absence of one).
 import type { Kysely, Transaction } from 'kysely'
+import type { Refusal } from '@shared/i18n/refusal-text'
 import type { ApprovalPattern } from '@shared/period-workflow'
 import type { ServerDatabase } from '../db/schema'
 
@@ -44,18 +45,14 @@ export async function levelOneApprovers(db: Db, periodIds: readonly string[]): P
   return new Map(events.map((e) => [e.period_id, e.actor_id]))
 }
 
-const ASK = 'Ask your Stint admin to'
-
 /**
  * Why `userId` cannot submit a period now because no one could approve it, or null. A
  * period needs, for each level its strictest team asks for, an active approver other than
  * its owner; two levels need two different people.
  */
-export async function approvalPathProblem(db: Db, userId: string): Promise<string | null> {
+export async function approvalPathProblem(db: Db, userId: string): Promise<Refusal | null> {
   const teams = await teamsOf(db, userId)
-  if (teams.length === 0) {
-    return `You are in no team on the team server, so no one could approve this timesheet. ${ASK} put you in a team (\`team member add\`), then submit again.`
-  }
+  if (teams.length === 0) return { id: 'refusal.path.noTeam' }
   const pattern = teams.reduce<ApprovalPattern>((strictest, team) => (STRICTNESS[team.pattern] > STRICTNESS[strictest] ? team.pattern : strictest), 'none')
   if (pattern === 'none') return null
   const approvers = await db
@@ -68,13 +65,13 @@ export async function approvalPathProblem(db: Db, userId: string): Promise<strin
     .where('users.role', 'in', ['approver', 'admin'])
     .execute()
   const at = (level: 1 | 2) => new Set(approvers.filter((a) => a.level === level).map((a) => a.id))
-  const names = teams.map((t) => `"${t.name}"`).join(', ')
+  const teamNames = { teams: teams.map((t) => `"${t.name}"`).join(', ') }
   const first = at(1)
-  if (first.size === 0) return `No one but you approves level 1 of ${names}, so no one could approve this timesheet. ${ASK} name a level 1 approver (\`team approvers\`), then submit again.`
+  if (first.size === 0) return { id: 'refusal.path.noLevel1', values: teamNames }
   if (pattern === 'one') return null
   const second = at(2)
-  if (second.size === 0) return `No one but you approves level 2 of ${names}, so no one could finish approving this timesheet. ${ASK} name a level 2 approver (\`team approvers\`), then submit again.`
+  if (second.size === 0) return { id: 'refusal.path.noLevel2', values: teamNames }
   const twoPeople = [...first].some((a) => [...second].some((b) => a !== b))
-  if (!twoPeople) return `The same person is the only approver at both levels of ${names}, and nobody approves one timesheet twice. ${ASK} name another approver (\`team approvers\`), then submit again.`
+  if (!twoPeople) return { id: 'refusal.path.sameApprover', values: teamNames }
   return null
 }

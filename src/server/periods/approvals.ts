@@ -9,6 +9,7 @@ import { sql } from 'kysely'
 import type { z } from 'zod'
 import type { ApprovalDetail, ApprovalQueueItem, ApprovalQueueSchema, DecisionResult } from '@shared/approvals'
 import { StintError } from '@shared/errors'
+import { englishRefusal, framed, refusalData, type Refusal } from '@shared/i18n/refusal-text'
 import { MAX_REASON_LENGTH, nextPeriodState, type PeriodAction } from '@shared/period-workflow'
 import { daysOf, weekdayOf } from '@shared/periods'
 import type { PeriodEventWire } from '@shared/sync'
@@ -25,7 +26,6 @@ type PeriodRow = Selectable<PeriodsTable> & { member_name: string; member_email:
 export type ApprovalQueue = z.infer<typeof ApprovalQueueSchema>
 export type Decision = DecisionResult['results'][number]
 
-const NOTHING_CHANGED = 'Nothing was changed.'
 /** The one answer for a period that is missing or not the caller's to see: it must not tell the two apart. */
 const NOT_VISIBLE_REFUSAL = { id: 'refusal.server.periodNotVisible' } as const
 export const NOT_VISIBLE = new StintError('not_found', NOT_VISIBLE_REFUSAL).message
@@ -173,22 +173,31 @@ export async function periodHistory(db: Kysely<ServerDatabase>, principal: Princ
   return { events: (await periodWire(db, period.id)).events }
 }
 
-const periodName = (period: Pick<PeriodRow, 'member_name' | 'start_day' | 'end_day'>) => `${period.member_name}'s period ${period.start_day} – ${period.end_day}`
+/** The member and the days of a period, as the decision sentences name it ("Ana's period 2026-11-16 – 2026-11-22" in English). */
+const periodNamed = (period: Pick<PeriodRow, 'member_name' | 'start_day' | 'end_day'>) => ({ member: period.member_name, isoStartDay: period.start_day, isoEndDay: period.end_day })
 
 type DecisionAction = Extract<PeriodAction, { kind: 'approve' | 'reject' | 'reopen' }>
 
-function doneMessage(action: DecisionAction, period: PeriodRow, moved: { status: string; level: 1 | 2 | null }): string {
+function doneMessage(action: DecisionAction, period: PeriodRow, moved: { status: string; level: 1 | 2 | null }): Refusal {
   switch (action.kind) {
     case 'approve':
-      return moved.status === 'submitted' ? `Approved ${periodName(period)} at level 1; it now waits for a level ${moved.level ?? 2} approver.` : `Approved ${periodName(period)}.`
+      return moved.status === 'submitted' ? { id: 'decision.approvedAtLevel1', values: { ...periodNamed(period), level: moved.level ?? 2 } } : { id: 'decision.approved', values: periodNamed(period) }
     case 'reject':
-      return `Rejected ${periodName(period)}; it went back to ${period.member_name} with your reason.`
+      return { id: 'decision.rejected', values: periodNamed(period) }
     case 'reopen':
-      return `Reopened ${periodName(period)}; ${period.member_name} can change the time and submit it again.`
+      return { id: 'decision.reopened', values: periodNamed(period) }
   }
 }
 
-const unseen = (periodId: string): Decision => ({ periodId, ok: false, message: `${NOT_VISIBLE} ${NOTHING_CHANGED}`, period: null })
+/** One period's answer: the English `message` older devices and API clients read, with its id and values for a window in another language. */
+function decision(periodId: string, ok: boolean, said: Refusal, period: Decision['period']): Decision {
+  return { periodId, ok, message: englishRefusal(said), ...refusalData(said), period }
+}
+
+/** A refused decision: the refusal, then "Nothing was changed." */
+const refusedDecision = (periodId: string, why: Refusal, period: Decision['period']): Decision => decision(periodId, false, framed('refusal.flowNotKept', why), period)
+
+const unseen = (periodId: string): Decision => refusedDecision(periodId, NOT_VISIBLE_REFUSAL, null)
 
 /**
  * One decision on one period, in a transaction of its own. A period the caller may not
@@ -199,8 +208,8 @@ async function decide(db: Kysely<ServerDatabase>, principal: Principal, periodId
     const period = await findPeriod(trx, periodId)
     if (!period || !(await canRead(trx, principal, period))) return unseen(periodId)
     const moved = await movePeriod(trx, principal, period.user_id, { start: period.start_day, end: period.end_day }, action, now)
-    if (!moved.ok || !moved.period) return { periodId, ok: false, message: `${moved.reason} ${NOTHING_CHANGED}`, period: moved.period }
-    return { periodId, ok: true, message: doneMessage(action, period, moved.period), period: moved.period }
+    if (!moved.ok) return refusedDecision(periodId, moved.refusal, moved.period)
+    return decision(periodId, true, doneMessage(action, period, moved.period), moved.period)
   })
 }
 
@@ -221,7 +230,11 @@ export async function reopenPeriod(db: Kysely<ServerDatabase>, principal: Princi
 }
 
 /** Thrown inside the void transaction to roll back the entries it already voided. */
-class VoidRefused extends Error {}
+class VoidRefused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(englishRefusal(refusal))
+  }
+}
 
 /**
  * An admin takes back approved time: the period's approved entries become 'voided' (they
@@ -243,9 +256,9 @@ export async function voidPeriod(db: Kysely<ServerDatabase>, principal: Principa
       if (owner !== undefined) await takeUserSeqs(trx, owner, 0)
       const period = await findPeriod(trx, periodId)
       if (!period || !(await canRead(trx, principal, period))) return { results: [unseen(periodId)] }
-      const refuse = async (message: string) => ({ results: [{ periodId, ok: false, message: `${message} ${NOTHING_CHANGED}`, period: await periodWire(trx, period.id) }] })
-      if (principal.role !== 'admin') return refuse('Only an administrator can void approved time.')
-      if (period.status !== 'approved') return refuse(`Only an approved period can be voided; this one is ${period.status}. To send a submitted period back, reject or reopen it.`)
+      const refuse = async (why: Refusal) => ({ results: [refusedDecision(periodId, why, await periodWire(trx, period.id))] })
+      if (principal.role !== 'admin') return refuse({ id: 'refusal.decision.voidAdminOnly' })
+      if (period.status !== 'approved') return refuse({ id: 'refusal.decision.voidApprovedOnly', values: { status: period.status } })
 
       const approved = await trx
         .selectFrom('time_entries')
@@ -264,13 +277,12 @@ export async function voidPeriod(db: Kysely<ServerDatabase>, principal: Principa
         await trx.updateTable('time_entries').set((eb) => ({ status: 'voided', seq, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', entry.id).execute()
       }
       const moved = await movePeriod(trx, principal, period.user_id, { start: period.start_day, end: period.end_day }, { kind: 'reopen', reason: `${VOID_PREFIX}${reason}` }, now)
-      if (!moved.ok) throw new VoidRefused(moved.reason)
-      const hours = (approved.reduce((sum, e) => sum + e.rounded_seconds, 0) / 3600).toFixed(2)
-      const count = approved.length === 1 ? '1 approved entry' : `${approved.length} approved entries`
-      return { results: [{ periodId, ok: true, message: `Voided ${count} (${hours} h) of ${periodName(period)} and reopened it, so ${period.member_name} can book the corrected time.`, period: moved.period }] }
+      if (!moved.ok) throw new VoidRefused(moved.refusal)
+      const hours = approved.reduce((sum, e) => sum + e.rounded_seconds, 0) / 3600
+      return { results: [decision(periodId, true, { id: 'decision.voided', values: { count: approved.length, hours, ...periodNamed(period) } }, moved.period)] }
     })
   } catch (error) {
     if (!(error instanceof VoidRefused)) throw error
-    return { results: [{ periodId, ok: false, message: `${error.message} ${NOTHING_CHANGED}`, period: await periodWire(db, periodId) }] }
+    return { results: [refusedDecision(periodId, error.refusal, await periodWire(db, periodId))] }
   }
 }

@@ -3,6 +3,7 @@
 // one audit event per move, and entries following their period's status. Every write
 // is stamped with the change counter, so devices pull it.
 import type { Kysely, Transaction } from 'kysely'
+import { englishRefusal, type Refusal } from '@shared/i18n/refusal-text'
 import { newId } from '@shared/ids'
 import { nextPeriodState, type Actor, type PeriodAction, type PeriodState } from '@shared/period-workflow'
 import { periodContaining, PeriodRuleSchema, type Period } from '@shared/periods'
@@ -54,11 +55,8 @@ export async function actorFor(db: Db, principal: Principal, memberId: string, p
   }
 }
 
-export interface MoveResult {
-  ok: boolean
-  reason: string
-  period: PeriodWire | null
-}
+/** A refused move says why as a refusal (the window's language) and in English (`reason`, the log's and API clients'). */
+export type MoveResult = { ok: true; period: PeriodWire } | { ok: false; reason: string; refusal: Refusal; period: PeriodWire | null }
 
 /**
  * Moves `memberId`'s period through the workflow, inside `trx`. The member's change
@@ -73,10 +71,10 @@ export async function movePeriod(trx: Transaction<ServerDatabase>, principal: Pr
   const state: PeriodState = row ? { status: row.status, level: row.level } : { status: 'open', level: null }
   const pattern = await patternFor(trx, memberId)
   const result = nextPeriodState(state, action, pattern, await actorFor(trx, principal, memberId, row?.id ?? null))
-  if (!result.ok) return { ok: false, reason: result.error, period: row ? await periodWire(trx, row.id) : null }
+  if (!result.ok) return { ok: false, reason: result.error, refusal: result.refusal, period: row ? await periodWire(trx, row.id) : null }
   // A submission nobody could ever approve (or that nobody would approve: a member in no team) waits for the admin instead.
   const unapprovable = action.kind === 'submit' ? await approvalPathProblem(trx, memberId) : null
-  if (unapprovable) return { ok: false, reason: unapprovable, period: row ? await periodWire(trx, row.id) : null }
+  if (unapprovable) return { ok: false, reason: englishRefusal(unapprovable), refusal: unapprovable, period: row ? await periodWire(trx, row.id) : null }
 
   const values = { status: result.to.status, level: result.to.level, reason: result.reason, updated_at: now, seq, ...(action.kind === 'submit' ? { submitted_at: now } : {}) }
   let id = row?.id
@@ -107,16 +105,7 @@ export async function movePeriod(trx: Transaction<ServerDatabase>, principal: Pr
     const entrySeq = entrySeqs.take()
     await trx.updateTable('time_entries').set((eb) => ({ status: entryStatus, seq: entrySeq, version: eb('version', '+', 1) })).where('id', '=', entry.id).execute()
   }
-  return { ok: true, reason: '', period: await periodWire(trx, id) }
-}
-
-/** The status an entry on `day` of `memberId` is locked by, with the sentence that explains it, or null. */
-export async function lockOf(db: Db, memberId: string, day: string): Promise<string | null> {
-  const period = await periodOf(db, day)
-  const row = await db.selectFrom('periods').select(['status']).where('user_id', '=', memberId).where('start_day', '=', period.start).executeTakeFirst()
-  if (row?.status === 'submitted') return `The period ${period.start} – ${period.end} is submitted for approval, so its time is locked. Withdraw it first.`
-  if (row?.status === 'approved') return `The period ${period.start} – ${period.end} is approved and locked. An administrator can reopen it.`
-  return null
+  return { ok: true, period: await periodWire(trx, id) }
 }
 
 export async function periodWire(db: Db, periodId: string): Promise<PeriodWire> {

@@ -118,6 +118,8 @@ function suite(dialect: TestDialect) {
       id: expect.any(String) as unknown,
       status: 'refused',
       reason: 'You are in no team on the team server, so no one could approve this timesheet. Ask your Stint admin to put you in a team (`team member add`), then submit again. Nothing was changed.',
+      messageId: 'refusal.flowNotKept',
+      values: { refusal: 'refusal.path.noTeam' },
       current: null,
     })
     expect(await periodOf('lone')).toBeNull()

@@ -10,6 +10,7 @@ import type { EntryWire, Mutation, MutationResult } from '@shared/sync'
 import { entryRow } from '@shared/sync-rows'
 import type { UserSeq } from '../db/change-streams'
 import type { ServerDatabase } from '../db/schema'
+import { conflictAnswer, refusal, refusedAnswer } from './answers'
 import { entryLinkProblems } from './links'
 import { readEntryRun, type EntryRunContext } from './push-entry-reads'
 import { upsertEntries, type EntryWrite } from './push-writes'
@@ -44,9 +45,8 @@ export function judgeEntries(userId: string, run: readonly EntryPut[], rule: Per
     const period = periods.get(day) ?? periodContaining(day, rule)
     const lock = locked.get(period.start)
     if (!lock) return null
-    return lock.status === 'approved'
-      ? `The period ${period.start} – ${period.end} is approved and locked; an administrator can reopen it. This change was not applied.`
-      : `The period ${period.start} – ${period.end} is submitted for approval, so its time is locked; withdraw the submission to change it. This change was not applied.`
+    const span = { isoStartDay: period.start, isoEndDay: period.end }
+    return refusal(lock.status === 'approved' ? 'refusal.sync.periodApproved' : 'refusal.sync.periodSubmitted', span)
   }
   for (const mutation of run) {
     const wire = mutation.entry
@@ -56,36 +56,31 @@ export function judgeEntries(userId: string, run: readonly EntryPut[], rule: Per
     const copy = () => (row ? entryWire(row) : null)
 
     if (row && row.user_id !== userId) {
-      results.push({ id: mutation.id, status: 'refused', reason: 'That entry belongs to someone else; nothing was changed.' })
+      results.push(refusedAnswer(mutation.id, refusal('refusal.sync.otherPersonsEntry')))
       continue
     }
     if ((current?.version ?? null) !== mutation.baseVersion) {
-      results.push({
-        id: mutation.id,
-        status: 'conflict',
-        reason: current ? 'This entry was changed elsewhere (another device, or an approval) after this change was made. Pick the version to keep.' : 'The server has no copy of this entry any more.',
-        current: copy(),
-      })
+      results.push(conflictAnswer(mutation.id, refusal(current ? 'refusal.sync.entryChangedElsewhere' : 'refusal.sync.entryNoCopy'), copy()))
       continue
     }
     const link = links.get(mutation.id)
     if (link !== undefined) {
-      results.push({ id: mutation.id, status: 'refused', reason: link, current: copy() })
+      results.push(refusedAnswer(mutation.id, link, copy()))
       continue
     }
     if (current?.status === 'voided') {
-      results.push({ id: mutation.id, status: 'refused', reason: 'An administrator voided this entry; it can no longer be changed.', current: copy() })
+      results.push(refusedAnswer(mutation.id, refusal('refusal.sync.entryVoided'), copy()))
       continue
     }
     const lock = lockReason(wire.day) ?? (current ? lockReason(current.day) : null)
     if (lock) {
-      results.push({ id: mutation.id, status: 'refused', reason: lock, current: copy() })
+      results.push(refusedAnswer(mutation.id, lock, copy()))
       continue
     }
     const seconds = wire.deletedAt === null ? wire.roundedSeconds : 0
     const before = (totals.get(wire.day) ?? 0) - (current && current.day === wire.day ? current.seconds : 0)
     if (before + seconds > DAY_SECONDS) {
-      results.push({ id: mutation.id, status: 'refused', reason: `A day has at most 24 hours: ${wire.day} would have ${((before + seconds) / 3600).toFixed(2)} h. This change was not applied.`, current: copy() })
+      results.push(refusedAnswer(mutation.id, refusal('refusal.sync.dayOver24h', { isoDay: wire.day, hours: (before + seconds) / 3600 }), copy()))
       continue
     }
     if (current) totals.set(current.day, (totals.get(current.day) ?? 0) - current.seconds)

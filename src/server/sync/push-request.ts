@@ -10,6 +10,7 @@
 // refused rather than silently ignored, so its sender learns its ids are not unique.
 import { MutationSchema, PushEnvelopeSchema, type Mutation, type MutationResult, type MutationType } from '@shared/sync'
 import { fieldIssues, parseInput } from '../errors'
+import { refusal, refusedAnswer } from './answers'
 
 /** A change of the push with a readable id: parsed, or refused by the schema with the reason. */
 export type PushChange = { id: string; mutation: Mutation } | { id: string; refusal: string }
@@ -52,7 +53,7 @@ export function readPush(body: unknown): ReadPush {
       slots.push(
         JSON.stringify(earlier.raw) === JSON.stringify(raw)
           ? { change: earlier.change }
-          : { fixed: { id: raw.id, status: 'refused', reason: `This change id was already used by an earlier change in this push, and an id names one change: this one was not applied. Send it again with an id of its own.` } },
+          : { fixed: refusedAnswer(raw.id, refusal('refusal.sync.changeIdTwice')) },
       )
       continue
     }

@@ -19,6 +19,7 @@
 // savepoint: then only that change is undone and refused, and the rest goes on.
 import type { Transaction } from 'kysely'
 import type { PeriodRule } from '@shared/periods'
+import { framed } from '@shared/i18n/refusal-text'
 import { periodContaining } from '@shared/periods'
 import type { Mutation, MutationResult } from '@shared/sync'
 import { activityTypeRow, contractRow, customerRow, workItemRow } from '@shared/sync-rows'
@@ -30,6 +31,7 @@ import { referenceChangeRefusal, referenceStamp, type ReferenceMutation } from '
 import type { Principal } from '../org/tokens'
 import { movePeriod } from '../periods/period-store'
 import { clearOtherDefaults } from '../reference/activity-default'
+import { conflictAnswer, refusal, refusedAnswer } from './answers'
 import { referenceLinkProblem } from './links'
 import { applyEntries, judgeEntries, type EntryPut } from './push-entries'
 import { readEntryRun } from './push-entry-reads'
@@ -45,7 +47,7 @@ const REFERENCE_ORDER: Partial<Record<Mutation['type'], number>> = { 'customer.p
 const TIME_ORDER = 4
 
 /** The answer to a change the database refused although every check passed: not the sender's fault to fix by hand, but only this change is lost. */
-const STORE_REFUSED = 'The team server could not store this change (its database refused it; the details are in the server log). This change was not applied; the rest of the push was.'
+const storeRefused = (id: string): MutationResult => refusedAnswer(id, refusal('refusal.sync.storeRefused'))
 
 /**
  * How the steps run. `together`: no savepoints, so a change the database refuses fails
@@ -117,7 +119,7 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
     // One entry of the run broke a database rule: apply them one by one to find which.
     for (const t of taken) {
       const single = await step(() => applyEntries(trx, userId, [t.mutation], rule, now, userSeqs.take))
-      answer(t.index, single.ok ? (single.value[0] ?? refusedForLackOfAnswer(t.mutation.id)) : { id: t.mutation.id, status: 'refused', reason: STORE_REFUSED })
+      answer(t.index, single.ok ? (single.value[0] ?? refusedForLackOfAnswer(t.mutation.id)) : storeRefused(t.mutation.id))
     }
     return false
   }
@@ -127,7 +129,7 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
     const previous = seen.get(change.id)
     if (previous) {
       results[index] =
-        previous.user_id === userId ? (JSON.parse(previous.result) as MutationResult) : { id: change.id, status: 'refused', reason: 'This change id was already used by someone else; nothing was changed.' }
+        previous.user_id === userId ? (JSON.parse(previous.result) as MutationResult) : refusedAnswer(change.id, refusal('refusal.sync.changeIdTaken'))
       continue
     }
     // The schema's refusals are not recorded: the same change sent again meets the same rules.
@@ -142,7 +144,7 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
     }
     await flush(false)
     const one = await step(() => applyOne(trx, principal, mutation, rule, now, nextReference))
-    answer(index, one.ok ? one.value : { id: mutation.id, status: 'refused', reason: STORE_REFUSED })
+    answer(index, one.ok ? one.value : storeRefused(mutation.id))
   }
   const recorded = await flush(true)
 
@@ -170,7 +172,7 @@ function leadingEntries(order: readonly number[], parsed: readonly (Mutation | n
 
 /** Never expected: every change is answered above. Kept so a slip cannot become a 500 or a silent gap. */
 function refusedForLackOfAnswer(id: string): MutationResult {
-  return { id, status: 'refused', reason: 'The team server did not work out an answer to this change. This change was not applied; send it again.' }
+  return refusedAnswer(id, refusal('refusal.sync.noAnswer'))
 }
 
 type Reference = ReferenceMutation
@@ -180,10 +182,10 @@ async function applyOne(trx: Trx, principal: Principal, mutation: Exclude<Mutati
   if (mutation.type === 'period.submit' || mutation.type === 'period.withdraw') {
     const period = periodContaining(mutation.start, rule)
     if (period.start !== mutation.start || (mutation.type === 'period.submit' && period.end !== mutation.end)) {
-      return { id: mutation.id, status: 'refused', reason: `The organisation's period for ${mutation.start} runs ${period.start} – ${period.end}; this device used another period rule. Sync again, then submit.` }
+      return refusedAnswer(mutation.id, refusal('refusal.sync.otherPeriodRule', { isoDay: mutation.start, isoStartDay: period.start, isoEndDay: period.end }))
     }
     const moved = await movePeriod(trx, principal, principal.userId, period, { kind: mutation.type === 'period.submit' ? 'submit' : 'withdraw' }, now)
-    return moved.ok ? { id: mutation.id, status: 'applied', version: moved.period?.version ?? null } : { id: mutation.id, status: 'refused', reason: `${moved.reason} Nothing was changed.`, current: moved.period }
+    return moved.ok ? { id: mutation.id, status: 'applied', version: moved.period?.version ?? null } : refusedAnswer(mutation.id, framed('refusal.flowNotKept', moved.refusal), moved.period)
   }
   return applyReference(trx, principal, mutation, now, nextSeq)
 }
@@ -206,13 +208,13 @@ async function applyReference(trx: Trx, principal: Principal, mutation: Referenc
   }
   // Who may change what, and look-alike names: src/server/org/authority.ts. Judged before the
   // versions are compared: a change its sender may not make is refused, not offered as a conflict.
-  const refusal = await referenceChangeRefusal(trx, principal, mutation, row)
-  if (refusal) return { id: mutation.id, status: 'refused', reason: refusal, current: row ? await copy() : null }
+  const refused = await referenceChangeRefusal(trx, principal, mutation, row)
+  if (refused) return refusedAnswer(mutation.id, refused, row ? await copy() : null)
   if ((row?.version ?? null) !== mutation.baseVersion) {
-    return { id: mutation.id, status: 'conflict', reason: row ? 'This was changed on the server after your change was made. Pick the version to keep.' : 'The server has no copy of this any more.', current: row ? await copy() : null }
+    return conflictAnswer(mutation.id, refusal(row ? 'refusal.sync.changedOnServer' : 'refusal.sync.noCopy'), row ? await copy() : null)
   }
   const missing = await referenceLinkProblem(trx, mutation)
-  if (missing !== null) return { id: mutation.id, status: 'refused', reason: missing, current: row ? await copy() : null }
+  if (missing !== null) return refusedAnswer(mutation.id, missing, row ? await copy() : null)
   const version = (row?.version ?? 0) + 1
   const common = { version, seq: nextSeq(), updated_at: now, created_at: row?.created_at ?? now, created_by: row?.created_by ?? principal.userId, ...referenceStamp(principal, mutation, row) }
   switch (mutation.type) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readableError, refuse, StintError } from '../errors'
 import { lookAlikeProblem, lookAlikeRefusal, notKept } from '../org-data'
 import { nextPeriodState } from '../period-workflow'
-import { refusalText } from './refusal-text'
+import { englishRefusal, framed, refusalData, refusalText } from './refusal-text'
 import { createTranslator, ENGLISH } from './translator'
 
 const GERMAN = createTranslator('de')
@@ -34,6 +34,16 @@ describe('a refusal is an id and its values; English is what it always said', ()
     expect(error.message).toMatch(/^2026-11-15 is still in a locked period\. This period is approved and locked\./)
     expect(readableError(error.body(), ENGLISH)).toMatch(/^Sun 15 Nov is still in a locked period\./)
     expect(readableError(error.body(), GERMAN)).toMatch(/^So 15. Nov. liegt noch in einem gesperrten Zeitraum\. Dieser Zeitraum ist genehmigt und gesperrt\./)
+  })
+
+  it('writes a team server’s answer as it always did for older devices (ISO days, hours with two decimals), and in words and German numbers for a reader', () => {
+    const over = { id: 'refusal.sync.dayOver24h', values: { isoDay: '2026-03-02', hours: 25.5 } } as const
+    expect(englishRefusal(over)).toBe('A day has at most 24 hours: 2026-03-02 would have 25.50 h. This change was not applied.')
+    expect(refusalText(over.id, over.values, GERMAN)).toBe('Ein Tag hat höchstens 24 Stunden: Mo 2. März hätte 25,50 h. Diese Änderung wurde nicht übernommen.')
+    const locked = framed('refusal.flowNotKept', { id: 'refusal.path.noLevel1', values: { teams: '"Field"' } })
+    expect(locked).toEqual({ id: 'refusal.flowNotKept', values: { teams: '"Field"', refusal: 'refusal.path.noLevel1' } })
+    expect(englishRefusal(locked)).toMatch(/^No one but you approves level 1 of "Field", .* then submit again\. Nothing was changed\.$/)
+    expect(refusalData(locked)).toEqual({ messageId: 'refusal.flowNotKept', values: locked.values })
   })
 
   it('closes a rule’s sentence with “Nothing was changed.” in the reader’s language', () => {

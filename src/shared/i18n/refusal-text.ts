@@ -4,12 +4,12 @@
 // text: days travel as ISO days and durations as seconds, so each reader writes them its
 // own way; a value named `lock` is one of the refusal.lock.* reasons, and a value named
 // `refusal` is another refusal (the team server's, inside the desktop's framing).
-// A value named `isoDay` is a day the log keeps as written ('2026-11-15', as that sentence
-// always was); every reader, English too, sees it as the other days.
+// A value named `isoDay` (or `iso…Day`) is a day the log keeps as written ('2026-11-15', as
+// that sentence always was); every reader, English too, sees it as the other days.
 import { dayWordFor } from '../day-words'
 import { formatDuration } from '../duration'
 import { enRefusals } from './en/refusals'
-import type { Translator } from './translator'
+import { ENGLISH, type Translator } from './translator'
 
 export type RefusalId = keyof typeof enRefusals
 export type RefusalValues = Readonly<Record<string, string | number>>
@@ -22,6 +22,7 @@ export interface Refusal {
 
 const DAY_KEY = /^(day|[a-z]\w*Day)$/
 const SECONDS_KEY = /^(seconds|[a-z]\w*Seconds)$/
+const LOG_ISO_DAY_KEY = /^iso\w*Day$/
 const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 
 export function isRefusalId(id: string): id is RefusalId {
@@ -32,7 +33,7 @@ export function isRefusalId(id: string): id is RefusalId {
 export type RefusalAudience = 'log' | 'reader'
 
 function shownValue(key: string, value: string | number, values: RefusalValues, reader: Translator, audience: RefusalAudience): string | number {
-  if (audience === 'log' && key === 'isoDay') return value
+  if (audience === 'log' && LOG_ISO_DAY_KEY.test(key)) return value
   if (DAY_KEY.test(key) && typeof value === 'string' && ISO_DAY.test(value)) return dayWordFor(value, reader)
   // English keeps the '.' files and logs use; other languages their own separator.
   if (SECONDS_KEY.test(key) && typeof value === 'number') return formatDuration(value, undefined, reader.language === 'en' ? undefined : reader.locale)
@@ -53,4 +54,19 @@ export function refusalText(id: string, values: RefusalValues | undefined, reade
   const shown: Record<string, string | number> = {}
   for (const [key, value] of Object.entries(values ?? {})) shown[key] = shownValue(key, value, values ?? {}, reader, audience)
   return reader.t(id, shown)
+}
+
+/** A refusal framed by another (`frame` says `{refusal}` where `inner` goes): one level of nesting, the inner values beside its id. */
+export function framed(frame: RefusalId, inner: Refusal): Refusal {
+  return { id: frame, values: { ...inner.values, refusal: inner.id } }
+}
+
+/** The refusal in English as the log and API clients read it (days an `iso…Day` value names stay ISO days). */
+export function englishRefusal(refusal: Refusal): string {
+  return refusalText(refusal.id, refusal.values, ENGLISH, 'log') ?? refusal.id
+}
+
+/** The refusal as data beside its English sentence on the wire: the id, and the values when it has any. */
+export function refusalData(refusal: Refusal): { messageId: string; values?: Record<string, string | number> } {
+  return refusal.values ? { messageId: refusal.id, values: { ...refusal.values } } : { messageId: refusal.id }
 }

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { ApprovalDetail, ApprovalQueueItem } from '@shared/approvals'
 import { formatDuration, type DurationUnit } from '@shared/duration'
+import { readableSentence } from '@shared/errors'
 import { formatMoment } from '@shared/i18n/formats'
 import { dayRangeLabel } from '@shared/periods'
 import type { Translator } from '@shared/i18n/translator'
@@ -96,7 +97,7 @@ export function ApprovalDetailPage({ periodId, item, unit, onDecided }: Approval
         onDecided({ kind: 'approve', at: Date.now(), results: [{ ...result, name }] })
         return
       }
-      setProblem(result?.message ?? t('approvals.noAnswerApprove'))
+      setProblem(result ? readableSentence(result.message, result, translator) : t('approvals.noAnswerApprove'))
       reload() // the period may have moved on meanwhile
     } catch (error) {
       setProblem(t('approvals.nothingApproved', { reason: (error as Error).message }))
@@ -109,7 +110,7 @@ export function ApprovalDetailPage({ periodId, item, unit, onDecided }: Approval
     try {
       const { results } = await client.approvals.reject({ periodId, reason })
       const result = results.find((r) => r.periodId === periodId)
-      if (!result?.ok) return result?.message ?? t('approvals.noAnswerReject')
+      if (!result?.ok) return result ? readableSentence(result.message, result, translator) : t('approvals.noAnswerReject')
       setRejecting(false)
       onDecided({ kind: 'reject', at: Date.now(), results: [{ ...result, name }] })
       return null

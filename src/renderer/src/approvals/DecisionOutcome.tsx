@@ -1,7 +1,9 @@
 // What a decision did, period by period: approving several at once reports each on its
-// own (one refusal stops none of the others), in the server's own sentences. A polite
-// live region, present before anything is in it, so the outcome is read out.
+// own (one refusal stops none of the others), in the server's own sentences (in the window's
+// language when they came with their ids). A polite live region, present before anything is
+// in it, so the outcome is read out.
 import type { DecisionResult } from '@shared/approvals'
+import { readableSentence } from '@shared/errors'
 import type { MessageId } from '@shared/i18n/catalogue'
 import { formatClock } from '@shared/i18n/formats'
 import { useT } from '../i18n/i18n-context'
@@ -22,7 +24,8 @@ const HEADLINES: Record<DecisionOutcome['kind'], { all: MessageId; none: Message
 }
 
 export function DecisionOutcomeView({ outcome, onDismiss }: { outcome: DecisionOutcome | null; onDismiss: () => void }) {
-  const { t, locale } = useT()
+  const translator = useT()
+  const { t, locale } = translator
   const refused = outcome?.results.filter((r) => !r.ok).length ?? 0
   const done = (outcome?.results.length ?? 0) - refused
   const headline = HEADLINES[outcome?.kind ?? 'approve']
@@ -43,7 +46,7 @@ export function DecisionOutcomeView({ outcome, onDismiss }: { outcome: DecisionO
                   </span>
                   <span>
                     {!r.ok && <strong>{t('approvals.outcome.refused')}</strong>}
-                    {r.message}
+                    {readableSentence(r.message, r, translator)}
                   </span>
                 </li>
               ))}

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_SETTINGS, type Settings } from '@shared/settings'
 import type { SyncIssue } from '@shared/sync'
 import { QUEUE, tessDetail } from '../approvals/approvals-host'
+import { DecisionOutcomeView, type DecisionOutcome } from '../approvals/DecisionOutcome'
 import { ClientContext } from '../client-context'
 import { scriptedHost } from '../testing/scripted-host'
 import { workItem } from '../testing/work-items'
@@ -32,20 +33,21 @@ const REFUSED: SyncIssue = {
   kind: 'refused',
   entity: 'entry',
   entityId: 'e2',
-  subject: 'Entry on 2026-11-09',
-  reason: 'The period is approved, so its time is locked.',
+  reason: 'The period 2026-11-09 – 2026-11-15 is approved and locked; an administrator can reopen it. This change was not applied.',
+  messageId: 'refusal.sync.periodApproved',
+  values: { isoStartDay: '2026-11-09', isoEndDay: '2026-11-15' },
   mine: { id: 'e2', day: '2026-11-09', workItemId: 'w1', activityTypeId: null, billable: false, roundedSeconds: 5400, rawSeconds: 5400, description: '' },
   server: null,
   createdAt: Date.parse('2026-11-17T11:05:00'),
 }
 
-function germanHost() {
+function germanHost(issues: SyncIssue[] = [REFUSED]) {
   const settings: Settings = { ...structuredClone(DEFAULT_SETTINGS), language: 'de' }
   return scriptedHost({
     'settings.get': () => settings,
     'approvals.queue': () => QUEUE,
     'approvals.detail': () => tessDetail(),
-    'sync.issues': () => [REFUSED],
+    'sync.issues': () => issues,
     'work.listItems': () => [ticket],
     'work.listActivityTypes': () => [],
     'work.listCustomers': () => [],
@@ -89,7 +91,23 @@ describe('Approvals in German', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Zeitraum ablehnen' }))
     expect(within(dialog).getByRole('alert').textContent).toMatch(/^Geben Sie eine Begründung an: Tess Tech/)
   })
+  it('the team server’s answer to each period of a decision, in German; one without an id as the server wrote it', async () => {
+    const week = { member: 'Tess Tech', isoStartDay: '2026-11-16', isoEndDay: '2026-11-22' }
+    const results: DecisionOutcome['results'] = [
+      { periodId: 'p-tess', name: 'Tess', ok: true, message: 'Approved Tess Tech’s period 2026-11-16 – 2026-11-22 at level 1; it now waits for a level 2 approver.', messageId: 'decision.approvedAtLevel1', values: { ...week, level: 2 }, period: null },
+      { periodId: 'p-olaf', name: 'Olaf', ok: false, message: 'Nobody approves or rejects their own time; another approver of the team has to. Nothing was changed.', messageId: 'refusal.flowNotKept', values: { refusal: 'refusal.flow.notOwnTime' }, period: null },
+      { periodId: 'p-old', name: 'Old', ok: false, message: 'An older server’s sentence.', period: null },
+    ]
+    renderGerman(germanHost(), <DecisionOutcomeView outcome={{ kind: 'approve', at: Date.parse('2026-11-24T10:00:00'), results }} onDismiss={() => undefined} />)
+    const items = (await screen.findAllByRole('listitem')).map((item) => item.textContent)
+    expect(items).toEqual([
+      '✓Der Zeitraum Mo 16. Nov. – So 22. Nov. von Tess Tech ist auf Stufe 1 genehmigt; er wartet jetzt auf einen Genehmiger der Stufe 2.',
+      expect.stringMatching(/✕.*Niemand genehmigt oder lehnt die eigene Zeit ab; ein anderer Genehmiger des Teams muss das tun\. Es wurde nichts geändert\.$/),
+      expect.stringMatching(/✕.*An older server’s sentence\.$/),
+    ])
+  })
 })
+
 
 describe('Needs attention in German', () => {
   it('a refused change with its fields, choices and hint', async () => {
@@ -102,6 +120,18 @@ describe('Needs attention in German', () => {
     expect(screen.getByRole('rowheader', { name: 'Tag' }).closest('tr')?.textContent).toContain('Mo 9. Nov. 2026')
     expect(screen.getByRole('rowheader', { name: 'Abrechenbar' }).closest('tr')?.textContent).toContain('Nicht abrechenbar')
     expect(screen.getByRole('link', { name: 'Stundenzettel' }).closest('p')?.textContent).toBe('Oder korrigieren Sie die Zeile im Stundenzettel: Die korrigierte Änderung wird erneut gesendet.')
+  })
+
+  it('names the change and gives the server’s reason in German; a reason whose id this version does not know stays as the server wrote it', async () => {
+    const newer: SyncIssue = { ...REFUSED, id: 'i3', entity: 'workItem', entityId: 'w9', mine: { reference: 'T-1042', title: 'Drucker' }, reason: 'A rule of a newer server.', messageId: 'refusal.sync.fromTheFuture', values: {} }
+    const host = germanHost([REFUSED, newer])
+    renderGerman(host, <AttentionView work={createWorkStore(host.client)} />)
+    const entry = await screen.findByRole('article', { name: 'Eintrag vom Mo 9. Nov. 2026' })
+    expect(entry.querySelector('.issue__reason')?.textContent).toBe(
+      'Der Server hat diese Änderung abgelehnt. Der Zeitraum Mo 9. Nov. – So 15. Nov. ist genehmigt und gesperrt; ein Administrator kann ihn wieder öffnen. Diese Änderung wurde nicht übernommen.',
+    )
+    const item = screen.getByRole('article', { name: 'Arbeitselement T-1042' })
+    expect(item.querySelector('.issue__reason')?.textContent).toBe('Der Server hat diese Änderung abgelehnt. A rule of a newer server.')
   })
 })
 

@@ -1,11 +1,12 @@
-// One change the team server did not take: what it is about, the server's reason, both
-// versions side by side for a conflict, and the choices the host accepts for it.
+// One change the team server did not take: what it is about, the server's reason (in the
+// window's language when it came with its refusal id), both versions side by side for a
+// conflict, and the choices the host accepts for it.
 import { useId } from 'react'
-import { readableDays } from '@shared/day-words'
+import { readableSentence } from '@shared/errors'
 import type { SyncIssue } from '@shared/sync'
 import { useT } from '../i18n/i18n-context'
 import { sentenceWith } from '../i18n/sentence-with'
-import { issueFields, type Lookups } from './issue-fields'
+import { issueFields, issueSubject, type Lookups } from './issue-fields'
 import { syncTime } from './sync-status-text'
 import './issues.css'
 
@@ -46,12 +47,12 @@ export function IssueCard({ issue, lookups, busy, error, onResolve }: IssueCardP
     <article className="panel issue" aria-labelledby={headingId} data-issue={issue.id}>
       <div className="issue__head">
         <h2 id={headingId} className="panel__title" tabIndex={-1}>
-          {issue.subject}
+          {issueSubject(issue, translator)}
         </h2>
         <span className={`badge ${conflict ? 'badge--warn' : 'badge--danger'}`}>{conflict ? t('attention.conflict') : t('attention.refused')}</span>
       </div>
       <p className="issue__reason">
-        <strong>{conflict ? t('attention.conflictReason') : t('attention.refusedReason')}</strong> {readableDays(issue.reason)}
+        <strong>{conflict ? t('attention.conflictReason') : t('attention.refusedReason')}</strong> {readableSentence(issue.reason, issue, translator)}
       </p>
       <p className="issue__when">{t('attention.waitingSince', { time: syncTime(issue.createdAt, undefined, language === 'en' ? undefined : locale) })}</p>
 

@@ -2,6 +2,8 @@
 // duration, work item, activity, billable and description; for other rows their names
 // and flags. Ids, versions and other bookkeeping are left out, and a field that differs
 // between my version and the server's is marked so the eye (and a screen reader) finds it.
+// Also the line naming what the issue is about, written here from the change itself so
+// its day reads as the window writes days.
 import { formatDuration } from '@shared/duration'
 import type { MessageId } from '@shared/i18n/catalogue'
 import { formatInstant } from '@shared/i18n/formats'
@@ -152,4 +154,24 @@ function genericFields(issue: SyncIssue, { t }: Translator): IssueField[] {
       return { label: key, mine, server, differs: issue.mine !== null && issue.server !== null && mine !== server }
     })
     .filter((f) => f.mine !== null || f.server !== null)
+}
+
+/** What the issue is about in one line: "Entry on Tue 17 Nov 2026", "Work item T-1042", "Customer Acme"; the entity's name when my version is unknown. */
+export function issueSubject(issue: SyncIssue, translator: Translator = ENGLISH): string {
+  const { t } = translator
+  const mine = issue.mine
+  if (!mine) return issue.entity
+  switch (issue.entity) {
+    case 'entry':
+      return t('issue.subject.entry', { day: day(mine['day'], translator) ?? '' })
+    case 'workItem':
+      return t('issue.subject.workItem', { name: text(mine['reference']) ?? text(mine['title']) ?? '' })
+    case 'period.submit':
+    case 'period.withdraw':
+      return t(issue.entity === 'period.submit' ? 'issue.subject.submit' : 'issue.subject.withdraw', { day: day(mine['start'], translator) ?? '' })
+    default: {
+      const named = text(mine['name'])
+      return named === null ? issue.entity : t('issue.subject.named', { kind: issue.entity, name: named })
+    }
+  }
 }

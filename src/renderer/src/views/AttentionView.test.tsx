@@ -30,7 +30,6 @@ const CONFLICT: SyncIssue = {
   kind: 'conflict',
   entity: 'entry',
   entityId: 'e1',
-  subject: 'Entry on 2026-11-17',
   reason: 'The entry was changed on the server after your last sync.',
   mine: entry(),
   server: { ...entry({ roundedSeconds: 7200, rawSeconds: 7200, activityTypeId: 'a2', workItemId: 'w2', description: 'Replaced the fuser and the rollers' }), version: 4, status: 'draft' },
@@ -42,7 +41,6 @@ const REFUSED: SyncIssue = {
   kind: 'refused',
   entity: 'entry',
   entityId: 'e2',
-  subject: 'Entry on 2026-11-09',
   reason: 'The period of 9–15 Nov 2026 is approved, so its time is locked.',
   mine: entry({ id: 'e2', day: '2026-11-09', roundedSeconds: 1800, rawSeconds: 1740, billable: false, description: '' }),
   server: null,
@@ -80,7 +78,7 @@ const cellsOf = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) =
 describe('Needs attention', () => {
   it('shows a conflict with both versions side by side, work items and activities by name, and marks what differs', async () => {
     await renderAttention([CONFLICT])
-    const article = card('Entry on 2026-11-17')
+    const article = card('Entry on Tue 17 Nov 2026')
     expect(within(article).getByText('Conflict')).toBeTruthy()
     expect(article.textContent).toContain('The entry was changed on the server after your last sync.')
     expect(within(article).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Field', 'Your version', 'Server’s version'])
@@ -95,13 +93,13 @@ describe('Needs attention', () => {
   })
 
   it('"Keep mine" and "Use the server’s" send that choice, and the settled issue leaves the list', async () => {
-    const { host } = await renderAttention([CONFLICT, { ...CONFLICT, id: 'i3', subject: 'Entry on 2026-11-18' }])
-    fireEvent.click(within(card('Entry on 2026-11-17')).getByRole('button', { name: 'Keep mine' }))
-    await waitFor(() => expect(screen.queryByRole('article', { name: 'Entry on 2026-11-17' })).toBeNull())
+    const { host } = await renderAttention([CONFLICT, { ...CONFLICT, id: 'i3', mine: entry({ day: '2026-11-18' }) }])
+    fireEvent.click(within(card('Entry on Tue 17 Nov 2026')).getByRole('button', { name: 'Keep mine' }))
+    await waitFor(() => expect(screen.queryByRole('article', { name: 'Entry on Tue 17 Nov 2026' })).toBeNull())
     expect(host.requestsTo('sync.resolveIssue')).toEqual([{ id: 'i1', choice: 'mine' }])
     expect(screen.getByText('Kept your version; it goes to the server with the next sync. 1 issue left.')).toBeTruthy()
 
-    fireEvent.click(within(card('Entry on 2026-11-18')).getByRole('button', { name: 'Use the server’s' }))
+    fireEvent.click(within(card('Entry on Wed 18 Nov 2026')).getByRole('button', { name: 'Use the server’s' }))
     await screen.findByText(/Nothing needs your attention\. Your changes reach/)
     expect(host.requestsTo('sync.resolveIssue')).toEqual([
       { id: 'i1', choice: 'mine' },
@@ -111,7 +109,7 @@ describe('Needs attention', () => {
 
   it('a refusal shows my change alone, offers "Discard my change" and says that fixing the row sends it again', async () => {
     const { host } = await renderAttention([REFUSED])
-    const article = card('Entry on 2026-11-09')
+    const article = card('Entry on Mon 9 Nov 2026')
     expect(within(article).getByText('Refused')).toBeTruthy()
     expect(within(article).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Field', 'Your change'])
     expect(cellsOf(rowOf(article, 'Duration'))).toEqual(['0:30 (0:29 recorded)'])
@@ -128,7 +126,7 @@ describe('Needs attention', () => {
   it('a refusal can be sent again as it is, once its reason is gone (a server that failed on it, a period reopened)', async () => {
     const failed: SyncIssue = { ...REFUSED, reason: 'The team server could not take this change (HTTP 500: The server could not complete this request). It was set aside so that your other changes could sync.' }
     const { host } = await renderAttention([failed])
-    const article = card('Entry on 2026-11-09')
+    const article = card('Entry on Mon 9 Nov 2026')
     expect(article.textContent).toContain('It was set aside so that your other changes could sync.')
     fireEvent.click(within(article).getByRole('button', { name: 'Send again' }))
     await waitFor(() => expect(host.requestsTo('sync.resolveIssue')).toEqual([{ id: 'i2', choice: 'mine' }]))
@@ -141,8 +139,8 @@ describe('Needs attention', () => {
         throw new StintError('not_found', 'That issue is already settled.')
       },
     })
-    fireEvent.click(within(card('Entry on 2026-11-17')).getByRole('button', { name: 'Keep mine' }))
-    expect((await within(card('Entry on 2026-11-17')).findByRole('alert')).textContent).toBe('That issue is already settled.')
+    fireEvent.click(within(card('Entry on Tue 17 Nov 2026')).getByRole('button', { name: 'Keep mine' }))
+    expect((await within(card('Entry on Tue 17 Nov 2026')).findByRole('alert')).textContent).toBe('That issue is already settled.')
   })
 
   it('reloads when a sync round brings a new issue', async () => {
@@ -151,7 +149,7 @@ describe('Needs attention', () => {
     add(REFUSED)
     const pushed: SyncStatus = { state: 'attention', pending: 0, issues: 1, lastSyncedAt: null, nextAttemptAt: null, message: null }
     act(() => host.emit('sync.changed', { status: pushed }))
-    expect(await screen.findByRole('article', { name: 'Entry on 2026-11-09' })).toBeTruthy()
+    expect(await screen.findByRole('article', { name: 'Entry on Mon 9 Nov 2026' })).toBeTruthy()
     expect(host.requestsTo('sync.issues')).toHaveLength(2)
     // The same count again: nothing to reload.
     act(() => host.emit('sync.changed', { status: pushed }))

@@ -27,6 +27,9 @@ const WEEK = `${MONDAY} – ${SUNDAY}`
 /** Friday evening of that week. */
 const T0 = Date.UTC(2026, 2, 6, 17, 0)
 const UNSEEN = `${NOT_VISIBLE} Nothing was changed.`
+/** The id and values beside an answer's English: a window in another language says it from these. */
+const UNSEEN_ID = { messageId: 'refusal.flowNotKept', values: { refusal: 'refusal.server.periodNotVisible' } }
+const bosWeek = { member: 'Bo', isoStartDay: MONDAY, isoEndDay: SUNDAY }
 /** One of the activity types every organisation starts with: a member books on it, an admin makes others. */
 const REMOTE_SUPPORT = DEFAULT_ACTIVITY_TYPES[0]?.id ?? ''
 
@@ -204,7 +207,7 @@ function approvalSuite(dialect: TestDialect) {
     expect(before.changedSinceRejection).toBeNull()
 
     tick()
-    expect(await approve('cy', [periodId])).toEqual([{ periodId, ok: true, message: `Approved Bo's period ${WEEK}.`, period: expect.objectContaining({ id: periodId, status: 'approved', level: null }) as unknown }])
+    expect(await approve('cy', [periodId])).toEqual([{ periodId, ok: true, message: `Approved Bo's period ${WEEK}.`, messageId: 'decision.approved', values: bosWeek, period: expect.objectContaining({ id: periodId, status: 'approved', level: null }) as unknown }])
     expect(await statusOf(periodId)).toEqual({ status: 'approved', level: null, reason: null })
     expect(await entryStatuses('bo')).toEqual([
       ['bo-1', 'approved'],
@@ -285,13 +288,13 @@ function approvalSuite(dialect: TestDialect) {
     expect(await queue('di')).toEqual([])
     expect((await detail('di', periodId)).canDecide).toBe(false)
     expect(await approve('di', [periodId])).toEqual([
-      { periodId, ok: false, message: 'This period waits for a level 1 approver of its team, and you are not one. Nothing was changed.', period: expect.objectContaining({ status: 'submitted', level: 1 }) as unknown },
+      { periodId, ok: false, message: 'This period waits for a level 1 approver of its team, and you are not one. Nothing was changed.', messageId: 'refusal.flowNotKept', values: { refusal: 'refusal.flow.notApproverAtLevel', level: 1 }, period: expect.objectContaining({ status: 'submitted', level: 1 }) as unknown },
     ])
     expect(await eventCount(periodId)).toBe(1)
 
     expect((await queue('cy')).map((i) => [i.periodId, i.level])).toEqual([[periodId, 1]])
     expect(await approve('cy', [periodId])).toEqual([
-      { periodId, ok: true, message: `Approved Bo's period ${WEEK} at level 1; it now waits for a level 2 approver.`, period: expect.objectContaining({ status: 'submitted', level: 2 }) as unknown },
+      { periodId, ok: true, message: `Approved Bo's period ${WEEK} at level 1; it now waits for a level 2 approver.`, messageId: 'decision.approvedAtLevel1', values: { ...bosWeek, level: 2 }, period: expect.objectContaining({ status: 'submitted', level: 2 }) as unknown },
     ])
     expect(await entryStatuses('bo')).toEqual([['bo-1', 'submitted']])
     expect(await queue('cy')).toEqual([])
@@ -322,9 +325,15 @@ function approvalSuite(dialect: TestDialect) {
 
     const results = await approve('cy', [bos, fays, 'no-such-period', fays])
     expect(results).toEqual([
-      { periodId: bos, ok: false, message: 'Only a submitted period can be approved; this one is approved. Nothing was changed.', period: expect.objectContaining({ status: 'approved' }) as unknown },
-      { periodId: fays, ok: true, message: `Approved Fay's period ${WEEK}.`, period: expect.objectContaining({ status: 'approved' }) as unknown },
-      { periodId: 'no-such-period', ok: false, message: UNSEEN, period: null },
+      {
+        periodId: bos,
+        ok: false,
+        message: 'Only a submitted period can be approved; this one is approved. Nothing was changed.',
+        messageId: 'refusal.flowNotKept',
+        values: { refusal: 'refusal.flow.decideSubmittedOnly', action: 'approve', status: 'approved' },
+        period: expect.objectContaining({ status: 'approved' }) as unknown },
+      { periodId: fays, ok: true, message: `Approved Fay's period ${WEEK}.`, messageId: 'decision.approved', values: { member: 'Fay', isoStartDay: MONDAY, isoEndDay: SUNDAY }, period: expect.objectContaining({ status: 'approved' }) as unknown },
+      { periodId: 'no-such-period', ok: false, message: UNSEEN, ...UNSEEN_ID, period: null },
     ])
     // Named twice, decided once.
     expect(await eventCount(fays)).toBe(2)
@@ -351,9 +360,9 @@ function approvalSuite(dialect: TestDialect) {
     }
     // Ed approves another team: he is not asked, and cannot decide even knowing the id.
     expect(await queue('ed')).toEqual([])
-    expect(await approve('ed', [periodId])).toEqual([{ periodId, ok: false, message: UNSEEN, period: null }])
-    expect(await reject('ed', periodId, 'Not mine to judge')).toEqual({ periodId, ok: false, message: UNSEEN, period: null })
-    expect(await approve('fay', [periodId])).toEqual([{ periodId, ok: false, message: UNSEEN, period: null }])
+    expect(await approve('ed', [periodId])).toEqual([{ periodId, ok: false, message: UNSEEN, ...UNSEEN_ID, period: null }])
+    expect(await reject('ed', periodId, 'Not mine to judge')).toEqual({ periodId, ok: false, message: UNSEEN, ...UNSEEN_ID, period: null })
+    expect(await approve('fay', [periodId])).toEqual([{ periodId, ok: false, message: UNSEEN, ...UNSEEN_ID, period: null }])
     expect(await statusOf(periodId)).toEqual({ status: 'submitted', level: 1, reason: null })
     expect(await eventCount(periodId)).toBe(1)
 
@@ -378,7 +387,13 @@ function approvalSuite(dialect: TestDialect) {
     expect((await queue('cy')).map((i) => i.periodId)).toEqual([bos])
     expect((await detail('cy', cys)).canDecide).toBe(false)
     expect(await approve('cy', [cys])).toEqual([
-      { periodId: cys, ok: false, message: 'Nobody approves or rejects their own time; another approver of the team has to. Nothing was changed.', period: expect.objectContaining({ status: 'submitted' }) as unknown },
+      {
+        periodId: cys,
+        ok: false,
+        message: 'Nobody approves or rejects their own time; another approver of the team has to. Nothing was changed.',
+        messageId: 'refusal.flowNotKept',
+        values: { refusal: 'refusal.flow.notOwnTime' },
+        period: expect.objectContaining({ status: 'submitted' }) as unknown },
     ])
     expect((await reject('cy', cys, 'Looks wrong')).ok).toBe(false)
     expect(await statusOf(cys)).toEqual({ status: 'submitted', level: 1, reason: null })

@@ -146,6 +146,39 @@ function pushSuite(dialect: TestDialect) {
     expect((await t.db.selectFrom('contracts').select('id').execute()).map((r) => r.id)).toEqual(['k-fine'])
   })
 
+  it('gives each change it does not take its refusal id and values beside the English reason older devices read, the same again on a replay', async () => {
+    const long = entry('e-long', { rawSeconds: 20 * H, roundedSeconds: 20 * H })
+    const longer = entry('e-longer', { rawSeconds: 5 * H, roundedSeconds: 5 * H })
+    const unknown = { ...entry('e-gone'), baseVersion: 3 }
+    const booked = entry('e-booked', { workItemId: 'no-such-item' })
+    const terms = contract('k-1', 'c-1')
+    const submit = { id: newId(), type: 'period.submit', start: MONDAY, end: '2026-03-08' }
+    const results = await push([long, longer, unknown, booked, terms, submit])
+    const said = results.map((r) => (r.status === 'applied' ? null : { reason: r.reason, messageId: r.messageId, values: r.values }))
+    expect(said).toEqual([
+      null,
+      { reason: 'A day has at most 24 hours: 2026-03-02 would have 25.00 h. This change was not applied.', messageId: 'refusal.sync.dayOver24h', values: { isoDay: MONDAY, hours: 25 } },
+      { reason: 'The server has no copy of this entry any more.', messageId: 'refusal.sync.entryNoCopy', values: undefined },
+      {
+        reason: 'This entry is booked on a work item the server does not have (yet). Sync again; if it stays, book the time on another item. This change was not applied.',
+        messageId: 'refusal.sync.entryWorkItemMissing',
+        values: undefined,
+      },
+      {
+        reason: 'Contracts and their included hours are set by your organisation’s admin on the team server. This change was not applied.',
+        messageId: 'refusal.sync.notApplied',
+        values: { refusal: 'refusal.contractsAdminOnly' },
+      },
+      {
+        reason:
+          'You are in no team on the team server, so no one could approve this timesheet. Ask your Stint admin to put you in a team (`team member add`), then submit again. Nothing was changed.',
+        messageId: 'refusal.flowNotKept',
+        values: { refusal: 'refusal.path.noTeam' },
+      },
+    ])
+    expect(await push([longer, submit])).toEqual([results[1], results[5]])
+  })
+
   it('takes a batch that lists an entry before the work item it is booked on (an older device’s retry order)', async () => {
     const results = await push([entry('e-1', { workItemId: 'w-1' }), workItem('w-1', { customerId: 'c-1', contractId: 'k-1' }), contract('k-1', 'c-1'), customer('c-1', 'Acme')], adminToken)
     expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied'])
@@ -166,6 +199,7 @@ function pushSuite(dialect: TestDialect) {
     const results = await push([moved, entry('e-2', { day: '2026-03-10' })])
     expect(results.map((r) => r.status)).toEqual(['refused', 'applied'])
     expect(results[0]?.status === 'refused' && results[0].reason).toMatch(/2026-03-02 – 2026-03-08 is submitted for approval/)
+    expect(results[0]).toMatchObject({ messageId: 'refusal.sync.periodSubmitted', values: { isoStartDay: MONDAY, isoEndDay: '2026-03-08' } })
     expect(await t.db.selectFrom('time_entries').select(['day', 'version']).where('id', '=', 'e-1').executeTakeFirstOrThrow()).toEqual(before)
   })
 

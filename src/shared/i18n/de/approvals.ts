@@ -171,4 +171,9 @@ export const deApprovals: Record<keyof typeof enApprovals, string> = {
   'issue.status.submitted': 'Eingereicht',
   'issue.status.approved': 'Genehmigt',
   'issue.status.rejected': 'Abgelehnt',
+  'issue.subject.entry': 'Eintrag vom {day}',
+  'issue.subject.workItem': 'Arbeitselement {name}',
+  'issue.subject.named': '{kind, select, customer {Kunde} contract {Vertrag} activityType {Tätigkeitsart} other {{kind}}} {name}',
+  'issue.subject.submit': 'Einreichung des Zeitraums ab {day}',
+  'issue.subject.withdraw': 'Zurückziehen des Zeitraums ab {day}',
 }

@@ -89,4 +89,61 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.server.periodNotVisible':
     'Es gibt keinen Zeitraum mit dieser ID, den Sie sehen können: Er existiert nicht, oder er ist weder Ihrer noch wartet er auf Ihre Genehmigung.',
   'refusal.requestRefused': '{call} wurde abgelehnt, es wurde nichts geändert. {summary}',
+  // Die Antworten des Team-Servers auf jede synchronisierte Änderung und jede Entscheidung über einen Zeitraum.
+  'refusal.sync.notApplied': '{refusal}. Diese Änderung wurde nicht übernommen.',
+  'refusal.sync.otherPersonsEntry': 'Dieser Eintrag gehört jemand anderem; es wurde nichts geändert.',
+  'refusal.sync.entryChangedElsewhere':
+    'Dieser Eintrag wurde anderswo geändert (auf einem anderen Gerät oder durch eine Genehmigung), nachdem diese Änderung gemacht wurde. Wählen Sie die Fassung, die bleiben soll.',
+  'refusal.sync.entryNoCopy': 'Der Server hat keine Fassung dieses Eintrags mehr.',
+  'refusal.sync.changedOnServer': 'Dies wurde auf dem Server geändert, nachdem Ihre Änderung gemacht wurde. Wählen Sie die Fassung, die bleiben soll.',
+  'refusal.sync.noCopy': 'Der Server hat davon keine Fassung mehr.',
+  'refusal.sync.entryWorkItemMissing':
+    'Dieser Eintrag ist auf ein Arbeitselement gebucht, das der Server (noch) nicht hat. Synchronisieren Sie erneut; bleibt es dabei, buchen Sie die Zeit auf ein anderes Element. Diese Änderung wurde nicht übernommen.',
+  'refusal.sync.entryActivityTypeMissing':
+    'Die Tätigkeitsart dieses Eintrags hat der Server (noch) nicht. Synchronisieren Sie erneut; bleibt es dabei, wählen Sie eine andere. Diese Änderung wurde nicht übernommen.',
+  'refusal.sync.contractCustomerMissing':
+    'Dieser Vertrag gehört zu einem Kunden, den der Server (noch) nicht hat. Synchronisieren Sie erneut; bleibt es dabei, wählen Sie einen anderen. Diese Änderung wurde nicht übernommen.',
+  'refusal.sync.workItemCustomerMissing':
+    'Den Kunden dieses Arbeitselements hat der Server (noch) nicht. Synchronisieren Sie erneut; bleibt es dabei, wählen Sie einen anderen. Diese Änderung wurde nicht übernommen.',
+  'refusal.sync.workItemContractMissing':
+    'Den Vertrag dieses Arbeitselements hat der Server (noch) nicht. Synchronisieren Sie erneut; bleibt es dabei, wählen Sie einen anderen. Diese Änderung wurde nicht übernommen.',
+  'refusal.sync.entryVoided': 'Ein Administrator hat diesen Eintrag storniert; er kann nicht mehr geändert werden.',
+  'refusal.sync.periodSubmitted':
+    'Der Zeitraum {isoStartDay} – {isoEndDay} ist zur Genehmigung eingereicht, seine Zeiten sind also gesperrt; ziehen Sie die Einreichung zurück, um sie zu ändern. Diese Änderung wurde nicht übernommen.',
+  'refusal.sync.periodApproved':
+    'Der Zeitraum {isoStartDay} – {isoEndDay} ist genehmigt und gesperrt; ein Administrator kann ihn wieder öffnen. Diese Änderung wurde nicht übernommen.',
+  'refusal.sync.dayOver24h': 'Ein Tag hat höchstens 24 Stunden: {isoDay} hätte {hours, number, ::.00 group-off} h. Diese Änderung wurde nicht übernommen.',
+  'refusal.sync.storeRefused':
+    'Der Team-Server konnte diese Änderung nicht speichern (seine Datenbank hat sie abgelehnt; Einzelheiten stehen im Server-Protokoll). Diese Änderung wurde nicht übernommen, der Rest der Übertragung schon.',
+  'refusal.sync.changeIdTaken': 'Diese Änderungs-ID hat bereits jemand anderes verwendet; es wurde nichts geändert.',
+  'refusal.sync.changeIdTwice':
+    'Diese Änderungs-ID wurde schon von einer früheren Änderung in dieser Übertragung verwendet, und eine ID steht für genau eine Änderung: Diese wurde nicht übernommen. Senden Sie sie erneut mit einer eigenen ID.',
+  'refusal.sync.noAnswer': 'Der Team-Server hat keine Antwort auf diese Änderung ermittelt. Diese Änderung wurde nicht übernommen; senden Sie sie erneut.',
+  'refusal.sync.otherPeriodRule':
+    'Der Zeitraum der Organisation für den {isoDay} geht vom {isoStartDay} bis {isoEndDay}; dieses Gerät hat eine andere Zeitraum-Regel verwendet. Synchronisieren Sie erneut und reichen Sie dann ein.',
+  'refusal.sync.setAside':
+    'Der Team-Server konnte diese Änderung nicht annehmen (HTTP {status}: {said}). Sie wurde zurückgestellt, damit Ihre anderen Änderungen synchronisiert werden konnten: Korrigieren Sie sie, dann wird sie erneut gesendet, senden Sie sie unverändert erneut, oder verwerfen Sie sie.',
+  'refusal.sync.notTheirs':
+    '{kind, select, customer {Diesen Kunden} contract {Diesen Vertrag} activityType {Diese Tätigkeitsart} other {Dieses Arbeitselement}} hat ein Administrator oder jemand anderes angelegt, daher kann nur ein Administrator Änderungen daran vornehmen',
+  'refusal.sync.takenOver':
+    'Ein Administrator hat {kind, select, customer {diesen Kunden} contract {diesen Vertrag} activityType {diese Tätigkeitsart} other {dieses Arbeitselement}} übernommen (umbenannt, zusammengeführt oder deaktiviert), daher kann jetzt nur noch ein Administrator Änderungen daran vornehmen',
+  'refusal.sync.contractOfOtherCustomer': 'Der Vertrag „{name}“ gehört zu einem anderen Kunden als dieses Arbeitselement',
+  'refusal.sync.tooManyHours': 'Ein Vertrag umfasst höchstens {max} Stunden; dieser verlangt {asked}',
+  'refusal.path.noTeam':
+    'Sie sind auf dem Team-Server in keinem Team, daher könnte niemand diesen Stundenzettel genehmigen. Bitten Sie Ihren Stint-Administrator, Sie einem Team zuzuordnen (`team member add`), und reichen Sie dann erneut ein.',
+  'refusal.path.noLevel1':
+    'Außer Ihnen genehmigt niemand auf Stufe 1 von {teams}, daher könnte niemand diesen Stundenzettel genehmigen. Bitten Sie Ihren Stint-Administrator, einen Genehmiger der Stufe 1 zu benennen (`team approvers`), und reichen Sie dann erneut ein.',
+  'refusal.path.noLevel2':
+    'Außer Ihnen genehmigt niemand auf Stufe 2 von {teams}, daher könnte niemand die Genehmigung dieses Stundenzettels abschließen. Bitten Sie Ihren Stint-Administrator, einen Genehmiger der Stufe 2 zu benennen (`team approvers`), und reichen Sie dann erneut ein.',
+  'refusal.path.sameApprover':
+    'Dieselbe Person ist auf beiden Stufen von {teams} der einzige Genehmiger, und niemand genehmigt einen Stundenzettel zweimal. Bitten Sie Ihren Stint-Administrator, einen weiteren Genehmiger zu benennen (`team approvers`), und reichen Sie dann erneut ein.',
+  'refusal.decision.voidAdminOnly': 'Nur ein Administrator kann genehmigte Zeit stornieren.',
+  'refusal.decision.voidApprovedOnly':
+    'Nur ein genehmigter Zeitraum kann storniert werden; dieser ist {status, select, open {offen} submitted {eingereicht} approved {genehmigt} rejected {abgelehnt} other {{status}}}. Um einen eingereichten Zeitraum zurückzugeben, lehnen Sie ihn ab oder öffnen Sie ihn wieder.',
+  'decision.approvedAtLevel1': 'Der Zeitraum {isoStartDay} – {isoEndDay} von {member} ist auf Stufe 1 genehmigt; er wartet jetzt auf einen Genehmiger der Stufe {level}.',
+  'decision.approved': 'Der Zeitraum {isoStartDay} – {isoEndDay} von {member} ist genehmigt.',
+  'decision.rejected': 'Der Zeitraum {isoStartDay} – {isoEndDay} von {member} ist abgelehnt; er ging mit Ihrer Begründung an {member} zurück.',
+  'decision.reopened': 'Der Zeitraum {isoStartDay} – {isoEndDay} von {member} ist wieder offen; {member} kann die Zeiten ändern und ihn erneut einreichen.',
+  'decision.voided':
+    '{count, plural, one {1 genehmigter Eintrag} other {{count} genehmigte Einträge}} ({hours, number, ::.00 group-off} h) im Zeitraum {isoStartDay} – {isoEndDay} von {member} storniert und den Zeitraum wieder geöffnet, damit {member} die korrigierte Zeit buchen kann.',
 }

@@ -169,4 +169,10 @@ export const enApprovals = {
   'issue.status.submitted': 'Submitted',
   'issue.status.approved': 'Approved',
   'issue.status.rejected': 'Rejected',
+  // The line naming what a sync issue is about (issue-fields.ts issueSubject).
+  'issue.subject.entry': 'Entry on {day}',
+  'issue.subject.workItem': 'Work item {name}',
+  'issue.subject.named': '{kind, select, customer {Customer} contract {Contract} activityType {Activity type} other {{kind}}} {name}',
+  'issue.subject.submit': 'Submission of the period from {day}',
+  'issue.subject.withdraw': 'Withdrawal of the period from {day}',
 } as const

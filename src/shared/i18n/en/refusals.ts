@@ -98,4 +98,65 @@ export const enRefusals = {
     'There is no period with this id that you can see: it does not exist, or it is neither yours nor waiting for your approval.',
   // The first line above zod's (English) list of what was wrong with a request.
   'refusal.requestRefused': '{call} was refused, nothing was changed. {summary}',
+  // The team server's answer to each synced change and each approval decision (src/server/sync,
+  // src/server/org/authority.ts, src/server/periods). Their English is the `reason`/`message`
+  // older devices and API clients read, word for word: the days it names stay ISO days there
+  // (`iso…Day` values) and hours have two decimals. The decision.* ones say what was done.
+  'refusal.sync.notApplied': '{refusal}. This change was not applied.',
+  'refusal.sync.otherPersonsEntry': 'That entry belongs to someone else; nothing was changed.',
+  'refusal.sync.entryChangedElsewhere': 'This entry was changed elsewhere (another device, or an approval) after this change was made. Pick the version to keep.',
+  'refusal.sync.entryNoCopy': 'The server has no copy of this entry any more.',
+  'refusal.sync.changedOnServer': 'This was changed on the server after your change was made. Pick the version to keep.',
+  'refusal.sync.noCopy': 'The server has no copy of this any more.',
+  'refusal.sync.entryWorkItemMissing':
+    'This entry is booked on a work item the server does not have (yet). Sync again; if it stays, book the time on another item. This change was not applied.',
+  'refusal.sync.entryActivityTypeMissing':
+    "This entry's activity type is one the server does not have (yet). Sync again; if it stays, link it to another one. This change was not applied.",
+  'refusal.sync.contractCustomerMissing':
+    'This contract belongs to a customer the server does not have (yet). Sync again; if it stays, link it to another one. This change was not applied.',
+  'refusal.sync.workItemCustomerMissing':
+    "This work item's customer is one the server does not have (yet). Sync again; if it stays, link it to another one. This change was not applied.",
+  'refusal.sync.workItemContractMissing':
+    "This work item's contract is one the server does not have (yet). Sync again; if it stays, link it to another one. This change was not applied.",
+  'refusal.sync.entryVoided': 'An administrator voided this entry; it can no longer be changed.',
+  'refusal.sync.periodSubmitted':
+    'The period {isoStartDay} – {isoEndDay} is submitted for approval, so its time is locked; withdraw the submission to change it. This change was not applied.',
+  'refusal.sync.periodApproved': 'The period {isoStartDay} – {isoEndDay} is approved and locked; an administrator can reopen it. This change was not applied.',
+  'refusal.sync.dayOver24h': 'A day has at most 24 hours: {isoDay} would have {hours, number, ::.00 group-off} h. This change was not applied.',
+  'refusal.sync.storeRefused':
+    'The team server could not store this change (its database refused it; the details are in the server log). This change was not applied; the rest of the push was.',
+  'refusal.sync.changeIdTaken': 'This change id was already used by someone else; nothing was changed.',
+  'refusal.sync.changeIdTwice':
+    'This change id was already used by an earlier change in this push, and an id names one change: this one was not applied. Send it again with an id of its own.',
+  'refusal.sync.noAnswer': 'The team server did not work out an answer to this change. This change was not applied; send it again.',
+  'refusal.sync.otherPeriodRule': "The organisation's period for {isoDay} runs {isoStartDay} – {isoEndDay}; this device used another period rule. Sync again, then submit.",
+  // Who may change organisation data (authority.ts): sentences without their end, as above.
+  // The desktop's own: a change the server failed on again and again, set aside (src/main/sync/pusher.ts).
+  'refusal.sync.setAside':
+    'The team server could not take this change (HTTP {status}: {said}). It was set aside so that your other changes could sync: fix it and it is sent again, send it again as it is, or discard it.',
+  'refusal.sync.notTheirs':
+    'This {kind, select, customer {customer} contract {contract} activityType {activity type} other {work item}} was made by an admin or by someone else, so only an admin can change it',
+  'refusal.sync.takenOver':
+    'An admin has taken this {kind, select, customer {customer} contract {contract} activityType {activity type} other {work item}} over (renamed, merged or deactivated it), so only an admin can change it now',
+  'refusal.sync.contractOfOtherCustomer': "The contract \"{name}\" belongs to another customer than this work item's",
+  'refusal.sync.tooManyHours': 'A contract includes at most {max} hours; this one asks for {asked}',
+  // A submission nobody could approve (src/server/periods/approval-path.ts).
+  'refusal.path.noTeam':
+    'You are in no team on the team server, so no one could approve this timesheet. Ask your Stint admin to put you in a team (`team member add`), then submit again.',
+  'refusal.path.noLevel1':
+    'No one but you approves level 1 of {teams}, so no one could approve this timesheet. Ask your Stint admin to name a level 1 approver (`team approvers`), then submit again.',
+  'refusal.path.noLevel2':
+    'No one but you approves level 2 of {teams}, so no one could finish approving this timesheet. Ask your Stint admin to name a level 2 approver (`team approvers`), then submit again.',
+  'refusal.path.sameApprover':
+    'The same person is the only approver at both levels of {teams}, and nobody approves one timesheet twice. Ask your Stint admin to name another approver (`team approvers`), then submit again.',
+  // Decisions on periods (src/server/periods/approvals.ts).
+  'refusal.decision.voidAdminOnly': 'Only an administrator can void approved time.',
+  'refusal.decision.voidApprovedOnly':
+    'Only an approved period can be voided; this one is {status, select, open {open} submitted {submitted} approved {approved} rejected {rejected} other {{status}}}. To send a submitted period back, reject or reopen it.',
+  'decision.approvedAtLevel1': "Approved {member}'s period {isoStartDay} – {isoEndDay} at level 1; it now waits for a level {level} approver.",
+  'decision.approved': "Approved {member}'s period {isoStartDay} – {isoEndDay}.",
+  'decision.rejected': "Rejected {member}'s period {isoStartDay} – {isoEndDay}; it went back to {member} with your reason.",
+  'decision.reopened': "Reopened {member}'s period {isoStartDay} – {isoEndDay}; {member} can change the time and submit it again.",
+  'decision.voided':
+    "Voided {count, plural, one {1 approved entry} other {{count} approved entries}} ({hours, number, ::.00 group-off} h) of {member}'s period {isoStartDay} – {isoEndDay} and reopened it, so {member} can book the corrected time.",
 } as const
