@@ -3,9 +3,10 @@
 // `message`) and for the window's language (the renderer's client). Values are data, not
 // text: days travel as ISO days and durations as seconds, so each reader writes them its
 // own way; a value named `lock` is one of the refusal.lock.* reasons, and a value named
-// `refusal` is another refusal (the team server's, inside the desktop's framing).
-// A value named `isoDay` is a day the log keeps as written ('2026-11-15', as that sentence
-// always was); every reader, English too, sees it as the other days.
+// `refusal` is another refusal (the team server's, inside the desktop's framing) or, when
+// this build does not know that refusal's id, its words as written.
+// A value named `isoDay` (or `iso…Day`) is a day the log keeps as written ('2026-11-15', as
+// that sentence always was); every reader, English too, sees it as the other days.
 import { dayWordFor } from '../day-words'
 import { formatDuration } from '../duration'
 import { enRefusals } from './en/refusals'
@@ -22,6 +23,7 @@ export interface Refusal {
 
 const DAY_KEY = /^(day|[a-z]\w*Day)$/
 const SECONDS_KEY = /^(seconds|[a-z]\w*Seconds)$/
+const LOGGED_AS_WRITTEN = /^iso\w*Day$/
 const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 
 export function isRefusalId(id: string): id is RefusalId {
@@ -32,7 +34,7 @@ export function isRefusalId(id: string): id is RefusalId {
 export type RefusalAudience = 'log' | 'reader'
 
 function shownValue(key: string, value: string | number, values: RefusalValues, reader: Translator, audience: RefusalAudience): string | number {
-  if (audience === 'log' && key === 'isoDay') return value
+  if (audience === 'log' && LOGGED_AS_WRITTEN.test(key)) return value
   if (DAY_KEY.test(key) && typeof value === 'string' && ISO_DAY.test(value)) return dayWordFor(value, reader)
   // English keeps the '.' files and logs use; other languages their own separator.
   if (SECONDS_KEY.test(key) && typeof value === 'number') return formatDuration(value, undefined, reader.language === 'en' ? undefined : reader.locale)
@@ -53,4 +55,15 @@ export function refusalText(id: string, values: RefusalValues | undefined, reade
   const shown: Record<string, string | number> = {}
   for (const [key, value] of Object.entries(values ?? {})) shown[key] = shownValue(key, value, values ?? {}, reader, audience)
   return reader.t(id, shown)
+}
+
+/**
+ * `refusal` inside a framing that says it and adds its own end (`{refusal} Nothing was
+ * changed.`); a refusal that already holds another is passed on as it is, since one level
+ * of nesting is all values can carry.
+ */
+export function framedBy(frame: RefusalId, refusal: Refusal | undefined): Refusal | undefined {
+  if (!refusal) return undefined
+  if (refusal.values !== undefined && 'refusal' in refusal.values) return refusal
+  return { id: frame, values: { ...refusal.values, refusal: refusal.id } }
 }

@@ -54,6 +54,49 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.contractGone': 'Diesen Vertrag gibt es nicht (mehr); es wurde nichts geändert.',
   'refusal.contractOfOtherCustomer': 'Dieser Vertrag gehört zu einem anderen Kunden; es wurde nichts geändert.',
   'refusal.inactiveDefault': 'Eine inaktive Tätigkeitsart kann nicht die Vorgabe sein; es wurde nichts geändert.',
+  'refusal.range.notDates': '„from“ und „to“ müssen echte Daten sein (JJJJ-MM-TT).',
+  'refusal.range.backwards': 'Der Zeitraum endet ({isoToDay}), bevor er beginnt ({isoFromDay}).',
+  'refusal.range.backwardsLastDay': 'Der Zeitraum endet ({isoToDay}), bevor er beginnt ({isoFromDay}): Der letzte Tag muss am oder nach dem ersten liegen.',
+  'refusal.range.tooLong': 'Ein Zeitraum kann höchstens {max} Tage umfassen.',
+  'refusal.calendar.tooLong': 'Der Kalender zeigt höchstens {max} Tage auf einmal.',
+  'refusal.team.none': '{what, select, approvals {Genehmigungen erfolgen} other {Die Berichte des Teams entstehen}} auf einem Team-Server; verbinden Sie einen unter Einstellungen → Team-Server.',
+  'refusal.team.notSignedIn': 'Nicht beim Team-Server angemeldet: Fügen Sie das Gerätetoken unter Einstellungen → Team-Server ein.',
+  'refusal.transport.offline': 'Der Team-Server unter {server} ist nicht erreichbar ({reason}).',
+  'refusal.transport.tokenRefused': 'Der Team-Server hat das Token abgelehnt: {refusal}',
+  'refusal.transport.askedToWait': 'Der Team-Server hat dieses Gerät gebeten zu warten: {refusal}',
+  'refusal.transport.serverProblem': 'Der Team-Server hat ein Problem (HTTP {status}: {detail}).',
+  'refusal.transport.notUnderstood': 'Die Antwort des Team-Servers auf {path} war nicht verständlich; ist {server} ein Stint-Team-Server in einer passenden Version?',
+  'refusal.transport.noCsv': 'Der Team-Server hat keine CSV-Datei gesendet; ist {server} ein Stint-Team-Server in einer passenden Version?',
+  'refusal.serverUrl.notAnAddress': '„{text}“ ist keine Webadresse; eine solche sieht aus wie https://timesheets.example.com.',
+  'refusal.serverUrl.scheme': 'Die Adresse eines Team-Servers beginnt mit https:// (diese beginnt mit {scheme}//).',
+  'refusal.serverUrl.credentials': 'Geben Sie das Token in das Feld für das Token ein, nicht in die Adresse.',
+  'refusal.serverUrl.plainHttp': 'Verwenden Sie https:// für einen Server auf einem anderen Rechner: Das Token darf nicht unverschlüsselt über das Netz gehen.',
+  'refusal.sync.otherAccount':
+    'Die Zeit auf diesem Gerät gehört {name} ({email}) auf {url}; das Token ist für {tokenEmail}. Trennen Sie zuerst die Verbindung, aber nur, wenn diese Zeit ihren Server erreicht hat. Es wurde nichts geändert.',
+  'refusal.sync.issueSettled': 'Dieser Fall ist bereits erledigt.',
+  'refusal.sync.noServerCopy': 'Der Server hat keine Fassung davon, über die Ihre gelegt werden könnte; korrigieren Sie die Zeile oder verwerfen Sie Ihre Änderung.',
+  'refusal.workItemReadBack': 'Das Arbeitselement konnte nicht wieder gelesen werden.',
+  'refusal.activityTypeReadBack': 'Die Tätigkeitsart konnte nicht wieder gelesen werden.',
+  'refusal.report.notRun': 'Der Bericht wurde nicht erstellt. {summary}',
+  'refusal.report.localGrouping':
+    'Der Bericht kann hier nicht nach {by, select, user {Person} other {Team}} gruppiert werden: Dieses Gerät enthält nur Ihre eigene Zeit, Berichte nach Person oder Team kommen daher vom Team-Server. Gruppieren Sie ihn nach etwas anderem.',
+  'refusal.report.localFilter':
+    'Der Bericht kann hier nicht nach {by, select, user {Person} other {Team}} gefiltert werden: Dieses Gerät enthält nur Ihre eigene Zeit, Berichte nach Person oder Team kommen daher vom Team-Server. Lassen Sie diesen Filter weg.',
+  'refusal.report.peopleOutside':
+    '{count, plural, one {Eine der gewählten Personen gehört} other {# der gewählten Personen gehören}} nicht zu denen, deren Zeit Sie sehen dürfen; es wurde nichts {what, select, exported {exportiert} other {berichtet}}. Wählen Sie aus Ihrer eigenen Zeit und den Teams, die Sie genehmigen.',
+  'refusal.report.tooManyRows':
+    'Dieser Bericht hätte mehr als {max, number} Zeilen, zu viele für die Anzeige. Gruppieren Sie ihn nach weniger Merkmalen, filtern Sie ihn oder wählen Sie einen kürzeren Zeitraum; der Export der einzelnen Einträge hat keine solche Grenze.',
+  'refusal.monthView.notAnObject': 'Die Monatsansicht wurde nicht erstellt. Eine Anfrage für eine Monatsansicht ist ein Objekt mit month und view, etwa {example}.',
+  'refusal.monthView.notMade': 'Die Monatsansicht wurde nicht erstellt. {summary}',
+  'refusal.contractUsage.notWorkedOut': 'Die Vertragsnutzung wurde nicht berechnet. {summary}',
+  'refusal.export.cannotSave': 'Dieses Stint kann keine Dateien speichern, daher wurde nichts exportiert.',
+  'refusal.export.teamNone':
+    'Die Zeit des Teams kommt vom Team-Server, und es ist keiner verbunden: Verbinden Sie einen unter Einstellungen → Team-Server, oder exportieren Sie Ihre eigene Zeit. Es wurde nichts exportiert.',
+  'refusal.export.teamSignedOut':
+    'Die Zeit des Teams kommt vom Team-Server, und dieses Gerät ist dort nicht angemeldet: Fügen Sie das Gerätetoken unter Einstellungen → Team-Server ein. Es wurde nichts exportiert.',
+  'refusal.export.entriesLocalFilter':
+    'Die Einträge können hier nicht nach {by, select, user {Person} other {Team}} gefiltert werden: Dieses Gerät enthält nur Ihre eigene Zeit; exportieren Sie die Einträge des Teams vom Team-Server. Es wurde nichts exportiert.',
+  'refusal.notExported': '{refusal} Es wurde nichts exportiert.',
   'refusal.referenceExists':
     '{reference} gibt es bereits („{name}“); Referenzen, die sich nur in Groß- und Kleinschreibung oder unsichtbaren Zeichen unterscheiden, sind dieselbe. Buchen Sie auf diese',
   'refusal.nameExists':
