@@ -9,7 +9,8 @@ import { parse } from 'csv-parse/sync'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { guardFormula } from '@shared/csv-cells'
 import type { ExportRequestInput, ExportResult } from '@shared/exports'
-import type { Envelope } from '@shared/errors'
+import { readableError, type Envelope } from '@shared/errors'
+import { createTranslator } from '@shared/i18n/translator'
 import { MAX_MONTH_VIEW_ROWS } from '@shared/month-views'
 import { MAX_REPORT_ROWS, type ReportResult } from '@shared/reports'
 import { invokeCall } from '../api/invoke'
@@ -455,7 +456,11 @@ describe('bad input gets a clear answer and writes nothing', () => {
 
   it('the team’s time without a team server', async () => {
     const envelope = await exportCsv({ what: { kind: 'entries', from: '2026-11-01', to: '2026-11-30' }, scope: 'team' })
-    expect(envelope).toEqual({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/^The team’s time comes from the team server, and none is connected.*Nothing was exported\./) as string } })
+    expect(envelope).toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/^The team’s time comes from the team server, and none is connected.*Nothing was exported\./) as string, messageId: 'refusal.export.teamNone' },
+    })
+    expect(envelope.ok ? '' : readableError(envelope.error, createTranslator('de'))).toMatch(/^Die Zeit des Teams kommt vom Team-Server, und es ist keiner verbunden: .* Es wurde nichts exportiert\.$/)
     nothingWritten()
   })
 
