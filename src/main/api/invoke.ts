@@ -59,10 +59,10 @@ export async function invokeCall(
       return { ok: false, error: error.body() }
     }
     // A full or read-only disk is the person's to fix, so it is said in words, not as "internal".
-    const storage = storageError(error, { doing: 'save this change', kept: 'Nothing was lost: everything saved before is still there.' })
+    const storage = storageError(error, { doing: 'saveChange', kept: 'savedBefore' })
     if (storage) {
       logger.warn(`call ${name} could not write: ${(error as Error).message}`)
-      return { ok: false, error: { code: storage.code, message: storage.message } }
+      return { ok: false, error: storage.body() }
     }
     logger.error(`call ${name} failed`, error)
     return {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
+import type { Refusal } from '@shared/i18n/refusal-text'
 import type { StorageProblem } from '../files/storage-errors'
 import type { Migration } from './migrations'
 
@@ -21,14 +22,17 @@ const HEADER_BYTES = 100
 export type StoreOpenErrorKind = 'not-sqlite' | 'not-stint' | 'corrupt' | 'newer-version' | 'unreadable' | StorageProblem
 
 export class StoreOpenError extends Error {
+  /** What the message says, by id, when it has one: the start-up message box says it in the app's language. */
+  readonly refusal: Refusal | undefined
   constructor(
     readonly kind: StoreOpenErrorKind,
     readonly file: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; refusal?: Refusal },
   ) {
     super(message, options)
     this.name = 'StoreOpenError'
+    this.refusal = options?.refusal
   }
 }
 

@@ -2,7 +2,8 @@
 // sentence, for the main process's English (its log, the CLI, API clients read
 // `message`) and for the window's language (the renderer's client). Values are data, not
 // text: days travel as ISO days and durations as seconds, so each reader writes them its
-// own way; a value named `lock` is one of the refusal.lock.* reasons, and a value named
+// own way; a value named `lock` is one of the refusal.lock.* reasons (`doing`, `kept`
+// and `place` likewise name parts of a storage problem's sentence), and a value named
 // `refusal` is another refusal (the team server's, inside the desktop's framing) or, when
 // this build does not know that refusal's id, its words as written.
 // A value named `isoDay` (or `iso…Day`) is a day the log keeps as written ('2026-11-15', as
@@ -21,6 +22,8 @@ export interface Refusal {
   readonly values?: RefusalValues
 }
 
+/** Values that name a part of the sentence, said in the reader's words: `lock` a refusal.lock.* reason, `doing`, `kept` and `place` a storage problem's (any other `place` is a folder, as it is). */
+const PARTS: Readonly<Record<string, string>> = { lock: 'refusal.lock.', doing: 'refusal.storage.doing.', kept: 'refusal.storage.kept.', place: 'refusal.storage.place.' }
 const DAY_KEY = /^(day|[a-z]\w*Day)$/
 const SECONDS_KEY = /^(seconds|[a-z]\w*Seconds)$/
 const LOGGED_AS_WRITTEN = /^iso\w*Day$/
@@ -38,10 +41,8 @@ function shownValue(key: string, value: string | number, values: RefusalValues, 
   if (DAY_KEY.test(key) && typeof value === 'string' && ISO_DAY.test(value)) return dayWordFor(value, reader)
   // English keeps the '.' files and logs use; other languages their own separator.
   if (SECONDS_KEY.test(key) && typeof value === 'number') return formatDuration(value, undefined, reader.language === 'en' ? undefined : reader.locale)
-  if (key === 'lock' && typeof value === 'string') {
-    const lockId = `refusal.lock.${value}`
-    return isRefusalId(lockId) ? reader.t(lockId) : value
-  }
+  const part = typeof value === 'string' && Object.hasOwn(PARTS, key) ? `${PARTS[key]}${value}` : null
+  if (part !== null) return isRefusalId(part) ? reader.t(part) : value
   if (key === 'refusal' && typeof value === 'string' && value !== '') {
     const rest = Object.fromEntries(Object.entries(values).filter(([name]) => name !== 'refusal'))
     return refusalText(value, rest, reader, audience) ?? value

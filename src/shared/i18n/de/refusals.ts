@@ -97,6 +97,22 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.export.entriesLocalFilter':
     'Die Einträge können hier nicht nach {by, select, user {Person} other {Team}} gefiltert werden: Dieses Gerät enthält nur Ihre eigene Zeit; exportieren Sie die Einträge des Teams vom Team-Server. Es wurde nichts exportiert.',
   'refusal.notExported': '{refusal} Es wurde nichts exportiert.',
+  'refusal.storage.diskFull': 'Der Datenträger mit {place} ist voll, daher konnte Stint {doing}. {kept} Geben Sie auf diesem Datenträger Speicherplatz frei und versuchen Sie es erneut.',
+  'refusal.storage.readOnly': 'Der Datenträger mit {place} ist schreibgeschützt, daher konnte Stint {doing}. {kept} Machen Sie ihn beschreibbar (oder wählen Sie einen anderen Ordner) und versuchen Sie es erneut.',
+  'refusal.storage.noPermission': 'Ihr Benutzer darf nicht in {place} schreiben, daher konnte Stint {doing}. {kept} Geben Sie Ihrem Benutzer dort Schreibrechte und versuchen Sie es erneut.',
+  'refusal.storage.place.dataFolder': 'dem Datenordner von Stint',
+  'refusal.storage.doing.start': 'nicht starten',
+  'refusal.storage.doing.saveChange': 'diese Änderung nicht speichern',
+  'refusal.storage.doing.saveSettings': 'Ihre Einstellungen nicht speichern',
+  'refusal.storage.doing.saveToken': 'das Token des Team-Servers nicht speichern',
+  'refusal.storage.doing.openDatabase': 'seine Datenbank nicht öffnen',
+  'refusal.storage.doing.createDatabase': 'seine Datenbank nicht anlegen',
+  'refusal.storage.doing.upgradeDatabase': 'seine Datenbank nicht auf diese Version bringen',
+  'refusal.storage.kept.nothingLost': 'Es ist nichts verloren gegangen.',
+  'refusal.storage.kept.savedBefore': 'Es ist nichts verloren gegangen: Alles bisher Gespeicherte ist noch da.',
+  'refusal.storage.kept.settings': 'Ihre Einstellungen sind unverändert.',
+  'refusal.storage.kept.token': 'Das zuvor gespeicherte Token ist unverändert.',
+  'refusal.storage.kept.file': 'Die Datei blieb genau so, wie sie war.',
   'refusal.referenceExists':
     '{reference} gibt es bereits („{name}“); Referenzen, die sich nur in Groß- und Kleinschreibung oder unsichtbaren Zeichen unterscheiden, sind dieselbe. Buchen Sie auf diese',
   'refusal.nameExists':

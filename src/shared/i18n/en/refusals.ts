@@ -109,6 +109,23 @@ export const enRefusals = {
   'refusal.export.entriesLocalFilter':
     'The entries cannot be filtered by {by, select, user {person} other {team}} here: this device holds only your own time; export the team’s entries from the team server. Nothing was exported.',
   'refusal.notExported': '{refusal} Nothing was exported.',
+  // A disk that takes no writes (src/main/files/storage-errors.ts): `place` is a folder, or one of refusal.storage.place.*; `doing` and `kept` name their parts below.
+  'refusal.storage.diskFull': 'The disk holding {place} is full, so Stint could not {doing}. {kept} Free some space on that disk and try again.',
+  'refusal.storage.readOnly': '{place} is on a read-only disk, so Stint could not {doing}. {kept} Make it writable (or choose another folder) and try again.',
+  'refusal.storage.noPermission': 'Stint is not allowed to write in {place}, so it could not {doing}. {kept} Give your user write access to it and try again.',
+  'refusal.storage.place.dataFolder': 'Stint’s data folder',
+  'refusal.storage.doing.start': 'start',
+  'refusal.storage.doing.saveChange': 'save this change',
+  'refusal.storage.doing.saveSettings': 'save your settings',
+  'refusal.storage.doing.saveToken': 'save the team server token',
+  'refusal.storage.doing.openDatabase': 'open its database',
+  'refusal.storage.doing.createDatabase': 'create its database',
+  'refusal.storage.doing.upgradeDatabase': 'bring its database up to this version',
+  'refusal.storage.kept.nothingLost': 'Nothing was lost.',
+  'refusal.storage.kept.savedBefore': 'Nothing was lost: everything saved before is still there.',
+  'refusal.storage.kept.settings': 'Your settings are as they were.',
+  'refusal.storage.kept.token': 'The token saved before is as it was.',
+  'refusal.storage.kept.file': 'The file was left exactly as it was.',
   // The rules of organisation data (src/shared/org-data.ts): sentences without their end, each path adds its own.
   'refusal.referenceExists':
     '{reference} already exists ("{name}"); references that differ only in letter case or invisible characters are the same. Book on that one',
