@@ -53,7 +53,7 @@ describe('the one call wrapper', () => {
   it('refuses a call name outside the contract', async () => {
     expect(await invokeCall(env.core.handlers, 'fs.readFile', { path: '/etc/passwd' }, logger)).toEqual({
       ok: false,
-      error: { code: 'unknown_call', message: 'There is no call named "fs.readFile".' },
+      error: { code: 'unknown_call', message: 'There is no call named "fs.readFile".', messageId: 'refusal.unknownCall', values: { call: 'fs.readFile' } },
     })
   })
 
@@ -120,8 +120,9 @@ describe('the one call wrapper', () => {
     const envelope = await invokeCall(handlers, 'timers.list', {}, logger)
     expect(envelope).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'Stint could not complete timers.list. Nothing was lost; the details are in the log.' },
+      error: { code: 'internal', message: 'Stint could not complete timers.list. Nothing was lost; the details are in the log.', messageId: 'refusal.internal', values: { call: 'timers.list' } },
     })
+    expect(envelope.ok ? '' : readableError(envelope.error, createTranslator('de'))).toBe('Stint konnte timers.list nicht ausführen. Es ist nichts verloren gegangen; die Einzelheiten stehen im Protokoll.')
     expect(JSON.stringify(envelope)).not.toContain('SQLITE_IOERR')
     expect(logged).toHaveLength(1)
     expect(String(logged[0]?.[1])).toContain('SQLITE_IOERR')

@@ -38,7 +38,7 @@ export async function invokeCall(
   logger: Logger,
 ): Promise<Envelope<unknown>> {
   if (!isCallName(name)) {
-    return { ok: false, error: { code: 'unknown_call', message: `There is no call named "${name}".` } }
+    return { ok: false, error: { code: 'unknown_call', message: `There is no call named "${name}".`, messageId: 'refusal.unknownCall', values: { call: name } } }
   }
   const spec = calls[name]
   const parsed = spec.request.safeParse(rawRequest ?? {})
@@ -67,7 +67,7 @@ export async function invokeCall(
     logger.error(`call ${name} failed`, error)
     return {
       ok: false,
-      error: { code: 'internal', message: `Stint could not complete ${name}. Nothing was lost; the details are in the log.` },
+      error: { code: 'internal', message: `Stint could not complete ${name}. Nothing was lost; the details are in the log.`, messageId: 'refusal.internal', values: { call: name } },
     }
   }
 }

@@ -113,6 +113,8 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.storage.kept.settings': 'Ihre Einstellungen sind unverändert.',
   'refusal.storage.kept.token': 'Das zuvor gespeicherte Token ist unverändert.',
   'refusal.storage.kept.file': 'Die Datei blieb genau so, wie sie war.',
+  'refusal.unknownCall': 'Es gibt keinen Aufruf namens „{call}“.',
+  'refusal.internal': 'Stint konnte {call} nicht ausführen. Es ist nichts verloren gegangen; die Einzelheiten stehen im Protokoll.',
   'refusal.referenceExists':
     '{reference} gibt es bereits („{name}“); Referenzen, die sich nur in Groß- und Kleinschreibung oder unsichtbaren Zeichen unterscheiden, sind dieselbe. Buchen Sie auf diese',
   'refusal.nameExists':

@@ -126,6 +126,9 @@ export const enRefusals = {
   'refusal.storage.kept.settings': 'Your settings are as they were.',
   'refusal.storage.kept.token': 'The token saved before is as it was.',
   'refusal.storage.kept.file': 'The file was left exactly as it was.',
+  // The call wrapper (src/main/api/invoke.ts): a call this build does not have, and a failure nobody expected (the log has it).
+  'refusal.unknownCall': 'There is no call named "{call}".',
+  'refusal.internal': 'Stint could not complete {call}. Nothing was lost; the details are in the log.',
   // The rules of organisation data (src/shared/org-data.ts): sentences without their end, each path adds its own.
   'refusal.referenceExists':
     '{reference} already exists ("{name}"); references that differ only in letter case or invisible characters are the same. Book on that one',
