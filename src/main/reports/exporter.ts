@@ -101,7 +101,7 @@ export class Exporter {
     } catch (error) {
       // The team server's refusal (before its first byte) says best what was wrong, and nothing was written.
       if (error instanceof CsvExportError && error.cause instanceof StintError) throw error.cause
-      if (error instanceof CsvExportError) throw new StintError('unavailable', error.message)
+      if (error instanceof CsvExportError) throw new StintError('unavailable', error.message, error.refusal)
       if (error instanceof TransportError) throw new StintError(TRANSPORT_ERROR_CODE[error.kind], `${error.message} Nothing was exported.`, framedBy('refusal.notExported', error.refusal))
       throw error
     }

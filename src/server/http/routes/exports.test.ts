@@ -360,7 +360,15 @@ function suite(dialect: TestDialect) {
       try {
         await saving.team.connect(url, token.ana)
         const saved = (await invokeCall(saving.handlers, 'export.csv', broken, appLogger)) as Envelope<ExportResult>
-        expect(saved).toEqual({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/^The CSV export stopped after [\d,]+ rows because .*Nothing was written to .*team\.csv\./) as string } })
+        expect(saved).toEqual({
+          ok: false,
+          error: {
+            code: 'unavailable',
+            message: expect.stringMatching(/^The CSV export stopped after [\d,]+ rows because .*Nothing was written to .*team\.csv\./) as string,
+            messageId: 'refusal.export.stopped',
+            values: expect.objectContaining({ why: 'other', fileKept: 'no' }) as Record<string, unknown>,
+          },
+        })
         expect(readdirSync(dir).filter((name) => name.includes('team'))).toEqual([])
       } finally {
         await saving.close()

@@ -109,6 +109,9 @@ export const enRefusals = {
   'refusal.export.entriesLocalFilter':
     'The entries cannot be filtered by {by, select, user {person} other {team}} here: this device holds only your own time; export the team’s entries from the team server. Nothing was exported.',
   'refusal.notExported': '{refusal} Nothing was exported.',
+  // Writing the CSV file (src/main/reports/csv-export.ts): `detail` is the system's words for a failure not named here.
+  'refusal.export.stopped':
+    'The CSV export stopped after {rows, plural, one {# row} other {# rows}} because {why, select, cancelled {the export was cancelled} diskFull {the disk holding {folder} is full} readOnly {{folder} is on a read-only disk} noPermission {Stint may not write in {folder}} noFolder {the folder {folder} does not exist} isFolder {{path} is a folder} other {{detail}}}. Nothing was written to {path}.{fileKept, select, yes { The file already at {path} was left as it was.} other {}}{why, select, diskFull { Free some space on that disk or choose another folder.} readOnly { Choose another folder.} noPermission { Choose another folder.} noFolder { Choose a folder that exists.} isFolder { Choose a file name.} other {}}',
   // A disk that takes no writes (src/main/files/storage-errors.ts): `place` is a folder, or one of refusal.storage.place.*; `doing` and `kept` name their parts below.
   'refusal.storage.diskFull': 'The disk holding {place} is full, so Stint could not {doing}. {kept} Free some space on that disk and try again.',
   'refusal.storage.readOnly': '{place} is on a read-only disk, so Stint could not {doing}. {kept} Make it writable (or choose another folder) and try again.',
