@@ -3,6 +3,7 @@
 import { DaySchema } from '@shared/entries'
 import { manualTimeOf } from '@shared/entry-create'
 import { refuse, StintError } from '@shared/errors'
+import type { Refusal } from '@shared/i18n/refusal-text'
 import type { Handlers } from './api/invoke'
 import type { Clock } from './clock'
 import { scheduleLaterCheck } from './db/background-check'
@@ -41,7 +42,7 @@ export interface CoreOptions {
   /** Calls a host answers differently (the Electron shell knows its global shortcuts). */
   handlerOverrides?: Partial<Handlers>
   /** Told, in words, when the database file turns out damaged after start-up (the app shows it; the log has it anyway). */
-  onDamagedFile?: (message: string) => void
+  onDamagedFile?: (message: string, refusal: Refusal) => void
   /** Where CSV exports go: the app's save dialog, the browser host's downloads. Without one, 'export.csv' is refused. */
   exportDestination?: CsvDestination
 }
@@ -147,9 +148,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         file: store.file,
         check: () => store.checkInBackground(),
         scheduler: options.scheduler ?? realScheduler,
-        report: (message) => {
+        report: (message, refusal) => {
           logger.error(message)
-          options.onDamagedFile?.(message)
+          options.onDamagedFile?.(message, refusal)
         },
         onError: (error) => logger.error('the background check of the database failed', error),
       })

@@ -10,7 +10,7 @@ import { storageMessage, storageProblemOf, storageRefusal, type StorageDoing, ty
 import type { Logger } from '../logger'
 import { migrations as shippedMigrations, type Migration } from './migrations'
 import type { Database } from './schema'
-import { KEPT, OPEN_MARK_KEY, STINT_APPLICATION_ID, StoreOpenError, checkDatabaseFile, type FileVerdict } from './file-check'
+import { OPEN_MARK_KEY, STINT_APPLICATION_ID, StoreOpenError, checkDatabaseFile, fileRefusal, type FileVerdict } from './file-check'
 import { checkFileInWorker } from './background-check'
 import { withStatementCache } from './statement-cache'
 
@@ -69,7 +69,7 @@ async function checkBeforeWriting(file: string, dataDir: string, migrations: rea
   } catch (error) {
     if (error instanceof StoreOpenError) throw error
     const kept = existsSync(file) ? 'file' : 'nothingLost'
-    throw diskRefusal(error, file, 'openDatabase', kept) ?? new StoreOpenError('unreadable', file, `Stint could not read ${file}: ${(error as Error).message}. ${kept === 'file' ? KEPT : 'Nothing was lost.'}`, { cause: error })
+    throw diskRefusal(error, file, 'openDatabase', kept) ?? fileRefusal('unreadable', file, { id: 'refusal.file.unreadable', values: { file, detail: (error as Error).message, kept } }, error)
   }
 }
 

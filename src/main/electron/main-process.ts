@@ -22,6 +22,7 @@ import {
 import type { EventPayload } from '@shared/contract'
 import { IPC_EVENT_PREFIX } from '@shared/ipc-channels'
 import { resolveLanguage } from '@shared/i18n/languages'
+import { refusalText } from '@shared/i18n/refusal-text'
 import { createTranslator, ENGLISH, type Translator } from '@shared/i18n/translator'
 import type { Settings } from '@shared/settings'
 import { parseStintLink, parseTimerArgs, type TimerCommand } from '@shared/ticket-link'
@@ -153,7 +154,8 @@ async function start(): Promise<void> {
       handlerOverrides: { 'settings.shortcutStatus': () => ({ available: true, entries: shortcuts ? [...shortcuts.entries] : [] }) },
       exportDestination: saveDialogDestination({ dialog, window: () => window, downloadsFolder: () => app.getPath('downloads') }),
       // The later read-through found damage (the log has it too): say it where the user looks.
-      onDamagedFile: (message) => void dialog.showMessageBox({ type: 'error', title: t('notices.damaged'), message: t('notices.damaged'), detail: message, buttons: [t('notices.ok')] }),
+      onDamagedFile: (message, refusal) =>
+        void dialog.showMessageBox({ type: 'error', title: t('notices.damaged'), message: t('notices.damaged'), detail: refusalText(refusal.id, refusal.values, translator) ?? message, buttons: [t('notices.ok')] }),
     })
   } catch (error) {
     dialog.showErrorBox(t('notices.cannotOpen'), startFailureMessage(error, translator))

@@ -115,6 +115,16 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.storage.kept.settings': 'Ihre Einstellungen sind unverändert.',
   'refusal.storage.kept.token': 'Das zuvor gespeicherte Token ist unverändert.',
   'refusal.storage.kept.file': 'Die Datei blieb genau so, wie sie war.',
+  'refusal.file.notSqlite': '{file} ist keine SQLite-Datenbank, daher kann Stint sie nicht öffnen. Die Datei blieb genau so, wie sie war. Verschieben Sie sie oder wählen Sie einen anderen Datenordner.',
+  'refusal.file.notStint':
+    '{file} ist eine SQLite-Datenbank eines anderen Programms, nicht die von Stint{listed, select, yes { (ihre Tabellen: {tables}{more, plural, =0 {} other { und # weitere}})} other {}}. Die Datei blieb genau so, wie sie war. Verschieben Sie sie oder wählen Sie einen anderen Datenordner.',
+  'refusal.file.newer':
+    'Die Stint-Datenbank {file} wurde von einem neueren Stint geschrieben (Schema {version}; diese Version kennt bis {latest}). Die Datei blieb genau so, wie sie war. Installieren Sie das neuere Stint, um sie zu verwenden.',
+  'refusal.file.corrupt': 'Die Stint-Datenbank {file} ist beschädigt ({detail}). Die Datei blieb genau so, wie sie war. Stellen Sie eine Sicherung wieder her oder bewahren Sie die Datei zur Wiederherstellung auf.',
+  'refusal.file.noPrivateCopy': 'Stint konnte nicht in {file} schauen, ohne die Datei zu ändern: Eine private Kopie in {folder} ist fehlgeschlagen ({detail}). Die Datei blieb genau so, wie sie war.',
+  'refusal.file.unreadable': 'Stint konnte {file} nicht lesen: {detail}. {kept}',
+  'refusal.file.damagedWhileOpen':
+    'Die Stint-Datenbank {file} ist beschädigt ({detail}). Was Sie jetzt hinzufügen, bleibt möglicherweise nicht erhalten: Beenden Sie Stint, bewahren Sie eine Kopie der Datei zur Wiederherstellung auf und stellen Sie eine Sicherung wieder her.',
   'refusal.unknownCall': 'Es gibt keinen Aufruf namens „{call}“.',
   'refusal.internal': 'Stint konnte {call} nicht ausführen. Es ist nichts verloren gegangen; die Einzelheiten stehen im Protokoll.',
   'refusal.referenceExists':

@@ -129,6 +129,17 @@ export const enRefusals = {
   'refusal.storage.kept.settings': 'Your settings are as they were.',
   'refusal.storage.kept.token': 'The token saved before is as it was.',
   'refusal.storage.kept.file': 'The file was left exactly as it was.',
+  // Stint's database file, checked before it is used and read through later (src/main/db): `detail` is SQLite's or the system's words.
+  'refusal.file.notSqlite': '{file} is not a SQLite database, so Stint cannot open it. The file was left exactly as it was. Move it away or choose another data folder.',
+  'refusal.file.notStint':
+    '{file} is a SQLite database of another program, not Stint\'s{listed, select, yes { (its tables: {tables}{more, plural, =0 {} other { and # more}})} other {}}. The file was left exactly as it was. Move it away or choose another data folder.',
+  'refusal.file.newer':
+    'The Stint database {file} was written by a newer Stint (schema {version}; this version knows up to {latest}). The file was left exactly as it was. Install the newer Stint to use it.',
+  'refusal.file.corrupt': 'The Stint database {file} is damaged ({detail}). The file was left exactly as it was. Restore a backup or keep the file for recovery.',
+  'refusal.file.noPrivateCopy': 'Stint could not look inside {file} without changing it: a private copy in {folder} failed ({detail}). The file was left exactly as it was.',
+  'refusal.file.unreadable': 'Stint could not read {file}: {detail}. {kept}',
+  'refusal.file.damagedWhileOpen':
+    'The Stint database {file} is damaged ({detail}). What you add now may not be kept: quit Stint, keep a copy of the file for recovery, and restore a backup.',
   // The call wrapper (src/main/api/invoke.ts): a call this build does not have, and a failure nobody expected (the log has it).
   'refusal.unknownCall': 'There is no call named "{call}".',
   'refusal.internal': 'Stint could not complete {call}. Nothing was lost; the details are in the log.',
