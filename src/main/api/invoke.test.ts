@@ -107,7 +107,7 @@ describe('the one call wrapper', () => {
     expect(approvals).toEqual({ ok: false, error: { code: 'unavailable', message: 'Approvals happen on a team server; connect one in Settings → Team server.', messageId: 'refusal.team.none', values: { what: 'approvals' } } })
     const report = await invokeCall(env.core.handlers, 'reports.team', { from: '2026-11-01', to: '2026-11-30', groupBy: ['user'] }, logger)
     expect(report).toEqual({ ok: false, error: { code: 'unavailable', message: 'The team’s reports are made on a team server; connect one in Settings → Team server.', messageId: 'refusal.team.none', values: { what: 'reports' } } })
-    expect(report.ok ? '' : readableError(report.error, createTranslator('de'))).toBe('Die Berichte des Teams entstehen auf einem Team-Server; verbinden Sie einen unter Einstellungen → Team-Server.')
+    expect(report.ok ? '' : readableError(report.error, createTranslator('de'))).toBe('Die Berichte des Teams werden auf einem Team-Server erstellt; verbinden Sie einen unter Einstellungen → Team-Server.')
   })
 
   it('hides an unexpected failure behind a generic message and logs the details', async () => {

@@ -122,7 +122,7 @@ describe('the calendar of a week', () => {
     const long = (await refusal(env.core.handlers['calendar.range']({ from: '2026-01-01', to: '2026-03-01' }))).body()
     expect(readableError(long, GERMAN)).toBe('Der Kalender zeigt höchstens 42 Tage auf einmal.')
     const notDays = (await refusal(Promise.resolve().then(() => env.core.handlers['entries.list']({ from: '2026-13-01', to: '2026-12-01' })))).body()
-    expect([notDays.message, readableError(notDays, GERMAN)]).toEqual(['from and to must be real dates (YYYY-MM-DD).', '„from“ und „to“ müssen echte Daten sein (JJJJ-MM-TT).'])
+    expect([notDays.message, readableError(notDays, GERMAN)]).toEqual(['from and to must be real dates (YYYY-MM-DD).', '„from“ und „to“ müssen gültige Datumsangaben sein (JJJJ-MM-TT).'])
     const listBackwards = (await refusal(Promise.resolve().then(() => env.core.handlers['entries.list']({ from: SUNDAY, to: MONDAY })))).body()
     expect([listBackwards.message, readableError(listBackwards, GERMAN)]).toEqual(['The range ends (2026-11-16) before it starts (2026-11-22).', 'Der Zeitraum endet (Mo 16. Nov.), bevor er beginnt (So 22. Nov.).'])
   })

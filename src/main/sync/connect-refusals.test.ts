@@ -39,6 +39,6 @@ describe('connecting refused', () => {
 
   it('an issue already settled', async () => {
     const error = await refusalOf(env.core.team.resolveIssue('no-such-issue', 'discard'))
-    expect([error.message, readableError(error.body(), GERMAN)]).toEqual(['That issue is already settled.', 'Dieser Fall ist bereits erledigt.'])
+    expect([error.message, readableError(error.body(), GERMAN)]).toEqual(['That issue is already settled.', 'Dieses Problem ist bereits geklärt.'])
   })
 })

@@ -95,7 +95,7 @@ describe('a server address that is not one', () => {
     expect(said('ftp://ts.example.com')).toBe('A team server address starts with https:// (this one starts with ftp://).')
     expect(said('ftp://ts.example.com', DE)).toBe('Die Adresse eines Team-Servers beginnt mit https:// (diese beginnt mit ftp://).')
     expect(said('https://me:secret@ts.example.com')).toBe('Put the token in the token field, not in the address.')
-    expect(said('http://ts.example.com', DE)).toBe('Verwenden Sie https:// für einen Server auf einem anderen Rechner: Das Token darf nicht unverschlüsselt über das Netz gehen.')
+    expect(said('http://ts.example.com', DE)).toBe('Verwenden Sie https:// für einen Server auf einem anderen Computer: Das Token darf nicht unverschlüsselt über das Netz gehen.')
     expect(said('http://127.0.0.1:8080')).toBeNull()
   })
 })
