@@ -2,7 +2,8 @@
 // map. The Electron main process and the browser host both build exactly this.
 import { DaySchema } from '@shared/entries'
 import { manualTimeOf } from '@shared/entry-create'
-import { StintError } from '@shared/errors'
+import { refuse, StintError } from '@shared/errors'
+import type { Refusal } from '@shared/i18n/refusal-text'
 import type { Handlers } from './api/invoke'
 import type { Clock } from './clock'
 import { scheduleLaterCheck } from './db/background-check'
@@ -41,7 +42,7 @@ export interface CoreOptions {
   /** Calls a host answers differently (the Electron shell knows its global shortcuts). */
   handlerOverrides?: Partial<Handlers>
   /** Told, in words, when the database file turns out damaged after start-up (the app shows it; the log has it anyway). */
-  onDamagedFile?: (message: string) => void
+  onDamagedFile?: (message: string, refusal: Refusal) => void
   /** Where CSV exports go: the app's save dialog, the browser host's downloads. Without one, 'export.csv' is refused. */
   exportDestination?: CsvDestination
 }
@@ -64,8 +65,9 @@ export interface Core {
 }
 
 const MAX_RANGE_DAYS = 366
-const APPROVALS = 'Approvals happen'
-const TEAM_REPORTS = 'The team’s reports are made'
+/** Which calls only a team server answers, as the refusal names them (refusal.team.none). */
+const APPROVALS = 'approvals'
+const TEAM_REPORTS = 'reports'
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { dataDir, clock, logger, settings } = options
@@ -146,19 +148,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         file: store.file,
         check: () => store.checkInBackground(),
         scheduler: options.scheduler ?? realScheduler,
-        report: (message) => {
+        report: (message, refusal) => {
           logger.error(message)
-          options.onDamagedFile?.(message)
+          options.onDamagedFile?.(message, refusal)
         },
         onError: (error) => logger.error('the background check of the database failed', error),
       })
   /**
    * A call that only the team server can answer (approvals, the team's reports), with the
-   * reason when it cannot: `what` names it for the message ("Approvals happen").
+   * reason when it cannot: `what` names it for the refusal (approvals, the team's reports).
    */
-  const online = async <T>(what: string, call: (transport: SyncTransport) => Promise<T>): Promise<T> => {
+  const online = async <T>(what: typeof APPROVALS | typeof TEAM_REPORTS, call: (transport: SyncTransport) => Promise<T>): Promise<T> => {
     const transport = team.transport()
-    if (!transport) throw new StintError('unavailable', team.currentAccount() ? 'Not signed in to the team server: paste the device token in Settings → Team server.' : `${what} on a team server; connect one in Settings → Team server.`)
+    if (!transport) throw team.currentAccount() ? refuse('unavailable', 'refusal.team.notSignedIn') : refuse('unavailable', 'refusal.team.none', { what })
     try {
       return await call(transport)
     } catch (error) {
@@ -210,9 +212,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
     'entries.list': ({ from, to }) => {
       const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000
-      if (!DaySchema.safeParse(from).success || Number.isNaN(days)) throw new StintError('invalid_request', 'from and to must be real dates (YYYY-MM-DD).')
-      if (days < 0) throw new StintError('invalid_request', `The range ends (${to}) before it starts (${from}).`)
-      if (days > MAX_RANGE_DAYS) throw new StintError('invalid_request', `A range can cover at most ${MAX_RANGE_DAYS} days.`)
+      if (!DaySchema.safeParse(from).success || Number.isNaN(days)) throw refuse('invalid_request', 'refusal.range.notDates')
+      if (days < 0) throw refuse('invalid_request', 'refusal.range.backwards', { isoToDay: to, isoFromDay: from })
+      if (days > MAX_RANGE_DAYS) throw refuse('invalid_request', 'refusal.range.tooLong', { max: MAX_RANGE_DAYS })
       return entries.load({ from, to })
     },
 

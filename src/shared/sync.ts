@@ -275,6 +275,13 @@ export const SyncStatusSchema = z.object({
   lastSyncedAt: z.number().int().nullable(),
   nextAttemptAt: z.number().int().nullable(),
   message: z.string().nullable(),
+  /**
+   * The catalogue id of `message` (a refusal.* id, or a sync.* one of the status's own), so
+   * the window says it in its language; without one (an older host) the window shows `message`.
+   */
+  messageId: z.string().min(1).optional(),
+  /** The id's values: data, as a refusal's (the reader formats days and seconds). */
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 })
 export type SyncStatus = z.infer<typeof SyncStatusSchema>
 

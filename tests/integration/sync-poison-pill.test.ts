@@ -151,6 +151,8 @@ function suite(dialect: TestDialect) {
     const status = await env.core.sync.syncNow()
     expect([status.state, status.issues, status.pending]).toEqual(['problem', 0, DAYS.length])
     expect(status.message).toMatch(/deviceId: unknown device/)
+    // The window says it in its language: the transport's framing by id, the server's words inside as data.
+    expect([status.messageId, status.values?.['refusal']]).toEqual(['refusal.server.refusedRequest', 'The push was refused, nothing was changed: deviceId: unknown device.'])
     expect(pushes).toBe(1)
   })
 
@@ -160,6 +162,7 @@ function suite(dialect: TestDialect) {
     const status = await env.core.sync.syncNow()
     expect([status.state, status.issues, status.pending]).toEqual(['pending', 0, DAYS.length])
     expect(status.message).toMatch(/asked this device to wait/)
+    expect([status.messageId, status.values]).toEqual(['sync.askedToWaitDetail', { reason: 'Too many pushes; wait a little' }])
     expect(status.nextAttemptAt).toBe(env.clock.now() + 90_000)
     // A change typed meanwhile does not bring the next try forward.
     await env.core.timesheet.setCells([{ day: DAYS[0] ?? '', row, totalSeconds: 2 * H }])

@@ -241,6 +241,7 @@ function suite(dialect: TestDialect) {
     const away = await laptop.core.sync.syncNow()
     expect([away.state, away.pending]).toEqual(['offline', 1 + away.pending - 1])
     expect(away.message).toMatch(/cannot be reached/)
+    expect(away.messageId).toBe('refusal.transport.offline')
     expect(away.nextAttemptAt).toBeGreaterThan(laptop.clock.now())
     // Back on the same port.
     const port = Number(new URL(url).port)

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CALL_NAMES } from '@shared/contract'
+import { readableError } from '@shared/errors'
+import { createTranslator } from '@shared/i18n/translator'
 import type { Logger } from '../logger'
 import { openTempCore, type TempCore } from '../testing/temp-core'
 import { invokeCall } from './invoke'
@@ -51,7 +53,7 @@ describe('the one call wrapper', () => {
   it('refuses a call name outside the contract', async () => {
     expect(await invokeCall(env.core.handlers, 'fs.readFile', { path: '/etc/passwd' }, logger)).toEqual({
       ok: false,
-      error: { code: 'unknown_call', message: 'There is no call named "fs.readFile".' },
+      error: { code: 'unknown_call', message: 'There is no call named "fs.readFile".', messageId: 'refusal.unknownCall', values: { call: 'fs.readFile' } },
     })
   })
 
@@ -102,9 +104,10 @@ describe('the one call wrapper', () => {
 
   it('says what a team-server call is for when no team server is connected', async () => {
     const approvals = await invokeCall(env.core.handlers, 'approvals.queue', {}, logger)
-    expect(approvals).toEqual({ ok: false, error: { code: 'unavailable', message: 'Approvals happen on a team server; connect one in Settings → Team server.' } })
+    expect(approvals).toEqual({ ok: false, error: { code: 'unavailable', message: 'Approvals happen on a team server; connect one in Settings → Team server.', messageId: 'refusal.team.none', values: { what: 'approvals' } } })
     const report = await invokeCall(env.core.handlers, 'reports.team', { from: '2026-11-01', to: '2026-11-30', groupBy: ['user'] }, logger)
-    expect(report).toEqual({ ok: false, error: { code: 'unavailable', message: 'The team’s reports are made on a team server; connect one in Settings → Team server.' } })
+    expect(report).toEqual({ ok: false, error: { code: 'unavailable', message: 'The team’s reports are made on a team server; connect one in Settings → Team server.', messageId: 'refusal.team.none', values: { what: 'reports' } } })
+    expect(report.ok ? '' : readableError(report.error, createTranslator('de'))).toBe('Die Berichte des Teams werden auf einem Team-Server erstellt; verbinden Sie einen unter Einstellungen → Team-Server.')
   })
 
   it('hides an unexpected failure behind a generic message and logs the details', async () => {
@@ -117,8 +120,9 @@ describe('the one call wrapper', () => {
     const envelope = await invokeCall(handlers, 'timers.list', {}, logger)
     expect(envelope).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'Stint could not complete timers.list. Nothing was lost; the details are in the log.' },
+      error: { code: 'internal', message: 'Stint could not complete timers.list. Nothing was lost; the details are in the log.', messageId: 'refusal.internal', values: { call: 'timers.list' } },
     })
+    expect(envelope.ok ? '' : readableError(envelope.error, createTranslator('de'))).toBe('Stint konnte timers.list nicht ausführen. Es ist nichts verloren gegangen; die Einzelheiten stehen im Protokoll.')
     expect(JSON.stringify(envelope)).not.toContain('SQLITE_IOERR')
     expect(logged).toHaveLength(1)
     expect(String(logged[0]?.[1])).toContain('SQLITE_IOERR')

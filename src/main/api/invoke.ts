@@ -38,7 +38,7 @@ export async function invokeCall(
   logger: Logger,
 ): Promise<Envelope<unknown>> {
   if (!isCallName(name)) {
-    return { ok: false, error: { code: 'unknown_call', message: `There is no call named "${name}".` } }
+    return { ok: false, error: { code: 'unknown_call', message: `There is no call named "${name}".`, messageId: 'refusal.unknownCall', values: { call: name } } }
   }
   const spec = calls[name]
   const parsed = spec.request.safeParse(rawRequest ?? {})
@@ -59,15 +59,15 @@ export async function invokeCall(
       return { ok: false, error: error.body() }
     }
     // A full or read-only disk is the person's to fix, so it is said in words, not as "internal".
-    const storage = storageError(error, { doing: 'save this change', kept: 'Nothing was lost: everything saved before is still there.' })
+    const storage = storageError(error, { doing: 'saveChange', kept: 'savedBefore' })
     if (storage) {
       logger.warn(`call ${name} could not write: ${(error as Error).message}`)
-      return { ok: false, error: { code: storage.code, message: storage.message } }
+      return { ok: false, error: storage.body() }
     }
     logger.error(`call ${name} failed`, error)
     return {
       ok: false,
-      error: { code: 'internal', message: `Stint could not complete ${name}. Nothing was lost; the details are in the log.` },
+      error: { code: 'internal', message: `Stint could not complete ${name}. Nothing was lost; the details are in the log.`, messageId: 'refusal.internal', values: { call: name } },
     }
   }
 }

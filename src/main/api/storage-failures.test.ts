@@ -35,6 +35,8 @@ describe('a change when the disk is full', () => {
         code: 'unavailable',
         message:
           'The disk holding Stint’s data folder is full, so Stint could not save this change. Nothing was lost: everything saved before is still there. Free some space on that disk and try again.',
+        messageId: 'refusal.storage.diskFull',
+        values: { place: 'dataFolder', doing: 'saveChange', kept: 'savedBefore' },
       },
     })
     const titles = (await env.core.store.db.selectFrom('work_items').select('title').execute()).map((row) => row.title)

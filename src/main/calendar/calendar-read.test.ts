@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { StintError } from '@shared/errors'
+import { readableError, StintError } from '@shared/errors'
+import { createTranslator } from '@shared/i18n/translator'
 import type { RowKey } from '@shared/timesheet'
 import { openTempCore, type TempCore } from '../testing/temp-core'
 
@@ -9,6 +10,7 @@ let row: RowKey
 const MONDAY = '2026-11-16'
 const SUNDAY = '2026-11-22'
 const MIN = 60_000
+const GERMAN = createTranslator('de')
 
 beforeEach(async () => {
   env = await openTempCore()
@@ -111,5 +113,17 @@ describe('the calendar of a week', () => {
   it('refuses a span that ends before it starts or is longer than six weeks, saying which', async () => {
     expect((await refusal(env.core.handlers['calendar.range']({ from: SUNDAY, to: MONDAY }))).message).toBe('The range ends (2026-11-16) before it starts (2026-11-22): the last day must be on or after the first.')
     expect((await refusal(env.core.handlers['calendar.range']({ from: '2026-01-01', to: '2026-03-01' }))).message).toBe('The calendar shows at most 42 days at once.')
+  })
+
+  it('says the same refusals by id, so a German window reads them in German, days as it writes them', async () => {
+    const backwards = (await refusal(env.core.handlers['calendar.range']({ from: SUNDAY, to: MONDAY }))).body()
+    expect(backwards).toMatchObject({ messageId: 'refusal.range.backwardsLastDay', values: { isoToDay: MONDAY, isoFromDay: SUNDAY } })
+    expect(readableError(backwards, GERMAN)).toBe('Der Zeitraum endet (Mo 16. Nov.), bevor er beginnt (So 22. Nov.): Der letzte Tag muss am oder nach dem ersten liegen.')
+    const long = (await refusal(env.core.handlers['calendar.range']({ from: '2026-01-01', to: '2026-03-01' }))).body()
+    expect(readableError(long, GERMAN)).toBe('Der Kalender zeigt höchstens 42 Tage auf einmal.')
+    const notDays = (await refusal(Promise.resolve().then(() => env.core.handlers['entries.list']({ from: '2026-13-01', to: '2026-12-01' })))).body()
+    expect([notDays.message, readableError(notDays, GERMAN)]).toEqual(['from and to must be real dates (YYYY-MM-DD).', '„from“ und „to“ müssen gültige Datumsangaben sein (JJJJ-MM-TT).'])
+    const listBackwards = (await refusal(Promise.resolve().then(() => env.core.handlers['entries.list']({ from: SUNDAY, to: MONDAY })))).body()
+    expect([listBackwards.message, readableError(listBackwards, GERMAN)]).toEqual(['The range ends (2026-11-16) before it starts (2026-11-22).', 'Der Zeitraum endet (Mo 16. Nov.), bevor er beginnt (So 22. Nov.).'])
   })
 })

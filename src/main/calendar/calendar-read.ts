@@ -5,9 +5,8 @@
 import { TZDate } from '@date-fns/tz'
 import type { Kysely } from 'kysely'
 import { MAX_CALENDAR_DAYS, type CalendarRange, type CalendarTimer, type CalendarWorkItem } from '@shared/calendar'
-import { StintError } from '@shared/errors'
+import { refuse } from '@shared/errors'
 import { addDays, isValidDay } from '@shared/periods'
-import { rangeOrderProblem } from '@shared/reports'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { Entries } from '../entries/entries'
@@ -20,12 +19,12 @@ export interface CalendarDeps {
 
 /** The days from `from` to `to`, both included; refused with the reason when the span is not one the calendar shows. */
 export function calendarDays(from: string, to: string): string[] {
-  if (!isValidDay(from) || !isValidDay(to)) throw new StintError('invalid_request', 'from and to must be real dates (YYYY-MM-DD).')
-  const backwards = rangeOrderProblem(from, to)
-  if (backwards !== undefined) throw new StintError('invalid_request', backwards)
+  if (!isValidDay(from) || !isValidDay(to)) throw refuse('invalid_request', 'refusal.range.notDates')
+  // The sentence the reports' rangeOrderProblem says, by id.
+  if (from > to) throw refuse('invalid_request', 'refusal.range.backwardsLastDay', { isoToDay: to, isoFromDay: from })
   const days: string[] = []
   for (let day = from; day <= to; day = addDays(day, 1)) {
-    if (days.length === MAX_CALENDAR_DAYS) throw new StintError('invalid_request', `The calendar shows at most ${MAX_CALENDAR_DAYS} days at once.`)
+    if (days.length === MAX_CALENDAR_DAYS) throw refuse('invalid_request', 'refusal.calendar.tooLong', { max: MAX_CALENDAR_DAYS })
     days.push(day)
   }
   return days

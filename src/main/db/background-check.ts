@@ -4,6 +4,8 @@
 // view consistent while the app goes on writing.
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import { refusalText, type Refusal } from '@shared/i18n/refusal-text'
+import { ENGLISH } from '@shared/i18n/translator'
 
 // Plain CommonJS for an eval worker; better-sqlite3 is loaded from the path the app resolved.
 const WORKER_SOURCE = `
@@ -45,7 +47,7 @@ export interface LaterCheckDeps {
   check: () => Promise<string[]>
   scheduler: { setTimeout(callback: () => void, ms: number): unknown; clearTimeout(handle: unknown): void }
   /** Said to the user (the log, and whatever the host shows) when the file turns out damaged. */
-  report: (message: string) => void
+  report: (message: string, refusal: Refusal) => void
   onError: (error: unknown) => void
 }
 
@@ -58,7 +60,7 @@ export function scheduleLaterCheck(deps: LaterCheckDeps): { stop(): Promise<void
   let handle: unknown = deps.scheduler.setTimeout(() => {
     handle = null
     running = deps.check().then((problems) => {
-      if (problems.length > 0) deps.report(damagedWhileOpenMessage(deps.file, problems))
+      if (problems.length > 0) deps.report(damagedWhileOpenMessage(deps.file, problems), damagedWhileOpenRefusal(deps.file, problems))
     }, deps.onError)
   }, FILE_CHECK_DELAY_MS)
   return {
@@ -70,6 +72,13 @@ export function scheduleLaterCheck(deps: LaterCheckDeps): { stop(): Promise<void
   }
 }
 
+/** What is said when the file turns out damaged while open, by id (SQLite's first three problems as they are). */
+export function damagedWhileOpenRefusal(file: string, problems: readonly string[]): Refusal {
+  return { id: 'refusal.file.damagedWhileOpen', values: { file, detail: problems.slice(0, 3).join('; ') } }
+}
+
+/** The same in English, as the log has it. */
 export function damagedWhileOpenMessage(file: string, problems: readonly string[]): string {
-  return `The Stint database ${file} is damaged (${problems.slice(0, 3).join('; ')}). What you add now may not be kept: quit Stint, keep a copy of the file for recovery, and restore a backup.`
+  const { id, values } = damagedWhileOpenRefusal(file, problems)
+  return refusalText(id, values, ENGLISH, 'log') ?? id
 }

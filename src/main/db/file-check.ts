@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
+import { refusalText, type Refusal } from '@shared/i18n/refusal-text'
+import { ENGLISH } from '@shared/i18n/translator'
 import type { StorageProblem } from '../files/storage-errors'
 import type { Migration } from './migrations'
 
 /** PRAGMA application_id of a Stint database: the bytes "STNT". */
 export const STINT_APPLICATION_ID = 0x53544e54
-export const KEPT = 'The file was left exactly as it was.'
 
 const SQLITE_MAGIC = 'SQLite format 3\0'
 const HEADER_BYTES = 100
@@ -21,14 +22,17 @@ const HEADER_BYTES = 100
 export type StoreOpenErrorKind = 'not-sqlite' | 'not-stint' | 'corrupt' | 'newer-version' | 'unreadable' | StorageProblem
 
 export class StoreOpenError extends Error {
+  /** What the message says, by id, when it has one: the start-up message box says it in the app's language. */
+  readonly refusal: Refusal | undefined
   constructor(
     readonly kind: StoreOpenErrorKind,
     readonly file: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; refusal?: Refusal },
   ) {
     super(message, options)
     this.name = 'StoreOpenError'
+    this.refusal = options?.refusal
   }
 }
 
@@ -117,7 +121,7 @@ function lookAtCopy(file: string): Look {
       if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`)
     } catch (error) {
       // Said as it is: the trouble is with the temporary folder, not with the file or its disk.
-      throw new StoreOpenError('unreadable', file, `Stint could not look inside ${file} without changing it: a private copy in ${tmpdir()} failed (${(error as Error).message}). ${KEPT}`, { cause: error })
+      throw fileRefusal('unreadable', file, { id: 'refusal.file.noPrivateCopy', values: { file, folder: tmpdir(), detail: (error as Error).message } }, error)
     }
     const handle = new SqliteDatabase(copy, { fileMustExist: true })
     try {
@@ -150,26 +154,24 @@ async function tablesOfSchema(migrations: readonly Migration[], version: number)
   }
 }
 
-function describeTables(tables: readonly string[]): string {
-  const shown = tables.slice(0, 5).join(', ')
-  return tables.length > 5 ? `${shown} and ${tables.length - 5} more` : shown
+/** A refusal of the file, by id (the start-up box says it in the app's language); its message is the English the log has. */
+export function fileRefusal(kind: StoreOpenErrorKind, file: string, refusal: Refusal, cause?: unknown): StoreOpenError {
+  return new StoreOpenError(kind, file, refusalText(refusal.id, refusal.values, ENGLISH, 'log') ?? refusal.id, { ...(cause === undefined ? {} : { cause }), refusal })
 }
 
-function foreign(file: string, detail: string): StoreOpenError {
-  return new StoreOpenError('not-stint', file, `${file} is a SQLite database of another program, not Stint's${detail}. ${KEPT} Move it away or choose another data folder.`)
+/** Another program's database, with its first five tables when it has any. */
+function foreign(file: string, tables: readonly string[]): StoreOpenError {
+  const values = { file, listed: tables.length > 0 ? 'yes' : 'no', tables: tables.slice(0, 5).join(', '), more: Math.max(0, tables.length - 5) }
+  return fileRefusal('not-stint', file, { id: 'refusal.file.notStint', values })
 }
 
 function newer(file: string, version: number, latest: number): StoreOpenError {
-  return new StoreOpenError(
-    'newer-version',
-    file,
-    `The Stint database ${file} was written by a newer Stint (schema ${version}; this version knows up to ${latest}). ${KEPT} Install the newer Stint to use it.`,
-  )
+  return fileRefusal('newer-version', file, { id: 'refusal.file.newer', values: { file, version, latest } })
 }
 
 /** Said when the file was found damaged: what is wrong, that it was kept, what to do. */
 export function corrupt(file: string, detail: string): StoreOpenError {
-  return new StoreOpenError('corrupt', file, `The Stint database ${file} is damaged (${detail}). ${KEPT} Restore a backup or keep the file for recovery.`)
+  return fileRefusal('corrupt', file, { id: 'refusal.file.corrupt', values: { file, detail } })
 }
 
 /**
@@ -180,9 +182,9 @@ export async function checkDatabaseFile(file: string, migrations: readonly Migra
   const latest = migrations.length
   if (!existsSync(file) || statSync(file).size === 0) return { kind: 'new' }
   const header = readHeader(file)
-  if (!header) throw new StoreOpenError('not-sqlite', file, `${file} is not a SQLite database, so Stint cannot open it. ${KEPT} Move it away or choose another data folder.`)
+  if (!header) throw fileRefusal('not-sqlite', file, { id: 'refusal.file.notSqlite', values: { file } })
   // What the header alone proves is refused without opening the file at all.
-  if (header.applicationId !== STINT_APPLICATION_ID && header.applicationId !== 0) throw foreign(file, '')
+  if (header.applicationId !== STINT_APPLICATION_ID && header.applicationId !== 0) throw foreign(file, [])
   if (header.applicationId === STINT_APPLICATION_ID && header.userVersion > latest) throw newer(file, header.userVersion, latest)
 
   let look: Look
@@ -200,7 +202,7 @@ export async function checkDatabaseFile(file: string, migrations: readonly Migra
     if (look.userVersion > latest) throw newer(file, look.userVersion, latest)
     return { kind: 'stint', userVersion: look.userVersion, marked: true, checked: look.checked }
   }
-  if (look.applicationId !== 0) throw foreign(file, '')
+  if (look.applicationId !== 0) throw foreign(file, [])
   // No mark: an empty database is a first start that stopped early; otherwise Stint's
   // tables at the schema the file claims are what make it Stint's.
   if (look.tables.length === 0 && look.userVersion === 0) return { kind: 'new' }
@@ -208,5 +210,5 @@ export async function checkDatabaseFile(file: string, migrations: readonly Migra
     const expected = await tablesOfSchema(migrations, look.userVersion)
     if (expected.every((table) => look.tables.includes(table))) return { kind: 'stint', userVersion: look.userVersion, marked: false, checked: look.checked }
   }
-  throw foreign(file, look.tables.length > 0 ? ` (its tables: ${describeTables(look.tables)})` : '')
+  throw foreign(file, look.tables)
 }

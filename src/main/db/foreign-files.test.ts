@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createTranslator } from '@shared/i18n/translator'
 import { silentLogger } from '../logger'
+import { startFailureMessage } from '../start-failure'
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
 import { DATABASE_FILE_NAME, STINT_APPLICATION_ID, StoreOpenError, openStore } from './store'
 
@@ -49,7 +51,20 @@ describe('a SQLite file of another program in Stint’s place', () => {
       db.exec("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('bread')")
     })
     const error = await expectLeftAlone('not-stint', /another program/)
-    expect(error.message).toContain('recipes')
+    expect(error.message).toBe(`${file} is a SQLite database of another program, not Stint's (its tables: recipes). The file was left exactly as it was. Move it away or choose another data folder.`)
+    // The start-up box says it in the app's language.
+    expect(startFailureMessage(error, createTranslator('de'))).toBe(
+      `${file} ist eine SQLite-Datenbank eines anderen Programms, nicht die von Stint (ihre Tabellen: recipes). Die Datei blieb genau so, wie sie war. Verschieben Sie sie oder wählen Sie einen anderen Datenordner.`,
+    )
+  })
+
+  it('names its first five tables and counts the rest', async () => {
+    foreignDatabase((db) => {
+      for (const name of ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7']) db.exec(`CREATE TABLE ${name} (x TEXT)`)
+    })
+    const error = await expectLeftAlone('not-stint', /another program/)
+    expect(error.message).toContain("not Stint's (its tables: a1, a2, a3, a4, a5 and 2 more).")
+    expect(startFailureMessage(error, createTranslator('de'))).toContain('nicht die von Stint (ihre Tabellen: a1, a2, a3, a4, a5 und 2 weitere).')
   })
 
   it('is refused before anything is written when its tables clash with Stint’s', async () => {

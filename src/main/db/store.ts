@@ -6,11 +6,11 @@ import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, ope
 import { dirname, join } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
-import { storageMessage, storageProblemOf } from '../files/storage-errors'
+import { storageMessage, storageProblemOf, storageRefusal, type StorageDoing, type StorageKept } from '../files/storage-errors'
 import type { Logger } from '../logger'
 import { migrations as shippedMigrations, type Migration } from './migrations'
 import type { Database } from './schema'
-import { KEPT, OPEN_MARK_KEY, STINT_APPLICATION_ID, StoreOpenError, checkDatabaseFile, type FileVerdict } from './file-check'
+import { OPEN_MARK_KEY, STINT_APPLICATION_ID, StoreOpenError, checkDatabaseFile, fileRefusal, type FileVerdict } from './file-check'
 import { checkFileInWorker } from './background-check'
 import { withStatementCache } from './statement-cache'
 
@@ -53,9 +53,11 @@ function tightenFile(path: string): void {
 }
 
 /** A disk that takes no writes (full, read-only, not ours) said in words; null for any other failure. */
-function storageRefusal(error: unknown, file: string, doing: string, kept: string): StoreOpenError | null {
+function diskRefusal(error: unknown, file: string, doing: StorageDoing, kept: StorageKept): StoreOpenError | null {
   const problem = storageProblemOf(error)
-  return problem ? new StoreOpenError(problem, file, storageMessage(problem, { doing, place: dirname(file), kept }), { cause: error }) : null
+  if (!problem) return null
+  const context = { doing, place: dirname(file), kept }
+  return new StoreOpenError(problem, file, storageMessage(problem, context), { cause: error, refusal: storageRefusal(problem, context) })
 }
 
 /** Whether Stint may use the file, decided before anything is written. */
@@ -66,8 +68,8 @@ async function checkBeforeWriting(file: string, dataDir: string, migrations: rea
     return await checkDatabaseFile(file, migrations)
   } catch (error) {
     if (error instanceof StoreOpenError) throw error
-    const kept = existsSync(file) ? KEPT : 'Nothing was lost.'
-    throw storageRefusal(error, file, 'open its database', kept) ?? new StoreOpenError('unreadable', file, `Stint could not read ${file}: ${(error as Error).message}. ${kept}`, { cause: error })
+    const kept = existsSync(file) ? 'file' : 'nothingLost'
+    throw diskRefusal(error, file, 'openDatabase', kept) ?? fileRefusal('unreadable', file, { id: 'refusal.file.unreadable', values: { file, detail: (error as Error).message, kept } }, error)
   }
 }
 
@@ -93,9 +95,9 @@ export async function openStore({ dataDir, logger, now = Date.now, migrations = 
   const forget = () => {
     if (creating) for (const path of [file, `${file}-wal`, `${file}-shm`]) rmSync(path, { force: true })
   }
-  const refuse = (error: unknown, doing: string): unknown => {
+  const refuse = (error: unknown, doing: StorageDoing): unknown => {
     forget()
-    return storageRefusal(error, file, creating ? 'create its database' : doing, creating ? 'Nothing was lost.' : KEPT) ?? error
+    return diskRefusal(error, file, creating ? 'createDatabase' : doing, creating ? 'nothingLost' : 'file') ?? error
   }
 
   let sqlite: SqliteDatabase.Database
@@ -108,7 +110,7 @@ export async function openStore({ dataDir, logger, now = Date.now, migrations = 
     tightenFile(`${file}-wal`)
     tightenFile(`${file}-shm`)
   } catch (error) {
-    throw refuse(error, 'open its database')
+    throw refuse(error, 'openDatabase')
   }
   if (verdict.kind === 'stint' && !verdict.marked) logger.info(`${file} is a Stint database without Stint's application id (recognised by its tables); it gets the mark now`)
 
@@ -138,7 +140,7 @@ export async function openStore({ dataDir, logger, now = Date.now, migrations = 
     await db.destroy()
     // Kysely closes only a connection it has used; a failure before its first query (the backup) leaves it open.
     if (sqlite.open) sqlite.close()
-    throw refuse(error, 'bring its database up to this version')
+    throw refuse(error, 'upgradeDatabase')
   }
 }
 

@@ -227,7 +227,8 @@ describe('when a handler fails', () => {
     expect(reply.error.code).toBe('internal')
     expect(reply.error.message).not.toContain('SQLITE_CORRUPT')
     expect(reply.error.message).not.toContain('stint.db')
-    expect(Object.keys(reply.error)).toEqual(['code', 'message'])
+    expect(Object.keys(reply.error)).toEqual(['code', 'message', 'messageId', 'values'])
+    expect([reply.error.messageId, reply.error.values]).toEqual(['refusal.internal', { call: expect.any(String) as string }])
     expect(JSON.stringify(reply)).not.toContain('ipc.test.ts') // where the stack would point
     expect(logger.errors.some((entry) => entry.includes(failure))).toBe(true)
   })

@@ -22,16 +22,16 @@ import {
 import type { EventPayload } from '@shared/contract'
 import { IPC_EVENT_PREFIX } from '@shared/ipc-channels'
 import { resolveLanguage } from '@shared/i18n/languages'
+import { refusalText } from '@shared/i18n/refusal-text'
 import { createTranslator, ENGLISH, type Translator } from '@shared/i18n/translator'
 import type { Settings } from '@shared/settings'
 import { parseStintLink, parseTimerArgs, type TimerCommand } from '@shared/ticket-link'
 import appIcon from '../../../resources/icon.png?asset'
 import { systemClock } from '../clock'
 import { createCore, type Core } from '../core'
-import { storageError } from '../files/storage-errors'
 import { FileLog } from '../log/file-log'
 import { consoleLogger } from '../logger'
-import { startFailureMessage } from '../start-failure'
+import { failureMessage, startFailureMessage } from '../start-failure'
 import { ReminderService } from '../timers/reminders'
 import { realScheduler } from '../timers/scheduler'
 import { runTimerCommand, stoppedText, type CommandFeedback } from '../timers/timer-commands'
@@ -53,11 +53,8 @@ import { applyStartAtLogin, startedAtLogin } from './login-item'
 import { createMainWindow, showWindow } from './window'
 
 const LINK_SCHEME = 'stint'
-
-/** What went wrong with something the person asked for, in words (a full disk is named). */
-function failureMessage(error: unknown): string {
-  return storageError(error, { doing: 'save this change', kept: 'Nothing was lost.' })?.message ?? (error as Error).message
-}
+// The language of the tray, notifications and dialogs: the setting's, or with System the operating system's (English until the settings are read).
+let translator: Translator = ENGLISH
 
 /**
  * Starts Stint. Any failure once the single-instance lock is held ends the process with
@@ -68,7 +65,7 @@ export async function startStint(): Promise<void> {
     await start()
   } catch (error) {
     consoleLogger.error('Stint could not start', error)
-    dialog.showErrorBox('Stint could not start', startFailureMessage(error))
+    dialog.showErrorBox(translator.t('notices.couldNotStart'), startFailureMessage(error, translator))
     app.exit(1)
   }
 }
@@ -85,8 +82,6 @@ async function start(): Promise<void> {
   let quitting = false
   // Links and command lines that arrive before the core is ready wait here.
   const pending: TimerCommand[] = []
-  // The language of the tray, notifications and dialogs: the setting's, or with System the operating system's (English until the settings are read).
-  let translator: Translator = ENGLISH
   const t: Translator['t'] = (id, values) => translator.t(id, values)
 
   protocol.registerSchemesAsPrivileged([PRIVILEGED_APP_SCHEME])
@@ -159,10 +154,11 @@ async function start(): Promise<void> {
       handlerOverrides: { 'settings.shortcutStatus': () => ({ available: true, entries: shortcuts ? [...shortcuts.entries] : [] }) },
       exportDestination: saveDialogDestination({ dialog, window: () => window, downloadsFolder: () => app.getPath('downloads') }),
       // The later read-through found damage (the log has it too): say it where the user looks.
-      onDamagedFile: (message) => void dialog.showMessageBox({ type: 'error', title: t('notices.damaged'), message: t('notices.damaged'), detail: message, buttons: [t('notices.ok')] }),
+      onDamagedFile: (message, refusal) =>
+        void dialog.showMessageBox({ type: 'error', title: t('notices.damaged'), message: t('notices.damaged'), detail: refusalText(refusal.id, refusal.values, translator) ?? message, buttons: [t('notices.ok')] }),
     })
   } catch (error) {
-    dialog.showErrorBox(t('notices.cannotOpen'), startFailureMessage(error))
+    dialog.showErrorBox(t('notices.cannotOpen'), startFailureMessage(error, translator))
     app.exit(1)
     return
   }
@@ -333,7 +329,7 @@ async function start(): Promise<void> {
       })()
       done.then(
         () => undefined,
-        (error: unknown) => feedback.notify(t('notices.failed'), failureMessage(error)),
+        (error: unknown) => feedback.notify(t('notices.failed'), failureMessage(error, translator)),
       )
     },
   })

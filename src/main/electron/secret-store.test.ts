@@ -82,7 +82,11 @@ describe.skipIf(!mountsAvailable)('the team token on a full disk', () => {
     }
 
     await expect(store.write(`${TOKEN}-rotated-${'x'.repeat(4096)}`)).rejects.toThrow(
-      new StintError('unavailable', `The disk holding ${dir} is full, so Stint could not save the team server token. The token saved before is as it was. Free some space on that disk and try again.`),
+      new StintError(
+        'unavailable',
+        `The disk holding ${dir} is full, so Stint could not save the team server token. The token saved before is as it was. Free some space on that disk and try again.`,
+        { id: 'refusal.storage.diskFull', values: { place: dir, doing: 'saveToken', kept: 'token' } },
+      ),
     )
     expect(readFileSync(file).equals(before)).toBe(true)
     expect(readdirSync(dir).sort()).toEqual(['filler', TOKEN_FILE_NAME])

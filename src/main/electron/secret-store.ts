@@ -65,7 +65,7 @@ export class SafeStorageSecretStore implements SecretStore {
       // Whole or not at all: a full disk must not leave an empty token file in place of the old one.
       writeFileAtomically(this.file, ciphertext)
     } catch (error) {
-      throw storageError(error, { doing: 'save the team server token', place: dirname(this.file), kept: 'The token saved before is as it was.' }) ?? error
+      throw storageError(error, { doing: 'saveToken', place: dirname(this.file), kept: 'token' }) ?? error
     }
   }
 }

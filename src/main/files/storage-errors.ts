@@ -4,6 +4,8 @@
 // token, backups, CSV exports) and the call wrapper ask here instead of passing on
 // ENOSPC, EROFS or SQLITE_FULL.
 import { StintError } from '@shared/errors'
+import { refusalText, type Refusal, type RefusalId } from '@shared/i18n/refusal-text'
+import { ENGLISH, type Translator } from '@shared/i18n/translator'
 
 export type StorageProblem = 'disk-full' | 'read-only' | 'no-permission'
 
@@ -39,29 +41,37 @@ export function storageProblemOf(error: unknown): StorageProblem | null {
   return code === undefined ? null : (PROBLEM_OF_CODE[code] ?? null)
 }
 
+/** What Stint was doing, after "could not" (refusal.storage.doing.*). */
+export type StorageDoing = 'start' | 'saveChange' | 'saveSettings' | 'saveToken' | 'openDatabase' | 'createDatabase' | 'upgradeDatabase'
+/** What was kept, as a sentence (refusal.storage.kept.*). */
+export type StorageKept = 'nothingLost' | 'savedBefore' | 'settings' | 'token' | 'file'
+
 export interface StorageContext {
-  /** What Stint was doing, after "could not": "save this change", "open its database". */
-  doing: string
+  doing: StorageDoing
   /** Where: a folder or file the person can find. Defaults to Stint's data folder. */
   place?: string
-  /** What was kept, as a sentence. Defaults to "Nothing was lost." */
-  kept?: string
+  /** What was kept. Defaults to "Nothing was lost." */
+  kept?: StorageKept
 }
 
-/** The sentence for a storage problem: its cause, what was kept, what to do. */
-export function storageMessage(problem: StorageProblem, { doing, place = 'Stint’s data folder', kept = 'Nothing was lost.' }: StorageContext): string {
-  switch (problem) {
-    case 'disk-full':
-      return `The disk holding ${place} is full, so Stint could not ${doing}. ${kept} Free some space on that disk and try again.`
-    case 'read-only':
-      return `${place} is on a read-only disk, so Stint could not ${doing}. ${kept} Make it writable (or choose another folder) and try again.`
-    case 'no-permission':
-      return `Stint is not allowed to write in ${place}, so it could not ${doing}. ${kept} Give your user write access to it and try again.`
-  }
+const REFUSAL_OF_PROBLEM = { 'disk-full': 'refusal.storage.diskFull', 'read-only': 'refusal.storage.readOnly', 'no-permission': 'refusal.storage.noPermission' } as const satisfies Record<
+  StorageProblem,
+  RefusalId
+>
+
+/** A storage problem as a refusal: its cause, what was kept, what to do, by id (the reader says it in their language). */
+export function storageRefusal(problem: StorageProblem, { doing, place = 'dataFolder', kept = 'nothingLost' }: StorageContext): Refusal {
+  return { id: REFUSAL_OF_PROBLEM[problem], values: { place, doing, kept } }
+}
+
+/** The sentence for a storage problem: in English (the log's, as it always was) unless a reader is given. */
+export function storageMessage(problem: StorageProblem, context: StorageContext, reader: Translator = ENGLISH): string {
+  const { id, values } = storageRefusal(problem, context)
+  return refusalText(id, values, reader, reader === ENGLISH ? 'log' : 'reader') ?? id
 }
 
 /** A StintError that says what happened, or null when `error` is not a storage problem. */
 export function storageError(error: unknown, context: StorageContext): StintError | null {
   const problem = storageProblemOf(error)
-  return problem ? new StintError('unavailable', storageMessage(problem, context)) : null
+  return problem ? new StintError('unavailable', storageRefusal(problem, context)) : null
 }

@@ -229,7 +229,7 @@ describe('an export that fails leaves no file pretending to be complete', () => 
   it('a value no cell can hold stops the export the same way', async () => {
     const target = join(dir, 'report.csv')
     const rows = [rowOf('fine', 'text', 0), { ...rowOf('bad', 'text', 1), count: Number.NaN }]
-    await expect(exportCsv({ path: target }, COLUMNS, rows)).rejects.toThrow(/stopped after 1 rows because a CSV cell cannot hold NaN/)
+    await expect(exportCsv({ path: target }, COLUMNS, rows)).rejects.toThrow(/stopped after 1 row because a CSV cell cannot hold NaN/)
     expect(readdirSync(dir)).toEqual([])
   })
 

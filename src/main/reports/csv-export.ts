@@ -11,6 +11,8 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { csvChunks, type CsvColumn, type CsvOptions as CsvTextOptions, type CsvRows } from '@shared/csv-writer'
+import { refusalText, type Refusal } from '@shared/i18n/refusal-text'
+import { ENGLISH } from '@shared/i18n/translator'
 import { storageProblemOf } from '../files/storage-errors'
 
 export { csvChunks, type CsvColumn, type CsvRow, type CsvRows } from '@shared/csv-writer'
@@ -30,13 +32,16 @@ export interface CsvExportResult {
 
 /** An export that did not finish. Nothing was written to `path`; a file already there is untouched. */
 export class CsvExportError extends Error {
+  /** What the message says, by id: the window says it in its language. */
+  readonly refusal: Refusal | undefined
   constructor(
     readonly path: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; refusal?: Refusal },
   ) {
     super(message, options)
     this.name = 'CsvExportError'
+    this.refusal = options?.refusal
   }
 }
 
@@ -74,27 +79,30 @@ async function syncFolder(folder: string): Promise<void> {
  * What went wrong and what to do, in words. `ofFile` tells the file's own errors from a
  * row source's, which may carry an fs code about some other file.
  */
-function reasonOf(error: unknown, path: string, ofFile: boolean): { reason: string; advice: string } {
-  if (error instanceof Error && error.name === 'AbortError') return { reason: 'the export was cancelled', advice: '' }
-  const folder = dirname(path)
+type StopReason = 'cancelled' | 'diskFull' | 'readOnly' | 'noPermission' | 'noFolder' | 'isFolder' | 'other'
+
+/** Why an export stopped, by name (refusal.export.stopped words it, with its advice); `detail` is the system's words for any other failure. */
+function reasonOf(error: unknown, ofFile: boolean): { why: StopReason; detail: string } {
+  const detail = error instanceof Error ? error.message : String(error)
+  if (error instanceof Error && error.name === 'AbortError') return { why: 'cancelled', detail }
   // A full or read-only disk is told apart in one place (storage-errors.ts) for every writer.
   switch (ofFile ? storageProblemOf(error) : null) {
     case 'disk-full':
-      return { reason: `the disk holding ${folder} is full`, advice: ' Free some space on that disk or choose another folder.' }
+      return { why: 'diskFull', detail }
     case 'read-only':
-      return { reason: `${folder} is on a read-only disk`, advice: ' Choose another folder.' }
+      return { why: 'readOnly', detail }
     case 'no-permission':
-      return { reason: `Stint may not write in ${folder}`, advice: ' Choose another folder.' }
+      return { why: 'noPermission', detail }
     case null:
       break
   }
   switch (ofFile ? (error as NodeJS.ErrnoException).code : undefined) {
     case 'ENOENT':
-      return { reason: `the folder ${folder} does not exist`, advice: ' Choose a folder that exists.' }
+      return { why: 'noFolder', detail }
     case 'EISDIR':
-      return { reason: `${path} is a folder`, advice: ' Choose a file name.' }
+      return { why: 'isFolder', detail }
     default:
-      return { reason: error instanceof Error ? error.message : String(error), advice: '' }
+      return { why: 'other', detail }
   }
 }
 
@@ -165,9 +173,11 @@ async function writeAtomically(target: string, chunks: AsyncIterable<string | Ui
     if (!file.closed) await once(file, 'close').catch(() => undefined) // Windows cannot remove an open file
     await rm(temp, { force: true }).catch(() => undefined)
     const ofFile = typeof error === 'object' && error !== null && fileErrors.has(error)
-    const kept = (await isFile(path)) ? ` The file already at ${path} was left as it was.` : ''
-    const { reason, advice } = reasonOf(error, path, ofFile)
-    throw new CsvExportError(path, `The CSV export stopped after ${rows().toLocaleString('en')} rows because ${reason}. Nothing was written to ${path}.${kept}${advice}`, { cause: error })
+    const refusal: Refusal = {
+      id: 'refusal.export.stopped',
+      values: { rows: rows(), ...reasonOf(error, ofFile), folder: dirname(path), path, fileKept: (await isFile(path)) ? 'yes' : 'no' },
+    }
+    throw new CsvExportError(path, refusalText(refusal.id, refusal.values, ENGLISH, 'log') ?? refusal.id, { cause: error, refusal })
   }
   await syncFolder(dirname(path)).catch(() => undefined)
   return { path, rows: rows(), bytes: file.bytesWritten }

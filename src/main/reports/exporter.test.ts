@@ -9,7 +9,8 @@ import { parse } from 'csv-parse/sync'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { guardFormula } from '@shared/csv-cells'
 import type { ExportRequestInput, ExportResult } from '@shared/exports'
-import type { Envelope } from '@shared/errors'
+import { readableError, type Envelope } from '@shared/errors'
+import { createTranslator } from '@shared/i18n/translator'
 import { MAX_MONTH_VIEW_ROWS } from '@shared/month-views'
 import { MAX_REPORT_ROWS, type ReportResult } from '@shared/reports'
 import { invokeCall } from '../api/invoke'
@@ -455,7 +456,11 @@ describe('bad input gets a clear answer and writes nothing', () => {
 
   it('the team’s time without a team server', async () => {
     const envelope = await exportCsv({ what: { kind: 'entries', from: '2026-11-01', to: '2026-11-30' }, scope: 'team' })
-    expect(envelope).toEqual({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/^The team’s time comes from the team server, and none is connected.*Nothing was exported\./) as string } })
+    expect(envelope).toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/^The team’s time comes from the team server, and none is connected.*Nothing was exported\./) as string, messageId: 'refusal.export.teamNone' },
+    })
+    expect(envelope.ok ? '' : readableError(envelope.error, createTranslator('de'))).toMatch(/^Die Zeit des Teams kommt vom Team-Server, und es ist keiner verbunden: .* Es wurde nichts exportiert\.$/)
     nothingWritten()
   })
 
@@ -474,7 +479,15 @@ describe('an export that fails halfway leaves no file pretending to be complete'
     entries.push({ id: id(5001), day: '2026-11-03', createdAt: 9e15 })
     insertEntries(entries)
     const envelope = await exportCsv({ what: { kind: 'entries', from: '2026-11-01', to: '2026-11-30' } })
-    expect(envelope).toEqual({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/^The CSV export stopped after [\d,]+ rows because .*Nothing was written to /) as string } })
+    expect(envelope).toEqual({
+      ok: false,
+      error: {
+        code: 'unavailable',
+        message: expect.stringMatching(/^The CSV export stopped after [\d,]+ rows because .*Nothing was written to /) as string,
+        messageId: 'refusal.export.stopped',
+        values: expect.objectContaining({ why: 'other', fileKept: 'no' }) as Record<string, unknown>,
+      },
+    })
     expect(readdirSync(dir)).toEqual([])
   })
 
@@ -483,6 +496,9 @@ describe('an export that fails halfway leaves no file pretending to be complete'
     target = join(dir, 'gone', 'export.csv')
     const envelope = await exportCsv({ what: { kind: 'entries', from: '2026-11-01', to: '2026-11-30' } })
     expect(envelope.ok ? 'saved' : envelope.error.message).toMatch(/the folder .*gone does not exist.*Choose a folder that exists/)
+    expect(envelope.ok ? 'saved' : readableError(envelope.error, createTranslator('de'))).toBe(
+      `Der CSV-Export wurde nach 1 Zeile angehalten, weil es den Ordner ${join(dir, 'gone')} nicht gibt. In ${target} wurde nichts geschrieben. Wählen Sie einen Ordner, den es gibt.`,
+    )
     expect(readdirSync(dir)).toEqual([])
   })
 })

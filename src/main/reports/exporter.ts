@@ -5,7 +5,8 @@
 // a bad range, a report the engine refuses, a filter this device cannot apply.
 import type { Kysely } from 'kysely'
 import { csvDialect, type CsvDialect } from '@shared/csv-dialect'
-import { StintError } from '@shared/errors'
+import { refuse, StintError } from '@shared/errors'
+import { framedBy } from '@shared/i18n/refusal-text'
 import { ENTRY_CSV_COLUMNS, contractUsageCsv, exportFileName, monthViewCsvColumns, monthViewCsvPages, reportCsvColumns, reportCsvRow, type EntryCsvKey } from '@shared/export-columns'
 import type { ExportRequest, ExportResult, ExportWhat } from '@shared/exports'
 import type { Database } from '../db/schema'
@@ -93,15 +94,15 @@ export class Exporter {
    */
   async export(request: ExportRequest): Promise<ExportResult> {
     const destination = this.deps.destination()
-    if (!destination) throw new StintError('unavailable', 'This Stint cannot save files, so nothing was exported.')
+    if (!destination) throw refuse('unavailable', 'refusal.export.cannotSave')
     const job = await this.prepare(request)
     try {
       return await destination.deliver(job)
     } catch (error) {
       // The team server's refusal (before its first byte) says best what was wrong, and nothing was written.
       if (error instanceof CsvExportError && error.cause instanceof StintError) throw error.cause
-      if (error instanceof CsvExportError) throw new StintError('unavailable', error.message)
-      if (error instanceof TransportError) throw new StintError(TRANSPORT_ERROR_CODE[error.kind], `${error.message} Nothing was exported.`)
+      if (error instanceof CsvExportError) throw new StintError('unavailable', error.message, error.refusal)
+      if (error instanceof TransportError) throw new StintError(TRANSPORT_ERROR_CODE[error.kind], `${error.message} Nothing was exported.`, framedBy('refusal.notExported', error.refusal))
       throw error
     }
   }
@@ -115,9 +116,9 @@ export class Exporter {
       // Refused now, before a dialog, when there is no team server to ask.
       switch (this.deps.teamServer()) {
         case 'none':
-          throw new StintError('unavailable', 'The team’s time comes from the team server, and none is connected: connect one in Settings → Team server, or export your own time. Nothing was exported.')
+          throw refuse('unavailable', 'refusal.export.teamNone')
         case 'signed-out':
-          throw new StintError('unavailable', 'The team’s time comes from the team server, and this device is not signed in to it: paste the device token in Settings → Team server. Nothing was exported.')
+          throw refuse('unavailable', 'refusal.export.teamSignedOut')
       }
       return { fileName, bom, dialect, body: { kind: 'bytes', open: (signal) => this.deps.online((transport) => transport.exportCsv({ what, bom, format }, signal)) } }
     }
@@ -147,10 +148,7 @@ export class Exporter {
   private entries(what: Extract<ExportWhat, { kind: 'entries' }>, machine: boolean): () => CsvRows<EntryCsvKey> {
     const { filters } = what
     if (filters.userIds !== undefined || filters.teamIds !== undefined) {
-      throw new StintError(
-        'invalid_request',
-        `The entries cannot be filtered by ${filters.userIds !== undefined ? 'person' : 'team'} here: this device holds only your own time; export the team’s entries from the team server. Nothing was exported.`,
-      )
+      throw refuse('invalid_request', 'refusal.export.entriesLocalFilter', { by: filters.userIds !== undefined ? 'user' : 'team' })
     }
     const entryFilters: EntryFilters = {
       customerIds: filters.customerIds,

@@ -126,7 +126,11 @@ describe('saving settings on a disk that takes no more writes', () => {
     rmSync(join(dir, 'more'), { force: true })
 
     expect(() => store.update({ timers: { idleMinutes: 25 } })).toThrow(
-      new StintError('unavailable', `The disk holding ${dir} is full, so Stint could not save your settings. Your settings are as they were. Free some space on that disk and try again.`),
+      new StintError(
+        'unavailable',
+        `The disk holding ${dir} is full, so Stint could not save your settings. Your settings are as they were. Free some space on that disk and try again.`,
+        { id: 'refusal.storage.diskFull', values: { place: dir, doing: 'saveSettings', kept: 'settings' } },
+      ),
     )
     expect(readFileSync(file(), 'utf8')).toBe(before)
     expect(readdirSync(dir).sort()).toEqual(['filler', 'settings.json'])

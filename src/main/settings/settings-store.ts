@@ -95,7 +95,7 @@ export class JsonFileSettingsStore implements SettingsStore {
     try {
       writeFileAtomically(this.file, `${JSON.stringify(next, null, 2)}\n`)
     } catch (error) {
-      throw storageError(error, { doing: 'save your settings', place: this.dataDir, kept: 'Your settings are as they were.' }) ?? error
+      throw storageError(error, { doing: 'saveSettings', place: this.dataDir, kept: 'settings' }) ?? error
     }
     this.settings = next
     return next

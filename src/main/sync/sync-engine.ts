@@ -7,6 +7,8 @@
 // the server cannot be reached; a server that answers with an error is a "problem",
 // with its message.
 import type { Kysely } from 'kysely'
+import type { MessageId } from '@shared/i18n/catalogue'
+import { ENGLISH } from '@shared/i18n/translator'
 import { MAX_PULL_CHANGES, type MeResponse, type SyncStatus } from '@shared/sync'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
@@ -49,7 +51,7 @@ export class SyncEngine {
   private failures = 0
   private lastSyncedAt: number | null = null
   private nextAttemptAt: number | null = null
-  private problem: { state: 'offline' | 'problem' | 'unauthorized' | 'pending'; message: string } | null = null
+  private problem: ({ state: 'offline' | 'problem' | 'unauthorized' | 'pending' } & StatusWords) | null = null
   private stopped = false
   private readonly unsubscribe: () => void
   private readonly pusher: Pusher
@@ -103,9 +105,12 @@ export class SyncEngine {
     const issues = (await db.selectFrom('sync_issues').select((eb) => eb.fn.countAll<number>().as('n')).where('resolved_at', 'is', null).executeTakeFirstOrThrow()).n
     const base = { pending, issues, lastSyncedAt: this.lastSyncedAt, nextAttemptAt: this.nextAttemptAt }
     if (!this.deps.configured()) return { ...base, state: 'standalone', message: null }
-    if (!this.deps.transport()) return { ...base, state: 'unauthorized', message: 'Not signed in to the team server: paste the device token in Settings → Team server.' }
+    if (!this.deps.transport()) return { ...base, state: 'unauthorized', ...statusWords('refusal.team.notSignedIn') }
     if (this.running) return { ...base, state: 'syncing', message: null }
-    if (this.problem) return { ...base, state: this.problem.state, message: this.problem.message }
+    if (this.problem) {
+      const { state, ...words } = this.problem
+      return { ...base, state, ...words }
+    }
     if (issues > 0) return { ...base, state: 'attention', message: null }
     if (pending > 0) return { ...base, state: 'pending', message: null }
     return { ...base, state: 'synced', message: null }
@@ -202,7 +207,7 @@ export class SyncEngine {
   private fail(error: unknown): void {
     if (error instanceof TransportError && error.kind === 'unauthorized') {
       // Retrying with a refused token only feeds the server's bad-token limiter: wait for the user.
-      this.problem = { state: 'unauthorized', message: error.message }
+      this.problem = { state: 'unauthorized', ...wordsOf(error) }
       this.nextAttemptAt = null
       this.deps.logger.warn(`sync stopped: ${error.message}`)
       return
@@ -211,7 +216,7 @@ export class SyncEngine {
       // The server asked for a wait: not a failure, so the next round is its wait, not a longer one.
       const wait = error.retryAfterMs ?? retryDelay(this.failures + 1, this.deps.random ?? Math.random)
       this.waitUntil = this.deps.clock.now() + wait
-      this.problem = { state: 'pending', message: `The team server asked this device to wait before sending more (${withoutFullStop(error.serverMessage ?? 'too many requests')}). Your changes are kept here.` }
+      this.problem = { state: 'pending', ...statusWords('sync.askedToWaitDetail', { reason: withoutFullStop(error.serverMessage ?? 'too many requests') }) }
       this.schedule(wait)
       return
     }
@@ -221,8 +226,7 @@ export class SyncEngine {
     else if (this.failures === 1) this.deps.logger.warn(`sync failed (${error.kind}${error.status === null ? '' : `, HTTP ${error.status}`}): ${error.message}`)
     // Offline only when the server cannot be reached; an answer with an error is the server's problem, said in its words.
     const state = error instanceof TransportError && error.kind === 'offline' ? 'offline' : 'problem'
-    const message = error instanceof TransportError ? error.message : 'Sync failed unexpectedly on this device; it will try again. The details are in the log.'
-    this.problem = { state, message }
+    this.problem = { state, ...(error instanceof TransportError ? wordsOf(error) : statusWords('sync.failedHere')) }
     const backoff = retryDelay(this.failures, this.deps.random ?? Math.random)
     if (error instanceof TransportError && error.retryAfterMs !== null) this.waitUntil = this.deps.clock.now() + error.retryAfterMs
     this.schedule(backoff)
@@ -231,6 +235,19 @@ export class SyncEngine {
   private async announce(): Promise<void> {
     this.deps.events.emit('sync.changed', { status: await this.status() })
   }
+}
+
+/** What the status line says: the English sentence (the log's, an older window's) and its catalogue id and values for the window. */
+type StatusWords = { message: string } & Pick<SyncStatus, 'messageId' | 'values'>
+
+function statusWords(id: MessageId, values?: Record<string, string | number>): StatusWords {
+  return { message: ENGLISH.t(id, values), messageId: id, ...(values ? { values } : {}) }
+}
+
+/** A transport failure's words: its English as it was, its refusal by id when it has one. */
+function wordsOf(error: TransportError): StatusWords {
+  const { refusal } = error
+  return { message: error.message, ...(refusal ? { messageId: refusal.id, ...(refusal.values ? { values: { ...refusal.values } } : {}) } : {}) }
 }
 
 function withoutFullStop(text: string): string {

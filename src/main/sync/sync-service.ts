@@ -3,7 +3,8 @@
 // binds the local data to the server account (the device's user id becomes the
 // account's) and queues everything the server has not seen, so standalone time goes up.
 import { sql, type Kysely, type Transaction } from 'kysely'
-import { refusalFields, StintError } from '@shared/errors'
+import { refusalFields, refuse, StintError } from '@shared/errors'
+import { framedBy } from '@shared/i18n/refusal-text'
 import { MutationSchema, type MeResponse, type SyncIssue, type TeamAccount } from '@shared/sync'
 import { DEFAULT_ACTIVITY_TYPES } from '@shared/work'
 import type { Clock } from '../clock'
@@ -76,20 +77,19 @@ export class SyncService {
 
   async connect(url: string, token: string): Promise<TeamAccount> {
     const problem = serverUrlProblem(url)
-    if (problem) throw new StintError('invalid_request', `${problem} Nothing was changed.`)
+    if (problem) throw refuse('invalid_request', 'refusal.flowNotKept', { ...problem.values, refusal: problem.id })
     const transport = (this.deps.transportFor ?? httpTransport)(url, token)
     let me: MeResponse
     try {
       me = await transport.me()
     } catch (error) {
-      if (error instanceof TransportError) throw new StintError(error.kind === 'offline' ? 'unavailable' : 'invalid_request', `${error.message} Nothing was changed.`)
+      if (error instanceof TransportError) {
+        throw new StintError(error.kind === 'offline' ? 'unavailable' : 'invalid_request', `${error.message} Nothing was changed.`, framedBy('refusal.flowNotKept', error.refusal))
+      }
       throw error
     }
     if (this.account && this.account.userId !== me.user.id) {
-      throw new StintError(
-        'conflict',
-        `This device's time belongs to ${this.account.name} (${this.account.email}) on ${this.account.url}; the token is for ${me.user.email}. Disconnect first only if that time has reached its server. Nothing was changed.`,
-      )
+      throw refuse('conflict', 'refusal.sync.otherAccount', { name: this.account.name, email: this.account.email, url: this.account.url, tokenEmail: me.user.email })
     }
     const { db } = this.deps
     const account: StoredAccount = { url: url.replace(/\/+$/, ''), userId: me.user.id, name: me.user.name, email: me.user.email, role: me.user.role, approverLevels: levelsOf(me) }
@@ -150,13 +150,13 @@ export class SyncService {
     const now = clock.now()
     await db.transaction().execute(async (trx) => {
       const issue = await trx.selectFrom('sync_issues').selectAll().where('id', '=', id).where('resolved_at', 'is', null).executeTakeFirst()
-      if (!issue) throw new StintError('not_found', 'That issue is already settled.')
+      if (!issue) throw refuse('not_found', 'refusal.sync.issueSettled')
       const table = TRACKED.find(([, entity]) => entity === issue.entity)?.[0]
       const server = issue.server_copy ? (JSON.parse(issue.server_copy) as unknown) : null
       if (choice === 'mine' && issue.kind === 'refused') {
         await sendAgain(trx, issue, now)
       } else if (choice === 'mine') {
-        if (!table || !server) throw new StintError('invalid_request', 'The server has no copy of this to put yours on top of; fix the row or discard your change.')
+        if (!table || !server) throw refuse('invalid_request', 'refusal.sync.noServerCopy')
         const version = (server as { version: number }).version
         if (table === 'time_entries') await recordServerVersion(trx, issue.entity_id, version)
         else await trx.updateTable(table).set({ server_version: version }).where('id', '=', issue.entity_id).execute()

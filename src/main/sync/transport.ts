@@ -11,7 +11,8 @@ import { MonthViewResultSchema, type MonthViewQueryInput, type MonthViewResult }
 import { ApprovalDetailSchema, ApprovalQueueSchema, DecisionResultSchema, type ApprovalDetail, type ApprovalQueueItem, type DecisionResult } from '@shared/approvals'
 import { MeResponseSchema, PullResponseSchema, PushResponseSchema, type MeResponse, type PullResponse, type PushRequest, type PushResponse } from '@shared/sync'
 import type { ExportRequest } from '@shared/exports'
-import { isRefusalId, type Refusal, type RefusalId } from '@shared/i18n/refusal-text'
+import { isRefusalId, refusalText, type Refusal, type RefusalId } from '@shared/i18n/refusal-text'
+import { ENGLISH } from '@shared/i18n/translator'
 
 export type TransportErrorKind = 'offline' | 'unauthorized' | 'throttled' | 'refused' | 'server'
 
@@ -86,18 +87,20 @@ const ErrorBodySchema = z.object({
 /**
  * The server's refusal inside the device's framing ("The team server refused: …"), by id,
  * when this build knows the id; a refusal that already holds another (`refusal` in its
- * values) is passed on as it is, since one level of nesting is all values can carry.
+ * values) is passed on as it is, since one level of nesting is all values can carry. An id
+ * this build does not know (or none, an older server's) frames the server's words as written.
  */
-function framedRefusal(frame: RefusalId, body: z.infer<typeof ErrorBodySchema> | null): Refusal | undefined {
+function framedRefusal(frame: RefusalId, body: z.infer<typeof ErrorBodySchema> | null, serverMessage: string): Refusal {
   const id = body?.error.messageId
-  if (id === undefined || !isRefusalId(id)) return undefined
+  if (id === undefined || !isRefusalId(id)) return { id: frame, values: { refusal: serverMessage } }
   const values = body?.error.values ?? {}
   if ('refusal' in values) return { id, values }
   return { id: frame, values: { ...values, refusal: id } }
 }
 
-function withRefusal(details: TransportErrorDetails, refusal: Refusal | undefined): TransportErrorDetails {
-  return refusal ? { ...details, refusal } : details
+/** A transport failure whose sentence is the refusal's English (the log's); the refusal travels with it for the window. */
+function refusalError(kind: TransportErrorKind, refusal: Refusal, details: TransportErrorDetails = {}): TransportError {
+  return new TransportError(kind, refusalText(refusal.id, refusal.values, ENGLISH, 'log') ?? refusal.id, { ...details, refusal })
 }
 
 /** Retry-After as seconds or as an HTTP date, in ms from `now`; null when absent or unreadable. */
@@ -110,17 +113,17 @@ export function retryAfterMs(header: string | null, now: number): number | null 
 }
 
 /** The server's address as the user typed it, checked: http(s) only, and plain http only to this machine. */
-export function serverUrlProblem(text: string): string | null {
+export function serverUrlProblem(text: string): Refusal | null {
   let url: URL
   try {
     url = new URL(text)
   } catch {
-    return `"${text}" is not a web address; it looks like https://timesheets.example.com.`
+    return { id: 'refusal.serverUrl.notAnAddress', values: { text } }
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `A team server address starts with https:// (this one starts with ${url.protocol}//).`
-  if (url.username || url.password) return 'Put the token in the token field, not in the address.'
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { id: 'refusal.serverUrl.scheme', values: { scheme: url.protocol } }
+  if (url.username || url.password) return { id: 'refusal.serverUrl.credentials' }
   const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]'
-  if (url.protocol === 'http:' && !local) return 'Use https:// for a server on another machine: the token must not cross the network in the clear.'
+  if (url.protocol === 'http:' && !local) return { id: 'refusal.serverUrl.plainHttp' }
   return null
 }
 
@@ -136,7 +139,7 @@ export function httpTransport(baseUrl: string, token: string, fetchImpl: typeof 
         redirect: 'error',
       })
     } catch (error) {
-      throw new TransportError('offline', `The team server at ${base} cannot be reached (${(error as Error).message}).`)
+      throw refusalError('offline', { id: 'refusal.transport.offline', values: { server: base, reason: (error as Error).message } })
     }
     if (!response.ok) {
       const { status } = response
@@ -145,12 +148,12 @@ export function httpTransport(baseUrl: string, token: string, fetchImpl: typeof 
       const wait = retryAfterMs(response.headers.get('retry-after'), Date.now())
       const details: TransportErrorDetails = { status, serverMessage, issues: parsed.success ? (parsed.data.error.issues ?? []) : [], ...(wait === null ? {} : { retryAfterMs: wait }) }
       const body = parsed.success ? parsed.data : null
-      if (status === 401) throw new TransportError('unauthorized', `The team server refused the token: ${serverMessage}`, details)
+      if (status === 401) throw new TransportError('unauthorized', `The team server refused the token: ${serverMessage}`, { ...details, refusal: framedRefusal('refusal.transport.tokenRefused', body, serverMessage) })
       // 403 is about this request, not the token: a member asking for someone else's time.
-      if (status === 403) throw new TransportError('unauthorized', `The team server refused: ${serverMessage}`, withRefusal(details, framedRefusal('refusal.server.refused', body)))
-      if (status === 429) throw new TransportError('throttled', `The team server asked this device to wait: ${serverMessage}`, details)
-      if (status >= 500) throw new TransportError('server', `The team server has a problem (HTTP ${status}: ${withoutFullStop(serverMessage)}).`, details)
-      throw new TransportError('refused', `The team server refused the request: ${serverMessage}`, withRefusal(details, framedRefusal('refusal.server.refusedRequest', body)))
+      if (status === 403) throw new TransportError('unauthorized', `The team server refused: ${serverMessage}`, { ...details, refusal: framedRefusal('refusal.server.refused', body, serverMessage) })
+      if (status === 429) throw new TransportError('throttled', `The team server asked this device to wait: ${serverMessage}`, { ...details, refusal: framedRefusal('refusal.transport.askedToWait', body, serverMessage) })
+      if (status >= 500) throw refusalError('server', { id: 'refusal.transport.serverProblem', values: { status, detail: withoutFullStop(serverMessage) } }, details)
+      throw new TransportError('refused', `The team server refused the request: ${serverMessage}`, { ...details, refusal: framedRefusal('refusal.server.refusedRequest', body, serverMessage) })
     }
     return response
   }
@@ -158,7 +161,7 @@ export function httpTransport(baseUrl: string, token: string, fetchImpl: typeof 
     const response = await send(path, init, AbortSignal.timeout(REQUEST_TIMEOUT_MS))
     const text = await response.text()
     const parsed = schema.safeParse(safeJson(text))
-    if (!parsed.success) throw new TransportError('server', `The team server's answer to ${path} was not understood; is ${base} a Stint team server of a matching version?`)
+    if (!parsed.success) throw refusalError('server', { id: 'refusal.transport.notUnderstood', values: { path, server: base } })
     return parsed.data
   }
   return {
@@ -184,7 +187,7 @@ export function httpTransport(baseUrl: string, token: string, fetchImpl: typeof 
       const both = signal ? AbortSignal.any([started.signal, signal]) : started.signal
       try {
         const response = await send('/v1/exports/csv', { method: 'POST', body: JSON.stringify({ what: request.what, scope: 'team', bom: request.bom, ...(request.format === 'machine' ? {} : { format: request.format }) }) }, both)
-        if (!response.body) throw new TransportError('server', `The team server sent no CSV; is ${base} a Stint team server of a matching version?`)
+        if (!response.body) throw refusalError('server', { id: 'refusal.transport.noCsv', values: { server: base } })
         return response.body
       } finally {
         clearTimeout(timer)

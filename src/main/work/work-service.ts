@@ -191,7 +191,7 @@ export class WorkService {
     })
     this.deps.events.emit('work.changed', {})
     const saved = (await this.listActivityTypes()).find((t) => t.id === targetId)
-    if (!saved) throw new StintError('not_found', 'The activity type could not be read back.')
+    if (!saved) throw refuse('not_found', 'refusal.activityTypeReadBack')
     return saved
   }
 
@@ -235,7 +235,7 @@ export class WorkService {
   private async announceWorkItem(id: string): Promise<WorkItem> {
     this.deps.events.emit('work.changed', {})
     const item = (await this.listWorkItems()).find((w) => w.id === id)
-    if (!item) throw new StintError('not_found', 'The work item could not be read back.')
+    if (!item) throw refuse('not_found', 'refusal.workItemReadBack')
     return item
   }
 

@@ -2,7 +2,7 @@
 // hours, the time booked on its work items, and the billable time beyond what it
 // includes — with a warning from 80 % and 'over' from 100 %. Same engine, same scope
 // rules as every report: the app sees one's own share, the server the team's.
-import { StintError } from '../errors'
+import { refuse } from '../errors'
 import { periodContaining } from '../periods'
 import { ContractUsageQuerySchema, UNKNOWN_LABEL, contractUsageLevel, type ContractUsage, type ContractUsageQuery, type ContractUsageRow } from '../reports'
 import { aggregateEntries } from './aggregate'
@@ -15,7 +15,7 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 function parseContractUsageQuery(input: unknown): ContractUsageQuery {
   const parsed = ContractUsageQuerySchema.safeParse(input)
   if (parsed.success) return parsed.data
-  throw new StintError('invalid_request', `Contract usage was not worked out. ${[...new Set(parsed.error.issues.map((issue) => issue.message))].join(' ')}`)
+  throw refuse('invalid_request', 'refusal.contractUsage.notWorkedOut', { summary: [...new Set(parsed.error.issues.map((issue) => issue.message))].join(' ') })
 }
 
 /** Usage of every live contract (and of any other with time in the month) in `month` ('YYYY-MM'). */

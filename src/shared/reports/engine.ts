@@ -3,11 +3,10 @@
 // The database filters, groups and sums; this module folds days into weeks, names the
 // groups, orders the rows and works out expected hours and utilisation.
 import type { Kysely } from 'kysely'
-import { StintError } from '../errors'
+import { refuse } from '../errors'
 import { expectedSecondsOn } from '../expected-hours'
 import { addDays, periodContaining, weekdayOf } from '../periods'
 import {
-  DIMENSION_NAMES,
   MAX_REPORT_ROWS,
   ReportQuerySchema,
   TEAM_DIMENSIONS,
@@ -38,7 +37,7 @@ export function parseReportQuery(input: unknown): ReportQuery {
       ),
     ),
   ]
-  throw new StintError('invalid_request', `The report was not run. ${problems.join(' ')}`)
+  throw refuse('invalid_request', 'refusal.report.notRun', { summary: problems.join(' ') })
 }
 
 /**
@@ -50,14 +49,12 @@ export function teamTables(store: ReportStore): Kysely<TeamReportTables> {
   return store.db
 }
 
-const LOCAL_ONLY = 'this device holds only your own time, so reports by person or team come from the team server'
-
 function requireCapabilities(store: ReportStore, query: ReportQuery): void {
   if (store.kind === 'team') return
   const teamGrouping = query.groupBy.find((dimension) => TEAM_DIMENSIONS.includes(dimension))
-  if (teamGrouping !== undefined) throw new StintError('invalid_request', `The report cannot be grouped by ${DIMENSION_NAMES[teamGrouping]} here: ${LOCAL_ONLY}. Group it by something else.`)
+  if (teamGrouping !== undefined) throw refuse('invalid_request', 'refusal.report.localGrouping', { by: teamGrouping })
   if (query.filters.userIds !== undefined || query.filters.teamIds !== undefined) {
-    throw new StintError('invalid_request', `The report cannot be filtered by ${query.filters.userIds !== undefined ? 'person' : 'team'} here: ${LOCAL_ONLY}. Leave that filter out.`)
+    throw refuse('invalid_request', 'refusal.report.localFilter', { by: query.filters.userIds !== undefined ? 'user' : 'team' })
   }
 }
 
@@ -72,10 +69,7 @@ export function visibleUsers(scope: ReportScope, chosen: readonly string[] | und
   const allowed = new Set(scope.userIds)
   const outside = chosen.filter((id) => !allowed.has(id)).length
   if (outside > 0) {
-    throw new StintError(
-      'forbidden',
-      `${outside === 1 ? 'One of the people chosen is' : `${outside} of the people chosen are`} not among those whose time you may see; nothing was ${what}. Choose from your own time and the teams you approve.`,
-    )
+    throw refuse('forbidden', 'refusal.report.peopleOutside', { count: outside, what })
   }
   return chosen
 }
@@ -259,10 +253,7 @@ export async function runReport(store: ReportStore, scope: ReportScope, input: u
   const nobody = userIds !== undefined && userIds.length === 0
   const groups = nobody ? [] : await aggregateEntries(db, plan)
   if (options.uncapped !== true && groups.length > MAX_REPORT_ROWS) {
-    throw new StintError(
-      'invalid_request',
-      `This report would have more than ${MAX_REPORT_ROWS.toLocaleString('en')} rows, too many to show. Group it by fewer things, filter it, or choose a shorter range; the export of raw entries has no such limit.`,
-    )
+    throw refuse('invalid_request', 'refusal.report.tooManyRows', { max: MAX_REPORT_ROWS })
   }
 
   // Grouped by team, a person in two teams is in two rows: the totals need their own sum.

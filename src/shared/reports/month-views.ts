@@ -5,7 +5,7 @@
 // reads every row in pages for a CSV export, entries by keyset so no page grows with
 // the month.
 import type { Kysely } from 'kysely'
-import { StintError } from '../errors'
+import { refuse } from '../errors'
 import type { EntryStatus } from '../entries'
 import {
   MAX_MONTH_VIEW_ROWS,
@@ -63,7 +63,7 @@ export function parseMonthViewQuery(input: unknown): MonthViewQuery {
   const parsed = MonthViewQuerySchema.safeParse(input)
   if (parsed.success) return parsed.data
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new StintError('invalid_request', 'The month view was not made. A month view request is an object with month and view, such as { "month": "2026-11", "view": "tickets" }.')
+    throw refuse('invalid_request', 'refusal.monthView.notAnObject', { example: '{ "month": "2026-11", "view": "tickets" }' })
   }
   const problems = [
     ...new Set(
@@ -74,7 +74,7 @@ export function parseMonthViewQuery(input: unknown): MonthViewQuery {
       }),
     ),
   ]
-  throw new StintError('invalid_request', `The month view was not made. ${problems.join(' ')}`)
+  throw refuse('invalid_request', 'refusal.monthView.notMade', { summary: problems.join(' ') })
 }
 
 interface Month {

@@ -9,7 +9,7 @@ import type { Translator } from '@shared/i18n/translator'
 import type { SyncStatus, TeamAccount } from '@shared/sync'
 import { useClient } from '../client-context'
 import { useT } from '../i18n/i18n-context'
-import { describeSyncStatus } from '../sync/sync-status-text'
+import { describeSyncStatus, syncMessage } from '../sync/sync-status-text'
 import { useSyncStatus } from '../sync/use-sync-status'
 import { Dialog } from '../ui/Dialog'
 import { endSentence } from '@shared/sentence'
@@ -191,7 +191,7 @@ export function TeamServerSettings() {
                   </>
                 ) : (
                   <>
-                    <strong>{t('team.notSignedInAs', { name: account.name })}</strong> {status?.message ?? t('team.pasteAgain')}
+                    <strong>{t('team.notSignedInAs', { name: account.name })}</strong> {(status ? syncMessage(status, translator) : null) ?? t('team.pasteAgain')}
                   </>
                 )}
               </span>

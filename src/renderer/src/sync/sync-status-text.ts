@@ -2,7 +2,9 @@
 // line, and the sentence a screen reader hears when the state needs the person (or
 // stops needing them). Pure, so every wording is tested without a host.
 import { format } from 'date-fns'
+import { EN, type MessageId } from '@shared/i18n/catalogue'
 import { formatClock } from '@shared/i18n/formats'
+import { refusalText } from '@shared/i18n/refusal-text'
 import { ENGLISH, type Translator } from '@shared/i18n/translator'
 import type { SyncStatus } from '@shared/sync'
 import { formatDay, todayLocal } from '../format'
@@ -25,8 +27,21 @@ export function syncTime(ms: number, now = Date.now(), locale?: string): string 
   return todayLocal(ms) === todayLocal(now) ? clock : `${formatDay(todayLocal(ms), locale)} ${clock}`
 }
 
+/**
+ * The host's message in the reader's language: by its id (a refusal, or a sync.* sentence of
+ * the status's own) when it has one this build knows, else as the host wrote it.
+ */
+export function syncMessage(status: SyncStatus, translator: Translator = ENGLISH): string | null {
+  const { message, messageId, values } = status
+  if (message === null || messageId === undefined) return message
+  const refusal = refusalText(messageId, values, translator)
+  if (refusal !== null) return refusal
+  return Object.hasOwn(EN, messageId) ? translator.t(messageId as MessageId, values) : message
+}
+
 export function describeSyncStatus(status: SyncStatus, now = Date.now(), translator: Translator = ENGLISH): SyncStatusText {
   const { t } = translator
+  const message = syncMessage(status, translator)
   // English keeps its short "17 Nov 14:05"; other languages write the day their way.
   const time = (ms: number): string => syncTime(ms, now, translator.language === 'en' ? undefined : translator.locale)
   const last = status.lastSyncedAt === null ? null : t('sync.lastSynced', { time: time(status.lastSyncedAt) })
@@ -40,21 +55,21 @@ export function describeSyncStatus(status: SyncStatus, now = Date.now(), transla
       return { tone: 'ok', title: t('sync.synced'), details: [last ?? t('sync.upToDate')] }
     case 'pending': {
       // A message here is the server asking this device to wait (429): no problem, just a later send.
-      if (status.message === null) return { tone: 'waiting', title: waiting, details: [last ?? t('sync.notYet')] }
-      const details = [status.message]
+      if (message === null) return { tone: 'waiting', title: waiting, details: [last ?? t('sync.notYet')] }
+      const details = [message]
       if (status.nextAttemptAt !== null) details.push(t('sync.sendingAt', { time: time(status.nextAttemptAt) }))
       return { tone: 'waiting', title: waiting, details }
     }
     case 'offline':
-      return { tone: 'offline', title: t('sync.offline'), details: retryDetails(status.message ?? t('sync.unreachable'), status, time, translator) }
+      return { tone: 'offline', title: t('sync.offline'), details: retryDetails(message ?? t('sync.unreachable'), status, time, translator) }
     case 'problem':
       // The server answered with an error (or this device failed unexpectedly): not "offline"; the message says which.
-      return { tone: 'problem', title: t('sync.problem'), details: retryDetails(status.message ?? t('sync.serverError'), status, time, translator) }
+      return { tone: 'problem', title: t('sync.problem'), details: retryDetails(message ?? t('sync.serverError'), status, time, translator) }
     case 'attention':
       // The link to the list says how many; a detail line would only repeat it.
       return { tone: 'problem', title: t('sync.attention'), details: [] }
     case 'unauthorized':
-      return { tone: 'problem', title: t('sync.notSignedIn'), details: [status.message ?? t('sync.notAccepted')] }
+      return { tone: 'problem', title: t('sync.notSignedIn'), details: [message ?? t('sync.notAccepted')] }
   }
 }
 
@@ -72,8 +87,9 @@ export function needsPerson(status: SyncStatus): boolean {
 }
 
 /** What a screen reader hears when the state changes (see needsPerson), or after "Sync now". */
-export function spokenSyncStatus(status: SyncStatus, { t }: Pick<Translator, 't'> = ENGLISH): string {
-  const message = status.message ?? ''
+export function spokenSyncStatus(status: SyncStatus, translator: Translator = ENGLISH): string {
+  const { t } = translator
+  const message = syncMessage(status, translator) ?? ''
   switch (status.state) {
     case 'standalone':
       return t('sync.spokenLocal')

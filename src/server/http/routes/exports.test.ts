@@ -9,9 +9,10 @@ import { parse } from 'csv-parse/sync'
 import type { FastifyInstance } from 'fastify'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { decimalHours, guardFormula, wholeMinutes } from '@shared/csv-cells'
-import type { Envelope } from '@shared/errors'
+import { readableError, type Envelope } from '@shared/errors'
 import type { ExportRequestInput, ExportResult } from '@shared/exports'
 import { TEAM_ENTRY_CSV_COLUMNS } from '@shared/export-columns'
+import { createTranslator } from '@shared/i18n/translator'
 import { ReportResultSchema } from '@shared/reports'
 import type { ReferenceSeq, UserSeq } from '../../db/change-streams'
 import { describeEachDialect, usePostgresCluster, useServerDatabase, type TestDialect } from '../../../../tests/support/server-db'
@@ -281,7 +282,18 @@ function suite(dialect: TestDialect) {
       expect(parseStrict(readFileSync(target)).map((row) => row['person'])).toEqual([...descriptions.map(() => 'Bo'), 'Bo', 'Cy'])
 
       const refused = await call({ what: { kind: 'entries', from: '2026-11-01', to: '2026-11-30', filters: { userIds: [id.di] } }, scope: 'team' })
-      expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/^The team server refused: One of the people chosen is not among those whose time you may see; nothing was exported/) as string } })
+      expect(refused).toEqual({
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: expect.stringMatching(/^The team server refused: One of the people chosen is not among those whose time you may see; nothing was exported/) as string,
+          messageId: 'refusal.server.refused',
+          values: { refusal: 'refusal.report.peopleOutside', count: 1, what: 'exported' },
+        },
+      })
+      expect(refused.ok ? '' : readableError(refused.error, createTranslator('de'))).toBe(
+        'Der Team-Server hat abgelehnt: Eine der gewählten Personen gehört nicht zu denen, deren Zeit Sie sehen dürfen; es wurde nichts exportiert. Wählen Sie aus Ihrer eigenen Zeit und den Teams, die Sie genehmigen.',
+      )
       expect(readdirSync(dir)).toEqual(['team.csv'])
       expect(readFileSync(target)).toEqual(direct.rawPayload)
 
@@ -348,7 +360,15 @@ function suite(dialect: TestDialect) {
       try {
         await saving.team.connect(url, token.ana)
         const saved = (await invokeCall(saving.handlers, 'export.csv', broken, appLogger)) as Envelope<ExportResult>
-        expect(saved).toEqual({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/^The CSV export stopped after [\d,]+ rows because .*Nothing was written to .*team\.csv\./) as string } })
+        expect(saved).toEqual({
+          ok: false,
+          error: {
+            code: 'unavailable',
+            message: expect.stringMatching(/^The CSV export stopped after [\d,]+ rows because .*Nothing was written to .*team\.csv\./) as string,
+            messageId: 'refusal.export.stopped',
+            values: expect.objectContaining({ why: 'other', fileKept: 'no' }) as Record<string, unknown>,
+          },
+        })
         expect(readdirSync(dir).filter((name) => name.includes('team'))).toEqual([])
       } finally {
         await saving.close()

@@ -31,6 +31,8 @@ export const deNotices: Record<keyof typeof enNotices, string> = {
   'notices.quit.cancel': 'Abbrechen',
   'notices.damaged': 'Die Datenbank von Stint ist beschädigt',
   'notices.cannotOpen': 'Stint kann seine Datenbank nicht öffnen',
+  'notices.startFailed': 'Stint konnte nicht starten: {reason}',
+  'notices.couldNotStart': 'Stint konnte nicht starten',
   'notices.settingsReset': 'Die Einstellungen von Stint wurden zurückgesetzt',
   'notices.ok': 'OK',
 

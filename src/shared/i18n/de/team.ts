@@ -93,6 +93,8 @@ export const deTeam: Record<keyof typeof enTeam, string> = {
   'sync.attention': 'Zu klären',
   'sync.notSignedIn': 'Nicht angemeldet',
   'sync.notAccepted': 'Der Team-Server hat dieses Gerät nicht akzeptiert.',
+  'sync.askedToWaitDetail': 'Der Team-Server hat dieses Gerät gebeten, mit weiteren Sendungen zu warten ({reason}). Ihre Änderungen bleiben hier erhalten.',
+  'sync.failedHere': 'Die Synchronisierung ist auf diesem Gerät unerwartet fehlgeschlagen; Stint versucht es erneut. Die Einzelheiten stehen im Protokoll.',
   'sync.tryingAt': 'Neuer Versuch um {time}',
   'sync.waitingHere': '{count, plural, one {# Änderung wartet} other {# Änderungen warten}} auf diesem Gerät',
   'sync.spokenLocal': 'Nur auf diesem Gerät gespeichert.',

@@ -28,6 +28,8 @@ export const enNotices = {
   'notices.quit.cancel': 'Cancel',
   'notices.damaged': 'Stint’s database is damaged',
   'notices.cannotOpen': 'Stint cannot open its database',
+  'notices.startFailed': 'Stint could not start: {reason}',
+  'notices.couldNotStart': 'Stint could not start',
   'notices.settingsReset': 'Stint’s settings were reset',
   'notices.ok': 'OK',
 

@@ -59,6 +59,90 @@ export const enRefusals = {
   'refusal.contractGone': 'That contract does not exist (any more); nothing was changed.',
   'refusal.contractOfOtherCustomer': 'That contract belongs to another customer; nothing was changed.',
   'refusal.inactiveDefault': 'An inactive activity type cannot be the default; nothing was changed.',
+  // Ranges and the calendar (src/main/core.ts, src/main/calendar); a value named `iso…Day` is a day the log keeps as written.
+  'refusal.range.notDates': 'from and to must be real dates (YYYY-MM-DD).',
+  'refusal.range.backwards': 'The range ends ({isoToDay}) before it starts ({isoFromDay}).',
+  'refusal.range.backwardsLastDay': 'The range ends ({isoToDay}) before it starts ({isoFromDay}): the last day must be on or after the first.',
+  'refusal.range.tooLong': 'A range can cover at most {max} days.',
+  'refusal.calendar.tooLong': 'The calendar shows at most {max} days at once.',
+  // Calls only the team server answers (src/main/core.ts, the exporter).
+  'refusal.team.none': '{what, select, approvals {Approvals happen} other {The team’s reports are made}} on a team server; connect one in Settings → Team server.',
+  'refusal.team.notSignedIn': 'Not signed in to the team server: paste the device token in Settings → Team server.',
+  // The sync transport's framings (src/main/sync/transport.ts): `refusal` is the server's refusal, or its words when this build does not know its id.
+  'refusal.transport.offline': 'The team server at {server} cannot be reached ({reason}).',
+  'refusal.transport.tokenRefused': 'The team server refused the token: {refusal}',
+  'refusal.transport.askedToWait': 'The team server asked this device to wait: {refusal}',
+  'refusal.transport.serverProblem': 'The team server has a problem (HTTP {status}: {detail}).',
+  'refusal.transport.notUnderstood': 'The team server\'s answer to {path} was not understood; is {server} a Stint team server of a matching version?',
+  'refusal.transport.noCsv': 'The team server sent no CSV; is {server} a Stint team server of a matching version?',
+  // The team server's address as typed (serverUrlProblem), and connecting (src/main/sync/sync-service.ts).
+  'refusal.serverUrl.notAnAddress': '"{text}" is not a web address; it looks like https://timesheets.example.com.',
+  'refusal.serverUrl.scheme': 'A team server address starts with https:// (this one starts with {scheme}//).',
+  'refusal.serverUrl.credentials': 'Put the token in the token field, not in the address.',
+  'refusal.serverUrl.plainHttp': 'Use https:// for a server on another machine: the token must not cross the network in the clear.',
+  'refusal.sync.otherAccount':
+    'This device\'s time belongs to {name} ({email}) on {url}; the token is for {tokenEmail}. Disconnect first only if that time has reached its server. Nothing was changed.',
+  'refusal.sync.issueSettled': 'That issue is already settled.',
+  'refusal.sync.noServerCopy': 'The server has no copy of this to put yours on top of; fix the row or discard your change.',
+  // Reading back what was just saved (src/main/work/work-service.ts).
+  'refusal.workItemReadBack': 'The work item could not be read back.',
+  'refusal.activityTypeReadBack': 'The activity type could not be read back.',
+  // Reports, month views and contract usage (src/shared/reports): `summary` is the request's problems as the schema words them (English).
+  'refusal.report.notRun': 'The report was not run. {summary}',
+  'refusal.report.localGrouping':
+    'The report cannot be grouped by {by, select, user {person} other {team}} here: this device holds only your own time, so reports by person or team come from the team server. Group it by something else.',
+  'refusal.report.localFilter':
+    'The report cannot be filtered by {by, select, user {person} other {team}} here: this device holds only your own time, so reports by person or team come from the team server. Leave that filter out.',
+  'refusal.report.peopleOutside':
+    '{count, plural, one {One of the people chosen is} other {# of the people chosen are}} not among those whose time you may see; nothing was {what, select, exported {exported} other {reported}}. Choose from your own time and the teams you approve.',
+  'refusal.report.tooManyRows':
+    'This report would have more than {max, number} rows, too many to show. Group it by fewer things, filter it, or choose a shorter range; the export of raw entries has no such limit.',
+  'refusal.monthView.notAnObject': 'The month view was not made. A month view request is an object with month and view, such as {example}.',
+  'refusal.monthView.notMade': 'The month view was not made. {summary}',
+  'refusal.contractUsage.notWorkedOut': 'Contract usage was not worked out. {summary}',
+  // CSV exports (src/main/reports/exporter.ts).
+  'refusal.export.cannotSave': 'This Stint cannot save files, so nothing was exported.',
+  'refusal.export.teamNone':
+    'The team’s time comes from the team server, and none is connected: connect one in Settings → Team server, or export your own time. Nothing was exported.',
+  'refusal.export.teamSignedOut':
+    'The team’s time comes from the team server, and this device is not signed in to it: paste the device token in Settings → Team server. Nothing was exported.',
+  'refusal.export.entriesLocalFilter':
+    'The entries cannot be filtered by {by, select, user {person} other {team}} here: this device holds only your own time; export the team’s entries from the team server. Nothing was exported.',
+  'refusal.notExported': '{refusal} Nothing was exported.',
+  // Writing the CSV file (src/main/reports/csv-export.ts): `detail` is the system's words for a failure not named here.
+  'refusal.export.stopped':
+    'The CSV export stopped after {rows, plural, one {# row} other {# rows}} because {why, select, cancelled {the export was cancelled} diskFull {the disk holding {folder} is full} readOnly {{folder} is on a read-only disk} noPermission {Stint may not write in {folder}} noFolder {the folder {folder} does not exist} isFolder {{path} is a folder} other {{detail}}}. Nothing was written to {path}.{fileKept, select, yes { The file already at {path} was left as it was.} other {}}{why, select, diskFull { Free some space on that disk or choose another folder.} readOnly { Choose another folder.} noPermission { Choose another folder.} noFolder { Choose a folder that exists.} isFolder { Choose a file name.} other {}}',
+  // A disk that takes no writes (src/main/files/storage-errors.ts): `place` is a folder, or one of refusal.storage.place.*; `doing` and `kept` name their parts below.
+  'refusal.storage.diskFull': 'The disk holding {place} is full, so Stint could not {doing}. {kept} Free some space on that disk and try again.',
+  'refusal.storage.readOnly': '{place} is on a read-only disk, so Stint could not {doing}. {kept} Make it writable (or choose another folder) and try again.',
+  'refusal.storage.noPermission': 'Stint is not allowed to write in {place}, so it could not {doing}. {kept} Give your user write access to it and try again.',
+  'refusal.storage.place.dataFolder': 'Stint’s data folder',
+  'refusal.storage.doing.start': 'start',
+  'refusal.storage.doing.saveChange': 'save this change',
+  'refusal.storage.doing.saveSettings': 'save your settings',
+  'refusal.storage.doing.saveToken': 'save the team server token',
+  'refusal.storage.doing.openDatabase': 'open its database',
+  'refusal.storage.doing.createDatabase': 'create its database',
+  'refusal.storage.doing.upgradeDatabase': 'bring its database up to this version',
+  'refusal.storage.kept.nothingLost': 'Nothing was lost.',
+  'refusal.storage.kept.savedBefore': 'Nothing was lost: everything saved before is still there.',
+  'refusal.storage.kept.settings': 'Your settings are as they were.',
+  'refusal.storage.kept.token': 'The token saved before is as it was.',
+  'refusal.storage.kept.file': 'The file was left exactly as it was.',
+  // Stint's database file, checked before it is used and read through later (src/main/db): `detail` is SQLite's or the system's words.
+  'refusal.file.notSqlite': '{file} is not a SQLite database, so Stint cannot open it. The file was left exactly as it was. Move it away or choose another data folder.',
+  'refusal.file.notStint':
+    '{file} is a SQLite database of another program, not Stint\'s{listed, select, yes { (its tables: {tables}{more, plural, =0 {} other { and # more}})} other {}}. The file was left exactly as it was. Move it away or choose another data folder.',
+  'refusal.file.newer':
+    'The Stint database {file} was written by a newer Stint (schema {version}; this version knows up to {latest}). The file was left exactly as it was. Install the newer Stint to use it.',
+  'refusal.file.corrupt': 'The Stint database {file} is damaged ({detail}). The file was left exactly as it was. Restore a backup or keep the file for recovery.',
+  'refusal.file.noPrivateCopy': 'Stint could not look inside {file} without changing it: a private copy in {folder} failed ({detail}). The file was left exactly as it was.',
+  'refusal.file.unreadable': 'Stint could not read {file}: {detail}. {kept}',
+  'refusal.file.damagedWhileOpen':
+    'The Stint database {file} is damaged ({detail}). What you add now may not be kept: quit Stint, keep a copy of the file for recovery, and restore a backup.',
+  // The call wrapper (src/main/api/invoke.ts): a call this build does not have, and a failure nobody expected (the log has it).
+  'refusal.unknownCall': 'There is no call named "{call}".',
+  'refusal.internal': 'Stint could not complete {call}. Nothing was lost; the details are in the log.',
   // The rules of organisation data (src/shared/org-data.ts): sentences without their end, each path adds its own.
   'refusal.referenceExists':
     '{reference} already exists ("{name}"); references that differ only in letter case or invisible characters are the same. Book on that one',

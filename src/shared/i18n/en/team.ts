@@ -92,6 +92,8 @@ export const enTeam = {
   'sync.attention': 'Needs attention',
   'sync.notSignedIn': 'Not signed in',
   'sync.notAccepted': 'The team server did not accept this device.',
+  'sync.askedToWaitDetail': 'The team server asked this device to wait before sending more ({reason}). Your changes are kept here.',
+  'sync.failedHere': 'Sync failed unexpectedly on this device; it will try again. The details are in the log.',
   'sync.tryingAt': 'Trying again at {time}',
   'sync.waitingHere': '{count, plural, one {# change waiting} other {# changes waiting}} on this device',
   'sync.spokenLocal': 'Saved on this device only.',
