@@ -38,7 +38,7 @@ function entry(id: string, day: string, from: string, to: string, slot: number |
 
 function week(entries: CalendarEntry[], locked: string[] = []): CalendarRange {
   const days = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22']
-  return { timeZone: ZONE, days: days.map((day) => ({ day, lockedReason: locked.includes(day) ? 'This period has been submitted for approval, so it is read-only.' : null })), entries, segments: [] }
+  return { timeZone: ZONE, days: days.map((day) => ({ day, lock: locked.includes(day) ? 'submitted' : null })), entries, segments: [] }
 }
 
 function host(range: CalendarRange, setRuns?: () => never) {
@@ -48,7 +48,7 @@ function host(range: CalendarRange, setRuns?: () => never) {
     'work.listItems': () => [],
     'work.listActivityTypes': () => [],
     'work.listCustomers': () => [],
-    'timesheet.setEntryRuns': setRuns ?? (() => ({ day: '2026-11-18', row: { workItemId: 'w1', activityTypeId: null, billable: true }, note: null, lockedReason: null, entries: [] })),
+    'timesheet.setEntryRuns': setRuns ?? (() => ({ day: '2026-11-18', row: { workItemId: 'w1', activityTypeId: null, billable: true }, note: null, lock: null, entries: [] })),
   })
 }
 
@@ -123,7 +123,7 @@ describe('the calendar from the keyboard alone', () => {
     expect(focused().getAttribute('aria-label')).toBe('Free time, Tue 17 Nov, 9:00 to 9:15, read-only')
     press('n')
     expect(screen.queryByRole('dialog')).toBeNull()
-    expect(screen.getByRole('alert').textContent).toContain('Nothing can be added there.')
+    expect(screen.getByRole('alert').textContent).toContain('This period has been submitted for approval, so it is read-only. Withdraw the submission to change it. Nothing can be added there.')
   })
 
   it('a refused move shows the host’s sentence and the block stays where it was', async () => {

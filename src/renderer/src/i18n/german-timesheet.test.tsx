@@ -101,7 +101,7 @@ describe('the Timesheet in German', () => {
   it('the cell details and Add time read German', async () => {
     const { grid } = await germanSheet({
       extra: {
-        'timesheet.cellDetails': ({ day, row: key }) => ({ day, row: key, note: null, lockedReason: null, entries: [timerEntry] }),
+        'timesheet.cellDetails': ({ day, row: key }) => ({ day, row: key, note: null, lock: null, entries: [timerEntry] }),
         'entries.list': () => [],
         'timers.list': () => [],
       },
