@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CalendarEntry, CalendarRange } from '@shared/calendar'
 import type { CallRequest } from '@shared/contract'
@@ -124,6 +124,16 @@ describe('the calendar from the keyboard alone', () => {
     press('n')
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(screen.getByRole('alert').textContent).toContain('This period has been submitted for approval, so it is read-only. Withdraw the submission to change it. Nothing can be added there.')
+  })
+
+  it('steps by a week or a day, each button saying which', async () => {
+    await renderCalendar(week([]))
+    const weeks = screen.getByRole('navigation', { name: 'Weeks' })
+    expect(within(weeks).getAllByRole('button').map((b) => b.textContent)).toEqual(['‹ Previous week', 'Today', 'Next week ›'])
+    fireEvent.click(screen.getByRole('button', { name: 'Day' }))
+    const days = await screen.findByRole('navigation', { name: 'Days' })
+    expect(within(days).getByRole('button', { name: 'Previous day' })).toBeTruthy()
+    expect(within(days).getByRole('button', { name: 'Next day' })).toBeTruthy()
   })
 
   it('a refused move shows the host’s sentence and the block stays where it was', async () => {

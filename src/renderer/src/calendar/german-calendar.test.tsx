@@ -1,6 +1,6 @@
 // A German technician's Calendar: German headings, weekdays and dates, 24-hour labels,
 // and blocks, free slots and untimed entries that a screen reader reads in German.
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CalendarEntry, CalendarRange } from '@shared/calendar'
 import { createTranslator } from '@shared/i18n/translator'
@@ -100,6 +100,16 @@ describe('the Calendar in German', () => {
     expect((document.activeElement as HTMLElement).getAttribute('aria-label')).toBe('Freie Zeit, Di 17. Nov., 8:30 bis 8:45, schreibgeschützt')
     act(() => void fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'n' }))
     expect(screen.getByRole('alert').textContent).toContain(`${why} Dort kann nichts angelegt werden.`)
+  })
+
+  it('steps by a week or a day with whole German names: vorige Woche, voriger Tag', async () => {
+    await renderGerman()
+    const weeks = screen.getByRole('navigation', { name: 'Wochen' })
+    expect(within(weeks).getAllByRole('button').map((b) => b.textContent)).toEqual(['‹ Vorige Woche', 'Heute', 'Nächste Woche ›'])
+    fireEvent.click(screen.getByRole('button', { name: 'Tag' }))
+    const days = await screen.findByRole('navigation', { name: 'Tage' })
+    expect(within(days).getByRole('button', { name: 'Voriger Tag' })).toBeTruthy()
+    expect(within(days).getByRole('button', { name: 'Nächster Tag' })).toBeTruthy()
   })
 
   it('writes spans and spoken lengths in German', () => {

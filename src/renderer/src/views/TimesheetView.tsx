@@ -178,7 +178,8 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
         </div>
         <StepNav
           label={t('timesheet.periods')}
-          unit={t('timesheet.period')}
+          previousLabel={t('timesheet.previousPeriod')}
+          nextLabel={t('timesheet.nextPeriod')}
           dateLabel={t('timesheet.goToPeriod')}
           day={model.day}
           todayShown={sheet !== null && today >= sheet.start && today <= sheet.end}
