@@ -1,8 +1,9 @@
 // What the Calendar view shows of a span of days: the same entries the grid counts
 // (voided ones left out), each with its work item's and timer's names and colour, the
-// unbooked segments of timers still going, and which days are locked and why.
+// unbooked segments of timers still going, and which days are locked and by which lock.
 import { z } from 'zod'
 import { TimeEntrySchema } from './entries'
+import { LockKindSchema } from './timesheet'
 
 /** At most six weeks at once: a month's view is the widest the calendar asks for. */
 export const MAX_CALENDAR_DAYS = 42
@@ -41,8 +42,8 @@ export type CalendarSegment = z.infer<typeof CalendarSegmentSchema>
 
 export const CalendarDaySchema = z.object({
   day: z.string(),
-  /** Why the day is read-only (its period is submitted or approved); null when it can change. */
-  lockedReason: z.string().nullable(),
+  /** Which lock makes the day read-only (its period is submitted or approved); null when it can change. */
+  lock: LockKindSchema.nullable(),
 })
 export type CalendarDay = z.infer<typeof CalendarDaySchema>
 

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { refusalText, type Refusal, type RefusalId, type RefusalValues } from './i18n/refusal-text'
 import { ENGLISH } from './i18n/translator'
-import type { PeriodStatus } from './timesheet'
+import type { LockKind, PeriodStatus } from './timesheet'
 
 export const ApprovalPatternSchema = z.enum(['none', 'one', 'two'])
 export type ApprovalPattern = z.infer<typeof ApprovalPatternSchema>
@@ -101,8 +101,9 @@ export function isLocked(status: PeriodStatus): boolean {
 /** standalone: the person is their own administrator; server: the team server decides. */
 export type LockMode = 'standalone' | 'server'
 
+export type { LockKind } from './timesheet'
+
 /** Which lock a period in this status is under (the refusal.lock.* sentence that says why and what to do); null when it can be changed. */
-export type LockKind = 'submitted' | 'approvedStandalone' | 'approvedServer'
 export function lockKind(status: PeriodStatus, mode: LockMode): LockKind | null {
   if (!isLocked(status)) return null
   if (status === 'submitted') return 'submitted'

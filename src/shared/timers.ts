@@ -2,6 +2,7 @@
 // seconds plus the instant the open segment began, so nothing has to tick.
 import { z } from 'zod'
 import { TimeEntrySchema } from './entries'
+import { LockKindSchema } from './timesheet'
 
 export const SLOT_COUNT = 9
 
@@ -99,8 +100,8 @@ export const HeldTimeSchema = z.object({
   /** Whole seconds held: the runs, without the pauses between them. */
   seconds: z.number().int().nonnegative(),
   days: z.array(z.object({ day: z.string(), seconds: z.number().int().nonnegative(), locked: z.boolean() })),
-  /** Why its days cannot take it now (the period lock's sentence); null once every day is open again. */
-  lockedReason: z.string().nullable(),
+  /** Which lock keeps its days from taking it now; null once every day is open again. */
+  lock: LockKindSchema.nullable(),
   /** Today's local day, and whether today's period can take the time. */
   today: z.string(),
   todayOpen: z.boolean(),

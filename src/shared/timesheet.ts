@@ -41,6 +41,13 @@ export type TimesheetRow = z.infer<typeof TimesheetRowSchema>
 export const PeriodStatusSchema = z.enum(['open', 'submitted', 'approved', 'rejected'])
 export type PeriodStatus = z.infer<typeof PeriodStatusSchema>
 
+/**
+ * Which lock a submitted or approved period is under (see lockKind in period-workflow.ts):
+ * data, so each window says why and what to do in its own language (refusal.lock.*).
+ */
+export const LockKindSchema = z.enum(['submitted', 'approvedStandalone', 'approvedServer'])
+export type LockKind = z.infer<typeof LockKindSchema>
+
 export const PeriodEventSchema = z.object({
   id: z.string(),
   at: z.number().int(),
@@ -64,8 +71,8 @@ export const TimesheetSchema = z.object({
   queued: z.boolean(),
   /** Every status change of the period, oldest first. */
   history: z.array(PeriodEventSchema),
-  /** Why the period cannot be edited, or null when it can. */
-  lockedReason: z.string().nullable(),
+  /** Which lock keeps the period from being edited, or null when it can be. */
+  lock: LockKindSchema.nullable(),
   days: z.array(z.object({ day: z.string(), weekday: z.number().int(), expectedSeconds: z.number().int().nonnegative() })),
   rows: z.array(TimesheetRowSchema),
 })
@@ -82,8 +89,8 @@ export const CellDetailsSchema = z.object({
   day: z.string(),
   row: RowKeySchema,
   note: z.string().nullable(),
-  /** Why the cell's entries cannot be changed (its period is locked), or null. */
-  lockedReason: z.string().nullable(),
+  /** Which lock keeps the cell's entries from changing (its period's), or null when they can. */
+  lock: LockKindSchema.nullable(),
   entries: z.array(CellEntrySchema),
 })
 export type CellDetails = z.infer<typeof CellDetailsSchema>

@@ -1,6 +1,6 @@
 // A German technician's Reports and Calendar with a real week of time (the suite's clock:
 // Wednesday 18 November 2026): the Summary grouped by customer and activity type, the
-// month views, contract usage, and the week in the Calendar — German words, German
+// month views, contract usage, and the week in the Calendar (and the week before, locked) — German words, German
 // dates and decimal commas, 24-hour hour labels; axe-clean in light and dark, with
 // screenshots of each to open and judge (German words are longer).
 import type { Page } from '@playwright/test'
@@ -81,4 +81,12 @@ test('Reports and the Calendar in German: words, dates and numbers; axe-clean in
   await expect(page.getByText('Ohne Uhrzeit')).toBeVisible()
   await expect(page.locator('.cal__hour').filter({ hasText: '13:00' })).toHaveCount(1)
   await inBothThemes(page, 'german-calendar')
+
+  // The week before, submitted (and so approved, without a team server): its lock said in German, and a step named in German.
+  await callHost(page, 'timesheet.submit', { day: '2026-11-10' })
+  await page.getByRole('button', { name: 'Vorige Woche', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Mo 9. – So 15. Nov. 2026' })).toBeVisible()
+  await expect(page.getByRole('note', { name: 'Schreibgeschützte Tage' })).toHaveText(/^Dieser Zeitraum ist genehmigt und gesperrt\. Ohne Team-Server .* Schreibgeschützte Tage sind schraffiert/)
+  await expect(page.locator('.cal-head__lock').first()).toHaveAttribute('title', /^Dieser Zeitraum ist genehmigt und gesperrt\./)
+  await inBothThemes(page, 'german-calendar-locked')
 })

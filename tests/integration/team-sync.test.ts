@@ -202,7 +202,7 @@ function suite(dialect: TestDialect) {
     await laptop.core.sync.syncNow()
     expect(heard).toEqual([{ start: MONDAY, end: '2026-11-22', status: 'rejected', reason: 'Monday has no ticket reference', by: 'Abe Approver' }])
     const sheet = await laptop.core.timesheet.load(MONDAY)
-    expect([sheet.status, sheet.reason, sheet.lockedReason]).toEqual(['rejected', 'Monday has no ticket reference', null])
+    expect([sheet.status, sheet.reason, sheet.lock]).toEqual(['rejected', 'Monday has no ticket reference', null])
     // Fixed and submitted again; the approver sees it as a resubmission.
     await laptop.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: 7 * H }])
     await laptop.core.submission.submit(MONDAY)
@@ -231,7 +231,7 @@ function suite(dialect: TestDialect) {
     await laptop.core.submission.submit(MONDAY)
     await laptop.core.sync.syncNow()
     const sheet = await laptop.core.timesheet.load(MONDAY)
-    expect([sheet.status, sheet.lockedReason !== null]).toEqual(['approved', true])
+    expect([sheet.status, sheet.lock]).toEqual(['approved', 'approvedServer'])
   })
 
   it('while the server is away the device says offline and retries later; then it converges', async () => {

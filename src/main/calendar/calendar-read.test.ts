@@ -92,12 +92,12 @@ describe('the calendar of a week', () => {
     expect((await week()).entries).toEqual([])
   })
 
-  it('marks the days of a submitted period read-only with the lock’s own sentence, and only those', async () => {
+  it('marks the days of a submitted period read-only with the lock they are under, and only those', async () => {
     await env.core.timesheet.setCells([{ day: '2026-11-10', row, totalSeconds: 3600 }])
     await env.core.handlers['timesheet.submit']({ day: '2026-11-10' })
     const range = await env.core.handlers['calendar.range']({ from: '2026-11-15', to: MONDAY })
-    expect(range.days[0]?.lockedReason).toMatch(/approved and locked/)
-    expect(range.days[1]).toEqual({ day: MONDAY, lockedReason: null })
+    expect(range.days[0]?.lock).toBe('approvedStandalone')
+    expect(range.days[1]).toEqual({ day: MONDAY, lock: null })
   })
 
   it('reads the entries the grid counts: a change in the grid is in the calendar at once, a deleted entry is gone', async () => {

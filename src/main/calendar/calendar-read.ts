@@ -66,7 +66,7 @@ export class CalendarReader {
 
     return {
       timeZone: zone,
-      days: days.map((day) => ({ day, lockedReason: locked.get(day) ?? null })),
+      days: days.map((day) => ({ day, lock: locked.get(day) ?? null })),
       // Voided time is kept for the record but counts nowhere, as in the grid.
       entries: stored
         .filter(({ entry }) => entry.status !== 'voided')

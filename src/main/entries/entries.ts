@@ -19,7 +19,7 @@ import { deleteEntry, describeEntry, setEntryDuration, setEntryRuns, type EditCo
 import { liveEntries, loadEntries, loadEntryRows, recentStopped, type RecentEntry } from './entry-reads'
 import { listHeld, resolveHeld, type HeldContext } from './held-time'
 import { createManualEntries } from './manual-entries'
-import { checkDays, lockedReason, requireOpen, type LockMode } from './period-lock'
+import { checkDays, lockKind, requireOpen, type LockKind, type LockMode } from './period-lock'
 import type { BookingTarget, HeldOrigin } from './timer-time'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -64,14 +64,19 @@ export class Entries {
     return recentStopped(db, this.deps.userId(), limit)
   }
 
-  lockedReason(status: PeriodStatus): string | null {
-    return lockedReason(status, this.deps.mode())
+  /** Which lock a period in this status is under on this device; null when it can be changed. */
+  lockOf(status: PeriodStatus): LockKind | null {
+    return lockKind(status, this.deps.mode())
   }
 
-  /** The locked days among `days`, each with the sentence that says why and how to change it again. */
-  async lockedDays(days: readonly string[], db: Db = this.deps.db): Promise<Map<string, string>> {
+  /** The locked days among `days`, each with the lock it is under. */
+  async lockedDays(days: readonly string[], db: Db = this.deps.db): Promise<Map<string, LockKind>> {
     const { locked } = await checkDays(db, this.deps.userId(), days)
-    return new Map([...locked].map(([day, status]) => [day, lockedReason(status, this.deps.mode()) ?? '']))
+    const mode = this.deps.mode()
+    return new Map([...locked].flatMap(([day, status]) => {
+      const lock = lockKind(status, mode)
+      return lock === null ? [] : [[day, lock] as const]
+    }))
   }
 
   /** The lock for what goes with entries (added rows, cell notes): refused with the reason when any day is locked. */

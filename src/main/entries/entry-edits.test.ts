@@ -42,7 +42,7 @@ describe('in an open period', () => {
   it('shows each entry with its zone, raw and rounded values, and that the cell is open', async () => {
     const entry = await timerEntry()
     expect(entry).toMatchObject({ timeZone: 'Europe/Berlin', rawSeconds: 40 * 60, roundedSeconds: 45 * 60, source: 'timer' })
-    expect((await sheet().cellDetails(MONDAY, row)).lockedReason).toBeNull()
+    expect((await sheet().cellDetails(MONDAY, row)).lock).toBeNull()
   })
 
   it('a timer entry’s duration changed is rounded again from the new raw time; its runs stay as recorded', async () => {
@@ -123,7 +123,7 @@ describe('in a locked period', () => {
     await env.core.submission.submit(MONDAY)
     const before = await stored()
     const reason = /^This period is approved and locked\. .*reopen it yourself.* Nothing was changed\.$/
-    expect((await sheet().cellDetails(MONDAY, row)).lockedReason).toMatch(/reopen it yourself/)
+    expect((await sheet().cellDetails(MONDAY, row)).lock).toBe('approvedStandalone')
     expect(await refused(sheet().setEntryDuration(entry.id, H))).toMatch(reason)
     expect(await refused(sheet().setEntryRuns(entry.id, [{ start: '09:00', end: '10:00' }]))).toMatch(reason)
     expect(await refused(sheet().deleteEntry(entry.id))).toMatch(reason)

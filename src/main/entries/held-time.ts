@@ -11,7 +11,7 @@ import { roundSeconds, type RoundingRule } from '@shared/rounding'
 import type { HeldTime, PromptResolution } from '@shared/timers'
 import type { Database } from '../db/schema'
 import { insertEntry } from './entry-rows'
-import { checkDays, lockedReason, lockKind, type LockMode } from './period-lock'
+import { checkDays, lockKind, type LockMode } from './period-lock'
 import { bookPieces, type BookingTarget, type DayPiece, type HeldOrigin } from './timer-time'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -95,7 +95,7 @@ export async function listHeld(db: Db, ctx: HeldContext, which: 'asking' | 'asid
       toAt: own.reduce((last, p) => Math.max(last, p.ended_at), own[0]?.ended_at ?? row.created_at),
       seconds: secondsOf(own.map((p) => ({ startedAt: p.started_at, endedAt: p.ended_at }))),
       days,
-      lockedReason: status ? lockedReason(status, ctx.mode) : null,
+      lock: status ? lockKind(status, ctx.mode) : null,
       today,
       todayOpen: !locked.has(today),
       keptAside: row.state === 'aside',

@@ -1,4 +1,4 @@
-// The period lock's home: which days are locked, what it says, and that the writers
+// The period lock's home: which days are locked, which lock it is, and that the writers
 // cannot be reached without asking it. Pulled server copies are the server's decision.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RowKey } from '@shared/timesheet'
@@ -7,7 +7,7 @@ import { applyPull } from '../sync/pull'
 import { openTempCore, type TempCore } from '../testing/temp-core'
 import { Entries } from './entries'
 import { insertEntry } from './entry-rows'
-import { checkDays, lockedReason } from './period-lock'
+import { checkDays, lockKind } from './period-lock'
 
 const H = 3600
 const MONDAY = '2026-11-16'
@@ -20,25 +20,24 @@ beforeEach(async () => {
 })
 afterEach(() => env.dispose())
 
-describe('what a locked period says', () => {
+describe('which lock a locked period is under', () => {
   it('standalone, an approved period says to reopen it yourself, not to ask an administrator there is none of', async () => {
     await env.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: H }])
     const sheet = await env.core.submission.submit(MONDAY)
-    expect(sheet.lockedReason).toBe('This period is approved and locked. Without a team server you approve your own time: reopen it yourself from the Timesheet, with a reason, to change it.')
+    expect(sheet.lock).toBe('approvedStandalone')
     await expect(env.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: 2 * H }])).rejects.toThrow(/reopen it yourself from the Timesheet, with a reason, to change it\. Nothing was changed\.$/)
   })
 
   it('with a team server an administrator reopens it; a submitted one is withdrawn; open and rejected ones are not locked', () => {
-    expect(lockedReason('approved', 'server')).toBe('This period is approved and locked. Only an administrator can reopen it, on the team server.')
-    expect(lockedReason('submitted', 'server')).toMatch(/Withdraw the submission to change it\.$/)
-    expect(lockedReason('submitted', 'standalone')).toMatch(/Withdraw the submission/)
-    expect([lockedReason('open', 'standalone'), lockedReason('rejected', 'server')]).toEqual([null, null])
+    expect(lockKind('approved', 'server')).toBe('approvedServer')
+    expect([lockKind('submitted', 'server'), lockKind('submitted', 'standalone')]).toEqual(['submitted', 'submitted'])
+    expect([lockKind('open', 'standalone'), lockKind('rejected', 'server')]).toEqual([null, null])
   })
 
   it('with a team server configured, the lock says an administrator reopens it', async () => {
     await env.core.submission.submit(MONDAY)
     const withServer = new Entries({ db: env.core.store.db, clock: env.clock, userId: () => 'x', mode: () => 'server', rounding: () => ({ mode: 'none', minutes: 1 }) })
-    expect(withServer.lockedReason('approved')).toMatch(/Only an administrator can reopen it/)
+    expect(withServer.lockOf('approved')).toBe('approvedServer')
   })
 })
 

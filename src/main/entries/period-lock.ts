@@ -1,10 +1,9 @@
-// The period lock on this device: whether a day's entries may change here, and the
-// sentence that says why not and what to do. Every local write of an entry asks it
+// The period lock on this device: whether a day's entries may change here, and which
+// lock it is (each window says why and what to do from it, refusal.lock.*). Every local write of an entry asks it
 // first (the writers in entry-rows.ts take the proof it hands out); the rule itself is
 // the shared workflow's `isLocked` and `lockKind`. A day is locked when a stored period of the user
 // that covers it is submitted or approved, whatever the period rule is now.
 import { refuse } from '@shared/errors'
-import { ENGLISH } from '@shared/i18n/translator'
 import { isLocked, lockKind, type LockMode } from '@shared/period-workflow'
 import type { PeriodStatus } from '@shared/timesheet'
 import type { Kysely, Transaction } from 'kysely'
@@ -13,12 +12,6 @@ import type { Database } from '../db/schema'
 type Db = Kysely<Database> | Transaction<Database>
 
 export { lockKind, type LockKind, type LockMode } from '@shared/period-workflow'
-
-/** Why a period in this status cannot be changed, and how it can be again, in English; null when it can be changed. */
-export function lockedReason(status: PeriodStatus, mode: LockMode): string | null {
-  const kind = lockKind(status, mode)
-  return kind === null ? null : ENGLISH.t(`refusal.lock.${kind}`)
-}
 
 const checked = Symbol('days checked against the period lock')
 

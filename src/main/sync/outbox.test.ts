@@ -276,7 +276,7 @@ describe('applying a pull', () => {
       cursor: 'r9.u9',
     })
     const sheet = await env.core.timesheet.load(MONDAY)
-    expect([sheet.status, sheet.lockedReason]).toEqual(['rejected', null])
+    expect([sheet.status, sheet.lock]).toEqual(['rejected', null])
     expect(await db().selectFrom('period_events').select(['actor', 'to_status', 'reason']).execute()).toEqual([{ actor: 'Ana Approver', to_status: 'rejected', reason: 'Friday is missing' }])
   })
 })

@@ -21,7 +21,7 @@ export function cannedTimer(slot: number, state: Timer['state']): Timer {
   })
 }
 
-const emptySheet = { start: '2026-11-16', end: '2026-11-22', label: 'Week of 16 Nov 2026', status: 'open' as const, level: null, reason: null, queued: false, history: [], lockedReason: null, days: [], rows: [] }
+const emptySheet = { start: '2026-11-16', end: '2026-11-22', label: 'Week of 16 Nov 2026', status: 'open' as const, level: null, reason: null, queued: false, history: [], lock: null, days: [], rows: [] }
 
 const item = { id: 'w1', kind: 'ticket' as const, reference: 'TICKET-1', title: 'Printer', customerId: null, customerName: null, contractId: null, billable: true, active: true, favourite: false }
 
@@ -64,13 +64,13 @@ export function cannedHandlers(): Handlers {
     'timesheet.addRow': () => emptySheet,
     'timesheet.removeRow': () => emptySheet,
     'timesheet.copyPreviousRows': () => emptySheet,
-    'timesheet.cellDetails': ({ day, row }) => ({ day, row, note: null, lockedReason: null, entries: [] }),
-    'timesheet.setCellNote': ({ day, row, note }) => ({ day, row, note, lockedReason: null, entries: [] }),
+    'timesheet.cellDetails': ({ day, row }) => ({ day, row, note: null, lock: null, entries: [] }),
+    'timesheet.setCellNote': ({ day, row, note }) => ({ day, row, note, lock: null, entries: [] }),
     'timesheet.describeEntry': () => ({}),
-    'timesheet.setEntryDuration': () => ({ day: '2026-11-16', row: { workItemId: null, activityTypeId: null, billable: true }, note: null, lockedReason: null, entries: [] }),
-    'timesheet.setEntryRuns': () => ({ day: '2026-11-16', row: { workItemId: null, activityTypeId: null, billable: true }, note: null, lockedReason: null, entries: [] }),
-    'timesheet.deleteEntry': () => ({ day: '2026-11-16', row: { workItemId: null, activityTypeId: null, billable: true }, note: null, lockedReason: null, entries: [] }),
-    'calendar.range': ({ from }) => ({ timeZone: 'UTC', days: [{ day: from, lockedReason: null }], entries: [], segments: [] }),
+    'timesheet.setEntryDuration': () => ({ day: '2026-11-16', row: { workItemId: null, activityTypeId: null, billable: true }, note: null, lock: null, entries: [] }),
+    'timesheet.setEntryRuns': () => ({ day: '2026-11-16', row: { workItemId: null, activityTypeId: null, billable: true }, note: null, lock: null, entries: [] }),
+    'timesheet.deleteEntry': () => ({ day: '2026-11-16', row: { workItemId: null, activityTypeId: null, billable: true }, note: null, lock: null, entries: [] }),
+    'calendar.range': ({ from }) => ({ timeZone: 'UTC', days: [{ day: from, lock: null }], entries: [], segments: [] }),
     'timesheet.summary': () => ({ ...emptySheet, totalSeconds: 0, billableSeconds: 0, expectedSeconds: 0, days: [], emptyDays: [], activeTimers: [], mode: 'standalone' as const }),
     'timesheet.submit': () => emptySheet,
     'timesheet.withdraw': () => emptySheet,

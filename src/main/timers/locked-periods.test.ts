@@ -77,7 +77,7 @@ describe('stopping a timer whose time falls into a locked period', () => {
     const question = await heldQuestion()
     expect(question).toMatchObject({ slot: 1, timerLabel: 'Timer 1', seconds: 40 * 60, today: THIS_WEEK, todayOpen: false, keptAside: false })
     expect(question.days).toEqual([{ day: THIS_WEEK, seconds: 40 * 60, locked: true }])
-    expect(question.lockedReason).toMatch(/reopen it yourself from the Timesheet, with a reason/)
+    expect(question.lock).toBe('approvedStandalone')
   })
 
   it('a run from an approved Sunday into an open Monday books Monday and holds Sunday, and the approved week keeps its total', async () => {

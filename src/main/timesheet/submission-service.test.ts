@@ -40,7 +40,7 @@ describe('submitting without a team server', () => {
   it('approves and locks the period at once, with an audit event, and queues it for a server connected later', async () => {
     await env.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: 8 * H }])
     const sheet = await env.core.submission.submit(MONDAY)
-    expect([sheet.status, sheet.lockedReason !== null, sheet.queued]).toEqual(['approved', true, true])
+    expect([sheet.status, sheet.lock !== null, sheet.queued]).toEqual(['approved', true, true])
     expect(sheet.history.map((e) => [e.actor, e.from, e.to])).toEqual([['You', 'open', 'approved']])
     const statuses = await env.core.store.db.selectFrom('time_entries').select('status').where('deleted_at', 'is', null).execute()
     expect(statuses).toEqual([{ status: 'approved' }])
@@ -54,7 +54,7 @@ describe('submitting without a team server', () => {
     await env.core.submission.submit(MONDAY)
     await expect(env.core.submission.reopen(MONDAY, '  ')).rejects.toMatchObject({ message: /A reason is required/ })
     const sheet = await env.core.submission.reopen(MONDAY, 'Forgot the on-call Sunday')
-    expect([sheet.status, sheet.lockedReason, sheet.reason]).toEqual(['open', null, 'Forgot the on-call Sunday'])
+    expect([sheet.status, sheet.lock, sheet.reason]).toEqual(['open', null, 'Forgot the on-call Sunday'])
     expect(sheet.history.map((e) => e.to)).toEqual(['approved', 'open'])
     const t = await env.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: 7 * H }])
     expect(t.rows[0]?.totalSeconds).toBe(7 * H)

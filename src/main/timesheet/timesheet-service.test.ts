@@ -47,7 +47,7 @@ async function timerEntry(seconds: number) {
 describe('the period', () => {
   it('is the week of the day, Monday first, with 8 h expected on weekdays and none at the weekend', async () => {
     const t = await sheet().load('2026-11-19')
-    expect([t.start, t.end, t.status, t.lockedReason]).toEqual([MONDAY, '2026-11-22', 'open', null])
+    expect([t.start, t.end, t.status, t.lock]).toEqual([MONDAY, '2026-11-22', 'open', null])
     expect(t.days.map((d) => d.expectedSeconds / H)).toEqual([8, 8, 8, 8, 8, 0, 0])
     expect(t.rows).toEqual([])
   })
@@ -120,7 +120,7 @@ describe('typing a total into a cell', () => {
     await env.core.store.db.insertInto('periods').values({ id: 'p1', user_id: await readLocalUserId(env.core.store.db), start_day: MONDAY, end_day: '2026-11-22', status: 'submitted', reason: null, created_at: now, updated_at: now, deleted_at: null }).execute()
     const before = await stored()
     const locked = await sheet().load(MONDAY)
-    expect(locked.lockedReason).toMatch(/submitted for approval, so it is read-only/)
+    expect(locked.lock).toBe('submitted')
     const error = await refusal(sheet().setCells([{ day: TUESDAY, row, totalSeconds: H }]))
     expect([error.code, error.message.includes('read-only')]).toEqual(['conflict', true])
     await expect(sheet().addRow(MONDAY, other)).rejects.toMatchObject({ code: 'conflict' })

@@ -136,7 +136,7 @@ export class TimesheetService {
       reason: head.reason,
       queued: head.queued,
       history: head.history,
-      lockedReason: this.deps.entries.lockedReason(head.status),
+      lock: this.deps.entries.lockOf(head.status),
       days: layout.days.map((d) => ({ ...d, expectedSeconds: expected[d.weekday] ?? 0 })),
       rows: inRowOrder(rows, names),
     }
@@ -220,7 +220,7 @@ export class TimesheetService {
       day,
       row,
       note,
-      lockedReason: entries.lockedReason(status),
+      lock: entries.lockOf(status),
       // Runs are read and typed in the zone the entry was booked in; typed time has none, so the machine's.
       entries: withZones.map(({ entry, timeZone }) => ({ ...entry, timeZone: timeZone ?? clock.timeZone() })),
     }

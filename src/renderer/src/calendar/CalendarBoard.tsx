@@ -135,7 +135,7 @@ export function CalendarBoard(props: CalendarBoardProps) {
             placed={placedByDay.get(d.day) ?? []}
             zone={zone}
             nowMinute={d.day === today ? wallMinutes(now, zone) : null}
-            lockedReason={d.lockedReason}
+            locked={d.lock !== null}
             selection={shown}
             drag={drag}
             pending={pending}

@@ -10,7 +10,7 @@ const SCOPES: readonly CalendarScope[] = ['day', 'week']
 export function CalendarToolbar({ cal }: { cal: ReturnType<typeof useCalendar> }) {
   const translator = useT()
   const { t } = translator
-  const unit = cal.scope === 'day' ? t('calendar.unitDay') : t('calendar.unitWeek')
+  const byDay = cal.scope === 'day'
   return (
     <div className="cal-bar">
       <h2 className="cal-bar__label">{spanLabel(cal.days, translator)}</h2>
@@ -22,8 +22,9 @@ export function CalendarToolbar({ cal }: { cal: ReturnType<typeof useCalendar> }
         ))}
       </div>
       <StepNav
-        label={cal.scope === 'day' ? t('calendar.days') : t('calendar.weeks')}
-        unit={unit}
+        label={byDay ? t('calendar.days') : t('calendar.weeks')}
+        previousLabel={byDay ? t('calendar.previousDay') : t('calendar.previousWeek')}
+        nextLabel={byDay ? t('calendar.nextDay') : t('calendar.nextWeek')}
         dateLabel={t('calendar.goTo')}
         day={cal.anchor}
         todayShown={cal.days.includes(cal.today)}

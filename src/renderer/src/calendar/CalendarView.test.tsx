@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CalendarEntry, CalendarRange } from '@shared/calendar'
 import type { CallRequest } from '@shared/contract'
@@ -38,7 +38,7 @@ function entry(id: string, day: string, from: string, to: string, slot: number |
 
 function week(entries: CalendarEntry[], locked: string[] = []): CalendarRange {
   const days = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22']
-  return { timeZone: ZONE, days: days.map((day) => ({ day, lockedReason: locked.includes(day) ? 'This period has been submitted for approval, so it is read-only.' : null })), entries, segments: [] }
+  return { timeZone: ZONE, days: days.map((day) => ({ day, lock: locked.includes(day) ? 'submitted' : null })), entries, segments: [] }
 }
 
 function host(range: CalendarRange, setRuns?: () => never) {
@@ -48,7 +48,7 @@ function host(range: CalendarRange, setRuns?: () => never) {
     'work.listItems': () => [],
     'work.listActivityTypes': () => [],
     'work.listCustomers': () => [],
-    'timesheet.setEntryRuns': setRuns ?? (() => ({ day: '2026-11-18', row: { workItemId: 'w1', activityTypeId: null, billable: true }, note: null, lockedReason: null, entries: [] })),
+    'timesheet.setEntryRuns': setRuns ?? (() => ({ day: '2026-11-18', row: { workItemId: 'w1', activityTypeId: null, billable: true }, note: null, lock: null, entries: [] })),
   })
 }
 
@@ -123,7 +123,17 @@ describe('the calendar from the keyboard alone', () => {
     expect(focused().getAttribute('aria-label')).toBe('Free time, Tue 17 Nov, 9:00 to 9:15, read-only')
     press('n')
     expect(screen.queryByRole('dialog')).toBeNull()
-    expect(screen.getByRole('alert').textContent).toContain('Nothing can be added there.')
+    expect(screen.getByRole('alert').textContent).toContain('This period has been submitted for approval, so it is read-only. Withdraw the submission to change it. Nothing can be added there.')
+  })
+
+  it('steps by a week or a day, each button saying which', async () => {
+    await renderCalendar(week([]))
+    const weeks = screen.getByRole('navigation', { name: 'Weeks' })
+    expect(within(weeks).getAllByRole('button').map((b) => b.textContent)).toEqual(['‹ Previous week', 'Today', 'Next week ›'])
+    fireEvent.click(screen.getByRole('button', { name: 'Day' }))
+    const days = await screen.findByRole('navigation', { name: 'Days' })
+    expect(within(days).getByRole('button', { name: 'Previous day' })).toBeTruthy()
+    expect(within(days).getByRole('button', { name: 'Next day' })).toBeTruthy()
   })
 
   it('a refused move shows the host’s sentence and the block stays where it was', async () => {

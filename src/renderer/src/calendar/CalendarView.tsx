@@ -9,6 +9,7 @@ import type { RowKey } from '@shared/timesheet'
 import { useStore } from 'zustand'
 import { useClient } from '../client-context'
 import { useT } from '../i18n/i18n-context'
+import { lockSentence } from '../i18n/lock-sentence'
 import { CellDetailsDialog } from '../timesheet/CellDetailsDialog'
 import { sentenceWith } from '../i18n/sentence-with'
 import type { WorkStore } from '../work/work-store'
@@ -53,8 +54,8 @@ export function CalendarView({ work, day }: CalendarViewProps) {
     const found = findOverlaps(blocks.map((b) => ({ id: b.key, group: b.group, label: b.timerLabel ?? b.name, startedAt: b.startedAt, endedAt: b.endedAt })))
     return new Map([...found].map(([key, list]) => [key, list.map((o) => describeOverlap(o, zone)).join('; ')]))
   }, [blocks, zone])
-  const lockedNote = range?.days.find((d) => d.lockedReason !== null)?.lockedReason ?? null
-  const lockOf = (d: string) => range?.days.find((x) => x.day === d)?.lockedReason ?? null
+  const lockedNote = lockSentence(range?.days.find((d) => d.lock !== null)?.lock ?? null, translator)
+  const lockOf = (d: string) => lockSentence(range?.days.find((x) => x.day === d)?.lock ?? null, translator)
 
   const onCreate = (d: string, top: number, bottom: number) => {
     const locked = lockOf(d)

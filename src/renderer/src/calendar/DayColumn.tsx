@@ -17,7 +17,8 @@ interface DayColumnProps {
   zone: string
   /** Minutes after midnight now, when this day is today. */
   nowMinute: number | null
-  lockedReason: string | null
+  /** Its period is submitted or approved: nothing can be added or dragged there. */
+  locked: boolean
   selection: Selection | null
   drag: Drag | null
   pending: ReadonlyMap<string, { top: number; bottom: number }>
@@ -29,15 +30,15 @@ interface DayColumnProps {
 }
 
 export function DayColumn(props: DayColumnProps) {
-  const { day, dayName, placed, zone, nowMinute, lockedReason, selection, drag, pending, overlapping } = props
+  const { day, dayName, placed, zone, nowMinute, locked, selection, drag, pending, overlapping } = props
   const { t } = useT()
   const slot = selection && selection.day === day && selection.key === null ? selection.minute : null
   const making = drag && drag.mode === 'create' && drag.day === day ? drag : null
-  const classes = ['cal-day', lockedReason && 'cal-day--locked', nowMinute !== null && 'cal-day--today']
+  const classes = ['cal-day', locked && 'cal-day--locked', nowMinute !== null && 'cal-day--today']
   return (
     <div className={classes.filter(Boolean).join(' ')} data-day={day}>
       {/* The column itself is the surface to drag over; its blocks are its buttons. */}
-      <div className="cal-day__slots" onPointerDown={(event) => props.onColumnPointerDown(event, day, lockedReason !== null)}>
+      <div className="cal-day__slots" onPointerDown={(event) => props.onColumnPointerDown(event, day, locked)}>
         {placed.map((p) => {
           const moving = drag && drag.key === p.item.key ? drag : null
           return (
@@ -66,7 +67,7 @@ export function DayColumn(props: DayColumnProps) {
             tabIndex={0}
             data-slot-cursor
             style={{ top: `${slot}px`, height: `${SNAP_MINUTES}px` }}
-            aria-label={t(lockedReason ? 'calendar.freeReadOnly' : 'calendar.free', { day: dayName, from: clockText(slot), to: clockText(slot + SNAP_MINUTES) })}
+            aria-label={t(locked ? 'calendar.freeReadOnly' : 'calendar.free', { day: dayName, from: clockText(slot), to: clockText(slot + SNAP_MINUTES) })}
             aria-describedby="cal-keys"
           />
         )}

@@ -7,6 +7,7 @@ import { weekdayName } from '@shared/i18n/formats'
 import { weekdayOf } from '@shared/periods'
 import { formatShownDuration, spokenDurationIn } from '../format'
 import { useT } from '../i18n/i18n-context'
+import { lockSentence } from '../i18n/lock-sentence'
 import { longDay } from './calendar-dates'
 import type { Placed } from './layout'
 import { workItemName, type Block } from './blocks'
@@ -27,8 +28,9 @@ export function DayHead({ day, today, entries, timed, onOpenEntry }: DayHeadProp
   for (const p of timed) if (p.item.entry) booked.set(p.item.entry.id, p.item.entry.roundedSeconds)
   for (const e of entries) booked.set(e.id, e.roundedSeconds)
   const total = [...booked.values()].reduce((sum, s) => sum + s, 0)
+  const lock = lockSentence(day.lock, translator)
   return (
-    <div className={`cal-head${today ? ' cal-head--today' : ''}${day.lockedReason ? ' cal-head--locked' : ''}`}>
+    <div className={`cal-head${today ? ' cal-head--today' : ''}${lock ? ' cal-head--locked' : ''}`}>
       <div className="cal-head__date">
         <span className="cal-head__weekday">{weekdayName(weekdayOf(day.day), locale, 'short')}</span>
         <span className="cal-head__number" aria-current={today ? 'date' : undefined}>
@@ -40,8 +42,8 @@ export function DayHead({ day, today, entries, timed, onOpenEntry }: DayHeadProp
           </span>
         )}
       </div>
-      {day.lockedReason && (
-        <p className="cal-head__lock" title={day.lockedReason}>
+      {lock && (
+        <p className="cal-head__lock" title={lock}>
           {t('calendar.readOnly')}
         </p>
       )}
@@ -52,7 +54,7 @@ export function DayHead({ day, today, entries, timed, onOpenEntry }: DayHeadProp
               type="button"
               className="cal-chip"
               style={e.timer ? { '--block': e.timer.color } as CSSProperties : undefined}
-              aria-label={t(day.lockedReason ? 'calendar.chipReadOnly' : 'calendar.chip', { item: workItemName(e.workItem, translator), duration: spokenDurationIn(translator, e.roundedSeconds) })}
+              aria-label={t(lock ? 'calendar.chipReadOnly' : 'calendar.chip', { item: workItemName(e.workItem, translator), duration: spokenDurationIn(translator, e.roundedSeconds) })}
               onClick={() => onOpenEntry(e)}
             >
               <span className="cal-chip__name">{e.workItem?.reference ?? workItemName(e.workItem, translator)}</span>

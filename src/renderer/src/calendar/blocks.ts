@@ -40,7 +40,7 @@ export function rowOf(entry: CalendarEntry): RowKey {
 
 export function toBlocks(range: CalendarRange, now: number, translator: Pick<Translator, 't'> = ENGLISH): Block[] {
   const { t } = translator
-  const locked = new Set(range.days.filter((d) => d.lockedReason !== null).map((d) => d.day))
+  const locked = new Set(range.days.filter((d) => d.lock !== null).map((d) => d.day))
   const blocks: Block[] = range.entries.flatMap((entry) =>
     entry.ranges.map((r, run) => ({
       key: `${entry.id}:${run}`,

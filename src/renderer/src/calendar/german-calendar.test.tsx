@@ -1,6 +1,6 @@
 // A German technician's Calendar: German headings, weekdays and dates, 24-hour labels,
 // and blocks, free slots and untimed entries that a screen reader reads in German.
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CalendarEntry, CalendarRange } from '@shared/calendar'
 import { createTranslator } from '@shared/i18n/translator'
@@ -29,7 +29,7 @@ function entry(id: string, day: string, from: string | null, to: string | null, 
 const DAYS = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22']
 const RANGE: CalendarRange = {
   timeZone: 'UTC',
-  days: DAYS.map((day) => ({ day, lockedReason: null })),
+  days: DAYS.map((day) => ({ day, lock: null })),
   entries: [entry('e1', '2026-11-18', '08:30', '09:45'), entry('e2', '2026-11-16', null, null, 5400)],
   segments: [],
 }
@@ -43,10 +43,10 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-async function renderGerman() {
+async function renderGerman(range: CalendarRange = RANGE) {
   const settings: Settings = { ...structuredClone(DEFAULT_SETTINGS), language: 'de' }
   const host = scriptedHost({
-    'calendar.range': () => RANGE,
+    'calendar.range': () => range,
     'settings.get': () => settings,
     'work.listItems': () => [],
     'work.listActivityTypes': () => [],
@@ -87,6 +87,29 @@ describe('the Calendar in German', () => {
     expect(await screen.findByRole('dialog', { name: 'Neuer Eintrag' })).toBeTruthy()
     expect(screen.getByText('Mi 18. Nov., 9:45 bis 10:00 (15 Min.)')).toBeTruthy()
     expect(screen.getByRole('button', { name: 'Eintrag anlegen' })).toBeTruthy()
+  })
+
+  it('says in German why a locked day is read-only, from which lock the host names', async () => {
+    await renderGerman({ ...RANGE, days: DAYS.map((day) => ({ day, lock: day === '2026-11-17' ? 'approvedStandalone' : null })) })
+    const why = 'Dieser Zeitraum ist genehmigt und gesperrt. Ohne Team-Server genehmigen Sie Ihre Zeit selbst: Öffnen Sie ihn im Stundenzettel mit einer Begründung wieder, um ihn zu ändern.'
+    expect(screen.getByText(`${why} Schreibgeschützte Tage sind schraffiert: Dort kann nichts verschoben oder angelegt werden.`)).toBeTruthy()
+    expect(screen.getByText('Schreibgeschützt').getAttribute('title')).toBe(why)
+    const block = screen.getByRole('button', { name: /^TICKET-1234, Drucker klemmt, 8:30/ })
+    act(() => block.focus())
+    act(() => void fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'ArrowLeft' }))
+    expect((document.activeElement as HTMLElement).getAttribute('aria-label')).toBe('Freie Zeit, Di 17. Nov., 8:30 bis 8:45, schreibgeschützt')
+    act(() => void fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'n' }))
+    expect(screen.getByRole('alert').textContent).toContain(`${why} Dort kann nichts angelegt werden.`)
+  })
+
+  it('steps by a week or a day with whole German names: vorige Woche, voriger Tag', async () => {
+    await renderGerman()
+    const weeks = screen.getByRole('navigation', { name: 'Wochen' })
+    expect(within(weeks).getAllByRole('button').map((b) => b.textContent)).toEqual(['‹ Vorige Woche', 'Heute', 'Nächste Woche ›'])
+    fireEvent.click(screen.getByRole('button', { name: 'Tag' }))
+    const days = await screen.findByRole('navigation', { name: 'Tage' })
+    expect(within(days).getByRole('button', { name: 'Voriger Tag' })).toBeTruthy()
+    expect(within(days).getByRole('button', { name: 'Nächster Tag' })).toBeTruthy()
   })
 
   it('writes spans and spoken lengths in German', () => {

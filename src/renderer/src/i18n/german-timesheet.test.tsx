@@ -63,6 +63,9 @@ describe('the Timesheet in German', () => {
     for (const name of ['Zeitraum einreichen…', 'Zeile hinzufügen', 'Zeilen aus vorigem Zeitraum übernehmen', 'Details', 'Rückgängig']) {
       expect(screen.getByRole('button', { name })).toBeTruthy()
     }
+    const periods = screen.getByRole('navigation', { name: 'Zeiträume' })
+    expect(within(periods).getAllByRole('button').map((b) => b.textContent)).toEqual(['‹ Voriger Zeitraum', 'Heute', 'Nächster Zeitraum ›'])
+    expect(within(periods).getByRole('button', { name: 'Voriger Zeitraum' })).toBeTruthy()
     const headers = within(grid).getAllByRole('columnheader').map((h) => h.textContent)
     expect(headers[0]).toBe('Arbeitselement · Tätigkeit')
     expect(headers[1]).toBe('Mo16. Nov.')
@@ -101,7 +104,7 @@ describe('the Timesheet in German', () => {
   it('the cell details and Add time read German', async () => {
     const { grid } = await germanSheet({
       extra: {
-        'timesheet.cellDetails': ({ day, row: key }) => ({ day, row: key, note: null, lockedReason: null, entries: [timerEntry] }),
+        'timesheet.cellDetails': ({ day, row: key }) => ({ day, row: key, note: null, lock: null, entries: [timerEntry] }),
         'entries.list': () => [],
         'timers.list': () => [],
       },

@@ -57,7 +57,7 @@ export function KeptAsidePanel({ items, workItems, onResolve }: KeptAsidePanelPr
                 <td className="table__nowrap">
                   {what.days}
                   <span id={reasonId} className="table__sub">
-                    {t(held.lockedReason ? 'timers.kept.stillLocked' : 'timers.kept.openAgain')}
+                    {t(held.lock ? 'timers.kept.stillLocked' : 'timers.kept.openAgain')}
                   </span>
                 </td>
                 <td className="num">{formatDuration(held.seconds)}</td>
@@ -66,9 +66,9 @@ export function KeptAsidePanel({ items, workItems, onResolve }: KeptAsidePanelPr
                     type="button"
                     className="button button--secondary button--compact"
                     aria-label={t('timers.kept.bookIntoLabel', what)}
-                    aria-disabled={held.lockedReason !== null || undefined}
+                    aria-disabled={held.lock !== null || undefined}
                     aria-describedby={reasonId}
-                    onClick={() => held.lockedReason === null && onResolve(held.id, { action: 'book-into-days' })}
+                    onClick={() => held.lock === null && onResolve(held.id, { action: 'book-into-days' })}
                   >
                     {t('timers.kept.bookInto')}
                   </button>

@@ -20,7 +20,7 @@ const held = (over: Partial<HeldTime> = {}): HeldTime => ({
   toAt: SUNDAY_22H + 2 * 3_600_000,
   seconds: 7200,
   days: [{ day: '2026-11-15', seconds: 7200, locked: true }],
-  lockedReason: 'This period is approved and locked. Without a team server you approve your own time: reopen it yourself from the Timesheet, with a reason, to change it.',
+  lock: 'approvedStandalone',
   today: '2026-11-16',
   todayOpen: true,
   keptAside: false,
@@ -71,7 +71,7 @@ describe('time that fell into a locked period', () => {
   })
 
   it('kept aside, it is listed under the timers; once its period is open again it books into its days', async () => {
-    const host = show({ 'prompts.list': () => [], 'prompts.keptAside': () => [held({ keptAside: true, lockedReason: null, days: [{ day: '2026-11-15', seconds: 7200, locked: false }] })] })
+    const host = show({ 'prompts.list': () => [], 'prompts.keptAside': () => [held({ keptAside: true, lock: null, days: [{ day: '2026-11-15', seconds: 7200, locked: false }] })] })
     const panel = await screen.findByRole('region', { name: 'Kept aside for locked periods' })
     expect(within(panel).getByText('Open again')).toBeTruthy()
     fireEvent.click(within(panel).getByRole('button', { name: 'Book 2 h 0 min of Timer 1 into Sun 15 Nov' }))

@@ -6,6 +6,7 @@ import { formatDuration } from '@shared/duration'
 import type { HeldTime, PromptResolution } from '@shared/timers'
 import { formatDay, formatTime } from '../format'
 import { useT } from '../i18n/i18n-context'
+import { lockSentence } from '../i18n/lock-sentence'
 import { Dialog } from '../ui/Dialog'
 import './held-time.css'
 
@@ -21,10 +22,12 @@ interface LockedTimeDialogProps {
 }
 
 export function LockedTimeDialog({ held, remaining, onResolve }: LockedTimeDialogProps) {
-  const { t, locale } = useT()
+  const translator = useT()
+  const { t, locale } = translator
   const todayNote = useId()
   const more = remaining > 1 ? ` ${t('timers.moreQuestions', { count: remaining - 1 })}` : ''
-  const reopened = held.lockedReason === null
+  const lock = lockSentence(held.lock, translator)
+  const reopened = lock === null
   const days = heldDays(held, locale)
   const values = { label: held.timerLabel, duration: formatDuration(held.seconds), from: formatTime(held.fromAt), to: formatTime(held.toAt), days }
   return (
@@ -67,7 +70,7 @@ export function LockedTimeDialog({ held, remaining, onResolve }: LockedTimeDialo
           </li>
         ))}
       </ul>
-      {held.lockedReason && <p className="note">{held.lockedReason}</p>}
+      {lock && <p className="note">{lock}</p>}
       <p className="muted">{t('timers.locked.keptHelp')}</p>
       {!held.todayOpen && (
         <p id={todayNote} className="muted">

@@ -48,7 +48,7 @@ const heldTime: HeldTime = {
     { day: '2026-11-15', seconds: 3600, locked: true },
     { day: '2026-11-16', seconds: 3600, locked: true },
   ],
-  lockedReason: 'Gesperrt.',
+  lock: 'approvedStandalone',
   today: '2026-11-17',
   todayOpen: true,
   keptAside: true,
@@ -144,6 +144,13 @@ describe('the Timers view in German', () => {
     expect(await within(recent).findByRole('button', { name: 'TICKET-1001 · Drucker im 2. OG vom Mo 16. Nov. fortsetzen' })).toBeTruthy()
     expect(within(recent).getByRole('columnheader', { name: 'Gerundet' })).toBeTruthy()
     expect(within(recent).getByRole('cell', { name: 'Nein' })).toBeTruthy()
+  })
+
+  it('asks about time in a locked period in German, the lock saying why from which lock it is', async () => {
+    showInGerman({ 'prompts.list': () => [{ ...heldTime, keptAside: false }], 'prompts.keptAside': () => [] })
+    const dialog = await screen.findByRole('dialog', { name: 'Zeit in einem gesperrten Zeitraum: Timer 2' })
+    expect(within(dialog).getByText(/^Dieser Zeitraum ist genehmigt und gesperrt\. Ohne Team-Server/)).toBeTruthy()
+    expect(dialog.textContent).not.toMatch(/approved|locked/)
   })
 
   it('asks about idle time in German, counting the questions that follow', async () => {

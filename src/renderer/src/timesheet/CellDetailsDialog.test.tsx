@@ -27,7 +27,7 @@ const timerEntry: CellEntry = {
   timeZone: 'Europe/Berlin',
 }
 const timerLike = { id: 't9', slot: 2, label: 'Timer 2', color: '#EE6677', state: 'idle' as const, workItemId: 'w1', activityTypeId: 'a1', billable: true, note: '', closedSeconds: 0, runningSince: null }
-const details = (over: Partial<CellDetails> = {}): CellDetails => ({ day: DAY, row: { workItemId: 'w1', activityTypeId: 'a1', billable: true }, note: null, lockedReason: null, entries: [timerEntry], ...over })
+const details = (over: Partial<CellDetails> = {}): CellDetails => ({ day: DAY, row: { workItemId: 'w1', activityTypeId: 'a1', billable: true }, note: null, lock: null, entries: [timerEntry], ...over })
 
 async function open(handlers: ScriptedHandlers, locked: string | null = null) {
   const host = scriptedHost({ 'timesheet.cellDetails': () => details(), ...handlers })
@@ -98,9 +98,9 @@ describe('a cell’s details', () => {
     expect(screen.getByText('No time in this cell yet.')).toBeTruthy()
   })
 
-  it('in a locked period everything is read-only and the lock says why', async () => {
+  it('in a locked period everything is read-only and the lock the host names says why', async () => {
     const reason = 'This period is approved and locked. Without a team server you approve your own time: reopen it yourself from the Timesheet, with a reason, to change it.'
-    const { entry } = await open({ 'timesheet.cellDetails': () => details({ lockedReason: reason }) }, reason)
+    const { entry } = await open({ 'timesheet.cellDetails': () => details({ lock: 'approvedStandalone' }) })
     expect(screen.getByText(`${reason} Entries and notes cannot be changed.`)).toBeTruthy()
     expect(within(entry).getByLabelText<HTMLInputElement>('Duration of the timer entry from 09:00').readOnly).toBe(true)
     // Continuing starts a new timer now; it does not change the locked period.

@@ -8,6 +8,7 @@ import type { CellDetails, CellEntry, RowKey } from '@shared/timesheet'
 import { useClient } from '../client-context'
 import { formatDay } from '../format'
 import { useT } from '../i18n/i18n-context'
+import { lockSentence } from '../i18n/lock-sentence'
 import { Dialog } from '../ui/Dialog'
 import { AddTimeForm } from './AddTimeForm'
 import { CellEntryEditor, type EntryEdits } from './CellEntryEditor'
@@ -101,8 +102,8 @@ export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }:
     },
   }
 
-  // The host's answer says whether the cell is locked; the view's sentence says it in the person's language.
-  const lockedReason = details?.lockedReason != null ? (locked ?? details.lockedReason) : locked
+  // The host's answer says which lock the cell is under; until it comes, the view's (its period's).
+  const lockedReason = lockSentence(details?.lock ?? null, translator) ?? locked
   const entries = details?.entries.filter((e) => e.source !== 'grid' || e.roundedSeconds > 0) ?? []
 
   return (

@@ -26,7 +26,7 @@ function sheet(rows: TimesheetRow[], start = '2026-11-16'): Timesheet {
     reason: null,
     queued: false,
     history: [],
-    lockedReason: null,
+    lock: null,
     days: DAYS.map((day, i) => ({ day, weekday: i + 1, expectedSeconds: 8 * 3600 })),
     rows,
   }
@@ -45,10 +45,10 @@ describe('a saved answer keeps what did not change', () => {
 
   it('keeps the very row list when nothing in it changed, and takes the new status', () => {
     const before = sheet([row('a'), row('b')])
-    const after = reuseUnchanged(before, { ...sheet([row('a'), row('b')]), status: 'submitted', lockedReason: 'Submitted.' })
+    const after = reuseUnchanged(before, { ...sheet([row('a'), row('b')]), status: 'submitted', lock: 'submitted' })
     expect(after.rows).toBe(before.rows)
     expect(after.status).toBe('submitted')
-    expect(after.lockedReason).toBe('Submitted.')
+    expect(after.lock).toBe('submitted')
   })
 
   it('sees a note, timer time or an added and removed row as a change', () => {

@@ -1,7 +1,8 @@
 // A fake host for timesheet component tests: one week in memory with the real service's
 // rules and refusals (timer time cannot be typed away, a day has at most 24 hours, a
 // locked period refuses every change, a block is applied whole or not at all).
-import { StintError } from '@shared/errors'
+import { refuse, StintError } from '@shared/errors'
+import { lockKind } from '@shared/period-workflow'
 import type { SyncStatus } from '@shared/sync'
 import { MAX_DAY_SECONDS, rowKeyId, type CellChange, type PeriodEvent, type PeriodStatus, type PeriodSummary, type RowKey, type Timesheet } from '@shared/timesheet'
 import type { ActivityType, WorkItem } from '@shared/work'
@@ -49,14 +50,6 @@ export interface TimesheetHostOptions {
 export const row = (workItemId: string | null, activityTypeId: string | null = 'a1', billable = true): RowKey => ({ workItemId, activityTypeId, billable })
 
 /** The lock's words as the real host says them (src/main/entries/period-lock.ts), by who can reopen. */
-function lockedText(status: PeriodStatus, mode: 'standalone' | 'server'): string | null {
-  if (status === 'submitted') return 'This period has been submitted for approval, so it is read-only. Withdraw the submission to change it.'
-  if (status !== 'approved') return null
-  return mode === 'standalone'
-    ? 'This period is approved and locked. Without a team server you approve your own time: reopen it yourself from the Timesheet, with a reason, to change it.'
-    : 'This period is approved and locked. Only an administrator can reopen it, on the team server.'
-}
-
 export function timesheetHost(options: TimesheetHostOptions = {}) {
   const rows: RowKey[] = [...(options.rows ?? [row('w1'), row('w2')])]
   const cells = new Map<string, Cell>(Object.entries(options.cells ?? {}).map(([id, c]) => [id, { fixed: c.fixed ?? 0, grid: c.grid ?? 0, note: c.note ?? null }]))
@@ -83,7 +76,7 @@ export function timesheetHost(options: TimesheetHostOptions = {}) {
     reason,
     queued,
     history: [...history],
-    lockedReason: lockedText(status, mode),
+    lock: lockKind(status, mode),
     days: WEEK.map((day, i) => ({ day, weekday: (i + 1) % 7, expectedSeconds: i < 5 ? 8 * 3600 : 0 })),
     rows: rows.map((key) => {
       const rowCells = WEEK.map((day) => {
@@ -95,8 +88,8 @@ export function timesheetHost(options: TimesheetHostOptions = {}) {
   })
 
   const refuseIfLocked = () => {
-    const reason = lockedText(status, mode)
-    if (reason) throw new StintError('conflict', `${reason} Nothing was changed.`)
+    const lock = lockKind(status, mode)
+    if (lock) throw refuse('conflict', 'refusal.periodLocked', { lock })
   }
 
   const setCells = (changes: CellChange[]) => {
@@ -188,7 +181,7 @@ export function timesheetHost(options: TimesheetHostOptions = {}) {
       if (index >= 0) rows.splice(index, 1)
       return sheet()
     },
-    'timesheet.cellDetails': ({ day, row: key }) => ({ day, row: key, note: cellOf(key, day).note, lockedReason: lockedText(status, mode), entries: [] }),
+    'timesheet.cellDetails': ({ day, row: key }) => ({ day, row: key, note: cellOf(key, day).note, lock: lockKind(status, mode), entries: [] }),
     ...options.extra,
   })
   return { ...host, sheet, cell: (key: RowKey, day: string) => cellOf(key, day) }

@@ -1,14 +1,18 @@
 // Previous · Today · Next · a date: how the Timesheet steps through periods and the
-// Calendar through days and weeks. The buttons speak their unit ("Previous period"), and
-// Today says when the shown span holds today.
+// Calendar through days and weeks. Each step button says its whole name ("Previous period",
+// "Vorige Woche"), given by the caller from the catalogue: words are not glued together,
+// since a language's adjective follows the noun's gender (voriger Tag, vorige Woche), and
+// what a button shows is what it is called. Today says when the shown span holds today.
 import { useT } from '../i18n/i18n-context'
 import './step-nav.css'
 
 interface StepNavProps {
   /** The navigation's name: "Periods", "Weeks", "Days". */
   label: string
-  /** Said after Previous and Next: "period", "week", "day". */
-  unit: string
+  /** The backward button's whole name: "Previous period", "Previous week". */
+  previousLabel: string
+  /** The forward button's whole name: "Next period", "Next week". */
+  nextLabel: string
   /** The date field's name: "Go to date". */
   dateLabel: string
   /** The day the date field shows. */
@@ -20,21 +24,19 @@ interface StepNavProps {
   onGoTo: (day: string) => void
 }
 
-export function StepNav({ label, unit, dateLabel, day, todayShown, onStep, onToday, onGoTo }: StepNavProps) {
+export function StepNav({ label, previousLabel, nextLabel, dateLabel, day, todayShown, onStep, onToday, onGoTo }: StepNavProps) {
   const { t } = useT()
   return (
     <nav className="step-nav" aria-label={label}>
       <button type="button" className="button button--secondary button--compact" onClick={() => onStep(-1)}>
         <span aria-hidden="true">‹ </span>
-        {t('stepNav.previous')}
-        <span className="visually-hidden"> {unit}</span>
+        {previousLabel}
       </button>
       <button type="button" className="button button--secondary button--compact" onClick={onToday} aria-current={todayShown ? 'date' : undefined}>
         {t('stepNav.today')}
       </button>
       <button type="button" className="button button--secondary button--compact" onClick={() => onStep(1)}>
-        {t('stepNav.next')}
-        <span className="visually-hidden"> {unit}</span>
+        {nextLabel}
         <span aria-hidden="true"> ›</span>
       </button>
       <label className="step-nav__date">

@@ -79,6 +79,9 @@ describe('Timesheet grid, from the keyboard', () => {
     // 1:30 booked of 40:00 expected: 38:30 under, with a sign and a word, not colour alone.
     expect(within(difference).getAllByRole('gridcell').at(-2)?.textContent).toContain('−38:30 under')
     expect(screen.getByRole('button', { name: 'Remove row Team meeting, Remote support, non-billable' })).toBeTruthy()
+    const periods = screen.getByRole('navigation', { name: 'Periods' })
+    expect(within(periods).getAllByRole('button').map((b) => b.textContent)).toEqual(['‹ Previous period', 'Today', 'Next period ›'])
+    expect(within(periods).getByRole('button', { name: 'Next period' })).toBeTruthy()
   })
 
   it('typing 1:30 and Enter saves 5400 seconds for that day and row, then moves down', async () => {

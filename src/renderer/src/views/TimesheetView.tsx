@@ -24,7 +24,7 @@ import type { WorkStore } from '../work/work-store'
 import { endSentence } from '@shared/sentence'
 import { useT } from '../i18n/i18n-context'
 import { sentenceWithKeys } from '../i18n/sentence-with'
-import { lockSentence } from '../timesheet/lock-sentence'
+import { lockSentence } from '../i18n/lock-sentence'
 import { periodHeading } from '../timesheet/period-heading'
 import '../timesheet/timesheet.css'
 
@@ -69,7 +69,7 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
   const refusalId = `${id}-refusal`
   const lockId = `${id}-lock`
   const mode = sync ? (sync.state === 'standalone' ? 'standalone' : 'server') : null
-  const locked = sheet ? lockSentence(sheet, mode, translator) : null
+  const locked = sheet ? lockSentence(sheet.lock, translator) : null
   const notSubmittableId = sheet ? (NOT_SUBMITTABLE[sheet.status] ?? null) : 'timesheet.stillLoading'
   const notSubmittable = notSubmittableId === null ? null : t(notSubmittableId)
 
@@ -178,7 +178,8 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
         </div>
         <StepNav
           label={t('timesheet.periods')}
-          unit={t('timesheet.period')}
+          previousLabel={t('timesheet.previousPeriod')}
+          nextLabel={t('timesheet.nextPeriod')}
           dateLabel={t('timesheet.goToPeriod')}
           day={model.day}
           todayShown={sheet !== null && today >= sheet.start && today <= sheet.end}
