@@ -19,6 +19,7 @@ const item = (fields: Partial<WorkItem> & Pick<WorkItem, 'id' | 'title'>): WorkI
   billable: true,
   active: true,
   favourite: false,
+  ticketUrl: null,
   ...fields,
 })
 
@@ -64,6 +65,7 @@ function workHost() {
       billable: input.billable !== false,
       active: input.active !== false,
       favourite: items.find((other) => other.id === id)?.favourite ?? false,
+      ticketUrl: input.ticketUrl ?? items.find((other) => other.id === id)?.ticketUrl ?? null,
     }
   }
 
