@@ -45,6 +45,8 @@ export interface CoreOptions {
   onDamagedFile?: (message: string, refusal: Refusal) => void
   /** Where CSV exports go: the app's save dialog, the browser host's downloads. Without one, 'export.csv' is refused. */
   exportDestination?: CsvDestination
+  /** Opens a checked http(s) address in the system's browser (Electron's shell); the browser host has none, its page opens it. */
+  openExternal?: (url: string) => Promise<void>
 }
 
 export interface Core {
@@ -203,6 +205,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'work.createItem': (input) => work.createWorkItem(input),
     'work.updateItem': ({ id, item }) => work.updateWorkItem(id, item),
     'work.setFavourite': ({ id, favourite }) => work.setFavourite(id, favourite),
+    'work.openTicketPage': async ({ id }) => {
+      const url = await work.ticketPage(id)
+      if (!options.openExternal) return { url, opened: false }
+      await options.openExternal(url)
+      return { url, opened: true }
+    },
     'work.listActivityTypes': () => work.listActivityTypes(),
     'work.saveActivityType': ({ id, type }) => work.saveActivityType(id, type),
     'work.listCustomers': () => work.listCustomers(),

@@ -72,6 +72,12 @@ export const calls = {
   'work.createItem': { request: WorkItemInputSchema, response: WorkItemSchema },
   'work.updateItem': { request: z.object({ id: idSchema, item: WorkItemInputSchema }).strict(), response: WorkItemSchema },
   'work.setFavourite': { request: z.object({ id: idSchema, favourite: z.boolean() }).strict(), response: WorkItemSchema },
+  /**
+   * Opens a work item's ticket page in the system's browser. Only a page stored on the item,
+   * never an address the window names. `opened: false` where the host has no system browser
+   * (the browser host): the page opens `url` itself.
+   */
+  'work.openTicketPage': { request: z.object({ id: idSchema }).strict(), response: z.object({ url: z.string(), opened: z.boolean() }) },
   'work.listActivityTypes': { request: noRequest, response: z.array(ActivityTypeSchema) },
   'work.saveActivityType': { request: z.object({ id: idSchema.nullable(), type: ActivityTypeInputSchema }).strict(), response: ActivityTypeSchema },
   'work.listCustomers': { request: noRequest, response: z.array(CustomerSchema) },

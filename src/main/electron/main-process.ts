@@ -18,6 +18,7 @@ import {
   protocol,
   safeStorage,
   session,
+  shell,
 } from 'electron'
 import type { EventPayload } from '@shared/contract'
 import { IPC_EVENT_PREFIX } from '@shared/ipc-channels'
@@ -41,6 +42,7 @@ import { registerIpcHandlers } from './ipc'
 import { connectPowerMonitor } from './power'
 import { PRIVILEGED_APP_SCHEME, handleAppProtocol } from './protocol'
 import { installQuitGuard, type QuitChoice } from './quit-guard'
+import { externalOpener } from './external-links'
 import { denyAllPermissions, hardenWebContents } from './security'
 import { decisionNotice } from '../sync/decision-notice'
 import { usageAlertNotice } from '../reports/usage-alert-notice'
@@ -153,6 +155,7 @@ async function start(): Promise<void> {
       secrets: new SafeStorageSecretStore(safeStorage, app.getPath('userData'), logger),
       handlerOverrides: { 'settings.shortcutStatus': () => ({ available: true, entries: shortcuts ? [...shortcuts.entries] : [] }) },
       exportDestination: saveDialogDestination({ dialog, window: () => window, downloadsFolder: () => app.getPath('downloads') }),
+      openExternal: externalOpener(shell),
       // The later read-through found damage (the log has it too): say it where the user looks.
       onDamagedFile: (message, refusal) =>
         void dialog.showMessageBox({ type: 'error', title: t('notices.damaged'), message: t('notices.damaged'), detail: refusalText(refusal.id, refusal.values, translator) ?? message, buttons: [t('notices.ok')] }),

@@ -48,6 +48,7 @@ export function cannedHandlers(): Handlers {
     'prompts.keptAside': () => [],
     'work.listItems': () => [item],
     'work.recentItems': () => [item.id],
+    'work.openTicketPage': () => ({ url: 'https://helpdesk.example.com/issues/1', opened: true }),
     'work.createItem': () => item,
     'work.updateItem': () => item,
     'work.setFavourite': ({ favourite }) => ({ ...item, favourite }),

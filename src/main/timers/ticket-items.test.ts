@@ -63,3 +63,21 @@ describe("a ticket's page names its work item", () => {
     expect(item?.ticketUrl).toBe(REDMINE_42)
   })
 })
+
+describe("opening a work item's ticket page", () => {
+  const open = (id: string) => env.core.handlers['work.openTicketPage']({ id })
+
+  it('answers the stored page; the browser host has no system browser, so the page opens it', async () => {
+    await engine().startForTicket({ ref: '#42', url: REDMINE_42 })
+    const [item] = await env.core.work.listWorkItems()
+    expect(await open(item?.id ?? '')).toEqual({ url: REDMINE_42, opened: false })
+  })
+
+  it('refuses an item without a page, and a stored address that is not http(s) (a server could send one)', async () => {
+    await engine().startForTicket({ ref: 'TICKET-7' })
+    const [item] = await env.core.work.listWorkItems()
+    await expect(open(item?.id ?? '')).rejects.toMatchObject({ code: 'not_found', message: 'TICKET-7 has no ticket page. Add its address under Work items.' })
+    await env.core.store.db.updateTable('work_items').set({ ticket_url: 'file:///etc/passwd' }).execute()
+    await expect(open(item?.id ?? '')).rejects.toMatchObject({ code: 'invalid_request', message: 'The ticket page of TICKET-7 is not an http(s) address, so Stint does not open it. Correct it under Work items.' })
+  })
+})

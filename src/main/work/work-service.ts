@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely'
 import { newId } from '@shared/ids'
 import { refuse, StintError } from '@shared/errors'
 import { adminOnlyRefusal, lookAlikeRefusal, notKept, ORGANISATION_ADMIN_ONLY_REFUSAL, type OrgDataKind, type OrgRole } from '@shared/org-data'
+import { checkTicketUrl } from '@shared/ticket-url'
 import { DEFAULT_ACTIVITY_TYPES, type ActivityType, type Contract, type Customer, type WorkItem, type WorkItemInput } from '@shared/work'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
@@ -92,6 +93,16 @@ export class WorkService {
       favourite: r.favourite === 1,
       ticketUrl: r.ticket_url,
     }))
+  }
+
+  /** A work item's ticket page, checked again before anything opens it (a team server sent it, perhaps). */
+  async ticketPage(id: string): Promise<string> {
+    const row = await this.deps.db.selectFrom('work_items').select(['ticket_url', 'reference', 'title']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+    if (!row) throw refuse('not_found', 'refusal.workItemGone')
+    if (row.ticket_url === null) throw refuse('not_found', 'refusal.noTicketPage', { name: row.reference ?? row.title })
+    const checked = checkTicketUrl(row.ticket_url)
+    if (!checked.ok) throw refuse('invalid_request', 'refusal.badTicketPage', { name: row.reference ?? row.title })
+    return checked.url
   }
 
   /** Marks a work item as a favourite (or not): favourites come first when picking one. */

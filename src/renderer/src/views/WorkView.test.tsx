@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CallRequest } from '@shared/contract'
 import { StintError } from '@shared/errors'
 import type { ActivityType, Contract, Customer, WorkItem, WorkItemInput } from '@shared/work'
@@ -72,6 +72,11 @@ function workHost() {
 
   const host = scriptedHost({
     'work.listItems': () => items.map((i) => ({ ...i })),
+    'work.openTicketPage': ({ id }) => {
+      const url = items.find((i) => i.id === id)?.ticketUrl
+      if (!url) throw new StintError('not_found', 'That work item has no ticket page.')
+      return { url, opened: false }
+    },
     'work.listActivityTypes': () => types.map((t) => ({ ...t })),
     'work.listCustomers': () => customers.map((c) => ({ ...c })),
     'work.createItem': (input) => {
@@ -238,6 +243,23 @@ describe('Work items view', () => {
     const field = within(edit).getByLabelText<HTMLInputElement>(/Ticket page/)
     expect([field.value, field.getAttribute('aria-invalid')]).toEqual(['ftp://files.example.com/42', 'true'])
     expect(field.getAttribute('aria-describedby')).toContain(alert.closest('[id]')?.id)
+  })
+
+  it("opens a ticket's page from its row; the browser host answers the checked address and the page opens it with no way back", async () => {
+    const host = workHost()
+    host.items[0] = { ...(host.items[0] as WorkItem), ticketUrl: 'https://redmine.example.com/issues/1001' }
+    const opened: unknown[][] = []
+    const spy = vi.spyOn(window, 'open').mockImplementation((...args: unknown[]) => (opened.push(args), null))
+    try {
+      renderWorkView(host)
+      await screen.findByText('Printer on 2nd floor')
+      expect(screen.queryByRole('button', { name: 'Open the ticket page of WO-77' })).toBeNull()
+      fireEvent.click(screen.getByRole('button', { name: 'Open the ticket page of TICKET-1001' }))
+      await waitFor(() => expect(opened).toEqual([['https://redmine.example.com/issues/1001', '_blank', 'noopener,noreferrer']]))
+      expect(host.requestsTo('work.openTicketPage')).toEqual([{ id: 'w1' }])
+    } finally {
+      spy.mockRestore()
+    }
   })
 
   it('makes a general activity not billable by default, and needs a title before sending anything', async () => {

@@ -12,6 +12,7 @@ import { ActivityTypesPanel } from '../work/ActivityTypesPanel'
 import { ContractsPanel } from '../work/ContractsPanel'
 import { CustomersPanel } from '../work/CustomersPanel'
 import { useContracts } from '../work/use-contracts'
+import { useOpenTicketPage } from '../work/use-open-ticket-page'
 import { filterWorkItems } from '../work/work-filter'
 import { WorkItemDialog } from '../work/WorkItemDialog'
 import { useClient } from '../client-context'
@@ -61,6 +62,7 @@ export function WorkView({ work }: { work: WorkStore }) {
       setAnnouncement((error as Error).message)
     }
   }
+  const openTicketPage = useOpenTicketPage(setAnnouncement)
   const shown = filterWorkItems(workItems, { text, showInactive })
   const inactiveCount = workItems.filter((item) => !item.active).length
   const filtered = text.trim() !== '' || (!showInactive && inactiveCount > 0)
@@ -147,7 +149,20 @@ export function WorkView({ work }: { work: WorkStore }) {
               <tbody>
                 {shown.map((item) => (
                   <tr key={item.id} className={item.active ? undefined : 'is-inactive'}>
-                    <td className="table__ref">{item.reference ?? <span className="muted">—</span>}</td>
+                    <td className="table__ref">
+                      {item.reference ?? <span className="muted">—</span>}
+                      {item.ticketUrl !== null && (
+                        <button
+                          type="button"
+                          className="button button--icon table__ticket-link"
+                          aria-label={t('work.openTicketPage', { name: item.reference ?? item.title })}
+                          title={item.ticketUrl}
+                          onClick={() => void openTicketPage(item.id)}
+                        >
+                          <span aria-hidden="true">↗</span>
+                        </button>
+                      )}
+                    </td>
                     <th scope="row" className="table__name">
                       {item.title}
                     </th>

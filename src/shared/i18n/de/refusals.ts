@@ -50,6 +50,8 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.workItemGoneTimer': 'Dieses Arbeitselement gibt es nicht (mehr). Der Timer wurde nicht geändert.',
   'refusal.activityTypeGoneTimer': 'Diese Tätigkeitsart gibt es nicht (mehr). Der Timer wurde nicht geändert.',
   'refusal.workItemGone': 'Dieses Arbeitselement gibt es nicht (mehr); es wurde nichts geändert.',
+  'refusal.noTicketPage': '{name} hat keine Ticketseite. Tragen Sie ihre Adresse unter Arbeitselemente ein.',
+  'refusal.badTicketPage': 'Die Ticketseite von {name} ist keine http(s)-Adresse, daher öffnet Stint sie nicht. Korrigieren Sie sie unter Arbeitselemente.',
   'refusal.activityTypeGone': 'Diese Tätigkeitsart gibt es nicht (mehr); es wurde nichts geändert.',
   'refusal.customerGone': 'Diesen Kunden gibt es nicht (mehr); es wurde nichts geändert.',
   'refusal.contractGone': 'Diesen Vertrag gibt es nicht (mehr); es wurde nichts geändert.',

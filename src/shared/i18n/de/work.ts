@@ -39,6 +39,7 @@ export const deWork: Record<keyof typeof enWork, string> = {
   'work.favouriteOff': '{name} ist kein Favorit mehr.',
   'work.edit': 'Bearbeiten',
   'work.editName': '{name} bearbeiten',
+  'work.openTicketPage': 'Ticketseite von {name} öffnen',
   'work.created': '{name} angelegt',
   'work.saved': '{name} gespeichert',
   'work.savedType': 'Tätigkeitsart {name} gespeichert',

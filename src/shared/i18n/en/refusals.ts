@@ -55,6 +55,8 @@ export const enRefusals = {
   'refusal.activityTypeGoneTimer': 'That activity type does not exist (any more). The timer was not changed.',
   // Work items, customers, contracts, activity types.
   'refusal.workItemGone': 'That work item does not exist (any more); nothing was changed.',
+  'refusal.noTicketPage': '{name} has no ticket page. Add its address under Work items.',
+  'refusal.badTicketPage': 'The ticket page of {name} is not an http(s) address, so Stint does not open it. Correct it under Work items.',
   'refusal.activityTypeGone': 'That activity type does not exist (any more); nothing was changed.',
   'refusal.customerGone': 'That customer does not exist (any more); nothing was changed.',
   'refusal.contractGone': 'That contract does not exist (any more); nothing was changed.',

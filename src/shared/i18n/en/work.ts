@@ -37,6 +37,7 @@ export const enWork = {
   'work.favouriteOff': '{name} is no longer a favourite.',
   'work.edit': 'Edit',
   'work.editName': 'Edit {name}',
+  'work.openTicketPage': 'Open the ticket page of {name}',
   'work.created': 'Created {name}',
   'work.saved': 'Saved {name}',
   'work.savedType': 'Saved activity type {name}',
