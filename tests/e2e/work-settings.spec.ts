@@ -9,9 +9,17 @@ test('a technician adds a ticket, puts it on a timer, and the booked entry carri
   const dialog = page.getByRole('dialog', { name: 'New work item' })
   await dialog.getByLabel(/Reference/).fill('TICKET-1234')
   await dialog.getByLabel('Title').fill('Printer on 2nd floor jams')
+  await dialog.getByLabel(/Ticket page/).fill('https://helpdesk.example.com/issues/1234')
+  await screenshot(page, 'work-item-dialog-light', dialog)
   await dialog.getByRole('button', { name: 'Create work item' }).click()
   await expect(page.getByRole('dialog')).toHaveCount(0)
   await expect(page.getByRole('table', { name: 'All work items' })).toContainText('Printer on 2nd floor jams')
+  // The ticket's page opens from its row (the browser host lets the page open it, in a new tab).
+  await page.context().route('https://helpdesk.example.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Ticket 1234</title>' }))
+  const ticketTab = page.context().waitForEvent('page')
+  await page.getByRole('button', { name: 'Open the ticket page of TICKET-1234' }).click()
+  await expect.poll(async () => (await ticketTab).url()).toBe('https://helpdesk.example.com/issues/1234')
+  await (await ticketTab).close()
 
   // A second item with the same reference is refused, and what was typed stays.
   await page.getByRole('button', { name: 'New work item' }).click()
