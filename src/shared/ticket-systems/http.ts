@@ -72,7 +72,8 @@ export function createHttpClient(options: {
         text = await response.text()
       } catch (error) {
         const name = error instanceof Error ? error.name : ''
-        const why = name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${Math.round(timeoutMs / 1000)} s` : 'could not connect'
+        const within = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`
+        const why = name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${within}` : 'could not connect'
         throw new TicketSystemError('unavailable', `${options.system} is unreachable (${why}).`)
       }
       const body = parseJson(text)
