@@ -23,7 +23,7 @@ export function ticketSystemSuite(name: string, system: string, installed: boole
   if (installed) return { name, skip: false }
   if (onCi) return { name, skip: false }
   const line = '!'.repeat(78)
-  console.warn(`\n${line}\n  ${system} TESTS SKIPPED: ${system} is not installed; ${INSTALL_HINT}.\n${line}`)
+  console.warn(`\n${line}\n  ${system.toUpperCase()} TESTS SKIPPED: ${system} is not installed; ${INSTALL_HINT}.\n${line}`)
   return { name: `${name} — SKIPPED: ${system} is not installed (${INSTALL_HINT})`, skip: true }
 }
 
@@ -81,6 +81,19 @@ export interface ServerProcess {
   stop(): Promise<void>
 }
 
+// Groups still running when the test process exits without stopping them (a crash, a
+// forgotten afterAll) are killed then, so no server outlives its tests.
+const running = new Set<number>()
+process.once('exit', () => {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+})
+
 /** Starts a server as the leader of its own process group; stop() ends the whole group (TERM, then KILL). */
 export function startServer(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): ServerProcess {
   const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -90,6 +103,7 @@ export function startServer(command: string, args: string[], options: { cwd: str
   }
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
+  if (child.pid) running.add(child.pid)
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const signal = (name: NodeJS.Signals): void => {
     try {
@@ -98,18 +112,21 @@ export function startServer(command: string, args: string[], options: { cwd: str
       // already gone
     }
   }
+  let stopping: Promise<void> | null = null
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      signal('SIGTERM')
+      const timer = setTimeout(() => signal('SIGKILL'), 5000)
+      await exited
+      clearTimeout(timer)
+    }
+    signal('SIGKILL') // workers the leader left behind
+    if (child.pid) running.delete(child.pid)
+  }
   return {
     child,
     output: () => output,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        signal('SIGTERM')
-        const timer = setTimeout(() => signal('SIGKILL'), 5000)
-        await exited
-        clearTimeout(timer)
-      }
-      signal('SIGKILL') // workers the leader left behind
-    },
+    stop: () => (stopping ??= stop()),
   }
 }
 

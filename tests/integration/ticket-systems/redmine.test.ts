@@ -8,7 +8,7 @@ import { createConnector } from '@shared/ticket-systems/connectors'
 import { hasRedmine, startRedmine, type RunningRedmine } from '../../support/redmine'
 import { ticketSystemSuite } from '../../support/ticket-system-process'
 
-const suite = ticketSystemSuite('the Redmine connector against a real Redmine 5', 'REDMINE', hasRedmine())
+const suite = ticketSystemSuite('the Redmine connector against a real Redmine 5', 'Redmine', hasRedmine())
 
 async function refusal(promise: Promise<unknown>): Promise<TicketSystemError> {
   const error = await promise.then(
@@ -19,7 +19,7 @@ async function refusal(promise: Promise<unknown>): Promise<TicketSystemError> {
   return error as TicketSystemError
 }
 
-describe.skipIf(suite.skip)(suite.name, () => {
+describe.skipIf(suite.skip)(suite.name, { timeout: 30_000 }, () => {
   const storedHours = (id: number): number => {
     const db = new Database(redmine.database, { readonly: true })
     try {

@@ -8,7 +8,7 @@ import { createConnector } from '@shared/ticket-systems/connectors'
 import { hasRequestTracker, startRequestTracker, type RunningRequestTracker } from '../../support/request-tracker'
 import { ticketSystemSuite } from '../../support/ticket-system-process'
 
-const suite = ticketSystemSuite('the Request Tracker connector against a real RT 5', 'REQUEST TRACKER', hasRequestTracker())
+const suite = ticketSystemSuite('the Request Tracker connector against a real RT 5', 'Request Tracker', hasRequestTracker())
 
 async function refusal(promise: Promise<unknown>): Promise<TicketSystemError> {
   const error = await promise.then(
