@@ -114,6 +114,15 @@ describe.skipIf(suite.skip)(suite.name, { timeout: 30_000 }, () => {
     expect((await redmine.timeEntries(issue)).map((entry) => entry.comments)).not.toContain('Cleared the paper path [stint:entry-1/v1]')
   })
 
+  test('time is written to an issue closed before the approval, and the issue stays closed', async () => {
+    const closed = await redmine.createIssue(projectId, 'Closed before approval')
+    await redmine.closeIssue(closed)
+    expect(await redmine.issueStatus(closed)).toEqual({ name: 'Closed', closed: true })
+    const written = await connector.write(time({ writeKey: 'entry-3/v1', ticketId: String(closed) }))
+    expect((await redmine.timeEntries(closed)).map((entry) => String(entry.id))).toEqual([written.externalId])
+    expect(await redmine.issueStatus(closed)).toEqual({ name: 'Closed', closed: true })
+  })
+
   test('an unknown issue, an unknown activity and a wrong key are refused with Redmine’s reason', async () => {
     const unknownIssue = await refusal(connector.write(time({ writeKey: 'x/v1', ticketId: '999999' })))
     expect(unknownIssue).toMatchObject({ kind: 'refused', status: 422, message: 'Project cannot be blank; Project is invalid; Issue is invalid.' })

@@ -87,6 +87,15 @@ describe.skipIf(suite.skip)(suite.name, { timeout: 30_000 }, () => {
     expect(await rt.timeWorked(ticket)).toBe(60)
   })
 
+  test('time is written to a ticket resolved before the approval, and the ticket stays resolved', async () => {
+    const resolved = await rt.createTicket('Resolved before approval')
+    await rt.resolveTicket(resolved)
+    const written = await connector.write(time({ writeKey: 'entry-3/v1', ticketId: String(resolved), seconds: 600 }))
+    expect(await connector.find('entry-3/v1', String(resolved))).toEqual(written)
+    expect(await rt.timeWorked(resolved)).toBe(10)
+    expect(await rt.ticketStatus(resolved)).toBe('resolved')
+  })
+
   test('an unknown ticket and wrong credentials are refused with RT’s reason', async () => {
     const unknown = await refusal(connector.write(time({ writeKey: 'x/v1', ticketId: '999999' })))
     expect(unknown).toMatchObject({ kind: 'refused', status: 404, message: 'Not Found' })
