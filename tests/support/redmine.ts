@@ -35,6 +35,9 @@ export interface RunningRedmine {
   url: string
   /** The admin's REST API key. */
   apiKey: string
+  /** The admin's login and password, for the web pages (Redmine's defaults; no change of password asked). */
+  login: string
+  password: string
   /** This instance's SQLite database file (to read what the API rounds, e.g. hours). */
   database: string
   /** Milliseconds from spawning Rails to its first answer. */
@@ -146,6 +149,8 @@ export async function startRedmine(): Promise<RunningRedmine> {
   return {
     url,
     apiKey,
+    login: 'admin',
+    password: 'admin',
     database,
     bootMs,
     api,

@@ -70,6 +70,12 @@ describe.skipIf(suite.skip)(suite.name, { timeout: 30_000 }, () => {
     expect(await connector.userByEmail('nobody@example.com')).toBeNull()
   })
 
+  test('the admin signs in with the login and password the harness gives', async () => {
+    const response = await fetch(`${redmine.url}/users/current.json`, { headers: { Authorization: 'Basic ' + Buffer.from(`${redmine.login}:${redmine.password}`).toString('base64') } })
+    expect(response.status).toBe(200)
+    expect(((await response.json()) as { user: { login: string; admin: boolean } }).user).toMatchObject({ login: 'admin', admin: true })
+  })
+
   test('reads the issue from its page URL', () => {
     expect(connector.ticketIdFromUrl(`${redmine.url}/issues/${issue}`)).toBe(String(issue))
     expect(connector.ticketIdFromUrl(`${redmine.url}/projects/x`)).toBeNull()
