@@ -52,8 +52,3 @@ export function createConnector(config: unknown, fetchImpl?: FetchLike, timeoutM
       return createFreshdeskConnector(checked, fetchImpl, timeoutMs)
   }
 }
-
-/** The ticket id in `url` for a configured system, or null when the page is not one of its tickets. */
-export function ticketIdFromUrl(config: TicketSystemConfig, url: string): string | null {
-  return createConnector(config).ticketIdFromUrl(url)
-}

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
+import { TICKET_SYSTEM_KINDS } from './connector'
 import { createConnector, type TicketSystemConfig } from './connectors'
+import { ticketIdFromUrl, ticketPageUrl } from './ticket-urls'
 import { oneSentence, retryAfterSeconds, withMarker, hasMarker, basicAuth } from './http'
 import { rtMinutes } from './request-tracker'
 import { freshdeskTimeSpent } from './freshdesk'
@@ -45,6 +47,14 @@ describe('ticket page URLs', () => {
     ['freshdesk', 'https://acme.freshdesk.com', 'not a url', null],
   ] as const)('%s under %s: %s → %s', (kind, base, url, id) => {
     expect(idOf(kind, base, url)).toBe(id)
+    expect(ticketIdFromUrl(kind, base, url)).toBe(id)
+  })
+
+  test.each(TICKET_SYSTEM_KINDS)('%s: the canonical page of a ticket reads back as that ticket', (kind) => {
+    const id = kind === 'jira' ? 'OPS-7' : '7'
+    for (const base of ['https://tickets.example.com', 'https://example.com/sub/path/']) {
+      expect(ticketIdFromUrl(kind, base, ticketPageUrl(kind, base, id))).toBe(id)
+    }
   })
 })
 
