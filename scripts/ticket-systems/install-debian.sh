@@ -5,6 +5,7 @@
 # mail transport so no mail daemon is installed. Every install question is preseeded
 # (sqlite3 for both, no cron jobs, no AppArmor question), so it runs unattended.
 # Quiet when everything is there or the install succeeds; prints apt's output when it fails.
+# No recommended packages: they bring daemons (cron, rsyslog) and Passenger, which the tests never use.
 # Run as root (or with sudo available). The tests never use the instances Debian sets up:
 # they copy their own databases into temp folders.
 set -euo pipefail
@@ -43,7 +44,7 @@ request-tracker5 request-tracker5/handle-siteconfig-permissions boolean true
 msmtp msmtp/apparmor boolean false
 SELECTIONS
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
 if ! install >"$log" 2>&1; then
