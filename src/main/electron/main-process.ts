@@ -34,6 +34,7 @@ import { consoleLogger } from '../logger'
 import { failureMessage, startFailureMessage } from '../start-failure'
 import { ReminderService } from '../timers/reminders'
 import { realScheduler } from '../timers/scheduler'
+import { browsersToInstall, installNativeHosts, openExtensionChannel } from '../extension/channel'
 import { runTimerCommand, stoppedText, type CommandFeedback } from '../timers/timer-commands'
 import { JsonFileSettingsStore } from '../settings/settings-store'
 import { APP_ENTRY_URL } from './app-url'
@@ -176,6 +177,15 @@ async function start(): Promise<void> {
     policy: { mainFrame: () => window?.webContents.mainFrame ?? null, ...(devServerUrl ? { devServerUrl } : {}) },
   })
   connectPowerMonitor(powerMonitor, ready.timers, logError)
+  // The browser extension's channel (its native host connects here), and --install-native-host=chromium,firefox.
+  const channel = await openExtensionChannel({ core: ready, dataDir: app.getPath('userData'), feedback, translator: () => translator, logger })
+  const installFor = process.argv.find((arg) => arg.startsWith('--install-native-host='))?.slice('--install-native-host='.length)
+  const browsers = installFor === undefined ? null : browsersToInstall(installFor)
+  if (browsers && !browsers.ok) logger.error(browsers.problem)
+  else if (browsers) {
+    const hostScript = join(import.meta.dirname, '../native-host/host.js')
+    await installNativeHosts(browsers.browsers, { dataDir: app.getPath('userData'), hostScript, runtime: process.execPath, runtimeIsElectron: true, logger }).catch(logError)
+  }
   const reminders = new ReminderService({
     clock: systemClock,
     scheduler: realScheduler,
@@ -273,6 +283,7 @@ async function start(): Promise<void> {
       quitting = true
       shortcuts?.unregister()
       reminders.stop()
+      await channel?.close()
       await ready.close({ keepRunning })
     },
     onError: logError,
