@@ -21,10 +21,19 @@ async function load(): Promise<ExtensionSettings> {
   return readSettings(await chrome.storage.local.get(['selfHosted', 'cloud']))
 }
 
-function choices(legend: string, choice: SystemChoice, save: (next: SystemChoice) => Promise<void>, extra?: Node): HTMLFieldSetElement {
+/** Saves one choice on what is stored now (not on what this page read earlier), so quick changes in a row all count. */
+let saving = Promise.resolve()
+function saveChoice(change: (settings: ExtensionSettings) => ExtensionSettings): void {
+  saving = saving.then(async () => {
+    const next = change(await load())
+    await chrome.storage.local.set({ selfHosted: next.selfHosted, cloud: next.cloud })
+  })
+}
+
+function choices(legend: string, choice: SystemChoice, save: (key: keyof SystemChoice, on: boolean) => void, extra?: Node): HTMLFieldSetElement {
   const box = (key: keyof SystemChoice, id: ExtensionMessageId) => {
     const input = el('input', { type: 'checkbox', checked: choice[key] })
-    input.addEventListener('change', () => void save({ ...choice, [key]: input.checked }))
+    input.addEventListener('change', () => save(key, input.checked))
     return el('label', {}, input, ' ', t(id))
   }
   return el('fieldset', {}, el('legend', {}, legend), box('autoStart', 'extension.options.autoStart'), box('autoStop', 'extension.options.autoStop'), ...(extra ? [extra] : []))
@@ -32,19 +41,18 @@ function choices(legend: string, choice: SystemChoice, save: (next: SystemChoice
 
 async function render(note?: { text: string; problem: boolean }): Promise<void> {
   const settings = await load()
-  const store = async (next: ExtensionSettings) => {
-    await chrome.storage.local.set({ selfHosted: next.selfHosted, cloud: next.cloud })
-    await render()
-  }
   const status = el('p', { className: 'status' }, '…')
   const cloud = CLOUD_KINDS.map((kind) =>
-    choices(SYSTEM_NAMES[kind], settings.cloud[kind] ?? { autoStart: false, autoStop: false }, (next) => store({ ...settings, cloud: { ...settings.cloud, [kind]: next } })),
+    choices(SYSTEM_NAMES[kind], settings.cloud[kind] ?? { autoStart: false, autoStop: false }, (key, on) =>
+      saveChoice((now) => ({ ...now, cloud: { ...now.cloud, [kind]: { ...(now.cloud[kind] ?? { autoStart: false, autoStop: false }), [key]: on } } })),
+    ),
   )
   const own = settings.selfHosted.map((system) => {
     const remove = el('button', { type: 'button', textContent: t('extension.options.remove') })
     remove.setAttribute('aria-label', t('extension.options.removeLabel', { address: system.origin }))
-    remove.addEventListener('click', () => void removeSystem(settings, system.origin))
-    return choices(`${SYSTEM_NAMES[system.kind]}: ${system.origin}`, system, (next) => store({ ...settings, selfHosted: settings.selfHosted.map((s) => (s.origin === system.origin ? { ...s, ...next } : s)) }), remove)
+    remove.addEventListener('click', () => void removeSystem(system.origin))
+    const save = (key: keyof SystemChoice, on: boolean) => saveChoice((now) => ({ ...now, selfHosted: now.selfHosted.map((s) => (s.origin === system.origin ? { ...s, [key]: on } : s)) }))
+    return choices(`${SYSTEM_NAMES[system.kind]}: ${system.origin}`, system, save, remove)
   })
   const kind = el('select', { id: 'new-kind' }, ...SYSTEM_KINDS.map((k) => el('option', { value: k, textContent: SYSTEM_NAMES[k] })))
   const address = el('input', { id: 'new-address', type: 'url', placeholder: 'https://redmine.example.com', required: true })
@@ -59,7 +67,7 @@ async function render(note?: { text: string; problem: boolean }): Promise<void> 
   )
   form.addEventListener('submit', (event) => {
     event.preventDefault()
-    void addSystem(settings, kind.value as SystemKind, address.value)
+    void addSystem(kind.value as SystemKind, address.value)
   })
   main.replaceChildren(
     el('h1', {}, t('extension.options.title')),
@@ -76,7 +84,7 @@ async function render(note?: { text: string; problem: boolean }): Promise<void> 
   status.textContent = t(answer?.connected ? 'extension.options.channelOk' : 'extension.options.channelMissing')
 }
 
-async function addSystem(settings: ExtensionSettings, kind: SystemKind, typed: string): Promise<void> {
+async function addSystem(kind: SystemKind, typed: string): Promise<void> {
   const origin = originOf(typed)
   if (origin === null) return render({ text: t('extension.options.badAddress'), problem: true })
   // Asked during the click: the browser shows its own question for this one origin.
@@ -85,12 +93,16 @@ async function addSystem(settings: ExtensionSettings, kind: SystemKind, typed: s
   const id = scriptIdOf(origin)
   await chrome.scripting.unregisterContentScripts({ ids: [id] }).catch(() => undefined)
   await chrome.scripting.registerContentScripts([{ id, matches: [`${origin}/*`], js: ['content.js'], runAt: 'document_idle', persistAcrossSessions: true }])
+  await saving
+  const settings = await load()
   const selfHosted = [...settings.selfHosted.filter((s) => s.origin !== origin), { origin, kind, autoStart: false, autoStop: false }]
   await chrome.storage.local.set({ selfHosted, cloud: settings.cloud })
   return render({ text: t('extension.options.added', { address: origin }), problem: false })
 }
 
-async function removeSystem(settings: ExtensionSettings, origin: string): Promise<void> {
+async function removeSystem(origin: string): Promise<void> {
+  await saving
+  const settings = await load()
   await chrome.scripting.unregisterContentScripts({ ids: [scriptIdOf(origin)] }).catch(() => undefined)
   await chrome.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false)
   await chrome.storage.local.set({ selfHosted: settings.selfHosted.filter((s) => s.origin !== origin), cloud: settings.cloud })
