@@ -37,7 +37,8 @@ function hostPort(): chrome.runtime.Port | null {
     if (!parsed.success) return
     const message = parsed.data
     if ('id' in message && probes.has(message.id)) {
-      probes.get(message.id)?.(message.ok)
+      // Any answer of the app itself counts; "unavailable" is the host saying the app is not running.
+      probes.get(message.id)?.(message.ok || message.error.code !== 'unavailable')
       probes.delete(message.id)
     } else if ('id' in message) {
       const asker = askedBy.get(message.id)
@@ -90,6 +91,6 @@ chrome.runtime.onMessage.addListener((message, sender, answer) => {
   }
   const key = `${++sequence}`
   probes.set(key, (ok) => answer({ connected: ok }))
-  host.postMessage({ id: key, type: 'state', ref: 'stint-channel-check' })
+  host.postMessage({ id: key, type: 'state', ref: 'stint-channel-check', url: 'https://stint.invalid/channel-check' })
   return true
 })

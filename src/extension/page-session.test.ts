@@ -8,7 +8,7 @@ import { translatorFor } from './i18n'
 import { startPageSession, stintLink, type Answer, type PageSession } from './page-session'
 
 const URL_1 = new URL('https://redmine.example.com/issues/7')
-const idle: TicketTimer = { ref: 'Redmine#7', state: 'idle', slot: null, closedSeconds: 0, runningSince: null }
+const idle: TicketTimer = { ref: 'Redmine#7', url: 'https://redmine.example.com/issues/7', state: 'idle', slot: null, closedSeconds: 0, runningSince: null }
 
 function issuePage(subject = 'Printer offline', closed = false): string {
   return `<div id="header"><h1>Acme</h1></div><div class="issue details${closed ? ' closed' : ''}"><div class="subject"><div><h3>${subject}</h3></div></div></div>`
@@ -80,11 +80,14 @@ describe('the control on a ticket page', () => {
   it('follows the timer events the app pushes', async () => {
     const { session } = setUp(() => ({ ok: true, timer: idle }))
     await settle()
-    session.tickets([{ ...idle, ref: 'redmine#7', state: 'paused', slot: 3, closedSeconds: 3661 }])
+    session.tickets([{ ...idle, url: 'https://redmine.example.com/issues/8', state: 'running', slot: 2, runningSince: 1 }, { ...idle, ref: 'redmine#7', state: 'paused', slot: 3, closedSeconds: 3661 }])
     expect(shadow()?.querySelector('[role="status"]')?.textContent).toBe('Paused at 1:01:01')
     expect(button('Resume the Stint timer for Redmine#7')).toBeDefined()
     session.tickets([])
     expect(shadow()?.querySelector('[role="status"]')?.textContent).toBe('Not running')
+    // A timer a plain link started (its item has no page yet) is found by the reference.
+    session.tickets([{ ...idle, ref: 'REDMINE#7', url: null, state: 'running', slot: 1, runningSince: 10_000 }])
+    expect(shadow()?.querySelector('[role="status"]')?.textContent).toBe('Running 0:00:00')
   })
 
   it('without the app, says the state is unknown and starts and stops by stint:// link', async () => {

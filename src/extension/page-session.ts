@@ -4,7 +4,7 @@
 // and, where the user opted in for this system, start the timer when the page opens and
 // stop it when the page shows the ticket closed. Without the desktop app's channel, start
 // and stop go through stint:// links and the state is shown as unknown.
-import type { ExtensionRequest, TicketTimer } from '@shared/extension-protocol'
+import { timerOfTicket, type ExtensionRequest, type TicketTimer } from '@shared/extension-protocol'
 import type { SiteAdapter, TicketPage } from './adapters/types'
 import { CONTROL_TAG, mountControl, type Control, type ControlAction, type ControlState } from './control'
 import type { T } from './i18n'
@@ -66,7 +66,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     const request: Request =
       action === 'start'
         ? { type: 'start', ref: current.ref, url: current.url, title: current.title, ...(current.customer === null ? {} : { customer: current.customer }) }
-        : { type: action, ref: current.ref }
+        : { type: action, ref: current.ref, url: current.url }
     const answer = await options.request(request)
     if (page?.ref !== current.ref) return
     if (answer.ok) {
@@ -130,9 +130,10 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   return {
     tickets: (timers) => {
       if (!page) return
-      const ref = page.ref.toLowerCase()
-      const timer = timers.find((x) => x.ref.toLowerCase() === ref)
-      show(known(timer ? { ...timer, ref: page.ref } : { ref: page.ref, state: 'idle', slot: null, closedSeconds: 0, runningSince: null }))
+      // Pages are stored in the URL parser's spelling.
+      const url = new URL(page.url).href
+      const timer = timerOfTicket(timers, { ref: page.ref, url })
+      show(known(timer ?? { ref: page.ref, url, state: 'idle', slot: null, closedSeconds: 0, runningSince: null }))
     },
     offline: () => show({ kind: 'unknown' }),
     rescan: scan,

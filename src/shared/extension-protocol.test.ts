@@ -6,7 +6,7 @@ const start = { id: 'r1', type: 'start', ref: 'Redmine#1', url: 'http://127.0.0.
 describe('the extension channel reads requests strictly', () => {
   it('takes the four requests', () => {
     expect(ExtensionRequestSchema.safeParse(start).success).toBe(true)
-    for (const type of ['state', 'pause', 'stop']) expect(ExtensionRequestSchema.safeParse({ id: 'r2', type, ref: 'OPS-12' }).success).toBe(true)
+    for (const type of ['state', 'pause', 'stop']) expect(ExtensionRequestSchema.safeParse({ id: 'r2', type, ref: 'OPS-12', url: 'https://acme.atlassian.net/browse/OPS-12' }).success).toBe(true)
   })
 
   it.each([
@@ -15,6 +15,7 @@ describe('the extension channel reads requests strictly', () => {
     ['a reference with a space', { id: 'r', type: 'state', ref: 'OPS 12' }],
     ['a reference too long', { id: 'r', type: 'state', ref: `A${'1'.repeat(64)}` }],
     ['a page that is not http(s)', { ...start, url: 'javascript:alert(1)' }],
+    ['a state request without its page', { id: 'r', type: 'state', ref: 'OPS-12' }],
     ['a start without its page', { id: 'r', type: 'start', ref: 'OPS-12' }],
     ['no id', { type: 'state', ref: 'OPS-12' }],
     ['an id too long', { id: 'x'.repeat(65), type: 'state', ref: 'OPS-12' }],
@@ -29,7 +30,7 @@ describe('the extension channel reads requests strictly', () => {
   })
 
   it('reads answers and events from the app strictly too', () => {
-    const timer = { ref: 'OPS-12', state: 'running', slot: 2, closedSeconds: 0, runningSince: 1 }
+    const timer = { ref: 'OPS-12', url: 'https://acme.atlassian.net/browse/OPS-12', state: 'running', slot: 2, closedSeconds: 0, runningSince: 1 }
     expect(ExtensionMessageSchema.safeParse({ id: 'r1', ok: true, timer }).success).toBe(true)
     expect(ExtensionMessageSchema.safeParse({ type: 'tickets', timers: [timer] }).success).toBe(true)
     expect(ExtensionMessageSchema.safeParse({ type: 'tickets', timers: [{ ...timer, state: 'lost' }] }).success).toBe(false)

@@ -128,8 +128,8 @@ test('a Redmine issue page gets one control that starts, pauses and stops its ti
   await expect(control.getByRole('status')).toHaveText(/^Running 0:00:0\d$/)
   const timers = (await api('timers.list')) as { state: string; label: string; workItemId: string | null }[]
   expect(timers.filter((t) => t.state === 'running').map((t) => t.label)).toEqual(['Redmine#1'])
-  const items = (await api('work.listItems')) as { id: string; reference: string | null; title: string; customerName: string | null }[]
-  expect(items.find((i) => i.reference === 'Redmine#1')).toMatchObject({ title: 'Printer offline on 2nd floor', customerName: 'Helpdesk Acme Ltd' })
+  const items = (await api('work.listItems')) as { id: string; reference: string | null; title: string; customerName: string | null; ticketUrl: string | null }[]
+  expect(items.find((i) => i.reference === 'Redmine#1')).toMatchObject({ title: 'Printer offline on 2nd floor', customerName: 'Helpdesk Acme Ltd', ticketUrl: `${redmineOrigin}/issues/1` })
   await expectNoAxeViolations(page, 'stint-ticket-control')
   await screenshot(page, 'extension-control-redmine', page.locator('.issue.details .subject'))
   await screenshot(page, 'extension-control-redmine-page')

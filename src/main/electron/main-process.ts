@@ -34,7 +34,8 @@ import { consoleLogger } from '../logger'
 import { failureMessage, startFailureMessage } from '../start-failure'
 import { ReminderService } from '../timers/reminders'
 import { realScheduler } from '../timers/scheduler'
-import { browsersToInstall, installNativeHosts, openExtensionChannel } from '../extension/channel'
+import { browsersToInstall, installNativeHosts, NATIVE_HOST_SWITCH, openExtensionChannel } from '../extension/channel'
+import { runNativeHost } from '../native-host/host'
 import { runTimerCommand, stoppedText, type CommandFeedback } from '../timers/timer-commands'
 import { JsonFileSettingsStore } from '../settings/settings-store'
 import { APP_ENTRY_URL } from './app-url'
@@ -62,6 +63,13 @@ let translator: Translator = ENGLISH
  * the reason, rather than leaving a Stint with no window and no tray holding the lock.
  */
 export async function startStint(): Promise<void> {
+  // Started by the browser as the extension's native-messaging host: relay, no window, no tray, no lock.
+  if (process.argv.includes(NATIVE_HOST_SWITCH)) {
+    const socketPath = process.env['STINT_EXTENSION_SOCKET']
+    if (socketPath) await runNativeHost({ input: process.stdin, output: process.stdout, socketPath, log: (line) => process.stderr.write(`stint native host: ${line}\n`) })
+    app.exit(socketPath ? 0 : 2)
+    return
+  }
   try {
     await start()
   } catch (error) {
@@ -183,8 +191,9 @@ async function start(): Promise<void> {
   const browsers = installFor === undefined ? null : browsersToInstall(installFor)
   if (browsers && !browsers.ok) logger.error(browsers.problem)
   else if (browsers) {
-    const hostScript = join(import.meta.dirname, '../native-host/host.js')
-    await installNativeHosts(browsers.browsers, { dataDir: app.getPath('userData'), hostScript, runtime: process.execPath, runtimeIsElectron: true, logger }).catch(logError)
+    // Stint itself is the host (its fuses forbid running it as plain Node); a development build names its app folder.
+    const command = [process.execPath, ...(process.defaultApp && process.argv[1] ? [resolve(process.argv[1])] : []), NATIVE_HOST_SWITCH]
+    await installNativeHosts(browsers.browsers, { dataDir: app.getPath('userData'), command, logger }).catch(logError)
   }
   const reminders = new ReminderService({
     clock: systemClock,

@@ -8,6 +8,9 @@ import type { CommandFeedback } from '../timers/timer-commands'
 import { installNativeHost, NATIVE_HOST_BROWSERS, type NativeHostBrowser } from './install-native-host'
 import { startTicketSocket, ticketSocketPath, type TicketSocket } from './ticket-socket'
 
+/** The switch that makes the desktop app's executable the extension's native-messaging host. */
+export const NATIVE_HOST_SWITCH = '--stint-native-host'
+
 export interface ExtensionChannelOptions {
   core: Pick<Core, 'timers' | 'work' | 'events'>
   dataDir: string
@@ -44,7 +47,7 @@ export function browsersToInstall(value: string): { ok: true; browsers: NativeHo
 
 export async function installNativeHosts(
   browsers: readonly NativeHostBrowser[],
-  options: { dataDir: string; hostScript: string; runtime: string; runtimeIsElectron?: boolean; manifestDir?: string; logger: Logger },
+  options: { dataDir: string; command: readonly string[]; manifestDir?: string; logger: Logger },
 ): Promise<void> {
   for (const browser of browsers) {
     const installed = await installNativeHost({ browser, ...options })

@@ -24,7 +24,7 @@ describe('installing the native-messaging host', () => {
   it('writes a launcher for this data folder and a manifest that allows only the extension', async () => {
     const dataDir = temp()
     const manifestDir = temp()
-    const installed = await installNativeHost({ browser: 'chromium', dataDir, hostScript: '/opt/stint/out/native-host/host.js', runtime: "/usr/bin/no'de", manifestDir, platform: 'linux' })
+    const installed = await installNativeHost({ browser: 'chromium', dataDir, command: ["/usr/bin/no'de", '/opt/stint/out/native-host/host.js'], manifestDir, platform: 'linux' })
     const manifest = JSON.parse(readFileSync(installed.manifestPath, 'utf8')) as Record<string, unknown>
     expect(installed.manifestPath).toBe(join(manifestDir, 'app.stint.native_host.json'))
     expect(manifest).toEqual({ name: 'app.stint.native_host', description: 'Stint: timers from ticket pages', path: installed.launcherPath, type: 'stdio', allowed_origins: ['chrome-extension://jegeifgeopalhjggclaknmljmjcnogjn/'] })
@@ -35,9 +35,9 @@ describe('installing the native-messaging host', () => {
   })
 
   it('names Firefox’s extension id in allowed_extensions', async () => {
-    const installed = await installNativeHost({ browser: 'firefox', dataDir: temp(), hostScript: '/h.js', runtime: '/e', runtimeIsElectron: true, manifestDir: temp(), platform: 'linux' })
+    const installed = await installNativeHost({ browser: 'firefox', dataDir: temp(), command: ['/opt/Stint/stint', '--stint-native-host'], manifestDir: temp(), platform: 'linux' })
     expect(JSON.parse(readFileSync(installed.manifestPath, 'utf8'))).toMatchObject({ allowed_extensions: ['extension@stint.app'] })
-    expect(readFileSync(installed.launcherPath, 'utf8')).toContain('ELECTRON_RUN_AS_NODE=1')
+    expect(readFileSync(installed.launcherPath, 'utf8')).toContain(`exec '/opt/Stint/stint' '--stint-native-host' "$@"`)
   })
 
   it('puts manifests where each browser looks', () => {

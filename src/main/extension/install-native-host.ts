@@ -1,5 +1,5 @@
 // Installs the native-messaging host for one browser: a launcher in the data folder (it
-// names the runtime, the host program and this data folder's socket) and the host
+// names the program to run and this data folder's socket) and the host
 // manifest where the browser looks for it, allowing only Stint's extension. On Windows the
 // browsers find the manifest through the registry (HKCU), which `reg add` writes.
 import { execFile } from 'node:child_process'
@@ -47,11 +47,12 @@ export interface InstallNativeHostOptions {
   browser: NativeHostBrowser
   /** The app's data folder: its socket is the one the host connects to, and the launcher is kept there. */
   dataDir: string
-  /** out/native-host/host.js of this build. */
-  hostScript: string
-  /** Node, or Electron's own binary (run as Node through ELECTRON_RUN_AS_NODE). */
-  runtime: string
-  runtimeIsElectron?: boolean
+  /**
+   * The program the launcher runs and its arguments: Node and out/native-host/host.js for the
+   * browser host; Stint's own executable with --stint-native-host for the desktop app (its
+   * fuses forbid running it as plain Node).
+   */
+  command: readonly string[]
   /** Where the manifest goes instead of the browser's usual folder (a test browser's profile). */
   manifestDir?: string
   platform?: NodeJS.Platform
@@ -70,16 +71,15 @@ export async function installNativeHost(options: InstallNativeHostOptions): Prom
   const socket = ticketSocketPath(options.dataDir, platform)
   const launcherDir = join(options.dataDir, 'native-host')
   await mkdir(launcherDir, { recursive: true, mode: 0o700 })
-  const electron = options.runtimeIsElectron ? 1 : 0
   let launcherPath: string
   if (platform === 'win32') {
     launcherPath = join(launcherDir, 'stint-native-host.cmd')
-    const env = `set "STINT_EXTENSION_SOCKET=${socket}"\r\n${electron ? 'set "ELECTRON_RUN_AS_NODE=1"\r\n' : ''}`
-    await writeFile(launcherPath, `@echo off\r\n${env}"${options.runtime}" "${options.hostScript}" %*\r\n`)
+    const command = options.command.map((part) => `"${part}"`).join(' ')
+    await writeFile(launcherPath, `@echo off\r\nset "STINT_EXTENSION_SOCKET=${socket}"\r\n${command} %*\r\n`)
   } else {
     launcherPath = join(launcherDir, 'stint-native-host')
-    const env = `STINT_EXTENSION_SOCKET=${shellQuote(socket)}${electron ? ' ELECTRON_RUN_AS_NODE=1' : ''}`
-    await writeFile(launcherPath, `#!/bin/sh\n# Written by Stint: the browser extension's native-messaging host for the data folder it names.\nexport ${env}\nexec ${shellQuote(options.runtime)} ${shellQuote(options.hostScript)} "$@"\n`)
+    const command = options.command.map(shellQuote).join(' ')
+    await writeFile(launcherPath, `#!/bin/sh\n# Written by Stint: the browser extension's native-messaging host for the data folder it names.\nexport STINT_EXTENSION_SOCKET=${shellQuote(socket)}\nexec ${command} "$@"\n`)
     await chmod(launcherPath, 0o700)
   }
   const chromiumId = extensionIdOfKey(EXTENSION_PUBLIC_KEY)

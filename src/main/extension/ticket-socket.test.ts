@@ -71,26 +71,26 @@ describe('the extension socket', () => {
 
   it('starts, pauses, resumes and stops a ticket timer, booking the time as a link does', async () => {
     const c = await client(socket.path)
-    c.send({ id: 's', type: 'state', ref: 'Redmine#1' })
-    expect(await c.next()).toEqual({ id: 's', ok: true, timer: { ref: 'Redmine#1', state: 'idle', slot: null, closedSeconds: 0, runningSince: null } })
+    c.send({ id: 's', type: 'state', ref: 'Redmine#1', url: 'http://127.0.0.1:3101/issues/1' })
+    expect(await c.next()).toEqual({ id: 's', ok: true, timer: { ref: 'Redmine#1', url: 'http://127.0.0.1:3101/issues/1', state: 'idle', slot: null, closedSeconds: 0, runningSince: null } })
 
     c.send(start)
     expect(await c.next()).toMatchObject({ type: 'tickets', timers: [{ ref: 'Redmine#1', state: 'running', runningSince: T0 }] })
-    expect(await c.next()).toEqual({ id: 'a', ok: true, timer: { ref: 'Redmine#1', state: 'running', slot: 1, closedSeconds: 0, runningSince: T0 } })
+    expect(await c.next()).toEqual({ id: 'a', ok: true, timer: { ref: 'Redmine#1', url: 'http://127.0.0.1:3101/issues/1', state: 'running', slot: 1, closedSeconds: 0, runningSince: T0 } })
     const item = (await temp.core.work.listWorkItems()).find((w) => w.reference === 'Redmine#1')
-    expect(item).toMatchObject({ title: 'Printer offline', customerName: 'Acme Ltd' })
+    expect(item).toMatchObject({ title: 'Printer offline', customerName: 'Acme Ltd', ticketUrl: 'http://127.0.0.1:3101/issues/1' })
 
     temp.clock.advance(20 * 60_000)
-    c.send({ id: 'p', type: 'pause', ref: 'redmine#1' })
+    c.send({ id: 'p', type: 'pause', ref: 'redmine#1', url: 'http://127.0.0.1:3101/issues/1' })
     expect(await c.next()).toMatchObject({ type: 'tickets', timers: [{ state: 'paused', closedSeconds: 1200 }] })
-    expect(await c.next()).toMatchObject({ id: 'p', ok: true, timer: { ref: 'redmine#1', state: 'paused', closedSeconds: 1200, runningSince: null } })
+    expect(await c.next()).toMatchObject({ id: 'p', ok: true, timer: { ref: 'Redmine#1', state: 'paused', closedSeconds: 1200, runningSince: null } })
 
     c.send({ ...start, id: 'r' })
     await c.next()
     expect(await c.next()).toMatchObject({ id: 'r', ok: true, timer: { state: 'running', closedSeconds: 1200 } })
 
     temp.clock.advance(10 * 60_000)
-    c.send({ id: 'x', type: 'stop', ref: 'Redmine#1' })
+    c.send({ id: 'x', type: 'stop', ref: 'Redmine#1', url: 'http://127.0.0.1:3101/issues/1' })
     expect(await c.next()).toMatchObject({ type: 'tickets', timers: [] })
     expect(await c.next()).toMatchObject({ id: 'x', ok: true, timer: { state: 'idle' } })
     const entries = await temp.core.entries.load({ from: '2026-11-16', to: '2026-11-16' })
@@ -106,7 +106,7 @@ describe('the extension socket', () => {
     await c.next()
     await c.next()
     temp.clock.advance(5_000)
-    c.send({ id: 'x', type: 'stop', ref: 'Redmine#1' })
+    c.send({ id: 'x', type: 'stop', ref: 'Redmine#1', url: 'http://127.0.0.1:3101/issues/1' })
     let answer = await c.next()
     while (typeof answer === 'object' && answer !== null && 'type' in answer) answer = await c.next()
     expect(answer).toMatchObject({ id: 'x', ok: true, timer: { state: 'idle' } })
@@ -114,11 +114,27 @@ describe('the extension socket', () => {
     c.raw.destroy()
   })
 
+  it('tells two systems’ tickets of the same reference apart by their pages', async () => {
+    const c = await client(socket.path)
+    c.send(start)
+    await c.next()
+    await c.next()
+    const other = { ref: 'Redmine#1', url: 'https://redmine.other.example/issues/1' }
+    c.send({ id: 'o', type: 'state', ...other })
+    expect(await c.next()).toMatchObject({ id: 'o', ok: true, timer: { state: 'idle', slot: null } })
+    c.send({ id: 'o2', type: 'start', ...other, title: 'Other printer' })
+    await c.next()
+    expect(await c.next()).toMatchObject({ id: 'o2', ok: true, timer: { ref: 'redmine.other.example/Redmine#1', url: other.url, state: 'running', slot: 2 } })
+    c.send({ id: 'o3', type: 'state', ref: 'Redmine#1', url: 'http://127.0.0.1:3101/issues/1' })
+    expect(await c.next()).toMatchObject({ id: 'o3', ok: true, timer: { state: 'running', slot: 1 } })
+    c.raw.destroy()
+  })
+
   it('answers a request it cannot read, or cannot carry out, with the reason', async () => {
     const c = await client(socket.path)
     c.send({ id: 'b', type: 'start', ref: 'OPS 12', url: 'https://x.example/browse/OPS-12' })
     expect(await c.next()).toMatchObject({ id: 'b', ok: false, error: { code: 'invalid_request' } })
-    c.send({ id: 'c', type: 'stop', ref: 'OPS-12' })
+    c.send({ id: 'c', type: 'stop', ref: 'OPS-12', url: 'https://acme.atlassian.net/browse/OPS-12' })
     const notFound = (await c.next()) as { error: { code: string; message: string } }
     expect(notFound).toMatchObject({ id: 'c', ok: false, error: { code: 'not_found' } })
     expect(notFound.error.message).toContain('OPS-12')
@@ -169,7 +185,7 @@ describe('the native host between the browser and the app', () => {
 
   it('refuses a bad message itself, before the app sees it', async () => {
     const h = host(socket.path)
-    h.send({ id: 'q', type: 'state', ref: 'Redmine#1', extra: 1 })
+    h.send({ id: 'q', type: 'state', ref: 'Redmine#1', url: 'http://127.0.0.1:3101/issues/1', extra: 1 })
     expect(await h.next()).toMatchObject({ id: 'q', ok: false, error: { code: 'invalid_request' } })
     h.end()
     await h.done
@@ -177,7 +193,7 @@ describe('the native host between the browser and the app', () => {
 
   it('says the app is not running when nothing listens', async () => {
     const h = host(`${temp.dataDir}/nobody.sock`)
-    h.send({ id: 'q', type: 'state', ref: 'Redmine#1' })
+    h.send({ id: 'q', type: 'state', ref: 'Redmine#1', url: 'http://127.0.0.1:3101/issues/1' })
     expect(await h.next()).toEqual({ id: 'q', ok: false, error: { code: 'unavailable', message: 'Stint is not running. Start Stint, then try again.' } })
     h.end()
     await h.done

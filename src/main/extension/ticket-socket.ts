@@ -8,10 +8,11 @@ import { createHash } from 'node:crypto'
 import { chmod, rm } from 'node:fs/promises'
 import { connect, createServer, type Server, type Socket } from 'node:net'
 import { join } from 'node:path'
-import { ExtensionRequestSchema, unreadableRequest, type ExtensionMessage, type ExtensionRequest, type TicketTimer } from '@shared/extension-protocol'
+import { ExtensionRequestSchema, timerOfTicket, unreadableRequest, type ExtensionMessage, type ExtensionRequest, type TicketTimer } from '@shared/extension-protocol'
 import { readableError, refuse, StintError } from '@shared/errors'
 import { ENGLISH, type Translator } from '@shared/i18n/translator'
 import { timerCommand } from '@shared/ticket-link'
+import { checkTicketUrl } from '@shared/ticket-url'
 import type { Timer } from '@shared/timers'
 import type { WorkItem } from '@shared/work'
 import type { EventHub } from '../events'
@@ -31,7 +32,7 @@ export function ticketSocketPath(dataDir: string, platform: NodeJS.Platform = pr
 export interface TicketSocketOptions {
   path: string
   timers: Pick<TimerEngine, 'list' | 'startForTicket' | 'stopForTicket' | 'stop' | 'discard' | 'pause'>
-  workItems: () => Promise<readonly Pick<WorkItem, 'id' | 'reference'>[]>
+  workItems: () => Promise<readonly Pick<WorkItem, 'id' | 'reference' | 'ticketUrl'>[]>
   events: EventHub
   /** How a stop asks about a short run and tells what it booked (the app's dialogs and notifications). */
   feedback: CommandFeedback
@@ -45,16 +46,21 @@ export interface TicketSocket {
 }
 
 /** Every ticket timer that runs or is paused. */
-function ticketTimers(timers: readonly Timer[], items: readonly Pick<WorkItem, 'id' | 'reference'>[]): TicketTimer[] {
-  const refOf = new Map(items.filter((i) => i.reference !== null).map((i) => [i.id, i.reference ?? '']))
+function ticketTimers(timers: readonly Timer[], items: readonly Pick<WorkItem, 'id' | 'reference' | 'ticketUrl'>[]): TicketTimer[] {
+  const itemOf = new Map(items.map((i) => [i.id, i]))
   return timers.flatMap((t) => {
-    const ref = t.workItemId === null ? undefined : refOf.get(t.workItemId)
-    if (ref === undefined || t.state === 'idle') return []
-    return [{ ref, state: t.state, slot: t.slot, closedSeconds: t.closedSeconds, runningSince: t.runningSince }]
+    const item = t.workItemId === null ? undefined : itemOf.get(t.workItemId)
+    if (item?.reference == null || t.state === 'idle') return []
+    return [{ ref: item.reference, url: item.ticketUrl, state: t.state, slot: t.slot, closedSeconds: t.closedSeconds, runningSince: t.runningSince }]
   })
 }
 
-const sameRef = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
+/** The page as stored (the URL parser's spelling), or a refusal in words. */
+function pageOf(url: string): string {
+  const checked = checkTicketUrl(url)
+  if (!checked.ok) throw new StintError('invalid_request', `Refused: ${checked.problem}`)
+  return checked.url
+}
 
 /** A socket file left by an app that did not close cleanly is removed; one that answers belongs to a running Stint. */
 async function clearStaleSocket(path: string): Promise<void> {
@@ -76,30 +82,31 @@ export async function startTicketSocket(options: TicketSocketOptions): Promise<T
   const translator = options.translator ?? (() => ENGLISH)
   const connections = new Set<Socket>()
 
-  const stateOf = async (ref: string): Promise<TicketTimer> => {
-    const found = ticketTimers(await timers.list(), await options.workItems()).find((t) => sameRef(t.ref, ref))
-    return found ? { ...found, ref } : { ref, state: 'idle', slot: null, closedSeconds: 0, runningSince: null }
+  const stateOf = async (ticket: { ref: string; url: string }): Promise<TicketTimer> => {
+    const found = timerOfTicket(ticketTimers(await timers.list(), await options.workItems()), ticket)
+    return found ?? { ref: ticket.ref, url: ticket.url, state: 'idle', slot: null, closedSeconds: 0, runningSince: null }
   }
 
   const carryOut = async (request: ExtensionRequest): Promise<TicketTimer> => {
+    const ticket = { ref: request.ref, url: pageOf(request.url) }
     switch (request.type) {
       case 'state':
-        return stateOf(request.ref)
+        return stateOf(ticket)
       case 'start': {
-        const command = timerCommand('start', request.ref, request.title, request.customer)
-        if (!command.ok) throw new StintError('invalid_request', command.problem)
+        const command = timerCommand('start', request.ref, request.title, request.customer, request.url)
+        if (!command.ok) throw new StintError('invalid_request', `Refused: ${command.problem}`)
         if (command.value.action === 'start') await timers.startForTicket(command.value)
-        return stateOf(request.ref)
+        return stateOf(ticket)
       }
       case 'pause': {
-        const now = await stateOf(request.ref)
+        const now = await stateOf(ticket)
         if (now.slot === null) throw refuse('not_found', 'refusal.noTimerFor', { ref: request.ref })
         if (now.state === 'running') await timers.pause(now.slot)
-        return stateOf(request.ref)
+        return stateOf(ticket)
       }
       case 'stop':
-        await stopTicketTimer(timers, request.ref, options.feedback, translator())
-        return stateOf(request.ref)
+        await stopTicketTimer(timers, ticket, options.feedback, translator())
+        return stateOf(ticket)
     }
   }
 

@@ -27,7 +27,7 @@ export async function runTimerCommand(
       feedback.notify(t('notices.link.running', { ref: command.ref }), t('notices.link.runningBody', { label: timer.label, slot: timer.slot }))
       return
     }
-    await stopTicketTimer(engine, command.ref, feedback, translator)
+    await stopTicketTimer(engine, { ref: command.ref, url: command.url }, feedback, translator)
   } catch (error) {
     if (!(error instanceof StintError)) throw error
     feedback.notify(t(command.action === 'start' ? 'notices.link.startFailed' : 'notices.link.stopFailed', { ref: command.ref }), error.message)
@@ -40,11 +40,11 @@ export async function runTimerCommand(
  */
 export async function stopTicketTimer(
   engine: Pick<TimerEngine, 'stopForTicket' | 'stop' | 'discard'>,
-  ref: string,
+  ticket: { ref: string; url?: string | undefined },
   feedback: CommandFeedback,
   { t }: Pick<Translator, 't'> = ENGLISH,
 ): Promise<void> {
-  let result = await engine.stopForTicket(ref)
+  let result = await engine.stopForTicket(ticket)
   if (result.outcome === 'confirm-short') {
     if (!(await feedback.confirmKeepShort(result.timer.label, result.seconds))) {
       await engine.discard(result.timer.slot)
@@ -53,7 +53,7 @@ export async function stopTicketTimer(
     result = await engine.stop(result.timer.slot, { keepShort: true })
     if (result.outcome !== 'stopped' || result.heldSeconds === 0) return
   }
-  if (result.outcome === 'stopped') feedback.notify(t('notices.stopped.title', { name: ref }), stoppedText(result, { t }))
+  if (result.outcome === 'stopped') feedback.notify(t('notices.stopped.title', { name: ticket.ref }), stoppedText(result, { t }))
 }
 
 /** What a stop booked, and what it could not book because its period is locked (that waits as a question). */

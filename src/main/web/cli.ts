@@ -97,8 +97,7 @@ async function main(): Promise<void> {
     const manifestDir = values['native-host-manifest-dir']
     await installNativeHosts(browsers.browsers, {
       dataDir,
-      hostScript: resolve(import.meta.dirname, '../native-host/host.js'),
-      runtime: process.execPath,
+      command: [process.execPath, resolve(import.meta.dirname, '../native-host/host.js')],
       logger,
       ...(manifestDir === undefined ? {} : { manifestDir: resolve(manifestDir) }),
     })
