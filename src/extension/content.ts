@@ -18,7 +18,15 @@ async function main(): Promise<void> {
   const own = settings.selfHosted.find((system) => system.origin === location.origin)
   const kind = cloud ?? own?.kind
   if (kind === undefined) return
-  const choice = (cloud ? settings.cloud[cloud] : own) ?? { autoStart: false, autoStop: false }
+  let choice = (cloud ? settings.cloud[cloud] : own) ?? { autoStart: false, autoStop: false }
+  // A change on the options page applies to pages already open.
+  chrome.storage.onChanged.addListener((_changes, area) => {
+    if (area !== 'local') return
+    void chrome.storage.local.get(['selfHosted', 'cloud']).then((stored) => {
+      const now = readSettings(stored)
+      choice = (cloud ? now.cloud[cloud] : now.selfHosted.find((system) => system.origin === location.origin)) ?? { autoStart: false, autoStop: false }
+    })
+  })
 
   const waiting = new Map<string, (answer: Answer) => void>()
   let port: chrome.runtime.Port | null = null
@@ -49,7 +57,7 @@ async function main(): Promise<void> {
     doc: document,
     location: () => new URL(location.href),
     adapter: ADAPTERS[kind],
-    choice,
+    choice: () => choice,
     t: translatorFor(navigator.language),
     now: () => Date.now(),
     request: (request) =>

@@ -23,7 +23,7 @@ function setUp(answers: (request: { type: string }) => Answer, choice = { autoSt
     doc: document,
     location: () => URL_1,
     adapter: redmineAdapter,
-    choice,
+    choice: () => choice,
     t: translatorFor('en'),
     now: () => 10_000,
     request: (request) => {

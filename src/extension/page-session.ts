@@ -17,7 +17,8 @@ export interface PageSessionOptions {
   doc: Document
   location: () => URL
   adapter: SiteAdapter
-  choice: SystemChoice
+  /** The user's opt-ins for this system, as they are now (the options page may change them while the page is open). */
+  choice: () => SystemChoice
   t: T
   now: () => number
   request: (request: Request) => Promise<Answer>
@@ -84,11 +85,11 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   }
 
   const maybeAutoStart = () => {
-    if (!choice.autoStart || !page || page.closed || state.kind !== 'known' || state.timer.state === 'running') return
+    if (!choice().autoStart || !page || page.closed || state.kind !== 'known' || state.timer.state === 'running') return
     void act('start', true)
   }
   const maybeAutoStop = () => {
-    if (!choice.autoStop || !page?.closed || state.kind !== 'known' || state.timer.state === 'idle' || autoStopped === page.ref) return
+    if (!choice().autoStop || !page?.closed || state.kind !== 'known' || state.timer.state === 'idle' || autoStopped === page.ref) return
     autoStopped = page.ref
     void act('stop', true)
   }

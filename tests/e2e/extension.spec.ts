@@ -188,3 +188,36 @@ test('opted in, a Redmine issue starts its timer when opened and books it when t
   expect(((await api('timers.list')) as { state: string }[]).every((t) => t.state === 'idle')).toBe(true)
   expect(await bookedRuns()).toBe(before + 1)
 })
+
+test('without the native host, the control says the state is unknown and offers start and stop by link', async () => {
+  // A second profile with no host manifest: what a browser sees before Stint installed its connection.
+  const profile = join(work, 'profile-without-host')
+  const extension = join(work, 'extension')
+  const bare = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+  })
+  try {
+    const options = await bare.newPage()
+    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`)
+    await expect(options.getByText(/^Stint is not reachable: start and stop go through stint:\/\/ links/)).toBeVisible()
+    await options.getByLabel('System').selectOption('redmine')
+    await options.getByLabel('Address').fill(redmineOrigin)
+    await options.getByRole('button', { name: 'Add system' }).click()
+    await expect(options.getByText(`${redmineOrigin} was added.`)).toBeVisible()
+
+    issueOneClosed = false
+    const page = await bare.newPage()
+    await page.goto(`${redmineOrigin}/issues/1`)
+    const control = page.locator('stint-ticket-control')
+    await expect(control.getByRole('status')).toHaveText('State unknown: Stint is not connected')
+    await expect(control.getByRole('button', { name: 'Start the Stint timer for Redmine#1' })).toBeVisible()
+    await expect(control.getByRole('button', { name: 'Stop the Stint timer for Redmine#1 and book the time' })).toBeVisible()
+    await expect(control.getByRole('button', { name: 'Pause the Stint timer for Redmine#1' })).toBeHidden()
+    await expectNoAxeViolations(page, 'stint-ticket-control')
+    await screenshot(page, 'extension-control-unknown', page.locator('.issue.details .subject'))
+  } finally {
+    await bare.close()
+  }
+})
