@@ -1,6 +1,6 @@
-// Two test projects, by runtime: Node for shared, main and the team server (real SQLite
+// Three test projects, by runtime: Node for shared, main and the team server (real SQLite
 // files, throwaway PostgreSQL clusters, real child processes), happy-dom for the React
-// renderer.
+// renderer and for the browser extension.
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
@@ -25,6 +25,14 @@ export default defineConfig({
           name: 'renderer',
           environment: 'happy-dom',
           include: ['src/renderer/**/*.test.ts', 'src/renderer/**/*.test.tsx'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'extension',
+          environment: 'happy-dom',
+          include: ['src/extension/**/*.test.ts'],
         },
       },
     ],

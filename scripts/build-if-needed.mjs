@@ -7,8 +7,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = join(import.meta.dirname, '..')
-const outputs = ['out/web/host.js', 'out/server/server.js', 'out/renderer/index.html', 'out/main/index.js', 'out/preload/index.cjs']
-const inputs = ['src', 'resources', 'package.json', 'package-lock.json', 'electron.vite.config.ts', 'vite.web.config.ts', 'vite.server.config.ts', 'scripts/csp-plugin.ts']
+const outputs = ['out/web/host.js', 'out/server/server.js', 'out/renderer/index.html', 'out/main/index.js', 'out/preload/index.cjs', 'out/native-host/host.js', 'out/extension/manifest.json', 'out/stint-extension.zip']
+const inputs = ['src', 'resources', 'package.json', 'package-lock.json', 'electron.vite.config.ts', 'vite.web.config.ts', 'vite.server.config.ts', 'scripts/csp-plugin.ts', 'scripts/build-extension.mjs', 'scripts/zip.mjs']
 
 function newestMtime(path) {
   const stat = statSync(path)

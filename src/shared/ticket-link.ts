@@ -27,7 +27,7 @@ export const CUSTOMER_MAX_LENGTH = 120
  * digit, optionally after one `#` (#4711). No spaces, no quotes, nothing outside ASCII, so a
  * reference is safe to show, to log and to compare, and cannot look like another one.
  */
-const TICKET_REF_PATTERN = /^#?[A-Za-z0-9][A-Za-z0-9._:/#-]*$/
+export const TICKET_REF_PATTERN = /^#?[A-Za-z0-9][A-Za-z0-9._:/#-]*$/
 
 /** Characters a link must carry percent-encoded (RFC 3986): controls, any whitespace, and " < > \ ^ ` { | }. */
 const MUST_BE_ENCODED = /[\p{Cc}\s"<>\\^`{|}]/u
@@ -223,7 +223,8 @@ export function parseTimerArgs(argv: readonly string[]): TimerArgsResult {
   return command.ok ? { ok: true, command: command.value } : refuse(command.problem)
 }
 
-function timerCommand(
+/** A start or stop command from values read elsewhere (the browser extension's messages), checked as a link's are. */
+export function timerCommand(
   action: TimerCommand['action'],
   rawRef: string,
   rawTitle: string | undefined,

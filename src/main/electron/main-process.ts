@@ -35,6 +35,8 @@ import { consoleLogger } from '../logger'
 import { failureMessage, startFailureMessage } from '../start-failure'
 import { ReminderService } from '../timers/reminders'
 import { realScheduler } from '../timers/scheduler'
+import { browsersToInstall, installNativeHosts, NATIVE_HOST_SWITCH, openExtensionChannel } from '../extension/channel'
+import { runNativeHost } from '../native-host/host'
 import { runTimerCommand, stoppedText, type CommandFeedback } from '../timers/timer-commands'
 import { JsonFileSettingsStore } from '../settings/settings-store'
 import { APP_ENTRY_URL } from './app-url'
@@ -63,6 +65,13 @@ let translator: Translator = ENGLISH
  * the reason, rather than leaving a Stint with no window and no tray holding the lock.
  */
 export async function startStint(): Promise<void> {
+  // Started by the browser as the extension's native-messaging host: relay, no window, no tray, no lock.
+  if (process.argv.includes(NATIVE_HOST_SWITCH)) {
+    const socketPath = process.env['STINT_EXTENSION_SOCKET']
+    if (socketPath) await runNativeHost({ input: process.stdin, output: process.stdout, socketPath, log: (line) => process.stderr.write(`stint native host: ${line}\n`) })
+    app.exit(socketPath ? 0 : 2)
+    return
+  }
   try {
     await start()
   } catch (error) {
@@ -179,6 +188,16 @@ async function start(): Promise<void> {
     policy: { mainFrame: () => window?.webContents.mainFrame ?? null, ...(devServerUrl ? { devServerUrl } : {}) },
   })
   connectPowerMonitor(powerMonitor, ready.timers, logError)
+  // The browser extension's channel (its native host connects here), and --install-native-host=chromium,firefox.
+  const channel = await openExtensionChannel({ core: ready, dataDir: app.getPath('userData'), feedback, translator: () => translator, logger })
+  const installFor = process.argv.find((arg) => arg.startsWith('--install-native-host='))?.slice('--install-native-host='.length)
+  const browsers = installFor === undefined ? null : browsersToInstall(installFor)
+  if (browsers && !browsers.ok) logger.error(browsers.problem)
+  else if (browsers) {
+    // Stint itself is the host (its fuses forbid running it as plain Node); a development build names its app folder.
+    const command = [process.execPath, ...(process.defaultApp && process.argv[1] ? [resolve(process.argv[1])] : []), NATIVE_HOST_SWITCH]
+    await installNativeHosts(browsers.browsers, { dataDir: app.getPath('userData'), command, logger }).catch(logError)
+  }
   const reminders = new ReminderService({
     clock: systemClock,
     scheduler: realScheduler,
@@ -276,6 +295,7 @@ async function start(): Promise<void> {
       quitting = true
       shortcuts?.unregister()
       reminders.stop()
+      await channel?.close()
       await ready.close({ keepRunning })
     },
     onError: logError,

@@ -27,20 +27,33 @@ export async function runTimerCommand(
       feedback.notify(t('notices.link.running', { ref: command.ref }), t('notices.link.runningBody', { label: timer.label, slot: timer.slot }))
       return
     }
-    let result = await engine.stopForTicket({ ref: command.ref, url: command.url })
-    if (result.outcome === 'confirm-short') {
-      if (!(await feedback.confirmKeepShort(result.timer.label, result.seconds))) {
-        await engine.discard(result.timer.slot)
-        return
-      }
-      result = await engine.stop(result.timer.slot, { keepShort: true })
-      if (result.outcome !== 'stopped' || result.heldSeconds === 0) return
-    }
-    if (result.outcome === 'stopped') feedback.notify(t('notices.stopped.title', { name: command.ref }), stoppedText(result, translator))
+    await stopTicketTimer(engine, { ref: command.ref, url: command.url }, feedback, translator)
   } catch (error) {
     if (!(error instanceof StintError)) throw error
     feedback.notify(t(command.action === 'start' ? 'notices.link.startFailed' : 'notices.link.stopFailed', { ref: command.ref }), error.message)
   }
+}
+
+/**
+ * Stops the ticket's timer and books it as a link's stop does (a short run is the user's
+ * decision, asked through `feedback`); throws the StintError of a stop that cannot happen.
+ */
+export async function stopTicketTimer(
+  engine: Pick<TimerEngine, 'stopForTicket' | 'stop' | 'discard'>,
+  ticket: { ref: string; url?: string | undefined },
+  feedback: CommandFeedback,
+  { t }: Pick<Translator, 't'> = ENGLISH,
+): Promise<void> {
+  let result = await engine.stopForTicket(ticket)
+  if (result.outcome === 'confirm-short') {
+    if (!(await feedback.confirmKeepShort(result.timer.label, result.seconds))) {
+      await engine.discard(result.timer.slot)
+      return
+    }
+    result = await engine.stop(result.timer.slot, { keepShort: true })
+    if (result.outcome !== 'stopped' || result.heldSeconds === 0) return
+  }
+  if (result.outcome === 'stopped') feedback.notify(t('notices.stopped.title', { name: ticket.ref }), stoppedText(result, { t }))
 }
 
 /** What a stop booked, and what it could not book because its period is locked (that waits as a question). */

@@ -10,13 +10,17 @@ import { FileLog } from '../log/file-log'
 import { consoleLogger } from '../logger'
 import { JsonFileSettingsStore } from '../settings/settings-store'
 import { startFailureMessage } from '../start-failure'
+import { browsersToInstall, installNativeHosts, openExtensionChannel } from '../extension/channel'
 import { defaultWebDataDir } from './data-dir'
 import { WebDownloads } from './downloads'
 import { listenForWebHost, startWebHost } from './server'
 
-const USAGE = `Usage: npm run web -- [--port N] [--data-dir PATH]
+const USAGE = `Usage: npm run web -- [--port N] [--data-dir PATH] [--install-native-host BROWSERS]
   --port      port on 127.0.0.1 (default: any free port)
-  --data-dir  folder of the SQLite database (default: ${defaultWebDataDir()})`
+  --data-dir  folder of the SQLite database (default: ${defaultWebDataDir()})
+  --install-native-host  chromium, chrome and/or firefox (comma-separated): lets the
+              browser extension reach this data folder's Stint
+  --native-host-manifest-dir  where the host manifest goes instead of the browser's folder`
 
 /** What was wrong with the port, in words. */
 function portProblem(error: unknown): string {
@@ -27,10 +31,16 @@ function portProblem(error: unknown): string {
 }
 
 async function main(): Promise<void> {
-  let values: { port?: string | undefined; 'data-dir'?: string | undefined; help?: boolean | undefined }
+  let values: { port?: string | undefined; 'data-dir'?: string | undefined; 'install-native-host'?: string | undefined; 'native-host-manifest-dir'?: string | undefined; help?: boolean | undefined }
   try {
     values = parseArgs({
-      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'install-native-host': { type: 'string' },
+        'native-host-manifest-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     }).values
   } catch (error) {
@@ -47,6 +57,11 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const dataDir = resolve(values['data-dir'] ?? defaultWebDataDir())
+  const browsers = values['install-native-host'] === undefined ? { ok: true as const, browsers: [] } : browsersToInstall(values['install-native-host'])
+  if (!browsers.ok) {
+    console.error(`${browsers.problem}\n${USAGE}`)
+    process.exit(2)
+  }
   // The port first: a port that is taken fails here, before the data folder is made or opened.
   let listening
   try {
@@ -76,6 +91,17 @@ async function main(): Promise<void> {
   }
   const rendererDir = resolve(import.meta.dirname, '../renderer')
   const host = await startWebHost({ core, rendererDir, token, logger, listening, downloads })
+  // The browser host has no dialogs: a short run stopped from a ticket page is kept, and what was booked goes to the log.
+  const channel = await openExtensionChannel({ core, dataDir, logger, feedback: { confirmKeepShort: () => Promise.resolve(true), notify: (title, body) => logger.info(`${title}: ${body}`) } })
+  if (browsers.browsers.length > 0) {
+    const manifestDir = values['native-host-manifest-dir']
+    await installNativeHosts(browsers.browsers, {
+      dataDir,
+      command: [process.execPath, resolve(import.meta.dirname, '../native-host/host.js')],
+      logger,
+      ...(manifestDir === undefined ? {} : { manifestDir: resolve(manifestDir) }),
+    })
+  }
   // stdout carries the URL alone, first, so scripts can read it; a terminal shows it set apart under the start-up lines.
   console.log(`${host.url}?token=${token}`)
   console.error(`\n  Stint is ready. Open the address above in your browser (it holds this launch's key).\n  Data in ${dataDir}. Ctrl+C stops it.\n`)
@@ -85,6 +111,7 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     await host.close()
+    await channel?.close()
     await core.close()
     logger.info('Stint (browser host) stopped')
     process.exit(0)

@@ -1,5 +1,5 @@
 // English: the Timers view (cards, editor, start time, the questions about idle, crash
-// and locked time, time kept aside, the recent list).
+// and locked time, time kept aside, the recent list), and the browser extension's control.
 export const enTimers = {
   'timers.title': 'Timers',
   'timers.subtitle': 'Nine slots, one per job in flight. Keys {first}–{last} start or pause a timer, {pause} pauses all.',
@@ -126,4 +126,38 @@ export const enTimers = {
   'timers.recent.continue': 'Continue',
   'timers.recent.continueLabel': 'Continue {name} from {day}',
   'timers.recent.continueEntryLabel': 'Continue this entry from {day}',
+
+  // The browser extension: the control beside a ticket's title, and its options page.
+  'extension.control.group': 'Stint timer for {ref}',
+  'extension.control.start': 'Start',
+  'extension.control.startLabel': 'Start the Stint timer for {ref}',
+  'extension.control.resume': 'Resume',
+  'extension.control.resumeLabel': 'Resume the Stint timer for {ref}',
+  'extension.control.pause': 'Pause',
+  'extension.control.pauseLabel': 'Pause the Stint timer for {ref}',
+  'extension.control.stop': 'Stop',
+  'extension.control.stopLabel': 'Stop the Stint timer for {ref} and book the time',
+  'extension.control.running': 'Running {duration}',
+  'extension.control.paused': 'Paused at {duration}',
+  'extension.control.idle': 'Not running',
+  'extension.control.unknown': 'State unknown: Stint is not connected',
+  'extension.control.unknownHint': "The browser cannot reach Stint, so the timer's state is not shown. Start and Stop still work through stint:// links.",
+  'extension.control.failed': 'Stint could not do this: {reason}',
+  'extension.options.title': 'Stint on ticket pages',
+  'extension.options.intro': 'Stint shows its timer beside the title of a ticket. Cloud systems work at once; add a self-hosted system by its address, and the browser asks you to let Stint read its pages.',
+  'extension.options.channelOk': 'Connected to Stint.',
+  'extension.options.channelMissing': "Stint is not reachable: start and stop go through stint:// links, and the timer's state is not shown. Start Stint, and install its browser connection (Settings).",
+  'extension.options.cloud': 'Cloud systems',
+  'extension.options.selfHosted': 'Self-hosted systems',
+  'extension.options.none': 'No self-hosted system added yet.',
+  'extension.options.autoStart': 'Start the timer when a ticket page opens',
+  'extension.options.autoStop': 'Stop and book when the page shows the ticket closed',
+  'extension.options.system': 'System',
+  'extension.options.address': 'Address',
+  'extension.options.add': 'Add system',
+  'extension.options.remove': 'Remove',
+  'extension.options.removeLabel': 'Remove {address}',
+  'extension.options.badAddress': 'Enter an address that starts with https:// or http://, e.g. https://redmine.example.com.',
+  'extension.options.notAllowed': 'The browser did not allow Stint to read pages on {address}; nothing was added.',
+  'extension.options.added': '{address} was added. Open or reload one of its ticket pages.',
 } as const
