@@ -20,6 +20,8 @@ const REVIEWED: Record<string, string> = {
   'src/main/reports/csv-entries.ts': "a type of the export's query builder",
   'src/main/sync/restored-server.ts': "after a server restore, sets a row's server version to the restored server's (sync bookkeeping, never an entry's content); the outbox trigger then queues it",
   'src/main/sync/sync-service.ts': 'queues unsent rows (a read) and sends entry writes to src/main/entries/server-copies',
+  'src/shared/ticket-systems/redmine.ts': "Redmine's REST paths and fields (/time_entries.json), not Stint's table",
+  'src/shared/ticket-systems/freshdesk.ts': "Freshdesk's REST paths (/tickets/:id/time_entries), not Stint's table",
 }
 
 const WRITE_CALL = new RegExp(`\\.(insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\\(\\s*['"\`](${TABLES})\\b`)
