@@ -167,6 +167,7 @@ export class TicketWriteWorker {
       const connector = this.options.connectors(credentials)
       const ticketId = job.ticket_id ?? connector.ticketIdFromUrl(job.ticket_url)
       if (ticketId === null) throw new TicketSystemError('refused', `${job.ticket_url} is not a ticket page of ${system.name}`)
+      if (job.ticket_id === null) await this.mine(job).set({ ticket_id: ticketId }).execute()
       if (job.state === 'waiting') await this.write(job, system, connector, ticketId, calls)
       else await this.reverse(job, system, connector, ticketId, calls)
     } catch (error) {
