@@ -192,6 +192,10 @@ describe('the admin commands', () => {
     expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('--included-hours must be a number of hours such as 40 or 7.5, not "lots".') as string])
     const missing = await run(['work-item', 'add', '--kind', 'ticket', '--title', 'X', '--contract', 'Managed IT'])
     expect([missing.status, missing.stderr]).toEqual([1, expect.stringContaining('A contract belongs to a customer: give --customer too. Nothing was changed.') as string])
+    // A ticket's page, for the write-back: checked like everywhere else.
+    expect((await run(['work-item', 'add', '--kind', 'ticket', '--title', 'VPN down', '--reference', '#42', '--ticket-url', 'HTTPS://Redmine.example.com/issues/42'])).status).toBe(0)
+    const badPage = await run(['work-item', 'add', '--kind', 'ticket', '--title', 'Y', '--ticket-url', 'ftp://x.example/1'])
+    expect([badPage.status, badPage.stderr]).toEqual([1, expect.stringContaining('A ticket page address must start with https:// or http://, not ftp://.') as string])
   })
 
   it('an admin voids approved time or reopens a period from the command line, with the reason recorded', async () => {

@@ -34,6 +34,8 @@ export interface WorkItemRowFields extends Stamped {
   contract_id: string | null
   billable: Flag
   active: Flag
+  /** Absent when the wire left it out (an older sender): the stored value is then kept. */
+  ticket_url?: string | null
 }
 
 export interface ActivityTypeRowFields extends Stamped {
@@ -102,6 +104,7 @@ export function workItemFields(row: WorkItemRowFields): Omit<WorkItemWire, 'vers
     contractId: row.contract_id,
     billable: row.billable === 1,
     active: row.active === 1,
+    ticketUrl: row.ticket_url ?? null,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
   }
@@ -117,6 +120,8 @@ export function workItemRow(wire: Omit<WorkItemWire, 'version'>): WorkItemRowFie
     contract_id: wire.contractId,
     billable: flag(wire.billable),
     active: flag(wire.active),
+    // A sender that knows no ticket pages says nothing about them: leave the column alone.
+    ...(wire.ticketUrl !== undefined ? { ticket_url: wire.ticketUrl } : {}),
     updated_at: wire.updatedAt,
     deleted_at: wire.deletedAt,
   }

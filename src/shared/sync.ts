@@ -12,6 +12,7 @@ import { PeriodRuleSchema } from './periods'
 import { PeriodStatusSchema } from './timesheet'
 import { CursorInputSchema, CursorTextSchema } from './sync-cursor'
 import { freeTextSchema, nameSchema } from './text'
+import { ticketUrlSchema } from './ticket-url'
 
 export const MAX_PUSH_MUTATIONS = 500
 export const MAX_PULL_CHANGES = 1000
@@ -49,6 +50,8 @@ export const WorkItemWireSchema = z.object({
   contractId: Id.nullable(),
   billable: z.boolean(),
   active: z.boolean(),
+  /** The ticket's page, null for none. Left out by an older device or server: the copy at the other end keeps its own. */
+  ticketUrl: z.string().min(1).max(2048).nullable().optional(),
   version: Version,
   updatedAt: Instant,
   deletedAt: Instant.nullable(),
@@ -134,6 +137,7 @@ const WorkItemChangeSchema = WorkItemWireSchema.omit({ version: true }).extend({
   title: nameSchema('A work item title', { max: 200 }),
   customerId: ChangeId.nullable(),
   contractId: ChangeId.nullable(),
+  ticketUrl: ticketUrlSchema.nullable().optional(),
 })
 const ActivityTypeChangeSchema = ActivityTypeWireSchema.omit({ version: true }).extend({ id: ChangeId, name: nameSchema('An activity type name', { max: 80 }) })
 const CustomerChangeSchema = CustomerWireSchema.omit({ version: true }).extend({

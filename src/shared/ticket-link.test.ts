@@ -35,6 +35,13 @@ describe('a ticket link that starts or stops a timer', () => {
     ['a customer of exactly 120 characters', `stint://timer/start?ref=T-1&customer=${'c'.repeat(120)}`, { action: 'start', ref: 'T-1', customer: 'c'.repeat(120) }],
     ['a stop link', 'stint://timer/stop?ref=TICKET-1234', { action: 'stop', ref: 'TICKET-1234' }],
     ['a stop link with a trailing slash', 'stint://timer/stop/?ref=TICKET-1234', { action: 'stop', ref: 'TICKET-1234' }],
+    [
+      "a start link with the ticket's page, stored in its one spelling",
+      'stint://timer/start?ref=%2342&title=Printer&url=HTTPS%3A%2F%2FRedmine.example.com%2Fissues%2F42',
+      { action: 'start', ref: '#42', title: 'Printer', url: 'https://redmine.example.com/issues/42' },
+    ],
+    ["a page with a fragment (Zammad's), encoded", 'stint://timer/start?ref=%2331001&url=https%3A%2F%2Fz.example%2F%23ticket%2Fzoom%2F12', { action: 'start', ref: '#31001', url: 'https://z.example/#ticket/zoom/12' }],
+    ["a stop link with the ticket's page", 'stint://timer/stop?ref=%2342&url=https%3A%2F%2Frt.example%2FTicket%2FDisplay.html%3Fid%3D42', { action: 'stop', ref: '#42', url: 'https://rt.example/Ticket/Display.html?id=42' }],
   ])('accepts %s', (_story, link, command) => {
     // toStrictEqual: an absent title must be absent, not present as undefined.
     expect(parseStintLink(link)).toStrictEqual({ ok: true, command })
@@ -58,6 +65,8 @@ describe('a ticket link Stint refuses', () => {
     ['no action', 'stint://timer?ref=A', /names no action/],
     ['no action but a slash', 'stint://timer/?ref=A', /names no action/],
     ['a user name and password', 'stint://user:pw@timer/start?ref=A', /carries a user name or password/],
+    ['a ticket page with a password in it', 'stint://timer/start?ref=A&url=https%3A%2F%2Fana%3Asecret%40x.example%2Fissues%2F1', /a ticket page address carries a user name or password/],
+    ['a ticket page that is a file', 'stint://timer/start?ref=A&url=file%3A%2F%2F%2Fetc%2Fpasswd', /a ticket page address must start with https:\/\/ or http:\/\//],
     ['an empty user name', 'stint://@timer/start?ref=A', /carries a user name or password/],
     ['a port', 'stint://timer:8080/start?ref=A', /names a port/],
     ['an empty port', 'stint://timer:/start?ref=A', /names a port/],
@@ -96,9 +105,9 @@ describe('a ticket link Stint refuses', () => {
     // A variation selector belongs after an emoji only (text.ts): after a letter it is named and refused.
     ['a title with a variation selector after a letter', 'stint://timer/start?ref=A&title=P%EF%B8%8Frinter', /it has U\+FE0F \(a variation selector\) at character 2/],
     ['a title with a tag character', 'stint://timer/start?ref=A&title=Hi%F3%A0%81%81', /it has U\+E0041 \(a tag character\) at character 3/],
-    ['a stop link with a title', 'stint://timer/stop?ref=A&title=Backup', /a stop link takes only ref; "title" is not allowed/],
-    ['a stop link with a customer', 'stint://timer/stop?ref=A&customer=ACME', /a stop link takes only ref; "customer" is not allowed/],
-    ['a stop link with an unknown parameter', 'stint://timer/stop?ref=A&force=1', /unknown parameter "force"\. A stop link takes only ref\./],
+    ['a stop link with a title', 'stint://timer/stop?ref=A&title=Backup', /a stop link takes only ref and url; "title" is not allowed/],
+    ['a stop link with a customer', 'stint://timer/stop?ref=A&customer=ACME', /a stop link takes only ref and url; "customer" is not allowed/],
+    ['a stop link with an unknown parameter', 'stint://timer/stop?ref=A&force=1', /unknown parameter "force"\. A stop link takes only ref and url\./],
     ['a link over 2048 characters', `stint://timer/start?ref=A&title=${'x'.repeat(2030)}`, /it is 2062 characters long; at most 2048 are allowed/],
     ['an empty string', '', /it is not a link/],
     ['a bare word', 'timer', /it is not a link/],
@@ -122,7 +131,7 @@ describe('a ticket link Stint refuses', () => {
   it('says which parameter it does not know and which ones it does', () => {
     expect(parseStintLink('stint://timer/start?ref=A&cmd=rm')).toEqual({
       ok: false,
-      error: 'Refused stint link: unknown parameter "cmd". Only ref, title and customer are allowed.',
+      error: 'Refused stint link: unknown parameter "cmd". Only ref, title, customer and url are allowed.',
     })
   })
 
@@ -165,6 +174,8 @@ describe('the command line of a second Stint', () => {
     ['a title containing "="', [LINUX_EXE, '--start-timer=T-1', '--title=a=b'], { action: 'start', ref: 'T-1', title: 'a=b' }],
     ['--stop-timer REF', [LINUX_EXE, '--stop-timer', 'TICKET-1234'], { action: 'stop', ref: 'TICKET-1234' }],
     ['--stop-timer=REF', [WINDOWS_EXE, '--stop-timer=TICKET-1234'], { action: 'stop', ref: 'TICKET-1234' }],
+    ["--start-timer with the ticket's page", [LINUX_EXE, '--start-timer=#42', '--url=https://redmine.example.com/issues/42'], { action: 'start', ref: '#42', url: 'https://redmine.example.com/issues/42' }],
+    ["--stop-timer with the ticket's page", [LINUX_EXE, '--stop-timer=#42', '--url', 'https://redmine.example.com/issues/42'], { action: 'stop', ref: '#42', url: 'https://redmine.example.com/issues/42' }],
     [
       'a link passed on Windows, after Chromium’s switches',
       [WINDOWS_EXE, '--allow-file-access-from-files', 'stint://timer/stop?ref=TICKET-1234'],
@@ -202,6 +213,8 @@ describe('the command line of a second Stint', () => {
     ['--customer without --start-timer', [LINUX_EXE, '--customer=ACME'], /--customer only goes with --start-timer/],
     ['--stop-timer with --title', [LINUX_EXE, '--stop-timer=T-1', '--title=Backup'], /--stop-timer takes only a ticket reference; --title is not allowed/],
     ['--stop-timer with --customer', [LINUX_EXE, '--stop-timer=T-1', '--customer=ACME'], /--customer is not allowed/],
+    ['--url without a timer switch', [LINUX_EXE, '--url=https://x.example/issues/1'], /--url only goes with --start-timer or --stop-timer/],
+    ['--url that is not a web page', [LINUX_EXE, '--start-timer=T-1', '--url=javascript:alert(1)'], /a ticket page address must start with https:\/\/ or http:\/\/, not javascript:\/\//],
     ['a reference with a space', [LINUX_EXE, '--start-timer=TICKET 1234'], /^Refused command line: the ticket reference "TICKET 1234" may contain only/],
     ['a reference of 65 characters', [LINUX_EXE, '--stop-timer', 'R'.repeat(65)], /at most 64 are allowed/],
     ['a title with a line break', [LINUX_EXE, '--start-timer=T-1', '--title=a\nb'], /the title cannot contain invisible or control characters: it has U\+000A LINE FEED at character 2/],

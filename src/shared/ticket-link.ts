@@ -2,13 +2,16 @@
 // strictly: both come from outside Stint (a web page, a PSA tool, a script), so whatever is
 // not exactly understood is refused with a reason a person can act on, never guessed at.
 // Titles and customers follow the names rule of src/shared/text.ts: NFC, spaces collapsed,
-// and no invisible, format or control character (the one a link carries is named).
+// and no invisible, format or control character (the one a link carries is named). A `url`
+// names the ticket's page (src/shared/ticket-url.ts): the timer of that page is the ticket's,
+// whatever reference another ticket system gives the same number.
 import { nameProblem, normaliseName } from './text'
+import { checkTicketUrl } from './ticket-url'
 
 /** What a link or a command line asks of the timers. */
 export type TimerCommand =
-  | { action: 'start'; ref: string; title?: string; customer?: string }
-  | { action: 'stop'; ref: string }
+  | { action: 'start'; ref: string; title?: string; customer?: string; url?: string }
+  | { action: 'stop'; ref: string; url?: string }
 
 export type StintLinkResult = { ok: true; command: TimerCommand } | { ok: false; error: string }
 /** `command: null` when the command line holds no timer request at all (a plain launch). */
@@ -43,8 +46,8 @@ const ACTION_BY_PATH: ReadonlyMap<string, TimerCommand['action']> = new Map([
 ])
 
 const PARAMETERS_BY_ACTION = {
-  start: ['ref', 'title', 'customer'],
-  stop: ['ref'],
+  start: ['ref', 'title', 'customer', 'url'],
+  stop: ['ref', 'url'],
 } as const satisfies Record<TimerCommand['action'], readonly string[]>
 
 // src/shared compiles without DOM or Node types, yet every Stint runtime (Node, Chromium)
@@ -118,9 +121,9 @@ export function parseStintLink(raw: string): StintLinkResult {
     if (!allowed.includes(name)) {
       if (name === '') return refuse('a parameter has no name.')
       if (action === 'stop' && (name === 'title' || name === 'customer')) {
-        return refuse(`a stop link takes only ref; ${quote(name)} is not allowed.`)
+        return refuse(`a stop link takes only ref and url; ${quote(name)} is not allowed.`)
       }
-      const only = action === 'start' ? 'Only ref, title and customer are allowed.' : 'A stop link takes only ref.'
+      const only = action === 'start' ? 'Only ref, title, customer and url are allowed.' : 'A stop link takes only ref and url.'
       return refuse(`unknown parameter ${quote(name)}. ${only}`)
     }
     counts.set(name, (counts.get(name) ?? 0) + 1)
@@ -132,12 +135,12 @@ export function parseStintLink(raw: string): StintLinkResult {
 
   const ref = values.get('ref')
   if (ref === undefined) return refuse('the ticket reference is missing. Add ref=, e.g. ref=TICKET-1234.')
-  const command = timerCommand(action, ref, values.get('title'), values.get('customer'))
+  const command = timerCommand(action, ref, values.get('title'), values.get('customer'), values.get('url'))
   return command.ok ? { ok: true, command: command.value } : refuse(command.problem)
 }
 
 /** The switches a second launch of Stint may carry; all others (Chromium's, Electron's) are ignored. */
-const TIMER_SWITCHES = ['--start-timer', '--stop-timer', '--title', '--customer'] as const
+const TIMER_SWITCHES = ['--start-timer', '--stop-timer', '--title', '--customer', '--url'] as const
 type TimerSwitch = (typeof TIMER_SWITCHES)[number]
 
 const SWITCH_EXAMPLES: Record<TimerSwitch, string> = {
@@ -145,6 +148,7 @@ const SWITCH_EXAMPLES: Record<TimerSwitch, string> = {
   '--stop-timer': '--stop-timer=TICKET-1234',
   '--title': '--title="Printer offline"',
   '--customer': '--customer="Example Ltd"',
+  '--url': '--url=https://redmine.example.com/issues/42',
 }
 
 function isTimerSwitch(name: string): name is TimerSwitch {
@@ -202,6 +206,7 @@ export function parseTimerArgs(argv: readonly string[]): TimerArgsResult {
   const stop = given.get('--stop-timer')
   const title = given.get('--title')
   const customer = given.get('--customer')
+  const url = given.get('--url')
   if (start !== undefined && stop !== undefined) return refuse('--start-timer and --stop-timer were both given; give one of them.')
   if (stop !== undefined) {
     if (title !== undefined) return refuse('--stop-timer takes only a ticket reference; --title is not allowed with it.')
@@ -210,10 +215,11 @@ export function parseTimerArgs(argv: readonly string[]): TimerArgsResult {
   if (start === undefined && stop === undefined) {
     if (title !== undefined) return refuse('--title only goes with --start-timer.')
     if (customer !== undefined) return refuse('--customer only goes with --start-timer.')
+    if (url !== undefined) return refuse('--url only goes with --start-timer or --stop-timer.')
     return { ok: true, command: null }
   }
 
-  const command = start !== undefined ? timerCommand('start', start, title, customer) : timerCommand('stop', stop ?? '', undefined, undefined)
+  const command = start !== undefined ? timerCommand('start', start, title, customer, url) : timerCommand('stop', stop ?? '', undefined, undefined, url)
   return command.ok ? { ok: true, command: command.value } : refuse(command.problem)
 }
 
@@ -222,10 +228,18 @@ function timerCommand(
   rawRef: string,
   rawTitle: string | undefined,
   rawCustomer: string | undefined,
+  rawUrl: string | undefined,
 ): Checked<TimerCommand> {
   const ref = checkTicketRef(rawRef)
   if (!ref.ok) return ref
-  if (action === 'stop') return { ok: true, value: { action, ref: ref.value } }
+  let url: string | undefined
+  if (rawUrl !== undefined) {
+    const checked = checkTicketUrl(rawUrl)
+    if (!checked.ok) return { ok: false, problem: checked.problem }
+    url = checked.url
+  }
+  const page = url === undefined ? {} : { url }
+  if (action === 'stop') return { ok: true, value: { action, ref: ref.value, ...page } }
 
   const title = checkText('the title', rawTitle, TIMER_TITLE_MAX_LENGTH)
   if (!title.ok) return title
@@ -238,6 +252,7 @@ function timerCommand(
       ref: ref.value,
       ...(title.value === undefined ? {} : { title: title.value }),
       ...(customer.value === undefined ? {} : { customer: customer.value }),
+      ...page,
     },
   }
 }

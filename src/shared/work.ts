@@ -2,6 +2,7 @@
 // activities), optionally owned by a customer and contract, and activity types.
 import { z } from 'zod'
 import { nameSchema } from './text'
+import { ticketUrlSchema } from './ticket-url'
 
 const name = (max: number, what: string) => nameSchema(what, { max })
 
@@ -42,6 +43,8 @@ export const WorkItemSchema = z.object({
   billable: z.boolean(),
   active: z.boolean(),
   favourite: z.boolean(),
+  /** The ticket's page in its ticket system (https://redmine.example.com/issues/42), null for none. */
+  ticketUrl: z.string().nullable(),
 })
 export type WorkItem = z.infer<typeof WorkItemSchema>
 
@@ -54,6 +57,7 @@ export const WorkItemInputSchema = z
     contractId: z.string().nullable().optional(),
     billable: z.boolean().optional(),
     active: z.boolean().optional(),
+    ticketUrl: ticketUrlSchema.nullable().optional(),
   })
   .strict()
 export type WorkItemInput = z.infer<typeof WorkItemInputSchema>

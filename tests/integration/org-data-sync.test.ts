@@ -79,6 +79,28 @@ function suite(dialect: TestDialect) {
     // Connected as a member, the device now refuses such changes itself.
     await expect(work.saveActivityType(ON_SITE?.id ?? '', { name: 'On-site', isDefault: true })).rejects.toMatchObject({ code: 'forbidden' })
   })
+
+  it("a ticket's page goes up with its work item, reaches the member's other device, and an edit that leaves it out keeps it", async () => {
+    const page = 'https://redmine.example.com/issues/42'
+    await device.core.timers.startForTicket({ ref: '#42', title: 'Printer offline', url: page })
+    await device.core.team.connect(url, token)
+    expect((await device.core.sync.syncNow()).state).toBe('synced')
+    expect(await t.db.selectFrom('work_items').select(['reference', 'ticket_url']).execute()).toEqual([{ reference: '#42', ticket_url: page }])
+
+    const laptop = await openTempCore()
+    try {
+      await laptop.core.team.connect(url, token)
+      await laptop.core.sync.syncNow()
+      const [item] = await laptop.core.work.listWorkItems()
+      expect(item).toMatchObject({ reference: '#42', ticketUrl: page })
+      // Renamed on the laptop by a form that does not show the page: the page stays, here and on the server.
+      await laptop.core.work.updateWorkItem(item?.id ?? '', { kind: 'ticket', reference: '#42', title: 'Printer offline (2nd floor)' })
+      expect((await laptop.core.sync.syncNow()).state).toBe('synced')
+      expect(await t.db.selectFrom('work_items').select(['title', 'ticket_url']).execute()).toEqual([{ title: 'Printer offline (2nd floor)', ticket_url: page }])
+    } finally {
+      await laptop.dispose()
+    }
+  })
 }
 
 describeEachDialect('organisation data from a member’s device', suite)

@@ -3,7 +3,7 @@
 // ticket page, and helpers that book, submit, approve, void and reopen the way the
 // server's own services do (entries are written straight into the table: the sync path
 // has its own tests).
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import { newId } from '../../src/shared/ids'
 import { DEFAULT_ACTIVITY_TYPES } from '../../src/shared/work'
 import type { ReferenceSeq, UserSeq } from '../../src/server/db/change-streams'
@@ -20,15 +20,6 @@ export const ON_SITE = DEFAULT_ACTIVITY_TYPES[1]?.id ?? ''
 export const MEETING = DEFAULT_ACTIVITY_TYPES[3]?.id ?? ''
 export const TEST_SECRET_KEY = 'a'.repeat(64)
 
-/** Until the work items' ticket_url migration (0006) is on this branch, tests add the column themselves. */
-export async function ensureTicketUrlColumn(db: Kysely<ServerDatabase>): Promise<void> {
-  try {
-    await sql`SELECT ticket_url FROM work_items WHERE 1 = 0`.execute(db)
-  } catch {
-    await sql`ALTER TABLE work_items ADD COLUMN ticket_url text`.execute(db)
-  }
-}
-
 export interface WritebackOrg {
   db: Kysely<ServerDatabase>
   ana: Principal
@@ -42,7 +33,6 @@ export interface WritebackOrg {
 const principal = (user: { id: string; name: string; email: string; role: Principal['role'] }): Principal => ({ userId: user.id, tokenId: 'test', name: user.name, email: user.email, role: user.role })
 
 export async function writebackOrg(db: Kysely<ServerDatabase>, options: { pattern: 'none' | 'one' | 'two'; baseUrl: string; now: number }): Promise<WritebackOrg> {
-  await ensureTicketUrlColumn(db)
   const clock = { now: options.now }
   const org = new OrgService(db, () => clock.now)
   const init = await org.initOrganisation({ name: 'Acme IT', adminName: 'Ana', adminEmail: 'ana@example.com' })
@@ -61,9 +51,8 @@ export async function addWorkItem(db: Kysely<ServerDatabase>, title: string, tic
   const id = newId()
   await db
     .insertInto('work_items')
-    .values({ id, kind: 'ticket', reference: null, title, customer_id: null, contract_id: null, created_at: now, updated_at: now, deleted_at: null, seq: 0 as ReferenceSeq, created_by: null, admin_managed: 1, name_key: title.toLowerCase() })
+    .values({ id, kind: 'ticket', reference: null, title, customer_id: null, contract_id: null, created_at: now, updated_at: now, deleted_at: null, seq: 0 as ReferenceSeq, created_by: null, admin_managed: 1, name_key: title.toLowerCase(), ticket_url: ticketUrl })
     .execute()
-  await sql`UPDATE work_items SET ticket_url = ${ticketUrl} WHERE id = ${id}`.execute(db)
   return id
 }
 

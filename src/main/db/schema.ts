@@ -63,6 +63,8 @@ export interface WorkItemsTable extends Synced {
   title: string
   customer_id: string | null
   contract_id: string | null
+  /** The ticket's page in its ticket system (src/shared/ticket-url.ts), null for none. */
+  ticket_url: Generated<string | null>
   billable: Flag
   active: Flag
   favourite: Generated<Flag>

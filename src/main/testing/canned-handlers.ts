@@ -23,7 +23,7 @@ export function cannedTimer(slot: number, state: Timer['state']): Timer {
 
 const emptySheet = { start: '2026-11-16', end: '2026-11-22', label: 'Week of 16 Nov 2026', status: 'open' as const, level: null, reason: null, queued: false, history: [], lock: null, days: [], rows: [] }
 
-const item = { id: 'w1', kind: 'ticket' as const, reference: 'TICKET-1', title: 'Printer', customerId: null, customerName: null, contractId: null, billable: true, active: true, favourite: false }
+const item = { id: 'w1', kind: 'ticket' as const, reference: 'TICKET-1', title: 'Printer', customerId: null, customerName: null, contractId: null, billable: true, active: true, favourite: false, ticketUrl: null }
 
 const noTime = { totalSeconds: 0, billableSeconds: 0, nonBillableSeconds: 0, entryCount: 0 }
 const emptyReport = { rows: [], totals: noTime, people: 1, expectedSeconds: null, utilisation: { billableShare: null, ofExpected: null, billableOfExpected: null } }

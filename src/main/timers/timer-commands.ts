@@ -27,7 +27,7 @@ export async function runTimerCommand(
       feedback.notify(t('notices.link.running', { ref: command.ref }), t('notices.link.runningBody', { label: timer.label, slot: timer.slot }))
       return
     }
-    let result = await engine.stopForTicket(command.ref)
+    let result = await engine.stopForTicket({ ref: command.ref, url: command.url })
     if (result.outcome === 'confirm-short') {
       if (!(await feedback.confirmKeepShort(result.timer.label, result.seconds))) {
         await engine.discard(result.timer.slot)

@@ -18,13 +18,12 @@ import { runSeconds, type ClosedSegment } from './booking'
 import { answerGap } from './gap-answers'
 import { moveRunStart, timerForEntry } from './timer-edits'
 import type { Scheduler } from './scheduler'
+import { activeSlotOfTicket, findOrCreateTicket, type TicketRequest } from './ticket-items'
 import {
-  activeSlotOfTicket,
   asClosed,
   closeOpenSegment,
   defaultActivityTypeId,
   ensureSlots,
-  findOrCreateTicket,
   gapPrompts,
   insertPrompt,
   listTimers,
@@ -255,8 +254,8 @@ export class TimerEngine {
     return this.afterChange(slot)
   }
 
-  /** A ticket link or command line: starts (or resumes) the timer of that ticket, creating the work item if needed. */
-  async startForTicket(command: { ref: string; title?: string | undefined; customer?: string | undefined }): Promise<Timer> {
+  /** A ticket link, command line or the browser extension: starts (or resumes) the timer of that ticket, creating the work item if needed. */
+  async startForTicket(command: TicketRequest): Promise<Timer> {
     let slot = 0
     await this.write(async (trx, now) => {
       const item = await findOrCreateTicket(trx, command, now)
@@ -276,9 +275,10 @@ export class TimerEngine {
     return this.afterChange(slot)
   }
 
-  /** A ticket link or command line: stops the timer of that ticket and books its entry. */
-  async stopForTicket(ref: string, options: { keepShort?: boolean } = {}): Promise<StopResult> {
-    const slot = await activeSlotOfTicket(this.deps.db, ref)
+  /** A ticket link, command line or the browser extension: stops the timer of that ticket (by its page when given) and books its entry. */
+  async stopForTicket(ticket: string | { ref: string; url?: string | undefined }, options: { keepShort?: boolean } = {}): Promise<StopResult> {
+    const { ref, url } = typeof ticket === 'string' ? { ref: ticket, url: undefined } : ticket
+    const slot = await activeSlotOfTicket(this.deps.db, { ref, url })
     if (slot === undefined) throw refuse('not_found', 'refusal.noTimerFor', { ref })
     return this.stop(slot, options)
   }

@@ -8,7 +8,6 @@ import { DEFAULT_TIMER_COLORS, SLOT_COUNT, type GapPrompt, type Timer, type Time
 import type { Database, TimerRow } from '../db/schema'
 import type { ClosedSegment } from './booking'
 import { planCut, type Segment } from './segments'
-import { customerLike, workItemLike } from '../work/look-alikes'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -105,21 +104,6 @@ export async function promptRunning(db: Db, kind: 'crash-gap' | 'idle', from: nu
   return running.length > 0
 }
 
-export async function findOrCreateTicket(db: Db, command: { ref: string; title?: string | undefined; customer?: string | undefined }, now: number) {
-  // Look-alikes (letter case, spacing, invisible characters) find the item or customer that exists.
-  const existing = await workItemLike(db, { reference: command.ref, title: command.title ?? command.ref })
-  if (existing) return existing
-  let customerId: string | null = null
-  if (command.customer) {
-    const customer = await customerLike(db, command.customer)
-    customerId = customer?.id ?? newId()
-    if (!customer) await db.insertInto('customers').values({ id: customerId, name: command.customer, created_at: now, updated_at: now, deleted_at: null }).execute()
-  }
-  const item = { id: newId(), kind: 'ticket' as const, reference: command.ref, title: command.title ?? command.ref, customer_id: customerId, contract_id: null, billable: 1 as const, active: 1 as const, created_at: now, updated_at: now, deleted_at: null }
-  await db.insertInto('work_items').values(item).execute()
-  return { id: item.id, billable: item.billable, reference: item.reference, title: item.title }
-}
-
 /** Every slot with its closed time and the start of its open segment. */
 export async function listTimers(db: Db): Promise<Timer[]> {
   const rows = await db.selectFrom('timers').selectAll().where('deleted_at', 'is', null).orderBy('slot').execute()
@@ -202,16 +186,4 @@ export async function gapPrompts(db: Db): Promise<GapPrompt[]> {
     .orderBy('timers.slot')
     .execute()
   return rows.map((r) => ({ id: r.id, kind: r.kind, slot: r.slot, timerLabel: r.label, fromAt: r.from_at, toAt: r.to_at }))
-}
-
-/** The slot of the running or paused timer of a ticket (its reference in any letter case). */
-export async function activeSlotOfTicket(db: Db, ref: string): Promise<number | undefined> {
-  const timer = await db
-    .selectFrom('timers')
-    .innerJoin('work_items', 'work_items.id', 'timers.work_item_id')
-    .select('timers.slot')
-    .where(sql<boolean>`work_items.reference = ${ref} COLLATE NOCASE`)
-    .where('timers.state', '!=', 'idle')
-    .executeTakeFirst()
-  return timer?.slot
 }

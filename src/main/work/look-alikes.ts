@@ -28,9 +28,9 @@ export async function contractLike(db: Db, customerId: string, name: string): Pr
 }
 
 /** A work item with the same reference, or (for one without a reference) the same title. */
-export async function workItemLike(db: Db, item: { reference: string | null; title: string }, exceptId: string | null = null): Promise<{ id: string; reference: string | null; title: string; billable: 0 | 1 } | undefined> {
+export async function workItemLike(db: Db, item: { reference: string | null; title: string }, exceptId: string | null = null): Promise<{ id: string; reference: string | null; title: string; billable: 0 | 1; ticket_url: string | null } | undefined> {
   const key = workItemKey(item)
-  let query = db.selectFrom('work_items').select(['id', 'reference', 'title', 'billable']).where('deleted_at', 'is', null).where('id', '!=', exceptId ?? '')
+  let query = db.selectFrom('work_items').select(['id', 'reference', 'title', 'billable', 'ticket_url']).where('deleted_at', 'is', null).where('id', '!=', exceptId ?? '')
   query = item.reference === null ? query.where('reference', 'is', null) : query.where('reference', 'is not', null)
   return (await query.orderBy('created_at').execute()).find((row) => workItemKey(row) === key)
 }

@@ -25,6 +25,8 @@ function workItemColumns(input: WorkItemInput) {
     contract_id: input.contractId ?? null,
     billable: input.billable === false ? (0 as const) : (1 as const),
     active: input.active === false ? (0 as const) : (1 as const),
+    // Left out, the page stays as it was (an edit that does not show it keeps it).
+    ...(input.ticketUrl !== undefined ? { ticket_url: input.ticketUrl } : {}),
   }
 }
 
@@ -72,7 +74,7 @@ export class WorkService {
     const rows = await this.deps.db
       .selectFrom('work_items')
       .leftJoin('customers', 'customers.id', 'work_items.customer_id')
-      .select(['work_items.id', 'kind', 'reference', 'title', 'customer_id', 'customers.name as customer_name', 'contract_id', 'billable', 'active', 'favourite'])
+      .select(['work_items.id', 'kind', 'reference', 'title', 'customer_id', 'customers.name as customer_name', 'contract_id', 'billable', 'active', 'favourite', 'ticket_url'])
       .where('work_items.deleted_at', 'is', null)
       .orderBy('active', 'desc')
       .orderBy(sql`coalesce(reference, title) collate nocase`)
@@ -88,6 +90,7 @@ export class WorkService {
       billable: r.billable === 1,
       active: r.active === 1,
       favourite: r.favourite === 1,
+      ticketUrl: r.ticket_url,
     }))
   }
 

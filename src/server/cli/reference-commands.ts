@@ -31,9 +31,11 @@ export const REFERENCE_COMMANDS: readonly CommandSpec[] = [
       customer: { type: 'string', hint: 'NAME' },
       contract: { type: 'string', hint: 'NAME' },
       'non-billable': { type: 'boolean', hint: '' },
+      'ticket-url': { type: 'string', hint: 'URL' },
     },
     run: async ({ reference, io }, values) => {
       const item = await reference.addWorkItem({
+        ticketUrl: text(values, 'ticket-url') || null,
         kind: text(values, 'kind') as 'ticket',
         title: text(values, 'title'),
         reference: text(values, 'reference') || null,

@@ -120,6 +120,8 @@ export interface WorkItemsTable extends SyncedReference {
   title: string
   customer_id: string | null
   contract_id: string | null
+  /** The ticket's page in its ticket system (src/shared/ticket-url.ts), null for none. */
+  ticket_url: Generated<string | null>
   billable: Generated<Flag>
   active: Generated<Flag>
 }

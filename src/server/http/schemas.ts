@@ -29,6 +29,8 @@ export const WorkItemListingSchema = z.object({
   reference: z.string().nullable(),
   title: z.string(),
   customer: z.string().nullable(),
+  /** The ticket's page, where its approved time is written back; null for none. */
+  ticketUrl: z.string().nullable(),
   active: z.boolean(),
   madeBy: z.string().nullable(),
   adminManaged: z.boolean(),

@@ -42,6 +42,7 @@ export interface WorkItemListing {
   reference: string | null
   title: string
   customer: string | null
+  ticketUrl: string | null
   active: boolean
   madeBy: string | null
   adminManaged: boolean
@@ -80,12 +81,12 @@ export class ReferenceAdmin {
       .selectFrom('work_items')
       .leftJoin('users', 'users.id', 'work_items.created_by')
       .leftJoin('customers', 'customers.id', 'work_items.customer_id')
-      .select(['work_items.id', 'work_items.kind', 'work_items.reference', 'work_items.title', 'work_items.active', 'work_items.admin_managed', 'customers.name as customer', 'users.email'])
+      .select(['work_items.id', 'work_items.kind', 'work_items.reference', 'work_items.title', 'work_items.active', 'work_items.admin_managed', 'work_items.ticket_url', 'customers.name as customer', 'users.email'])
       .where('work_items.deleted_at', 'is', null)
       .execute()
     const label = (w: { reference: string | null; title: string }) => w.reference ?? w.title
     rows.sort((a, b) => label(a).localeCompare(label(b), 'und', { numeric: true, sensitivity: 'base' }) || a.id.localeCompare(b.id))
-    return rows.map((r) => ({ id: r.id, kind: r.kind, reference: r.reference, title: r.title, customer: r.customer, active: r.active === 1, madeBy: r.email, adminManaged: r.admin_managed === 1 }))
+    return rows.map((r) => ({ id: r.id, kind: r.kind, reference: r.reference, title: r.title, customer: r.customer, ticketUrl: r.ticket_url, active: r.active === 1, madeBy: r.email, adminManaged: r.admin_managed === 1 }))
   }
 
   async renameCustomer(input: { customer: string; name: string }): Promise<{ before: string; after: string }> {

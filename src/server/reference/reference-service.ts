@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { StintError } from '@shared/errors'
 import { newId } from '@shared/ids'
 import { orgNameKey, workItemKey } from '@shared/org-data'
+import { ticketUrlSchema } from '@shared/ticket-url'
 import { nextReferenceSeq } from '../db/change-streams'
 import type { ServerDatabase } from '../db/schema'
 import { parseInput } from '../errors'
@@ -29,6 +30,7 @@ const WorkItemInput = z.object({
   customer: orNone(CustomerRefSchema),
   contract: orNone(z.string().trim().min(1)),
   billable: z.boolean().default(true),
+  ticketUrl: ticketUrlSchema.nullable().default(null),
 })
 const ActivityTypeInput = z.object({ name: NameInputs.activityType, isDefault: z.boolean().default(false) })
 
@@ -93,7 +95,7 @@ export class ReferenceService {
       const now = this.clock()
       await trx
         .insertInto('work_items')
-        .values({ id, kind: item.kind, reference: item.reference, title: item.title, name_key: nameKey, customer_id: customer?.id ?? null, contract_id: contractId, billable: item.billable ? 1 : 0, active: 1, created_at: now, updated_at: now, deleted_at: null, seq, ...ADMIN_MADE })
+        .values({ id, kind: item.kind, reference: item.reference, title: item.title, name_key: nameKey, customer_id: customer?.id ?? null, contract_id: contractId, billable: item.billable ? 1 : 0, active: 1, ticket_url: item.ticketUrl, created_at: now, updated_at: now, deleted_at: null, seq, ...ADMIN_MADE })
         .execute()
       return { id, title: item.title, reference: item.reference }
     })

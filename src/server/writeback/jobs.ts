@@ -5,7 +5,7 @@
 // taken back and the new version written; a deleted one is taken back). Void: what was
 // written is taken back, what was not yet sent is cancelled. Reopening asks for nothing.
 import { createHash } from 'node:crypto'
-import { sql, type Selectable, type Transaction } from 'kysely'
+import type { Selectable, Transaction } from 'kysely'
 import { newId } from '@shared/ids'
 import type { ServerDatabase, TicketWritesTable } from '../db/schema'
 
@@ -111,7 +111,7 @@ export async function recordApprovedWrites(trx: Trx, userId: string, start: stri
       'time_entries.activity_type_id',
       'time_entries.description',
       'work_items.title',
-      sql<string | null>`work_items.ticket_url`.as('ticket_url'),
+      'work_items.ticket_url',
     ])
     .where('time_entries.user_id', '=', userId)
     .where('time_entries.day', '>=', start)

@@ -84,7 +84,7 @@ function reportsHost(extra: ScriptedHandlers = {}) {
     'work.listCustomers': () => [{ id: 'c-acme', name: 'Acme Corp', organisation: 'Acme Group' }],
     'work.listContracts': () => [{ id: 'k-1', customerId: 'c-acme', name: 'Support 2026', includedMinutes: 600 }],
     'work.listItems': () => [
-      { id: 'w-1', kind: 'ticket', reference: 'T-1', title: 'Printer jam', customerId: 'c-acme', customerName: 'Acme Corp', contractId: 'k-1', billable: true, active: true, favourite: false },
+      { id: 'w-1', kind: 'ticket', reference: 'T-1', title: 'Printer jam', customerId: 'c-acme', customerName: 'Acme Corp', contractId: 'k-1', billable: true, active: true, favourite: false, ticketUrl: null },
     ],
     'work.listActivityTypes': () => [{ id: 'a-dev', name: 'Development', active: true, isDefault: true }],
     ...extra,

@@ -3,5 +3,5 @@
 import type { WorkItem } from '@shared/work'
 
 export function workItem(id: string, reference: string | null, title: string, extra: Partial<WorkItem> = {}): WorkItem {
-  return { id, kind: 'ticket', reference, title, customerId: null, customerName: null, contractId: null, billable: true, active: true, favourite: false, ...extra }
+  return { id, kind: 'ticket', reference, title, customerId: null, customerName: null, contractId: null, billable: true, active: true, favourite: false, ticketUrl: null, ...extra }
 }

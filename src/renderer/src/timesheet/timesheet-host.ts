@@ -11,9 +11,9 @@ import { scriptedHost, type ScriptedHandlers } from '../testing/scripted-host'
 export const WEEK = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22']
 
 export const WORK_ITEMS: WorkItem[] = [
-  { id: 'w1', kind: 'ticket', reference: 'TICKET-1001', title: 'Printer on 2nd floor', customerId: null, customerName: null, contractId: null, billable: true, active: true, favourite: false },
-  { id: 'w2', kind: 'work_order', reference: 'WO-77', title: 'Install new switch', customerId: null, customerName: null, contractId: null, billable: true, active: true, favourite: false },
-  { id: 'w3', kind: 'general', reference: null, title: 'Team meeting', customerId: null, customerName: null, contractId: null, billable: false, active: true, favourite: false },
+  { id: 'w1', kind: 'ticket', reference: 'TICKET-1001', title: 'Printer on 2nd floor', customerId: null, customerName: null, contractId: null, billable: true, active: true, favourite: false, ticketUrl: null },
+  { id: 'w2', kind: 'work_order', reference: 'WO-77', title: 'Install new switch', customerId: null, customerName: null, contractId: null, billable: true, active: true, favourite: false, ticketUrl: null },
+  { id: 'w3', kind: 'general', reference: null, title: 'Team meeting', customerId: null, customerName: null, contractId: null, billable: false, active: true, favourite: false, ticketUrl: null },
 ]
 
 export const ACTIVITY_TYPES: ActivityType[] = [

@@ -192,7 +192,7 @@ describe('the timer editor', () => {
     const work = createWorkStore(host.client)
     work.setState({
       loaded: true,
-      workItems: [{ id: 'w1', kind: 'ticket', reference: 'TICKET-9', title: 'VPN', customerId: null, customerName: null, contractId: null, billable: false, active: true, favourite: false }],
+      workItems: [{ id: 'w1', kind: 'ticket', reference: 'TICKET-9', title: 'VPN', customerId: null, customerName: null, contractId: null, billable: false, active: true, favourite: false, ticketUrl: null }],
     })
     void store.getState().load()
     render(

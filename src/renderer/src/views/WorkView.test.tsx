@@ -19,11 +19,13 @@ const item = (fields: Partial<WorkItem> & Pick<WorkItem, 'id' | 'title'>): WorkI
   billable: true,
   active: true,
   favourite: false,
+  ticketUrl: null,
   ...fields,
 })
 
 /** A host that keeps work items, activity types, customers and contracts in memory and refuses what the real service refuses. */
 function workHost() {
+  const state = { refuseNextUpdate: false }
   const customers: Customer[] = [
     { id: 'c1', name: 'Acme Ltd', organisation: null },
     { id: 'c2', name: 'Globex', organisation: null },
@@ -64,6 +66,7 @@ function workHost() {
       billable: input.billable !== false,
       active: input.active !== false,
       favourite: items.find((other) => other.id === id)?.favourite ?? false,
+      ticketUrl: input.ticketUrl ?? items.find((other) => other.id === id)?.ticketUrl ?? null,
     }
   }
 
@@ -77,6 +80,10 @@ function workHost() {
       return created
     },
     'work.updateItem': ({ id, item: input }) => {
+      if (state.refuseNextUpdate) {
+        state.refuseNextUpdate = false
+        throw new RefusedField('item.ticketUrl', 'A ticket page address must start with https:// or http://, not ftp://.')
+      }
       const index = items.findIndex((i) => i.id === id)
       if (index < 0) throw new StintError('not_found', 'That work item does not exist (any more); nothing was changed.')
       const updated = toItem(id, input)
@@ -113,7 +120,20 @@ function workHost() {
       return customer
     },
   })
-  return { ...host, items, types, customers, contracts }
+  return Object.assign(state, { ...host, items, types, customers, contracts })
+}
+
+/** A refusal of one field, with its path, as the host's request check sends it. */
+class RefusedField extends StintError {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super('invalid_request', message)
+  }
+  override body() {
+    return { ...super.body(), issues: [{ path: this.path, message: this.message }] }
+  }
 }
 
 function renderWorkView(host: ReturnType<typeof workHost>) {
@@ -186,12 +206,38 @@ describe('Work items view', () => {
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(host.requestsTo('work.createItem')).toEqual([
-      { kind: 'ticket', reference: 'TICKET-2000', title: 'Laptop will not boot', customerId: 'c1', contractId: null, billable: true, active: true },
+      { kind: 'ticket', reference: 'TICKET-2000', title: 'Laptop will not boot', ticketUrl: null, customerId: 'c1', contractId: null, billable: true, active: true },
     ])
     const row = screen.getByText('Laptop will not boot').closest('tr') as HTMLElement
     expect(within(row).getByText('TICKET-2000')).toBeTruthy()
     expect(within(row).getByText('Acme Ltd')).toBeTruthy()
     expect(screen.getByText('Created TICKET-2000.').getAttribute('role')).toBe('status')
+  })
+
+  it("sends a ticket's page typed in the dialog, and marks the field when the host refuses the address, keeping what was typed", async () => {
+    const host = workHost()
+    renderWorkView(host)
+    await screen.findByText('Printer on 2nd floor')
+    fireEvent.click(screen.getByRole('button', { name: 'New work item' }))
+    const dialog = screen.getByRole('dialog', { name: 'New work item' })
+    type('Title', 'VPN down', dialog)
+    type(/Ticket page/, '  https://redmine.example.com/issues/42 ', dialog)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create work item' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(host.requestsTo('work.createItem')[0]).toMatchObject({ title: 'VPN down', ticketUrl: 'https://redmine.example.com/issues/42' })
+
+    // Opened again, the page is there; an address the host refuses marks the field.
+    fireEvent.click(screen.getByRole('button', { name: 'Edit VPN down' }))
+    const edit = screen.getByRole('dialog', { name: 'Edit VPN down' })
+    expect(within(edit).getByLabelText<HTMLInputElement>(/Ticket page/).value).toBe('https://redmine.example.com/issues/42')
+    type(/Ticket page/, 'ftp://files.example.com/42', edit)
+    host.refuseNextUpdate = true
+    fireEvent.click(within(edit).getByRole('button', { name: 'Save changes' }))
+    const alert = await within(edit).findByRole('alert')
+    expect(alert.textContent).toContain('A ticket page address must start with https:// or http://')
+    const field = within(edit).getByLabelText<HTMLInputElement>(/Ticket page/)
+    expect([field.value, field.getAttribute('aria-invalid')]).toEqual(['ftp://files.example.com/42', 'true'])
+    expect(field.getAttribute('aria-describedby')).toContain(alert.closest('[id]')?.id)
   })
 
   it('makes a general activity not billable by default, and needs a title before sending anything', async () => {
@@ -268,7 +314,7 @@ describe('Work items view', () => {
     expect(host.requestsTo('work.updateItem')).toEqual([
       {
         id: 'w1',
-        item: { kind: 'ticket', reference: 'TICKET-1001', title: 'Printer on 2nd floor', customerId: 'c1', contractId: 'k1', billable: true, active: false },
+        item: { kind: 'ticket', reference: 'TICKET-1001', title: 'Printer on 2nd floor', ticketUrl: null, customerId: 'c1', contractId: 'k1', billable: true, active: false },
       },
     ])
     expect(screen.queryByText('Printer on 2nd floor')).toBeNull()
@@ -476,7 +522,7 @@ describe('Contracts', () => {
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(host.requestsTo('work.createItem')).toEqual([
-      { kind: 'ticket', reference: null, title: 'Replace core switch', customerId: 'c2', contractId: 'k3', billable: true, active: true },
+      { kind: 'ticket', reference: null, title: 'Replace core switch', ticketUrl: null, customerId: 'c2', contractId: 'k3', billable: true, active: true },
     ])
     const row = screen.getByText('Replace core switch').closest('tr') as HTMLElement
     expect(within(row).getByText('Network care')).toBeTruthy()
@@ -507,7 +553,7 @@ describe('Contracts', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(host.requestsTo('work.updateItem')).toEqual([
-      { id: 'w1', item: { kind: 'ticket', reference: 'TICKET-1001', title: 'Printer on 2nd floor', customerId: null, contractId: null, billable: true, active: true } },
+      { id: 'w1', item: { kind: 'ticket', reference: 'TICKET-1001', title: 'Printer on 2nd floor', ticketUrl: null, customerId: null, contractId: null, billable: true, active: true } },
     ])
   })
 })

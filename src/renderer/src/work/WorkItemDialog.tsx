@@ -8,6 +8,7 @@ import { WorkItemKindSchema, type Contract, type Customer, type WorkItem, type W
 import { useClient } from '../client-context'
 import { useT } from '../i18n/i18n-context'
 import { FormDialog } from '../ui/FormDialog'
+import { TicketPageField } from './TicketPageField'
 
 interface WorkItemDialogProps {
   /** null creates a new work item. */
@@ -24,13 +25,14 @@ interface WorkItemDialogProps {
 /** General activities (admin, meetings) are rarely billed; everything else usually is. */
 const billableByDefault = (kind: WorkItemKind) => kind !== 'general'
 
-type Field = 'title' | 'reference' | 'customer' | 'contract'
+type Field = 'title' | 'reference' | 'ticketUrl' | 'customer' | 'contract'
 
 /** Which field a refusal from the host is about, so that field is marked too. */
 function fieldOf(error: unknown): Field | null {
   if (!(error instanceof ApiCallError)) return null
   const path = error.issues?.[0]?.path ?? ''
   if (path.startsWith('title')) return 'title'
+  if (path.startsWith('ticketUrl') || path.startsWith('item.ticketUrl')) return 'ticketUrl'
   if (path.startsWith('reference') || error.code === 'conflict') return 'reference'
   // Before the customer: "That contract belongs to another customer" is about the contract.
   if (path.startsWith('contract') || /contract/i.test(error.message)) return 'contract'
@@ -46,6 +48,7 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
   const [kind, setKind] = useState<WorkItemKind>(item?.kind ?? 'ticket')
   const [reference, setReference] = useState(item?.reference ?? '')
   const [title, setTitle] = useState(item?.title ?? '')
+  const [ticketUrl, setTicketUrl] = useState(item?.ticketUrl ?? '')
   const [customerId, setCustomerId] = useState(item?.customerId ?? '')
   const [contractId, setContractId] = useState(item?.contractId ?? '')
   const [billable, setBillable] = useState(item?.billable ?? true)
@@ -106,6 +109,7 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
       kind,
       reference: reference.trim() === '' ? null : reference.trim(),
       title: cleanTitle,
+      ticketUrl: ticketUrl.trim() === '' ? null : ticketUrl.trim(),
       customerId: customerId === '' ? null : customerId,
       contractId: contractId === '' ? null : contractId,
       billable,
@@ -205,6 +209,7 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
           {titleProblem}
         </p>
       )}
+      <TicketPageField id={`${id}-ticket-url`} value={ticketUrl} onChange={setTicketUrl} problemId={marked('ticketUrl') ? problemId : undefined} />
       <label className="field" htmlFor={`${id}-customer`}>
         <span>{t('work.customer')}</span>
         <select

@@ -33,6 +33,7 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.allTimersInUseToContinue': 'Alle {count} Timer sind belegt. Stoppen Sie einen, um {name} fortzusetzen. Es wurde nichts geändert.',
   'refusal.allTimersInUseToContinueEntry': 'Alle {count} Timer sind belegt. Stoppen Sie einen, um diesen Eintrag fortzusetzen. Es wurde nichts geändert.',
   'refusal.noTimerFor': 'Für {ref} läuft kein Timer.',
+  'refusal.ticketRefTaken': 'Zwei andere Arbeitselemente verwenden die Referenz {ref} bereits für andere Ticketseiten. Benennen Sie eines unter Arbeitselemente um und starten Sie den Timer dann erneut. Es wurde nichts geändert.',
   'refusal.noTimer': 'Es gibt keinen Timer {slot}.',
   'refusal.questionGone': 'Diese Frage wurde bereits beantwortet oder existiert nicht.',
   'refusal.questionAnswered': 'Diese Frage wurde bereits beantwortet.',

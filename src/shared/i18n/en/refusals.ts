@@ -37,6 +37,7 @@ export const enRefusals = {
   'refusal.allTimersInUseToContinue': 'All {count} timers are in use. Stop one to continue {name}. Nothing was changed.',
   'refusal.allTimersInUseToContinueEntry': 'All {count} timers are in use. Stop one to continue this entry. Nothing was changed.',
   'refusal.noTimerFor': 'No timer is running for {ref}.',
+  'refusal.ticketRefTaken': 'Two other work items already use the reference {ref} for other ticket pages. Rename one under Work items, then start the timer again. Nothing was changed.',
   'refusal.noTimer': 'There is no timer {slot}.',
   'refusal.questionGone': 'That question was already answered or does not exist.',
   'refusal.questionAnswered': 'That question was already answered.',
