@@ -7,18 +7,20 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { StintError } from '@shared/errors'
+import { refuse, type StintError } from '@shared/errors'
 
 export const SECRET_KEY_VARIABLE = 'STINT_SERVER_SECRET_KEY'
 export const SECRET_KEY_FILE = 'secret.key'
 const VERSION = 'v1'
+
+const unreadable = (): StintError => refuse('unavailable', 'refusal.ticket.credentialsUnreadable', { variable: SECRET_KEY_VARIABLE, file: SECRET_KEY_FILE })
 
 function keyFromText(text: string, where: string): Buffer {
   const trimmed = text.trim()
   if (/^[0-9a-f]{64}$/i.test(trimmed)) return Buffer.from(trimmed, 'hex')
   const decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) ? Buffer.from(trimmed, 'base64') : Buffer.alloc(0)
   if (decoded.length === 32) return decoded
-  throw new StintError('invalid_request', `${where} must hold a 32-byte key as 64 hex digits or base64 (for example \`openssl rand -hex 32\`). Nothing was changed.`)
+  throw refuse('invalid_request', 'refusal.ticket.badSecretKey', { where })
 }
 
 /** Encrypts and decrypts credentials; holds the key only in memory. */
@@ -55,7 +57,7 @@ export class SecretBox {
 
   decrypt(stored: string, boundTo: string): Record<string, string> {
     const [version, iv, tag, body] = stored.split('.')
-    if (version !== VERSION || iv === undefined || tag === undefined || body === undefined) throw new StintError('unavailable', 'The stored credentials are unreadable. Enter them again.')
+    if (version !== VERSION || iv === undefined || tag === undefined || body === undefined) throw unreadable()
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'))
       decipher.setAAD(Buffer.from(boundTo))
@@ -64,7 +66,7 @@ export class SecretBox {
       return JSON.parse(plain) as Record<string, string>
     } catch {
       // Never the reason's details: they would say nothing but "wrong key", and could leak.
-      throw new StintError('unavailable', `The stored credentials cannot be decrypted with this server's key (${SECRET_KEY_VARIABLE} or ${SECRET_KEY_FILE} differs from the one they were saved with). Enter them again.`)
+      throw unreadable()
     }
   }
 }

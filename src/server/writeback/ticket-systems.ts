@@ -4,7 +4,7 @@
 // the command line; inputs are zod schemas, so both refuse the same things the same way.
 import type { Kysely, Selectable } from 'kysely'
 import { z } from 'zod'
-import { StintError } from '@shared/errors'
+import { refuse } from '@shared/errors'
 import { newId } from '@shared/ids'
 import { TICKET_SYSTEM_KINDS } from '@shared/ticket-systems/connector'
 import type { ServerDatabase, TicketSystemsTable } from '../db/schema'
@@ -13,8 +13,6 @@ import { resolveUser } from '../org/lookup'
 import type { SecretBox } from './secrets'
 
 type SystemRow = Selectable<TicketSystemsTable>
-
-const NOTHING = 'Nothing was changed.'
 
 export const TicketSystemKindSchema = z.enum(TICKET_SYSTEM_KINDS, `the kind must be one of ${TICKET_SYSTEM_KINDS.join(', ')}`)
 export const BaseUrlSchema = z
@@ -86,13 +84,13 @@ export class TicketSystems {
   ) {}
 
   private box(): SecretBox {
-    if (!this.secrets) throw new StintError('unavailable', `This server has no secret key for credentials; start it with --data-dir or STINT_SERVER_SECRET_KEY. ${NOTHING}`)
+    if (!this.secrets) throw refuse('unavailable', 'refusal.ticket.noSecretKey')
     return this.secrets
   }
 
   async find(ref: string): Promise<SystemRow> {
     const row = await this.db.selectFrom('ticket_systems').selectAll().where((eb) => eb.or([eb('name', '=', ref), eb('id', '=', ref)])).executeTakeFirst()
-    if (!row) throw new StintError('not_found', `There is no ticket system "${ref}"; \`ticket-system list\` shows them. ${NOTHING}`)
+    if (!row) throw refuse('not_found', 'refusal.ticket.systemMissing', { name: ref })
     return row
   }
 
@@ -131,7 +129,7 @@ export class TicketSystems {
 
   private async nameFree(name: string, except: string | null): Promise<void> {
     const taken = await this.db.selectFrom('ticket_systems').select('id').where('name', '=', name).executeTakeFirst()
-    if (taken && taken.id !== except) throw new StintError('conflict', `There is already a ticket system named "${name}". ${NOTHING}`)
+    if (taken && taken.id !== except) throw refuse('conflict', 'refusal.ticket.nameTaken', { name })
   }
 
   async add(input: z.output<typeof AddSystemInput>): Promise<TicketSystemListing> {
@@ -167,7 +165,7 @@ export class TicketSystems {
   async remove(input: z.output<typeof SystemOnlyInput>): Promise<{ name: string }> {
     const row = await this.find(input.system)
     const used = await this.db.selectFrom('ticket_writes').select('id').where('system_id', '=', row.id).limit(1).executeTakeFirst()
-    if (used) throw new StintError('conflict', `${row.name} has write-back records, so it stays; switch it off instead (active: false). ${NOTHING}`)
+    if (used) throw refuse('conflict', 'refusal.ticket.systemInUse', { name: row.name })
     await this.db.deleteFrom('ticket_systems').where('id', '=', row.id).execute()
     return { name: row.name }
   }
@@ -175,7 +173,7 @@ export class TicketSystems {
   async mapActivity(input: z.output<typeof MapActivityInput>): Promise<TicketSystemListing> {
     const row = await this.find(input.system)
     const type = await this.db.selectFrom('activity_types').select('id').where((eb) => eb.or([eb('id', '=', input.activityType), eb('name', '=', input.activityType)])).where('deleted_at', 'is', null).executeTakeFirst()
-    if (!type) throw new StintError('not_found', `There is no activity type "${input.activityType}". ${NOTHING}`)
+    if (!type) throw refuse('not_found', 'refusal.ticket.activityTypeMissing', { name: input.activityType })
     const map = withEntry(mapOf(row.activity_map), type.id, input.activity)
     await this.db.updateTable('ticket_systems').set({ activity_map: JSON.stringify(map), updated_at: this.clock() }).where('id', '=', row.id).execute()
     return this.listing(await this.find(row.id))
