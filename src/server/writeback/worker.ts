@@ -245,7 +245,10 @@ export class TicketWriteWorker {
     const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000) || kind
     const release = { last_error: reason, lease_owner: null, lease_until: null, updated_at: now }
     if (kind === 'unavailable') {
-      const wait = Math.min(this.maxBackoffMs, this.backoffMs * 2 ** Math.min(20, Math.max(0, job.attempts - 1)))
+      // The system's own Retry-After when it gave one (TicketSystemError.retryAfterSeconds), else doubling backoff.
+      const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds
+      const backoff = this.backoffMs * 2 ** Math.min(20, Math.max(0, job.attempts - 1))
+      const wait = Math.min(this.maxBackoffMs, typeof retryAfter === 'number' && retryAfter > 0 ? Math.max(retryAfter * 1000, this.backoffMs) : backoff)
       await this.mine(job).set({ ...release, next_attempt_at: now + wait }).execute()
       this.options.logger?.warn('ticket write-back: the system is unavailable, trying again later', { write: job.id, reason, waitMs: wait })
       return

@@ -3,7 +3,7 @@
 // outages happen on the way; voiding takes it back; reopening, changing and approving
 // again corrects only what changed; what cannot be mapped fails before anything is sent.
 import { beforeEach, expect, it } from 'vitest'
-import { FakeTicketSystem } from '../../../tests/support/fake-ticket-system'
+import { InMemoryTicketSystem } from '../../../tests/support/in-memory-ticket-system'
 import { describeEachDialect, usePostgresCluster, useServerDatabase, type TestDialect } from '../../../tests/support/server-db'
 import { addEntry, addWorkItem, approve, changeEntry, MEETING, reopen, submit, TEST_SECRET_KEY, voidIt, writebackOrg, writeStates, type WritebackOrg } from '../../../tests/support/writeback-org'
 import { SecretBox } from './secrets'
@@ -20,7 +20,7 @@ const postgres = usePostgresCluster()
 function engineSuite(dialect: TestDialect) {
   const t = useServerDatabase(dialect, postgres)
   let w: WritebackOrg
-  let fake: FakeTicketSystem
+  let fake: InMemoryTicketSystem
   let ticket42: string
   let noTicket: string
 
@@ -32,7 +32,7 @@ function engineSuite(dialect: TestDialect) {
   }
 
   beforeEach(async () => {
-    fake = new FakeTicketSystem(BASE)
+    fake = new InMemoryTicketSystem(BASE)
     fake.users['bo@example.com'] = { id: '7', name: 'Bo' }
     w = await writebackOrg(t.db, { pattern: 'one', baseUrl: BASE, now: T0 })
     ticket42 = await addWorkItem(t.db, 'Printer on fire', `${BASE}/issues/42`, T0)

@@ -4,7 +4,7 @@
 // system's reason), nobody else's; an admin lists the outbox and retries a failure.
 import type { FastifyInstance } from 'fastify'
 import { beforeEach, expect, it } from 'vitest'
-import { FakeTicketSystem } from '../../../../tests/support/fake-ticket-system'
+import { InMemoryTicketSystem } from '../../../../tests/support/in-memory-ticket-system'
 import { describeEachDialect, usePostgresCluster, useServerDatabase, type TestDialect } from '../../../../tests/support/server-db'
 import { addEntry, addWorkItem, approve, MEETING, submit, TEST_SECRET_KEY, writebackOrg, type WritebackOrg } from '../../../../tests/support/writeback-org'
 import { buildServerApp } from '../../app'
@@ -23,7 +23,7 @@ function routeSuite(dialect: TestDialect) {
   const t = useServerDatabase(dialect, postgres)
   let w: WritebackOrg
   let app: FastifyInstance
-  let fake: FakeTicketSystem
+  let fake: InMemoryTicketSystem
   const token = { ana: '', bo: '', cy: '' }
   const as = (who: keyof typeof token, method: 'GET' | 'POST', url: string, payload?: unknown) =>
     app.inject({ method, url, headers: { authorization: `Bearer ${token[who]}` }, ...(payload === undefined ? {} : { payload: payload as object }) })
@@ -32,7 +32,7 @@ function routeSuite(dialect: TestDialect) {
     w = await writebackOrg(t.db, { pattern: 'one', baseUrl: 'https://other.example.com', now: T0 })
     const tokens = new DeviceTokens(t.db, () => w.clock.now)
     for (const who of ['ana', 'bo', 'cy'] as const) token[who] = (await tokens.issueToken({ user: `${who}@example.com`, label: 'laptop' })).token
-    fake = new FakeTicketSystem(BASE)
+    fake = new InMemoryTicketSystem(BASE)
     fake.users['bo@example.com'] = { id: '7', name: 'Bo' }
     app = buildServerApp({ db: t.db, clock: () => w.clock.now, logger: silentLogger, secrets: SecretBox.fromKey(TEST_SECRET_KEY) })
   })

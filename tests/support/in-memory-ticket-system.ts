@@ -1,4 +1,4 @@
-// An in-memory ticket system for the write-back engine's tests: it stores what was written
+// An in-memory ticket system (a connector, not HTTP) for the write-back engine's tests: it stores what was written
 // (so a test counts the entries on a ticket, the way a technician would look), finds them
 // by Stint's write key, and fails on demand: down, refusing, slow, or "crashing" after a
 // write landed but before its answer reached Stint.
@@ -15,7 +15,7 @@ export interface FakeTimeEntry {
   comment: string
 }
 
-export class FakeTicketSystem {
+export class InMemoryTicketSystem {
   readonly entries = new Map<string, FakeTimeEntry>()
   /** Every write request that reached the system, landed or not. */
   writeRequests = 0
