@@ -52,6 +52,8 @@ export class TicketSystemError extends Error {
     /** The ticket system's own reason (its error text, trimmed), or ours. */
     message: string,
     readonly status: number | null = null,
+    /** For `unavailable`: the system's Retry-After, in seconds, when it gave one. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message)
     this.name = 'TicketSystemError'
