@@ -32,7 +32,7 @@ export interface WritebackOrg {
 
 const principal = (user: { id: string; name: string; email: string; role: Principal['role'] }): Principal => ({ userId: user.id, tokenId: 'test', name: user.name, email: user.email, role: user.role })
 
-export async function writebackOrg(db: Kysely<ServerDatabase>, options: { pattern: 'none' | 'one' | 'two'; baseUrl: string; now: number }): Promise<WritebackOrg> {
+export async function writebackOrg(db: Kysely<ServerDatabase>, options: { pattern: 'none' | 'one' | 'two'; baseUrl: string; now: number; kind?: 'redmine' | 'rt'; name?: string }): Promise<WritebackOrg> {
   const clock = { now: options.now }
   const org = new OrgService(db, () => clock.now)
   const init = await org.initOrganisation({ name: 'Acme IT', adminName: 'Ana', adminEmail: 'ana@example.com' })
@@ -43,7 +43,7 @@ export async function writebackOrg(db: Kysely<ServerDatabase>, options: { patter
   await org.setApprovers({ team: 'Field', level: 1, users: ['cy@example.com'] })
   if (options.pattern === 'two') await org.setApprovers({ team: 'Field', level: 2, users: ['ana@example.com'] })
   const systems = new TicketSystems(db, () => clock.now, SecretBox.fromKey(TEST_SECRET_KEY))
-  const system = await systems.add({ kind: 'redmine', name: 'Redmine', baseUrl: options.baseUrl, credentials: { apiKey: 'secret-api-key-1234' } })
+  const system = await systems.add({ kind: options.kind ?? 'redmine', name: options.name ?? 'Redmine', baseUrl: options.baseUrl, credentials: { apiKey: 'secret-api-key-1234' } })
   return { db, ana: principal(init.admin), bo: principal(bo), cy: principal(cy), systems, systemId: system.id, clock }
 }
 
