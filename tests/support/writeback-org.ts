@@ -43,7 +43,7 @@ export async function writebackOrg(db: Kysely<ServerDatabase>, options: { patter
   await org.setApprovers({ team: 'Field', level: 1, users: ['cy@example.com'] })
   if (options.pattern === 'two') await org.setApprovers({ team: 'Field', level: 2, users: ['ana@example.com'] })
   const systems = new TicketSystems(db, () => clock.now, SecretBox.fromKey(TEST_SECRET_KEY))
-  const system = await systems.add({ kind: options.kind ?? 'redmine', name: options.name ?? 'Redmine', baseUrl: options.baseUrl, credentials: { apiKey: 'secret-api-key-1234' } })
+  const system = await systems.add({ kind: options.kind ?? 'redmine', name: options.name ?? 'Redmine', baseUrl: options.baseUrl, credentials: options.kind === 'rt' ? { token: 'secret-token-1234' } : { apiKey: 'secret-api-key-1234' } })
   return { db, ana: principal(init.admin), bo: principal(bo), cy: principal(cy), systems, systemId: system.id, clock }
 }
 

@@ -6,7 +6,9 @@ import type { Kysely, Selectable } from 'kysely'
 import { z } from 'zod'
 import { refuse } from '@shared/errors'
 import { newId } from '@shared/ids'
-import { TICKET_SYSTEM_KINDS } from '@shared/ticket-systems/connector'
+import { TICKET_SYSTEM_KINDS, type TicketSystemKind } from '@shared/ticket-systems/connector'
+import { FreshdeskConfigSchema, GlpiConfigSchema, JiraConfigSchema, RedmineConfigSchema, RequestTrackerConfigSchema, ZammadConfigSchema } from '@shared/ticket-systems/connectors'
+import { fieldIssues, InputError } from '../errors'
 import type { ServerDatabase, TicketSystemsTable } from '../db/schema'
 import { NameSchema, UserRefSchema } from '../org/inputs'
 import { resolveUser } from '../org/lookup'
@@ -75,6 +77,16 @@ function withEntry(map: Record<string, string>, key: string, value: string | nul
   return value === null ? rest : { ...rest, [key]: value }
 }
 
+/** The kind's connector takes these settings (apiKey for Redmine, token or user and password for RT…), or an InputError names what is missing. */
+const CONFIG_SCHEMAS = { redmine: RedmineConfigSchema, rt: RequestTrackerConfigSchema, zammad: ZammadConfigSchema, jira: JiraConfigSchema, glpi: GlpiConfigSchema, freshdesk: FreshdeskConfigSchema } as const
+
+function connectorAccepts(kind: TicketSystemKind, baseUrl: string, credentials: Readonly<Record<string, string>>, action: string): void {
+  const checked = CONFIG_SCHEMAS[kind].safeParse({ ...credentials, kind, baseUrl })
+  if (checked.success) return
+  const issues = fieldIssues(checked.error).map((issue) => ({ ...issue, path: issue.path === 'baseUrl' || issue.path === 'kind' ? issue.path : `credentials.${issue.path}` }))
+  throw new InputError(`${action} was refused, nothing was changed: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}.`, issues)
+}
+
 export class TicketSystems {
   constructor(
     private readonly db: Kysely<ServerDatabase>,
@@ -134,6 +146,7 @@ export class TicketSystems {
 
   async add(input: z.output<typeof AddSystemInput>): Promise<TicketSystemListing> {
     const box = this.box()
+    connectorAccepts(input.kind, input.baseUrl, input.credentials, 'Adding the ticket system')
     await this.nameFree(input.name, null)
     const id = newId()
     const now = this.clock()
@@ -147,6 +160,7 @@ export class TicketSystems {
   async update(input: z.output<typeof UpdateSystemInput>): Promise<TicketSystemListing> {
     const row = await this.find(input.system)
     if (input.name !== undefined) await this.nameFree(input.name, row.id)
+    if (input.credentials !== undefined) connectorAccepts(row.kind, input.baseUrl ?? row.base_url, input.credentials, 'Changing the ticket system')
     await this.db
       .updateTable('ticket_systems')
       .set({

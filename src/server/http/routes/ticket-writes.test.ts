@@ -55,6 +55,9 @@ function routeSuite(dialect: TestDialect) {
     const bad = await as('ana', 'POST', '/v1/admin/ticket-systems', { kind: 'bugzilla', name: 'X', baseUrl: 'ftp://x', credentials: {} })
     expect(bad.statusCode).toBe(400)
     expect((bad.json<{ error: { issues: { path: string }[] } }>()).error.issues.map((i) => i.path).sort()).toEqual(['baseUrl', 'kind'])
+    const noKey = await as('ana', 'POST', '/v1/admin/ticket-systems', { kind: 'redmine', name: 'Other', baseUrl: BASE, credentials: { token: 'x' } })
+    expect(noKey.statusCode).toBe(400)
+    expect(noKey.json<{ error: { issues: { path: string }[] } }>().error.issues.map((i) => i.path)).toContain('credentials.apiKey')
     expect((await as('ana', 'POST', '/v1/admin/ticket-systems', { kind: 'rt', name: 'Helpdesk', baseUrl: 'https://rt.example.com', credentials: { token: 'x' } })).statusCode).toBe(409)
     expect((await as('ana', 'POST', '/v1/admin/ticket-systems/map-user', { system: 'Nope', email: 'bo@example.com', user: '7' })).statusCode).toBe(404)
     expect((await as('ana', 'POST', '/v1/admin/ticket-systems/map-activity', { system: 'Helpdesk', activityType: 'Meeting', activity: '11' })).json()).toMatchObject({
