@@ -21,10 +21,13 @@ import { meRoutes } from './http/routes/me'
 import { metricsRoutes } from './http/routes/metrics'
 import { reportRoutes } from './http/routes/reports'
 import { syncRoutes } from './http/routes/sync'
+import { ticketSystemAdminRoutes, ticketWriteStatusRoutes } from './http/routes/ticket-writes'
 import type { Logger } from './logger'
 import { OrgService } from './org/org-service'
 import { DeviceTokens } from './org/tokens'
 import { ReferenceAdmin } from './reference/reference-admin'
+import type { SecretBox } from './writeback/secrets'
+import { TicketSystems } from './writeback/ticket-systems'
 
 export interface ServerAppOptions {
   db: Kysely<ServerDatabase>
@@ -43,6 +46,8 @@ export interface ServerAppOptions {
   pool?: DatabasePoolStats | undefined
   /** Shared with whoever handles SIGTERM, so readiness turns false before the app closes. */
   lifecycle?: ServerLifecycle
+  /** The key ticket-system credentials are encrypted with (writeback/secrets.ts); without it they cannot be stored. */
+  secrets?: SecretBox | null
 }
 
 /** Paths a load balancer or a scraper asks every few seconds: their answers log at debug, so they do not drown the rest. */
@@ -58,7 +63,7 @@ function logAnswered(request: FastifyRequest, reply: FastifyReply): void {
 /** What a request that arrives during a graceful stop is told: come back in a second (to the next process). */
 const RETRY_AFTER_STOPPING_SECONDS = 1
 
-export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimit, metricsToken, pool, lifecycle = new ServerLifecycle() }: ServerAppOptions): FastifyInstance {
+export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimit, metricsToken, pool, lifecycle = new ServerLifecycle(), secrets = null }: ServerAppOptions): FastifyInstance {
   // Typed as Fastify's logger so the app keeps its default type, whatever pino's own generics say.
   const loggerInstance: FastifyBaseLogger | undefined = logger.pino
   const app = Fastify({
@@ -121,9 +126,11 @@ export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimi
     reportRoutes(scope, { db })
     exportRoutes(scope, { db })
     approvalRoutes(scope, { db, clock })
+    ticketWriteStatusRoutes(scope, { db })
     // A scope of their own, so the admin role check covers these routes and no others.
     void scope.register((admin, _adminOptions, adminDone) => {
       adminRoutes(admin, { org, referenceAdmin: new ReferenceAdmin(db, clock) })
+      ticketSystemAdminRoutes(admin, { db, clock, systems: new TicketSystems(db, clock, secrets) })
       adminDone()
     })
     done()

@@ -9,6 +9,7 @@ import { PERIOD_COMMANDS } from './cli/period-commands'
 import { REFERENCE_ADMIN_COMMANDS } from './cli/reference-admin-commands'
 import { REFERENCE_COMMANDS } from './cli/reference-commands'
 import { serve, SERVE_OPTIONS } from './cli/serve'
+import { TICKET_COMMANDS } from './cli/ticket-commands'
 import { openDatabase, UsageError, type CliIo, type CommandSpec, type OptionSpec, type Values } from './cli/spec'
 import { defaultServerDataDir } from './data-dir'
 import { ServerDatabaseError } from './db/open'
@@ -33,7 +34,7 @@ export const processIo: CliIo = {
     }),
 }
 
-const COMMANDS: readonly CommandSpec[] = [...ORG_COMMANDS, ...REFERENCE_COMMANDS, ...REFERENCE_ADMIN_COMMANDS, ...PERIOD_COMMANDS, ...BACKUP_COMMANDS]
+const COMMANDS: readonly CommandSpec[] = [...ORG_COMMANDS, ...REFERENCE_COMMANDS, ...REFERENCE_ADMIN_COMMANDS, ...PERIOD_COMMANDS, ...TICKET_COMMANDS, ...BACKUP_COMMANDS]
 
 const COMMON: Record<string, OptionSpec> = {
   'data-dir': { type: 'string', hint: 'PATH' },

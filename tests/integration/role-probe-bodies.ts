@@ -138,6 +138,19 @@ function adminBodies(): Record<string, Body[]> {
       { label: 'a merge', json: { from: 'HD-8', into: 'HD-7' } },
       { label: 'a merge into itself', json: { from: 'HD-7', into: 'hd-7' } },
     ],
+    '/v1/admin/ticket-systems': [
+      { label: 'a Redmine', json: { kind: 'redmine', name: 'Redmine', baseUrl: 'https://redmine.example.com', credentials: { apiKey: 'k' } } },
+      { label: 'credentials in the address', json: { kind: 'rt', name: 'RT', baseUrl: 'https://u:p@rt.example.com', credentials: { token: 't' } } },
+      { label: 'a credential with a NUL', json: { kind: 'rt', name: 'RT', baseUrl: 'https://rt.example.com', credentials: { token: 'a\u0000' } } },
+    ],
+    '/v1/admin/ticket-systems/update': [{ label: 'a system that does not exist', json: { system: 'Nobody', active: false } }],
+    '/v1/admin/ticket-systems/remove': [{ label: 'a system that does not exist', json: { system: 'Nobody' } }],
+    '/v1/admin/ticket-systems/map-activity': [{ label: 'an activity type that does not exist', json: { system: 'Redmine', activityType: 'Nothing', activity: '9' } }],
+    '/v1/admin/ticket-systems/map-user': [{ label: 'someone else', json: { system: 'Redmine', email: 'mo@example.com', user: '7' } }],
+    '/v1/admin/ticket-writes/retry': [
+      { label: 'everything', json: {} },
+      { label: 'a state that does not exist', json: { state: 'lost' } },
+    ],
   }
 }
 

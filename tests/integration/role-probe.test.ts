@@ -16,6 +16,7 @@ import { silentLogger } from '../../src/server/logger'
 import { OrgService } from '../../src/server/org/org-service'
 import { DeviceTokens } from '../../src/server/org/tokens'
 import { ReferenceService } from '../../src/server/reference/reference-service'
+import { SecretBox } from '../../src/server/writeback/secrets'
 import { changesBetween, probesOf, routesOf, snapshot, type Change, type Probe } from '../support/route-probe'
 import { describeEachDialect, usePostgresCluster, useServerDatabase, type TestDialect } from '../support/server-db'
 import { bodiesByRoute, type ProbeIds } from './role-probe-bodies'
@@ -64,7 +65,7 @@ function suite(dialect: TestDialect) {
     await reference.addWorkItem({ kind: 'ticket', reference: 'HD-8', title: 'Scanner' })
     ids.defaultActivityType = DEFAULT_ACTIVITY_TYPES[0]?.id ?? ''
 
-    app = buildServerApp({ db: t.db, clock: () => T0, logger: silentLogger })
+    app = buildServerApp({ db: t.db, clock: () => T0, logger: silentLogger, secrets: SecretBox.fromKey('c'.repeat(64)) })
     await app.ready()
     for (const person of ['tess', 'mo'] as const) {
       const entry = { id: `${person}-1`, day: '2026-11-10', workItemId: ids.workItemId, activityTypeId: null, billable: true, description: `secret-of-${person}`, source: 'grid', rawSeconds: 3600, roundedSeconds: 3600, updatedAt: T0, deletedAt: null }

@@ -100,6 +100,8 @@ const KEYS: Record<keyof ServerDatabase, (row: Row) => string> = {
   applied_mutations: (r) => String(r['id']),
   database_epoch: (r) => String(r['id']),
   change_streams: (r) => String(r['user_id']),
+  ticket_systems: (r) => String(r['id']),
+  ticket_writes: (r) => String(r['id']),
 }
 
 export type Snapshot = Map<string, { table: keyof ServerDatabase; row: Row }>

@@ -22,8 +22,8 @@ export interface ServerProcess {
   stop(): Promise<void>
 }
 
-export async function startServerProcess(entry: string, options: { dataDir: string; port?: number; databaseUrl?: string }): Promise<ServerProcess> {
-  const env = { ...process.env }
+export async function startServerProcess(entry: string, options: { dataDir: string; port?: number; databaseUrl?: string; env?: NodeJS.ProcessEnv }): Promise<ServerProcess> {
+  const env = { ...process.env, ...options.env }
   delete env['DATABASE_URL']
   if (options.databaseUrl) env['DATABASE_URL'] = options.databaseUrl
   const child = spawn(process.execPath, [entry, 'serve', '--data-dir', options.dataDir, '--port', String(options.port ?? 0), '--host', '127.0.0.1'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })

@@ -1,11 +1,14 @@
 // `serve`: the team server itself, listening until it is told to stop.
+import { resolve } from 'node:path'
 import { StintError } from '@shared/errors'
+import { defaultServerDataDir } from '../data-dir'
 import { serverClock } from '../clock'
 import { ServerLifecycle } from '../http/lifecycle'
 import { MIN_METRICS_TOKEN_LENGTH } from '../http/routes/metrics'
 import { DEFAULT_BAD_TOKENS_PER_MINUTE, DEFAULT_RATE_BURST, DEFAULT_RATE_PER_MINUTE, type RateLimitOptions } from '../http/rate-limit'
 import { LOG_LEVELS, logLevelOf, withLevel, type Logger } from '../logger'
 import { OrgService } from '../org/org-service'
+import { SecretBox } from '../writeback/secrets'
 import { openDatabase, text, UsageError, type CliIo, type OptionSpec, type Values } from './spec'
 
 export const DEFAULT_PORT = 8787
@@ -67,6 +70,17 @@ function portOf(values: Values): number {
   return port
 }
 
+/** How often the write-back worker looks for due jobs, and how long a job it took is its own (STINT_WRITEBACK_INTERVAL_MS, STINT_WRITEBACK_LEASE_MS). */
+function writeBackOf(io: CliIo): { intervalMs: number; leaseMs: number } {
+  const number = (variable: string, fallback: number, least: number) => {
+    const given = io.env[variable]
+    if (given === undefined || given === '') return fallback
+    if (!/^\d+$/.test(given.trim()) || Number(given) < least) throw new UsageError(`${variable} must be a whole number of milliseconds, at least ${least}, not "${given}".`)
+    return Number(given)
+  }
+  return { intervalMs: number('STINT_WRITEBACK_INTERVAL_MS', 5_000, 100), leaseMs: number('STINT_WRITEBACK_LEASE_MS', 5 * 60_000, 1_000) }
+}
+
 export async function serve(values: Values, io: CliIo): Promise<void> {
   const port = portOf(values)
   const host = text(values, 'host') || DEFAULT_HOST
@@ -74,13 +88,21 @@ export async function serve(values: Values, io: CliIo): Promise<void> {
   const rateLimit = rateLimitOf(values, io)
   const metricsToken = metricsTokenOf(io)
   const logger = loggerOf(values, io)
+  const writeBack = writeBackOf(io)
+  const secrets = SecretBox.open(io.env, resolve(text(values, 'data-dir') || defaultServerDataDir(io.env)))
   const opened = await openDatabase(values, { ...io, logger })
   // Loaded here, not at the top: the admin commands start faster without the HTTP stack.
   const { buildServerApp } = await import('../app')
+  const { connectorFactory } = await import('../writeback/connectors')
+  const { TicketWriteWorker } = await import('../writeback/worker')
   const lifecycle = new ServerLifecycle()
-  const app = buildServerApp({ db: opened.db, clock: serverClock(io.env), logger, trustProxy, rateLimit, metricsToken, pool: opened.pool, lifecycle })
+  const clock = serverClock(io.env)
+  const app = buildServerApp({ db: opened.db, clock, logger, trustProxy, rateLimit, metricsToken, pool: opened.pool, lifecycle, secrets })
+  // Approved time goes to the tickets from here; every server process of a database may run one.
+  const worker = new TicketWriteWorker({ db: opened.db, connectors: await connectorFactory(io.env), secrets, clock, logger, leaseMs: writeBack.leaseMs })
   try {
     await app.listen({ port, host })
+    worker.start(writeBack.intervalMs)
   } catch (error) {
     await app.close()
     await opened.close()
@@ -102,6 +124,7 @@ export async function serve(values: Values, io: CliIo): Promise<void> {
   // be answered, then close the database. A second signal stops at once (Node's default).
   lifecycle.beginShutdown()
   io.err('The Stint team server is stopping: no new connections; requests in flight are finished first.')
+  await worker.stop()
   await app.close()
   await opened.close()
   io.err('The Stint team server stopped.')

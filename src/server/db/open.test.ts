@@ -30,6 +30,8 @@ const TABLES = [
   'team_approvers',
   'team_members',
   'teams',
+  'ticket_systems',
+  'ticket_writes',
   'time_entries',
   'users',
   'work_items',

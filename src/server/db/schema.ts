@@ -2,6 +2,7 @@
 // and PostgreSQL. Kysely converts nothing, so the types say what both return: flags are
 // 0/1, instants BIGINT milliseconds (parsed to numbers on PostgreSQL), days 'YYYY-MM-DD'.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { TicketSystemKind } from '@shared/ticket-systems/connector'
 import type { ReferenceSeq, UserSeq } from './change-streams'
 
 export type Flag = 0 | 1
@@ -188,6 +189,58 @@ export interface ChangeStreamsTable {
   change_seq: number
 }
 
+export interface TicketSystemsTable {
+  id: string
+  kind: TicketSystemKind
+  name: string
+  /** The system's address; a work item's ticket_url under it belongs to this system. */
+  base_url: string
+  /** Encrypted JSON of the connector's credentials (writeback/secrets.ts); never leaves the server. */
+  credentials: string
+  /** JSON: Stint activity type id → the system's activity id. */
+  activity_map: Generated<string>
+  /** JSON: Stint user id → the system's user id. */
+  user_map: Generated<string>
+  active: Generated<Flag>
+  created_at: number
+  updated_at: number
+}
+
+export type TicketWriteState = 'waiting' | 'written' | 'failed' | 'reverse_waiting' | 'reverse_failed' | 'reversed' | 'cancelled'
+
+/** One version of one entry written (or to be written) to a ticket, and taken back when voided or changed. */
+export interface TicketWritesTable {
+  id: string
+  entry_id: string
+  /** The entry's version when it was approved: the write key is `<entry_id>/v<entry_version>`. */
+  entry_version: number
+  user_id: string
+  day: string
+  system_id: string
+  ticket_url: string
+  /** The ticket as the system numbers it, from ticket_url; null until a worker first read it. */
+  ticket_id: string | null
+  write_key: string
+  /** What was approved (ticket, day, seconds, activity, comment): an unchanged entry keeps its write when approved again. */
+  fingerprint: string
+  seconds: number
+  activity_type_id: string | null
+  comment: Generated<string>
+  /** JSON of the TimeWrite sent (mapped activity and user), so a reversal takes back exactly that. */
+  sent: string | null
+  state: TicketWriteState
+  external_id: string | null
+  url: string | null
+  /** The system's reason for the last failure (or ours, for a missing mapping). */
+  last_error: string | null
+  attempts: Generated<number>
+  next_attempt_at: number
+  lease_owner: string | null
+  lease_until: number | null
+  created_at: number
+  updated_at: number
+}
+
 export interface ServerDatabase {
   org: OrgTable
   users: UsersTable
@@ -205,6 +258,8 @@ export interface ServerDatabase {
   applied_mutations: AppliedMutationsTable
   database_epoch: DatabaseEpochTable
   change_streams: ChangeStreamsTable
+  ticket_systems: TicketSystemsTable
+  ticket_writes: TicketWritesTable
 }
 
 export type OrgRow = Selectable<OrgTable>

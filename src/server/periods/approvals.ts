@@ -18,6 +18,7 @@ import type { PeriodsTable, ServerDatabase } from '../db/schema'
 import { InputError } from '../errors'
 import type { Principal } from '../org/tokens'
 import { entryWire } from '../sync/wire'
+import { recordVoidReversals } from '../writeback/jobs'
 import { levelOneApprovers } from './approval-path'
 import { actorFor, approverLevels, movePeriod, patternFor, periodWire } from './period-store'
 
@@ -276,6 +277,8 @@ export async function voidPeriod(db: Kysely<ServerDatabase>, principal: Principa
         const seq = seqs.take()
         await trx.updateTable('time_entries').set((eb) => ({ status: 'voided', seq, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', entry.id).execute()
       }
+      // What was written to tickets for this time is taken back (the outbox, in this same transaction).
+      await recordVoidReversals(trx, period.user_id, period.start_day, period.end_day, approved.map((e) => e.id), now)
       const moved = await movePeriod(trx, principal, period.user_id, { start: period.start_day, end: period.end_day }, { kind: 'reopen', reason: `${VOID_PREFIX}${reason}` }, now)
       if (!moved.ok) throw new VoidRefused(moved.refusal)
       const hours = approved.reduce((sum, e) => sum + e.rounded_seconds, 0) / 3600

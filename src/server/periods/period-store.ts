@@ -10,6 +10,7 @@ import { periodContaining, PeriodRuleSchema, type Period } from '@shared/periods
 import type { PeriodWire } from '@shared/sync'
 import { nextUserSeq, takeUserSeqs } from '../db/change-streams'
 import type { ServerDatabase } from '../db/schema'
+import { recordApprovedWrites } from '../writeback/jobs'
 import type { Principal } from '../org/tokens'
 import { approvalPathProblem, levelOneApprovers, patternFor } from './approval-path'
 
@@ -105,6 +106,8 @@ export async function movePeriod(trx: Transaction<ServerDatabase>, principal: Pr
     const entrySeq = entrySeqs.take()
     await trx.updateTable('time_entries').set((eb) => ({ status: entryStatus, seq: entrySeq, version: eb('version', '+', 1) })).where('id', '=', entry.id).execute()
   }
+  // Finally approved: its time goes to the tickets it was booked on (the outbox, in this same transaction).
+  if (result.to.status === 'approved') await recordApprovedWrites(trx, memberId, period.start, row?.end_day ?? period.end, now)
   return { ok: true, period: await periodWire(trx, id) }
 }
 

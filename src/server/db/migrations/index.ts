@@ -8,6 +8,7 @@ import * as m0003 from './0003-reference-authority'
 import * as m0004 from './0004-change-streams'
 import * as m0005 from './0005-database-epoch'
 import * as m0006 from './0006-work-item-ticket-url'
+import * as m0007 from './0007-ticket-writeback'
 
 export const serverMigrations: Readonly<Record<string, Migration>> = {
   '0001-team-server': m0001,
@@ -16,6 +17,7 @@ export const serverMigrations: Readonly<Record<string, Migration>> = {
   '0004-change-streams': m0004,
   '0005-database-epoch': m0005,
   '0006-work-item-ticket-url': m0006,
+  '0007-ticket-writeback': m0007,
 }
 
 export function staticMigrationProvider(migrations: Readonly<Record<string, Migration>> = serverMigrations): MigrationProvider {

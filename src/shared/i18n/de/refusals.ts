@@ -213,6 +213,13 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
     'Außer Ihnen genehmigt niemand auf Stufe 2 von {teams}, daher könnte niemand die Genehmigung dieses Stundenzettels abschließen. Bitten Sie Ihren Stint-Administrator, einen Genehmiger der Stufe 2 zu benennen (`team approvers`), und reichen Sie dann erneut ein.',
   'refusal.path.sameApprover':
     'Dieselbe Person ist auf beiden Stufen von {teams} der einzige Genehmiger, und niemand genehmigt einen Stundenzettel zweimal. Bitten Sie Ihren Stint-Administrator, einen weiteren Genehmiger zu benennen (`team approvers`), und reichen Sie dann erneut ein.',
+  'refusal.ticket.noSecretKey': 'Dieser Server hat keinen geheimen Schlüssel für die Zugangsdaten von Ticketsystemen; starten Sie ihn mit --data-dir oder STINT_SERVER_SECRET_KEY. Es wurde nichts geändert.',
+  'refusal.ticket.badSecretKey': '{where} muss einen 32-Byte-Schlüssel als 64 Hexadezimalziffern oder Base64 enthalten (zum Beispiel `openssl rand -hex 32`). Es wurde nichts geändert.',
+  'refusal.ticket.credentialsUnreadable': 'Die gespeicherten Zugangsdaten dieses Ticketsystems lassen sich mit dem Schlüssel dieses Servers nicht lesen ({variable} oder {file} ist ein anderer als beim Speichern). Geben Sie sie erneut ein.',
+  'refusal.ticket.systemMissing': 'Es gibt kein Ticketsystem „{name}“; `ticket-system list` zeigt alle. Es wurde nichts geändert.',
+  'refusal.ticket.nameTaken': 'Es gibt bereits ein Ticketsystem namens „{name}“. Es wurde nichts geändert.',
+  'refusal.ticket.systemInUse': '{name} hat Einträge der Rückschreibung und bleibt daher bestehen; schalten Sie es stattdessen ab (active: false). Es wurde nichts geändert.',
+  'refusal.ticket.activityTypeMissing': 'Es gibt keine Tätigkeitsart „{name}“. Es wurde nichts geändert.',
   'refusal.decision.voidAdminOnly': 'Nur ein Administrator kann genehmigte Zeit stornieren.',
   'refusal.decision.voidApprovedOnly':
     'Nur ein genehmigter Zeitraum kann storniert werden; dieser ist {status, select, open {offen} submitted {eingereicht} approved {genehmigt} rejected {abgelehnt} other {{status}}}. Um einen eingereichten Zeitraum zurückzugeben, lehnen Sie ihn ab oder öffnen Sie ihn wieder.',

@@ -236,6 +236,14 @@ export const enRefusals = {
     'No one but you approves level 2 of {teams}, so no one could finish approving this timesheet. Ask your Stint admin to name a level 2 approver (`team approvers`), then submit again.',
   'refusal.path.sameApprover':
     'The same person is the only approver at both levels of {teams}, and nobody approves one timesheet twice. Ask your Stint admin to name another approver (`team approvers`), then submit again.',
+  // Ticket write-back set up by an admin (src/server/writeback): API and command line.
+  'refusal.ticket.noSecretKey': 'This server has no secret key for ticket-system credentials; start it with --data-dir or STINT_SERVER_SECRET_KEY. Nothing was changed.',
+  'refusal.ticket.badSecretKey': '{where} must hold a 32-byte key as 64 hex digits or base64 (for example `openssl rand -hex 32`). Nothing was changed.',
+  'refusal.ticket.credentialsUnreadable': "The stored credentials of this ticket system cannot be read with this server's key ({variable} or {file} differs from the one they were saved with). Enter them again.",
+  'refusal.ticket.systemMissing': 'There is no ticket system "{name}"; `ticket-system list` shows them. Nothing was changed.',
+  'refusal.ticket.nameTaken': 'There is already a ticket system named "{name}". Nothing was changed.',
+  'refusal.ticket.systemInUse': '{name} has write-back records, so it stays; switch it off instead (active: false). Nothing was changed.',
+  'refusal.ticket.activityTypeMissing': 'There is no activity type "{name}". Nothing was changed.',
   // Decisions on periods (src/server/periods/approvals.ts).
   'refusal.decision.voidAdminOnly': 'Only an administrator can void approved time.',
   'refusal.decision.voidApprovedOnly':
