@@ -25,6 +25,7 @@ import type { SettingsStore } from './settings/settings-store'
 import { TimesheetService } from './timesheet/timesheet-service'
 import { realScheduler, type Scheduler } from './timers/scheduler'
 import { TimerEngine } from './timers/timer-engine'
+import { TicketWrites } from './sync/ticket-writes'
 import { WorkService } from './work/work-service'
 
 export interface CoreOptions {
@@ -70,6 +71,7 @@ const MAX_RANGE_DAYS = 366
 /** Which calls only a team server answers, as the refusal names them (refusal.team.none). */
 const APPROVALS = 'approvals'
 const TEAM_REPORTS = 'reports'
+const TICKET_WRITES = 'tickets'
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { dataDir, clock, logger, settings } = options
@@ -160,7 +162,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
    * A call that only the team server can answer (approvals, the team's reports), with the
    * reason when it cannot: `what` names it for the refusal (approvals, the team's reports).
    */
-  const online = async <T>(what: typeof APPROVALS | typeof TEAM_REPORTS, call: (transport: SyncTransport) => Promise<T>): Promise<T> => {
+  const online = async <T>(what: typeof APPROVALS | typeof TEAM_REPORTS | typeof TICKET_WRITES, call: (transport: SyncTransport) => Promise<T>): Promise<T> => {
     const transport = team.transport()
     if (!transport) throw team.currentAccount() ? refuse('unavailable', 'refusal.team.notSignedIn') : refuse('unavailable', 'refusal.team.none', { what })
     try {
@@ -181,6 +183,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
 
   const calendar = new CalendarReader({ db: store.db, clock, entries })
+  const ticketWrites = new TicketWrites({ db: store.db, online: (call) => online(TICKET_WRITES, call), openExternal: options.openExternal })
 
   const handlers: Handlers = {
     'app.info': () => ({ version: options.version, host: options.host, dataFile: store.file }),
@@ -295,6 +298,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return {}
     },
     'sync.issues': () => team.issues(),
+    'sync.ticketWrites': ({ from, to }) => ticketWrites.list(from, to),
+    'sync.openWrittenTime': ({ entryId }) => ticketWrites.openWritten(entryId),
     'sync.resolveIssue': async ({ id, choice }) => {
       const issues = await team.resolveIssue(id, choice)
       sync.soon()

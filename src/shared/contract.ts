@@ -12,6 +12,7 @@ import { MonthViewQuerySchema, MonthViewResultSchema } from './month-views'
 import { ExportRequestSchema, ExportResultSchema } from './exports'
 import { ApprovalDetailSchema, ApprovalQueueItemSchema, ApproveRequestSchema, DecisionResultSchema, RejectRequestSchema } from './approvals'
 import { RunInputSchema } from './run-times'
+import { TicketWriteStatusQuerySchema, TicketWriteStatusSchema } from './ticket-systems/write-status'
 import { CalendarRangeSchema } from './calendar'
 import {
   HeldTimeSchema,
@@ -144,6 +145,10 @@ export const calls = {
   'sync.disconnect': { request: noRequest, response: z.object({}) },
   'sync.issues': { request: noRequest, response: z.array(SyncIssueSchema) },
   'sync.resolveIssue': { request: z.object({ id: idSchema, choice: z.enum(['mine', 'server', 'discard']) }).strict(), response: z.array(SyncIssueSchema) },
+  /** Where this person's entries of a span of days stand on their tickets (the team server's write-back). */
+  'sync.ticketWrites': { request: TicketWriteStatusQuerySchema, response: z.array(TicketWriteStatusSchema) },
+  /** Opens an entry's written time on its ticket system, as the team server links it: never an address the window names. */
+  'sync.openWrittenTime': { request: z.object({ entryId: idSchema }).strict(), response: z.object({ url: z.string(), opened: z.boolean() }) },
 
   'settings.get': { request: noRequest, response: SettingsSchema },
   'settings.update': { request: SettingsPatchSchema, response: SettingsSchema },

@@ -5,6 +5,7 @@
 // request (refused, 4xx) or it failed on it (server, 5xx or an answer not understood).
 // The status, the server's reasons by field and its Retry-After travel along, so the
 // engine can tell a batch the server cannot take from a server that cannot take anything.
+import { TicketWriteStatusAnswerSchema, type TicketWriteStatus } from '@shared/ticket-systems/write-status'
 import { z } from 'zod'
 import { ContractUsageSchema, ReportResultSchema, type ContractUsage, type ContractUsageQueryInput, type ReportQueryInput, type ReportResult } from '@shared/reports'
 import { MonthViewResultSchema, type MonthViewQueryInput, type MonthViewResult } from '@shared/month-views'
@@ -72,6 +73,8 @@ export interface SyncTransport {
   teamContractUsage(query: ContractUsageQueryInput): Promise<ContractUsage>
   /** A CSV export of the team's time: the server's bytes as they arrive (a refusal throws before the first). */
   exportCsv(request: Pick<ExportRequest, 'what' | 'bom' | 'format'>, signal?: AbortSignal): Promise<AsyncIterable<Uint8Array>>
+  /** Where the caller's entries of a span of days stand on their tickets. */
+  ticketWrites(from: string, to: string): Promise<TicketWriteStatus[]>
 }
 
 const REQUEST_TIMEOUT_MS = 20_000
@@ -169,6 +172,7 @@ export function httpTransport(baseUrl: string, token: string, fetchImpl: typeof 
     push: (request) => call('/v1/sync/push', PushResponseSchema, { method: 'POST', body: JSON.stringify(request) }),
     pull: (after, limit) => call(`/v1/sync/pull?after=${encodeURIComponent(after)}&limit=${limit}`, PullResponseSchema),
     approvalQueue: async () => (await call('/v1/approvals', ApprovalQueueSchema)).items,
+    ticketWrites: async (from, to) => (await call(`/v1/ticket-writes?${new URLSearchParams({ from, to }).toString()}`, TicketWriteStatusAnswerSchema)).entries,
     approvalDetail: (periodId) => call(`/v1/approvals/${encodeURIComponent(periodId)}`, ApprovalDetailSchema),
     approve: (periodIds) => call('/v1/approvals/approve', DecisionResultSchema, { method: 'POST', body: JSON.stringify({ periodIds }) }),
     reject: (periodId, reason) => call('/v1/approvals/reject', DecisionResultSchema, { method: 'POST', body: JSON.stringify({ periodId, reason }) }),

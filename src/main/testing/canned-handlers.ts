@@ -96,6 +96,8 @@ export function cannedHandlers(): Handlers {
     'sync.connect': ({ url }) => ({ url, userId: 'u1', name: 'Tess Tech', email: 'tess@example.com', role: 'member', approverLevels: [], tokenProtection: 'memory' }),
     'sync.disconnect': () => ({}),
     'sync.issues': () => [],
+    'sync.ticketWrites': () => [],
+    'sync.openWrittenTime': () => ({ url: 'https://helpdesk.example.com/time_entries/1', opened: true }),
     'sync.resolveIssue': () => [],
     'settings.get': () => DEFAULT_SETTINGS,
     'settings.update': () => DEFAULT_SETTINGS,

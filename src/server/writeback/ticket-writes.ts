@@ -2,6 +2,7 @@
 // admin's retry of what failed or waits, and a member's own entries' states for their
 // devices (written with its link, waiting, failed with the system's reason). Nothing of a
 // system's credentials is ever part of these answers.
+import type { TicketWriteStatus } from '@shared/ticket-systems/write-status'
 import type { ExpressionBuilder, Kysely } from 'kysely'
 import { z } from 'zod'
 import { DaySchema } from '@shared/entries'
@@ -116,16 +117,7 @@ export async function retryWrites(db: Kysely<ServerDatabase>, filter: WriteFilte
 }
 
 /** One entry's write-back as its owner's devices show it: the newest write of each entry in the days. */
-export interface EntryWriteStatus {
-  entryId: string
-  entryVersion: number
-  day: string
-  system: string
-  ticketUrl: string
-  state: 'waiting' | 'written' | 'failed' | 'reversing' | 'reversed'
-  url: string | null
-  reason: string | null
-}
+export type EntryWriteStatus = TicketWriteStatus
 
 export async function ownWriteStatus(db: Kysely<ServerDatabase>, userId: string, from: string, to: string): Promise<EntryWriteStatus[]> {
   const rows = await db

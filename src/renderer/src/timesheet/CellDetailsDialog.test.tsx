@@ -150,3 +150,36 @@ describe('times in a cell’s details', () => {
     expect(within(entry).getByText(/^overlaps \d\d:\d\d–\d\d:\d\d with Timer 2$/)).toBeTruthy()
   })
 })
+
+describe('an entry’s time on its ticket', () => {
+  const synced = { state: 'synced' as const, pending: 0, issues: 0, lastSyncedAt: null, nextAttemptAt: null, message: null }
+  const status = { entryId: 'e1', entryVersion: 3, day: DAY, system: 'Redmine', ticketUrl: 'https://redmine.example.com/issues/1' }
+
+  it('says it was written, and opens the written time in the ticket system from the link the host checked', async () => {
+    const { host, entry } = await open({
+      'sync.status': () => synced,
+      'sync.ticketWrites': () => [{ ...status, state: 'written', url: 'https://redmine.example.com/time_entries/7', reason: null }],
+      'sync.openWrittenTime': () => ({ url: 'https://redmine.example.com/time_entries/7', opened: true }),
+    })
+    expect((await within(entry).findByText('Written to Redmine')).textContent).toBe('Written to Redmine')
+    fireEvent.click(within(entry).getByRole('button', { name: 'Open in Redmine' }))
+    await settle()
+    expect(host.requestsTo('sync.ticketWrites')).toEqual([{ from: DAY, to: DAY }])
+    expect(host.requestsTo('sync.openWrittenTime')).toEqual([{ entryId: 'e1' }])
+  })
+
+  it('says why it failed, in the ticket system’s own words, and offers nothing to open', async () => {
+    const { entry } = await open({
+      'sync.status': () => synced,
+      'sync.ticketWrites': () => [{ ...status, state: 'failed', url: null, reason: 'Activity cannot be blank' }],
+    })
+    expect((await within(entry).findByText(/^Not written to Redmine/)).textContent).toBe('Not written to Redmine: Activity cannot be blank')
+    expect(within(entry).queryByRole('button', { name: 'Open in Redmine' })).toBeNull()
+  })
+
+  it('asks nothing when there is no team server', async () => {
+    const { host } = await open({ 'sync.status': () => ({ ...synced, state: 'standalone' }) })
+    await settle()
+    expect(host.requestsTo('sync.ticketWrites')).toEqual([])
+  })
+})

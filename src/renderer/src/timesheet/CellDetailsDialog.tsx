@@ -4,6 +4,7 @@
 // Opened with the Details button or Alt+Enter / Ctrl+Enter on a cell. Everything is
 // saved by the host before it is shown saved; a refusal is shown with its reason.
 import { useEffect, useId, useState } from 'react'
+import type { TicketWriteStatus } from '@shared/ticket-systems/write-status'
 import type { CellDetails, CellEntry, RowKey } from '@shared/timesheet'
 import { useClient } from '../client-context'
 import { formatDay } from '../format'
@@ -12,7 +13,9 @@ import { lockSentence } from '../i18n/lock-sentence'
 import { Dialog } from '../ui/Dialog'
 import { AddTimeForm } from './AddTimeForm'
 import { CellEntryEditor, type EntryEdits } from './CellEntryEditor'
+import { TicketWriteNote } from './TicketWriteNote'
 import { useDayOverlaps } from './use-day-overlaps'
+import { useTicketWrites } from './use-ticket-writes'
 import { toRowKey } from './use-timesheet'
 import './cell-details.css'
 
@@ -76,6 +79,7 @@ export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }:
       return saved
     })
 
+  const writes = useTicketWrites(cell.day)
   const overlaps = useDayOverlaps(cell.day, Intl.DateTimeFormat().resolvedOptions().timeZone, translator)
 
   const edits: EntryEdits & { refuseAsSaid: (message: string) => void } = {
@@ -129,7 +133,14 @@ export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }:
         {entries.length > 0 && (
           <ul className="cell-entries" aria-label={t('details.entries')}>
             {entries.map((entry) => (
-              <CellEntryEditor key={stored(entry)} entry={entry} readOnly={lockedReason !== null} edits={edits} overlaps={overlaps.get(entry.id)} />
+              <CellEntryEditor
+                key={stored(entry)}
+                entry={entry}
+                readOnly={lockedReason !== null}
+                edits={edits}
+                overlaps={overlaps.get(entry.id)}
+                writeBack={writes.has(entry.id) && <TicketWriteNote status={writes.get(entry.id) as TicketWriteStatus} onProblem={edits.refuseAsSaid} />}
+              />
             ))}
           </ul>
         )}

@@ -2,7 +2,7 @@
 // duration (timer time is rounded again from it by the host), the start and end of a
 // timer entry's runs or a manual entry's start and end (times of day in the zone it was
 // booked in), continued on a timer, or deleted after a second press. What was typed stays in the fields when the host refuses it.
-import { useState, type KeyboardEvent } from 'react'
+import { useState, type KeyboardEvent, type ReactNode } from 'react'
 import { formatDuration, parseDuration } from '@shared/duration'
 import type { MessageId } from '@shared/i18n/catalogue'
 import { wallTimeOn, type RunInput } from '@shared/run-times'
@@ -30,6 +30,8 @@ interface CellEntryEditorProps {
   edits: EntryEdits
   /** "overlaps 10:05–10:20 with Timer 2": runs of other timers that share time with this one. */
   overlaps?: readonly string[] | undefined
+  /** Where this entry's approved time stands on its ticket (a team server's write-back), if anywhere. */
+  writeBack?: ReactNode
 }
 
 /** "timer entry from 09:00" (inside a sentence) and "Timer entry from 09:00" (on its own): how each control names the entry it belongs to. */
@@ -47,7 +49,7 @@ const onEnter = (act: () => void) => (event: KeyboardEvent<HTMLInputElement>) =>
   act()
 }
 
-export function CellEntryEditor({ entry, readOnly, edits, overlaps = [] }: CellEntryEditorProps) {
+export function CellEntryEditor({ entry, readOnly, edits, overlaps = [], writeBack }: CellEntryEditorProps) {
   const translator = useT()
   const { t } = translator
   const { name, label } = entryNames(entry, translator)
@@ -101,6 +103,7 @@ export function CellEntryEditor({ entry, readOnly, edits, overlaps = [] }: CellE
           {text}
         </p>
       ))}
+      {writeBack}
       <div className="cell-entry__fields">
         <span className="cell-entry__label" aria-hidden="true">
           {t('entry.duration')}

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import { DaySchema } from '@shared/entries'
+import { TicketWriteStatusAnswerSchema, TicketWriteStatusQuerySchema } from '@shared/ticket-systems/write-status'
 import type { Clock } from '../../clock'
 import type { ServerDatabase } from '../../db/schema'
 import { InputError, parseInput } from '../../errors'
@@ -45,18 +45,6 @@ const WriteListingSchema = z.object({
   nextAttemptAt: z.number().int(),
   updatedAt: z.number().int(),
 })
-const StatusQuerySchema = z.strictObject({ from: DaySchema, to: DaySchema })
-const EntryStatusSchema = z.object({
-  entryId: z.string(),
-  entryVersion: z.number().int(),
-  day: z.string(),
-  system: z.string(),
-  ticketUrl: z.string(),
-  state: z.enum(['waiting', 'written', 'failed', 'reversing', 'reversed']),
-  url: z.string().nullable().describe('The written time on the ticket system, when written.'),
-  reason: z.string().nullable().describe('Why it failed or waits: the ticket system’s own words.'),
-})
-
 const doc = {
   systems: apiDoc({ summary: 'The ticket systems approved time is written back to', auth: 'admin', response: z.object({ systems: z.array(SystemListingSchema) }) }),
   addSystem: apiDoc({
@@ -74,7 +62,7 @@ const doc = {
   mapUser: apiDoc({ summary: 'Map a person to the system’s user (null: by email)', auth: 'admin', body: MapUserInput, response: z.object({ system: SystemListingSchema }), errors: [404] }),
   writes: apiDoc({ summary: 'The write-back outbox: each entry version written, waiting, failed or taken back', auth: 'admin', query: WriteFilterSchema, response: z.object({ writes: z.array(WriteListingSchema) }) }),
   retry: apiDoc({ summary: 'Send failed or waiting writes again now (filtered like the list)', auth: 'admin', body: WriteFilterSchema, response: z.object({ retried: z.number().int() }) }),
-  own: apiDoc({ summary: 'Where the caller’s entries stand on their tickets, for a span of days', auth: 'token', query: StatusQuerySchema, response: z.object({ entries: z.array(EntryStatusSchema) }) }),
+  own: apiDoc({ summary: 'Where the caller’s entries stand on their tickets, for a span of days', auth: 'token', query: TicketWriteStatusQuerySchema, response: TicketWriteStatusAnswerSchema }),
 }
 
 /** The member's own states: any signed-in caller. */

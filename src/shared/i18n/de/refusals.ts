@@ -62,7 +62,7 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.range.backwardsLastDay': 'Der Zeitraum endet ({isoToDay}), bevor er beginnt ({isoFromDay}): Der letzte Tag muss am oder nach dem ersten liegen.',
   'refusal.range.tooLong': 'Ein Zeitraum kann höchstens {max} Tage umfassen.',
   'refusal.calendar.tooLong': 'Der Kalender zeigt höchstens {max} Tage auf einmal.',
-  'refusal.team.none': '{what, select, approvals {Genehmigungen erfolgen auf einem Team-Server} other {Die Berichte des Teams werden auf einem Team-Server erstellt}}; verbinden Sie einen unter Einstellungen → Team-Server.',
+  'refusal.team.none': '{what, select, approvals {Genehmigungen erfolgen auf einem Team-Server} tickets {Zeit wird von einem Team-Server in die Tickets zurückgeschrieben} other {Die Berichte des Teams werden auf einem Team-Server erstellt}}; verbinden Sie einen unter Einstellungen → Team-Server.',
   'refusal.team.notSignedIn': 'Nicht beim Team-Server angemeldet: Fügen Sie das Gerätetoken unter Einstellungen → Team-Server ein.',
   'refusal.transport.offline': 'Der Team-Server unter {server} ist nicht erreichbar ({reason}).',
   'refusal.transport.tokenRefused': 'Der Team-Server hat das Token abgelehnt: {refusal}',
@@ -220,6 +220,8 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.ticket.nameTaken': 'Es gibt bereits ein Ticketsystem namens „{name}“. Es wurde nichts geändert.',
   'refusal.ticket.systemInUse': '{name} hat Einträge der Rückschreibung und bleibt daher bestehen; schalten Sie es stattdessen ab (active: false). Es wurde nichts geändert.',
   'refusal.ticket.activityTypeMissing': 'Es gibt keine Tätigkeitsart „{name}“. Es wurde nichts geändert.',
+  'refusal.ticket.notWrittenYet': 'Die Zeit dieses Eintrags ist (noch) nicht in sein Ticket geschrieben, daher gibt es nichts zu öffnen.',
+  'refusal.ticket.badWrittenLink': 'Der Link des Team-Servers zu dieser Zeit in {system} ist keine http(s)-Adresse, daher öffnet Stint ihn nicht.',
   'refusal.decision.voidAdminOnly': 'Nur ein Administrator kann genehmigte Zeit stornieren.',
   'refusal.decision.voidApprovedOnly':
     'Nur ein genehmigter Zeitraum kann storniert werden; dieser ist {status, select, open {offen} submitted {eingereicht} approved {genehmigt} rejected {abgelehnt} other {{status}}}. Um einen eingereichten Zeitraum zurückzugeben, lehnen Sie ihn ab oder öffnen Sie ihn wieder.',

@@ -69,7 +69,7 @@ export const enRefusals = {
   'refusal.range.tooLong': 'A range can cover at most {max} days.',
   'refusal.calendar.tooLong': 'The calendar shows at most {max} days at once.',
   // Calls only the team server answers (src/main/core.ts, the exporter).
-  'refusal.team.none': '{what, select, approvals {Approvals happen} other {The team’s reports are made}} on a team server; connect one in Settings → Team server.',
+  'refusal.team.none': '{what, select, approvals {Approvals happen} tickets {Time is written back to tickets} other {The team’s reports are made}} on a team server; connect one in Settings → Team server.',
   'refusal.team.notSignedIn': 'Not signed in to the team server: paste the device token in Settings → Team server.',
   // The sync transport's framings (src/main/sync/transport.ts): `refusal` is the server's refusal, or its words when this build does not know its id.
   'refusal.transport.offline': 'The team server at {server} cannot be reached ({reason}).',
@@ -244,6 +244,8 @@ export const enRefusals = {
   'refusal.ticket.nameTaken': 'There is already a ticket system named "{name}". Nothing was changed.',
   'refusal.ticket.systemInUse': '{name} has write-back records, so it stays; switch it off instead (active: false). Nothing was changed.',
   'refusal.ticket.activityTypeMissing': 'There is no activity type "{name}". Nothing was changed.',
+  'refusal.ticket.notWrittenYet': 'This entry’s time is not written to its ticket (yet), so there is nothing to open.',
+  'refusal.ticket.badWrittenLink': 'The team server’s link to this time in {system} is not an http(s) address, so Stint does not open it.',
   // Decisions on periods (src/server/periods/approvals.ts).
   'refusal.decision.voidAdminOnly': 'Only an administrator can void approved time.',
   'refusal.decision.voidApprovedOnly':
