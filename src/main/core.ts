@@ -48,6 +48,8 @@ export interface CoreOptions {
   exportDestination?: CsvDestination
   /** Opens a checked http(s) address in the system's browser (Electron's shell); the browser host has none, its page opens it. */
   openExternal?: (url: string) => Promise<void>
+  /** Installs the browser extension's native host for one browser (src/main/extension/install-native-host.ts), with the command this host runs. */
+  setUpBrowser?: (browser: 'chromium' | 'chrome' | 'firefox') => Promise<{ manifestPath: string }>
 }
 
 export interface Core {
@@ -208,6 +210,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'work.createItem': (input) => work.createWorkItem(input),
     'work.updateItem': ({ id, item }) => work.updateWorkItem(id, item),
     'work.setFavourite': ({ id, favourite }) => work.setFavourite(id, favourite),
+    'extension.setUpBrowser': async ({ browser }) => {
+      if (!options.setUpBrowser) throw refuse('unavailable', 'refusal.extension.noSetUp')
+      try {
+        return { browser, manifestPath: (await options.setUpBrowser(browser)).manifestPath }
+      } catch (error) {
+        logger.error(`setting up the native host for ${browser} failed`, error)
+        throw refuse('unavailable', 'refusal.extension.setUpFailed', { browser, reason: (error as Error).message })
+      }
+    },
     'work.openTicketPage': async ({ id }) => {
       const url = await work.ticketPage(id)
       if (!options.openExternal) return { url, opened: false }

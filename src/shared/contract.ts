@@ -153,6 +153,8 @@ export const calls = {
   'settings.get': { request: noRequest, response: SettingsSchema },
   'settings.update': { request: SettingsPatchSchema, response: SettingsSchema },
   'settings.shortcutStatus': { request: noRequest, response: ShortcutStatusSchema },
+  /** Lets the browser extension talk to this app: installs the native-messaging host for one browser (its manifest names only Stint's extension). */
+  'extension.setUpBrowser': { request: z.object({ browser: z.enum(['chromium', 'chrome', 'firefox']) }).strict(), response: z.object({ browser: z.string(), manifestPath: z.string() }) },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>
 
 export const events = {

@@ -35,6 +35,7 @@ import { consoleLogger } from '../logger'
 import { failureMessage, startFailureMessage } from '../start-failure'
 import { ReminderService } from '../timers/reminders'
 import { realScheduler } from '../timers/scheduler'
+import { installNativeHost } from '../extension/install-native-host'
 import { browsersToInstall, installNativeHosts, NATIVE_HOST_SWITCH, openExtensionChannel } from '../extension/channel'
 import { runNativeHost } from '../native-host/host'
 import { runTimerCommand, stoppedText, type CommandFeedback } from '../timers/timer-commands'
@@ -165,6 +166,7 @@ async function start(): Promise<void> {
       handlerOverrides: { 'settings.shortcutStatus': () => ({ available: true, entries: shortcuts ? [...shortcuts.entries] : [] }) },
       exportDestination: saveDialogDestination({ dialog, window: () => window, downloadsFolder: () => app.getPath('downloads') }),
       openExternal: externalOpener(shell),
+      setUpBrowser: (browser) => installNativeHost({ browser, dataDir: app.getPath('userData'), command: nativeHostCommand() }),
       // The later read-through found damage (the log has it too): say it where the user looks.
       onDamagedFile: (message, refusal) =>
         void dialog.showMessageBox({ type: 'error', title: t('notices.damaged'), message: t('notices.damaged'), detail: refusalText(refusal.id, refusal.values, translator) ?? message, buttons: [t('notices.ok')] }),
@@ -194,8 +196,7 @@ async function start(): Promise<void> {
   const browsers = installFor === undefined ? null : browsersToInstall(installFor)
   if (browsers && !browsers.ok) logger.error(browsers.problem)
   else if (browsers) {
-    // Stint itself is the host (its fuses forbid running it as plain Node); a development build names its app folder.
-    const command = [process.execPath, ...(process.defaultApp && process.argv[1] ? [resolve(process.argv[1])] : []), NATIVE_HOST_SWITCH]
+    const command = nativeHostCommand()
     await installNativeHosts(browsers.browsers, { dataDir: app.getPath('userData'), command, logger }).catch(logError)
   }
   const reminders = new ReminderService({
@@ -374,4 +375,9 @@ async function start(): Promise<void> {
 
   handleArgv(process.argv)
   for (const command of pending.splice(0)) run(command)
+}
+
+/** What the native host's launcher runs: Stint itself (its fuses forbid running it as plain Node); a development build names its app folder. */
+function nativeHostCommand(): string[] {
+  return [process.execPath, ...(process.defaultApp && process.argv[1] ? [resolve(process.argv[1])] : []), NATIVE_HOST_SWITCH]
 }

@@ -49,6 +49,7 @@ export function cannedHandlers(): Handlers {
     'work.listItems': () => [item],
     'work.recentItems': () => [item.id],
     'work.openTicketPage': () => ({ url: 'https://helpdesk.example.com/issues/1', opened: true }),
+    'extension.setUpBrowser': ({ browser }) => ({ browser, manifestPath: '/home/ana/.config/chromium/NativeMessagingHosts/app.stint.json' }),
     'work.createItem': () => item,
     'work.updateItem': () => item,
     'work.setFavourite': ({ favourite }) => ({ ...item, favourite }),

@@ -11,6 +11,7 @@ import { consoleLogger } from '../logger'
 import { JsonFileSettingsStore } from '../settings/settings-store'
 import { startFailureMessage } from '../start-failure'
 import { browsersToInstall, installNativeHosts, openExtensionChannel } from '../extension/channel'
+import { installNativeHost } from '../extension/install-native-host'
 import { defaultWebDataDir } from './data-dir'
 import { WebDownloads } from './downloads'
 import { listenForWebHost, startWebHost } from './server'
@@ -83,7 +84,8 @@ async function main(): Promise<void> {
   try {
     // The store says itself when it set a damaged settings file aside.
     const settings = new JsonFileSettingsStore(dataDir, logger)
-    core = await createCore({ dataDir, clock, logger, settings, host: 'web', version, exportDestination: downloads })
+    const nativeHostCommand = [process.execPath, resolve(import.meta.dirname, '../native-host/host.js')]
+    core = await createCore({ dataDir, clock, logger, settings, host: 'web', version, exportDestination: downloads, setUpBrowser: (browser) => installNativeHost({ browser, dataDir, command: nativeHostCommand }) })
   } catch (error) {
     logger.error('Stint could not start', error)
     console.error(startFailureMessage(error))

@@ -6,6 +6,7 @@ import { useClient } from '../client-context'
 import { useT } from '../i18n/i18n-context'
 import { AppearanceSettings } from '../settings/AppearanceSettings'
 import { ReminderSettings } from '../settings/ReminderSettings'
+import { ExtensionSettings } from '../settings/ExtensionSettings'
 import { SectionHead } from '../settings/SectionHead'
 import { ShortcutSettings, useShortcutStatus } from '../settings/ShortcutSettings'
 import { TeamServerSettings } from '../settings/TeamServerSettings'
@@ -55,6 +56,7 @@ export function SettingsView() {
           <ShortcutSettings shortcuts={settings.shortcuts} status={status} feedback={feedback} onSave={saveShortcuts} />
           <ReminderSettings reminders={settings.reminders} feedback={feedback} onSave={(patch) => save('reminders', patch)} />
           <AppearanceSettings appearance={settings.appearance} language={settings.language} exports={settings.exports} feedback={feedback} onSave={(patch) => save('appearance', patch)} />
+          <ExtensionSettings />
           <section className="panel" aria-labelledby={`${id}-startup`}>
             <SectionHead id={`${id}-startup`} title={t('settings.startup.title')} section="startup" feedback={feedback} />
             <div className="setting">

@@ -220,6 +220,8 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.ticket.nameTaken': 'Es gibt bereits ein Ticketsystem namens „{name}“. Es wurde nichts geändert.',
   'refusal.ticket.systemInUse': '{name} hat Einträge der Rückschreibung und bleibt daher bestehen; schalten Sie es stattdessen ab (active: false). Es wurde nichts geändert.',
   'refusal.ticket.activityTypeMissing': 'Es gibt keine Tätigkeitsart „{name}“. Es wurde nichts geändert.',
+  'refusal.extension.noSetUp': 'Dieses Stint kann keinen Browser für seine Erweiterung einrichten.',
+  'refusal.extension.setUpFailed': 'Stint konnte {browser, select, chrome {Google Chrome} firefox {Firefox} other {Chromium}} nicht für seine Erweiterung einrichten: {reason}',
   'refusal.ticket.notWrittenYet': 'Die Zeit dieses Eintrags ist (noch) nicht in sein Ticket geschrieben, daher gibt es nichts zu öffnen.',
   'refusal.ticket.badWrittenLink': 'Der Link des Team-Servers zu dieser Zeit in {system} ist keine http(s)-Adresse, daher öffnet Stint ihn nicht.',
   'refusal.decision.voidAdminOnly': 'Nur ein Administrator kann genehmigte Zeit stornieren.',

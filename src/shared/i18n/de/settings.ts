@@ -11,6 +11,10 @@ export const deSettings: Record<keyof typeof enSettings, string> = {
   'settings.saved': 'Gespeichert',
   'settings.notSaved': 'Nicht gespeichert: {reason} Der bisherige Wert bleibt erhalten.',
 
+  'settings.extension.title': 'Browsererweiterung',
+  'settings.extension.help': 'Die Browsererweiterung von Stint zeigt Starten, Pausieren und Stoppen neben dem Titel eines Tickets in Redmine, Request Tracker, Jira, Zammad und anderen Helpdesks. Richten Sie nach der Installation jeden Browser ein, den Sie verwenden, damit die Erweiterung Ihre Timer hier sehen und ändern kann.',
+  'settings.extension.setUp': '{browser, select, chrome {Google Chrome} firefox {Firefox} other {Chromium}} einrichten',
+  'settings.extension.done': '{browser, select, chrome {Google Chrome} firefox {Firefox} other {Chromium}} ist eingerichtet: {path}. Starten Sie ihn neu, falls die Erweiterung Stint nicht erreicht.',
   'settings.startup.title': 'Programmstart',
   'settings.startup.atLogin': 'Stint bei der Anmeldung starten',
   'settings.startup.help': 'Nur in der Desktop-App. Stint startet im Infobereich, damit laufende Timer und Erinnerungen ab der ersten Minute da sind.',

@@ -244,6 +244,8 @@ export const enRefusals = {
   'refusal.ticket.nameTaken': 'There is already a ticket system named "{name}". Nothing was changed.',
   'refusal.ticket.systemInUse': '{name} has write-back records, so it stays; switch it off instead (active: false). Nothing was changed.',
   'refusal.ticket.activityTypeMissing': 'There is no activity type "{name}". Nothing was changed.',
+  'refusal.extension.noSetUp': 'This Stint cannot set up a browser for its extension.',
+  'refusal.extension.setUpFailed': 'Stint could not set up {browser, select, chrome {Google Chrome} firefox {Firefox} other {Chromium}} for its extension: {reason}',
   'refusal.ticket.notWrittenYet': 'This entry’s time is not written to its ticket (yet), so there is nothing to open.',
   'refusal.ticket.badWrittenLink': 'The team server’s link to this time in {system} is not an http(s) address, so Stint does not open it.',
   // Decisions on periods (src/server/periods/approvals.ts).

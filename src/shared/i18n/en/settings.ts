@@ -10,6 +10,10 @@ export const enSettings = {
   'settings.saved': 'Saved',
   'settings.notSaved': 'Not saved: {reason} The previous value is kept.',
 
+  'settings.extension.title': 'Browser extension',
+  'settings.extension.help': 'Stint’s browser extension puts Start, Pause and Stop beside the title of a ticket in Redmine, Request Tracker, Jira, Zammad and other helpdesks. After installing it, set up each browser you use, so the extension can see and change your timers here.',
+  'settings.extension.setUp': 'Set up {browser, select, chrome {Google Chrome} firefox {Firefox} other {Chromium}}',
+  'settings.extension.done': '{browser, select, chrome {Google Chrome} firefox {Firefox} other {Chromium}} is set up: {path}. Restart it if the extension says it cannot reach Stint.',
   'settings.startup.title': 'Startup',
   'settings.startup.atLogin': 'Start Stint at login',
   'settings.startup.help': 'Desktop app only. Stint starts in the tray, so running timers and reminders are there from the first minute.',
