@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Timer } from '@shared/timers'
 import type { WorkItem } from '@shared/work'
@@ -13,9 +13,9 @@ function timer(extra: Partial<Timer>): Timer {
   return { id: 't4', slot: 4, label: 'Timer 4', color: '#2A9D8F', state: 'idle', workItemId: null, activityTypeId: null, billable: true, note: '', closedSeconds: 0, runningSince: null, ...extra }
 }
 
-function renderCard(t: Timer, workItem: WorkItem | undefined) {
+function renderCard(t: Timer, workItem: WorkItem | undefined, onOpenTicket?: (id: string) => void) {
   const none = () => undefined
-  render(<TimerCard timer={t} now={0} busy={false} workItem={workItem} activityType={undefined} defaultActivityType={undefined} onStart={none} onPause={none} onStop={none} onEdit={none} onDiscard={none} />)
+  render(<TimerCard timer={t} now={0} busy={false} workItem={workItem} activityType={undefined} defaultActivityType={undefined} onStart={none} onPause={none} onStop={none} onEdit={none} onDiscard={none} onOpenTicket={onOpenTicket} />)
   return screen.getByRole('article')
 }
 
@@ -38,5 +38,18 @@ describe('a timer card', () => {
     const card = renderCard(timer({}), undefined)
     expect(within(card).getByText('No work item')).toBeTruthy()
     expect(card.querySelector('.timer-card__customer')).toBeNull()
+  })
+
+  it('opens its work item’s ticket page from a button named after the ticket, only when the item has a page', () => {
+    const opened: string[] = []
+    const withPage = { ...PRINTER, ticketUrl: 'https://redmine.example.com/issues/1234' }
+    const card = renderCard(timer({ label: 'TICKET-1234', workItemId: 'w1' }), withPage, (id) => opened.push(id))
+    const open = within(card).getByRole('button', { name: 'Open the ticket page of TICKET-1234' })
+    expect(open.getAttribute('title')).toBe('https://redmine.example.com/issues/1234')
+    fireEvent.click(open)
+    expect(opened).toEqual(['w1'])
+    cleanup()
+    const without = renderCard(timer({ label: 'TICKET-1234', workItemId: 'w1' }), PRINTER, (id) => opened.push(id))
+    expect(within(without).queryByRole('button', { name: /ticket page/ })).toBeNull()
   })
 })

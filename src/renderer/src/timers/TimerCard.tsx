@@ -19,11 +19,13 @@ interface TimerCardProps {
   onStop: (slot: number) => void
   onEdit: (slot: number) => void
   onDiscard: (slot: number) => void
+  /** Opens the ticket page of the timer's work item; the button shows only when the item has one. */
+  onOpenTicket?: (workItemId: string) => void
 }
 
 const STATE_TEXT = { running: 'timers.card.running', paused: 'timers.card.paused', idle: 'timers.card.idle' } as const
 
-export function TimerCard({ timer, now, busy, workItem, activityType, defaultActivityType, onStart, onPause, onStop, onEdit, onDiscard }: TimerCardProps) {
+export function TimerCard({ timer, now, busy, workItem, activityType, defaultActivityType, onStart, onPause, onStop, onEdit, onDiscard, onOpenTicket }: TimerCardProps) {
   const translator = useT()
   const { t } = translator
   const { slot, label, state } = timer
@@ -70,6 +72,11 @@ export function TimerCard({ timer, now, busy, workItem, activityType, defaultAct
           </button>
         )}
         <span className="timer-card__spacer" />
+        {workItem?.ticketUrl && onOpenTicket && (
+          <button type="button" className="button button--icon" onClick={() => onOpenTicket(workItem.id)} aria-label={t('work.openTicketPage', { name: workItem.reference ?? workItem.title })} title={workItem.ticketUrl}>
+            <span aria-hidden="true">↗</span>
+          </button>
+        )}
         <button type="button" className="button button--icon" onClick={() => onEdit(slot)} aria-label={t('timers.card.editLabel', { label })} title={t('timers.card.edit')}>
           <svg viewBox="0 0 16 16" aria-hidden="true" width="16" height="16">
             <path d="M11.5 2.5l2 2L5 13H3v-2z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />

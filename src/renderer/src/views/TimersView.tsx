@@ -12,6 +12,7 @@ import { DiscardDialog, PromptDialog, ShortRunDialog } from '../timers/TimerDial
 import { TimerEditor } from '../timers/TimerEditor'
 import type { TimersStore } from '../timers/timers-store'
 import { useNow } from '../timers/use-now'
+import { useOpenTicketPage } from '../work/use-open-ticket-page'
 import type { WorkStore } from '../work/work-store'
 import '../timers/timer-card.css'
 
@@ -26,6 +27,8 @@ export function TimersView({ store, work }: { store: TimersStore; work: WorkStor
   const { timers, prompts, keptAside, loaded, busy, error, shortRun } = state
   const [editing, setEditing] = useState<number | null>(null)
   const [discarding, setDiscarding] = useState<number | null>(null)
+  const [ticketProblem, setTicketProblem] = useState<string | null>(null)
+  const openTicketPage = useOpenTicketPage(setTicketProblem)
   const running = timers.filter((t) => t.state === 'running').length
   const paused = timers.filter((t) => t.state === 'paused').length
   const now = useNow(running > 0)
@@ -79,6 +82,14 @@ export function TimersView({ store, work }: { store: TimersStore; work: WorkStor
           </button>
         </div>
       )}
+      {ticketProblem && (
+        <div className="banner banner--error" role="alert">
+          <span>{ticketProblem}</span>
+          <button type="button" className="button button--ghost" onClick={() => setTicketProblem(null)}>
+            {t('timers.dismiss')}
+          </button>
+        </div>
+      )}
       <div className="timer-grid">
         {timers.map((timer) => (
           <TimerCard
@@ -94,6 +105,7 @@ export function TimersView({ store, work }: { store: TimersStore; work: WorkStor
             onStop={(slot) => void state.stop(slot)}
             onEdit={setEditing}
             onDiscard={setDiscarding}
+            onOpenTicket={(id) => void openTicketPage(id)}
           />
         ))}
       </div>
