@@ -3,23 +3,25 @@
 // host (SQLite) before it is shown as saved; a submitted or approved period is read-only.
 import { useCallback, useId, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
-import { addDays, isValidDay } from '@shared/periods'
+import { isValidDay } from '@shared/periods'
 import type { MessageId } from '@shared/i18n/catalogue'
 import { rowKeyId, type PeriodStatus, type RowKey, type TimesheetRow } from '@shared/timesheet'
 import { useClient } from '../client-context'
 import { todayLocal } from '../format'
 import { AddRowDialog } from '../timesheet/AddRowDialog'
 import { CellDetailsDialog } from '../timesheet/CellDetailsDialog'
+import { PeriodBar } from '../timesheet/PeriodBar'
 import { PeriodHistory } from '../timesheet/PeriodHistory'
 import { PeriodStatusBanner } from '../timesheet/PeriodStatusBanner'
 import { ReopenDialog } from '../timesheet/ReopenDialog'
 import { rowNamer } from '../timesheet/row-names'
 import { TimesheetGrid, type CellAddress } from '../timesheet/TimesheetGrid'
 import { SubmitDialog } from '../timesheet/SubmitDialog'
+import { TimesheetKeysHelp, TimesheetToolbar } from '../timesheet/TimesheetToolbar'
 import { useDisplayUnit } from '../timesheet/use-timesheet-settings'
+import { usePeriodMoves } from '../timesheet/use-period-moves'
 import { useTimesheet } from '../timesheet/use-timesheet'
 import { useSyncStatus } from '../sync/use-sync-status'
-import { StepNav } from '../ui/StepNav'
 import type { WorkStore } from '../work/work-store'
 import { endSentence } from '@shared/sentence'
 import { useT } from '../i18n/i18n-context'
@@ -27,8 +29,6 @@ import { sentenceWithKeys } from '../i18n/sentence-with'
 import { lockSentence } from '../i18n/lock-sentence'
 import { periodHeading } from '../timesheet/period-heading'
 import '../timesheet/timesheet.css'
-
-const STATUS_LABELS = { open: 'timesheet.status.open', submitted: 'timesheet.status.submitted', approved: 'timesheet.status.approved', rejected: 'timesheet.status.rejected' } as const satisfies Record<PeriodStatus, MessageId>
 
 /** Why the Submit button does nothing for a period in this status, or null when it can be submitted. */
 const NOT_SUBMITTABLE: Partial<Record<PeriodStatus, MessageId>> = {
@@ -58,9 +58,6 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
   const [details, setDetails] = useState<CellAddress | null>(null)
   const [active, setActive] = useState<CellAddress | null>(null)
   const [announcement, setAnnouncement] = useState('')
-  const [submitting, setSubmitting] = useState(false)
-  const [reopening, setReopening] = useState(false)
-  const [moving, setMoving] = useState(false)
   const [focusRequest, setFocusRequest] = useState<{ rowKey: string; seq: number } | undefined>(undefined)
   const gridWrap = useRef<HTMLDivElement>(null)
 
@@ -104,41 +101,10 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
     void model.copyPreviousRows().then((ok) => ok && setAnnouncement(t('timesheet.rowsCopied')))
   }
 
-  const { periodMove } = model
-  const submit = async (): Promise<string | null> => {
-    const problem = await periodMove((day) => client.timesheet.submit({ day }))
-    if (problem) return problem
-    setSubmitting(false)
-    setAnnouncement(t(mode === 'standalone' ? 'timesheet.submittedLocked' : 'timesheet.submittedWaiting'))
-    return null
-  }
-
-  const withdraw = async () => {
-    if (moving) return
-    setMoving(true)
-    setMessage(null)
-    const problem = await periodMove((day) => client.timesheet.withdraw({ day }))
-    setMoving(false)
-    if (problem) setMessage(problem)
-    else {
-      setAnnouncement(t('timesheet.withdrawn'))
-      focusGrid() // the button went with the banner
-    }
-  }
-
-  const reopen = async (reason: string): Promise<string | null> => {
-    const problem = await periodMove((day) => client.timesheet.reopen({ day, reason }))
-    if (problem) return problem
-    setReopening(false)
-    setAnnouncement(t('timesheet.reopened'))
-    focusGrid()
-    return null
-  }
+  const { submitting, setSubmitting, reopening, setReopening, moving, submit, withdraw, reopen } = usePeriodMoves({ client, periodMove: model.periodMove, mode, announce: setAnnouncement, showMessage: setMessage, focusGrid })
 
   const saveText = save.state === 'saving' ? t('timesheet.saving') : save.state === 'saved' ? t('timesheet.allSaved') : save.state === 'failed' ? t('timesheet.notSaved') : ''
   const label = sheet ? periodHeading(sheet, translator) : ''
-  const ctrl = t('keys.ctrl')
-  const notAllowed = locked !== null || undefined
 
   return (
     <section className="view view--wide" aria-labelledby={`${id}-title`}>
@@ -154,40 +120,23 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
         </div>
       </header>
 
-      <div className="ts-bar">
-        <div className="ts-period">
-          <h2 id={titleId} className="ts-period__label">
-            {sheet ? label : t('timesheet.loading')}
-          </h2>
-          {sheet && <span className={`badge ts-status ts-status--${sheet.status}`}>{t(STATUS_LABELS[sheet.status])}</span>}
-          <button
-            type="button"
-            className="button button--start button--compact ts-submit"
-            aria-disabled={notSubmittable !== null || undefined}
-            aria-describedby={sheet && notSubmittable ? lockId : undefined}
-            onClick={() => {
-              if (notSubmittable) setMessage(notSubmittable)
-              else {
-                setMessage(null)
-                setSubmitting(true)
-              }
-            }}
-          >
-            {t('timesheet.submit')}
-          </button>
-        </div>
-        <StepNav
-          label={t('timesheet.periods')}
-          previousLabel={t('timesheet.previousPeriod')}
-          nextLabel={t('timesheet.nextPeriod')}
-          dateLabel={t('timesheet.goToPeriod')}
-          day={model.day}
-          todayShown={sheet !== null && today >= sheet.start && today <= sheet.end}
-          onStep={(direction) => sheet && model.goTo(direction < 0 ? addDays(sheet.start, -1) : addDays(sheet.end, 1))}
-          onToday={() => model.goTo(today)}
-          onGoTo={model.goTo}
-        />
-      </div>
+      <PeriodBar
+        sheet={sheet}
+        label={label}
+        titleId={titleId}
+        lockId={lockId}
+        notSubmittable={notSubmittable}
+        day={model.day}
+        today={today}
+        onGoTo={model.goTo}
+        onSubmit={() => {
+          if (notSubmittable) setMessage(notSubmittable)
+          else {
+            setMessage(null)
+            setSubmitting(true)
+          }
+        }}
+      />
 
       {sheet && (
         <PeriodStatusBanner
@@ -212,27 +161,16 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
         </div>
       )}
 
-      <div className="ts-toolbar">
-        <button type="button" className="button button--start button--compact" aria-disabled={notAllowed} onClick={() => (locked ? setMessage(t('timesheet.noRowsLocked', { reason: locked })) : setAdding(true))}>
-          {t('timesheet.addRow')}
-        </button>
-        <button type="button" className="button button--secondary button--compact" aria-disabled={notAllowed} onClick={() => (locked ? setMessage(t('timesheet.noRowsLocked', { reason: locked })) : copyRows())}>
-          {t('timesheet.copyRows')}
-        </button>
-        <span className="ts-toolbar__spacer" />
-        <button
-          type="button"
-          className="button button--secondary button--compact"
-          aria-disabled={active === null || undefined}
-          aria-keyshortcuts="Alt+Enter"
-          onClick={() => (active ? setDetails(active) : setMessage(t('timesheet.detailsFirst')))}
-        >
-          {t('timesheet.details')}
-        </button>
-        <button type="button" className="button button--secondary button--compact" aria-disabled={!model.canUndo || notAllowed} aria-keyshortcuts="Control+Z Meta+Z" onClick={undo}>
-          {t('timesheet.undo')}
-        </button>
-      </div>
+      <TimesheetToolbar
+        locked={locked}
+        hasActiveCell={active !== null}
+        canUndo={model.canUndo}
+        onAddRow={() => setAdding(true)}
+        onCopyRows={copyRows}
+        onDetails={() => active && setDetails(active)}
+        onUndo={undo}
+        onMessage={setMessage}
+      />
 
       {(message || hostError) && (
         <div className="banner banner--error ts-message" role="alert" id={hostError ? refusalId : undefined}>
@@ -285,25 +223,7 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
         )}
       </div>
       {sheet && <PeriodHistory history={sheet.history} />}
-      <p className="ts-help">
-        {sentenceWithKeys(t, 'timesheet.help', {
-          left: '←',
-          right: '→',
-          up: '↑',
-          down: '↓',
-          shift: t('keys.shift'),
-          enter: 'Enter',
-          f2: 'F2',
-          esc: t('keys.esc'),
-          delete: t('keys.delete'),
-          plus: '+0:30',
-          minus: '-0:15',
-          ctrl,
-          c: 'C',
-          v: 'V',
-          z: 'Z',
-        })}
-      </p>
+      <TimesheetKeysHelp />
 
       {submitting && sheet && (
         <SubmitDialog day={sheet.start} label={label} unit={unit} sync={sync} onConfirm={submit} onClose={() => setSubmitting(false)} />
