@@ -8,6 +8,8 @@ import { WorkItemKindSchema, type Contract, type Customer, type WorkItem, type W
 import { useClient } from '../client-context'
 import { useT } from '../i18n/i18n-context'
 import { FormDialog } from '../ui/FormDialog'
+import { ContractField } from './ContractField'
+import { CustomerField } from './CustomerField'
 import { TicketPageField } from './TicketPageField'
 
 interface WorkItemDialogProps {
@@ -59,30 +61,11 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
   const [saving, setSaving] = useState(false)
   // Customers added here, shown at once even before the shared list has reloaded.
   const [addedCustomers, setAddedCustomers] = useState<Customer[]>([])
-  const [newCustomer, setNewCustomer] = useState('')
-  const [customerProblem, setCustomerProblem] = useState<string | null>(null)
-  const [addingCustomer, setAddingCustomer] = useState(false)
 
   const customerOptions = [...customers, ...addedCustomers.filter((added) => !customers.some((c) => c.id === added.id))].sort((a, b) => a.name.localeCompare(b.name))
   const problemId = `${id}-problem`
   const titleProblemId = `${id}-title-problem`
-  const customerProblemId = `${id}-customer-problem`
-  const contractHelpId = `${id}-contract-help`
-
-  const contractOptions = contracts.filter((contract) => contract.customerId === customerId && customerId !== '').sort((a, b) => a.name.localeCompare(b.name))
-  // A contract the list does not offer (still loading, or saved with another owner) stays
-  // visible as it is until the customer changes, so an unrelated edit never drops it.
-  const unlistedContract = contractId !== '' && !contractOptions.some((contract) => contract.id === contractId)
-  const unlistedName = contracts.find((contract) => contract.id === contractId)?.name ?? t('work.dialog.currentContract')
   const chosenCustomerName = customerOptions.find((customer) => customer.id === customerId)?.name
-  const contractHelp =
-    customerId === ''
-      ? t('work.dialog.chooseCustomerFirst')
-      : contractOptions.length === 0
-        ? chosenCustomerName === undefined
-          ? t('work.dialog.thisCustomerNoContracts')
-          : t('work.dialog.noContracts', { customer: chosenCustomerName })
-        : null
 
   const chooseCustomer = (value: string) => {
     setCustomerId(value)
@@ -125,25 +108,10 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
     }
   }
 
-  const addCustomer = async () => {
-    const name = newCustomer.trim()
-    if (name === '') {
-      setCustomerProblem(t('work.dialog.noCustomerName'))
-      return
-    }
-    setAddingCustomer(true)
-    try {
-      const customer = await client.work.createCustomer({ name })
-      setAddedCustomers((list) => [...list, customer])
-      chooseCustomer(customer.id)
-      setNewCustomer('')
-      setCustomerProblem(null)
-      await onCustomerCreated(customer)
-    } catch (error) {
-      setCustomerProblem((error as Error).message)
-    } finally {
-      setAddingCustomer(false)
-    }
+  const customerAdded = async (customer: Customer) => {
+    setAddedCustomers((list) => [...list, customer])
+    chooseCustomer(customer.id)
+    await onCustomerCreated(customer)
   }
 
   const marked = (field: Field) => hostProblem?.field === field
@@ -210,79 +178,8 @@ export function WorkItemDialog({ item, customers, contracts, onSaved, onCustomer
         </p>
       )}
       <TicketPageField id={`${id}-ticket-url`} value={ticketUrl} onChange={setTicketUrl} problemId={marked('ticketUrl') ? problemId : undefined} />
-      <label className="field" htmlFor={`${id}-customer`}>
-        <span>{t('work.customer')}</span>
-        <select
-          id={`${id}-customer`}
-          value={customerId}
-          onChange={(e) => chooseCustomer(e.target.value)}
-          aria-invalid={marked('customer') || undefined}
-          aria-describedby={describe(marked('customer') && problemId)}
-        >
-          <option value="">{t('work.dialog.noCustomer')}</option>
-          {customerOptions.map((customer) => (
-            <option key={customer.id} value={customer.id}>
-              {customer.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <div className="inline-form">
-        <label className="field" htmlFor={`${id}-new-customer`}>
-          <span>{t('work.customers.new')}</span>
-          <input
-            id={`${id}-new-customer`}
-            value={newCustomer}
-            maxLength={120}
-            autoComplete="off"
-            placeholder={t('work.dialog.newCustomerHint')}
-            onChange={(e) => setNewCustomer(e.target.value)}
-            onKeyDown={(e) => {
-              // Enter here adds the customer; it must not submit the work item half-done.
-              if (e.key === 'Enter') {
-                e.preventDefault()
-                void addCustomer()
-              }
-            }}
-            aria-invalid={customerProblem !== null || undefined}
-            aria-describedby={describe(customerProblem !== null && customerProblemId)}
-          />
-        </label>
-        <button type="button" className="button button--secondary" onClick={() => void addCustomer()} aria-disabled={addingCustomer || undefined}>
-          {t('work.customers.add')}
-        </button>
-      </div>
-      {customerProblem && (
-        <p id={customerProblemId} className="field__error" role="alert">
-          {customerProblem}
-        </p>
-      )}
-      <label className="field" htmlFor={`${id}-contract`}>
-        <span>
-          {t('work.dialog.contract')} <span className="field__optional">{t('work.dialog.optional')}</span>
-        </span>
-        <select
-          id={`${id}-contract`}
-          value={contractId}
-          disabled={customerId === '' && contractId === ''}
-          onChange={(e) => setContractId(e.target.value)}
-          aria-invalid={marked('contract') || undefined}
-          aria-describedby={describe(contractHelp !== null && contractHelpId, marked('contract') && problemId)}
-        >
-          <option value="">{t('work.dialog.noContract')}</option>
-          {contractOptions.map((contract) => (
-            <option key={contract.id} value={contract.id}>
-              {contract.name}
-            </option>
-          ))}
-          {unlistedContract && <option value={contractId}>{unlistedName}</option>}
-        </select>
-      </label>
-      {contractHelp && (
-        <p id={contractHelpId} className="field__help">
-          {contractHelp}
-        </p>
-      )}
+      <CustomerField id={`${id}-customer`} customerId={customerId} options={customerOptions} problemId={marked('customer') ? problemId : undefined} onChoose={chooseCustomer} onAdded={customerAdded} />
+      <ContractField id={`${id}-contract`} contractId={contractId} customerId={customerId} customerName={chosenCustomerName} contracts={contracts} problemId={marked('contract') ? problemId : undefined} onChoose={setContractId} />
       <div className="form__checks">
         <label className="check" htmlFor={`${id}-billable`}>
           <input
