@@ -1,0 +1,158 @@
+// Issue 17's "Done when", end to end on the real systems: in Chromium with the extension
+// loaded, a technician opens a live Redmine issue (or Request Tracker ticket) page, starts
+// the timer from Stint's control, works an hour and a half, the ticket is closed and the
+// reloaded page stops and books the time in Stint; the week is submitted and approved on
+// the team server, whose write-back worker puts the time on the ticket once (Redmine: a
+// time entry with the hours and the mapped activity; RT: a comment with TimeTaken); the
+// technician's cell details say it was written; a void takes it back. Redmine and RT are
+// Debian's, started by tests/support/redmine.ts and request-tracker.ts on their own ports.
+import { copyFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { hasRedmine, startRedmine, type RunningRedmine } from '../support/redmine'
+import { hasRequestTracker, startRequestTracker, type RunningRequestTracker } from '../support/request-tracker'
+import { ticketSystemSuite } from '../support/ticket-system-process'
+import { ROOT } from '../support/web-host'
+import { expect, screenshot, SCREENSHOT_DIR, test } from './fixtures'
+import { addSystemInExtension, expectBookedOnClose, expectWrittenInDetails, hostApi, startFromTicketPage, startJourney, submitAndApprove, TESS, today, voidTheWeek, type Journey } from './ticket-journey-steps'
+
+const redmineSuite = ticketSystemSuite('a Redmine issue: timer from its page, booked on close, approved, written back once, voided', 'Redmine', hasRedmine())
+const rtSuite = ticketSystemSuite('a Request Tracker ticket: timer from its page, booked on close, approved, written back as a comment once, voided', 'Request Tracker', hasRequestTracker())
+
+/** The README's screenshot of the control on a live ticket page. */
+function keepForReadme(name: string): void {
+  mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true })
+  copyFileSync(join(SCREENSHOT_DIR, `${name}.png`), join(ROOT, 'docs', 'screenshots', `${name}.png`))
+}
+
+/** Stint's id of the one entry Tess booked today. */
+async function bookedEntryId(j: Journey): Promise<string> {
+  const [entry] = await hostApi<{ id: string }[]>(j.host, 'entries.list', { from: today(), to: today() })
+  return entry?.id ?? ''
+}
+
+test.describe(() => {
+  test.skip(redmineSuite.skip, redmineSuite.name)
+  test(redmineSuite.name, async ({ browser }) => {
+    test.setTimeout(90_000)
+    let redmine: RunningRedmine | undefined
+    let j: Journey | undefined
+    try {
+      redmine = await startRedmine()
+      const project = await redmine.createProject('Helpdesk Acme Ltd')
+      await redmine.createUser({ login: 'tess', email: TESS.email, firstname: 'Tess', lastname: 'Tech' }, project.id)
+      const issue = await redmine.createIssue(project.id, 'Printer offline on 2nd floor')
+      const ticketUrl = `${redmine.url}/issues/${issue}`
+      const ref = `Redmine#${issue}`
+      // Redmine has no "Remote support": the admin maps it to "Development"; Tess is found by her email.
+      const development = (await redmine.activities()).find((a) => a.name === 'Development')
+      j = await startJourney(browser, {
+        kind: 'redmine',
+        name: 'Redmine',
+        url: redmine.url,
+        credentials: { apiKey: redmine.apiKey },
+        mappings: [['map-activity', '--system', 'Redmine', '--activity-type', 'Remote support', '--activity', String(development?.id)]],
+      })
+      await addSystemInExtension(j, 'redmine', redmine.url)
+
+      // The live issue page, signed in as Redmine's admin.
+      const page = await j.context.newPage()
+      await page.goto(`${redmine.url}/login?back_url=${encodeURIComponent(ticketUrl)}`)
+      await page.locator('#username').fill(redmine.login)
+      await page.locator('#password').fill(redmine.password)
+      await page.locator('#login-submit').click()
+      await expect(page).toHaveURL(ticketUrl)
+      const control = await startFromTicketPage(j, page, ref)
+      expect(await page.locator('.subject h3 + stint-ticket-control').count()).toBe(1)
+      await screenshot(page, 'extension-control-redmine-live', page.locator('.issue.details .subject'))
+      keepForReadme('extension-control-redmine-live')
+
+      await redmine.closeIssue(issue)
+      expect((await redmine.issueStatus(issue)).closed).toBe(true)
+      await expectBookedOnClose(j, page, control, ticketUrl)
+      const entryId = await bookedEntryId(j)
+      expect(await redmine.timeEntries(issue)).toEqual([])
+
+      await submitAndApprove(j, ref)
+      await expect.poll(async () => (await redmine?.timeEntries(issue))?.length, { timeout: 20_000 }).toBe(1)
+      const [written] = await redmine.timeEntries(issue)
+      expect(written).toMatchObject({ hours: 1.5, spent_on: today(), activity: { name: 'Development' }, user: { name: 'Tess Tech' }, issue: { id: issue } })
+      expect(written?.comments).toContain(`[stint:${entryId}/`)
+      const details = await expectWrittenInDetails(j, ref, 'Redmine')
+      await screenshot(j.app, 'ticket-journey-written-redmine', details)
+      // Written once: another round of the worker adds nothing.
+      await j.app.waitForTimeout(600)
+      expect(await redmine.timeEntries(issue)).toHaveLength(1)
+
+      await voidTheWeek(j)
+      await expect.poll(async () => (await redmine?.timeEntries(issue))?.length, { timeout: 20_000 }).toBe(0)
+    } finally {
+      await j?.stop()
+      await redmine?.stop()
+    }
+  })
+})
+
+test.describe(() => {
+  test.skip(rtSuite.skip, rtSuite.name)
+  test(rtSuite.name, async ({ browser }) => {
+    test.setTimeout(90_000)
+    let rt: RunningRequestTracker | undefined
+    let j: Journey | undefined
+    try {
+      const system = await startRequestTracker()
+      rt = system
+      const ticket = await rt.createTicket('Printer offline on 2nd floor')
+      const ticketUrl = `${rt.url}/Ticket/Display.html?id=${ticket}`
+      const ref = `RT#${ticket}`
+      // RT books as the connector's own account: Tess is mapped to it.
+      j = await startJourney(browser, {
+        kind: 'rt',
+        name: 'Request Tracker',
+        url: rt.url,
+        credentials: { token: rt.token },
+        mappings: [['map-user', '--system', 'Request Tracker', '--email', TESS.email, '--user', rt.user]],
+      })
+      await addSystemInExtension(j, 'rt', rt.url)
+
+      // The live ticket page, signed in through RT's login form.
+      const page = await j.context.newPage()
+      await page.goto(ticketUrl)
+      await page.locator('input[name="user"]').fill(rt.user)
+      await page.locator('input[name="pass"]').fill(rt.password)
+      await page.locator('input[name="pass"]').press('Enter')
+      await expect(page.locator('#header h1')).toContainText(`#${ticket}: Printer offline on 2nd floor`)
+      const control = await startFromTicketPage(j, page, ref)
+      await screenshot(page, 'extension-control-rt', page.locator('#header'))
+      keepForReadme('extension-control-rt')
+
+      await rt.resolveTicket(ticket)
+      expect(await rt.ticketStatus(ticket)).toBe('resolved')
+      await expectBookedOnClose(j, page, control, ticketUrl)
+      const entryId = await bookedEntryId(j)
+      expect(await rt.timeWorked(ticket)).toBe(0)
+
+      await submitAndApprove(j, ref)
+      await expect.poll(async () => rt?.timeWorked(ticket), { timeout: 20_000 }).toBe(90)
+      const timed = async () => (await system.transactions(ticket)).filter((t) => t.TimeTaken !== 0)
+      const [comment] = await timed()
+      expect(await timed()).toHaveLength(1)
+      expect(comment).toMatchObject({ Type: 'Comment', TimeTaken: 90 })
+      expect(comment?.Content).toContain(`[stint:${entryId}/`)
+      const details = await expectWrittenInDetails(j, ref, 'Request Tracker')
+      await screenshot(j.app, 'ticket-journey-written-rt', details)
+      await j.app.waitForTimeout(600)
+      expect(await timed()).toHaveLength(1)
+
+      // A void takes it back with a negative comment: the ticket's time worked is 0 again.
+      await voidTheWeek(j)
+      await expect.poll(async () => rt?.timeWorked(ticket), { timeout: 20_000 }).toBe(0)
+      expect((await timed()).map((t) => [t.Type, t.TimeTaken])).toEqual([
+        ['Comment', 90],
+        ['Comment', -90],
+      ])
+    } finally {
+      await j?.stop()
+      await rt?.stop()
+    }
+  })
+})
