@@ -75,24 +75,40 @@ export async function syncNow(page: Page): Promise<void> {
 }
 
 /**
- * The organisation (Tess, Abe approving her team at one level), the ticket system on the
- * server with its credentials and `mappings` (CLI argument lists after `ticket-system`),
+ * The organisation (Tess, Abe approving her team at one level), the ticket system (started
+ * by `startSystem` meanwhile) on the server with its credentials and `mappings` (CLI argument
+ * lists after `ticket-system`),
  * Tess's host with the native host installed into her profile, her Chromium with the
  * extension, and both people connected to the server.
  */
-export async function startJourney(browser: Browser, system: { kind: 'redmine' | 'rt'; name: string; url: string; credentials: Record<string, string>; mappings: string[][] }): Promise<Journey> {
+export interface JourneySystem {
+  kind: 'redmine' | 'rt'
+  name: string
+  url: string
+  credentials: Record<string, string>
+  mappings: string[][]
+  stop(): Promise<void>
+}
+
+export async function startJourney<S extends JourneySystem>(browser: Browser, startSystem: () => Promise<S>): Promise<Journey & { system: S }> {
   const work = mkdtempSync(join(tmpdir(), 'stint-ticket-journey-'))
   const cleanups: (() => Promise<void>)[] = [() => Promise.resolve(rmSync(work, { recursive: true, force: true }))]
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined)
   }
   try {
-    const org = await startTeamOrg({ people: [TESS, ABE], team: { name: 'Field', pattern: 'one', members: [TESS.email], level1: [ABE.email] }, env: WRITE_BACK_ENV })
-    cleanups.push(() => org.stop())
+    // The ticket system boots (Rails, Perl) while the admin CLI sets up the organisation.
+    const [made, system] = await Promise.allSettled([startTeamOrg({ people: [TESS, ABE], team: { name: 'Field', pattern: 'one', members: [TESS.email], level1: [ABE.email] }, env: WRITE_BACK_ENV }), startSystem()])
+    if (system.status === 'fulfilled') cleanups.push(() => system.value.stop())
+    if (made.status === 'fulfilled') cleanups.push(() => made.value.stop())
+    if (made.status === 'rejected') throw made.reason
+    if (system.status === 'rejected') throw system.reason
+    const org = made.value
     const credentials = join(work, 'credentials.json')
-    writeFileSync(credentials, JSON.stringify(system.credentials), { mode: 0o600 })
-    await serverCli(org.dataDir, ['ticket-system', 'add', '--kind', system.kind, '--name', system.name, '--url', system.url, '--credentials-file', credentials])
-    for (const mapping of system.mappings) await serverCli(org.dataDir, ['ticket-system', ...mapping])
+    const { kind, name, url, credentials: secrets, mappings } = system.value
+    writeFileSync(credentials, JSON.stringify(secrets), { mode: 0o600 })
+    await serverCli(org.dataDir, ['ticket-system', 'add', '--kind', kind, '--name', name, '--url', url, '--credentials-file', credentials])
+    for (const mapping of mappings) await serverCli(org.dataDir, ['ticket-system', ...mapping])
 
     const profile = join(work, 'profile')
     const extension = extensionCopy(work)
@@ -114,7 +130,7 @@ export async function startJourney(browser: Browser, system: { kind: 'redmine' |
     await Promise.all([connect(app, org.server.url, org.tokens[TESS.email] ?? '', TESS.name), connect(approver.page, org.server.url, org.tokens[ABE.email] ?? '', ABE.name)])
     // Timer time rounded to the nearest quarter hour, so the hours on the ticket are a clear number.
     await hostApi(host, 'settings.update', { timers: { rounding: { mode: 'nearest', minutes: 15 } } })
-    return { org, host, context, app, approver, stop }
+    return { org, host, context, app, approver, stop, system: system.value }
   } catch (error) {
     await stop()
     throw error
