@@ -6,23 +6,14 @@
 // time entry with the hours and the mapped activity; RT: a comment with TimeTaken); the
 // technician's cell details say it was written; a void takes it back. Redmine and RT are
 // Debian's, started by tests/support/redmine.ts and request-tracker.ts on their own ports.
-import { copyFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { hasRedmine, startRedmine } from '../support/redmine'
 import { hasRequestTracker, startRequestTracker } from '../support/request-tracker'
 import { ticketSystemSuite } from '../support/ticket-system-process'
-import { ROOT } from '../support/web-host'
-import { expect, screenshot, SCREENSHOT_DIR, test } from './fixtures'
+import { expect, screenshot, test } from './fixtures'
 import { addSystemInExtension, expectBookedOnClose, expectWrittenInDetails, hostApi, startFromTicketPage, startJourney, submitAndApprove, TESS, today, voidTheWeek, type Journey } from './ticket-journey-steps'
 
 const redmineSuite = ticketSystemSuite('a Redmine issue: timer from its page, booked on close, approved, written back once, voided', 'Redmine', hasRedmine())
 const rtSuite = ticketSystemSuite('a Request Tracker ticket: timer from its page, booked on close, approved, written back as a comment once, voided', 'Request Tracker', hasRequestTracker())
-
-/** The README's screenshot of the control on a live ticket page. */
-function keepForReadme(name: string): void {
-  mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true })
-  copyFileSync(join(SCREENSHOT_DIR, `${name}.png`), join(ROOT, 'docs', 'screenshots', `${name}.png`))
-}
 
 type Box = { x: number; y: number; width: number; height: number } | null
 /** Two boxes on the page share some pixels (both must be there). */
@@ -67,7 +58,6 @@ test.describe(() => {
       const control = await startFromTicketPage(j, page, ref)
       expect(await page.locator('.subject h3 + stint-ticket-control').count()).toBe(1)
       await screenshot(page, 'extension-control-redmine-live', page.locator('.issue.details .subject'))
-      keepForReadme('extension-control-redmine-live')
 
       await redmine.closeIssue(issue)
       expect((await redmine.issueStatus(issue)).closed).toBe(true)
@@ -122,7 +112,6 @@ test.describe(() => {
       // RT lays its page menu out beside the title by the title's width: the control is in that width, not under the menu.
       await expect(async () => expect(overlap(await control.boundingBox(), await page.locator('#page-navigation').boundingBox())).toBe(false)).toPass({ timeout: 3_000 })
       await screenshot(page, 'extension-control-rt', page.locator('#header'))
-      keepForReadme('extension-control-rt')
 
       await rt.resolveTicket(ticket)
       expect(await rt.ticketStatus(ticket)).toBe('resolved')
