@@ -41,16 +41,20 @@ interface Mounted extends HTMLElement {
   stintControl?: Control
 }
 
-/** The control for `page`: the existing one when it still sits after the title, else a new one there (any other is removed). */
+/** The control for `page`: the existing one when it still sits at its place by the title, else a new one there (any other is removed). */
 export function mountControl(doc: Document, page: TicketPage, options: ControlOptions): Control {
-  const next = page.titleElement.nextElementSibling as Mounted | null
+  const inside = page.placement === 'inside'
+  const next = (inside ? page.titleElement.lastElementChild : page.titleElement.nextElementSibling) as Mounted | null
   if (next?.localName === CONTROL_TAG && next.dataset['ref'] === page.ref && next.stintControl) return next.stintControl
   for (const stale of Array.from(doc.querySelectorAll(CONTROL_TAG))) stale.remove()
   const host = doc.createElement(CONTROL_TAG) as Mounted
   host.dataset['ref'] = page.ref
-  page.titleElement.after(host)
+  if (inside) page.titleElement.append(host)
+  else page.titleElement.after(host)
   const control = buildControl(doc, host, page.ref, options)
   host.stintControl = control
+  // The page measures its title again (its layout script listens for resizes).
+  if (inside) doc.defaultView?.dispatchEvent(new Event('resize'))
   return control
 }
 

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { TicketTimer } from '@shared/extension-protocol'
 import { redmineAdapter } from './adapters/redmine'
+import { rtAdapter } from './adapters/rt'
 import { CONTROL_TAG } from './control'
 import { translatorFor } from './i18n'
 import { startPageSession, stintLink, type Answer, type PageSession } from './page-session'
@@ -135,6 +136,44 @@ describe('the control on a ticket page', () => {
     document.body.innerHTML = '<p>Issues</p>'
     await settle()
     expect(controls()).toHaveLength(0)
+  })
+})
+
+describe('the control on a Request Tracker ticket', () => {
+  it("goes inside the title, where RT's page menu makes room for it, and stays one control", async () => {
+    document.body.id = 'comp-Ticket-Display'
+    document.body.innerHTML = '<div id="header"><h1>#7: VPN drops</h1></div><div class="ticket-info-basics"><div class="status"><span class="current-value">open</span></div></div>'
+    const resizes = vi.fn()
+    window.addEventListener('resize', resizes)
+    const requests: { type: string; title?: string }[] = []
+    const url = new URL('http://rt.example.com/Ticket/Display.html?id=7')
+    const rtIdle: TicketTimer = { ...idle, ref: 'RT#7', url: url.href }
+    sessions.push(
+      startPageSession({
+        doc: document,
+        location: () => url,
+        adapter: rtAdapter,
+        choice: () => ({ autoStart: false, autoStop: false }),
+        t: translatorFor('en'),
+        now: () => 10_000,
+        request: (request) => {
+          requests.push(request)
+          return Promise.resolve({ ok: true, timer: rtIdle })
+        },
+        openLink: () => undefined,
+      }),
+    )
+    await settle()
+    window.removeEventListener('resize', resizes)
+    document.body.id = ''
+    expect(controls()).toHaveLength(1)
+    expect(document.querySelector('#header h1')?.lastElementChild?.localName).toBe(CONTROL_TAG)
+    // RT lays its menu out again on a resize; the title still reads as the ticket's.
+    expect(resizes).toHaveBeenCalled()
+    button('Start the Stint timer for RT#7')?.click()
+    await settle()
+    expect(requests.at(-1)).toMatchObject({ type: 'start', ref: 'RT#7', title: 'VPN drops' })
+    expect(controls()).toHaveLength(1)
   })
 })
 

@@ -10,6 +10,7 @@ import { REFERENCE_ADMIN_COMMANDS } from './cli/reference-admin-commands'
 import { REFERENCE_COMMANDS } from './cli/reference-commands'
 import { serve, SERVE_OPTIONS } from './cli/serve'
 import { TICKET_COMMANDS } from './cli/ticket-commands'
+import { serverClock } from './clock'
 import { openDatabase, UsageError, type CliIo, type CommandSpec, type OptionSpec, type Values } from './cli/spec'
 import { defaultServerDataDir } from './data-dir'
 import { ServerDatabaseError } from './db/open'
@@ -109,7 +110,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     }
     const opened = await openDatabase(values, io)
     try {
-      await command.run({ org: new OrgService(opened.db, Date.now), tokens: new DeviceTokens(opened.db, Date.now), reference: new ReferenceService(opened.db, Date.now), referenceAdmin: new ReferenceAdmin(opened.db, Date.now), db: opened.db, io }, values)
+      // The clock `serve` runs on (moved only by the test variable), so what a command records is due when the server thinks it is.
+      const clock = serverClock(io.env)
+      await command.run({ org: new OrgService(opened.db, clock), tokens: new DeviceTokens(opened.db, clock), reference: new ReferenceService(opened.db, clock), referenceAdmin: new ReferenceAdmin(opened.db, clock), db: opened.db, io, clock }, values)
     } finally {
       await opened.close()
     }

@@ -47,6 +47,8 @@ export interface TeamOrgSetup {
   team: { name: string; pattern: 'none' | 'one' | 'two'; members: string[]; level1: string[]; level2?: string[] }
   /** Customers the admin sets up (organisation data: members' devices pull them, they cannot make them). */
   customers?: { name: string; organisation?: string }[]
+  /** More environment for `serve` (e.g. the write-back worker's interval). */
+  env?: NodeJS.ProcessEnv
 }
 
 export async function startTeamOrg(setup: TeamOrgSetup): Promise<TeamOrg> {
@@ -63,7 +65,7 @@ export async function startTeamOrg(setup: TeamOrgSetup): Promise<TeamOrg> {
     if (team.level2) await serverCli(dataDir, ['team', 'approvers', '--team', team.name, '--level', '2', '--users', team.level2.join(',')])
     for (const customer of setup.customers ?? []) await serverCli(dataDir, ['customer', 'add', '--name', customer.name, ...(customer.organisation ? ['--organisation', customer.organisation] : [])])
     for (const person of setup.people) tokens[person.email] = await serverCli(dataDir, ['token', 'issue', '--email', person.email, '--label', `${person.name}’s browser`])
-    const server = await startServerProcess(SERVER_SCRIPT, { dataDir })
+    const server = await startServerProcess(SERVER_SCRIPT, { dataDir, env: setup.env })
     return {
       server,
       dataDir,

@@ -27,6 +27,8 @@ export const rtAdapter: SiteAdapter = {
       customer: queue === '' ? null : queue,
       url: `${url.origin}${match[1] ?? ''}/Ticket/Display.html?id=${id}`,
       titleElement,
+      // RT places its page menu beside the title by measuring the title when the window resizes.
+      placement: 'inside',
       closed: INACTIVE.has(status),
     }
   },

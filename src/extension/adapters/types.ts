@@ -14,8 +14,13 @@ export interface TicketPage {
   readonly customer: string | null
   /** The ticket's canonical page (no query or fragment beyond what names the ticket). */
   readonly url: string
-  /** The element the control is placed after. */
+  /** The element the control is placed after (or, with `placement: 'inside'`, at the end of). */
   readonly titleElement: Element
+  /**
+   * 'inside' where the page lays out what sits beside the title by the title's own width
+   * (RT's page menu): the control goes in the title, and the page is told to lay out again.
+   */
+  readonly placement?: 'after' | 'inside'
   /** The ticket is closed or resolved. */
   readonly closed: boolean
 }

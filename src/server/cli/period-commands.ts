@@ -43,18 +43,18 @@ export const PERIOD_COMMANDS: readonly CommandSpec[] = [
     words: ['period', 'reopen'],
     summary: "reopen a member's submitted or approved period (recorded under --as, with the reason)",
     options: periodOptions,
-    run: async ({ db, io }, values) => {
+    run: async ({ db, io, clock }, values) => {
       const { admin, periodId, label } = await periodForAdmin(db, values)
-      printDecision(io, label, await reopenPeriod(db, admin, periodId, text(values, 'reason'), Date.now()))
+      printDecision(io, label, await reopenPeriod(db, admin, periodId, text(values, 'reason'), clock()))
     },
   },
   {
     words: ['period', 'void'],
     summary: "void a member's approved time and reopen the period (recorded under --as, with the reason)",
     options: periodOptions,
-    run: async ({ db, io }, values) => {
+    run: async ({ db, io, clock }, values) => {
       const { admin, periodId, label } = await periodForAdmin(db, values)
-      printDecision(io, label, await voidPeriod(db, admin, periodId, text(values, 'reason'), Date.now()))
+      printDecision(io, label, await voidPeriod(db, admin, periodId, text(values, 'reason'), clock()))
     },
   },
 ]

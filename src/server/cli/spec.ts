@@ -3,6 +3,7 @@
 // (org-commands, reference-commands, period-commands); cli.ts parses and runs them.
 import { resolve } from 'node:path'
 import type { Kysely } from 'kysely'
+import type { Clock } from '../clock'
 import { defaultServerDataDir } from '../data-dir'
 import { openServerDatabase, type OpenedServerDatabase } from '../db/open'
 import type { ServerDatabase } from '../db/schema'
@@ -39,6 +40,8 @@ export interface Services {
   referenceAdmin: ReferenceAdmin
   db: Kysely<ServerDatabase>
   io: CliIo
+  /** The server's clock (serverClock): what commands record is dated by it. */
+  clock: Clock
 }
 
 export interface CommandSpec {

@@ -23,9 +23,9 @@ function parsed<S extends z.ZodType>(schema: S, input: unknown, action: string):
   }
 }
 
-function systemsOf({ db, io }: Services, values: Values): TicketSystems {
+function systemsOf({ db, io, clock }: Services, values: Values): TicketSystems {
   const dataDir = resolve(text(values, 'data-dir') || defaultServerDataDir(io.env))
-  return new TicketSystems(db, Date.now, SecretBox.open(io.env, dataDir))
+  return new TicketSystems(db, clock, SecretBox.open(io.env, dataDir))
 }
 
 /** The credentials: --credentials-file (JSON), else STINT_TICKET_CREDENTIALS (JSON); undefined when neither is given. */
@@ -145,8 +145,8 @@ export const TICKET_COMMANDS: readonly CommandSpec[] = [
     words: ['ticket-writes', 'retry'],
     summary: 'send failed (or waiting) writes again now, all or those the filter picks',
     options: { ...filterOptions, id: { type: 'string', hint: 'WRITE_ID' } },
-    run: async ({ db, io }, values) => {
-      const { retried } = await retryWrites(db, filterOf(values), Date.now)
+    run: async ({ db, io, clock }, values) => {
+      const { retried } = await retryWrites(db, filterOf(values), clock)
       io.err(retried === 1 ? 'One write goes out again now.' : `${retried} writes go out again now.`)
     },
   },
