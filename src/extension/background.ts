@@ -3,9 +3,12 @@
 // sent on; the host's answers and events are read again before a page sees them. Answers
 // go to the page that asked, timer events to every page. Without the host (not installed,
 // or Stint not running) each request is answered "unavailable" and pages fall back to
-// stint:// links.
+// stint:// links. It also watches running ticket timers for their ticket being closed in
+// the ticket system (closed-watch.ts), where the user turned that on.
 import { ExtensionMessageSchema, ExtensionRequestSchema, NATIVE_HOST_NAME, type ExtensionMessage } from '@shared/extension-protocol'
 import { z } from 'zod'
+import { createClosedWatch, STATUS_ALARM } from './closed-watch'
+import type { Answer } from './page-session'
 
 // Read messages without compiling code at run time: the extension's CSP forbids eval, and rightly.
 z.config({ jitless: true })
@@ -13,8 +16,8 @@ z.config({ jitless: true })
 const pages = new Set<chrome.runtime.Port>()
 /** Which page asked, by request id (ids are the page's random UUIDs, prefixed with the port's number). */
 const askedBy = new Map<string, { port: chrome.runtime.Port; id: string }>()
-/** The options page's checks, by request id: told whether the app answered. */
-const probes = new Map<string, (ok: boolean) => void>()
+/** The worker's own requests (the options page's checks, the closed-ticket watch), by request id. */
+const own = new Map<string, (answer: Answer) => void>()
 let native: chrome.runtime.Port | null = null
 let sequence = 0
 
@@ -36,15 +39,18 @@ function hostPort(): chrome.runtime.Port | null {
     const parsed = ExtensionMessageSchema.safeParse(raw)
     if (!parsed.success) return
     const message = parsed.data
-    if ('id' in message && probes.has(message.id)) {
-      // Any answer of the app itself counts; "unavailable" is the host saying the app is not running.
-      probes.get(message.id)?.(message.ok || message.error.code !== 'unavailable')
-      probes.delete(message.id)
+    if ('id' in message && own.has(message.id)) {
+      own.get(message.id)?.(message.ok ? { ok: true, timer: message.timer } : { ok: false, error: message.error })
+      own.delete(message.id)
     } else if ('id' in message) {
       const asker = askedBy.get(message.id)
       askedBy.delete(message.id)
       if (asker && pages.has(asker.port)) asker.port.postMessage({ ...message, id: asker.id })
-    } else toPages(message)
+      if (message.ok) void watch.sawOne(message.timer)
+    } else {
+      if (message.type === 'tickets') void watch.sawAll(message.timers)
+      toPages(message)
+    }
   })
   opened.onDisconnect.addListener(() => {
     // Not installed, or it ended: every request still waiting is answered, and the pages show the state as unknown.
@@ -52,8 +58,8 @@ function hostPort(): chrome.runtime.Port | null {
     native = null
     for (const [, asker] of askedBy) if (pages.has(asker.port)) asker.port.postMessage(unavailable(asker.id, reason))
     askedBy.clear()
-    for (const [, probe] of probes) probe(false)
-    probes.clear()
+    for (const [, answer] of own) answer({ ok: false, error: { code: 'unavailable', message: reason } })
+    own.clear()
     toPages({ type: 'offline' })
   })
   native = opened
@@ -89,8 +95,30 @@ chrome.runtime.onMessage.addListener((message, sender, answer) => {
     answer({ connected: false })
     return undefined
   }
-  const key = `${++sequence}`
-  probes.set(key, (ok) => answer({ connected: ok }))
-  host.postMessage({ id: key, type: 'state', ref: 'stint-channel-check', url: 'https://stint.invalid/channel-check' })
+  // Any answer of the app itself counts; "unavailable" is the host saying the app is not running.
+  void ask({ type: 'state', ref: 'stint-channel-check', url: 'https://stint.invalid/channel-check' }, false).then((reply) => answer({ connected: reply.ok || reply.error.code !== 'unavailable' }))
   return true
+})
+
+/** Asks the app through the host; answered "unavailable" without it. */
+function ask(request: { type: 'state' | 'stop'; ref: string; url: string }, watched = true): Promise<Answer> {
+  const host = hostPort()
+  if (!host) return Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'no Stint host' } })
+  const key = `${++sequence}`
+  return new Promise((resolve) => {
+    own.set(key, (reply) => {
+      if (watched && reply.ok) void watch.sawOne(reply.timer)
+      resolve(reply)
+    })
+    host.postMessage({ ...request, id: key })
+  })
+}
+
+const watch = createClosedWatch({ ask: (request) => ask(request), fetch: (input, init) => fetch(input, init) })
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === STATUS_ALARM) void watch.tick()
+})
+// Turning "stop when closed" on or off applies to timers already running.
+chrome.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'local') void watch.rearm()
 })

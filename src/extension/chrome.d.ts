@@ -30,7 +30,20 @@ declare namespace chrome {
       set(items: Record<string, unknown>): Promise<void>
     }
     const local: Area
+    /** Kept while the browser runs, across the service worker's sleeps. */
+    const session: Area
     const onChanged: runtime.Event<(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void>
+  }
+  namespace alarms {
+    interface Alarm {
+      name: string
+      scheduledTime: number
+      periodInMinutes?: number
+    }
+    function create(name: string, info: { delayInMinutes?: number; periodInMinutes?: number; when?: number }): Promise<void>
+    function get(name: string): Promise<Alarm | undefined>
+    function clear(name: string): Promise<boolean>
+    const onAlarm: runtime.Event<(alarm: Alarm) => void>
   }
   namespace permissions {
     function request(permissions: { origins?: string[] }): Promise<boolean>

@@ -2,7 +2,9 @@
 // come with the manifest), and the self-hosted systems the user adds by address. Adding
 // one asks the browser for that origin only (an optional host permission) and registers
 // the content script there; removing it gives both back. Starting on open and stopping on
-// close are off until the user turns them on, per system.
+// close are off until the user turns them on, per system; each system says whether "closed"
+// is also asked of the ticket system or seen on its page only.
+import { canAskSystem } from './adapters/status'
 import { SYSTEM_KINDS, type SystemKind } from './adapters/types'
 import { translatorFor, type ExtensionMessageId } from './i18n'
 import { CLOUD_KINDS, originOf, readSettings, scriptIdOf, SYSTEM_NAMES, type ExtensionSettings, type SystemChoice } from './settings'
@@ -30,29 +32,43 @@ function saveChoice(change: (settings: ExtensionSettings) => ExtensionSettings):
   })
 }
 
-function choices(legend: string, choice: SystemChoice, save: (key: keyof SystemChoice, on: boolean) => void, extra?: Node): HTMLFieldSetElement {
-  const box = (key: keyof SystemChoice, id: ExtensionMessageId) => {
+let hints = 0
+function choices(kind: SystemKind, legend: string, choice: SystemChoice, save: (key: keyof SystemChoice, on: boolean) => void, extra?: Node): HTMLFieldSetElement {
+  const box = (key: keyof SystemChoice, id: ExtensionMessageId, hint?: HTMLElement) => {
     const input = el('input', { type: 'checkbox', checked: choice[key] })
+    if (hint) input.setAttribute('aria-describedby', hint.id)
     input.addEventListener('change', () => save(key, input.checked))
     return el('label', {}, input, ' ', t(id))
   }
-  return el('fieldset', {}, el('legend', {}, legend), box('autoStart', 'extension.options.autoStart'), box('autoStop', 'extension.options.autoStop'), ...(extra ? [extra] : []))
+  // Whether "closed" is also asked of the ticket system (closed-watch.ts), or seen on the page only.
+  const hint = el('p', { className: 'hint', id: `stop-hint-${++hints}`, textContent: t(canAskSystem(kind) ? 'extension.options.autoStopAsks' : 'extension.options.autoStopPageOnly', { system: SYSTEM_NAMES[kind] }) })
+  return el('fieldset', {}, el('legend', {}, legend), box('autoStart', 'extension.options.autoStart'), box('autoStop', 'extension.options.autoStop', hint), hint, ...(extra ? [extra] : []))
 }
+
+/** Cloud systems the service worker may ask about a ticket (the manifest's content-script hosts; asked for when "stop when closed" is turned on). */
+const CLOUD_ORIGINS: Partial<Record<SystemKind, string>> = { jira: 'https://*.atlassian.net/*', zammad: 'https://*.zammad.com/*' }
 
 async function render(note?: { text: string; problem: boolean }): Promise<void> {
   const settings = await load()
   const status = el('p', { className: 'status' }, '…')
   const cloud = CLOUD_KINDS.map((kind) =>
-    choices(SYSTEM_NAMES[kind], settings.cloud[kind] ?? { autoStart: false, autoStop: false }, (key, on) =>
-      saveChoice((now) => ({ ...now, cloud: { ...now.cloud, [kind]: { ...(now.cloud[kind] ?? { autoStart: false, autoStop: false }), [key]: on } } })),
-    ),
+    choices(kind, SYSTEM_NAMES[kind], settings.cloud[kind] ?? { autoStart: false, autoStop: false }, (key, on) => {
+      const origin = CLOUD_ORIGINS[kind]
+      // Asked during the click: the browser shows its own question for these hosts.
+      if (key === 'autoStop' && on && origin !== undefined)
+        void chrome.permissions.request({ origins: [origin] }).then(
+          (allowed) => (allowed ? undefined : render({ text: t('extension.options.askNotAllowed', { system: SYSTEM_NAMES[kind] }), problem: true })),
+          () => undefined,
+        )
+      saveChoice((now) => ({ ...now, cloud: { ...now.cloud, [kind]: { ...(now.cloud[kind] ?? { autoStart: false, autoStop: false }), [key]: on } } }))
+    }),
   )
   const own = settings.selfHosted.map((system) => {
     const remove = el('button', { type: 'button', textContent: t('extension.options.remove') })
     remove.setAttribute('aria-label', t('extension.options.removeLabel', { address: system.origin }))
     remove.addEventListener('click', () => void removeSystem(system.origin))
     const save = (key: keyof SystemChoice, on: boolean) => saveChoice((now) => ({ ...now, selfHosted: now.selfHosted.map((s) => (s.origin === system.origin ? { ...s, [key]: on } : s)) }))
-    return choices(`${SYSTEM_NAMES[system.kind]}: ${system.origin}`, system, save, remove)
+    return choices(system.kind, `${SYSTEM_NAMES[system.kind]}: ${system.origin}`, system, save, remove)
   })
   const kind = el('select', { id: 'new-kind' }, ...SYSTEM_KINDS.map((k) => el('option', { value: k, textContent: SYSTEM_NAMES[k] })))
   const address = el('input', { id: 'new-address', type: 'url', placeholder: 'https://redmine.example.com', required: true })

@@ -1,7 +1,8 @@
 // What the options page stores (chrome.storage.local): the self-hosted systems the user
 // added, and per system whether its timer starts when a ticket page opens and stops when
 // the page shows the ticket closed. Both are off unless the user turns them on.
-import { SYSTEM_KINDS, type SystemKind } from './adapters/types'
+import { cloudSystemOf } from './adapters/index'
+import { SYSTEM_KINDS, type SystemKind } from './adapters/kinds'
 
 export interface SystemChoice {
   autoStart: boolean
@@ -63,4 +64,18 @@ export function originOf(address: string): string | null {
 /** The id a self-hosted system's registered content script has. */
 export function scriptIdOf(origin: string): string {
   return `site-${Array.from(origin, (c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('')}`
+}
+
+/** The system a ticket page belongs to (a cloud host, or a self-hosted system the user added) and the user's choices for it. */
+export function systemOfPage(settings: ExtensionSettings, page: string): { kind: SystemKind; origin: string; choice: SystemChoice } | null {
+  let url: URL
+  try {
+    url = new URL(page)
+  } catch {
+    return null
+  }
+  const cloud = cloudSystemOf(url.hostname)
+  if (cloud !== null && url.protocol === 'https:') return { kind: cloud, origin: url.origin, choice: settings.cloud[cloud] ?? { autoStart: false, autoStop: false } }
+  const own = settings.selfHosted.find((system) => system.origin === url.origin)
+  return own ? { kind: own.kind, origin: own.origin, choice: own } : null
 }

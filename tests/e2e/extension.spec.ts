@@ -25,6 +25,8 @@ let host: RunningHost
 let context: BrowserContext
 /** Issue 1 as closed: what the page shows once someone closes the issue in Redmine. */
 let issueOneClosed = false
+/** The Cookie header of each request the extension's service worker made for issue 1 (the status check). */
+const workerCookies: string[] = []
 const REDMINE_PUBLIC = '/usr/share/redmine/public'
 
 /**
@@ -36,9 +38,12 @@ function startRedmineLike(): Promise<Server> {
     const path = (req.url ?? '').split('?')[0] ?? ''
     const file = path === '/issues/1' ? (issueOneClosed ? 'redmine-issue-closed.html' : 'redmine-issue.html') : path === '/issues/2' ? 'redmine-issue-closed.html' : null
     if (file) {
+      // A session cookie, as Redmine sets one; the service worker's status check must send it back.
+      // (A fetch, not a page: the page's own loads are documents.)
+      if (req.headers['sec-fetch-dest'] === 'empty' && path === '/issues/1') workerCookies.push(req.headers.cookie ?? '')
       const html = readFileSync(join(FIXTURES, file), 'utf8').replace(/^<!--.*-->\n/, '')
       // The saved closed issue is #2: as issue 1, it says so.
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(path === '/issues/1' ? html.replace(/Bug #2/g, 'Bug #1').replace('Mailbox quota exceeded', 'Printer offline on 2nd floor') : html)
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Set-Cookie': '_redmine_session=e2e-session; Path=/; HttpOnly; SameSite=Lax' }).end(path === '/issues/1' ? html.replace(/Bug #2/g, 'Bug #1').replace('Mailbox quota exceeded', 'Printer offline on 2nd floor') : html)
       return
     }
     const asset = /^\/(stylesheets|images)\/[\w./-]+\.(css|png|svg|gif)$/.exec(path)
@@ -165,7 +170,8 @@ test('opted in, a Redmine issue starts its timer when opened and books it when t
   await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`)
   const redmineBox = options.getByRole('group', { name: `Redmine: ${redmineOrigin}` })
   await redmineBox.getByLabel('Start the timer when a ticket page opens').check()
-  await redmineBox.getByLabel('Stop and book when the page shows the ticket closed').check()
+  await redmineBox.getByLabel('Stop and book when the ticket is closed').check()
+  await expect(redmineBox.getByLabel('Stop and book when the ticket is closed')).toHaveAccessibleDescription(/asks Redmine every minute while the timer runs/)
   // Stored (a ticket page reads its choices when it opens).
   await expect.poll(() => options.evaluate(`chrome.storage.local.get('selfHosted').then((s) => JSON.stringify(s.selfHosted.map((x) => [x.autoStart, x.autoStop])))`)).toBe('[[true,true]]')
 
@@ -187,6 +193,27 @@ test('opted in, a Redmine issue starts its timer when opened and books it when t
   await expect(control.getByRole('status')).toHaveText('Not running')
   expect(((await api('timers.list')) as { state: string }[]).every((t) => t.state === 'idle')).toBe(true)
   expect(await bookedRuns()).toBe(before + 1)
+})
+
+test('opted in, closing the issue in Redmine books the time even after its tab was closed', async () => {
+  // Asked once a minute (an alarm wakes the service worker): up to a minute and a bit.
+  test.setTimeout(150_000)
+  issueOneClosed = false
+  const page = await context.newPage()
+  await page.goto(`${redmineOrigin}/issues/1`)
+  const control = page.locator('stint-ticket-control')
+  await expect(control.getByRole('status')).toHaveText(/^Running 0:00:0[2-9]$/)
+  const bookedRuns = async () => ((await entriesThisWeek()) as { ranges: unknown[] }[]).reduce((sum, entry) => sum + entry.ranges.length, 0)
+  const before = await bookedRuns()
+  await page.close()
+
+  // Someone closes the issue in Redmine; no page of it is open.
+  issueOneClosed = true
+  await expect.poll(async () => ((await api('timers.list')) as { state: string }[]).every((t) => t.state === 'idle'), { timeout: 110_000, intervals: [2_000] }).toBe(true)
+  expect(await bookedRuns()).toBe(before + 1)
+  // It asked with the browser's session for that Redmine, which is all it has (nothing stored).
+  expect(workerCookies.length).toBeGreaterThan(0)
+  expect(workerCookies.at(-1)).toContain('_redmine_session=e2e-session')
 })
 
 test('without the native host, the control says the state is unknown and offers start and stop by link', async () => {

@@ -1,7 +1,8 @@
 // What a site adapter reads from a ticket page. Adapters are pure functions over a
 // Document and the page's address, so they are tested on saved pages (fixtures/).
-export const SYSTEM_KINDS = ['redmine', 'rt', 'zammad', 'jira', 'glpi', 'freshdesk', 'halopsa'] as const
-export type SystemKind = (typeof SYSTEM_KINDS)[number]
+import type { SystemKind } from './kinds'
+
+export { SYSTEM_KINDS, type SystemKind } from './kinds'
 
 export interface TicketPage {
   readonly system: SystemKind
