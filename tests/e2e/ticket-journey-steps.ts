@@ -158,7 +158,7 @@ export async function addSystemInExtension(j: Journey, kind: 'redmine' | 'rt', o
   await options.getByLabel('Address').fill(origin)
   await options.getByRole('button', { name: 'Add system' }).click()
   await expect(options.getByText(`${origin} was added.`)).toBeVisible()
-  await options.getByRole('group', { name: new RegExp(`: ${origin.replace(/[.]/g, '\\.')}$`) }).getByLabel('Stop and book when the page shows the ticket closed').check()
+  await options.getByRole('group', { name: new RegExp(`: ${origin.replace(/[.]/g, '\\.')}$`) }).getByLabel('Stop and book when the ticket is closed').check()
   await expect.poll(() => options.evaluate(`chrome.storage.local.get('selfHosted').then((s) => JSON.stringify(s.selfHosted.map((x) => [x.autoStart, x.autoStop])))`)).toBe('[[false,true]]')
   await options.close()
 }
