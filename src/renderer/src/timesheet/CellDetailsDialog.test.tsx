@@ -103,6 +103,9 @@ describe('a cell’s details', () => {
     const { entry } = await open({ 'timesheet.cellDetails': () => details({ lock: 'approvedStandalone' }) })
     expect(screen.getByText(`${reason} Entries and notes cannot be changed.`)).toBeTruthy()
     expect(within(entry).getByLabelText<HTMLInputElement>('Duration of the timer entry from 09:00').readOnly).toBe(true)
+    // An empty description reads as empty, not as a field asking "What was done".
+    const description = within(entry).getByLabelText<HTMLInputElement>(/^Description of the timer entry/)
+    expect([description.readOnly, description.placeholder]).toEqual([true, ''])
     // Continuing starts a new timer now; it does not change the locked period.
     expect(within(entry).getAllByRole('button').map((b) => b.textContent)).toEqual(['Continue'])
     expect(screen.queryByRole('group', { name: 'Add time' })).toBeNull()

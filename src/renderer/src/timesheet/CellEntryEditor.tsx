@@ -113,7 +113,7 @@ export function CellEntryEditor({ entry, readOnly, edits, overlaps = [], writeBa
           className="input cell-entry__description"
           aria-label={t('entry.descriptionOf', { entry: name })}
           defaultValue={entry.description}
-          placeholder={t('entry.whatWasDone')}
+          placeholder={readOnly ? undefined : t('entry.whatWasDone')}
           maxLength={2000}
           readOnly={readOnly}
           onBlur={(e) => e.target.value.trim() !== entry.description && edits.describe(entry, e.target.value)}
