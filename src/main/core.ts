@@ -26,6 +26,9 @@ import { TimesheetService } from './timesheet/timesheet-service'
 import { realScheduler, type Scheduler } from './timers/scheduler'
 import { TimerEngine } from './timers/timer-engine'
 import { TicketWrites } from './sync/ticket-writes'
+import { memoryTicketSecrets, type TicketSecrets } from './ticket-writes/secrets'
+import { LocalTicketSystems } from './ticket-writes/service'
+import { DesktopTicketWriter, desktopConnectors, type DesktopConnectorFactory } from './ticket-writes/worker'
 import { WorkService } from './work/work-service'
 
 export interface CoreOptions {
@@ -38,6 +41,10 @@ export interface CoreOptions {
   scheduler?: Scheduler
   /** Where the team server token is kept; the browser host keeps it in memory. */
   secrets?: SecretStore
+  /** Where a standalone technician's ticket-system credentials are kept (one secret per system); the browser host keeps them in memory. */
+  ticketSecrets?: TicketSecrets
+  /** Tests put a connector between the desktop's write-back and a real ticket system. */
+  ticketConnectors?: DesktopConnectorFactory
   /** Tests bind sync to an in-process server. */
   transportFor?: (url: string, token: string) => SyncTransport
   /** Calls a host answers differently (the Electron shell knows its global shortcuts). */
@@ -65,6 +72,9 @@ export interface Core {
   readonly sync: SyncEngine
   readonly team: SyncService
   readonly submission: SubmissionService
+  /** The desktop's write-back for a standalone technician (with a team server it does nothing). */
+  readonly ticketWriter: DesktopTicketWriter
+  readonly localTickets: LocalTicketSystems
   /** Ends the engine's schedule and closes the database; keepRunning says the user chose to keep timers counting. */
   close(options?: { keepRunning: boolean }): Promise<void>
 }
@@ -135,7 +145,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   const reports = new LocalReports({ db: store.db, userId: owner, clock, settings: () => settings.get().timesheet, userName: () => team.currentAccount()?.name ?? null })
   const usageAlerts = new UsageAlerts({ db: store.db, contractUsage: (month) => reports.contractUsage(month), events, clock, scheduler: options.scheduler ?? realScheduler, logger })
+  const ticketSecrets = options.ticketSecrets ?? memoryTicketSecrets()
+  const ticketWriter = new DesktopTicketWriter({
+    db: store.db,
+    connectors: options.ticketConnectors ?? desktopConnectors,
+    secrets: ticketSecrets,
+    clock: () => clock.now(),
+    scheduler: options.scheduler ?? realScheduler,
+    enabled: () => mode() === 'standalone',
+    logger,
+  })
+  const localTickets = new LocalTicketSystems({
+    db: store.db,
+    clock: () => clock.now(),
+    secrets: ticketSecrets,
+    connectors: options.ticketConnectors ?? desktopConnectors,
+    mode,
+    userId: owner,
+    onDue: () => ticketWriter.soon(),
+  })
   const submission = new SubmissionService({
+    onApproved: () => ticketWriter.soon(),
     db: store.db,
     clock,
     events,
@@ -147,6 +177,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   sync.start()
   usageAlerts.start()
+  ticketWriter.start()
   // A file opened without reading it through (the last close was clean) is read through later, off the start path.
   const laterCheck = store.checkedOnOpen
     ? null
@@ -185,7 +216,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
 
   const calendar = new CalendarReader({ db: store.db, clock, entries })
-  const ticketWrites = new TicketWrites({ db: store.db, online: (call) => online(TICKET_WRITES, call), openExternal: options.openExternal })
+  const ticketWrites = new TicketWrites({
+    db: store.db,
+    online: (call) => online(TICKET_WRITES, call),
+    openExternal: options.openExternal,
+    // Standalone, the desktop's own write-back answers; with a team server, the server's.
+    local: () => (mode() === 'standalone' ? (from, to) => localTickets.status(from, to) : null),
+  })
 
   const handlers: Handlers = {
     'app.info': () => ({ version: options.version, host: options.host, dataFile: store.file }),
@@ -310,6 +347,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     'sync.issues': () => team.issues(),
     'sync.ticketWrites': ({ from, to }) => ticketWrites.list(from, to),
+    'tickets.systems': () => localTickets.list(),
+    'tickets.addSystem': (input) => localTickets.add(input),
+    'tickets.updateSystem': (input) => localTickets.update(input),
+    'tickets.removeSystem': ({ id }) => localTickets.remove(id),
+    'tickets.testSystem': ({ id }) => localTickets.test(id),
+    'tickets.writes': () => localTickets.writes(),
+    'tickets.retryWrites': ({ id }) => localTickets.retry(id),
     'sync.openWrittenTime': ({ entryId }) => ticketWrites.openWritten(entryId),
     'sync.resolveIssue': async ({ id, choice }) => {
       const issues = await team.resolveIssue(id, choice)
@@ -339,7 +383,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sync,
     team,
     submission,
+    ticketWriter,
+    localTickets,
     close: async (closeOptions = { keepRunning: true }) => {
+      await ticketWriter.stop()
       await laterCheck?.stop()
       usageAlerts.stop()
       await usageAlerts.settled()

@@ -13,6 +13,7 @@ import { ExportRequestSchema, ExportResultSchema } from './exports'
 import { ApprovalDetailSchema, ApprovalQueueItemSchema, ApproveRequestSchema, DecisionResultSchema, RejectRequestSchema } from './approvals'
 import { RunInputSchema } from './run-times'
 import { TicketWriteStatusQuerySchema, TicketWriteStatusSchema } from './ticket-systems/write-status'
+import { AddLocalTicketSystemSchema, LocalTicketSystemSchema, LocalTicketSystemsSchema, LocalTicketWriteSchema, TicketSystemTestSchema, UpdateLocalTicketSystemSchema } from './ticket-systems/local-systems'
 import { CalendarRangeSchema } from './calendar'
 import {
   HeldTimeSchema,
@@ -149,6 +150,17 @@ export const calls = {
   'sync.ticketWrites': { request: TicketWriteStatusQuerySchema, response: z.array(TicketWriteStatusSchema) },
   /** Opens an entry's written time on its ticket system, as the team server links it: never an address the window names. */
   'sync.openWrittenTime': { request: z.object({ entryId: idSchema }).strict(), response: z.object({ url: z.string(), opened: z.boolean() }) },
+
+  /** A standalone technician's own ticket systems (write-back from this device); credentials are write-only, never answered. */
+  'tickets.systems': { request: noRequest, response: LocalTicketSystemsSchema },
+  'tickets.addSystem': { request: AddLocalTicketSystemSchema, response: LocalTicketSystemSchema },
+  'tickets.updateSystem': { request: UpdateLocalTicketSystemSchema, response: LocalTicketSystemSchema },
+  'tickets.removeSystem': { request: z.object({ id: idSchema }).strict(), response: z.object({ id: z.string() }) },
+  /** Asks the system for its activities with the stored credentials. */
+  'tickets.testSystem': { request: z.object({ id: idSchema }).strict(), response: TicketSystemTestSchema },
+  'tickets.writes': { request: noRequest, response: z.array(LocalTicketWriteSchema) },
+  /** Sends failed writes again (one by id, or all). */
+  'tickets.retryWrites': { request: z.object({ id: idSchema.optional() }).strict(), response: z.object({ retried: z.number().int() }) },
 
   'settings.get': { request: noRequest, response: SettingsSchema },
   'settings.update': { request: SettingsPatchSchema, response: SettingsSchema },

@@ -1,6 +1,7 @@
 // Row types of the local SQLite database, one interface per table. Kysely converts
 // nothing: SQLite has no booleans or dates, so instants are integer ms and flags 0/1.
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { TicketSystemKind } from '@shared/ticket-systems/connector'
 
 /** Columns every synced row carries (see DESIGN.md, data rules). */
 interface Synced {
@@ -232,6 +233,50 @@ export interface AppStateTable {
   value: string
 }
 
+/** A ticket system a standalone technician writes their approved time to; its credentials are in the secret store, never here. */
+export interface TicketSystemsTable {
+  id: string
+  kind: TicketSystemKind
+  name: string
+  base_url: string
+  /** JSON: Stint activity type id → the system's activity id. */
+  activity_map: Generated<string>
+  active: Generated<Flag>
+  created_at: number
+  updated_at: number
+}
+
+export type TicketWriteState = 'waiting' | 'written' | 'failed' | 'reverse_waiting' | 'reverse_failed' | 'reversed' | 'cancelled'
+
+/** One version of one entry written (or to be written) to a ticket, and taken back when it changed after a reopen (migration 0013). */
+export interface TicketWritesTable {
+  id: string
+  entry_id: string
+  entry_version: number
+  user_id: string
+  day: string
+  system_id: string
+  ticket_url: string
+  ticket_id: string | null
+  write_key: string
+  fingerprint: string
+  seconds: number
+  activity_type_id: string | null
+  comment: Generated<string>
+  /** JSON of the TimeWrite sent, so a reversal takes back exactly that. */
+  sent: string | null
+  state: TicketWriteState
+  external_id: string | null
+  url: string | null
+  last_error: string | null
+  attempts: Generated<number>
+  next_attempt_at: number
+  lease_owner: string | null
+  lease_until: number | null
+  created_at: number
+  updated_at: number
+}
+
 export interface Database {
   timers: TimersTable
   timer_segments: TimerSegmentsTable
@@ -252,6 +297,8 @@ export interface Database {
   timesheet_rows: TimesheetRowsTable
   cell_notes: CellNotesTable
   usage_alerts: UsageAlertsTable
+  ticket_systems: TicketSystemsTable
+  ticket_writes: TicketWritesTable
 }
 
 export type TimerRow = Selectable<TimersTable>

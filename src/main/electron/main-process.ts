@@ -50,6 +50,7 @@ import { denyAllPermissions, hardenWebContents } from './security'
 import { decisionNotice } from '../sync/decision-notice'
 import { usageAlertNotice } from '../reports/usage-alert-notice'
 import { SafeStorageSecretStore } from './secret-store'
+import { KeyedTicketSecrets } from '../ticket-writes/secrets'
 import { saveDialogDestination } from './save-dialog'
 import { registerTimerShortcuts, type ShortcutReport } from './shortcuts'
 import { acquireSingleInstance } from './single-instance'
@@ -163,6 +164,8 @@ async function start(): Promise<void> {
       host: 'electron',
       version: app.getVersion(),
       secrets: new SafeStorageSecretStore(safeStorage, app.getPath('userData'), logger),
+      // One safeStorage file per ticket system a standalone technician set up (its id is a plain id, safe as a file name).
+      ticketSecrets: new KeyedTicketSecrets((id) => new SafeStorageSecretStore(safeStorage, app.getPath('userData'), logger, process.platform, `ticket-system-${id}.bin`)),
       handlerOverrides: { 'settings.shortcutStatus': () => ({ available: true, entries: shortcuts ? [...shortcuts.entries] : [] }) },
       exportDestination: saveDialogDestination({ dialog, window: () => window, downloadsFolder: () => app.getPath('downloads') }),
       openExternal: externalOpener(shell),

@@ -26,8 +26,10 @@ export class SafeStorageSecretStore implements SecretStore {
     dataDir: string,
     private readonly logger: Logger,
     private readonly platform: NodeJS.Platform = process.platform,
+    /** The file it keeps its one secret in: the team token's, or a ticket system's (ticket-system-<id>.bin). */
+    fileName = TOKEN_FILE_NAME,
   ) {
-    this.file = join(dataDir, TOKEN_FILE_NAME)
+    this.file = join(dataDir, fileName)
   }
 
   async protection(): Promise<SecretProtection> {

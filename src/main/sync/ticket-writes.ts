@@ -1,5 +1,6 @@
-// What the app shows of the team server's write-back: where this person's entries stand on
-// their tickets, read from the server when asked (nothing is kept on the device), and
+// What the app shows of the write-back: where this person's entries stand on their tickets,
+// read from the team server when asked (nothing of it is kept on the device) or, standalone,
+// from the device's own write-back; and
 // opening a written time on its ticket system from the link the server gave, checked like a
 // ticket page before anything opens it.
 import type { Kysely } from 'kysely'
@@ -14,12 +15,16 @@ export interface TicketWritesDeps {
   /** A call only the team server answers, refused with the reason when none is connected. */
   online: <T>(call: (transport: SyncTransport) => Promise<T>) => Promise<T>
   openExternal?: ((url: string) => Promise<void>) | undefined
+  /** Standalone, the desktop's own write-back answers (src/main/ticket-writes); null with a team server. */
+  local?: () => ((from: string, to: string) => Promise<TicketWriteStatus[]>) | null
 }
 
 export class TicketWrites {
   constructor(private readonly deps: TicketWritesDeps) {}
 
   list(from: string, to: string): Promise<TicketWriteStatus[]> {
+    const local = this.deps.local?.() ?? null
+    if (local) return local(from, to)
     return this.deps.online((transport) => transport.ticketWrites(from, to))
   }
 

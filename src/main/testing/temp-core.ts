@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FakeClock } from '../clock'
-import { createCore, type Core } from '../core'
+import { createCore, type Core, type CoreOptions } from '../core'
 import { silentLogger } from '../logger'
 import { MemorySettingsStore } from '../settings/settings-store'
 import { ManualScheduler } from '../timers/scheduler'
@@ -22,11 +22,12 @@ export interface TempCore {
   dispose(): Promise<void>
 }
 
-export async function openTempCore(clock = new FakeClock(T0, 'Europe/Berlin')): Promise<TempCore> {
+/** `extra`: more of the core's options (a test's ticket connectors, secrets). */
+export async function openTempCore(clock = new FakeClock(T0, 'Europe/Berlin'), extra: Partial<CoreOptions> = {}): Promise<TempCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'stint-core-'))
   const settings = new MemorySettingsStore()
   const scheduler = new ManualScheduler(() => clock.now())
-  const open = () => createCore({ dataDir, clock, logger: silentLogger, settings, scheduler, host: 'web', version: '0.0.0-test' })
+  const open = () => createCore({ dataDir, clock, logger: silentLogger, settings, scheduler, host: 'web', version: '0.0.0-test', ...extra })
   let core = await open()
   return {
     get core() {

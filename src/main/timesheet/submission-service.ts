@@ -19,6 +19,7 @@ import { enqueuePeriodMove } from '../sync/outbox'
 import { entryStatuses, liveEntries } from '../entries/entry-reads'
 import { periodRecord, type PeriodRecord } from '../entries/period-records'
 import { followPeriodStatus } from '../entries/server-copies'
+import { recordSubmittedWrites } from '../ticket-writes/jobs'
 import type { TimesheetService } from './timesheet-service'
 
 export interface SubmissionDeps {
@@ -32,6 +33,8 @@ export interface SubmissionDeps {
   mode: () => 'standalone' | 'server'
   /** The name audit events made on this device carry. */
   actorName: () => string
+  /** Told after a standalone submit approved a period (the desktop's write-back worker starts on its jobs). */
+  onApproved?: () => void
 }
 
 export class SubmissionService {
@@ -135,10 +138,13 @@ export class SubmissionService {
           .execute()
         // Entry statuses follow the period here; with a server they come back from it.
         await followPeriodStatus(trx, user, period, result.to.status === 'approved' ? 'approved' : 'draft')
+        // The write-back jobs commit with the approval, or neither does (only standalone: with a server, it writes).
+        if (result.to.status === 'approved') await recordSubmittedWrites(trx, user, period, now)
       }
       await queue(trx, now)
     })
     this.deps.events.emit('entries.changed', {})
+    if (standalone && action.kind === 'submit') this.deps.onApproved?.()
   }
 
   private async store(trx: Transaction<Database>, record: PeriodRecord, period: Period, next: { status: PeriodRecord['status']; level: 1 | 2 | null; reason: string | null }, now: number): Promise<string> {

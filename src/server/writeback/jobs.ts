@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto'
 import type { Selectable, Transaction } from 'kysely'
 import { newId } from '@shared/ids'
+import { fingerprintText } from '@shared/ticket-systems/write-protocol'
 import type { ServerDatabase, TicketWritesTable } from '../db/schema'
 
 type Trx = Transaction<ServerDatabase>
@@ -64,7 +65,7 @@ interface Wanted {
 }
 
 function fingerprintOf(w: Omit<Wanted, 'fingerprint' | 'entryId' | 'version' | 'systemId'>): string {
-  return createHash('sha256').update(JSON.stringify([w.ticketUrl, w.day, w.seconds, w.activityTypeId, w.comment])).digest('hex')
+  return createHash('sha256').update(fingerprintText(w)).digest('hex')
 }
 
 /** Takes an active write back: sent ones (or ones that may have landed) wait for reversal, the rest are cancelled. */

@@ -7,7 +7,8 @@
 // admin's retry. Mappings are checked before anything is sent.
 import { randomUUID } from 'node:crypto'
 import type { Kysely, Selectable } from 'kysely'
-import { TicketSystemError, type TicketConnector, type TicketSystemKind, type TimeWrite, type WrittenTime } from '@shared/ticket-systems/connector'
+import { TicketSystemError, type TicketConnector, type TicketSystemKind, type TimeWrite } from '@shared/ticket-systems/connector'
+import { failureOf, jsonMap, mappedActivity, performReverse, performWrite, timed } from '@shared/ticket-systems/write-protocol'
 import { isPostgres } from '../db/dialect'
 import type { ServerDatabase, TicketSystemsTable, TicketWritesTable } from '../db/schema'
 import type { Logger } from '../logger'
@@ -42,29 +43,11 @@ export interface WorkerOptions {
   maxBackoffMs?: number
 }
 
-export const REVERSE_SUFFIX = '/reverse'
+export { REVERSE_SUFFIX } from '@shared/ticket-systems/write-protocol'
 const DEFAULT_LEASE_MS = 5 * 60_000
-
-function jsonMap(text: string): Record<string, string> {
-  try {
-    const value: unknown = JSON.parse(text)
-    return value && typeof value === 'object' ? (value as Record<string, string>) : {}
-  } catch {
-    return {}
-  }
-}
 
 export function connectorSystemOf(row: SystemRow, secrets: SecretBox): ConnectorSystem {
   return { id: row.id, kind: row.kind, name: row.name, baseUrl: row.base_url, credentials: secrets.decrypt(row.credentials, row.id) }
-}
-
-/** Rejects with `unavailable` when the call takes longer than `ms` (the request may still land: the next attempt asks first). */
-function timed<T>(call: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new TicketSystemError('unavailable', `no answer within ${Math.round(ms / 1000)} s`)), ms)
-  })
-  return Promise.race([call, timeout]).finally(() => clearTimeout(timer))
 }
 
 export class TicketWriteWorker {
@@ -176,14 +159,18 @@ export class TicketWriteWorker {
   }
 
   private async write(job: WriteRow, system: SystemRow, connector: TicketConnector, ticketId: string, ms: number): Promise<void> {
-    const takenBefore = job.attempts > 1
-    let written: WrittenTime | null = takenBefore ? await timed(connector.find(job.write_key, ticketId), ms) : null
-    if (!written) {
-      const time = await this.timeWrite(job, system, connector, ticketId, ms)
+    const written = await performWrite({
+      connector,
+      writeKey: job.write_key,
+      ticketId,
+      takenBefore: job.attempts > 1,
+      ms,
+      timeWrite: () => this.timeWrite(job, system, connector, ticketId, ms),
       // Recorded before the request goes out, so a reversal knows what may have landed.
-      await this.mine(job).set({ ticket_id: ticketId, sent: JSON.stringify(time) }).execute()
-      written = await timed(connector.write(time), ms)
-    }
+      recordSent: async (time) => {
+        await this.mine(job).set({ ticket_id: ticketId, sent: JSON.stringify(time) }).execute()
+      },
+    })
     const now = this.options.clock()
     const done = { external_id: written.externalId, url: written.url, ticket_id: ticketId, last_error: null, lease_owner: null, lease_until: null, updated_at: now }
     const result = await this.mine(job).set({ ...done, state: 'written' }).where('state', '=', 'waiting').executeTakeFirst()
@@ -195,41 +182,23 @@ export class TicketWriteWorker {
   private async reverse(job: WriteRow, system: SystemRow, connector: TicketConnector, ticketId: string, ms: number): Promise<void> {
     const finish = (state: 'reversed' | 'cancelled') =>
       this.mine(job).set({ state, last_error: null, lease_owner: null, lease_until: null, updated_at: this.options.clock() }).execute()
-    // Never sent: nothing can have landed.
-    if (job.sent === null && job.external_id === null) {
-      await finish('cancelled')
-      return
-    }
-    const time = job.sent !== null ? (JSON.parse(job.sent) as TimeWrite) : await this.timeWrite(job, system, connector, ticketId, ms)
-    const written = job.external_id !== null ? { externalId: job.external_id, url: job.url } : await timed(connector.find(job.write_key, ticketId), ms)
-    if (!written) {
-      await finish('cancelled')
-      return
-    }
-    const reverseKey = `${job.write_key}${REVERSE_SUFFIX}`
-    // Taken before: a reversal may already have landed.
-    const landed = job.attempts > 1 && (await timed(connector.reversed(written, time, reverseKey), ms))
-    if (!landed) await timed(connector.reverse(written, time, reverseKey), ms)
-    await finish('reversed')
+    const sent = { writeKey: job.write_key, sent: job.sent, externalId: job.external_id, url: job.url }
+    await finish(await performReverse({ connector, job: sent, ticketId, takenBefore: job.attempts > 1, ms, timeWrite: () => this.timeWrite(job, system, connector, ticketId, ms) }))
     this.options.logger?.info('ticket write-back: reversed', { write: job.id, system: system.name, ticket: ticketId })
   }
 
   /** The write as the system wants it: activity and user mapped, or `not_configured` before anything is sent. */
   private async timeWrite(job: WriteRow, system: SystemRow, connector: TicketConnector, ticketId: string, ms: number): Promise<TimeWrite> {
     const db = this.options.db
-    let activityId: string | null = null
-    if (job.activity_type_id !== null) {
-      activityId = jsonMap(system.activity_map)[job.activity_type_id] ?? null
-      if (activityId === null) {
-        const type = await db.selectFrom('activity_types').select('name').where('id', '=', job.activity_type_id).executeTakeFirst()
-        const theirs = await timed(connector.activities(), ms)
-        const wanted = type?.name.trim().toLowerCase()
-        activityId = theirs.find((a) => a.name.trim().toLowerCase() === wanted)?.id ?? null
-        if (activityId === null && theirs.length > 0) {
-          throw new TicketSystemError('not_configured', `the activity type "${type?.name ?? job.activity_type_id}" has no activity in ${system.name}: map it (ticket-system map-activity) or name one the same`)
-        }
-      }
-    }
+    const activityId = await mappedActivity({
+      activityTypeId: job.activity_type_id,
+      map: jsonMap(system.activity_map),
+      typeName: async () => (await db.selectFrom('activity_types').select('name').where('id', '=', job.activity_type_id ?? '').executeTakeFirst())?.name,
+      connector,
+      systemName: system.name,
+      ms,
+      howToMap: 'map it (ticket-system map-activity) or name one the same',
+    })
     let userId = jsonMap(system.user_map)[job.user_id] ?? null
     if (userId === null) {
       const person = await db.selectFrom('users').select('email').where('id', '=', job.user_id).executeTakeFirstOrThrow()
@@ -241,16 +210,11 @@ export class TicketWriteWorker {
 
   private async failed(job: WriteRow, error: unknown): Promise<void> {
     const now = this.options.clock()
-    const kind = error instanceof TicketSystemError ? error.kind : 'unavailable'
-    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000) || kind
+    const { kind, reason, retryAt } = failureOf(error, job.attempts, now, this.backoffMs, this.maxBackoffMs)
     const release = { last_error: reason, lease_owner: null, lease_until: null, updated_at: now }
-    if (kind === 'unavailable') {
-      // The system's own Retry-After when it gave one (TicketSystemError.retryAfterSeconds), else doubling backoff.
-      const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds
-      const backoff = this.backoffMs * 2 ** Math.min(20, Math.max(0, job.attempts - 1))
-      const wait = Math.min(this.maxBackoffMs, typeof retryAfter === 'number' && retryAfter > 0 ? Math.max(retryAfter * 1000, this.backoffMs) : backoff)
-      await this.mine(job).set({ ...release, next_attempt_at: now + wait }).execute()
-      this.options.logger?.warn('ticket write-back: the system is unavailable, trying again later', { write: job.id, reason, waitMs: wait })
+    if (kind === 'unavailable' && retryAt !== null) {
+      await this.mine(job).set({ ...release, next_attempt_at: retryAt }).execute()
+      this.options.logger?.warn('ticket write-back: the system is unavailable, trying again later', { write: job.id, reason, waitMs: retryAt - now })
       return
     }
     // A refusal waits for an admin's retry; a write voided meanwhile stays a reversal.

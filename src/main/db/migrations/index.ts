@@ -13,6 +13,7 @@ import * as m0009 from './0009-entries-in-export-order'
 import * as m0010 from './0010-held-time'
 import * as m0011 from './0011-sync-issue-refusals'
 import * as m0012 from './0012-work-item-ticket-url'
+import * as m0013 from './0013-ticket-writeback'
 
 export interface Migration {
   name: string
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   { name: '0010-held-time', up: m0010.up },
   { name: '0011-sync-issue-refusals', up: m0011.up },
   { name: '0012-work-item-ticket-url', up: m0012.up },
+  { name: '0013-ticket-writeback', up: m0013.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

@@ -180,9 +180,9 @@ describe('an entry’s time on its ticket', () => {
     expect(within(entry).queryByRole('button', { name: 'Open in Redmine' })).toBeNull()
   })
 
-  it('asks nothing when there is no team server', async () => {
+  it('standalone, asks this device’s own write-back (the same call, answered by the main process)', async () => {
     const { host } = await open({ 'sync.status': () => ({ ...synced, state: 'standalone' }) })
     await settle()
-    expect(host.requestsTo('sync.ticketWrites')).toEqual([])
+    expect(host.requestsTo('sync.ticketWrites')).toEqual([{ from: DAY, to: DAY }])
   })
 })

@@ -1,5 +1,6 @@
-// Where a day's entries stand on their tickets, asked of the team server when a cell's details
-// open. Without a team server (or offline) there is nothing to say, so nothing is shown.
+// Where a day's entries stand on their tickets, asked when a cell's details open: of the team
+// server when connected, of this device's own write-back when standalone (the main process
+// answers either way). Offline, or nothing written, nothing is shown.
 import { useEffect, useState } from 'react'
 import type { TicketWriteStatus } from '@shared/ticket-systems/write-status'
 import { useClient } from '../client-context'
@@ -8,10 +9,10 @@ import { useSyncStatus } from '../sync/use-sync-status'
 export function useTicketWrites(day: string): ReadonlyMap<string, TicketWriteStatus> {
   const client = useClient()
   const state = useSyncStatus(client).status?.state
-  const connected = state !== undefined && state !== 'standalone'
+  const known = state !== undefined
   const [writes, setWrites] = useState<ReadonlyMap<string, TicketWriteStatus>>(new Map())
   useEffect(() => {
-    if (!connected) return
+    if (!known) return
     let live = true
     client.sync.ticketWrites({ from: day, to: day }).then(
       (list) => live && setWrites(new Map(list.map((status) => [status.entryId, status]))),
@@ -20,6 +21,6 @@ export function useTicketWrites(day: string): ReadonlyMap<string, TicketWriteSta
     return () => {
       live = false
     }
-  }, [client, day, connected])
+  }, [client, day, known])
   return writes
 }

@@ -7,6 +7,7 @@ import { useT } from '../i18n/i18n-context'
 import { AppearanceSettings } from '../settings/AppearanceSettings'
 import { ReminderSettings } from '../settings/ReminderSettings'
 import { ExtensionSettings } from '../settings/ExtensionSettings'
+import { TicketSystemsSettings } from '../settings/TicketSystemsSettings'
 import { SectionHead } from '../settings/SectionHead'
 import { ShortcutSettings, useShortcutStatus } from '../settings/ShortcutSettings'
 import { TeamServerSettings } from '../settings/TeamServerSettings'
@@ -57,6 +58,7 @@ export function SettingsView() {
           <ReminderSettings reminders={settings.reminders} feedback={feedback} onSave={(patch) => save('reminders', patch)} />
           <AppearanceSettings appearance={settings.appearance} language={settings.language} exports={settings.exports} feedback={feedback} onSave={(patch) => save('appearance', patch)} />
           <ExtensionSettings />
+          <TicketSystemsSettings />
           <section className="panel" aria-labelledby={`${id}-startup`}>
             <SectionHead id={`${id}-startup`} title={t('settings.startup.title')} section="startup" feedback={feedback} />
             <div className="setting">

@@ -224,6 +224,9 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.extension.setUpFailed': 'Stint konnte {browser, select, chrome {Google Chrome} firefox {Firefox} other {Chromium}} nicht für seine Erweiterung einrichten: {reason}',
   'refusal.ticket.notWrittenYet': 'Die Zeit dieses Eintrags ist (noch) nicht in sein Ticket geschrieben, daher gibt es nichts zu öffnen.',
   'refusal.ticket.badWrittenLink': 'Der Link des Team-Servers zu dieser Zeit in {system} ist keine http(s)-Adresse, daher öffnet Stint ihn nicht.',
+  'refusal.ticket.badSettings': 'Die Einstellungen des Ticketsystems sind unvollständig oder falsch ({fields}). Es wurde nichts geändert.',
+  'refusal.ticket.serverWrites': 'Solange ein Team-Server verbunden ist, schreibt der Team-Server die Zeit in die Tickets zurück, nicht dieses Gerät. Es wurde nichts geändert.',
+  'refusal.ticket.localSystemMissing': 'Dieses Ticketsystem ist hier nicht mehr eingerichtet. Es wurde nichts geändert.',
   'refusal.decision.voidAdminOnly': 'Nur ein Administrator kann genehmigte Zeit stornieren.',
   'refusal.decision.voidApprovedOnly':
     'Nur ein genehmigter Zeitraum kann storniert werden; dieser ist {status, select, open {offen} submitted {eingereicht} approved {genehmigt} rejected {abgelehnt} other {{status}}}. Um einen eingereichten Zeitraum zurückzugeben, lehnen Sie ihn ab oder öffnen Sie ihn wieder.',

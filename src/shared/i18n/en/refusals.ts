@@ -248,6 +248,10 @@ export const enRefusals = {
   'refusal.extension.setUpFailed': 'Stint could not set up {browser, select, chrome {Google Chrome} firefox {Firefox} other {Chromium}} for its extension: {reason}',
   'refusal.ticket.notWrittenYet': 'This entry’s time is not written to its ticket (yet), so there is nothing to open.',
   'refusal.ticket.badWrittenLink': 'The team server’s link to this time in {system} is not an http(s) address, so Stint does not open it.',
+  // Write-back from the desktop for a standalone technician (src/main/ticket-writes).
+  'refusal.ticket.badSettings': 'The ticket system’s settings are incomplete or wrong ({fields}). Nothing was changed.',
+  'refusal.ticket.serverWrites': 'With a team server connected, the team server writes time back to tickets, not this device. Nothing was changed.',
+  'refusal.ticket.localSystemMissing': 'This ticket system is no longer set up here. Nothing was changed.',
   // Decisions on periods (src/server/periods/approvals.ts).
   'refusal.decision.voidAdminOnly': 'Only an administrator can void approved time.',
   'refusal.decision.voidApprovedOnly':
