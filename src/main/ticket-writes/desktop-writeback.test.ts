@@ -82,6 +82,27 @@ describe('desktop write-back (standalone)', () => {
     expect(system.on('41')).toHaveLength(1)
   })
 
+  it('wakes only while something waits: nothing scheduled when idle, a submit wakes it, a down system sets one wake at its backoff', async () => {
+    /** Lets `ms` pass on the fake clock and runs what fell due until the worker's promises have settled (usage alerts' 1 s debounce included). */
+    const pass = async (ms: number) => {
+      env.clock.advance(ms)
+      for (let i = 0; i < 10; i++) {
+        env.scheduler.runDue()
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      }
+    }
+    await pass(1000)
+    expect(env.scheduler.size).toBe(0)
+    await env.core.timesheet.setCells([{ day: MONDAY, row: rows[0] as RowKey, totalSeconds: 3600 }])
+    system.mode = 'down'
+    await env.core.submission.submit(MONDAY)
+    await pass(1000)
+    expect([system.writeRequests, env.scheduler.size]).toEqual([0, 1])
+    system.mode = 'up'
+    await pass(60_000)
+    expect([system.on('41').length, env.scheduler.size]).toEqual([1, 0])
+  })
+
   it('keeps credentials in the secret store only: not in the database file, never in an answer; settings are checked by the connector', async () => {
     const listed = await env.core.handlers['tickets.systems']({})
     expect(listed).toMatchObject({ mode: 'standalone', systems: [{ name: 'Redmine', baseUrl: BASE, hasCredentials: true }] })

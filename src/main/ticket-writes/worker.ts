@@ -53,6 +53,8 @@ export interface DesktopWorkerOptions {
 }
 
 const OWNER = 'desktop'
+/** The longest the worker sleeps with jobs waiting: a clock that jumped (sleep, a changed zone) is noticed within it. */
+const MAX_SLEEP_MS = 15 * 60_000
 
 export class DesktopTicketWriter {
   private readonly leaseMs: number
@@ -78,28 +80,53 @@ export class DesktopTicketWriter {
     return this.running
   }
 
-  /** Every `intervalMs`, and soon() after a submit or a retry. */
-  start(intervalMs = 30_000): void {
+  /**
+   * Wakes only when there is something to write: at start, soon() after a submit or a
+   * retry, and then at the next job's due time (a backoff, a lease running out). With no
+   * job waiting nothing is scheduled, so an idle app never wakes for write-back.
+   */
+  start(): void {
     this.stopped = false
-    const tick = () => {
-      if (this.stopped) return
-      this.runOnce()
-        .catch((error: unknown) => this.options.logger?.error('ticket write-back: taking jobs failed', error))
-        .finally(() => {
-          if (!this.stopped) this.timer = this.options.scheduler.setTimeout(tick, intervalMs)
-        })
-    }
-    this.timer = this.options.scheduler.setTimeout(tick, 0)
+    this.planNext()
   }
 
   soon(): void {
-    if (!this.stopped) void this.runOnce().catch((error: unknown) => this.options.logger?.error('ticket write-back failed', error))
+    if (!this.stopped) this.wake(0)
   }
 
   async stop(): Promise<void> {
     this.stopped = true
     if (this.timer !== null) this.options.scheduler.clearTimeout(this.timer)
+    this.timer = null
     await this.running?.catch(() => 0)
+  }
+
+  private wake(delayMs: number): void {
+    if (this.timer !== null) this.options.scheduler.clearTimeout(this.timer)
+    this.timer = this.options.scheduler.setTimeout(() => {
+      this.timer = null
+      if (this.stopped) return
+      this.runOnce()
+        .catch((error: unknown) => this.options.logger?.error('ticket write-back: taking jobs failed', error))
+        .finally(() => this.planNext())
+    }, delayMs)
+  }
+
+  /** Sets the next wake at the earliest waiting job's due time, unless a wake (soon()) is already set. */
+  private planNext(): void {
+    this.nextDue()
+      .then((due) => {
+        if (due !== null && !this.stopped && this.timer === null) this.wake(Math.min(MAX_SLEEP_MS, Math.max(0, due - this.options.clock())))
+      })
+      .catch((error: unknown) => this.options.logger?.error('ticket write-back: planning the next round failed', error))
+  }
+
+  /** When the earliest waiting job may be taken (its backoff over and any lease run out), or null when none waits. */
+  async nextDue(): Promise<number | null> {
+    if (!this.options.enabled()) return null
+    const rows = await this.options.db.selectFrom('ticket_writes').select(['next_attempt_at', 'lease_until']).where('state', 'in', ['waiting', 'reverse_waiting']).execute()
+    const dues = rows.map((row) => Math.max(row.next_attempt_at, row.lease_until ?? 0))
+    return dues.length === 0 ? null : Math.min(...dues)
   }
 
   private async work(): Promise<number> {
