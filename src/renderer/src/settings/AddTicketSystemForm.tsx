@@ -14,7 +14,8 @@ export interface AddTicketSystemInput {
   credentials: Record<string, string>
 }
 
-export function AddTicketSystemForm({ onAdd }: { onAdd: (input: AddTicketSystemInput) => Promise<void> }) {
+/** `onAdd` answers whether the host took it; only then is the form emptied. */
+export function AddTicketSystemForm({ onAdd }: { onAdd: (input: AddTicketSystemInput) => Promise<boolean> }) {
   const { t } = useT()
   const id = useId()
   const [kind, setKind] = useState<TicketSystemKind>('redmine')
@@ -26,39 +27,52 @@ export function AddTicketSystemForm({ onAdd }: { onAdd: (input: AddTicketSystemI
     event.preventDefault()
     const fields = CREDENTIAL_FIELDS[kind] as readonly string[]
     const picked = Object.fromEntries(fields.map((field) => [field, credentials[field] ?? '']))
-    void onAdd({ kind, name: name.trim() || KIND_NAMES[kind], baseUrl, credentials: picked }).then(() => setCredentials({}))
+    void onAdd({ kind, name: name.trim() || KIND_NAMES[kind], baseUrl, credentials: picked }).then((added) => {
+      if (!added) return
+      setName('')
+      setBaseUrl('')
+      setCredentials({})
+    })
   }
 
   return (
-    <form aria-labelledby={`${id}-add`} onSubmit={submit}>
-      <h3 id={`${id}-add`}>{t('settings.tickets.addTitle')}</h3>
-      <label className="field">
-        <span>{t('settings.tickets.kind')}</span>
-        <select value={kind} onChange={(event) => setKind(event.target.value as TicketSystemKind)}>
-          {TICKET_SYSTEM_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {KIND_NAMES[k]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('settings.tickets.name')}</span>
-        <input value={name} placeholder={KIND_NAMES[kind]} onChange={(event) => setName(event.target.value)} />
-      </label>
-      <label className="field">
-        <span>{t('settings.tickets.baseUrl')}</span>
-        <input type="url" required value={baseUrl} placeholder="https://redmine.example.com" onChange={(event) => setBaseUrl(event.target.value)} />
-      </label>
-      {CREDENTIAL_FIELDS[kind].map((field) => (
-        <label key={field} className="field">
-          <span>{t('settings.tickets.credential', { field })}</span>
-          <input type="password" autoComplete="off" required value={credentials[field] ?? ''} onChange={(event) => setCredentials({ ...credentials, [field]: event.target.value })} />
+    <form className="ticket-systems__add" aria-labelledby={`${id}-add`} onSubmit={submit}>
+      <h3 id={`${id}-add`} className="ticket-systems__subtitle">
+        {t('settings.tickets.addTitle')}
+      </h3>
+      <div className="form__row">
+        <label className="field">
+          <span>{t('settings.tickets.kind')}</span>
+          <select value={kind} onChange={(event) => setKind(event.target.value as TicketSystemKind)}>
+            {TICKET_SYSTEM_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_NAMES[k]}
+              </option>
+            ))}
+          </select>
         </label>
-      ))}
-      <button type="submit" className="button">
-        {t('settings.tickets.add')}
-      </button>
+        <label className="field">
+          <span>{t('settings.tickets.name')}</span>
+          <input value={name} placeholder={KIND_NAMES[kind]} onChange={(event) => setName(event.target.value)} />
+        </label>
+      </div>
+      <div className="form__row">
+        <label className="field">
+          <span>{t('settings.tickets.baseUrl')}</span>
+          <input type="url" required value={baseUrl} placeholder="https://redmine.example.com" onChange={(event) => setBaseUrl(event.target.value)} />
+        </label>
+        {CREDENTIAL_FIELDS[kind].map((field) => (
+          <label key={field} className="field">
+            <span>{t('settings.tickets.credential', { field })}</span>
+            <input type="password" autoComplete="off" required value={credentials[field] ?? ''} onChange={(event) => setCredentials({ ...credentials, [field]: event.target.value })} />
+          </label>
+        ))}
+      </div>
+      <div>
+        <button type="submit" className="button button--start">
+          {t('settings.tickets.add')}
+        </button>
+      </div>
     </form>
   )
 }

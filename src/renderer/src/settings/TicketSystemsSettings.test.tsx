@@ -35,7 +35,7 @@ describe('Settings → Ticket systems', () => {
     })
     const list = await screen.findByRole('list', { name: 'Your ticket systems' })
     expect(within(list).getByRole('listitem', { name: 'Redmine' })).toBeTruthy()
-    expect(await screen.findByText('2026-11-16, Redmine: Activity cannot be blank')).toBeTruthy()
+    expect(await screen.findByText('Mon 16 Nov, Redmine: Activity cannot be blank')).toBeTruthy()
 
     fireEvent.change(screen.getByLabelText('Address'), { target: { value: 'https://rt.example.com' } })
     fireEvent.change(screen.getByLabelText('Kind'), { target: { value: 'rt' } })

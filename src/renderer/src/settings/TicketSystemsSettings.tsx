@@ -6,20 +6,22 @@ import { useCallback, useEffect, useId, useState } from 'react'
 import type { LocalTicketSystem, LocalTicketWrite } from '@shared/ticket-systems/local-systems'
 import type { ActivityType } from '@shared/work'
 import { useClient } from '../client-context'
+import { formatDay } from '../format'
 import { useT } from '../i18n/i18n-context'
 import { AddTicketSystemForm } from './AddTicketSystemForm'
+import { TicketSystemItem, type TestResult } from './TicketSystemItem'
+import './ticket-systems.css'
 
-type Tested = { ok: boolean; activities: { id: string; name: string }[]; reason: string | null }
 
 export function TicketSystemsSettings() {
   const client = useClient()
-  const { t } = useT()
+  const { t, locale } = useT()
   const id = useId()
   const [mode, setMode] = useState<'standalone' | 'server' | null>(null)
   const [systems, setSystems] = useState<LocalTicketSystem[]>([])
   const [failed, setFailed] = useState<LocalTicketWrite[]>([])
   const [types, setTypes] = useState<ActivityType[]>([])
-  const [tested, setTested] = useState<Record<string, Tested>>({})
+  const [tested, setTested] = useState<Record<string, TestResult>>({})
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
 
   const fetchAll = useCallback(async () => ({ listed: await client.tickets.systems({}), writes: await client.tickets.writes({}) }), [client])
@@ -34,14 +36,17 @@ export function TicketSystemsSettings() {
     client.work.listActivityTypes({}).then(setTypes, () => undefined)
   }, [client, fetchAll, apply])
 
-  const run = async (action: () => Promise<unknown>, done?: string) => {
+  /** Does one thing the host may refuse, then reloads; whether it was done. */
+  const run = async (action: () => Promise<unknown>, done?: string): Promise<boolean> => {
     setMessage(null)
     try {
       await action()
       await load()
       if (done) setMessage({ ok: true, text: done })
+      return true
     } catch (error) {
       setMessage({ ok: false, text: (error as Error).message })
+      return false
     }
   }
   const test = (system: LocalTicketSystem) => run(async () => setTested({ ...tested, [system.id]: await client.tickets.testSystem({ id: system.id }) }))
@@ -56,70 +61,51 @@ export function TicketSystemsSettings() {
         <h2 id={`${id}-title`} className="panel__title">
           {t('settings.tickets.title')}
         </h2>
+        <p className="panel__status" role="status">
+          {message?.ok ? message.text : ''}
+        </p>
       </div>
+      {message && !message.ok && (
+        <div className="banner banner--error" role="alert">
+          <span>{message.text}</span>
+        </div>
+      )}
       {mode === 'server' ? (
         <p className="field__help">{t('settings.tickets.serverWrites')}</p>
       ) : (
         <>
           <p className="field__help">{t('settings.tickets.help')}</p>
-          <ul className="ticket-systems" aria-label={t('settings.tickets.listLabel')}>
-            {systems.map((system) => {
-              const result = tested[system.id]
-              return (
-                <li key={system.id} aria-label={system.name}>
-                  <strong>{system.name}</strong> <span>{system.baseUrl}</span>
-                  <button type="button" className="button button--secondary" onClick={() => void test(system)}>
-                    {t('settings.tickets.test', { name: system.name })}
-                  </button>
-                  <button type="button" className="button button--secondary" onClick={() => void run(() => client.tickets.removeSystem({ id: system.id }))}>
-                    {t('settings.tickets.remove', { name: system.name })}
-                  </button>
-                  {result && (
-                    <p className={result.ok ? 'field__help' : 'field__error'} role={result.ok ? 'status' : 'alert'}>
-                      {result.ok ? t('settings.tickets.testOk', { count: result.activities.length }) : t('settings.tickets.testFailed', { reason: result.reason ?? '' })}
-                    </p>
-                  )}
-                  {result?.ok && result.activities.length > 0 && (
-                    <fieldset>
-                      <legend>{t('settings.tickets.mapping', { name: system.name })}</legend>
-                      {types.map((type) => (
-                        <label key={type.id} className="field">
-                          <span>{type.name}</span>
-                          <select value={system.activityMap[type.id] ?? ''} onChange={(event) => void map(system, type.id, event.target.value)}>
-                            <option value="">{t('settings.tickets.sameName')}</option>
-                            {result.activities.map((activity) => (
-                              <option key={activity.id} value={activity.id}>
-                                {activity.name}
-                              </option>
-                            ))}
-                          </select>
-                        </label>
-                      ))}
-                    </fieldset>
-                  )}
-                </li>
-              )
-            })}
-          </ul>
+          {systems.length > 0 && (
+            <ul className="ticket-systems" aria-label={t('settings.tickets.listLabel')}>
+              {systems.map((system) => (
+                <TicketSystemItem
+                  key={system.id}
+                  system={system}
+                  types={types}
+                  tested={tested[system.id]}
+                  onTest={() => void test(system)}
+                  onRemove={() => void run(() => client.tickets.removeSystem({ id: system.id }), t('settings.tickets.removed', { name: system.name }))}
+                  onMap={(typeId, activity) => void map(system, typeId, activity)}
+                />
+              ))}
+            </ul>
+          )}
           <AddTicketSystemForm onAdd={(input) => run(() => client.tickets.addSystem(input), t('settings.tickets.added', { name: input.name }))} />
-          <h3>{t('settings.tickets.failedTitle')}</h3>
+          <h3 className="ticket-systems__subtitle">{t('settings.tickets.failedTitle')}</h3>
           {failed.length === 0 ? (
             <p className="field__help">{t('settings.tickets.noneFailed')}</p>
           ) : (
-            <ul aria-label={t('settings.tickets.failedTitle')}>
+            <ul className="ticket-writes-failed" aria-label={t('settings.tickets.failedTitle')}>
               {failed.map((write) => (
                 <li key={write.id}>
-                  {t('settings.tickets.failedWrite', { day: write.day, system: write.system, reason: write.reason ?? '' })}{' '}
-                  <button type="button" className="button button--secondary" onClick={() => void run(() => client.tickets.retryWrites({ id: write.id }), t('settings.tickets.retried'))}>
+                  <span>{t('settings.tickets.failedWrite', { day: formatDay(write.day, locale), system: write.system, reason: write.reason ?? '' })}</span>
+                  <button type="button" className="button button--secondary button--compact" onClick={() => void run(() => client.tickets.retryWrites({ id: write.id }), t('settings.tickets.retried'))}>
                     {t('settings.tickets.retry')}
                   </button>
                 </li>
               ))}
             </ul>
           )}
-          <p className={message?.ok === false ? 'field__error' : 'field__help'} role={message?.ok === false ? 'alert' : 'status'}>
-            {message?.text ?? ''}
-          </p>
         </>
       )}
     </section>
