@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import type { Selectable, Transaction } from 'kysely'
 import { newId } from '@shared/ids'
 import type { Period } from '@shared/periods'
+import { systemMatches, systemOfUrl, type SystemMatch } from '@shared/ticket-systems/system-of-url'
 import { fingerprintText } from '@shared/ticket-systems/write-protocol'
 import type { Database, TicketWritesTable } from '../db/schema'
 
@@ -17,39 +18,9 @@ type WriteRow = Selectable<TicketWritesTable>
 /** States in which a write stands for the entry: it is, or will be, on the ticket (or failed and waits for a retry). */
 export const ACTIVE_STATES = ['waiting', 'written', 'failed'] as const
 
-interface SystemMatch {
-  id: string
-  base: URL
-}
-
-function parsed(url: string): URL | null {
-  try {
-    return new URL(url)
-  } catch {
-    return null
-  }
-}
-
-/** The active system whose address the ticket page is under (the longest such address wins), or null. */
-export function systemOfUrl(systems: readonly SystemMatch[], ticketUrl: string): string | null {
-  const page = parsed(ticketUrl)
-  if (!page) return null
-  let best: SystemMatch | null = null
-  for (const system of systems) {
-    const basePath = system.base.pathname.endsWith('/') ? system.base.pathname : `${system.base.pathname}/`
-    const pagePath = page.pathname.endsWith('/') ? page.pathname : `${page.pathname}/`
-    if (page.origin !== system.base.origin || !pagePath.startsWith(basePath)) continue
-    if (!best || system.base.pathname.length > best.base.pathname.length) best = system
-  }
-  return best?.id ?? null
-}
-
 async function activeSystems(trx: Trx): Promise<SystemMatch[]> {
   const rows = await trx.selectFrom('ticket_systems').select(['id', 'base_url']).where('active', '=', 1).orderBy('id').execute()
-  return rows.flatMap((row) => {
-    const base = parsed(row.base_url)
-    return base ? [{ id: row.id, base }] : []
-  })
+  return systemMatches(rows)
 }
 
 /** Takes an active write back: sent ones (or ones that may have landed) wait for reversal, the rest are cancelled. */
