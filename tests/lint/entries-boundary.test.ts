@@ -19,6 +19,7 @@ const REVIEWED: Record<string, string> = {
   'src/shared/reports/tables.ts': 'the row types the report engine reads',
   'src/main/reports/csv-entries.ts': "a type of the export's query builder",
   'src/main/sync/restored-server.ts': "after a server restore, sets a row's server version to the restored server's (sync bookkeeping, never an entry's content); the outbox trigger then queues it",
+  'src/main/ticket-writes/jobs.ts': "reads a submitted period's approved entries (a select with joined, qualified columns) to make the standalone write-back jobs; writes only ticket_writes",
   'src/main/sync/sync-service.ts': 'queues unsent rows (a read) and sends entry writes to src/main/entries/server-copies',
   'src/shared/ticket-systems/redmine.ts': "Redmine's REST paths and fields (/time_entries.json), not Stint's table",
   'src/shared/ticket-systems/freshdesk.ts': "Freshdesk's REST paths (/tickets/:id/time_entries), not Stint's table",
