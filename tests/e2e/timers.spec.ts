@@ -3,6 +3,8 @@ import { startHost } from '../support/web-host'
 import { expect, expectNoAxeViolations, screenshot, test } from './fixtures'
 
 test('the Timers view lists nine coloured slots, passes axe and looks right in light and dark', async ({ page, host }) => {
+  // Three axe passes over a page whose running timers repaint every second take 7–11 s each on CI's two cores.
+  test.setTimeout(60_000)
   await page.goto(host.url)
   await expect(page.getByRole('heading', { level: 1, name: 'Timers' })).toBeVisible()
   await expect(page.locator('article.timer-card')).toHaveCount(9)
