@@ -8,6 +8,13 @@ import { createWorkItem } from './steps'
 // Several steps with axe in two themes: more than the default 30 s on a busy machine.
 test.setTimeout(120_000)
 
+/** "09:55" plus `minutes` on the clock of the same day. */
+function clockPlus(time: string, minutes: number): string {
+  const [h = 0, m = 0] = time.split(':').map(Number)
+  const total = h * 60 + m + minutes
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`
+}
+
 test('a timer started ten minutes ago, time added with a start and an end, and Continue', async ({ page, host }) => {
   await page.goto(host.url)
   await createWorkItem(page, 'HD-4711', 'VPN drops every hour')
@@ -18,7 +25,11 @@ test('a timer started ten minutes ago, time added with a start and an end, and C
   await page.getByRole('button', { name: 'Edit Timer 1' }).click()
   const editor = page.getByRole('dialog', { name: 'Edit Timer 1' })
   await editor.getByRole('button', { name: 'Start 10 minutes earlier' }).click()
-  await expect(editor.getByText(/^Timer 1 now started at \d\d:\d\d\.$/)).toBeVisible()
+  const moved = editor.getByText(/^Timer 1 now started at \d\d:\d\d\.$/)
+  await expect(moved).toBeVisible()
+  // The suite's clock runs on from 10:00, so where the run starts depends on how long the
+  // tests before this one took: every time below is read from the run's own start.
+  const started = /(\d\d:\d\d)\.$/.exec((await moved.textContent()) ?? '')?.[1] ?? ''
   // Something that is no time of day is refused with what to type, and nothing changes;
   // Enter in the field sets the start rather than closing the editor.
   await editor.getByLabel('Start time of Timer 1').fill('half past nine')
@@ -35,24 +46,27 @@ test('a timer started ten minutes ago, time added with a start and an end, and C
   await slot(1).getByRole('button', { name: /^Stop / }).click()
   await expect(slot(1).getByRole('button', { name: /^Start / })).toBeVisible()
 
-  // In the grid: the cell's details add time from 09:45 to 10:05, which shares time with the timer's run.
+  // In the grid: the cell's details add time from a quarter of an hour before the run to
+  // five minutes into it, which shares those five minutes with the timer's run.
+  const from = clockPlus(started, -15)
+  const to = clockPlus(started, 5)
   await page.getByRole('link', { name: 'Timesheet' }).click()
   const row = page.getByRole('grid').getByRole('row', { name: /HD-4711/ })
   const today = row.locator('.ts-day.is-today')
   await today.focus()
   await page.keyboard.press('Alt+Enter')
   const details = page.getByRole('dialog', { name: /details/ })
-  await details.getByLabel('Start of the new entry').fill('09:45')
-  await details.getByLabel('End of the new entry').fill('10:05')
+  await details.getByLabel('Start of the new entry').fill(from)
+  await details.getByLabel('End of the new entry').fill(to)
   await details.getByLabel('Description of the new entry').fill('Called the ISP')
   await details.getByRole('button', { name: 'Add time' }).click()
-  const manual = details.getByRole('listitem', { name: 'Manual entry from 09:45' })
-  await expect(manual.getByLabel('Start of run 1 of the manual entry from 09:45')).toHaveValue('09:45')
-  await expect(manual.getByLabel('End of run 1 of the manual entry from 09:45')).toHaveValue('10:05')
+  const manual = details.getByRole('listitem', { name: `Manual entry from ${from}` })
+  await expect(manual.getByLabel(`Start of run 1 of the manual entry from ${from}`)).toHaveValue(from)
+  await expect(manual.getByLabel(`End of run 1 of the manual entry from ${from}`)).toHaveValue(to)
   // Overlaps are said on both entries, not silently merged: the timer (now named for its ticket) and the manual entry.
   const timed = details.getByRole('listitem', { name: /^Timer entry from / })
-  await expect(manual.getByText(/^overlaps 09:5\d–10:0\d with HD-4711$/)).toBeVisible()
-  await expect(timed.getByText(/^overlaps 09:5\d–10:0\d with a manual entry$/)).toBeVisible()
+  await expect(manual.getByText(`overlaps ${started}–${to} with HD-4711`, { exact: true })).toBeVisible()
+  await expect(timed.getByText(`overlaps ${started}–${to} with a manual entry`, { exact: true })).toBeVisible()
   await inBothThemes(page, 'cell-details-times', details)
 
   // Continue from the cell's details: a timer starts on the same work item in the first free slot.
