@@ -6,9 +6,8 @@
 // `refused` / `not_configured` fail with the reason until the user retries. The time is
 // booked as the connector's own account (the technician's API key): no user mapping.
 import type { Kysely, Selectable } from 'kysely'
-import { ZodError } from 'zod'
 import { TicketSystemError, type TicketConnector, type TimeWrite } from '@shared/ticket-systems/connector'
-import { createConnector } from '@shared/ticket-systems/connectors'
+import { connectorForStoredSystem } from '@shared/ticket-systems/connectors'
 import { failureOf, jsonMap, mappedActivity, performReverse, performWrite } from '@shared/ticket-systems/write-protocol'
 import type { Database, TicketSystemsTable, TicketWritesTable } from '../db/schema'
 import type { Logger } from '../logger'
@@ -27,16 +26,8 @@ export interface DesktopConnectorSystem {
 }
 export type DesktopConnectorFactory = (system: DesktopConnectorSystem) => TicketConnector
 
-/** The connectors this build brings; stored settings a connector does not take are the user's setup to correct. */
-export const desktopConnectors: DesktopConnectorFactory = (system) => {
-  try {
-    return createConnector({ ...system.credentials, kind: system.kind, baseUrl: system.baseUrl })
-  } catch (error) {
-    if (!(error instanceof ZodError)) throw error
-    const fields = [...new Set(error.issues.map((issue) => issue.path.join('.') || 'credentials'))].join(', ')
-    throw new TicketSystemError('not_configured', `${system.name}'s settings are incomplete or wrong (${fields}): enter its credentials again`)
-  }
-}
+/** The connectors this build brings, as the team server's worker builds them. */
+export const desktopConnectors: DesktopConnectorFactory = connectorForStoredSystem
 
 export interface DesktopWorkerOptions {
   db: Kysely<Database>

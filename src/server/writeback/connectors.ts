@@ -4,23 +4,14 @@
 // first (a connector of your own, or a test's stand-in), returning null for kinds it leaves
 // to the built-in ones.
 import { pathToFileURL } from 'node:url'
-import { ZodError } from 'zod'
-import { TicketSystemError, type TicketConnector } from '@shared/ticket-systems/connector'
-import { createConnector } from '@shared/ticket-systems/connectors'
+import type { TicketConnector } from '@shared/ticket-systems/connector'
+import { connectorForStoredSystem } from '@shared/ticket-systems/connectors'
 import type { ConnectorFactory, ConnectorSystem } from './worker'
 
 export const CONNECTORS_MODULE_VARIABLE = 'STINT_TICKET_CONNECTORS'
 
-/** The connectors this build brings; stored settings a connector does not accept are Stint's own setup problem. */
-export const builtInConnectors: ConnectorFactory = (system) => {
-  try {
-    return createConnector({ ...system.credentials, kind: system.kind, baseUrl: system.baseUrl })
-  } catch (error) {
-    if (!(error instanceof ZodError)) throw error
-    const fields = [...new Set(error.issues.map((issue) => issue.path.join('.') || 'credentials'))].join(', ')
-    throw new TicketSystemError('not_configured', `${system.name}'s settings are incomplete or wrong (${fields}): enter its credentials again`)
-  }
-}
+/** The connectors this build brings (one shared home with the desktop's write-back). */
+export const builtInConnectors: ConnectorFactory = connectorForStoredSystem
 
 export async function connectorFactory(env: NodeJS.ProcessEnv): Promise<ConnectorFactory> {
   const path = env[CONNECTORS_MODULE_VARIABLE]

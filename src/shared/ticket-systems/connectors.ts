@@ -2,7 +2,7 @@
 // one zod schema per kind. The base URL is http(s) with no credentials, query or fragment in
 // it (credentials live in their own fields, so they never end up in a URL or a message).
 import { z } from 'zod'
-import type { TicketConnector } from './connector'
+import { TicketSystemError, type TicketConnector } from './connector'
 import { createFreshdeskConnector } from './freshdesk'
 import { createGlpiConnector } from './glpi'
 import type { FetchLike } from './http'
@@ -50,5 +50,27 @@ export function createConnector(config: unknown, fetchImpl?: FetchLike, timeoutM
       return createGlpiConnector(checked, fetchImpl, timeoutMs)
     case 'freshdesk':
       return createFreshdeskConnector(checked, fetchImpl, timeoutMs)
+  }
+}
+
+export interface StoredTicketSystem {
+  readonly kind: string
+  readonly name: string
+  readonly baseUrl: string
+  readonly credentials: Readonly<Record<string, string>>
+}
+
+/**
+ * The connector for a stored system (team server or desktop): settings its connector does
+ * not take are the owner's setup to correct, a `not_configured` failure naming the fields,
+ * never a crash of the worker.
+ */
+export function connectorForStoredSystem(system: StoredTicketSystem): TicketConnector {
+  try {
+    return createConnector({ ...system.credentials, kind: system.kind, baseUrl: system.baseUrl })
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error
+    const fields = [...new Set(error.issues.map((issue) => issue.path.join('.') || 'credentials'))].join(', ')
+    throw new TicketSystemError('not_configured', `${system.name}'s settings are incomplete or wrong (${fields}): enter its credentials again`)
   }
 }
