@@ -9,6 +9,7 @@
 // The rule's minimum is a minimum charge per entry: per entry it applies after rounding,
 // as the timesheet's own rule does; per day it lifts each non-empty entry before the sum.
 import { roundSeconds, type RoundingRule } from '../rounding'
+import { shareOut } from './share-out'
 
 export type RoundingScope = 'entry' | 'dayWorkItem'
 
@@ -45,25 +46,8 @@ export function roundForBilling(items: readonly ItemToRound[], { rule, scope }: 
   const groupRule: RoundingRule = { mode: rule.mode, minutes: rule.minutes }
   for (const group of groups.values()) {
     const sum = group.reduce((total, item) => total + item.seconds, 0)
-    for (const [entryId, seconds] of shareOut(roundSeconds(sum, groupRule), group)) billed.set(entryId, seconds)
+    // The day's rounded sum, shared back over its entries in proportion, in whole seconds.
+    shareOut(roundSeconds(sum, groupRule), group.map((item) => item.seconds)).forEach((seconds, i) => billed.set((group[i] as ItemToRound).entryId, seconds))
   }
   return billed
-}
-
-/** `total` whole seconds over the items in proportion to their seconds: floors first, then one second each by the largest remainder, ties in the given order. */
-function shareOut(total: number, items: readonly { entryId: string; seconds: number }[]): Map<string, number> {
-  const sum = BigInt(items.reduce((s, item) => s + item.seconds, 0))
-  if (sum === 0n) return new Map(items.map((item) => [item.entryId, 0]))
-  const shares = items.map((item, index) => {
-    const numerator = BigInt(total) * BigInt(item.seconds)
-    return { entryId: item.entryId, seconds: Number(numerator / sum), remainder: numerator % sum, index }
-  })
-  let left = total - shares.reduce((s, share) => s + share.seconds, 0)
-  const byRemainder = [...shares].sort((a, b) => (b.remainder > a.remainder ? 1 : b.remainder < a.remainder ? -1 : a.index - b.index))
-  for (const share of byRemainder) {
-    if (left <= 0) break
-    share.seconds += 1
-    left -= 1
-  }
-  return new Map(shares.map((share) => [share.entryId, share.seconds]))
 }

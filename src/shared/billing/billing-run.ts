@@ -16,6 +16,7 @@ import { amountFor } from './money'
 import { applyOverlapRule, type OverlapRule } from './overlap-rule'
 import { RATE_CLASSES, rateClassTotals, type RateCalendar, type RateClass } from './rate-classes'
 import { resolveRate, type RateCard, type RateSource } from './rates'
+import { shareOut } from './share-out'
 
 export interface RunEntry {
   id: string
@@ -201,15 +202,6 @@ function classShares(entry: RunEntry, seconds: number, calendar: RateCalendar): 
   }
   const all = RATE_CLASSES.reduce((sum, c) => sum + totals[c], 0)
   if (all === 0) return [['normal', seconds]]
-  const shares = RATE_CLASSES.map((c, index) => {
-    const numerator = BigInt(seconds) * BigInt(totals[c])
-    return { c, s: Number(numerator / BigInt(all)), remainder: numerator % BigInt(all), index }
-  })
-  let rest = seconds - shares.reduce((sum, x) => sum + x.s, 0)
-  for (const share of [...shares].sort((a, b) => (b.remainder > a.remainder ? 1 : b.remainder < a.remainder ? -1 : a.index - b.index))) {
-    if (rest <= 0) break
-    share.s += 1
-    rest -= 1
-  }
-  return shares.filter((x) => x.s > 0).map((x) => [x.c, x.s])
+  const shares = shareOut(seconds, RATE_CLASSES.map((c) => totals[c]))
+  return RATE_CLASSES.map((c, i): [RateClass, number] => [c, shares[i] ?? 0]).filter(([, s]) => s > 0)
 }
