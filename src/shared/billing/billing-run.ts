@@ -89,7 +89,7 @@ export interface BillingRunResult {
   bills: CustomerBill[]
   leftOut: LeftOut[]
   /** Per billed entry: raw, overlapped, after the overlap rule, billed (rounded), covered by included hours. */
-  entries: Map<string, { rawSeconds: number; overlappedSeconds: number; billableSeconds: number; billedSeconds: number; includedSeconds: number }>
+  entries: Map<string, { customerId: string; rawSeconds: number; overlappedSeconds: number; billableSeconds: number; billedSeconds: number; includedSeconds: number }>
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -188,7 +188,7 @@ export function runBilling(all: readonly RunEntry[], contracts: readonly RunCont
   const entries: BillingRunResult['entries'] = new Map()
   for (const entry of billed) {
     if (noRate.has(entry.id)) continue
-    entries.set(entry.id, { rawSeconds: entry.seconds, overlappedSeconds: overlapped.get(entry.id) ?? 0, billableSeconds: billableSeconds.get(entry.id) ?? 0, billedSeconds: rounded.get(entry.id) ?? 0, includedSeconds: covered.get(entry.id) ?? 0 })
+    entries.set(entry.id, { customerId: entry.customerId ?? '', rawSeconds: entry.seconds, overlappedSeconds: overlapped.get(entry.id) ?? 0, billableSeconds: billableSeconds.get(entry.id) ?? 0, billedSeconds: rounded.get(entry.id) ?? 0, includedSeconds: covered.get(entry.id) ?? 0 })
   }
   return { currency: settings.card.currency, bills: [...bills.values()].sort((a, b) => a.customerId.localeCompare(b.customerId)), leftOut, entries }
 }
