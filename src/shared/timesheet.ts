@@ -124,6 +124,8 @@ export const PeriodSummarySchema = z.object({
   status: PeriodStatusSchema,
   totalSeconds: z.number().int().nonnegative(),
   billableSeconds: z.number().int().nonnegative(),
+  /** Wall-clock seconds in which two or more billable entries' timers ran at once (the overlap rule decides how that time is billed). */
+  overlappedSeconds: z.number().int().nonnegative(),
   expectedSeconds: z.number().int().nonnegative(),
   days: z.array(z.object({ day: z.string(), seconds: z.number().int().nonnegative(), expectedSeconds: z.number().int().nonnegative() })),
   /** Days that expect time and have none. */

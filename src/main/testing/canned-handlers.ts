@@ -73,7 +73,7 @@ export function cannedHandlers(): Handlers {
     'timesheet.setEntryRuns': () => ({ day: '2026-11-16', row: { workItemId: null, activityTypeId: null, billable: true }, note: null, lock: null, entries: [] }),
     'timesheet.deleteEntry': () => ({ day: '2026-11-16', row: { workItemId: null, activityTypeId: null, billable: true }, note: null, lock: null, entries: [] }),
     'calendar.range': ({ from }) => ({ timeZone: 'UTC', days: [{ day: from, lock: null }], entries: [], segments: [] }),
-    'timesheet.summary': () => ({ ...emptySheet, totalSeconds: 0, billableSeconds: 0, expectedSeconds: 0, days: [], emptyDays: [], activeTimers: [], mode: 'standalone' as const }),
+    'timesheet.summary': () => ({ ...emptySheet, totalSeconds: 0, billableSeconds: 0, overlappedSeconds: 0, expectedSeconds: 0, days: [], emptyDays: [], activeTimers: [], mode: 'standalone' as const }),
     'timesheet.submit': () => emptySheet,
     'timesheet.withdraw': () => emptySheet,
     'timesheet.reopen': () => emptySheet,

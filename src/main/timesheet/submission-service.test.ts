@@ -28,6 +28,16 @@ describe('submitting without a team server', () => {
     expect(summary.mode).toBe('standalone')
   })
 
+  it('says how much wall-clock time two or more billable timers ran at once; non-billable time does not count', async () => {
+    const at = (h: number, m = 0) => Date.UTC(2026, 10, 16, h - 1, m) // Monday, hh:mm in Berlin
+    const other = await env.core.work.createWorkItem({ kind: 'ticket', reference: 'T-8', title: 'Printer' })
+    const row2 = { ...row, workItemId: other.id }
+    await env.core.timesheet.createEntries(row, 'patching', { startedAt: at(9), endedAt: at(11) })
+    await env.core.timesheet.createEntries(row2, 'call', { startedAt: at(10), endedAt: at(10, 45) })
+    await env.core.timesheet.createEntries({ ...row2, billable: false }, 'coffee chat', { startedAt: at(9), endedAt: at(12) })
+    expect((await env.core.submission.summary(MONDAY)).overlappedSeconds).toBe(45 * 60)
+  })
+
   it('counts only the days up to today: on Thursday, Friday expects nothing yet and is not a working day with no time', async () => {
     await env.core.timesheet.setCells([{ day: MONDAY, row, totalSeconds: 8 * H }])
     env.clock.set(Date.UTC(2026, 10, 19, 22, 30)) // Thursday 19 November, 23:30 in Berlin (already Thursday night, not yet Friday)

@@ -10,6 +10,7 @@ import { nextPeriodState, type PeriodAction } from '@shared/period-workflow'
 import { addDays, type Period } from '@shared/periods'
 import { localDay } from '@shared/days'
 import { expectedSecondsOn } from '@shared/expected-hours'
+import { overlappedWallMs } from '@shared/billing/overlap-rule'
 import type { PeriodSummary, SubmissionRow, Timesheet } from '@shared/timesheet'
 import type { Timer } from '@shared/timers'
 import type { Clock } from '../clock'
@@ -46,6 +47,9 @@ export class SubmissionService {
     const entries = await liveEntries(db, this.deps.userId(), sheet.start, sheet.end).execute()
     const today = localDay(this.deps.clock.now(), this.deps.clock.timeZone())
     const days = sheet.days.map((d) => ({ day: d.day, expectedSeconds: expectedSecondsOn(d.day, d.expectedSeconds, today), seconds: entries.filter((e) => e.day === d.day).reduce((sum, e) => sum + e.rounded_seconds, 0) }))
+    const billable = entries.filter((e) => e.billable === 1).map((e) => e.id)
+    const runs = billable.length === 0 ? [] : await db.selectFrom('time_entry_ranges').select(['entry_id', 'started_at', 'ended_at']).where('entry_id', 'in', billable).execute()
+    const overlapped = overlappedWallMs(runs.map((r) => ({ entryId: r.entry_id, startedAt: r.started_at, endedAt: r.ended_at })))
     const active = (await this.deps.timers()).filter((t): t is Timer & { state: 'running' | 'paused' } => t.state !== 'idle')
     return {
       start: sheet.start,
@@ -54,6 +58,7 @@ export class SubmissionService {
       status: sheet.status,
       totalSeconds: days.reduce((sum, d) => sum + d.seconds, 0),
       billableSeconds: entries.filter((e) => e.billable === 1).reduce((sum, e) => sum + e.rounded_seconds, 0),
+      overlappedSeconds: Math.floor(overlapped / 1000),
       expectedSeconds: days.reduce((sum, d) => sum + d.expectedSeconds, 0),
       days,
       emptyDays: days.filter((d) => d.expectedSeconds > 0 && d.seconds === 0).map((d) => d.day),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyOverlapRule, OVERLAP_RULES, type BillableRun, type OverlapRule } from './overlap-rule'
+import { applyOverlapRule, overlappedWallMs, OVERLAP_RULES, type BillableRun, type OverlapRule } from './overlap-rule'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -76,6 +76,13 @@ describe('the overlap rule', () => {
   it('the marked timer wins over an earlier start; two marked, the earlier started of them', () => {
     const runs = [run('a', at(9), at(10), true), run('b', at(9, 30), at(10), true), run('c', at(8), at(10))]
     expect(minutes(runs, 'primary')).toEqual({ a: [60, 60, 60], b: [30, 30, 0], c: [120, 60, 60] })
+  })
+
+  it('says how much wall-clock time two or more entries ran at once: three timers sharing a quarter hour count it once', () => {
+    const runs = [run('a', at(10), at(11)), run('b', at(10, 30), at(11, 30)), run('c', at(10, 45), at(12)), run('a', at(13), at(14))]
+    // 10:30–11:30 has two or more running (a+b, then a+b+c, then b+c); 11:30–12:00 only c.
+    expect(overlappedWallMs(runs) / MIN).toBe(60)
+    expect(overlappedWallMs([run('a', at(9), at(10)), run('b', at(10), at(11))])).toBe(0)
   })
 
   it('matches an independent second-by-second count on generated days, under every rule', () => {

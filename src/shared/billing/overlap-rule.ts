@@ -45,27 +45,20 @@ function primaryOf(active: readonly Active[]): Active {
   })
 }
 
+interface Span {
+  from: number
+  to: number
+  /** The entries running in the span, one run each, earliest started first. */
+  entries: Active[]
+}
+
 /**
- * Each entry's raw, overlapped and billable time under the rule. A sweep over the runs'
- * starts and ends: between two consecutive instants the set of running entries is fixed,
- * and that span is billed by the rule. Under `split` a span of L ms shared by n entries
- * gives each ⌊L/n⌋ and the L mod n ms left one each to the earliest started, so the billed
- * total is exactly the wall-clock time covered. Runs of one entry never overlap each other;
- * if they did, the entry would count once in a span. Runs that end before they start are
- * ignored.
+ * The spans between consecutive starts and ends of the runs, each with the set of entries
+ * running in it (fixed within a span). Runs of one entry never overlap each other; if they
+ * did, the entry would count once in a span. Runs that end before they start are ignored.
  */
-export function applyOverlapRule(runs: readonly BillableRun[], rule: OverlapRule): Map<string, EntryBilling> {
-  const result = new Map<string, EntryBilling>()
-  const entry = (id: string) => {
-    let found = result.get(id)
-    if (!found) {
-      found = { rawMs: 0, overlappedMs: 0, billableMs: 0 }
-      result.set(id, found)
-    }
-    return found
-  }
+function* spansOf(runs: readonly BillableRun[]): Generator<Span> {
   const valid = runs.map((run, index) => ({ run, index })).filter(({ run }) => run.endedAt > run.startedAt)
-  for (const { run } of valid) entry(run.entryId).rawMs += run.endedAt - run.startedAt
   const instants = [...new Set(valid.flatMap(({ run }) => [run.startedAt, run.endedAt]))].sort((a, b) => a - b)
   const byStart = [...valid].sort((a, b) => a.run.startedAt - b.run.startedAt || a.index - b.index)
   let next = 0
@@ -79,7 +72,35 @@ export function applyOverlapRule(runs: readonly BillableRun[], rule: OverlapRule
     const firstOfEach = new Map<string, Active>()
     for (const a of active) if (!firstOfEach.has(a.run.entryId)) firstOfEach.set(a.run.entryId, a)
     const entries = [...firstOfEach.values()].sort((a, b) => a.run.startedAt - b.run.startedAt || a.index - b.index)
-    if (entries.length === 0) continue
+    if (entries.length > 0) yield { from, to, entries }
+  }
+}
+
+/** Wall-clock time, in ms, during which two or more of the entries ran at once: what the submit summary says overlapped. */
+export function overlappedWallMs(runs: readonly BillableRun[]): number {
+  let total = 0
+  for (const { from, to, entries } of spansOf(runs)) if (entries.length > 1) total += to - from
+  return total
+}
+
+/**
+ * Each entry's raw, overlapped and billable time under the rule: each span is billed by the
+ * rule. Under `split` a span of L ms shared by n entries gives each ⌊L/n⌋ and the L mod n ms
+ * left one each to the earliest started, so the billed total is exactly the wall-clock time
+ * covered.
+ */
+export function applyOverlapRule(runs: readonly BillableRun[], rule: OverlapRule): Map<string, EntryBilling> {
+  const result = new Map<string, EntryBilling>()
+  const entry = (id: string) => {
+    let found = result.get(id)
+    if (!found) {
+      found = { rawMs: 0, overlappedMs: 0, billableMs: 0 }
+      result.set(id, found)
+    }
+    return found
+  }
+  for (const run of runs) if (run.endedAt > run.startedAt) entry(run.entryId).rawMs += run.endedAt - run.startedAt
+  for (const { from, to, entries } of spansOf(runs)) {
     const span = to - from
     if (entries.length > 1) for (const a of entries) entry(a.run.entryId).overlappedMs += span
     if (rule === 'full' || entries.length === 1) {

@@ -119,6 +119,7 @@ export function SubmitDialog({ day, label, unit, sync, onConfirm, onClose }: Sub
           </dl>
 
           {summary.totalSeconds === 0 && <p className="summary__warning">{t('submit.noTime')}</p>}
+          {summary.overlappedSeconds > 0 && <p className="note">{t('submit.overlapped', { duration: formatDuration(summary.overlappedSeconds, unit, locale) })}</p>}
           {summary.emptyDays.length > 0 && (
             <div className="summary__warning">
               <p>

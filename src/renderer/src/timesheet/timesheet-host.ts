@@ -42,6 +42,8 @@ export interface TimesheetHostOptions {
   syncState?: SyncStatus['state']
   /** Timers the summary lists as still counting. */
   activeTimers?: PeriodSummary['activeTimers']
+  /** Wall-clock seconds of overlapping billable timers the summary reports. */
+  overlappedSeconds?: number
   /** What work.recentItems answers: ids by last use. */
   recentIds?: string[]
   extra?: ScriptedHandlers
@@ -117,6 +119,7 @@ export function timesheetHost(options: TimesheetHostOptions = {}) {
     label: '16–22 Nov 2026',
     status,
     totalSeconds: days().reduce((s, d) => s + d.seconds, 0),
+    overlappedSeconds: options.overlappedSeconds ?? 0,
     billableSeconds: rows.filter((r) => r.billable).reduce((s, key) => s + WEEK.reduce((t, day) => t + cellOf(key, day).fixed + cellOf(key, day).grid, 0), 0),
     expectedSeconds: days().reduce((s, d) => s + d.expectedSeconds, 0),
     days: days(),

@@ -57,10 +57,17 @@ describe('Submitting a period', () => {
     expect(within(dialog).getByRole('list', { name: 'Timers still running or paused' }).textContent).toBe('Printer visit Running')
     expect(dialog.textContent).toContain('Without a team server, submitting approves and locks this period at once.')
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }))
+    expect(dialog.textContent).not.toContain('ran at once')
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(host.requestsTo('timesheet.submit')).toEqual([])
+  })
+
+  it('says how long billable timers overlapped, and that the time stays as booked', async () => {
+    await renderSheet({ overlappedSeconds: 45 * 60 })
+    const dialog = await openSummary()
+    expect(dialog.textContent).toContain('For 0:45 of this period, two or more billable timers ran at once. Your time is kept as booked;')
   })
 
   it('confirming approves and locks the period: the banner says so, the grid is read-only, Submit explains why it does nothing', async () => {

@@ -232,6 +232,7 @@ export const deTimesheet: Record<keyof typeof enTimesheet, string> = {
   'submit.expected': 'Soll',
   'submit.difference': 'Differenz',
   'submit.noTime': 'In diesem Zeitraum ist keine Zeit gebucht.',
+  'submit.overlapped': '{duration} dieses Zeitraums liefen zwei oder mehr abrechenbare Timer gleichzeitig. Ihre Zeit bleibt wie gebucht; der Abrechnungslauf rechnet überlappende Zeit nach der Überlappungsregel der Organisation ab.',
   'submit.emptyDays': '{count, plural, one {# Arbeitstag hat} other {# Arbeitstage haben}} keine Zeit:',
   'submit.emptyDaysLabel': 'Tage ohne Zeit',
   'submit.timersCounting': '{count, plural, one {Ein Timer zählt noch} other {# Timer zählen noch}}:',

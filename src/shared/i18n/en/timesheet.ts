@@ -229,6 +229,7 @@ export const enTimesheet = {
   'submit.expected': 'Expected',
   'submit.difference': 'Difference',
   'submit.noTime': 'No time is booked in this period.',
+  'submit.overlapped': 'For {duration} of this period, two or more billable timers ran at once. Your time is kept as booked; the billing run bills overlapping time by the organisation’s overlap rule.',
   'submit.emptyDays': '{count, plural, one {# working day has} other {# working days have}} no time:',
   'submit.emptyDaysLabel': 'Days with no time',
   'submit.timersCounting': '{count, plural, one {A timer is still counting} other {# timers are still counting}}:',
