@@ -8,6 +8,10 @@ import { afterAll, beforeEach, expect, it } from 'vitest'
 import { billingOrg, BERLIN, generatedMonth, MEETING, ON_SITE, REMOTE, addBillingEntry, localInstant, type BillingOrg } from '../../../tests/support/billing-org'
 import { plainBill, type PlainEntry, type PlainRules } from '../../../tests/support/plain-bill'
 import { describeEachDialect, usePostgresCluster, useServerDatabase, type TestDialect } from '../../../tests/support/server-db'
+import { OrgService } from '../org/org-service'
+import { approvePeriods, voidPeriod } from '../periods/approvals'
+import { movePeriod, periodOf } from '../periods/period-store'
+import { isUnchanged } from '@shared/billing/run-diff'
 import { computeRun, listRuns, readRun, readRunEntries, runAndSave } from './billing-service'
 import { addHoliday, putContractBilling, putRates, writeBillingSettings, type BillingSettings } from './billing-settings'
 
@@ -131,6 +135,33 @@ describeEachDialect('the billing run on the team server', (dialect) => {
       [run2.id, 10_000, o.ana.userId],
       [run1.id, 10_000, o.ana.userId],
     ])
+  })
+
+  it('bills only the final approval: submitted and level-1 approved time is left out, level 2 adds it, a void removes it as voided', async () => {
+    const org = new OrgService(t.db, () => NOW)
+    await org.addTeam({ name: 'Field', pattern: 'two' })
+    await org.addMember({ team: 'Field', user: 'bo@example.com' })
+    await org.setApprovers({ team: 'Field', level: 1, users: ['di@example.com'] })
+    await org.setApprovers({ team: 'Field', level: 2, users: ['ana@example.com'] })
+    const monday = (h: number) => localInstant('2026-11-16', h * 60, BERLIN)
+    const entry = await addBillingEntry(t.db, { userId: o.bo.userId, day: '2026-11-16', workItemId: o.items.muellerLoose, activityTypeId: REMOTE, billable: true, status: 'draft', runs: [{ startedAt: monday(9), endedAt: monday(10) }] }, NOW)
+    const period = await periodOf(t.db, '2026-11-16')
+    const submitted = await t.db.transaction().execute((trx) => movePeriod(trx, o.bo, o.bo.userId, period, { kind: 'submit' }, NOW))
+    if (!submitted.ok) throw new Error(submitted.reason)
+    const run = (at: number) => runAndSave(t.db, { from: FROM, to: TO, groupBy: 'contract' }, o.ana.userId, at)
+    const approve = async (by: BillingOrg['ana']) => expect((await approvePeriods(t.db, by, [submitted.period.id], () => NOW)).results[0]?.ok).toBe(true)
+
+    const r1 = await run(NOW)
+    expect(r1.leftOut.map((l) => [l.entryId, l.reason])).toEqual([[entry, 'notApproved']])
+    await approve(o.di)
+    const r2 = await run(NOW + 1)
+    expect([r2.totalMinor, r2.diff && isUnchanged(r2.diff)]).toEqual([0, true])
+    await approve(o.ana)
+    const r3 = await run(NOW + 2)
+    expect([r3.totalMinor, r3.diff?.added.map((e) => e.entryId), r3.diff?.customers]).toEqual([10_000, [entry], [{ customerId: o.mueller, beforeMinor: 0, afterMinor: 10_000 }]])
+    expect((await voidPeriod(t.db, o.ana, submitted.period.id, 'booked on the wrong customer', NOW)).results[0]?.ok).toBe(true)
+    const r4 = await run(NOW + 3)
+    expect([r4.totalMinor, r4.previousRunId, r4.diff?.removed.map((e) => [e.entryId, e.reason])]).toEqual([0, r3.id, [[entry, 'voided']]])
   })
 
   it('refuses a range that is not over yet, and reads runs and zones back as they were written', async () => {
