@@ -15,6 +15,7 @@ import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id'
 import { adminRoutes } from './http/routes/admin'
 import { apiDocsRoutes } from './http/routes/api-docs'
 import { approvalRoutes } from './http/routes/approvals'
+import { billingRoutes } from './http/routes/billing'
 import { exportRoutes } from './http/routes/exports'
 import { healthRoutes } from './http/routes/health'
 import { meRoutes } from './http/routes/me'
@@ -127,6 +128,11 @@ export function buildServerApp({ db, clock, logger, trustProxy = false, rateLimi
     exportRoutes(scope, { db })
     approvalRoutes(scope, { db, clock })
     ticketWriteStatusRoutes(scope, { db })
+    // Billing: a scope of its own, with the roles authority.ts lets bill.
+    void scope.register((billing, _billingOptions, billingDone) => {
+      billingRoutes(billing, { db, clock })
+      billingDone()
+    })
     // A scope of their own, so the admin role check covers these routes and no others.
     void scope.register((admin, _adminOptions, adminDone) => {
       adminRoutes(admin, { org, referenceAdmin: new ReferenceAdmin(db, clock) })

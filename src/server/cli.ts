@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util'
 import { StintError } from '@shared/errors'
 import { BACKUP_COMMANDS } from './cli/backup-commands'
+import { BILLING_COMMANDS } from './cli/billing-commands'
 import { ORG_COMMANDS } from './cli/org-commands'
 import { PERIOD_COMMANDS } from './cli/period-commands'
 import { REFERENCE_ADMIN_COMMANDS } from './cli/reference-admin-commands'
@@ -35,7 +36,7 @@ export const processIo: CliIo = {
     }),
 }
 
-const COMMANDS: readonly CommandSpec[] = [...ORG_COMMANDS, ...REFERENCE_COMMANDS, ...REFERENCE_ADMIN_COMMANDS, ...PERIOD_COMMANDS, ...TICKET_COMMANDS, ...BACKUP_COMMANDS]
+const COMMANDS: readonly CommandSpec[] = [...ORG_COMMANDS, ...REFERENCE_COMMANDS, ...REFERENCE_ADMIN_COMMANDS, ...PERIOD_COMMANDS, ...TICKET_COMMANDS, ...BACKUP_COMMANDS, ...BILLING_COMMANDS]
 
 const COMMON: Record<string, OptionSpec> = {
   'data-dir': { type: 'string', hint: 'PATH' },

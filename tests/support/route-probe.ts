@@ -102,6 +102,12 @@ const KEYS: Record<keyof ServerDatabase, (row: Row) => string> = {
   change_streams: (r) => String(r['user_id']),
   ticket_systems: (r) => String(r['id']),
   ticket_writes: (r) => String(r['id']),
+  billing_settings: (r) => String(r['id']),
+  billing_holidays: (r) => String(r['day']),
+  billing_rates: (r) => `${String(r['scope'])}/${String(r['target_id'])}/${String(r['activity_type_id'])}`,
+  contract_billing: (r) => String(r['contract_id']),
+  entry_runs: (r) => `${String(r['entry_id'])}/${String(r['started_at'])}`,
+  billing_runs: (r) => String(r['id']),
 }
 
 export type Snapshot = Map<string, { table: keyof ServerDatabase; row: Row }>

@@ -241,6 +241,69 @@ export interface TicketWritesTable {
   updated_at: number
 }
 
+/** One row (id 1): the organisation's billing settings; JSON columns are checked by billing/billing-settings.ts. */
+export interface BillingSettingsTable {
+  id: 1
+  currency: string
+  overlap_rule: 'full' | 'split' | 'primary'
+  /** JSON of the shared BillingRounding. */
+  rounding: string
+  /** JSON: workdays, workStartMinute, workEndMinute. */
+  calendar: string
+  /** JSON: the rate classes' multipliers or own rates. */
+  classes: string
+  updated_at: number
+}
+
+export interface BillingHolidaysTable {
+  day: string
+  name: string
+}
+
+export type RateScope = 'activity' | 'customer' | 'contract'
+
+/** An hourly rate in minor units: an activity type's own (scope activity, target_id ''), or a customer's or contract's (target_id) for one activity type or '*'. */
+export interface BillingRatesTable {
+  scope: RateScope
+  target_id: string
+  activity_type_id: string
+  hourly_minor: number
+}
+
+export interface ContractBillingTable {
+  contract_id: string
+  overlap_rule: 'full' | 'split' | 'primary' | null
+  /** JSON of the shared BillingRounding; null: the organisation's. */
+  rounding: string | null
+}
+
+/** A timer run an entry's time came from, in the zone it was recorded in. */
+export interface EntryRunsTable {
+  entry_id: string
+  started_at: number
+  ended_at: number
+  zone: string
+  is_primary: Generated<Flag>
+}
+
+export interface BillingRunsTable {
+  id: string
+  from_day: string
+  to_day: string
+  group_by: 'contract' | 'workItem' | 'activityType'
+  /** The admin who ran it; null from the server's command line. */
+  created_by: string | null
+  created_at: number
+  currency: string
+  total_minor: number
+  /** JSON of the settings used. */
+  settings: string
+  /** JSON of the bills and what was left out. */
+  result: string
+  /** JSON of run-diff's RunSnapshot. */
+  snapshot: string
+}
+
 export interface ServerDatabase {
   org: OrgTable
   users: UsersTable
@@ -260,6 +323,12 @@ export interface ServerDatabase {
   change_streams: ChangeStreamsTable
   ticket_systems: TicketSystemsTable
   ticket_writes: TicketWritesTable
+  billing_settings: BillingSettingsTable
+  billing_holidays: BillingHolidaysTable
+  billing_rates: BillingRatesTable
+  contract_billing: ContractBillingTable
+  entry_runs: EntryRunsTable
+  billing_runs: BillingRunsTable
 }
 
 export type OrgRow = Selectable<OrgTable>

@@ -20,6 +20,13 @@ export interface WriterRole {
   role: Role
 }
 
+/**
+ * Who may read and change the billing settings and rates and run billing: admins only.
+ * The organisation's roles are member, approver and admin; none of the first two fits
+ * money, and there is no billing role, so members and approvers are refused (403).
+ */
+export const BILLING_ROLES: readonly Role[] = ['admin']
+
 /** What the rules need to know of a row already stored. */
 export interface StoredReference {
   created_by: string | null

@@ -68,6 +68,11 @@ describe('the billing run', () => {
     expect([run.bills, run.leftOut.map((l) => l.reason)]).toEqual([[], Array(8).fill('notApproved')])
   })
 
+  it('voided time is left out as voided, whatever else it is', () => {
+    const run = runBilling([entry('v1', { approved: false, voided: true, seconds: 600 }), entry('v2', { voided: true, billable: false, seconds: 900 })], [HARBOUR_2026], SETTINGS)
+    expect([run.bills, run.leftOut]).toEqual([[], [{ entryId: 'v1', reason: 'voided', seconds: 600 }, { entryId: 'v2', reason: 'voided', seconds: 900 }]])
+  })
+
   it('keeps its sums: every entry billed or left out, charged seconds are billed minus included, each total is its lines', () => {
     const run = runBilling(MONTH, [HARBOUR_2026], SETTINGS)
     expect([...run.entries.keys(), ...run.leftOut.map((l) => l.entryId)].sort()).toEqual(MONTH.map((e) => e.id).sort())

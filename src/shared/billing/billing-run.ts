@@ -30,6 +30,8 @@ export interface RunEntry {
   activityTypeId: string | null
   billable: boolean
   approved: boolean
+  /** Approved time an admin voided since: left out as 'voided', not as merely not approved. */
+  voided?: boolean
   /** Raw seconds of the entry. */
   seconds: number
   /** Its timer runs; empty for time typed as a duration. */
@@ -54,7 +56,7 @@ export interface RunSettings {
   groupBy: 'contract' | 'workItem' | 'activityType'
 }
 
-export type LeftOutReason = 'notApproved' | 'notBillable' | 'noCustomer' | 'noRate'
+export type LeftOutReason = 'notApproved' | 'voided' | 'notBillable' | 'noCustomer' | 'noRate'
 
 export interface LeftOut {
   entryId: string
@@ -102,7 +104,7 @@ export function runBilling(all: readonly RunEntry[], contracts: readonly RunCont
   const leftOut: LeftOut[] = []
   const billed: RunEntry[] = []
   for (const entry of all) {
-    const reason: LeftOutReason | null = !entry.approved ? 'notApproved' : !entry.billable ? 'notBillable' : entry.customerId === null ? 'noCustomer' : null
+    const reason: LeftOutReason | null = entry.voided === true ? 'voided' : !entry.approved ? 'notApproved' : !entry.billable ? 'notBillable' : entry.customerId === null ? 'noCustomer' : null
     if (reason) leftOut.push({ entryId: entry.id, reason, seconds: entry.seconds })
     else billed.push(entry)
   }

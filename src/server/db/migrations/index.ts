@@ -9,6 +9,7 @@ import * as m0004 from './0004-change-streams'
 import * as m0005 from './0005-database-epoch'
 import * as m0006 from './0006-work-item-ticket-url'
 import * as m0007 from './0007-ticket-writeback'
+import * as m0008 from './0008-billing'
 
 export const serverMigrations: Readonly<Record<string, Migration>> = {
   '0001-team-server': m0001,
@@ -18,6 +19,7 @@ export const serverMigrations: Readonly<Record<string, Migration>> = {
   '0005-database-epoch': m0005,
   '0006-work-item-ticket-url': m0006,
   '0007-ticket-writeback': m0007,
+  '0008-billing': m0008,
 }
 
 export function staticMigrationProvider(migrations: Readonly<Record<string, Migration>> = serverMigrations): MigrationProvider {

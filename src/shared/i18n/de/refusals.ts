@@ -236,4 +236,11 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'decision.reopened': 'Der Zeitraum {isoStartDay} – {isoEndDay} von {member} ist wieder offen; {member} kann die Zeiten ändern und ihn erneut einreichen.',
   'decision.voided':
     '{count, plural, one {1 genehmigter Eintrag} other {{count} genehmigte Einträge}} ({hours, number, ::.00 group-off} h) im Zeitraum {isoStartDay} – {isoEndDay} von {member} storniert und den Zeitraum wieder geöffnet, damit {member} die korrigierte Zeit buchen kann.',
+  'refusal.billing.holidayTwice': 'Die Feiertagsliste nennt den {day} zweimal. Es wurde nichts geändert.',
+  'refusal.billing.rateShape':
+    '{scope, select, activity {Der eigene Satz einer Tätigkeitsart nennt genau eine Tätigkeitsart und keinen Kunden oder Vertrag} customer {Der Satz eines Kunden nennt den Kunden} other {Der Satz eines Vertrags nennt den Vertrag}}. Es wurde nichts geändert.',
+  'refusal.billing.rateTargetMissing':
+    'Es gibt keine{scope, select, activity { Tätigkeitsart} customer {n Kunden und keine Tätigkeitsart} other {n Vertrag und keine Tätigkeitsart}} „{id}“. Es wurde nichts geändert.',
+  'refusal.billing.runMissing': 'Es gibt keinen Abrechnungslauf „{id}“.',
+  'refusal.billing.rangeNotClosed': 'Ein Abrechnungslauf umfasst einen abgeschlossenen Zeitraum: Der {toDay} ist noch nicht vorbei. Rechnen Sie Tage ab, die zu Ende sind. Es wurde nichts gespeichert.',
 }

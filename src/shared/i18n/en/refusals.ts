@@ -262,4 +262,12 @@ export const enRefusals = {
   'decision.reopened': "Reopened {member}'s period {isoStartDay} – {isoEndDay}; {member} can change the time and submit it again.",
   'decision.voided':
     "Voided {count, plural, one {1 approved entry} other {{count} approved entries}} ({hours, number, ::.00 group-off} h) of {member}'s period {isoStartDay} – {isoEndDay} and reopened it, so {member} can book the corrected time.",
+  // Billing on the team server (src/server/billing).
+  'refusal.billing.holidayTwice': 'The holiday list names {day} twice. Nothing was changed.',
+  'refusal.billing.rateShape':
+    '{scope, select, activity {An activity type’s own rate names one activity type and no customer or contract} customer {A customer’s rate names the customer} other {A contract’s rate names the contract}}. Nothing was changed.',
+  'refusal.billing.rateTargetMissing':
+    'There is no {scope, select, activity {activity type} customer {customer or activity type} other {contract or activity type}} “{id}”. Nothing was changed.',
+  'refusal.billing.runMissing': 'There is no billing run “{id}”.',
+  'refusal.billing.rangeNotClosed': 'A billing run covers a closed range: {toDay} is not over yet. Run it for days that have ended. Nothing was saved.',
 } as const
