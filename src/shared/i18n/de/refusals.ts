@@ -236,4 +236,14 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'decision.reopened': 'Der Zeitraum {isoStartDay} – {isoEndDay} von {member} ist wieder offen; {member} kann die Zeiten ändern und ihn erneut einreichen.',
   'decision.voided':
     '{count, plural, one {1 genehmigter Eintrag} other {{count} genehmigte Einträge}} ({hours, number, ::.00 group-off} h) im Zeitraum {isoStartDay} – {isoEndDay} von {member} storniert und den Zeitraum wieder geöffnet, damit {member} die korrigierte Zeit buchen kann.',
+  // Abrechnung auf dem Gerät (src/main/billing).
+  'refusal.billing.unknownCurrency': '„{currency}“ ist kein Währungscode (ISO 4217, etwa EUR oder USD). Es wurde nichts geändert.',
+  'refusal.billing.negativeRate': 'Ein Stundensatz kann nicht negativ sein. Es wurde nichts geändert.',
+  'refusal.billing.rateTooLarge': 'Dieser Stundensatz ist zu groß, um ihn genau abzurechnen. Es wurde nichts geändert.',
+  'refusal.billing.badMultiplier': 'Ein Faktor für den Stundensatz muss größer als ×0 und höchstens ×10 sein. Es wurde nichts geändert.',
+  'refusal.billing.badHours': 'Die Arbeitszeit muss innerhalb eines Tages liegen und beginnen, bevor sie endet. Es wurde nichts geändert.',
+  'refusal.billing.unknownContract': 'Einen der Verträge mit eigenen Abrechnungsregeln gibt es nicht. Es wurde nichts geändert.',
+  'refusal.billing.holidayTwice': '{day} steht zweimal in der Liste der Feiertage. Es wurde nichts geändert.',
+  'refusal.billing.rangeNotClosed': 'Abgerechnet werden nur Tage, die vorbei sind: {toDay} ist noch nicht vorbei. Wählen Sie einen Zeitraum, der spätestens am {lastClosedDay} endet. Es wurde nichts abgerechnet oder gespeichert.',
+  'refusal.billing.runGone': 'Diesen Abrechnungslauf gibt es nicht (mehr).',
 }
