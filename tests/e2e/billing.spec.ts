@@ -33,6 +33,7 @@ test('set a rate, bill last month, run it again, see nothing changed; light and 
   await rate.fill('95.00')
   await rate.blur()
   await expect(page.getByRole('status').filter({ hasText: 'Saved' }).first()).toBeVisible()
+  await inBothThemes(page, 'billing-settings', page.getByRole('region', { name: 'Billing' }))
 
   await page.getByRole('link', { name: 'Billing' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Billing' })).toBeVisible()
