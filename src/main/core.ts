@@ -8,6 +8,7 @@ import type { Handlers } from './api/invoke'
 import type { Clock } from './clock'
 import { scheduleLaterCheck } from './db/background-check'
 import { openStore, type Store } from './db/store'
+import { BillingService } from './billing/billing-service'
 import { CalendarReader } from './calendar/calendar-read'
 import { Entries, type LockMode } from './entries/entries'
 import { EventHub } from './events'
@@ -216,6 +217,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
 
   const calendar = new CalendarReader({ db: store.db, clock, entries })
+  const billing = new BillingService({ db: store.db, clock, userId: owner })
   const ticketWrites = new TicketWrites({
     db: store.db,
     online: (call) => online(TICKET_WRITES, call),
@@ -369,6 +371,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     // The Electron shell replaces this with the real registration report.
     'settings.shortcutStatus': () => ({ available: false, entries: [] }),
+
+    'billing.settings': () => billing.settings(),
+    'billing.updateSettings': (patch) => billing.updateSettings(patch),
+    'billing.setHolidays': ({ holidays }) => billing.setHolidays(holidays),
+    'billing.run': ({ from, to, groupBy }) => billing.run(from, to, groupBy),
+    'billing.runs': () => billing.runs(),
+    'billing.runDetail': ({ id }) => billing.runDetail(id),
   }
   Object.assign(handlers, options.handlerOverrides)
   return {

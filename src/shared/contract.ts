@@ -15,6 +15,7 @@ import { RunInputSchema } from './run-times'
 import { TicketWriteStatusQuerySchema, TicketWriteStatusSchema } from './ticket-systems/write-status'
 import { AddLocalTicketSystemSchema, LocalTicketSystemSchema, LocalTicketSystemsSchema, LocalTicketWriteSchema, TicketSystemTestSchema, UpdateLocalTicketSystemSchema } from './ticket-systems/local-systems'
 import { CalendarRangeSchema } from './calendar'
+import { billingCalls } from './billing-api'
 import {
   HeldTimeSchema,
   PromptResolutionSchema,
@@ -167,6 +168,9 @@ export const calls = {
   'settings.shortcutStatus': { request: noRequest, response: ShortcutStatusSchema },
   /** Lets the browser extension talk to this app: installs the native-messaging host for one browser (its manifest names only Stint's extension). */
   'extension.setUpBrowser': { request: z.object({ browser: z.enum(['chromium', 'chrome', 'firefox']) }).strict(), response: z.object({ browser: z.string(), manifestPath: z.string() }) },
+
+  /** Billing on this device (a standalone technician's; src/shared/billing-api.ts). */
+  ...billingCalls,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>
 
 export const events = {

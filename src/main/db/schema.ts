@@ -277,6 +277,68 @@ export interface TicketWritesTable {
   updated_at: number
 }
 
+/** The device's billing settings: one row, id 1 (migration 0014). */
+export interface BillingSettingsTable {
+  id: 1
+  currency: string
+  overlap_rule: 'full' | 'split' | 'primary'
+  rounding_mode: 'none' | 'up' | 'down' | 'nearest'
+  rounding_minutes: number
+  rounding_minimum_minutes: number
+  rounding_scope: 'entry' | 'dayWorkItem'
+  /** Working days as '1,2,3,4,5' (0 = Sunday). */
+  workdays: string
+  work_start_minute: number
+  work_end_minute: number
+  updated_at: number
+}
+
+/** An hourly rate in minor units: of an activity type, or a customer's or contract's for one activity type or all ('*'). */
+export interface BillingRatesTable {
+  scope: 'activity' | 'customer' | 'contract'
+  scope_id: string
+  activity_type_id: string
+  hourly_minor: number
+}
+
+export interface BillingClassRatesTable {
+  rate_class: 'afterHours' | 'weekend' | 'holiday'
+  /** multiplier: value in basis points of the rate; rate: value is an hourly rate of its own. */
+  kind: 'multiplier' | 'rate'
+  value: number
+}
+
+export interface BillingHolidaysTable {
+  day: string
+  name: string
+}
+
+/** A contract's own billing rules; null columns follow the device's settings. */
+export interface ContractBillingTable {
+  contract_id: string
+  overlap_rule: 'full' | 'split' | 'primary' | null
+  rounding_mode: 'none' | 'up' | 'down' | 'nearest' | null
+  rounding_minutes: number | null
+  rounding_minimum_minutes: number | null
+  rounding_scope: 'entry' | 'dayWorkItem' | null
+}
+
+/** A saved billing run: the settings it used, its snapshot (run-diff.ts) and its bills, as JSON. */
+export interface BillingRunsTable {
+  id: string
+  from_day: string
+  to_day: string
+  group_by: 'contract' | 'workItem' | 'activityType'
+  currency: string
+  created_at: number
+  settings: string
+  snapshot: string
+  bills: string
+  total_minor: number
+  billed_seconds: number
+  left_out_count: number
+}
+
 export interface Database {
   timers: TimersTable
   timer_segments: TimerSegmentsTable
@@ -299,6 +361,12 @@ export interface Database {
   usage_alerts: UsageAlertsTable
   ticket_systems: TicketSystemsTable
   ticket_writes: TicketWritesTable
+  billing_settings: BillingSettingsTable
+  billing_rates: BillingRatesTable
+  billing_class_rates: BillingClassRatesTable
+  billing_holidays: BillingHolidaysTable
+  contract_billing: ContractBillingTable
+  billing_runs: BillingRunsTable
 }
 
 export type TimerRow = Selectable<TimersTable>

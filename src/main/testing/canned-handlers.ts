@@ -25,6 +25,20 @@ const emptySheet = { start: '2026-11-16', end: '2026-11-22', label: 'Week of 16 
 
 const item = { id: 'w1', kind: 'ticket' as const, reference: 'TICKET-1', title: 'Printer', customerId: null, customerName: null, contractId: null, billable: true, active: true, favourite: false, ticketUrl: null }
 
+const noBilling = {
+  currency: 'EUR',
+  overlapRule: 'full' as const,
+  rounding: { rule: { mode: 'none' as const, minutes: 1 as const }, scope: 'entry' as const },
+  calendar: { workdays: [1, 2, 3, 4, 5], workStartMinute: 480, workEndMinute: 1080 },
+  activityRates: {},
+  customerRates: {},
+  contractRates: {},
+  classes: {},
+  contracts: {},
+  holidays: [],
+}
+const emptyRun = { id: 'r1', from: '2026-11-01', to: '2026-11-30', groupBy: 'contract' as const, createdAt: 0, currency: 'EUR', bills: [], leftOut: [], totalMinor: 0, changes: null }
+
 const noTime = { totalSeconds: 0, billableSeconds: 0, nonBillableSeconds: 0, entryCount: 0 }
 const emptyReport = { rows: [], totals: noTime, people: 1, expectedSeconds: null, utilisation: { billableShare: null, ofExpected: null, billableOfExpected: null } }
 
@@ -110,6 +124,12 @@ export function cannedHandlers(): Handlers {
     'settings.get': () => DEFAULT_SETTINGS,
     'settings.update': () => DEFAULT_SETTINGS,
     'settings.shortcutStatus': () => ({ available: false, entries: [] }),
+    'billing.settings': () => noBilling,
+    'billing.updateSettings': () => noBilling,
+    'billing.setHolidays': () => noBilling,
+    'billing.run': () => emptyRun,
+    'billing.runs': () => [],
+    'billing.runDetail': () => emptyRun,
   }
 }
 

@@ -69,14 +69,14 @@ describe('The app shell', () => {
     render(<App client={host.client} />)
     const nav = screen.getByRole('navigation', { name: 'Views' })
     await act(async () => {})
-    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Timers', 'Timesheet', 'Calendar', 'Submissions', 'Reports', 'Work items', 'Settings'])
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Timers', 'Timesheet', 'Calendar', 'Submissions', 'Reports', 'Billing', 'Work items', 'Settings'])
 
     // Made an approver on the server: the next finished sync round brings it.
     account = { ...account, role: 'approver', approverLevels: [1] }
     act(() => host.emit('sync.changed', { status: { ...synced, state: 'syncing' } }))
     act(() => host.emit('sync.changed', { status: { ...synced, lastSyncedAt: 1_000 } }))
     await within(nav).findByRole('link', { name: 'Approvals' })
-    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Timers', 'Timesheet', 'Calendar', 'Submissions', 'Approvals', 'Reports', 'Work items', 'Settings'])
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Timers', 'Timesheet', 'Calendar', 'Submissions', 'Approvals', 'Reports', 'Billing', 'Work items', 'Settings'])
 
     account = { ...account, role: 'member', approverLevels: [] }
     act(() => host.emit('sync.changed', { status: { ...synced, lastSyncedAt: 2_000 } }))

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react'
 import type { StintClient } from '@shared/bridge'
 import type { Translator } from '@shared/i18n/translator'
 import { DEFAULT_TIMER_COLORS } from '@shared/timers'
+import { BillingView } from './billing/BillingView'
 import { CalendarView } from './calendar/CalendarView'
 import { ClientContext } from './client-context'
 import { I18nProvider, useT } from './i18n/i18n-context'
@@ -97,6 +98,7 @@ function Shell({ client }: { client: StintClient }) {
         {route.id === 'calendar' && <CalendarView key={route.param ?? ''} work={workStore} day={route.param} />}
         {route.id === 'submissions' && <SubmissionsView />}
         {route.id === 'reports' && <ReportsView param={route.param} />}
+        {route.id === 'billing' && <BillingView />}
         {route.id === 'approvals' && <ApprovalsView periodId={route.param} />}
         {route.id === 'work' && <WorkView work={workStore} />}
         {route.id === 'settings' && <SettingsView />}

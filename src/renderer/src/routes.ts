@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react'
 
 /** The navigation, in order; each view's name is the catalogue's `nav.<id>`. */
-export const ROUTES = [{ id: 'timers' }, { id: 'timesheet' }, { id: 'calendar' }, { id: 'submissions' }, { id: 'approvals' }, { id: 'reports' }, { id: 'work' }, { id: 'settings' }] as const
+export const ROUTES = [{ id: 'timers' }, { id: 'timesheet' }, { id: 'calendar' }, { id: 'submissions' }, { id: 'approvals' }, { id: 'reports' }, { id: 'billing' }, { id: 'work' }, { id: 'settings' }] as const
 
 /** Views reached from elsewhere (the sync status), not from the navigation. */
 const LINKED_ROUTES = ['attention'] as const

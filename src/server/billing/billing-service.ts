@@ -15,6 +15,7 @@ import { newId } from '@shared/ids'
 import { runBilling, type BillingRunResult, type CustomerBill, type LeftOut, type RunContract, type RunEntry, type RunSettings } from '@shared/billing/billing-run'
 import { diffRuns, snapshotOf, type RunDiff, type RunSnapshot } from '@shared/billing/run-diff'
 import { DaySchema } from '@shared/entries'
+import { addDays } from '@shared/periods'
 import type { ServerDatabase } from '../db/schema'
 import { calendarOf, rateCardOf, readBillingSettings, readContractBilling, readHolidays, readRates, type BillingSettings } from './billing-settings'
 
@@ -127,7 +128,7 @@ export async function computeRun(db: Kysely<ServerDatabase>, request: RunRequest
 /** Runs billing for a closed range (it ended before today, by the server's clock), saves it, and says what changed since the last run of the range. */
 export async function runAndSave(db: Kysely<ServerDatabase>, request: RunRequest, createdBy: string | null, now: number): Promise<SavedRun> {
   const today = new Date(now).toISOString().slice(0, 10)
-  if (request.to >= today) throw refuse('invalid_request', 'refusal.billing.rangeNotClosed', { toDay: request.to })
+  if (request.to >= today) throw refuse('invalid_request', 'refusal.billing.rangeNotClosed', { toDay: request.to, lastClosedDay: addDays(today, -1) })
   const { result, settings, runSettings } = await computeRun(db, request)
   const snapshot = snapshotOf(result)
   const previous = await db.selectFrom('billing_runs').select(['id', 'snapshot']).where('from_day', '=', request.from).where('to_day', '=', request.to).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst()

@@ -78,6 +78,9 @@ describe('the German catalogue is complete', () => {
       'reports.month.caption',
       'reports.month.col.ticket',
       'reports.month.col.organisation',
+      // Billing: a rate times a factor, a customer's total before and after: only their parts.
+      'billing.multiplied',
+      'billing.changes.total',
       'reports.month.col.person',
       'reports.month.col.tickets',
       // Calendar: a span, and lists of names the reader's own words fill.

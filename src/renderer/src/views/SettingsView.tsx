@@ -5,6 +5,7 @@ import type { SettingsPatch } from '@shared/settings'
 import { useClient } from '../client-context'
 import { useT } from '../i18n/i18n-context'
 import { AppearanceSettings } from '../settings/AppearanceSettings'
+import { BillingSettings } from '../settings/BillingSettings'
 import { ReminderSettings } from '../settings/ReminderSettings'
 import { ExtensionSettings } from '../settings/ExtensionSettings'
 import { TicketSystemsSettings } from '../settings/TicketSystemsSettings'
@@ -54,6 +55,7 @@ export function SettingsView() {
           <TimerSettings timers={settings.timers} feedback={feedback} onSave={(patch) => void save('timers', patch)} />
           <TimesheetSettings timesheet={settings.timesheet} feedback={feedback} onSave={(patch) => save('timesheet', patch)} />
           <TeamServerSettings />
+          <BillingSettings />
           <ShortcutSettings shortcuts={settings.shortcuts} status={status} feedback={feedback} onSave={saveShortcuts} />
           <ReminderSettings reminders={settings.reminders} feedback={feedback} onSave={(patch) => save('reminders', patch)} />
           <AppearanceSettings appearance={settings.appearance} language={settings.language} exports={settings.exports} feedback={feedback} onSave={(patch) => save('appearance', patch)} />

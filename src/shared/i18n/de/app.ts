@@ -10,6 +10,7 @@ export const deApp: Record<keyof typeof enApp, string> = {
   'nav.submissions': 'Einreichungen',
   'nav.approvals': 'Genehmigungen',
   'nav.reports': 'Berichte',
+  'nav.billing': 'Abrechnung',
   'nav.work': 'Arbeitselemente',
   'nav.settings': 'Einstellungen',
   'nav.attention': 'Zu klären',

@@ -236,11 +236,19 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'decision.reopened': 'Der Zeitraum {isoStartDay} – {isoEndDay} von {member} ist wieder offen; {member} kann die Zeiten ändern und ihn erneut einreichen.',
   'decision.voided':
     '{count, plural, one {1 genehmigter Eintrag} other {{count} genehmigte Einträge}} ({hours, number, ::.00 group-off} h) im Zeitraum {isoStartDay} – {isoEndDay} von {member} storniert und den Zeitraum wieder geöffnet, damit {member} die korrigierte Zeit buchen kann.',
-  'refusal.billing.holidayTwice': 'Die Feiertagsliste nennt den {day} zweimal. Es wurde nichts geändert.',
   'refusal.billing.rateShape':
     '{scope, select, activity {Der eigene Satz einer Tätigkeitsart nennt genau eine Tätigkeitsart und keinen Kunden oder Vertrag} customer {Der Satz eines Kunden nennt den Kunden} other {Der Satz eines Vertrags nennt den Vertrag}}. Es wurde nichts geändert.',
   'refusal.billing.rateTargetMissing':
     'Es gibt keine{scope, select, activity { Tätigkeitsart} customer {n Kunden und keine Tätigkeitsart} other {n Vertrag und keine Tätigkeitsart}} „{id}“. Es wurde nichts geändert.',
   'refusal.billing.runMissing': 'Es gibt keinen Abrechnungslauf „{id}“.',
-  'refusal.billing.rangeNotClosed': 'Ein Abrechnungslauf umfasst einen abgeschlossenen Zeitraum: Der {toDay} ist noch nicht vorbei. Rechnen Sie Tage ab, die zu Ende sind. Es wurde nichts gespeichert.',
+  // Abrechnung auf dem Gerät (src/main/billing).
+  'refusal.billing.unknownCurrency': '„{currency}“ ist kein Währungscode (ISO 4217, etwa EUR oder USD). Es wurde nichts geändert.',
+  'refusal.billing.negativeRate': 'Ein Stundensatz kann nicht negativ sein. Es wurde nichts geändert.',
+  'refusal.billing.rateTooLarge': 'Dieser Stundensatz ist zu groß, um ihn genau abzurechnen. Es wurde nichts geändert.',
+  'refusal.billing.badMultiplier': 'Ein Faktor für den Stundensatz muss größer als ×0 und höchstens ×10 sein. Es wurde nichts geändert.',
+  'refusal.billing.badHours': 'Die Arbeitszeit muss innerhalb eines Tages liegen und beginnen, bevor sie endet. Es wurde nichts geändert.',
+  'refusal.billing.unknownContract': 'Einen der Verträge mit eigenen Abrechnungsregeln gibt es nicht. Es wurde nichts geändert.',
+  'refusal.billing.holidayTwice': '{day} steht zweimal in der Liste der Feiertage. Es wurde nichts geändert.',
+  'refusal.billing.rangeNotClosed': 'Abgerechnet werden nur Tage, die vorbei sind: {toDay} ist noch nicht vorbei. Wählen Sie einen Zeitraum, der spätestens am {lastClosedDay} endet. Es wurde nichts abgerechnet oder gespeichert.',
+  'refusal.billing.runGone': 'Diesen Abrechnungslauf gibt es nicht (mehr).',
 }

@@ -8,6 +8,7 @@ export const enApp = {
   'nav.submissions': 'Submissions',
   'nav.approvals': 'Approvals',
   'nav.reports': 'Reports',
+  'nav.billing': 'Billing',
   'nav.work': 'Work items',
   'nav.settings': 'Settings',
   'nav.attention': 'Needs attention',

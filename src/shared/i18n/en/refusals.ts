@@ -263,11 +263,19 @@ export const enRefusals = {
   'decision.voided':
     "Voided {count, plural, one {1 approved entry} other {{count} approved entries}} ({hours, number, ::.00 group-off} h) of {member}'s period {isoStartDay} – {isoEndDay} and reopened it, so {member} can book the corrected time.",
   // Billing on the team server (src/server/billing).
-  'refusal.billing.holidayTwice': 'The holiday list names {day} twice. Nothing was changed.',
   'refusal.billing.rateShape':
     '{scope, select, activity {An activity type’s own rate names one activity type and no customer or contract} customer {A customer’s rate names the customer} other {A contract’s rate names the contract}}. Nothing was changed.',
   'refusal.billing.rateTargetMissing':
     'There is no {scope, select, activity {activity type} customer {customer or activity type} other {contract or activity type}} “{id}”. Nothing was changed.',
   'refusal.billing.runMissing': 'There is no billing run “{id}”.',
-  'refusal.billing.rangeNotClosed': 'A billing run covers a closed range: {toDay} is not over yet. Run it for days that have ended. Nothing was saved.',
+  // Billing on the desktop (src/main/billing).
+  'refusal.billing.unknownCurrency': '“{currency}” is not a currency code (ISO 4217, like EUR or USD). Nothing was changed.',
+  'refusal.billing.negativeRate': 'An hourly rate cannot be negative. Nothing was changed.',
+  'refusal.billing.rateTooLarge': 'That hourly rate is too large to bill exactly. Nothing was changed.',
+  'refusal.billing.badMultiplier': 'A rate multiplier must be more than ×0 and at most ×10. Nothing was changed.',
+  'refusal.billing.badHours': 'Working hours must start before they end, within one day. Nothing was changed.',
+  'refusal.billing.unknownContract': 'One of the contracts given billing rules does not exist. Nothing was changed.',
+  'refusal.billing.holidayTwice': '{day} is listed twice as a public holiday. Nothing was changed.',
+  'refusal.billing.rangeNotClosed': 'Only days that are over can be billed: {toDay} is not over yet. Choose a range that ends by {lastClosedDay}. Nothing was billed or saved.',
+  'refusal.billing.runGone': 'That billing run does not exist (any more).',
 } as const

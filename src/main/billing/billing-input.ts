@@ -1,0 +1,99 @@
+// What a billing run reads from this device's database: the person's entries of the
+// range with their runs, each entry's customer and contract (through its work item), the
+// contracts' included hours for the range, and names to show. What counts as approved:
+// an entry with status 'approved'. A standalone technician approves by submitting (the
+// pattern "none": submitting locks the period as approved at once, its entries become
+// 'approved'); with a team server, only what the server approved. Submitted time still
+// waiting for an approver, drafts, rejected and voided time are "not approved".
+// Billable: the entry's flag, unless its work item has since been made non-billable.
+import type { RunContract, RunEntry } from '@shared/billing/billing-run'
+import { addDays } from '@shared/periods'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+
+const CHUNK = 500
+
+export interface BillingInput {
+  entries: RunEntry[]
+  contracts: RunContract[]
+  names: {
+    customers: Map<string, string>
+    contracts: Map<string, string>
+    workItems: Map<string, string>
+    activityTypes: Map<string, string>
+  }
+}
+
+const daysIn = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()
+
+/**
+ * A contract's included hours for `from`..`to`: its included minutes are per calendar
+ * month (as contract usage reads them), so a whole month gets them all and a part of a
+ * month its share by days, in whole seconds rounded down.
+ */
+export function includedSecondsFor(includedMinutes: number | null, from: string, to: string): number {
+  if (includedMinutes === null || includedMinutes <= 0) return 0
+  let total = 0
+  let day = from
+  while (day <= to) {
+    const month = day.slice(0, 7)
+    const monthEnd = `${month}-${String(daysIn(month)).padStart(2, '0')}`
+    const last = monthEnd < to ? monthEnd : to
+    const days = Number(last.slice(8, 10)) - Number(day.slice(8, 10)) + 1
+    total += Math.floor((includedMinutes * 60 * days) / daysIn(month))
+    day = addDays(last, 1)
+  }
+  return total
+}
+
+export async function readBillingInput(db: Kysely<Database>, userId: string, from: string, to: string, fallbackZone: string): Promise<BillingInput> {
+  const rows = await db
+    .selectFrom('time_entries as e')
+    .leftJoin('work_items as w', 'w.id', 'e.work_item_id')
+    .select(['e.id', 'e.day', 'e.time_zone', 'e.work_item_id', 'e.activity_type_id', 'e.billable', 'e.status', 'e.raw_seconds', 'w.customer_id', 'w.contract_id', 'w.billable as item_billable'])
+    .where('e.user_id', '=', userId)
+    .where('e.deleted_at', 'is', null)
+    .where('e.day', '>=', from)
+    .where('e.day', '<=', to)
+    .orderBy('e.day')
+    .orderBy('e.id')
+    .execute()
+  const runs = new Map<string, { startedAt: number; endedAt: number }[]>()
+  const ids = rows.map((r) => r.id)
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const found = await db.selectFrom('time_entry_ranges').select(['entry_id', 'started_at', 'ended_at']).where('entry_id', 'in', ids.slice(start, start + CHUNK)).orderBy('started_at').execute()
+    for (const r of found) runs.set(r.entry_id, [...(runs.get(r.entry_id) ?? []), { startedAt: r.started_at, endedAt: r.ended_at }])
+  }
+  const entries = rows.map(
+    (r): RunEntry => ({
+      id: r.id,
+      personId: userId,
+      day: r.day,
+      zone: r.time_zone ?? fallbackZone,
+      workItemId: r.work_item_id,
+      customerId: r.customer_id ?? null,
+      contractId: r.contract_id ?? null,
+      activityTypeId: r.activity_type_id,
+      billable: r.billable === 1 && r.item_billable !== 0,
+      approved: r.status === 'approved',
+      seconds: r.raw_seconds,
+      runs: runs.get(r.id) ?? [],
+    }),
+  )
+
+  const contractRows = await db.selectFrom('contracts').select(['id', 'name', 'included_minutes']).execute()
+  const contracts = contractRows.map((c): RunContract & { name: string } => ({ id: c.id, name: c.name, includedSeconds: includedSecondsFor(c.included_minutes, from, to) }))
+  const customers = await db.selectFrom('customers').select(['id', 'name']).execute()
+  const workItems = await db.selectFrom('work_items').select(['id', 'reference', 'title']).execute()
+  const activityTypes = await db.selectFrom('activity_types').select(['id', 'name']).execute()
+  return {
+    entries,
+    contracts,
+    names: {
+      customers: new Map(customers.map((c) => [c.id, c.name])),
+      contracts: new Map(contractRows.map((c) => [c.id, c.name])),
+      workItems: new Map(workItems.map((w) => [w.id, w.reference ? `${w.reference} ${w.title}` : w.title])),
+      activityTypes: new Map(activityTypes.map((a) => [a.id, a.name])),
+    },
+  }
+}
