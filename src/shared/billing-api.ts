@@ -16,7 +16,7 @@ export const BillingRoundingSchema = z.object({ rule: RoundingRuleSchema, scope:
 export const GroupBySchema = z.enum(['contract', 'workItem', 'activityType'])
 export type GroupBy = z.infer<typeof GroupBySchema>
 export const RateClassSchema = z.enum(['normal', 'afterHours', 'weekend', 'holiday'])
-export const LeftOutReasonSchema = z.enum(['notApproved', 'notBillable', 'noCustomer', 'noRate'])
+export const LeftOutReasonSchema = z.enum(['notApproved', 'voided', 'notBillable', 'noCustomer', 'noRate'])
 export type LeftOutReason = z.infer<typeof LeftOutReasonSchema>
 
 export const ClassRateSchema = z.discriminatedUnion('kind', [

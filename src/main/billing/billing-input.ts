@@ -4,7 +4,7 @@
 // an entry with status 'approved'. A standalone technician approves by submitting (the
 // pattern "none": submitting locks the period as approved at once, its entries become
 // 'approved'); with a team server, only what the server approved. Submitted time still
-// waiting for an approver, drafts, rejected and voided time are "not approved".
+// waiting for an approver, drafts and rejected time are "not approved"; voided time is left out as voided.
 // Billable: the entry's flag, unless its work item has since been made non-billable.
 import type { RunContract, RunEntry } from '@shared/billing/billing-run'
 import { addDays } from '@shared/periods'
@@ -76,6 +76,7 @@ export async function readBillingInput(db: Kysely<Database>, userId: string, fro
       activityTypeId: r.activity_type_id,
       billable: r.billable === 1 && r.item_billable !== 0,
       approved: r.status === 'approved',
+      voided: r.status === 'voided',
       seconds: r.raw_seconds,
       runs: runs.get(r.id) ?? [],
     }),

@@ -273,6 +273,7 @@ export const deReports: Record<keyof typeof enReports, string> = {
   'billing.leftOut.time': 'Zeit',
   'billing.leftOut.reason': 'Grund',
   'billing.reason.notApproved': 'nicht genehmigt',
+  'billing.reason.voided': 'storniert',
   'billing.reason.notBillable': 'nicht abrechenbar',
   'billing.reason.noCustomer': 'kein Kunde',
   'billing.reason.noRate': 'kein Stundensatz für {activity}',

@@ -272,6 +272,7 @@ export const enReports = {
   'billing.leftOut.time': 'Time',
   'billing.leftOut.reason': 'Why',
   'billing.reason.notApproved': 'not approved',
+  'billing.reason.voided': 'voided',
   'billing.reason.notBillable': 'not billable',
   'billing.reason.noCustomer': 'no customer',
   'billing.reason.noRate': 'no rate for {activity}',
