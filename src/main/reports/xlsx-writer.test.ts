@@ -76,6 +76,7 @@ describe('xlsxStream', () => {
 
   it('writes rows from async pages and counts them', async () => {
     async function* pages() {
+      await Promise.resolve()
       yield [{ day: '2026-11-01', note: 'p1', hours: wholeMinutes(60), count: 1, amount: 1 }]
       yield [{ day: '2026-11-02', note: 'p2', hours: 2, count: 2, amount: 2 }]
     }
@@ -85,7 +86,7 @@ describe('xlsxStream', () => {
     expect(sheet.values().slice(1).map((row) => row[1])).toEqual(['p1', 'p2'])
   })
 
-  it('headers in the reader’s language, from the CSV’s own columns', async () => {
+  it('headers in the reader’s language, from the CSV’s own columns', () => {
     const german = xlsxColumnsOf(CONTRACT_USAGE_CSV_COLUMNS, createTranslator('de'))
     expect(german.map((column) => column.key)).toEqual(CONTRACT_USAGE_CSV_COLUMNS.map((column) => column.key))
     expect(german.find((column) => column.key === 'included_hours')).toMatchObject({ header: 'Enthaltene Stunden', kind: 'hours' })

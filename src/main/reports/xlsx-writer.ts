@@ -113,7 +113,8 @@ export function xlsxCellValue(column: XlsxColumn, value: CsvValue): ExcelJS.Cell
   if (value === null || value === undefined || value === '') return null
   switch (column.kind) {
     case 'day':
-      return dayCell(typeof value === 'string' ? value : String(value))
+      if (typeof value !== 'string') throw new TypeError(`the day cell "${column.key}" holds a day 'YYYY-MM-DD', not ${typeof value}`)
+      return dayCell(value)
     case 'hours':
     case 'number':
       return numeric(value, column.key)
