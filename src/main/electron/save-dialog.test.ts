@@ -29,6 +29,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 function job(rows: () => Iterable<{ name: string; hours: string }> | AsyncIterable<{ name: string; hours: string }>, bom = false): CsvJob {
   return {
     fileName: 'stint-entries-2026-11-01-to-2026-11-30.csv',
+    file: 'csv',
     bom,
     dialect: MACHINE_DIALECT,
     body: rowsBody(

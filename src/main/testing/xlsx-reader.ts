@@ -59,6 +59,13 @@ function columnOf(ref: string): string {
   return /^[A-Z]+/.exec(ref)?.[0] ?? ''
 }
 
+/** A → 1, AA → 27. */
+function columnIndex(letters: string): number {
+  let index = 0
+  for (const letter of letters) index = index * 26 + (letter.charCodeAt(0) - 64)
+  return index
+}
+
 export function readXlsx(bytes: Uint8Array): ReadSheet {
   const files = unzipSync(bytes)
   const text = (path: string): string => {
@@ -110,7 +117,11 @@ export function readXlsx(bytes: Uint8Array): ReadSheet {
         .sort((a, b) => a - b)
         .map((number) => {
           const row = rows.get(number) as Map<string, ReadCell>
-          return [...row.values()].map((cell) => cell.day ?? cell.number ?? (cell.raw === '' ? null : cell.raw))
+          // Empty cells are not in the file: each cell goes to its column's place, gaps are null.
+          const width = Math.max(0, ...[...(rows.get(1)?.keys() ?? []), ...row.keys()].map(columnIndex))
+          const values: (string | number | null)[] = Array.from({ length: width }, () => null)
+          for (const [column, cell] of row) values[columnIndex(column) - 1] = cell.day ?? cell.number ?? (cell.raw === '' ? null : cell.raw)
+          return values
         }),
   }
 }
