@@ -69,8 +69,8 @@ export type ExportRequestInput = z.input<typeof ExportRequestSchema>
 export type ExportRequest = z.output<typeof ExportRequestSchema>
 
 export const ExportResultSchema = z.discriminatedUnion('status', [
-  /** The app wrote the file (complete, renamed into place). */
-  z.object({ status: z.literal('saved'), path: z.string(), rows: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
+  /** The app wrote the file (complete, renamed into place); `rows` is left out when unknown (the team server's XLSX arrives as finished bytes). */
+  z.object({ status: z.literal('saved'), path: z.string(), rows: z.number().int().nonnegative().optional(), bytes: z.number().int().nonnegative() }),
   /** The person closed the save dialog; nothing was written. */
   z.object({ status: z.literal('cancelled') }),
   /** The browser host: open `url` (same origin, single use, valid for a minute) to download `fileName`. */

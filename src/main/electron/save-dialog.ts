@@ -37,7 +37,7 @@ export function saveDialogDestination(deps: SaveDialogDeps): CsvDestination {
       if (choice.canceled || !choice.filePath) return { status: 'cancelled' }
       lastFolder = dirname(choice.filePath)
       const { path, rows, bytes } = await save(job, choice.filePath)
-      return { status: 'saved', path, rows, bytes }
+      return rows === undefined ? { status: 'saved', path, bytes } : { status: 'saved', path, rows, bytes }
     },
   }
 }

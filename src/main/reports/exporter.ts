@@ -14,7 +14,7 @@ import { xlsxColumnsOf } from '@shared/xlsx-columns'
 import type { Database } from '../db/schema'
 import { TRANSPORT_ERROR_CODE, TransportError, type SyncTransport } from '../sync/transport'
 import { entriesCsvPages, entriesCsvRecords, type EntryFilters } from './csv-entries'
-import { CsvExportError, csvChunks, exportBytes, exportCsv, type CsvColumn, type CsvExportResult, type CsvOptions, type CsvRows } from './csv-export'
+import { CsvExportError, csvChunks, exportBytes, exportCsv, writeAtomically, type CsvColumn, type CsvExportResult, type CsvOptions, type CsvRows } from './csv-export'
 import type { LocalReports } from './local-reports'
 import { exportXlsx, xlsxStream, type XlsxColumn } from './xlsx-writer'
 
@@ -66,14 +66,22 @@ export function rowsBody<K extends string>(columns: readonly CsvColumn<K>[], row
   return { kind: 'rows', save: (path, options) => exportCsv({ path }, columns, rows(), options), chunks: (options) => csvChunks(columns, rows(), options) }
 }
 
-/** Writes a job to `path` atomically (temporary file, fsync, rename); a failure leaves no file (CsvExportError). */
-export async function saveCsvJob(job: CsvJob, path: string, signal?: AbortSignal): Promise<CsvExportResult> {
+/**
+ * Writes a job to `path` atomically (temporary file, fsync, rename); a failure leaves no
+ * file (CsvExportError). `rows` is undefined for an XLSX file made elsewhere (the team
+ * server's): a zip cannot be counted as it passes, as CSV records can.
+ */
+export async function saveCsvJob(job: CsvJob, path: string, signal?: AbortSignal): Promise<Omit<CsvExportResult, 'rows'> & { rows: number | undefined }> {
   const { body } = job
   if (body.kind === 'rows') return body.save(path, { bom: job.bom, dialect: job.dialect, ...(signal ? { signal } : {}) })
   // Opened inside the export, so that a refusal is reported like any other failure: nothing written.
   const { open } = body
   async function* bytes(): AsyncGenerator<Uint8Array, void, undefined> {
     yield* await open(signal)
+  }
+  if (job.file === 'xlsx') {
+    const saved = await writeAtomically(path, bytes(), () => 0, signal)
+    return { ...saved, rows: undefined }
   }
   return exportBytes({ path }, bytes(), signal ? { signal } : {})
 }

@@ -46,7 +46,7 @@ type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: strin
 function outcomeOf(result: ExportResult, { t }: Pick<Translator, 't'>): Outcome {
   switch (result.status) {
     case 'saved':
-      return { kind: 'done', text: t('reports.export.saved', { count: result.rows, path: result.path }) }
+      return { kind: 'done', text: result.rows === undefined ? t('reports.export.savedTo', { path: result.path }) : t('reports.export.saved', { count: result.rows, path: result.path }) }
     case 'download':
       startDownload(result.url, result.fileName)
       return { kind: 'done', text: t('reports.export.downloading', { file: result.fileName }) }

@@ -238,6 +238,7 @@ export const deReports: Record<keyof typeof enReports, string> = {
 
   // XLSX exports: the control's buttons and the column headers of the sheets (the CSV keeps its keys).
   'reports.export.xlsx': 'Excel exportieren (XLSX)',
+  'reports.export.savedTo': 'Gespeichert in {path}',
   'reports.export.xlsxTitle': 'Eine Excel-Arbeitsmappe (.xlsx): Tage als Datum, Stunden als Dezimalzahlen, die Kopfzeile fixiert',
   'reports.exportEntriesXlsx': 'Einträge exportieren (Excel)',
   'reports.exportReportXlsx': 'Bericht exportieren (Excel)',

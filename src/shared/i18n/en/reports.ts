@@ -236,6 +236,7 @@ export const enReports = {
 
   // XLSX exports: the control's buttons and the column headers of the sheets (the CSV keeps its keys).
   'reports.export.xlsx': 'Export Excel (XLSX)',
+  'reports.export.savedTo': 'Saved to {path}',
   'reports.export.xlsxTitle': 'An Excel workbook (.xlsx): days as dates, hours as decimal numbers, the header row frozen',
   'reports.exportEntriesXlsx': 'Export entries (Excel)',
   'reports.exportReportXlsx': 'Export report (Excel)',
