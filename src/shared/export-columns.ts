@@ -6,7 +6,7 @@
 // the formula guard when the writer turns it into a cell (csv-cells).
 import { csvNumber, decimalHours, isoDay, isoInstant, wholeMinutes, yesNo, type CsvNumber, type CsvValue } from './csv-cells'
 import type { CsvColumn, CsvRow } from './csv-writer'
-import type { ExportScope, ExportWhat } from './exports'
+import type { ExportFile, ExportScope, ExportWhat } from './exports'
 import type { MonthCustomerRow, MonthEntryRow, MonthOrganisationRow, MonthTicketRow, MonthViewKind } from './month-views'
 import { TEAM_DIMENSIONS, TIME_DIMENSIONS, type ContractUsage, type ContractUsageRow, type ReportDimension, type ReportQuery, type ReportResult, type ReportRow } from './reports'
 
@@ -336,19 +336,19 @@ export const TEAM_ENTRY_CSV_COLUMNS: readonly CsvColumn<TeamEntryCsvKey>[] = [
 /**
  * The file name offered for an export, made of ISO days and months only (safe on every
  * file system and in a Content-Disposition header): stint-report-2026-11-01-to-2026-11-30.csv,
- * stint-team-contract-usage-2026-11.csv, stint-month-tickets-2026-11.csv.
+ * stint-team-contract-usage-2026-11.csv, stint-month-tickets-2026-11.xlsx.
  */
-export function exportFileName(what: ExportWhat, scope: ExportScope = 'mine'): string {
+export function exportFileName(what: ExportWhat, scope: ExportScope = 'mine', file: ExportFile = 'csv'): string {
   const prefix = scope === 'team' ? 'stint-team' : 'stint'
   switch (what.kind) {
     case 'report':
-      return `${prefix}-report-${what.query.from}-to-${what.query.to}.csv`
+      return `${prefix}-report-${what.query.from}-to-${what.query.to}.${file}`
     case 'entries':
-      return `${prefix}-entries-${what.from}-to-${what.to}.csv`
+      return `${prefix}-entries-${what.from}-to-${what.to}.${file}`
     case 'contractUsage':
-      return `${prefix}-contract-usage-${what.query.month}.csv`
+      return `${prefix}-contract-usage-${what.query.month}.${file}`
     case 'month':
-      return `${prefix}-month-${what.query.view}-${what.query.month}.csv`
+      return `${prefix}-month-${what.query.view}-${what.query.month}.${file}`
   }
 }
 

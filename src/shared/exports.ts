@@ -7,6 +7,7 @@ import { CsvFormatSchema } from './csv-dialect'
 import { EntryStatusSchema } from './entries'
 import { ContractUsageQuerySchema, ReportFiltersSchema, ReportQuerySchema, rangeDaySchema, rangeOrderProblem } from './reports'
 import { MonthViewQuerySchema } from './month-views'
+import { LANGUAGES } from './i18n/languages'
 
 /** Whose time: this device's own (offline) or the team's through the team server. */
 export const ExportScopeSchema = z.enum(['mine', 'team'], { error: 'The scope of an export is "mine" (this device’s time) or "team" (through the team server).' })
@@ -46,6 +47,10 @@ export const ExportWhatSchema = z.discriminatedUnion(
 export type ExportWhat = z.output<typeof ExportWhatSchema>
 export type ExportWhatInput = z.input<typeof ExportWhatSchema>
 
+/** The kind of file: CSV (text, for scripts and importers) or an Excel workbook (XLSX, typed cells for people). */
+export const ExportFileSchema = z.enum(['csv', 'xlsx'], { error: 'An export is a "csv" or an "xlsx" file.' })
+export type ExportFile = z.infer<typeof ExportFileSchema>
+
 export const ExportRequestSchema = z
   .object({
     what: ExportWhatSchema,
@@ -54,14 +59,18 @@ export const ExportRequestSchema = z
     bom: z.boolean().default(false),
     /** Days and decimals as machines read them (ISO, dot) or as a language's locale writes them (csv-dialect). */
     format: CsvFormatSchema.default('machine'),
+    /** CSV unless asked for XLSX, so callers from before XLSX get what they always got. `bom` and `format` are about CSV only. */
+    file: ExportFileSchema.default('csv'),
+    /** The language of an XLSX file's column headers (the reader's); English when left out. A CSV's headers are its stable keys. */
+    language: z.enum(LANGUAGES, { error: `A language is one of ${LANGUAGES.join(', ')}.` }).optional(),
   })
   .strict()
 export type ExportRequestInput = z.input<typeof ExportRequestSchema>
 export type ExportRequest = z.output<typeof ExportRequestSchema>
 
 export const ExportResultSchema = z.discriminatedUnion('status', [
-  /** The app wrote the file (complete, renamed into place). */
-  z.object({ status: z.literal('saved'), path: z.string(), rows: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
+  /** The app wrote the file (complete, renamed into place); `rows` is left out when unknown (the team server's XLSX arrives as finished bytes). */
+  z.object({ status: z.literal('saved'), path: z.string(), rows: z.number().int().nonnegative().optional(), bytes: z.number().int().nonnegative() }),
   /** The person closed the save dialog; nothing was written. */
   z.object({ status: z.literal('cancelled') }),
   /** The browser host: open `url` (same origin, single use, valid for a minute) to download `fileName`. */

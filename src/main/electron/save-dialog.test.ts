@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { BaseWindow, SaveDialogOptions, SaveDialogReturnValue } from 'electron'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { rowsBody, type CsvJob } from '../reports/exporter'
+import { readXlsx } from '../testing/xlsx-reader'
 import { saveDialogDestination } from './save-dialog'
 
 /** A save dialog that answers as the person would, and remembers what it was asked. */
@@ -29,6 +30,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 function job(rows: () => Iterable<{ name: string; hours: string }> | AsyncIterable<{ name: string; hours: string }>, bom = false): CsvJob {
   return {
     fileName: 'stint-entries-2026-11-01-to-2026-11-30.csv',
+    file: 'csv',
     bom,
     dialect: MACHINE_DIALECT,
     body: rowsBody(
@@ -55,6 +57,19 @@ describe('exporting CSV in the app', () => {
     expect(options.defaultPath).toBe(join(dir, 'Downloads', 'stint-entries-2026-11-01-to-2026-11-30.csv'))
     expect(options.filters?.[0]).toEqual({ name: 'CSV (comma-separated values)', extensions: ['csv'] })
     expect(options.properties).toContain('showOverwriteConfirmation')
+  })
+
+  it('an XLSX job: an Excel filter and title, and the workbook written to the chosen file', async () => {
+    const path = join(dir, 'november.xlsx')
+    const dialog = new FakeDialog(() => ({ canceled: false, filePath: path }))
+    const columns = [{ key: 'name', header: 'name' }] as const
+    const workbook: CsvJob = { ...job(() => []), fileName: 'stint-report.xlsx', file: 'xlsx', body: rowsBody(columns, () => [{ name: '=1+1' }], [{ key: 'name', header: 'Name', kind: 'text' }]) }
+    const result = await destination(dialog).deliver(workbook)
+    const options: SaveDialogOptions = dialog.asked[0]?.options ?? {}
+    expect(options.title).toBe('Export Excel workbook')
+    expect(options.filters?.[0]).toEqual({ name: 'Excel workbook (XLSX)', extensions: ['xlsx'] })
+    expect(result).toMatchObject({ status: 'saved', path, rows: 1 })
+    expect(readXlsx(readFileSync(path)).cell('A2')).toMatchObject({ type: 'inlineStr', raw: '=1+1', formula: undefined })
   })
 
   it('writes the chosen file and says where, how many rows and bytes', async () => {

@@ -1,4 +1,4 @@
-// Where a CSV export goes in the app: a save dialog (modal to Stint's window), first in
+// Where a CSV or XLSX export goes in the app: a save dialog (modal to Stint's window), first in
 // the Downloads folder, then in the folder chosen last time. The file is written
 // atomically by the export code; this adapter only asks where.
 import { dirname, join } from 'node:path'
@@ -21,12 +21,13 @@ export function saveDialogDestination(deps: SaveDialogDeps): CsvDestination {
   let lastFolder: string | null = null
   return {
     async deliver(job: CsvJob): Promise<ExportResult> {
+      const xlsx = job.file === 'xlsx'
       const options: SaveDialogOptions = {
-        title: 'Export CSV',
+        title: xlsx ? 'Export Excel workbook' : 'Export CSV',
         buttonLabel: 'Export',
         defaultPath: join(lastFolder ?? deps.downloadsFolder(), job.fileName),
         filters: [
-          { name: 'CSV (comma-separated values)', extensions: ['csv'] },
+          xlsx ? { name: 'Excel workbook (XLSX)', extensions: ['xlsx'] } : { name: 'CSV (comma-separated values)', extensions: ['csv'] },
           { name: 'All files', extensions: ['*'] },
         ],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
@@ -36,7 +37,7 @@ export function saveDialogDestination(deps: SaveDialogDeps): CsvDestination {
       if (choice.canceled || !choice.filePath) return { status: 'cancelled' }
       lastFolder = dirname(choice.filePath)
       const { path, rows, bytes } = await save(job, choice.filePath)
-      return { status: 'saved', path, rows, bytes }
+      return rows === undefined ? { status: 'saved', path, bytes } : { status: 'saved', path, rows, bytes }
     },
   }
 }

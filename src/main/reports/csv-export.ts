@@ -155,7 +155,8 @@ export async function exportBytes(target: { readonly path: string }, chunks: Asy
   return writeAtomically(target.path, counted(), () => counter.rows, options.signal)
 }
 
-async function writeAtomically(target: string, chunks: AsyncIterable<string | Uint8Array>, rows: () => number, signal: AbortSignal | undefined): Promise<CsvExportResult> {
+/** Writes `chunks` to `target` through a private temporary file (fsync, rename); on any failure no file is left and a CsvExportError says so. */
+export async function writeAtomically(target: string, chunks: AsyncIterable<string | Uint8Array>, rows: () => number, signal: AbortSignal | undefined): Promise<CsvExportResult> {
   const path = resolve(target)
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.part`)
   const fileErrors = new WeakSet<object>()

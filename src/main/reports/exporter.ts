@@ -8,12 +8,15 @@ import { csvDialect, type CsvDialect } from '@shared/csv-dialect'
 import { refuse, StintError } from '@shared/errors'
 import { framedBy } from '@shared/i18n/refusal-text'
 import { ENTRY_CSV_COLUMNS, contractUsageCsv, exportFileName, monthViewCsvColumns, monthViewCsvPages, reportCsvColumns, reportCsvRow, type EntryCsvKey } from '@shared/export-columns'
-import type { ExportRequest, ExportResult, ExportWhat } from '@shared/exports'
+import type { ExportFile, ExportRequest, ExportResult, ExportWhat } from '@shared/exports'
+import { createTranslator } from '@shared/i18n/translator'
+import { xlsxColumnsOf } from '@shared/xlsx-columns'
 import type { Database } from '../db/schema'
 import { TRANSPORT_ERROR_CODE, TransportError, type SyncTransport } from '../sync/transport'
 import { entriesCsvPages, entriesCsvRecords, type EntryFilters } from './csv-entries'
-import { CsvExportError, csvChunks, exportBytes, exportCsv, type CsvColumn, type CsvExportResult, type CsvOptions, type CsvRows } from './csv-export'
+import { CsvExportError, csvChunks, exportBytes, exportCsv, writeAtomically, type CsvColumn, type CsvExportResult, type CsvOptions, type CsvRows } from './csv-export'
 import type { LocalReports } from './local-reports'
+import { exportXlsx, xlsxStream, type XlsxColumn } from './xlsx-writer'
 
 /** What a job writes: rows (made here) or CSV bytes made elsewhere (the team server). */
 export type CsvJobBody =
@@ -21,8 +24,8 @@ export type CsvJobBody =
       readonly kind: 'rows'
       /** Writes the rows to a file (exportCsv); the rows are read only now. */
       readonly save: (path: string, options: CsvOptions) => Promise<CsvExportResult>
-      /** The rows as CSV text (csvChunks); the rows are read only now. */
-      readonly chunks: (options: CsvOptions) => AsyncIterable<string>
+      /** The rows as the file's text or bytes (csvChunks, xlsxStream); the rows are read only now. */
+      readonly chunks: (options: CsvOptions) => AsyncIterable<string | Uint8Array>
     }
   | {
       readonly kind: 'bytes'
@@ -34,6 +37,9 @@ export type CsvJobBody =
 export interface CsvJob {
   /** The file name to offer, such as stint-report-2026-11-01-to-2026-11-30.csv. */
   readonly fileName: string
+  /** CSV or XLSX; the destination names the file type after it. */
+  readonly file: ExportFile
+  /** CSV only. */
   readonly bom: boolean
   /** How days and decimals are written (the machine's unless the request asked for a locale's). */
   readonly dialect: CsvDialect
@@ -45,19 +51,37 @@ export interface CsvDestination {
   deliver(job: CsvJob): Promise<ExportResult>
 }
 
-/** A job body of rows: the columns and the row source stay together, whatever their keys. */
-export function rowsBody<K extends string>(columns: readonly CsvColumn<K>[], rows: () => CsvRows<K>): CsvJobBody {
+/**
+ * A job body of rows: the columns and the row source stay together, whatever their keys.
+ * With `sheet` (the same columns typed for a sheet, xlsxColumnsOf) it writes XLSX, else CSV.
+ */
+export function rowsBody<K extends string>(columns: readonly CsvColumn<K>[], rows: () => CsvRows<K>, sheet?: readonly XlsxColumn<K>[]): CsvJobBody {
+  if (sheet) {
+    return {
+      kind: 'rows',
+      save: (path, { signal }) => exportXlsx({ path }, sheet, rows(), signal ? { signal } : {}),
+      chunks: ({ signal }) => xlsxStream(sheet, rows(), signal ? { signal } : {}),
+    }
+  }
   return { kind: 'rows', save: (path, options) => exportCsv({ path }, columns, rows(), options), chunks: (options) => csvChunks(columns, rows(), options) }
 }
 
-/** Writes a job to `path` atomically (temporary file, fsync, rename); a failure leaves no file (CsvExportError). */
-export async function saveCsvJob(job: CsvJob, path: string, signal?: AbortSignal): Promise<CsvExportResult> {
+/**
+ * Writes a job to `path` atomically (temporary file, fsync, rename); a failure leaves no
+ * file (CsvExportError). `rows` is undefined for an XLSX file made elsewhere (the team
+ * server's): a zip cannot be counted as it passes, as CSV records can.
+ */
+export async function saveCsvJob(job: CsvJob, path: string, signal?: AbortSignal): Promise<Omit<CsvExportResult, 'rows'> & { rows: number | undefined }> {
   const { body } = job
   if (body.kind === 'rows') return body.save(path, { bom: job.bom, dialect: job.dialect, ...(signal ? { signal } : {}) })
   // Opened inside the export, so that a refusal is reported like any other failure: nothing written.
   const { open } = body
   async function* bytes(): AsyncGenerator<Uint8Array, void, undefined> {
     yield* await open(signal)
+  }
+  if (job.file === 'xlsx') {
+    const saved = await writeAtomically(path, bytes(), () => 0, signal)
+    return { ...saved, rows: undefined }
   }
   return exportBytes({ path }, bytes(), signal ? { signal } : {})
 }
@@ -109,9 +133,12 @@ export class Exporter {
 
   /** The job for `request`: everything the device can check is checked here, before a dialog or a download. */
   async prepare(request: ExportRequest): Promise<CsvJob> {
-    const { what, scope, bom, format } = request
-    const fileName = exportFileName(what, scope)
+    const { what, scope, bom, format, file } = request
+    const fileName = exportFileName(what, scope, file)
     const dialect = csvDialect(format)
+    const translator = createTranslator(request.language ?? 'en')
+    /** The body of `columns` and `rows` in the file asked for. */
+    const body = <K extends string>(columns: readonly CsvColumn<K>[], rows: () => CsvRows<K>): CsvJobBody => rowsBody(columns, rows, file === 'xlsx' ? xlsxColumnsOf(columns, translator) : undefined)
     if (scope === 'team') {
       // Refused now, before a dialog, when there is no team server to ask.
       switch (this.deps.teamServer()) {
@@ -120,26 +147,28 @@ export class Exporter {
         case 'signed-out':
           throw refuse('unavailable', 'refusal.export.teamSignedOut')
       }
-      return { fileName, bom, dialect, body: { kind: 'bytes', open: (signal) => this.deps.online((transport) => transport.exportCsv({ what, bom, format }, signal)) } }
+      const language = request.language
+      return { fileName, file, bom, dialect, body: { kind: 'bytes', open: (signal) => this.deps.online((transport) => transport.exportCsv({ what, bom, format, file, ...(language ? { language } : {}) }, signal)) } }
     }
     switch (what.kind) {
       case 'report': {
         // The whole report, every row: the 100,000-row limit is for a table on screen.
         const result = await this.deps.reports.run(what.query, { uncapped: true })
         const columns = reportCsvColumns(result.query)
-        return { fileName, bom, dialect, body: rowsBody(columns, () => result.rows.map((row) => reportCsvRow(result.query, row))) }
+        return { fileName, file, bom, dialect, body: body(columns, () => result.rows.map((row) => reportCsvRow(result.query, row))) }
       }
       case 'contractUsage': {
         const usage = await this.deps.reports.contractUsage(what.query.month, { statuses: what.query.statuses })
         const { columns, rows } = contractUsageCsv(usage)
-        return { fileName, bom, dialect, body: rowsBody(columns, () => rows) }
+        return { fileName, file, bom, dialect, body: body(columns, () => rows) }
       }
       case 'entries':
-        return { fileName, bom, dialect, body: rowsBody(ENTRY_CSV_COLUMNS, this.entries(what, format === 'machine')) }
+        // The finished-records fast path is CSV text; a sheet takes the rows.
+        return { fileName, file, bom, dialect, body: body(ENTRY_CSV_COLUMNS, this.entries(what, file === 'csv' && format === 'machine')) }
       case 'month': {
         const { view, month } = what.query
         const pageSize = this.deps.pageSize
-        return { fileName, bom, dialect, body: rowsBody(monthViewCsvColumns(view), () => monthViewCsvPages(view, month, this.deps.reports.monthPages(what.query, pageSize ? { pageSize } : {}))) }
+        return { fileName, file, bom, dialect, body: body(monthViewCsvColumns(view), () => monthViewCsvPages(view, month, this.deps.reports.monthPages(what.query, pageSize ? { pageSize } : {}))) }
       }
     }
   }

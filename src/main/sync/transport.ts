@@ -72,7 +72,7 @@ export interface SyncTransport {
   /** Contract usage of a month over the time the caller may see (all of it for an administrator). */
   teamContractUsage(query: ContractUsageQueryInput): Promise<ContractUsage>
   /** A CSV export of the team's time: the server's bytes as they arrive (a refusal throws before the first). */
-  exportCsv(request: Pick<ExportRequest, 'what' | 'bom' | 'format'>, signal?: AbortSignal): Promise<AsyncIterable<Uint8Array>>
+  exportCsv(request: Pick<ExportRequest, 'what' | 'bom' | 'format'> & Partial<Pick<ExportRequest, 'file' | 'language'>>, signal?: AbortSignal): Promise<AsyncIterable<Uint8Array>>
   /** Where the caller's entries of a span of days stand on their tickets. */
   ticketWrites(from: string, to: string): Promise<TicketWriteStatus[]>
 }
@@ -190,7 +190,7 @@ export function httpTransport(baseUrl: string, token: string, fetchImpl: typeof 
       const timer = setTimeout(() => started.abort(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)), REQUEST_TIMEOUT_MS)
       const both = signal ? AbortSignal.any([started.signal, signal]) : started.signal
       try {
-        const response = await send('/v1/exports/csv', { method: 'POST', body: JSON.stringify({ what: request.what, scope: 'team', bom: request.bom, ...(request.format === 'machine' ? {} : { format: request.format }) }) }, both)
+        const response = await send('/v1/exports/csv', { method: 'POST', body: JSON.stringify({ what: request.what, scope: 'team', bom: request.bom, ...(request.format === 'machine' ? {} : { format: request.format }), ...(request.file === 'xlsx' ? { file: 'xlsx', language: request.language } : {}) }) }, both)
         if (!response.body) throw refusalError('server', { id: 'refusal.transport.noCsv', values: { server: base } })
         return response.body
       } finally {

@@ -172,6 +172,7 @@ describe('a CSV export in the browser host is a one-time download', () => {
     }
     const job: CsvJob = {
       fileName: 'stint-entries.csv',
+      file: 'csv',
       bom: false,
       dialect: MACHINE_DIALECT,
       body: rowsBody(
@@ -193,6 +194,7 @@ describe('a CSV export in the browser host is a one-time download', () => {
   it('a failure before the first byte is an error page with the reason', async () => {
     const job: CsvJob = {
       fileName: 'stint-entries.csv',
+      file: 'csv',
       bom: false,
       dialect: MACHINE_DIALECT,
       body: {
@@ -215,7 +217,7 @@ describe('a CSV export in the browser host is a one-time download', () => {
         closed = true
       }
     }
-    const answer = await downloads.deliver({ fileName: 'x.csv', bom: false, dialect: MACHINE_DIALECT, body: rowsBody([{ key: 'n', header: 'n' }], endless) })
+    const answer = await downloads.deliver({ fileName: 'x.csv', file: 'csv', bom: false, dialect: MACHINE_DIALECT, body: rowsBody([{ key: 'n', header: 'n' }], endless) })
     if (answer.status !== 'download') throw new Error('no download')
     const reply = await send(answer.url, { onData: (req) => req.destroy() })
     expect(reply.complete).toBe(false)

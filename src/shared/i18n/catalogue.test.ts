@@ -83,6 +83,13 @@ describe('the German catalogue is complete', () => {
       'billing.changes.total',
       'reports.month.col.person',
       'reports.month.col.tickets',
+      // XLSX column headers: the same words.
+      'reports.column.organisation',
+      'reports.column.person',
+      'reports.column.team',
+      'reports.column.status',
+      'reports.column.ticket',
+      'reports.column.tickets',
       // Calendar: a span, and lists of names the reader's own words fill.
       'calendar.span',
       'calendar.rowName',

@@ -1,9 +1,10 @@
-// The one CSV export button of every report view. It asks the host for the file ('export.csv'):
-// the app answers after its save dialog (saved or cancelled), the browser host with a
-// one-time address that this button opens as a download. Progress and the outcome are
-// spoken beside the button; a failure says that nothing was written.
+// The one export control of every report view: a CSV button (with its byte-order-mark
+// option) and an Excel (XLSX) button. Either asks the host for the file ('export.csv',
+// file csv or xlsx): the app answers after its save dialog (saved or cancelled), the
+// browser host with a one-time address that the control opens as a download. Progress
+// and the outcome are spoken beside the buttons; a failure says that nothing was written.
 import { useEffect, useId, useRef, useState } from 'react'
-import type { ExportResult, ExportScope, ExportWhatInput } from '@shared/exports'
+import type { ExportFile, ExportResult, ExportScope, ExportWhatInput } from '@shared/exports'
 import type { Translator } from '@shared/i18n/translator'
 import { useClient } from '../client-context'
 import { useT } from '../i18n/i18n-context'
@@ -45,7 +46,7 @@ type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: strin
 function outcomeOf(result: ExportResult, { t }: Pick<Translator, 't'>): Outcome {
   switch (result.status) {
     case 'saved':
-      return { kind: 'done', text: t('reports.export.saved', { count: result.rows, path: result.path }) }
+      return { kind: 'done', text: result.rows === undefined ? t('reports.export.savedTo', { path: result.path }) : t('reports.export.saved', { count: result.rows, path: result.path }) }
     case 'download':
       startDownload(result.url, result.fileName)
       return { kind: 'done', text: t('reports.export.downloading', { file: result.fileName }) }
@@ -59,18 +60,22 @@ export interface ExportCsvButtonProps {
   what: () => ExportWhatInput
   scope: ExportScope
   label?: string
+  /** The Excel button's words, naming the same export as `label` ('Export report (Excel)'). */
+  xlsxLabel?: string
   disabled?: boolean
   /** False beside another export button that already shows the (shared, remembered) byte-order-mark option. */
   showBomOption?: boolean
 }
 
-export function ExportCsvButton({ what, scope, label, disabled = false, showBomOption = true }: ExportCsvButtonProps) {
+export function ExportCsvButton({ what, scope, label, xlsxLabel, disabled = false, showBomOption = true }: ExportCsvButtonProps) {
   const client = useClient()
   const translator = useT()
   const { t, language } = translator
   const id = useId()
   const [bom, setBom] = useState(readBom)
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' })
+  /** Which button is at work, so that it (and only it) says so. */
+  const [running, setRunning] = useState<ExportFile>('csv')
   const live = useRef(true)
   useEffect(() => {
     live.current = true
@@ -80,8 +85,9 @@ export function ExportCsvButton({ what, scope, label, disabled = false, showBomO
   }, [])
 
   const busy = outcome.kind === 'busy'
-  const run = async () => {
+  const run = async (file: ExportFile) => {
     if (disabled || busy) return
+    setRunning(file)
     setOutcome({ kind: 'busy' })
     try {
       // Without its own checkbox the button follows the remembered choice of the one beside it.
@@ -89,7 +95,9 @@ export function ExportCsvButton({ what, scope, label, disabled = false, showBomO
       // read now, so the choice just made counts, and settings that cannot be read mean the default.
       const settings = await client.settings.get({}).catch(() => null)
       const format = settings?.exports.csvFormat === 'locale' ? language : 'machine'
-      const result = await client.export.csv({ what: what(), scope, bom: showBomOption ? bom : readBom(), format })
+      const result = await client.export.csv(
+        file === 'xlsx' ? { what: what(), scope, file, language } : { what: what(), scope, bom: showBomOption ? bom : readBom(), format },
+      )
       if (live.current) setOutcome(outcomeOf(result, translator))
     } catch (error) {
       if (live.current) setOutcome({ kind: 'failed', text: t('reports.export.failed', { reason: (error as Error).message }) })
@@ -109,9 +117,19 @@ export function ExportCsvButton({ what, scope, label, disabled = false, showBomO
           className="button button--secondary button--compact"
           aria-disabled={disabled || busy || undefined}
           aria-describedby={`${id}-status`}
-          onClick={() => void run()}
+          onClick={() => void run('csv')}
         >
-          {busy ? t('reports.export.busy') : (label ?? t('reports.export.csv'))}
+          {busy && running === 'csv' ? t('reports.export.busy') : (label ?? t('reports.export.csv'))}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary button--compact"
+          title={t('reports.export.xlsxTitle')}
+          aria-disabled={disabled || busy || undefined}
+          aria-describedby={`${id}-status`}
+          onClick={() => void run('xlsx')}
+        >
+          {busy && running === 'xlsx' ? t('reports.export.busy') : (xlsxLabel ?? t('reports.export.xlsx'))}
         </button>
         {showBomOption && (
           <label className="export-csv__bom" title={t('reports.export.bomTitle')}>

@@ -382,6 +382,21 @@ describe('Export CSV button', () => {
     })
   })
 
+  it('exports the report as an Excel workbook from its own button, headers in the window’s language, no byte-order mark', async () => {
+    const host = await exportWith(() => ({ status: 'saved', path: '/home/tess/report.xlsx', rows: 3, bytes: 9_000 }))
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Byte-order mark for Excel' }))
+    const button = screen.getByRole('button', { name: 'Export report (Excel)' })
+    expect(button.getAttribute('title')).toMatch(/Excel workbook \(\.xlsx\)/)
+    fireEvent.click(button)
+    await screen.findByText('Saved 3 rows to /home/tess/report.xlsx')
+    expect(host.requestsTo('export.csv')[0]).toEqual({
+      what: { kind: 'report', query: expect.objectContaining({ from: '2026-11-01', groupBy: ['customer'] }) as unknown },
+      scope: 'mine',
+      file: 'xlsx',
+      language: 'en',
+    })
+  })
+
   it('writes the formats of the window’s language when Settings asks for them', async () => {
     const host = reportsHost({ 'settings.get': () => ({ ...SETTINGS, exports: { csvFormat: 'locale' } }), 'export.csv': () => ({ status: 'cancelled' }) })
     renderReports(host)

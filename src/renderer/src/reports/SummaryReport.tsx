@@ -106,10 +106,11 @@ export function SummaryReport({ state, onChange, today, periodRule, expectedSeco
               what={() => ({ kind: 'entries', from: range.from, to: range.to, filters: filtersOf(state), includeVoided: state.statuses.includes('voided') })}
               scope={state.scope}
               label={t('reports.exportEntries')}
+              xlsxLabel={t('reports.exportEntriesXlsx')}
               disabled={result.totals.entryCount === 0}
               showBomOption={false}
             />
-            <ExportCsvButton what={() => ({ kind: 'report', query })} scope={state.scope} label={t('reports.exportReport')} disabled={result.totals.entryCount === 0} />
+            <ExportCsvButton what={() => ({ kind: 'report', query })} scope={state.scope} label={t('reports.exportReport')} xlsxLabel={t('reports.exportReportXlsx')} disabled={result.totals.entryCount === 0} />
           </div>
         </div>
       )}

@@ -23,6 +23,7 @@ import { silentLogger as appLogger } from '../../../main/logger'
 import { saveCsvJob, type CsvDestination } from '../../../main/reports/exporter'
 import { MemorySettingsStore } from '../../../main/settings/settings-store'
 import { ManualScheduler } from '../../../main/timers/scheduler'
+import { readXlsx } from '../../../main/testing/xlsx-reader'
 import { WebDownloads } from '../../../main/web/downloads'
 import { startWebHost, type WebHost } from '../../../main/web/server'
 import { buildServerApp } from '../../app'
@@ -165,6 +166,26 @@ function suite(dialect: TestDialect) {
     expect(report.statusCode).toBe(403)
   })
 
+  it('streams XLSX on request: headers in the asked language, days as dates, hours as numbers, every description a string', async () => {
+    const reply = await exportAs('bo', { what: { kind: 'entries', from: '2026-11-01', to: '2026-11-30' }, file: 'xlsx', language: 'de' })
+    expect(reply.statusCode, reply.body).toBe(200)
+    expect(reply.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    expect(reply.headers['content-disposition']).toContain('filename="stint-team-entries-2026-11-01-to-2026-11-30.xlsx"')
+    const sheet = readXlsx(reply.rawPayload)
+    const [header, ...rows] = sheet.values()
+    expect(header?.slice(0, 3)).toEqual(['Datum', 'Person', 'Referenz des Arbeitselements'])
+    const column = (name: string) => (header ?? []).indexOf(name)
+    expect(rows.map((row) => row[column('Beschreibung')] ?? '')).toEqual([...descriptions, ''])
+    expect(rows[0]?.[column('Datum')]).toBe('2026-11-02')
+    expect(rows[0]?.[column('Stunden')]).toBe(0.5)
+    for (const row of sheet.rows.values()) for (const cell of row.values()) expect(cell.formula).toBeUndefined()
+    expect(sheet.frozenRows).toBe(1)
+    // A refusal still comes before the first byte, as JSON.
+    const refused = await exportAs('bo', { what: { kind: 'entries', from: '2026-11-01', to: '2026-11-30', filters: { userIds: [id.di] } }, file: 'xlsx' })
+    expect(refused.statusCode).toBe(403)
+    expect(refused.headers['content-type']).toMatch(/^application\/json/)
+  })
+
   it('applies the filters: team, person, organisation, billable, statuses, voided', async () => {
     const ids = async (filters: object) => (await entriesOf('ana', filters)).map((row) => `${row['person'] ?? ''}:${row['date'] ?? ''}`)
     expect(await ids({ teamIds: [null] })).toEqual(['Di:2026-11-05', 'Ana:2026-11-06'])
@@ -304,6 +325,13 @@ function suite(dialect: TestDialect) {
       expect(readFileSync(target)).toEqual(directGerman.rawPayload)
       const germanRows: Record<string, string>[] = parse(directGerman.rawPayload, { columns: true, delimiter: ';', relax_quotes: false, relax_column_count: false })
       expect(germanRows[0]).toMatchObject({ date: '02.11.2026', person: 'Bo', hours: '0,50', minutes: '30' })
+
+      // XLSX from the team server: the server's bytes, saved whole; its rows are not counted as they pass.
+      const workbook = await call({ what: { kind: 'entries', from: '2026-11-01', to: '2026-11-30' }, scope: 'team', file: 'xlsx', language: 'en' })
+      expect(workbook).toMatchObject({ ok: true, value: { status: 'saved', path: target } })
+      expect(workbook.ok && workbook.value.status === 'saved' ? workbook.value.rows : 'no').toBeUndefined()
+      const sheet = readXlsx(readFileSync(target))
+      expect(sheet.values().slice(1).map((row) => row[1])).toEqual([...descriptions.map(() => 'Bo'), 'Bo', 'Cy'])
     } finally {
       await core?.close()
       rmSync(dir, { recursive: true, force: true })

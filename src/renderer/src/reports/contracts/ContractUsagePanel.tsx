@@ -123,7 +123,7 @@ function UsageBody({ usage, month, stale, unit, scope }: { usage: ContractUsage;
             {sentenceWith(t, 'reports.contracts.beyond', { duration: <strong>{duration(beyond)}</strong> })}
           </span>
         </p>
-        <ExportCsvButton what={() => ({ kind: 'contractUsage', query: { month } })} scope={scope} label={t('reports.contracts.export')} />
+        <ExportCsvButton what={() => ({ kind: 'contractUsage', query: { month } })} scope={scope} label={t('reports.contracts.export')} xlsxLabel={t('reports.contracts.exportXlsx')} />
       </div>
       <p className="muted cu-rule">{t('reports.contracts.rule')}</p>
       <div className="mv-scroll cu-scroll" tabIndex={0} role="region" aria-label={t('reports.contracts.region', { month: monthText })}>

@@ -139,6 +139,7 @@ export function MonthViews({ scope }: { scope: MonthScope }) {
                 what={() => ({ kind: 'month', query: { month, view, statuses: [...statuses] } })}
                 scope={scope}
                 label={t('reports.month.export', { view })}
+                xlsxLabel={t('reports.month.exportXlsx', { view })}
                 disabled={shown.rowCount === 0}
               />
             </div>
