@@ -277,6 +277,16 @@ export interface TicketWritesTable {
   updated_at: number
 }
 
+/** A row booked from another tracker's CSV export: importing the same file again books nothing new. */
+export interface ImportedRowsTable {
+  user_id: string
+  source: 'toggl' | 'clockify' | 'harvest' | 'kimai'
+  row_key: string
+  entry_id: string
+  file_name: string
+  imported_at: number
+}
+
 export interface Database {
   timers: TimersTable
   timer_segments: TimerSegmentsTable
@@ -299,6 +309,7 @@ export interface Database {
   usage_alerts: UsageAlertsTable
   ticket_systems: TicketSystemsTable
   ticket_writes: TicketWritesTable
+  imported_rows: ImportedRowsTable
 }
 
 export type TimerRow = Selectable<TimersTable>

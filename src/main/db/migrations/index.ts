@@ -14,6 +14,7 @@ import * as m0010 from './0010-held-time'
 import * as m0011 from './0011-sync-issue-refusals'
 import * as m0012 from './0012-work-item-ticket-url'
 import * as m0013 from './0013-ticket-writeback'
+import * as m0016 from './0016-imported-rows'
 
 export interface Migration {
   name: string
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   { name: '0011-sync-issue-refusals', up: m0011.up },
   { name: '0012-work-item-ticket-url', up: m0012.up },
   { name: '0013-ticket-writeback', up: m0013.up },
+  { name: '0016-imported-rows', up: m0016.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length
