@@ -7,6 +7,7 @@ import { useT } from '../i18n/i18n-context'
 import { AppearanceSettings } from '../settings/AppearanceSettings'
 import { ReminderSettings } from '../settings/ReminderSettings'
 import { ExtensionSettings } from '../settings/ExtensionSettings'
+import { ImportSettings } from '../import/ImportSettings'
 import { TicketSystemsSettings } from '../settings/TicketSystemsSettings'
 import { SectionHead } from '../settings/SectionHead'
 import { ShortcutSettings, useShortcutStatus } from '../settings/ShortcutSettings'
@@ -59,6 +60,7 @@ export function SettingsView() {
           <AppearanceSettings appearance={settings.appearance} language={settings.language} exports={settings.exports} feedback={feedback} onSave={(patch) => save('appearance', patch)} />
           <ExtensionSettings />
           <TicketSystemsSettings />
+          <ImportSettings />
           <section className="panel" aria-labelledby={`${id}-startup`}>
             <SectionHead id={`${id}-startup`} title={t('settings.startup.title')} section="startup" feedback={feedback} />
             <div className="setting">
