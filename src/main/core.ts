@@ -31,6 +31,7 @@ import { memoryTicketSecrets, type TicketSecrets } from './ticket-writes/secrets
 import { LocalTicketSystems } from './ticket-writes/service'
 import { DesktopTicketWriter, desktopConnectors, type DesktopConnectorFactory } from './ticket-writes/worker'
 import { WorkService } from './work/work-service'
+import { ImportService } from './import/import-service'
 
 export interface CoreOptions {
   dataDir: string
@@ -218,6 +219,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const calendar = new CalendarReader({ db: store.db, clock, entries })
   const billing = new BillingService({ db: store.db, clock, userId: owner })
+  const importer = new ImportService({ db: store.db, clock, entries, events, userId: owner })
   const ticketWrites = new TicketWrites({
     db: store.db,
     online: (call) => online(TICKET_WRITES, call),
@@ -333,6 +335,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'reports.month': (query) => reports.month(query),
     'reports.teamMonth': (query) => online(TEAM_REPORTS, (t) => t.teamMonth(query)),
     'export.csv': (request) => exporter.export(request),
+    'import.preview': (request) => importer.preview(request),
+    'import.commit': (request) => importer.commit(request),
 
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),

@@ -16,6 +16,7 @@ import { TicketWriteStatusQuerySchema, TicketWriteStatusSchema } from './ticket-
 import { AddLocalTicketSystemSchema, LocalTicketSystemSchema, LocalTicketSystemsSchema, LocalTicketWriteSchema, TicketSystemTestSchema, UpdateLocalTicketSystemSchema } from './ticket-systems/local-systems'
 import { CalendarRangeSchema } from './calendar'
 import { billingCalls } from './billing-api'
+import { ImportPreviewSchema, ImportRequestSchema, ImportSummarySchema } from './import/import-types'
 import {
   HeldTimeSchema,
   PromptResolutionSchema,
@@ -139,6 +140,10 @@ export const calls = {
   'reports.teamMonth': { request: MonthViewQuerySchema, response: MonthViewResultSchema },
   /** A CSV file of a report, a month view, contract usage or raw entries: a save dialog in the app, a download in the browser host. */
   'export.csv': { request: ExportRequestSchema, response: ExportResultSchema },
+  /** Another tracker's CSV export (Toggl, Clockify, Harvest, Kimai; at most 20 MB): what it holds, what would be booked and what refused, and where its projects and clients go. */
+  'import.preview': { request: ImportRequestSchema, response: ImportPreviewSchema },
+  /** Books the preview's new rows as draft entries, with the new work items and customers, in one transaction. */
+  'import.commit': { request: ImportRequestSchema, response: ImportSummarySchema },
 
   'sync.status': { request: noRequest, response: SyncStatusSchema },
   'sync.now': { request: noRequest, response: SyncStatusSchema },

@@ -337,6 +337,14 @@ export interface BillingRunsTable {
   total_minor: number
   billed_seconds: number
   left_out_count: number
+/** A row booked from another tracker's CSV export: importing the same file again books nothing new. */
+export interface ImportedRowsTable {
+  user_id: string
+  source: 'toggl' | 'clockify' | 'harvest' | 'kimai'
+  row_key: string
+  entry_id: string
+  file_name: string
+  imported_at: number
 }
 
 export interface Database {
@@ -367,6 +375,7 @@ export interface Database {
   billing_holidays: BillingHolidaysTable
   contract_billing: ContractBillingTable
   billing_runs: BillingRunsTable
+  imported_rows: ImportedRowsTable
 }
 
 export type TimerRow = Selectable<TimersTable>

@@ -105,6 +105,8 @@ export function cannedHandlers(): Handlers {
     'reports.month': ({ month, view, statuses }) => ({ view, month, from: `${month}-01`, to: `${month}-28`, statuses, totals: noTime, rowCount: 0, rows: [] }),
     'reports.teamMonth': ({ month, view, statuses }) => ({ view, month, from: `${month}-01`, to: `${month}-28`, statuses, totals: noTime, rowCount: 0, rows: [] }),
     'export.csv': () => ({ status: 'cancelled' }),
+    'import.preview': ({ fileName }) => ({ fileName, source: 'toggl', rows: [], projects: [], clients: [], totals: { rows: 0, toImport: 0, toImportSeconds: 0, refused: 0 } }),
+    'import.commit': () => ({ source: 'toggl', imported: 0, importedSeconds: 0, refused: [], createdWorkItems: [], createdCustomers: [] }),
     'sync.status': () => syncStatus,
     'sync.now': () => syncStatus,
     'sync.account': () => null,

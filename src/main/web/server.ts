@@ -23,8 +23,11 @@ import { contentTypeOf, resolveInside, securityHeaders } from '../renderer-files
 import { csvJobChunks, type CsvJob } from '../reports/exporter'
 import { XLSX_CONTENT_TYPE } from '../reports/xlsx-writer'
 import { DOWNLOAD_PATH_PREFIX, type WebDownloads } from './downloads'
+import { MAX_IMPORT_BYTES } from '@shared/import/import-types'
 
 export const MAX_BODY_BYTES = 1024 * 1024
+/** An import uploads a whole file (MAX_IMPORT_BYTES of text, which JSON may escape to twice as many bytes); the handler refuses a larger file in words. */
+export const MAX_IMPORT_BODY_BYTES = 2 * MAX_IMPORT_BYTES + 64 * 1024
 const API_PREFIX = '/api/call/'
 const EVENTS_PATH = '/api/events'
 const HEARTBEAT_MS = 25_000
@@ -112,13 +115,13 @@ function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>): void {
   send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8')
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   let size = 0
   const chunks: Buffer[] = []
   for await (const chunk of req) {
     const buffer = chunk as Buffer
     size += buffer.length
-    if (size > MAX_BODY_BYTES) return null
+    if (size > limit) return null
     chunks.push(buffer)
   }
   return Buffer.concat(chunks).toString('utf8')
@@ -217,8 +220,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       // Browsers always send Origin with a POST; a request without one did not come from the page.
       if (origin === undefined) return send(res, 403, 'Refused: API calls must carry an Origin header.')
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'API calls take application/json.')
-      const body = await readBody(req)
-      if (body === null) return send(res, 413, `Request body over ${MAX_BODY_BYTES} bytes.`)
+      const limit = path.startsWith(`${API_PREFIX}import.`) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES
+      const body = await readBody(req, limit)
+      if (body === null) return send(res, 413, `Request body over ${limit} bytes.`)
       let request: unknown
       try {
         request = body.length === 0 ? {} : JSON.parse(body)

@@ -15,6 +15,7 @@ import * as m0011 from './0011-sync-issue-refusals'
 import * as m0012 from './0012-work-item-ticket-url'
 import * as m0013 from './0013-ticket-writeback'
 import * as m0014 from './0014-billing'
+import * as m0015 from './0015-imported-rows'
 
 export interface Migration {
   name: string
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   { name: '0012-work-item-ticket-url', up: m0012.up },
   { name: '0013-ticket-writeback', up: m0013.up },
   { name: '0014-billing', up: m0014.up },
+  { name: '0015-imported-rows', up: m0015.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

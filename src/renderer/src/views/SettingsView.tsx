@@ -8,6 +8,7 @@ import { AppearanceSettings } from '../settings/AppearanceSettings'
 import { BillingSettings } from '../settings/BillingSettings'
 import { ReminderSettings } from '../settings/ReminderSettings'
 import { ExtensionSettings } from '../settings/ExtensionSettings'
+import { ImportSettings } from '../import/ImportSettings'
 import { TicketSystemsSettings } from '../settings/TicketSystemsSettings'
 import { SectionHead } from '../settings/SectionHead'
 import { ShortcutSettings, useShortcutStatus } from '../settings/ShortcutSettings'
@@ -61,6 +62,7 @@ export function SettingsView() {
           <AppearanceSettings appearance={settings.appearance} language={settings.language} exports={settings.exports} feedback={feedback} onSave={(patch) => save('appearance', patch)} />
           <ExtensionSettings />
           <TicketSystemsSettings />
+          <ImportSettings />
           <section className="panel" aria-labelledby={`${id}-startup`}>
             <SectionHead id={`${id}-startup`} title={t('settings.startup.title')} section="startup" feedback={feedback} />
             <div className="setting">

@@ -252,6 +252,25 @@ export const enRefusals = {
   'refusal.ticket.badSettings': 'The ticket system’s settings are incomplete or wrong ({fields}). Nothing was changed.',
   'refusal.ticket.serverWrites': 'With a team server connected, the team server writes time back to tickets, not this device. Nothing was changed.',
   'refusal.ticket.localSystemMissing': 'This ticket system is no longer set up here. Nothing was changed.',
+  // Importing another tracker's CSV export (src/main/import).
+  'refusal.import.tooLarge': 'The file is larger than {mb} MB. Export a shorter span and import it in parts. Nothing was changed.',
+  'refusal.import.empty': 'The file has no rows to import. Nothing was changed.',
+  'refusal.import.notCsv': 'The file cannot be read as CSV (line {line}: a quote is not closed, or the line is broken). Nothing was changed.',
+  'refusal.import.unknownSource':
+    'Stint does not recognise the columns of this file as a detailed report of Toggl Track, Clockify or Harvest, or a Kimai timesheet export. Choose its source, or export the file again with all columns. Nothing was changed.',
+  'refusal.import.columnsMissing': 'This file lacks columns that a {source} export has: {columns}. Nothing was changed.',
+  'refusal.import.badDay': 'Line {line}, column "{column}": "{value}" is not a date.',
+  'refusal.import.badTime': 'Line {line}, column "{column}": "{value}" is not a time of day.',
+  'refusal.import.badDuration': 'Line {line}, column "{column}": "{value}" is not a duration.',
+  'refusal.import.badFlag': 'Line {line}, column "{column}": "{value}" is neither yes nor no.',
+  'refusal.import.noDuration': 'Line {line}, column "{column}": the row has neither a duration nor a start and an end.',
+  'refusal.import.endBeforeStart': 'Line {line}, column "{column}": the row ends before it starts.',
+  'refusal.import.tooLong': 'Line {line}, column "{column}": a row must have more than zero and at most 24 hours.',
+  'refusal.import.textTooLong': 'Line {line}, column "{column}": the text is longer than 2000 characters.',
+  'refusal.import.clockSkips': 'Line {line}, column "{column}": {value} is not a time on the clock on {day} here (the clocks skip it).',
+  'refusal.import.locked': 'Line {line}: {day} is in a locked period, and nothing is ever booked there. {lock}',
+  'refusal.import.duplicate': 'Line {line}: Stint already has this entry on {day} (same work item and description, same start or duration).',
+  'refusal.import.importedBefore': 'Line {line}: imported from this file before; it is not booked again.',
   // Decisions on periods (src/server/periods/approvals.ts).
   'refusal.decision.voidAdminOnly': 'Only an administrator can void approved time.',
   'refusal.decision.voidApprovedOnly':
