@@ -28,7 +28,18 @@ export type CsvJobBody =
       readonly kind: 'bytes'
       /** Opens the stream of finished CSV (byte-order mark included when asked for); a refusal throws before any byte. */
       readonly open: (signal?: AbortSignal) => Promise<AsyncIterable<Uint8Array>>
+      /** The rows the file holds, when they are known without counting CSV records (a PDF's grid rows). */
+      readonly rows?: number
     }
+
+/** A file that is not CSV (a PDF): what it is called in the save dialog and the download's content type. */
+export interface ExportFileType {
+  readonly mediaType: string
+  readonly extension: string
+  /** The save dialog's title and the name of its file filter. */
+  readonly dialogTitle: string
+  readonly filterName: string
+}
 
 /** One export, checked and ready to be written. */
 export interface CsvJob {
@@ -38,6 +49,8 @@ export interface CsvJob {
   /** How days and decimals are written (the machine's unless the request asked for a locale's). */
   readonly dialect: CsvDialect
   readonly body: CsvJobBody
+  /** What the file is when it is not CSV. */
+  readonly file?: ExportFileType
 }
 
 /** Where a job goes: a file the person chooses (the app) or a download (the browser host). */
@@ -59,7 +72,24 @@ export async function saveCsvJob(job: CsvJob, path: string, signal?: AbortSignal
   async function* bytes(): AsyncGenerator<Uint8Array, void, undefined> {
     yield* await open(signal)
   }
-  return exportBytes({ path }, bytes(), signal ? { signal } : {})
+  const saved = await exportBytes({ path }, bytes(), signal ? { signal } : {})
+  return body.rows === undefined ? saved : { ...saved, rows: body.rows }
+}
+
+/**
+ * Hands a checked job to its destination. A failure while writing comes back as a
+ * StintError saying how far it got and that nothing was written, never as an internal error.
+ */
+export async function deliverJob(destination: CsvDestination, job: CsvJob): Promise<ExportResult> {
+  try {
+    return await destination.deliver(job)
+  } catch (error) {
+    // The team server's refusal (before its first byte) says best what was wrong, and nothing was written.
+    if (error instanceof CsvExportError && error.cause instanceof StintError) throw error.cause
+    if (error instanceof CsvExportError) throw new StintError('unavailable', error.message, error.refusal)
+    if (error instanceof TransportError) throw new StintError(TRANSPORT_ERROR_CODE[error.kind], `${error.message} Nothing was exported.`, framedBy('refusal.notExported', error.refusal))
+    throw error
+  }
 }
 
 /** A job's CSV as chunks (text or bytes) for an HTTP response. */
@@ -89,22 +119,12 @@ export class Exporter {
 
   /**
    * The 'export.csv' call: checks the request, makes the job and hands it to the
-   * destination. A failure while writing comes back as a StintError saying how far it
-   * got and that nothing was written, never as an internal error.
+   * destination (deliverJob).
    */
   async export(request: ExportRequest): Promise<ExportResult> {
     const destination = this.deps.destination()
     if (!destination) throw refuse('unavailable', 'refusal.export.cannotSave')
-    const job = await this.prepare(request)
-    try {
-      return await destination.deliver(job)
-    } catch (error) {
-      // The team server's refusal (before its first byte) says best what was wrong, and nothing was written.
-      if (error instanceof CsvExportError && error.cause instanceof StintError) throw error.cause
-      if (error instanceof CsvExportError) throw new StintError('unavailable', error.message, error.refusal)
-      if (error instanceof TransportError) throw new StintError(TRANSPORT_ERROR_CODE[error.kind], `${error.message} Nothing was exported.`, framedBy('refusal.notExported', error.refusal))
-      throw error
-    }
+    return deliverJob(destination, await this.prepare(request))
   }
 
   /** The job for `request`: everything the device can check is checked here, before a dialog or a download. */

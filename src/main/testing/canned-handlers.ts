@@ -91,6 +91,7 @@ export function cannedHandlers(): Handlers {
     'reports.month': ({ month, view, statuses }) => ({ view, month, from: `${month}-01`, to: `${month}-28`, statuses, totals: noTime, rowCount: 0, rows: [] }),
     'reports.teamMonth': ({ month, view, statuses }) => ({ view, month, from: `${month}-01`, to: `${month}-28`, statuses, totals: noTime, rowCount: 0, rows: [] }),
     'export.csv': () => ({ status: 'cancelled' }),
+    'export.timesheetPdf': () => ({ status: 'cancelled' }),
     'sync.status': () => syncStatus,
     'sync.now': () => syncStatus,
     'sync.account': () => null,

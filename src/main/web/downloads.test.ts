@@ -85,7 +85,11 @@ const bearer = `Bearer ${TOKEN}`
 const origin = () => `http://127.0.0.1:${host.port}`
 
 async function exportCall(body: unknown): Promise<ExportResult> {
-  const reply = await send('/api/call/export.csv', { method: 'POST', headers: { Authorization: bearer, Origin: origin(), 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+  return exportCallTo('export.csv', body)
+}
+
+async function exportCallTo(call: 'export.csv' | 'export.timesheetPdf', body: unknown): Promise<ExportResult> {
+  const reply = await send(`/api/call/${call}`, { method: 'POST', headers: { Authorization: bearer, Origin: origin(), 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
   const envelope = JSON.parse(reply.body.toString('utf8')) as { ok: true; value: ExportResult } | { ok: false; error: { message: string } }
   if (!envelope.ok) throw new Error(envelope.error.message)
   return envelope.value
@@ -158,6 +162,16 @@ describe('a CSV export in the browser host is a one-time download', () => {
     expect((await download(answer.url, { Origin: 'http://evil.example' })).status).toBe(403)
     expect((await send(answer.url, { headers: { Host: 'evil.example' } })).status).toBe(421)
     expect((await download(answer.url)).status).toBe(200)
+  })
+
+  it('a file that is not CSV (the printed timesheet) goes out with its own content type', async () => {
+    const answer = await exportCallTo('export.timesheetPdf', { day: '2026-11-16', language: 'en' })
+    expect(answer).toEqual({ status: 'download', url: expect.stringMatching(/^\/api\/export\/[\w-]{43}$/) as string, fileName: 'stint-timesheet-2026-11-16-to-2026-11-22.pdf' })
+    if (answer.status !== 'download') return
+    const reply = await download(answer.url)
+    expect([reply.status, reply.complete, reply.headers['content-type']]).toEqual([200, true, 'application/pdf'])
+    expect(reply.headers['content-disposition']).toMatch(/^attachment; filename="stint-timesheet-2026-11-16-to-2026-11-22\.pdf"/)
+    expect(reply.body.subarray(0, 5).toString()).toBe('%PDF-')
   })
 
   it('an unknown id is a plain 404', async () => {

@@ -141,7 +141,7 @@ async function sendDownload(res: ServerResponse, job: CsvJob, logger: Logger): P
     return send(res, 500, 'The export could not be made; nothing was downloaded. The details are in the log.')
   }
   res.writeHead(200, {
-    ...securityHeaders('text/csv; charset=utf-8'),
+    ...securityHeaders(job.file?.mediaType ?? 'text/csv; charset=utf-8'),
     'Content-Disposition': contentDisposition(job.fileName),
     'Cache-Control': 'no-store',
   })
