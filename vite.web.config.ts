@@ -1,7 +1,8 @@
 // Build of the browser host: a plain Node program that serves out/renderer and the
-// same handler map as the Electron main process. better-sqlite3 (a native module) and
-// exceljs (CommonJS with its own zip and XML dependencies) stay external; everything
-// else is bundled so `npm run web` needs no TypeScript tooling.
+// same handler map as the Electron main process. better-sqlite3 (a native module),
+// exceljs (CommonJS with its own zip and XML dependencies) and pdfkit (it loads its standard
+// fonts' metrics and its colour profile from its own package folder at run time) stay
+// external; everything else is bundled so `npm run web` needs no TypeScript tooling.
 import { resolve } from 'node:path'
 import { builtinModules } from 'node:module'
 import { defineConfig } from 'vite'
@@ -16,9 +17,9 @@ export default defineConfig({
     minify: false,
     rollupOptions: {
       input: { host: resolve(import.meta.dirname, 'src/main/web/cli.ts') },
-      external: ['better-sqlite3', 'exceljs', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+      external: ['better-sqlite3', 'exceljs', 'pdfkit', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
       output: { format: 'esm', entryFileNames: '[name].js' },
     },
   },
-  ssr: { noExternal: true, external: ['better-sqlite3', 'exceljs'] },
+  ssr: { noExternal: true, external: ['better-sqlite3', 'exceljs', 'pdfkit'] },
 })

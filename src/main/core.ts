@@ -21,6 +21,7 @@ import { TRANSPORT_ERROR_CODE, TransportError, type SyncTransport } from './sync
 import { SubmissionService } from './timesheet/submission-service'
 import { LocalReports } from './reports/local-reports'
 import { Exporter, type CsvDestination } from './reports/exporter'
+import { exportTimesheetPdf } from './reports/timesheet-pdf-export'
 import { UsageAlerts } from './reports/usage-alerts'
 import type { SettingsStore } from './settings/settings-store'
 import { TimesheetService } from './timesheet/timesheet-service'
@@ -337,6 +338,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'export.csv': (request) => exporter.export(request),
     'import.preview': (request) => importer.preview(request),
     'import.commit': (request) => importer.commit(request),
+    'export.timesheetPdf': (request) =>
+      exportTimesheetPdf(
+        {
+          load: (day) => timesheet.load(day),
+          workItems: () => work.listWorkItems(),
+          activityTypes: () => work.listActivityTypes(),
+          unit: () => settings.get().timesheet.unit,
+          person: () => team.currentAccount()?.name ?? null,
+          now: () => clock.now(),
+          destination: () => options.exportDestination,
+        },
+        request,
+      ),
 
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),

@@ -9,7 +9,7 @@ import { ConnectRequestSchema, SyncIssueSchema, SyncStatusSchema, TeamAccountSch
 import { CellChangeSchema, CellDetailsSchema, MAX_DAY_SECONDS, PeriodStatusSchema, PeriodSummarySchema, RowKeySchema, SubmissionRowSchema, TimesheetSchema } from './timesheet'
 import { ContractUsageQuerySchema, ContractUsageSchema, ReportQuerySchema, ReportResultSchema } from './reports'
 import { MonthViewQuerySchema, MonthViewResultSchema } from './month-views'
-import { ExportRequestSchema, ExportResultSchema } from './exports'
+import { ExportRequestSchema, ExportResultSchema, TimesheetPdfRequestSchema } from './exports'
 import { ApprovalDetailSchema, ApprovalQueueItemSchema, ApproveRequestSchema, DecisionResultSchema, RejectRequestSchema } from './approvals'
 import { RunInputSchema } from './run-times'
 import { TicketWriteStatusQuerySchema, TicketWriteStatusSchema } from './ticket-systems/write-status'
@@ -144,6 +144,8 @@ export const calls = {
   'import.preview': { request: ImportRequestSchema, response: ImportPreviewSchema },
   /** Books the preview's new rows as draft entries, with the new work items and customers, in one transaction. */
   'import.commit': { request: ImportRequestSchema, response: ImportSummarySchema },
+  /** The period's timesheet as a PDF to print and sign: answered as export.csv is (a save dialog in the app, a download in the browser host). */
+  'export.timesheetPdf': { request: TimesheetPdfRequestSchema, response: ExportResultSchema },
 
   'sync.status': { request: noRequest, response: SyncStatusSchema },
   'sync.now': { request: noRequest, response: SyncStatusSchema },

@@ -4,7 +4,7 @@
 // written (no cap), and a failed export leaves no partial file behind.
 import { z } from 'zod'
 import { CsvFormatSchema } from './csv-dialect'
-import { EntryStatusSchema } from './entries'
+import { DaySchema, EntryStatusSchema } from './entries'
 import { ContractUsageQuerySchema, ReportFiltersSchema, ReportQuerySchema, rangeDaySchema, rangeOrderProblem } from './reports'
 import { MonthViewQuerySchema } from './month-views'
 import { LANGUAGES } from './i18n/languages'
@@ -80,3 +80,10 @@ export type ExportResult = z.infer<typeof ExportResultSchema>
 
 /** Statuses, re-exported for export forms. */
 export const EXPORT_STATUSES = EntryStatusSchema.options
+
+/**
+ * The printed timesheet of the period holding `day` (a PDF), in `language`: the window's
+ * own, which in the browser host may be one the host cannot know.
+ */
+export const TimesheetPdfRequestSchema = z.object({ day: DaySchema, language: z.enum(LANGUAGES) }).strict()
+export type TimesheetPdfRequest = z.infer<typeof TimesheetPdfRequestSchema>

@@ -337,6 +337,8 @@ export interface BillingRunsTable {
   total_minor: number
   billed_seconds: number
   left_out_count: number
+}
+
 /** A row booked from another tracker's CSV export: importing the same file again books nothing new. */
 export interface ImportedRowsTable {
   user_id: string

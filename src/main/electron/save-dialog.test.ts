@@ -4,7 +4,7 @@ import { MACHINE_DIALECT } from '@shared/csv-dialect'
 import { join } from 'node:path'
 import type { BaseWindow, SaveDialogOptions, SaveDialogReturnValue } from 'electron'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { rowsBody, type CsvJob } from '../reports/exporter'
+import { rowsBody, XLSX_FILE, type CsvJob } from '../reports/exporter'
 import { readXlsx } from '../testing/xlsx-reader'
 import { saveDialogDestination } from './save-dialog'
 
@@ -30,7 +30,6 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 function job(rows: () => Iterable<{ name: string; hours: string }> | AsyncIterable<{ name: string; hours: string }>, bom = false): CsvJob {
   return {
     fileName: 'stint-entries-2026-11-01-to-2026-11-30.csv',
-    file: 'csv',
     bom,
     dialect: MACHINE_DIALECT,
     body: rowsBody(
@@ -63,7 +62,7 @@ describe('exporting CSV in the app', () => {
     const path = join(dir, 'november.xlsx')
     const dialog = new FakeDialog(() => ({ canceled: false, filePath: path }))
     const columns = [{ key: 'name', header: 'name' }] as const
-    const workbook: CsvJob = { ...job(() => []), fileName: 'stint-report.xlsx', file: 'xlsx', body: rowsBody(columns, () => [{ name: '=1+1' }], [{ key: 'name', header: 'Name', kind: 'text' }]) }
+    const workbook: CsvJob = { ...job(() => []), fileName: 'stint-report.xlsx', file: XLSX_FILE, body: rowsBody(columns, () => [{ name: '=1+1' }], [{ key: 'name', header: 'Name', kind: 'text' }]) }
     const result = await destination(dialog).deliver(workbook)
     const options: SaveDialogOptions = dialog.asked[0]?.options ?? {}
     expect(options.title).toBe('Export Excel workbook')

@@ -21,13 +21,13 @@ export function saveDialogDestination(deps: SaveDialogDeps): CsvDestination {
   let lastFolder: string | null = null
   return {
     async deliver(job: CsvJob): Promise<ExportResult> {
-      const xlsx = job.file === 'xlsx'
+      const { file } = job
       const options: SaveDialogOptions = {
-        title: xlsx ? 'Export Excel workbook' : 'Export CSV',
+        title: file?.dialogTitle ?? 'Export CSV',
         buttonLabel: 'Export',
         defaultPath: join(lastFolder ?? deps.downloadsFolder(), job.fileName),
         filters: [
-          xlsx ? { name: 'Excel workbook (XLSX)', extensions: ['xlsx'] } : { name: 'CSV (comma-separated values)', extensions: ['csv'] },
+          file ? { name: file.filterName, extensions: [file.extension] } : { name: 'CSV (comma-separated values)', extensions: ['csv'] },
           { name: 'All files', extensions: ['*'] },
         ],
         properties: ['createDirectory', 'showOverwriteConfirmation'],

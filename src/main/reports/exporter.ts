@@ -16,7 +16,7 @@ import { TRANSPORT_ERROR_CODE, TransportError, type SyncTransport } from '../syn
 import { entriesCsvPages, entriesCsvRecords, type EntryFilters } from './csv-entries'
 import { CsvExportError, csvChunks, exportBytes, exportCsv, writeAtomically, type CsvColumn, type CsvExportResult, type CsvOptions, type CsvRows } from './csv-export'
 import type { LocalReports } from './local-reports'
-import { exportXlsx, xlsxStream, type XlsxColumn } from './xlsx-writer'
+import { exportXlsx, XLSX_CONTENT_TYPE, xlsxStream, type XlsxColumn } from './xlsx-writer'
 
 /** What a job writes: rows (made here) or CSV bytes made elsewhere (the team server). */
 export type CsvJobBody =
@@ -31,20 +31,33 @@ export type CsvJobBody =
       readonly kind: 'bytes'
       /** Opens the stream of finished CSV (byte-order mark included when asked for); a refusal throws before any byte. */
       readonly open: (signal?: AbortSignal) => Promise<AsyncIterable<Uint8Array>>
+      /** The rows the file holds, when they are known without counting CSV records (a PDF's grid rows). */
+      readonly rows?: number
     }
+
+/** A file that is not CSV (XLSX, PDF): what it is called in the save dialog and the download's content type. */
+export interface ExportFileType {
+  readonly mediaType: string
+  readonly extension: string
+  /** The save dialog's title and the name of its file filter. */
+  readonly dialogTitle: string
+  readonly filterName: string
+}
 
 /** One export, checked and ready to be written. */
 export interface CsvJob {
   /** The file name to offer, such as stint-report-2026-11-01-to-2026-11-30.csv. */
   readonly fileName: string
-  /** CSV or XLSX; the destination names the file type after it. */
-  readonly file: ExportFile
   /** CSV only. */
   readonly bom: boolean
   /** How days and decimals are written (the machine's unless the request asked for a locale's). */
   readonly dialect: CsvDialect
   readonly body: CsvJobBody
+  /** What the file is when it is not CSV (XLSX_FILE, a PDF): the destination names the file type after it. */
+  readonly file?: ExportFileType
 }
+
+export const XLSX_FILE: ExportFileType = { mediaType: XLSX_CONTENT_TYPE, extension: 'xlsx', dialogTitle: 'Export Excel workbook', filterName: 'Excel workbook (XLSX)' }
 
 /** Where a job goes: a file the person chooses (the app) or a download (the browser host). */
 export interface CsvDestination {
@@ -79,11 +92,25 @@ export async function saveCsvJob(job: CsvJob, path: string, signal?: AbortSignal
   async function* bytes(): AsyncGenerator<Uint8Array, void, undefined> {
     yield* await open(signal)
   }
-  if (job.file === 'xlsx') {
-    const saved = await writeAtomically(path, bytes(), () => 0, signal)
-    return { ...saved, rows: undefined }
-  }
+  // CSV records are counted as they pass; a workbook or a PDF cannot be counted so, and holds what its body says (or an unknown number).
+  if (job.file !== undefined) return { ...(await writeAtomically(path, bytes(), () => 0, signal)), rows: body.rows }
   return exportBytes({ path }, bytes(), signal ? { signal } : {})
+}
+
+/**
+ * Hands a checked job to its destination. A failure while writing comes back as a
+ * StintError saying how far it got and that nothing was written, never as an internal error.
+ */
+export async function deliverJob(destination: CsvDestination, job: CsvJob): Promise<ExportResult> {
+  try {
+    return await destination.deliver(job)
+  } catch (error) {
+    // The team server's refusal (before its first byte) says best what was wrong, and nothing was written.
+    if (error instanceof CsvExportError && error.cause instanceof StintError) throw error.cause
+    if (error instanceof CsvExportError) throw new StintError('unavailable', error.message, error.refusal)
+    if (error instanceof TransportError) throw new StintError(TRANSPORT_ERROR_CODE[error.kind], `${error.message} Nothing was exported.`, framedBy('refusal.notExported', error.refusal))
+    throw error
+  }
 }
 
 /** A job's CSV as chunks (text or bytes) for an HTTP response. */
@@ -113,28 +140,19 @@ export class Exporter {
 
   /**
    * The 'export.csv' call: checks the request, makes the job and hands it to the
-   * destination. A failure while writing comes back as a StintError saying how far it
-   * got and that nothing was written, never as an internal error.
+   * destination (deliverJob).
    */
   async export(request: ExportRequest): Promise<ExportResult> {
     const destination = this.deps.destination()
     if (!destination) throw refuse('unavailable', 'refusal.export.cannotSave')
-    const job = await this.prepare(request)
-    try {
-      return await destination.deliver(job)
-    } catch (error) {
-      // The team server's refusal (before its first byte) says best what was wrong, and nothing was written.
-      if (error instanceof CsvExportError && error.cause instanceof StintError) throw error.cause
-      if (error instanceof CsvExportError) throw new StintError('unavailable', error.message, error.refusal)
-      if (error instanceof TransportError) throw new StintError(TRANSPORT_ERROR_CODE[error.kind], `${error.message} Nothing was exported.`, framedBy('refusal.notExported', error.refusal))
-      throw error
-    }
+    return deliverJob(destination, await this.prepare(request))
   }
 
   /** The job for `request`: everything the device can check is checked here, before a dialog or a download. */
   async prepare(request: ExportRequest): Promise<CsvJob> {
     const { what, scope, bom, format, file } = request
     const fileName = exportFileName(what, scope, file)
+    const typeOf = (f: ExportFile): { file?: ExportFileType } => (f === 'xlsx' ? { file: XLSX_FILE } : {})
     const dialect = csvDialect(format)
     const translator = createTranslator(request.language ?? 'en')
     /** The body of `columns` and `rows` in the file asked for. */
@@ -148,27 +166,27 @@ export class Exporter {
           throw refuse('unavailable', 'refusal.export.teamSignedOut')
       }
       const language = request.language
-      return { fileName, file, bom, dialect, body: { kind: 'bytes', open: (signal) => this.deps.online((transport) => transport.exportCsv({ what, bom, format, file, ...(language ? { language } : {}) }, signal)) } }
+      return { fileName, ...typeOf(file), bom, dialect, body: { kind: 'bytes', open: (signal) => this.deps.online((transport) => transport.exportCsv({ what, bom, format, file, ...(language ? { language } : {}) }, signal)) } }
     }
     switch (what.kind) {
       case 'report': {
         // The whole report, every row: the 100,000-row limit is for a table on screen.
         const result = await this.deps.reports.run(what.query, { uncapped: true })
         const columns = reportCsvColumns(result.query)
-        return { fileName, file, bom, dialect, body: body(columns, () => result.rows.map((row) => reportCsvRow(result.query, row))) }
+        return { fileName, ...typeOf(file), bom, dialect, body: body(columns, () => result.rows.map((row) => reportCsvRow(result.query, row))) }
       }
       case 'contractUsage': {
         const usage = await this.deps.reports.contractUsage(what.query.month, { statuses: what.query.statuses })
         const { columns, rows } = contractUsageCsv(usage)
-        return { fileName, file, bom, dialect, body: body(columns, () => rows) }
+        return { fileName, ...typeOf(file), bom, dialect, body: body(columns, () => rows) }
       }
       case 'entries':
         // The finished-records fast path is CSV text; a sheet takes the rows.
-        return { fileName, file, bom, dialect, body: body(ENTRY_CSV_COLUMNS, this.entries(what, file === 'csv' && format === 'machine')) }
+        return { fileName, ...typeOf(file), bom, dialect, body: body(ENTRY_CSV_COLUMNS, this.entries(what, file === 'csv' && format === 'machine')) }
       case 'month': {
         const { view, month } = what.query
         const pageSize = this.deps.pageSize
-        return { fileName, file, bom, dialect, body: body(monthViewCsvColumns(view), () => monthViewCsvPages(view, month, this.deps.reports.monthPages(what.query, pageSize ? { pageSize } : {}))) }
+        return { fileName, ...typeOf(file), bom, dialect, body: body(monthViewCsvColumns(view), () => monthViewCsvPages(view, month, this.deps.reports.monthPages(what.query, pageSize ? { pageSize } : {}))) }
       }
     }
   }

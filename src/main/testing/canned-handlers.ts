@@ -107,6 +107,7 @@ export function cannedHandlers(): Handlers {
     'export.csv': () => ({ status: 'cancelled' }),
     'import.preview': ({ fileName }) => ({ fileName, source: 'toggl', rows: [], projects: [], clients: [], totals: { rows: 0, toImport: 0, toImportSeconds: 0, refused: 0 } }),
     'import.commit': () => ({ source: 'toggl', imported: 0, importedSeconds: 0, refused: [], createdWorkItems: [], createdCustomers: [] }),
+    'export.timesheetPdf': () => ({ status: 'cancelled' }),
     'sync.status': () => syncStatus,
     'sync.now': () => syncStatus,
     'sync.account': () => null,

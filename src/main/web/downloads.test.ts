@@ -85,7 +85,11 @@ const bearer = `Bearer ${TOKEN}`
 const origin = () => `http://127.0.0.1:${host.port}`
 
 async function exportCall(body: unknown): Promise<ExportResult> {
-  const reply = await send('/api/call/export.csv', { method: 'POST', headers: { Authorization: bearer, Origin: origin(), 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+  return exportCallTo('export.csv', body)
+}
+
+async function exportCallTo(call: 'export.csv' | 'export.timesheetPdf', body: unknown): Promise<ExportResult> {
+  const reply = await send(`/api/call/${call}`, { method: 'POST', headers: { Authorization: bearer, Origin: origin(), 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
   const envelope = JSON.parse(reply.body.toString('utf8')) as { ok: true; value: ExportResult } | { ok: false; error: { message: string } }
   if (!envelope.ok) throw new Error(envelope.error.message)
   return envelope.value
@@ -160,6 +164,16 @@ describe('a CSV export in the browser host is a one-time download', () => {
     expect((await download(answer.url)).status).toBe(200)
   })
 
+  it('a file that is not CSV (the printed timesheet) goes out with its own content type', async () => {
+    const answer = await exportCallTo('export.timesheetPdf', { day: '2026-11-16', language: 'en' })
+    expect(answer).toEqual({ status: 'download', url: expect.stringMatching(/^\/api\/export\/[\w-]{43}$/) as string, fileName: 'stint-timesheet-2026-11-16-to-2026-11-22.pdf' })
+    if (answer.status !== 'download') return
+    const reply = await download(answer.url)
+    expect([reply.status, reply.complete, reply.headers['content-type']]).toEqual([200, true, 'application/pdf'])
+    expect(reply.headers['content-disposition']).toMatch(/^attachment; filename="stint-timesheet-2026-11-16-to-2026-11-22\.pdf"/)
+    expect(reply.body.subarray(0, 5).toString()).toBe('%PDF-')
+  })
+
   it('an unknown id is a plain 404', async () => {
     const reply = await download(`/api/export/${'A'.repeat(43)}`)
     expect([reply.status, reply.body.toString()]).toEqual([404, expect.stringMatching(/expired or was already used/) as string])
@@ -172,7 +186,6 @@ describe('a CSV export in the browser host is a one-time download', () => {
     }
     const job: CsvJob = {
       fileName: 'stint-entries.csv',
-      file: 'csv',
       bom: false,
       dialect: MACHINE_DIALECT,
       body: rowsBody(
@@ -194,7 +207,6 @@ describe('a CSV export in the browser host is a one-time download', () => {
   it('a failure before the first byte is an error page with the reason', async () => {
     const job: CsvJob = {
       fileName: 'stint-entries.csv',
-      file: 'csv',
       bom: false,
       dialect: MACHINE_DIALECT,
       body: {
@@ -217,7 +229,7 @@ describe('a CSV export in the browser host is a one-time download', () => {
         closed = true
       }
     }
-    const answer = await downloads.deliver({ fileName: 'x.csv', file: 'csv', bom: false, dialect: MACHINE_DIALECT, body: rowsBody([{ key: 'n', header: 'n' }], endless) })
+    const answer = await downloads.deliver({ fileName: 'x.csv', bom: false, dialect: MACHINE_DIALECT, body: rowsBody([{ key: 'n', header: 'n' }], endless) })
     if (answer.status !== 'download') throw new Error('no download')
     const reply = await send(answer.url, { onData: (req) => req.destroy() })
     expect(reply.complete).toBe(false)

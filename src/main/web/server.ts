@@ -21,7 +21,6 @@ import type { Core } from '../core'
 import type { Logger } from '../logger'
 import { contentTypeOf, resolveInside, securityHeaders } from '../renderer-files'
 import { csvJobChunks, type CsvJob } from '../reports/exporter'
-import { XLSX_CONTENT_TYPE } from '../reports/xlsx-writer'
 import { DOWNLOAD_PATH_PREFIX, type WebDownloads } from './downloads'
 import { MAX_IMPORT_BYTES } from '@shared/import/import-types'
 
@@ -145,7 +144,7 @@ async function sendDownload(res: ServerResponse, job: CsvJob, logger: Logger): P
     return send(res, 500, 'The export could not be made; nothing was downloaded. The details are in the log.')
   }
   res.writeHead(200, {
-    ...securityHeaders(job.file === 'xlsx' ? XLSX_CONTENT_TYPE : 'text/csv; charset=utf-8'),
+    ...securityHeaders(job.file?.mediaType ?? 'text/csv; charset=utf-8'),
     'Content-Disposition': contentDisposition(job.fileName),
     'Cache-Control': 'no-store',
   })

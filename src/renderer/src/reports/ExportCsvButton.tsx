@@ -30,7 +30,7 @@ function writeBom(on: boolean): void {
 }
 
 /** Opens the browser host's one-time address as a download of `fileName`. */
-function startDownload(url: string, fileName: string): void {
+export function startDownload(url: string, fileName: string): void {
   const link = document.createElement('a')
   link.href = url
   link.download = fileName

@@ -1,5 +1,5 @@
-// The grid's toolbar: add a row, copy last period's rows, the active cell's details, undo.
-// In a locked period the row buttons say why instead of acting.
+// The grid's toolbar: add a row, copy last period's rows, the active cell's details, undo,
+// and the printed timesheet (PDF). In a locked period the row buttons say why instead of acting.
 import { useT } from '../i18n/i18n-context'
 import { sentenceWithKeys } from '../i18n/sentence-with'
 
@@ -13,9 +13,12 @@ interface TimesheetToolbarProps {
   onDetails: () => void
   onUndo: () => void
   onMessage: (message: string) => void
+  /** The PDF is being made; the button says so. */
+  printing: boolean
+  onPrint: () => void
 }
 
-export function TimesheetToolbar({ locked, hasActiveCell, canUndo, onAddRow, onCopyRows, onDetails, onUndo, onMessage }: TimesheetToolbarProps) {
+export function TimesheetToolbar({ locked, hasActiveCell, canUndo, onAddRow, onCopyRows, onDetails, onUndo, onMessage, printing, onPrint }: TimesheetToolbarProps) {
   const { t } = useT()
   const notAllowed = locked !== null || undefined
   const unlessLocked = (action: () => void) => () => (locked ? onMessage(t('timesheet.noRowsLocked', { reason: locked })) : action())
@@ -39,6 +42,9 @@ export function TimesheetToolbar({ locked, hasActiveCell, canUndo, onAddRow, onC
       </button>
       <button type="button" className="button button--secondary button--compact" aria-disabled={!canUndo || notAllowed} aria-keyshortcuts="Control+Z Meta+Z" onClick={onUndo}>
         {t('timesheet.undo')}
+      </button>
+      <button type="button" className="button button--secondary button--compact" aria-disabled={printing || undefined} onClick={onPrint}>
+        {printing ? t('timesheet.pdfBusy') : t('timesheet.pdf')}
       </button>
     </div>
   )

@@ -324,3 +324,23 @@ describe('Timesheet display unit', () => {
     expect(setCells()).toEqual([])
   })
 })
+
+describe('Print timesheet (PDF)', () => {
+  it('asks for the shown period in the window’s language and says what became of it; a refusal is shown', async () => {
+    let answer: 'saved' | 'refused' = 'saved'
+    const { host } = await renderSheet({
+      extra: {
+        'export.timesheetPdf': () => {
+          if (answer === 'refused') throw Object.assign(new Error('The disk is full.'), { code: 'unavailable' })
+          return { status: 'saved', path: '/home/ana/week.pdf', rows: 2, bytes: 1234 }
+        },
+      },
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Print timesheet (PDF)' }))
+    await waitFor(() => expect(screen.getAllByRole('status').some((status) => status.textContent === 'The timesheet was saved as /home/ana/week.pdf')).toBe(true))
+    expect(host.requestsTo('export.timesheetPdf')).toEqual([{ day: '2026-11-16', language: 'en' }])
+    answer = 'refused'
+    fireEvent.click(screen.getByRole('button', { name: 'Print timesheet (PDF)' }))
+    expect((await screen.findByRole('alert')).textContent).toMatch(/The export failed.*The disk is full\./)
+  })
+})

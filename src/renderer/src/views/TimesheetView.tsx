@@ -18,6 +18,7 @@ import { rowNamer } from '../timesheet/row-names'
 import { TimesheetGrid, type CellAddress } from '../timesheet/TimesheetGrid'
 import { SubmitDialog } from '../timesheet/SubmitDialog'
 import { TimesheetKeysHelp, TimesheetToolbar } from '../timesheet/TimesheetToolbar'
+import { usePrintPdf } from '../timesheet/use-print-pdf'
 import { useDisplayUnit } from '../timesheet/use-timesheet-settings'
 import { usePeriodMoves } from '../timesheet/use-period-moves'
 import { useTimesheet } from '../timesheet/use-timesheet'
@@ -27,7 +28,7 @@ import { endSentence } from '@shared/sentence'
 import { useT } from '../i18n/i18n-context'
 import { sentenceWithKeys } from '../i18n/sentence-with'
 import { lockSentence } from '../i18n/lock-sentence'
-import { periodHeading } from '../timesheet/period-heading'
+import { periodHeading } from '@shared/period-heading'
 import '../timesheet/timesheet.css'
 
 /** Why the Submit button does nothing for a period in this status, or null when it can be submitted. */
@@ -101,6 +102,7 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
     void model.copyPreviousRows().then((ok) => ok && setAnnouncement(t('timesheet.rowsCopied')))
   }
 
+  const pdf = usePrintPdf({ client, day: sheet?.start ?? null, announce: setAnnouncement, showMessage: setMessage })
   const { submitting, setSubmitting, reopening, setReopening, moving, submit, withdraw, reopen } = usePeriodMoves({ client, periodMove: model.periodMove, mode, announce: setAnnouncement, showMessage: setMessage, focusGrid })
 
   const saveText = save.state === 'saving' ? t('timesheet.saving') : save.state === 'saved' ? t('timesheet.allSaved') : save.state === 'failed' ? t('timesheet.notSaved') : ''
@@ -170,6 +172,8 @@ export function TimesheetView({ work, today = todayLocal(), day = null }: Timesh
         onDetails={() => active && setDetails(active)}
         onUndo={undo}
         onMessage={setMessage}
+        printing={pdf.printing}
+        onPrint={pdf.print}
       />
 
       {(message || hostError) && (

@@ -1,10 +1,11 @@
-// What a period is called above the grid and in the Submissions list, in the person's
-// language: 'Week of 30 Nov 2026' / 'Woche vom 30. Nov. 2026', 'November 2026', or the
-// range of days. English is the host's label; other languages read the shape from
-// the span itself (only a weekly period has seven days; a month runs 1st to last).
-import { dayRangeLabel } from '@shared/periods'
-import { formatDayMedium, formatMonth } from '@shared/i18n/formats'
-import type { Translator } from '@shared/i18n/translator'
+// What a period is called above the grid, in the Submissions list and on the printed
+// timesheet, in the person's language: 'Week of 30 Nov 2026' / 'Woche vom 30. Nov.
+// 2026', 'November 2026', or the range of days. English is the host's label; other
+// languages read the shape from the span itself (only a weekly period has seven days; a
+// month runs 1st to last).
+import { dayRangeLabel } from './periods'
+import { formatDayMedium, formatMonth } from './i18n/formats'
+import type { Translator } from './i18n/translator'
 
 const DAY_MS = 86_400_000
 
