@@ -89,7 +89,7 @@ describe('billing from the command line', () => {
       expect([run.status, run.stderr], args.join(' ')).toEqual([2, expect.stringContaining(message)])
     }
     const refused: [string[], string][] = [
-      [['billing', 'run', '--from', '2026-12-01', '--to', '2026-12-04'], 'A billing run covers a closed range: Fri 4 Dec is not over yet.'],
+      [['billing', 'run', '--from', '2026-12-01', '--to', '2026-12-04'], 'Only days that are over can be billed: Fri 4 Dec is not over yet. Choose a range that ends by Thu 3 Dec.'],
       [['billing', 'rate', 'set', '--customer', 'Nobody Inc', '--rate', '10'], 'There is no customer or activity type “Nobody Inc”. Nothing was changed.'],
     ]
     for (const [args, message] of refused) {
