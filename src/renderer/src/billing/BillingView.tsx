@@ -101,7 +101,7 @@ export function BillingView({ today = todayLocal() }: { today?: string }) {
             <p className="empty">{run.leftOut.length === 0 ? t('billing.emptyNoTime', { from: day(run.from), to: day(run.to) }) : t('billing.empty', { from: day(run.from), to: day(run.to) })}</p>
           )}
           {run.bills.map((bill) => (
-            <CustomerBill key={bill.customerId} bill={bill} currency={run.currency} />
+            <CustomerBill key={bill.customerId} bill={bill} currency={run.currency} groupBy={run.groupBy} />
           ))}
           <LeftOutList leftOut={run.leftOut} />
         </div>

@@ -1,11 +1,11 @@
 // One customer's bill: a line per group, rate class and rate (with where the rate came
 // from, so a surprising amount explains itself), the included hours covered, the total.
-import type { CustomerBillView } from '@shared/billing-api'
+import type { CustomerBillView, GroupBy } from '@shared/billing-api'
 import { spokenDurationIn } from '../format'
 import { useT } from '../i18n/i18n-context'
 import { factorOf, hoursOf, money } from './billing-text'
 
-export function CustomerBill({ bill, currency }: { bill: CustomerBillView; currency: string }) {
+export function CustomerBill({ bill, currency, groupBy }: { bill: CustomerBillView; currency: string; groupBy: GroupBy }) {
   const translator = useT()
   const { t } = translator
   const rateText = (hourlyMinor: number, bp: number) => {
@@ -35,7 +35,7 @@ export function CustomerBill({ bill, currency }: { bill: CustomerBillView; curre
           <tbody>
             {bill.lines.map((line, i) => (
               <tr key={`${line.group ?? ''}-${line.rateClass}-${i}`}>
-                <td>{line.groupName ?? t('billing.noGroup')}</td>
+                <td>{line.groupName ?? t(`billing.noGroup.${groupBy}`)}</td>
                 <td>{t(`billing.class.${line.rateClass}`)}</td>
                 <td className="num">{hoursOf(line.seconds, translator)}</td>
                 <td className="num">

@@ -54,7 +54,7 @@ export function BillingRates({ settings, onSave }: Props) {
         {CLASSES.map((c) => (
           <label key={c} className="field field--narrow">
             <span>{t(`settings.billing.${c}`)}</span>
-            <input inputMode="decimal" key={`${c}${factorText(c)}`} defaultValue={factorText(c)} placeholder="1" onBlur={(e) => saveFactor(c, e.target.value)} />
+            <input inputMode="decimal" key={`${c}${factorText(c)}`} defaultValue={factorText(c)} onBlur={(e) => saveFactor(c, e.target.value)} />
           </label>
         ))}
       </div>
