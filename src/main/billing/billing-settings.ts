@@ -17,14 +17,6 @@ export const MAX_MULTIPLIER_BP = 10 * SAME_RATE_BP
 
 const CLASSES = ['afterHours', 'weekend', 'holiday'] as const
 
-/**
- * A currency this platform knows (ISO 4217). money.ts's isCurrency only checks the form:
- * Intl formats any three capitals ("EUX"), so the list of codes decides here.
- */
-export function isKnownCurrency(code: string): boolean {
-  return isCurrency(code) && Intl.supportedValuesOf('currency').includes(code)
-}
-
 function checkRate(minor: number): void {
   if (minor < 0) throw refuse('invalid_request', 'refusal.billing.negativeRate')
   if (minor > MAX_RATE_MINOR) throw refuse('invalid_request', 'refusal.billing.rateTooLarge')
@@ -32,7 +24,7 @@ function checkRate(minor: number): void {
 
 /** Why the patch cannot be stored, as a refusal thrown; nothing is written before this passes. */
 export function checkBillingPatch(patch: BillingSettingsPatch): void {
-  if (patch.currency !== undefined && !isKnownCurrency(patch.currency)) throw refuse('invalid_request', 'refusal.billing.unknownCurrency', { currency: patch.currency })
+  if (patch.currency !== undefined && !isCurrency(patch.currency)) throw refuse('invalid_request', 'refusal.billing.unknownCurrency', { currency: patch.currency })
   for (const minor of Object.values(patch.activityRates ?? {})) checkRate(minor)
   for (const table of [...Object.values(patch.customerRates ?? {}), ...Object.values(patch.contractRates ?? {})]) for (const minor of Object.values(table)) checkRate(minor)
   for (const rate of Object.values(patch.classes ?? {})) {

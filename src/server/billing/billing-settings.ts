@@ -20,8 +20,6 @@ import { NameSchema } from '../org/inputs'
 
 type Db = Kysely<ServerDatabase> | Transaction<ServerDatabase>
 
-/** Codes Intl knows as currencies (isCurrency alone takes any well-formed code, such as XYZ). */
-const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'))
 const MAX_MINOR = 1_000_000_000_00
 const Minor = z.number({ error: 'an amount is a whole number of minor units (cents)' }).int('an amount is a whole number of minor units (cents)').min(0, 'an amount cannot be negative').max(MAX_MINOR, 'the amount is too large')
 const Minute = z.number().int('a time of day is whole minutes after midnight').min(0, 'a time of day lies within the day').max(24 * 60, 'a time of day lies within the day')
@@ -33,7 +31,7 @@ export const OverlapRuleSchema = z.enum(OVERLAP_RULES, `the overlap rule must be
 export const BillingRoundingSchema = z.strictObject({ rule: RoundingRuleSchema, scope: z.enum(ROUNDING_SCOPES, `the rounding scope must be one of ${ROUNDING_SCOPES.join(', ')}`) })
 
 export const BillingSettingsSchema = z.strictObject({
-  currency: z.string().refine((code) => isCurrency(code) && KNOWN_CURRENCIES.has(code), 'the currency must be an ISO 4217 code such as EUR'),
+  currency: z.string().refine((code) => isCurrency(code), 'the currency must be an ISO 4217 code such as EUR'),
   overlapRule: OverlapRuleSchema,
   rounding: BillingRoundingSchema,
   calendar: z

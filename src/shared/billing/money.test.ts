@@ -4,7 +4,7 @@ import { amountFor, currencyDigits, formatMoney, isCurrency, parseMoney } from '
 describe('money', () => {
   it('knows each currency’s minor digits, and refuses what is not a currency', () => {
     expect([currencyDigits('EUR'), currencyDigits('USD'), currencyDigits('JPY'), currencyDigits('KWD')]).toEqual([2, 2, 0, 3])
-    expect([isCurrency('EUR'), isCurrency('eur'), isCurrency('EURO'), isCurrency('')]).toEqual([true, false, false, false])
+    expect([isCurrency('EUR'), isCurrency('eur'), isCurrency('EURO'), isCurrency(''), isCurrency('EUX'), isCurrency('XYZ'), isCurrency('KWD')]).toEqual([true, false, false, false, false, false, true])
     expect(() => currencyDigits('euro')).toThrow('euro is not a currency code (ISO 4217, like EUR)')
   })
 

@@ -12,16 +12,12 @@ export interface Money {
 /** 1.0 as a multiplier: multipliers are basis points, 15000 is ×1.5. */
 export const SAME_RATE_BP = 10_000
 
-const CURRENCY = /^[A-Z]{3}$/
+/** The ISO 4217 codes the platform's Intl knows. Intl formats any three capitals ("EUX"), so the list decides, not the form. */
+let known: ReadonlySet<string> | undefined
 
 export function isCurrency(code: string): boolean {
-  if (!CURRENCY.test(code)) return false
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: code })
-    return true
-  } catch {
-    return false
-  }
+  known ??= new Set(Intl.supportedValuesOf('currency'))
+  return known.has(code)
 }
 
 /** How many minor-unit digits the currency has (EUR 2, JPY 0, KWD 3), as ISO 4217 and the platform's Intl say. */
