@@ -9,7 +9,6 @@ import { FakeClock } from '../clock'
 import { invokeCall } from '../api/invoke'
 import { silentLogger } from '../logger'
 import { openTempCore, type TempCore } from '../testing/temp-core'
-import { includedSecondsFor } from './billing-input'
 
 const BERLIN = 'Europe/Berlin'
 /** 2 December 2026, 10:00 in Berlin: November is over. */
@@ -153,14 +152,5 @@ describe('a billing run of a closed month', () => {
   it('an empty month explains itself: no bills, nothing left out, a total of zero', async () => {
     const run: BillingRunView = await call('billing.run', { from: '2026-10-01', to: '2026-10-31', groupBy: 'activityType' })
     expect([run.bills, run.leftOut, run.totalMinor]).toEqual([[], [], 0])
-  })
-})
-
-describe('included hours for a range', () => {
-  it('are the month’s for a whole month and a share by days of a part of one', () => {
-    expect(includedSecondsFor(600, '2026-11-01', '2026-11-30')).toBe(36_000)
-    expect(includedSecondsFor(600, '2026-11-16', '2026-11-30')).toBe(18_000)
-    expect(includedSecondsFor(600, '2026-11-01', '2026-12-31')).toBe(72_000)
-    expect(includedSecondsFor(null, '2026-11-01', '2026-11-30')).toBe(0)
   })
 })

@@ -5,14 +5,15 @@
 // period passed every level); voided entries are left out as 'voided'; everything else not
 // approved as 'notApproved'. The overlap rule runs per person over the runs the server
 // holds; an entry without runs is time typed as a duration (normal class, no overlap).
-// Included hours are monthly, as contract usage reads them: a range includes one month's
-// allowance per calendar month it touches. Running the same range again answers the
+// Included hours are the desktop's too (included-hours.ts): a month's for a whole month, a
+// share by days for a part of one. Running the same range again answers the
 // difference against the last run saved for it.
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { refuse } from '@shared/errors'
 import { newId } from '@shared/ids'
 import { runBilling, type BillingRunResult, type CustomerBill, type LeftOut, type RunContract, type RunEntry, type RunSettings } from '@shared/billing/billing-run'
+import { includedSecondsFor } from '@shared/billing/included-hours'
 import { diffRuns, snapshotOf, type RunDiff, type RunSnapshot } from '@shared/billing/run-diff'
 import { DaySchema } from '@shared/entries'
 import { addDays } from '@shared/periods'
@@ -51,11 +52,6 @@ function daysBetween(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000
 }
 
-function monthsTouched(from: string, to: string): number {
-  const [fy, fm] = from.split('-').map(Number) as [number, number]
-  const [ty, tm] = to.split('-').map(Number) as [number, number]
-  return (ty - fy) * 12 + (tm - fm) + 1
-}
 
 /** Every entry of the range as the arithmetic reads it, with its runs. */
 export async function readRunEntries(db: Kysely<ServerDatabase>, from: string, to: string): Promise<RunEntry[]> {
@@ -96,14 +92,14 @@ export async function readRunEntries(db: Kysely<ServerDatabase>, from: string, t
   })
 }
 
-async function readContracts(db: Kysely<ServerDatabase>, ids: readonly string[], months: number): Promise<RunContract[]> {
+async function readContracts(db: Kysely<ServerDatabase>, ids: readonly string[], from: string, to: string): Promise<RunContract[]> {
   const own = new Map((await readContractBilling(db)).map((c) => [c.contractId, c]))
   const contracts: RunContract[] = []
   for (let start = 0; start < ids.length; start += CHUNK) {
     const rows = await db.selectFrom('contracts').select(['id', 'included_minutes']).where('id', 'in', ids.slice(start, start + CHUNK)).execute()
     for (const row of rows) {
       const settings = own.get(row.id)
-      contracts.push({ id: row.id, includedSeconds: (row.included_minutes ?? 0) * 60 * months, overlapRule: settings?.overlapRule ?? undefined, rounding: settings?.rounding ?? undefined })
+      contracts.push({ id: row.id, includedSeconds: includedSecondsFor(row.included_minutes, from, to), overlapRule: settings?.overlapRule ?? undefined, rounding: settings?.rounding ?? undefined })
     }
   }
   return contracts
@@ -121,7 +117,7 @@ export async function computeRun(db: Kysely<ServerDatabase>, request: RunRequest
   }
   const entries = await readRunEntries(db, request.from, request.to)
   const contractIds = [...new Set(entries.flatMap((e) => (e.contractId === null ? [] : [e.contractId])))]
-  const contracts = await readContracts(db, contractIds, monthsTouched(request.from, request.to))
+  const contracts = await readContracts(db, contractIds, request.from, request.to)
   return { result: runBilling(entries, contracts, runSettings), settings, runSettings }
 }
 
