@@ -146,7 +146,7 @@ describe('a billing run of a closed month', () => {
     expect(refusal.values).toEqual({ toDay: '2026-12-02', lastClosedDay: '2026-12-01' })
     expect((await refusalOf(call('billing.run', { from: '2026-11-30', to: '2026-11-01', groupBy: 'contract' }))).messageId).toBe('refusal.range.backwards')
     expect(await call('billing.runs', {})).toEqual([])
-    expect((await refusalOf(call('billing.runDetail', { id: 'nope' }))).messageId).toBe('refusal.billing.runGone')
+    expect((await refusalOf(call('billing.runDetail', { id: 'nope' }))).messageId).toBe('refusal.billing.runMissing')
   })
 
   it('an empty month explains itself: no bills, nothing left out, a total of zero', async () => {

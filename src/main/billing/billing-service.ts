@@ -117,7 +117,7 @@ export class BillingService {
   /** A saved run as it was answered (names as they were then). */
   async runDetail(id: string): Promise<BillingRunView> {
     const row = await this.options.db.selectFrom('billing_runs').select('bills').where('id', '=', id).executeTakeFirst()
-    if (!row) throw refuse('not_found', 'refusal.billing.runGone')
+    if (!row) throw refuse('not_found', 'refusal.billing.runMissing', { id })
     return BillingRunSchema.parse(JSON.parse(row.bills))
   }
 }

@@ -269,5 +269,4 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.billing.unknownContract': 'Einen der Verträge mit eigenen Abrechnungsregeln gibt es nicht. Es wurde nichts geändert.',
   'refusal.billing.holidayTwice': '{day} steht zweimal in der Liste der Feiertage. Es wurde nichts geändert.',
   'refusal.billing.rangeNotClosed': 'Abgerechnet werden nur Tage, die vorbei sind: {toDay} ist noch nicht vorbei. Wählen Sie einen Zeitraum, der spätestens am {lastClosedDay} endet. Es wurde nichts abgerechnet oder gespeichert.',
-  'refusal.billing.runGone': 'Diesen Abrechnungslauf gibt es nicht (mehr).',
 }

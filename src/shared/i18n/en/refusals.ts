@@ -296,5 +296,4 @@ export const enRefusals = {
   'refusal.billing.unknownContract': 'One of the contracts given billing rules does not exist. Nothing was changed.',
   'refusal.billing.holidayTwice': '{day} is listed twice as a public holiday. Nothing was changed.',
   'refusal.billing.rangeNotClosed': 'Only days that are over can be billed: {toDay} is not over yet. Choose a range that ends by {lastClosedDay}. Nothing was billed or saved.',
-  'refusal.billing.runGone': 'That billing run does not exist (any more).',
 } as const
