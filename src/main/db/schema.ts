@@ -23,6 +23,8 @@ export interface TimersTable extends Synced {
   activity_type_id: string | null
   billable: Generated<Flag>
   note: Generated<string>
+  /** Marked as the primary timer (migration 0016): bills shared time under the `primary` overlap rule. */
+  is_primary: Generated<Flag>
 }
 
 export interface TimerSegmentsTable {
@@ -36,6 +38,8 @@ export interface TimerSegmentsTable {
   updated_at: number
   booked_at: number | null
   discarded_at: number | null
+  /** The run was marked primary (migration 0016). */
+  is_primary: Generated<Flag>
 }
 
 export interface CustomersTable extends Synced {
@@ -106,6 +110,8 @@ export interface TimeEntryRangesTable {
   entry_id: string
   started_at: number
   ended_at: number
+  /** The run was marked primary (migration 0016). */
+  is_primary: Generated<Flag>
 }
 
 export interface TimerPromptsTable {
@@ -144,6 +150,8 @@ export interface HeldTimeRangesTable {
   started_at: number
   ended_at: number
   time_zone: string
+  /** The run was marked primary (migration 0016). */
+  is_primary: Generated<Flag>
 }
 
 export type PeriodStatus = 'open' | 'submitted' | 'approved' | 'rejected'

@@ -16,6 +16,7 @@ import * as m0012 from './0012-work-item-ticket-url'
 import * as m0013 from './0013-ticket-writeback'
 import * as m0014 from './0014-billing'
 import * as m0015 from './0015-imported-rows'
+import * as m0016 from './0016-primary-timer'
 
 export interface Migration {
   name: string
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   { name: '0013-ticket-writeback', up: m0013.up },
   { name: '0014-billing', up: m0014.up },
   { name: '0015-imported-rows', up: m0015.up },
+  { name: '0016-primary-timer', up: m0016.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length
