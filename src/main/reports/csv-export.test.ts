@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { csvCell, csvNumber, decimalHours, wholeMinutes } from '@shared/csv-cells'
 import { CsvRecords } from '@shared/csv-writer'
-import { csvChunks, CsvExportError, CsvRecordCounter, csvStream, exportBytes, exportCsv, type CsvColumn, type CsvRow } from './csv-export'
+import { csvChunks, CsvExportError, CsvRecordCounter, csvStream, exportBytes, exportCsv, writeAtomically, type CsvColumn, type CsvRow } from './csv-export'
 
 type Key = 'label' | 'text' | 'hours' | 'minutes' | 'count' | 'at'
 const COLUMNS: readonly CsvColumn<Key>[] = [
@@ -253,6 +253,19 @@ describe('an export that fails leaves no file pretending to be complete', () => 
     await expect(exportCsv({ path: target }, COLUMNS, NASTY_ROWS)).rejects.toThrow(`because ${target} is a folder. Nothing was written to ${target}.`)
     expect(statSync(target).isDirectory()).toBe(true)
     expect(readdirSync(dir)).toEqual(['taken'])
+  })
+
+  it('names the kind of file that failed: an Excel workbook or a PDF is not called a CSV export', async () => {
+    async function* failing(): AsyncGenerator<string> {
+      yield 'PK'
+      await Promise.resolve()
+      throw new Error('the workbook could not be finished')
+    }
+    const xlsx = join(dir, 'month.xlsx')
+    await expect(writeAtomically(xlsx, failing(), () => 3, undefined)).rejects.toThrow(`The Excel export stopped after 3 rows because the workbook could not be finished. Nothing was written to ${xlsx}.`)
+    const pdf = join(dir, 'Timesheet.PDF')
+    await expect(writeAtomically(pdf, failing(), () => 0, undefined)).rejects.toThrow(`The PDF could not be written because the workbook could not be finished. Nothing was written to ${pdf}.`)
+    expect(readdirSync(dir)).toEqual([])
   })
 
   it('a cancelled export leaves nothing and says it was cancelled', async () => {

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { open, rename, rm, stat } from 'node:fs/promises'
 import { once } from 'node:events'
-import { basename, dirname, join, resolve } from 'node:path'
+import { basename, dirname, extname, join, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { csvChunks, type CsvColumn, type CsvOptions as CsvTextOptions, type CsvRows } from '@shared/csv-writer'
@@ -155,6 +155,12 @@ export async function exportBytes(target: { readonly path: string }, chunks: Asy
   return writeAtomically(target.path, counted(), () => counter.rows, options.signal)
 }
 
+/** Which kind of file the refusal names, by the target's extension: a workbook or a PDF is not called a CSV export. */
+function fileKindOf(path: string): 'xlsx' | 'pdf' | 'csv' {
+  const extension = extname(path).toLowerCase()
+  return extension === '.xlsx' ? 'xlsx' : extension === '.pdf' ? 'pdf' : 'csv'
+}
+
 /** Writes `chunks` to `target` through a private temporary file (fsync, rename); on any failure no file is left and a CsvExportError says so. */
 export async function writeAtomically(target: string, chunks: AsyncIterable<string | Uint8Array>, rows: () => number, signal: AbortSignal | undefined): Promise<CsvExportResult> {
   const path = resolve(target)
@@ -176,7 +182,7 @@ export async function writeAtomically(target: string, chunks: AsyncIterable<stri
     const ofFile = typeof error === 'object' && error !== null && fileErrors.has(error)
     const refusal: Refusal = {
       id: 'refusal.export.stopped',
-      values: { rows: rows(), ...reasonOf(error, ofFile), folder: dirname(path), path, fileKept: (await isFile(path)) ? 'yes' : 'no' },
+      values: { file: fileKindOf(path), rows: rows(), ...reasonOf(error, ofFile), folder: dirname(path), path, fileKept: (await isFile(path)) ? 'yes' : 'no' },
     }
     throw new CsvExportError(path, refusalText(refusal.id, refusal.values, ENGLISH, 'log') ?? refusal.id, { cause: error, refusal })
   }
