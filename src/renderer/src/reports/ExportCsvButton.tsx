@@ -121,6 +121,13 @@ export function ExportCsvButton({ what, scope, label, xlsxLabel, disabled = fals
         >
           {busy && running === 'csv' ? t('reports.export.busy') : (label ?? t('reports.export.csv'))}
         </button>
+        {/* Beside the CSV button it belongs to: a workbook has no byte-order mark. */}
+        {showBomOption && (
+          <label className="export-csv__bom" title={t('reports.export.bomTitle')}>
+            <input type="checkbox" checked={bom} onChange={(event) => toggleBom(event.target.checked)} />
+            {t('reports.export.bom')}
+          </label>
+        )}
         <button
           type="button"
           className="button button--secondary button--compact"
@@ -131,12 +138,6 @@ export function ExportCsvButton({ what, scope, label, xlsxLabel, disabled = fals
         >
           {busy && running === 'xlsx' ? t('reports.export.busy') : (xlsxLabel ?? t('reports.export.xlsx'))}
         </button>
-        {showBomOption && (
-          <label className="export-csv__bom" title={t('reports.export.bomTitle')}>
-            <input type="checkbox" checked={bom} onChange={(event) => toggleBom(event.target.checked)} />
-            {t('reports.export.bom')}
-          </label>
-        )}
       </div>
       {/* Always in the page, so screen readers hear what is put into it. */}
       <p id={`${id}-status`} className="export-csv__status" role="status">

@@ -370,7 +370,7 @@ describe('Export CSV button', () => {
 
   it('saves the report in the app and says where, with the byte-order mark when asked (and remembers it)', async () => {
     const host = await exportWith(() => ({ status: 'saved', path: '/home/tess/report.csv', rows: 1234, bytes: 50_000 }))
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Byte-order mark for Excel' }))
+    fireEvent.click(screen.getByRole('checkbox', { name: 'CSV with byte-order mark (for Excel)' }))
     expect(window.localStorage.getItem(BOM_STORAGE_KEY)).toBe('true')
     fireEvent.click(screen.getByRole('button', { name: 'Export report (CSV)' }))
     await screen.findByText('Saved 1,234 rows to /home/tess/report.csv')
@@ -384,7 +384,7 @@ describe('Export CSV button', () => {
 
   it('exports the report as an Excel workbook from its own button, headers in the window’s language, no byte-order mark', async () => {
     const host = await exportWith(() => ({ status: 'saved', path: '/home/tess/report.xlsx', rows: 3, bytes: 9_000 }))
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Byte-order mark for Excel' }))
+    fireEvent.click(screen.getByRole('checkbox', { name: 'CSV with byte-order mark (for Excel)' }))
     const button = screen.getByRole('button', { name: 'Export report (Excel)' })
     expect(button.getAttribute('title')).toMatch(/Excel workbook \(\.xlsx\)/)
     fireEvent.click(button)

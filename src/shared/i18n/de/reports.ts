@@ -128,7 +128,7 @@ export const deReports: Record<keyof typeof enReports, string> = {
   'reports.export.saved': '{count, plural, one {# Zeile} other {# Zeilen}} gespeichert in {path}',
   'reports.export.downloading': '{file} wird heruntergeladen',
   'reports.export.failed': 'Der Export ist fehlgeschlagen, es wurde nichts geschrieben: {reason}',
-  'reports.export.bom': 'Byte-Order-Mark für Excel',
+  'reports.export.bom': 'CSV mit Byte-Order-Mark (für Excel)',
   'reports.export.bomTitle': 'Beginnt die Datei mit einer Byte-Order-Mark, damit Excel Umlaute und Sonderzeichen richtig liest',
 
   'reports.filter.all': 'alle',

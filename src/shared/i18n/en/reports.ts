@@ -126,7 +126,7 @@ export const enReports = {
   'reports.export.saved': 'Saved {count, plural, one {# row} other {# rows}} to {path}',
   'reports.export.downloading': 'Downloading {file}',
   'reports.export.failed': 'The export failed and nothing was written: {reason}',
-  'reports.export.bom': 'Byte-order mark for Excel',
+  'reports.export.bom': 'CSV with byte-order mark (for Excel)',
   'reports.export.bomTitle': 'Starts the file with a byte-order mark so that Excel reads accents and symbols correctly',
 
   'reports.filter.all': 'all',
