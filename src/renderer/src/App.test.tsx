@@ -62,6 +62,14 @@ describe('The app shell', () => {
     expect(host.requestsTo('sync.status')).toEqual([{}])
   })
 
+  it('shows Billing in the navigation only standalone: a team bills on its team server', async () => {
+    const host = appHost({ state: 'standalone', pending: 0, issues: 0, lastSyncedAt: null, nextAttemptAt: null, message: null }, { 'sync.account': () => null })
+    render(<App client={host.client} />)
+    const nav = screen.getByRole('navigation', { name: 'Views' })
+    await act(async () => {})
+    expect(within(nav).getByRole('link', { name: 'Billing' })).toBeTruthy()
+  })
+
   it('shows Approvals in the navigation only to an approver, after Submissions; its address works for anyone', async () => {
     const synced: SyncStatus = { state: 'synced', pending: 0, issues: 0, lastSyncedAt: null, nextAttemptAt: null, message: null }
     let account: TeamAccount = { url: 'http://127.0.0.1:8787', userId: 'u1', name: 'Tess Tech', email: 'tess@example.com', role: 'member', approverLevels: [], tokenProtection: 'memory' }
@@ -69,14 +77,14 @@ describe('The app shell', () => {
     render(<App client={host.client} />)
     const nav = screen.getByRole('navigation', { name: 'Views' })
     await act(async () => {})
-    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Timers', 'Timesheet', 'Calendar', 'Submissions', 'Reports', 'Billing', 'Work items', 'Settings'])
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Timers', 'Timesheet', 'Calendar', 'Submissions', 'Reports', 'Work items', 'Settings'])
 
     // Made an approver on the server: the next finished sync round brings it.
     account = { ...account, role: 'approver', approverLevels: [1] }
     act(() => host.emit('sync.changed', { status: { ...synced, state: 'syncing' } }))
     act(() => host.emit('sync.changed', { status: { ...synced, lastSyncedAt: 1_000 } }))
     await within(nav).findByRole('link', { name: 'Approvals' })
-    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Timers', 'Timesheet', 'Calendar', 'Submissions', 'Approvals', 'Reports', 'Billing', 'Work items', 'Settings'])
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Timers', 'Timesheet', 'Calendar', 'Submissions', 'Approvals', 'Reports', 'Work items', 'Settings'])
 
     account = { ...account, role: 'member', approverLevels: [] }
     act(() => host.emit('sync.changed', { status: { ...synced, lastSyncedAt: 2_000 } }))

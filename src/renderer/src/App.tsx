@@ -51,10 +51,11 @@ function Shell({ client }: { client: StintClient }) {
   const route = useRoute()
   useTheme(client)
   const sync = useSyncStatus(client)
-  // The Approvals view is in the navigation only for an approver (its address works for anyone).
+  // The Approvals view is in the navigation only for an approver; Billing only standalone,
+  // since a team's billing run is the team server's (its console and API). Both addresses work for anyone.
   const account = useTeamAccount(client)
   const approver = (account?.approverLevels.length ?? 0) > 0
-  const inNav = (id: RouteId) => id !== 'approvals' || approver
+  const inNav = (id: RouteId) => (id !== 'approvals' || approver) && (id !== 'billing' || account === null)
 
   useEffect(() => {
     void timersStore.getState().load()
