@@ -9,6 +9,7 @@ import type { Clock } from './clock'
 import { scheduleLaterCheck } from './db/background-check'
 import { openStore, type Store } from './db/store'
 import { BillingService } from './billing/billing-service'
+import { exportBillingRun } from './billing/billing-export'
 import { CalendarReader } from './calendar/calendar-read'
 import { Entries, type LockMode } from './entries/entries'
 import { EventHub } from './events'
@@ -396,6 +397,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'billing.run': ({ from, to, groupBy }) => billing.run(from, to, groupBy),
     'billing.runs': () => billing.runs(),
     'billing.runDetail': ({ id }) => billing.runDetail(id),
+    'billing.exportRun': (request) => exportBillingRun({ runDetail: (id) => billing.runDetail(id), now: () => clock.now(), destination: () => options.exportDestination }, request),
   }
   Object.assign(handlers, options.handlerOverrides)
   return {

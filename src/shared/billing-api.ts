@@ -5,6 +5,8 @@
 // (a negative rate, a multiplier of nothing) is the service's refusal, with its id.
 import { z } from 'zod'
 import { DaySchema } from './entries'
+import { ExportResultSchema } from './exports'
+import { LANGUAGES } from './i18n/languages'
 import { RoundingRuleSchema } from './rounding'
 
 const int = z.number().int()
@@ -120,6 +122,14 @@ export const BillingRunSummarySchema = z.object({
 })
 export type BillingRunSummary = z.infer<typeof BillingRunSummarySchema>
 
+/** The files of a saved run: a workbook (bills and what was left out), a printed summary, or its bill lines for InvoiceNinja's import (docs/billing-invoiceninja.md). */
+export const BillingRunFileSchema = z.enum(['xlsx', 'pdf', 'invoiceNinja'], { error: 'A billing run is exported as "xlsx", "pdf" or "invoiceNinja" (CSV).' })
+export type BillingRunFile = z.infer<typeof BillingRunFileSchema>
+
+/** A saved run as a file, in the reader's language (headers, reasons, the PDF's words and money). */
+export const BillingExportRequestSchema = z.object({ id: idSchema, file: BillingRunFileSchema, language: z.enum(LANGUAGES).default('en') }).strict()
+export type BillingExportRequest = z.output<typeof BillingExportRequestSchema>
+
 export const billingCalls = {
   'billing.settings': { request: z.object({}).strict(), response: BillingSettingsSchema },
   /** Refused whole, with what was wrong, when a value is not one (unknown currency, negative rate, bad multiplier). */
@@ -130,4 +140,6 @@ export const billingCalls = {
   'billing.run': { request: BillingRunRequestSchema, response: BillingRunSchema },
   'billing.runs': { request: z.object({}).strict(), response: z.array(BillingRunSummarySchema) },
   'billing.runDetail': { request: z.object({ id: idSchema }).strict(), response: BillingRunSchema },
+  /** A saved run's file, answered as export.csv is: a save dialog in the app, a one-time download in the browser host. */
+  'billing.exportRun': { request: BillingExportRequestSchema, response: ExportResultSchema },
 } as const

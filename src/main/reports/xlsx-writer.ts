@@ -39,7 +39,8 @@ function decimalsFormat(digits: number): string {
   return digits <= 0 ? '#,##0' : `#,##0.${'0'.repeat(digits)}`
 }
 
-function numberFormat(column: XlsxColumn): string | undefined {
+function numberFormat(column: XlsxColumn | XlsxSheetColumn): string | undefined {
+  if ('numFmt' in column && column.numFmt !== undefined) return column.numFmt
   switch (column.kind) {
     case 'day':
       return DAY_FORMAT
@@ -212,4 +213,71 @@ export async function exportXlsx<K extends string>(target: { readonly path: stri
   const written = { rows: 0 }
   const signal = options.signal as AbortSignal | undefined
   return writeAtomically(target.path, xlsxStream(columns, rows, options, written), () => written.rows, signal)
+}
+
+/** A column of a sheet in a workbook of several (xlsxWorkbookStream): an export column, with a number format of its own if it needs one. */
+export interface XlsxSheetColumn<K extends string = string> extends XlsxColumn<K> {
+  /** The cells' number format, instead of the kind's (an amount with its currency: '#,##0.00 "EUR"'). */
+  readonly numFmt?: string
+}
+
+/** A row of a sheet in a workbook: its values, and whether it is a total (bold). */
+export interface XlsxSheetRow<K extends string = string> {
+  readonly values: CsvRow<K>
+  readonly bold?: boolean
+}
+
+export interface XlsxSheet<K extends string = string> {
+  /** At most 31 characters, none of : \ / ? * [ ]. */
+  readonly name: string
+  readonly columns: readonly XlsxSheetColumn<K>[]
+  readonly rows: readonly XlsxSheetRow<K>[]
+}
+
+/** An amount's number format with its currency's code after it: 1234.5 EUR shows as 1,234.50 "EUR". */
+export function currencyFormat(currency: string, digits: number): string {
+  return `${decimalsFormat(digits)} "${currency}"`
+}
+
+/**
+ * A workbook of several sheets whose rows are at hand (a billing run's bills and what it
+ * left out), each sheet as xlsxStream writes one: bold frozen header, autofilter, typed
+ * cells; total rows in bold.
+ */
+export function xlsxWorkbookStream(sheets: readonly XlsxSheet[]): Readable {
+  if (sheets.length === 0) throw new RangeError('a workbook needs at least one sheet')
+  const out = new PassThrough({ highWaterMark: OUTPUT_BUFFER })
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
+  workbook.creator = 'Stint'
+  const write = async (): Promise<void> => {
+    for (const { name, columns, rows } of sheets) {
+      if (columns.length === 0) throw new RangeError('an XLSX sheet needs at least one column')
+      const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] })
+      sheet.columns = columns.map((column) => {
+        const numFmt = numberFormat(column)
+        return { key: column.key, width: widthOf(column), ...(numFmt ? { style: { numFmt } } : {}) }
+      })
+      const header = sheet.addRow(columns.map((column) => textCell(column.header)))
+      header.eachCell((cell) => {
+        cell.style = { font: { bold: true } }
+      })
+      header.commit()
+      for (const row of rows) {
+        const added = sheet.addRow(columns.map((column) => xlsxCellValue(column, row.values[column.key])))
+        if (row.bold) {
+          columns.forEach((column, index) => {
+            const numFmt = numberFormat(column)
+            added.getCell(index + 1).style = { font: { bold: true }, ...(numFmt ? { numFmt } : {}) }
+          })
+        }
+        added.commit()
+      }
+      sheet.autoFilter = `A1:${columnLetters(columns.length)}${rows.length + 1}`
+      sheet.commit()
+      await drained(out)
+    }
+    await workbook.commit()
+  }
+  write().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))))
+  return out
 }

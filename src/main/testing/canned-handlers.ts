@@ -133,6 +133,7 @@ export function cannedHandlers(): Handlers {
     'billing.run': () => emptyRun,
     'billing.runs': () => [],
     'billing.runDetail': () => emptyRun,
+    'billing.exportRun': () => ({ status: 'cancelled' }),
   }
 }
 

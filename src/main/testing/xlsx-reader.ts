@@ -66,7 +66,8 @@ function columnIndex(letters: string): number {
   return index
 }
 
-export function readXlsx(bytes: Uint8Array): ReadSheet {
+/** The `sheet`th sheet (1-based, as the workbook lists them) of an XLSX file; the first by default. */
+export function readXlsx(bytes: Uint8Array, sheet = 1): ReadSheet {
   const files = unzipSync(bytes)
   const text = (path: string): string => {
     const file = files[path]
@@ -82,7 +83,7 @@ export function readXlsx(bytes: Uint8Array): ReadSheet {
     bold: fonts[Number(attribute(match[0], 'fontId') ?? 0)] ?? false,
   }))
 
-  const sheetXml = text('xl/worksheets/sheet1.xml')
+  const sheetXml = text(`xl/worksheets/sheet${sheet}.xml`)
   const rows = new Map<number, Map<string, ReadCell>>()
   for (const match of sheetXml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const tag = match[1] as string
@@ -103,7 +104,7 @@ export function readXlsx(bytes: Uint8Array): ReadSheet {
   const frozenRows = pane && attribute(pane, 'state') === 'frozen' ? Number(attribute(pane, 'ySplit') ?? 0) : 0
   const filter = /<autoFilter\b[^>]*>/.exec(sheetXml)?.[0]
   const columnWidths = [...sheetXml.matchAll(/<col\b[^>]*>/g)].map((match) => Number(attribute(match[0], 'width')))
-  const sheetTag = /<sheet\b[^>]*>/.exec(text('xl/workbook.xml'))?.[0]
+  const sheetTag = [...text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)][sheet - 1]?.[0]
 
   return {
     rows,

@@ -88,4 +88,25 @@ describe('the Billing view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Run billing' }))
     await waitFor(() => expect(screen.getByText(/^There is no time at all from/)).toBeTruthy())
   })
+
+  it('offers the run’s files: each button asks for that file of the run shown, says what became of it, and says why one failed', async () => {
+    const host = open({
+      'billing.exportRun': ({ file }) =>
+        file === 'pdf' ? Promise.reject(refuse('not_found', 'refusal.billing.runMissing', { id: 'run-2' })) : { status: 'saved', path: `/home/tess/run.${file === 'xlsx' ? 'xlsx' : 'csv'}`, bytes: 10 },
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Run billing' }))
+    const files = await screen.findByRole('group', { name: 'Files of this run' })
+    expect(within(files).getAllByRole('button').map((b) => b.textContent)).toEqual(['Download XLSX', 'Download PDF', 'Bill lines for InvoiceNinja (CSV)'])
+    fireEvent.click(within(files).getByRole('button', { name: 'Download XLSX' }))
+    await waitFor(() => expect(within(files).getByRole('status').textContent).toBe('Saved to /home/tess/run.xlsx'))
+    fireEvent.click(within(files).getByRole('button', { name: 'Bill lines for InvoiceNinja (CSV)' }))
+    await waitFor(() => expect(within(files).getByRole('status').textContent).toBe('Saved to /home/tess/run.csv'))
+    fireEvent.click(within(files).getByRole('button', { name: 'Download PDF' }))
+    expect((await within(files).findByRole('alert')).textContent).toBe('The export failed and nothing was written: There is no billing run “run-2”.')
+    expect(host.requestsTo('billing.exportRun')).toEqual([
+      { id: 'run-2', file: 'xlsx', language: 'en' },
+      { id: 'run-2', file: 'invoiceNinja', language: 'en' },
+      { id: 'run-2', file: 'pdf', language: 'en' },
+    ])
+  })
 })

@@ -9,6 +9,7 @@ import { formatDay, todayLocal } from '../format'
 import { useT } from '../i18n/i18n-context'
 import { useHostQuery } from '../ui/use-host-query'
 import { lastMonthOf, money, monthRange } from './billing-text'
+import { BillingRunFiles } from './BillingRunFiles'
 import { CustomerBill } from './CustomerBill'
 import { LeftOutList } from './LeftOutList'
 import { RunChangesPanel } from './RunChangesPanel'
@@ -94,7 +95,8 @@ export function BillingView({ today = todayLocal() }: { today?: string }) {
           <div className="billing__summary">
             <p className="muted">{t('billing.runOf', { from: day(run.from), to: day(run.to), when: formatInstant(run.createdAt, locale) })}</p>
             <p className="billing__total">{t('billing.grandTotal', { amount: money(run.totalMinor, run.currency, translator) })}</p>
-            {/* The place for "Download XLSX" of this run (helper xls): it gets run.id and exports the saved run. */}
+            {/* Keyed by the run: another run shown starts without what was said about the last one's files. */}
+            <BillingRunFiles key={run.id} runId={run.id} />
           </div>
           {run.changes && <RunChangesPanel changes={run.changes} currency={run.currency} />}
           {run.bills.length === 0 && (
