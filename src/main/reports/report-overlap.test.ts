@@ -69,3 +69,39 @@ describe('overlapped time in a report of my own time', () => {
     expect(weekAfter.totals.overlappedSeconds).toBe(0)
   })
 })
+
+describe('overlapped time in the grid’s cell details and the calendar', () => {
+  it('a cell says how much of its time overlapped; the calendar gives each entry its own, the non-billable one none', async () => {
+    const { printer, server } = await seed()
+    const cell = await call('timesheet.cellDetails', { day: '2026-11-16', row: { workItemId: printer.id, activityTypeId: null, billable: true } })
+    expect(cell.overlappedSeconds).toBe(45 * MIN)
+    const tuesday = await call('timesheet.cellDetails', { day: '2026-11-17', row: { workItemId: printer.id, activityTypeId: null, billable: true } })
+    expect(tuesday.overlappedSeconds).toBe(0)
+
+    const week = await call('calendar.range', { from: '2026-11-16', to: '2026-11-22' })
+    const overlapOf = (workItemId: string | null, day: string) => week.entries.find((e) => e.workItemId === workItemId && e.day === day)?.overlappedSeconds
+    expect(overlapOf(printer.id, '2026-11-16')).toBe(45 * MIN)
+    expect(overlapOf(server.id, '2026-11-16')).toBe(45 * MIN)
+    expect(overlapOf(printer.id, '2026-11-17')).toBe(0)
+    expect(week.entries.filter((e) => !e.billable).map((e) => e.overlappedSeconds)).toEqual([0])
+  })
+
+  it('over midnight: each day’s part of a run is its day’s entry, and overlaps what ran beside it that day', async () => {
+    const { printer, server } = await seed()
+    // Printer 23:30 Wednesday to 00:30 Thursday; server 23:50 to 00:10.
+    await call('entries.create', { row: { workItemId: printer.id, activityTypeId: null, billable: true }, description: '', startedAt: at(18, 23, 30), endedAt: at(19, 0, 30) })
+    await call('entries.create', { row: { workItemId: server.id, activityTypeId: null, billable: true }, description: '', startedAt: at(18, 23, 50), endedAt: at(19, 0, 10) })
+    for (const day of ['2026-11-18', '2026-11-19']) {
+      const shown = await call('calendar.range', { from: day, to: day })
+      expect(shown.entries.map((e) => [e.day, e.overlappedSeconds])).toEqual([
+        [day, 10 * MIN],
+        [day, 10 * MIN],
+      ])
+    }
+    const report = await call('reports.run', { from: '2026-11-18', to: '2026-11-19', groupBy: ['day'] })
+    expect(report.rows.map((row) => [row.keys[0]?.id, row.overlappedSeconds])).toEqual([
+      ['2026-11-18', 20 * MIN],
+      ['2026-11-19', 20 * MIN],
+    ])
+  })
+})
