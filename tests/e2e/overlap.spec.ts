@@ -2,7 +2,7 @@
 // 18 November 2026, 10:00): two billable runs this morning that ran 45 minutes side by
 // side, and a non-billable one beside both. The Reports view shows the Overlapped column
 // and card, the calendar's day head the day's overlapped total and the blocks hatched and
-// named so; axe and screenshots in light and dark.
+// named so, and a cell's details how much of it overlapped; axe and screenshots in light and dark.
 import type { Page } from '@playwright/test'
 import { callHost } from '../support/devices'
 import { expect, inBothThemes, test } from './fixtures'
@@ -47,4 +47,11 @@ test('overlapped billable time in Reports and the calendar; light and dark', asy
   await expect(admin).not.toHaveAttribute('aria-label', /billable time overlapped/)
   await page.evaluate(`document.querySelector('.cal__body').scrollTop = ${7 * 60}`)
   await inBothThemes(page, 'overlap-calendar')
+
+  // The printer's entry opened from the calendar: its cell's details say how much overlapped.
+  await page.getByRole('button', { name: /^HF-101, Printer offline, 8:00 to 9:00/ }).focus()
+  await page.keyboard.press('Enter')
+  const details = page.getByRole('dialog', { name: /· details$/ })
+  await expect(details.getByText('Overlapped 0:45')).toBeVisible()
+  await inBothThemes(page, 'overlap-cell-details', details)
 })
