@@ -219,7 +219,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     destination: () => options.exportDestination,
   })
 
-  const calendar = new CalendarReader({ db: store.db, clock, entries })
+  const calendar = new CalendarReader({ db: store.db, clock, entries, userId: owner })
   const billing = new BillingService({ db: store.db, clock, userId: owner })
   const importer = new ImportService({ db: store.db, clock, entries, events, userId: owner })
   const ticketWrites = new TicketWrites({

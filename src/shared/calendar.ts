@@ -25,6 +25,8 @@ export const CalendarEntrySchema = TimeEntrySchema.extend({
   timeZone: z.string(),
   /** The timer that booked it, while that slot still exists; null for typed time. */
   timer: CalendarTimerSchema.nullable(),
+  /** Of its runs, the seconds another billable entry of the person also ran (billable entries only; see entry-overlap.ts); left out or 0 when none. */
+  overlappedSeconds: z.number().int().nonnegative().optional(),
 })
 export type CalendarEntry = z.infer<typeof CalendarEntrySchema>
 

@@ -40,6 +40,17 @@ describe('the columns of a report export', () => {
     expect(reportCsvColumns(byCustomer).map((column) => column.header)).not.toContain('expected_hours')
   })
 
+  it('overlapped time last, in hours and minutes, when the report measures it (the desktop’s do); not otherwise', async () => {
+    const query = ReportQuerySchema.parse({ from: '2026-11-01', to: '2026-11-30', groupBy: ['day'] })
+    expect(reportCsvColumns(query).map((column) => column.header)).not.toContain('overlapped_hours')
+    expect(reportCsvColumns(query, { overlapped: true }).map((column) => column.header).slice(-2)).toEqual(['overlapped_hours', 'overlapped_minutes'])
+    const row: ReportRow = { keys: [{ dimension: 'day', id: '2026-11-16', label: '16 Nov 2026' }], ...sums, overlappedSeconds: 2700 }
+    const csv = reportCsv({ query, rows: [row] })
+    expect(await text(csvChunks(csv.columns, csv.rows))).toBe(
+      'day,hours,minutes,billable_hours,billable_minutes,non_billable_hours,non_billable_minutes,entries,billable_share_percent,overlapped_hours,overlapped_minutes\r\n2026-11-16,1.50,90,1.00,60,0.50,30,3,66.7,0.75,45\r\n',
+    )
+  })
+
   it('days ISO, billable as yes/no, statuses as their ids, organisations by name, "No customer" kept for a person to read', async () => {
     const query = ReportQuerySchema.parse({ from: '2026-11-01', to: '2026-11-30', groupBy: ['day', 'billable', 'status'] })
     const rows: ReportRow[] = [

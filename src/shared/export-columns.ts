@@ -63,9 +63,10 @@ export function reportHasExpectations(query: Pick<ReportQuery, 'groupBy' | 'expe
  * The columns of a report export: per groupBy dimension its value (an ISO day for day
  * and week, YYYY-MM for a month, the name for a customer... with its id beside it),
  * then total, billable and non-billable time, the entry count and the billable share;
- * expected time and the share of it when the report has expected hours.
+ * expected time and the share of it when the report has expected hours; last, overlapped
+ * time when the report measures it (the desktop's reports do, the team server's not yet).
  */
-export function reportCsvColumns(query: Pick<ReportQuery, 'groupBy' | 'expectedSeconds'>): CsvColumn[] {
+export function reportCsvColumns(query: Pick<ReportQuery, 'groupBy' | 'expectedSeconds'>, options: { overlapped?: boolean } = {}): CsvColumn[] {
   const keys: string[] = []
   for (const dimension of query.groupBy) {
     const { name, withId } = DIMENSION_COLUMNS[dimension]
@@ -74,6 +75,7 @@ export function reportCsvColumns(query: Pick<ReportQuery, 'groupBy' | 'expectedS
   }
   keys.push(...durationKeys(''), ...durationKeys('billable'), ...durationKeys('non_billable'), 'entries', 'billable_share_percent')
   if (reportHasExpectations(query)) keys.push(...durationKeys('expected'), 'percent_of_expected', 'billable_percent_of_expected')
+  if (options.overlapped === true) keys.push(...durationKeys('overlapped'))
   return columnsOf(keys)
 }
 
@@ -110,12 +112,13 @@ export function reportCsvRow(query: Pick<ReportQuery, 'groupBy' | 'expectedSecon
     cells['percent_of_expected'] = percentCell(expected !== null && expected > 0 ? row.totalSeconds / expected : null)
     cells['billable_percent_of_expected'] = percentCell(expected !== null && expected > 0 ? row.billableSeconds / expected : null)
   }
+  if (row.overlappedSeconds !== undefined) putDuration(cells, 'overlapped', row.overlappedSeconds)
   return cells
 }
 
 /** A whole report as columns and rows, ready for the writer. */
 export function reportCsv(result: Pick<ReportResult, 'query' | 'rows'>): { columns: CsvColumn[]; rows: CsvRow[] } {
-  return { columns: reportCsvColumns(result.query), rows: result.rows.map((row) => reportCsvRow(result.query, row)) }
+  return { columns: reportCsvColumns(result.query, { overlapped: result.rows.some((row) => row.overlappedSeconds !== undefined) }), rows: result.rows.map((row) => reportCsvRow(result.query, row)) }
 }
 
 // Contract usage

@@ -209,6 +209,12 @@ export const ReportSumsSchema = z.object({
   billableSeconds: z.number().int().nonnegative(),
   nonBillableSeconds: z.number().int().nonnegative(),
   entryCount: z.number().int().nonnegative(),
+  /**
+   * Of the billable time, how much ran while another billable entry of the same person
+   * also ran (each entry's overlapped seconds, summed; raw time). The desktop's reports
+   * carry it; the team server's leave it out.
+   */
+  overlappedSeconds: z.number().int().nonnegative().optional(),
 })
 export type ReportSums = z.infer<typeof ReportSumsSchema>
 

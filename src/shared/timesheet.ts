@@ -92,6 +92,8 @@ export const CellDetailsSchema = z.object({
   /** Which lock keeps the cell's entries from changing (its period's), or null when they can. */
   lock: LockKindSchema.nullable(),
   entries: z.array(CellEntrySchema),
+  /** Of the cell's entries' runs, the seconds another billable entry of the person also ran (summed per entry; see entry-overlap.ts); left out or 0 when none. */
+  overlappedSeconds: z.number().int().nonnegative().optional(),
 })
 export type CellDetails = z.infer<typeof CellDetailsSchema>
 

@@ -10,11 +10,14 @@ import { addDays, isValidDay } from '@shared/periods'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { Entries } from '../entries/entries'
+import { overlappedSecondsOf } from '../reports/report-overlap'
 
 export interface CalendarDeps {
   db: Kysely<Database>
   clock: Clock
   entries: Entries
+  /** Whose time this device records: whose billable runs overlap (left out: no overlap is read). */
+  userId?: () => string
 }
 
 /** The days from `from` to `to`, both included; refused with the reason when the span is not one the calendar shows. */
@@ -58,7 +61,13 @@ export class CalendarReader {
       .where((eb) => (clock.now() > spanStart ? eb.or([eb('s.ended_at', 'is', null), eb('s.ended_at', '>', spanStart)]) : eb('s.ended_at', '>', spanStart)))
       .orderBy('s.started_at')
       .execute()
-    const [stored, locked, segments] = await Promise.all([entries.loadWithZones({ from, to }), entries.lockedDays(days), segmentsRead])
+    const userId = this.deps.userId
+    const [stored, locked, segments, overlapped] = await Promise.all([
+      entries.loadWithZones({ from, to }),
+      entries.lockedDays(days),
+      segmentsRead,
+      userId ? overlappedSecondsOf(db, userId(), from, to) : new Map<string, number>(),
+    ])
     const names = await this.names(
       [...stored.map(({ entry }) => entry.workItemId), ...segments.map((s) => s.work_item_id)],
       stored.map(({ entry }) => entry.activityTypeId),
@@ -77,6 +86,7 @@ export class CalendarReader {
           workItem: (e.workItemId && names.items.get(e.workItemId)) || null,
           activityName: (e.activityTypeId && names.types.get(e.activityTypeId)) || null,
           timer: (e.timerId && names.timers.get(e.timerId)) || null,
+          overlappedSeconds: overlapped.get(e.id) ?? 0,
         })),
       segments: segments.flatMap((s) => {
         const timer = names.timers.get(s.timer_id)

@@ -99,7 +99,7 @@ describe('XLSX exports', () => {
     ])
     const { sheet, result } = await exported({ what: { kind: 'report', query: { from: '2026-11-01', to: '2026-11-30', groupBy: ['customer', 'day'] } } })
     expect(result).toMatchObject({ status: 'saved', rows: 3 })
-    expect(sheet.values()[0]).toEqual(['Customer', 'Customer ID', 'Day', 'Hours', 'Minutes', 'Billable hours', 'Billable minutes', 'Non-billable hours', 'Non-billable minutes', 'Entries', 'Billable share (%)'])
+    expect(sheet.values()[0]).toEqual(['Customer', 'Customer ID', 'Day', 'Hours', 'Minutes', 'Billable hours', 'Billable minutes', 'Non-billable hours', 'Non-billable minutes', 'Entries', 'Billable share (%)', 'Overlapped hours', 'Overlapped minutes'])
     expect(records(sheet)[0]).toEqual({
       Customer: '=Globex',
       'Customer ID': globex.id,
@@ -112,12 +112,14 @@ describe('XLSX exports', () => {
       'Non-billable minutes': 0,
       Entries: 1,
       'Billable share (%)': 100,
+      'Overlapped hours': 0,
+      'Overlapped minutes': 0,
     })
     expect(sheet.cell('A2')).toMatchObject({ type: 'inlineStr', raw: '=Globex', formula: undefined })
     expect(sheet.cell('C2')).toMatchObject({ type: 'n', numFmt: 'yyyy-mm-dd', day: '2026-11-04' })
     expect(sheet.cell('D2')).toMatchObject({ type: 'n', numFmt: '0.00' })
     expect(sheet.frozenRows).toBe(1)
-    expect(sheet.autoFilter).toBe('A1:K4')
+    expect(sheet.autoFilter).toBe('A1:M4')
     expect(delivered.map((job) => [job.fileName, job.file?.extension])).toEqual([['stint-report-2026-11-01-to-2026-11-30.xlsx', 'xlsx']])
   })
 

@@ -164,6 +164,9 @@ describe('a report export has every row of the report, field by field', () => {
         non_billable_minutes: '30',
         entries: '2',
         billable_share_percent: '75.0',
+        // This device measures overlapped time: always its two columns, last (these entries have no runs).
+        overlapped_hours: '0.00',
+        overlapped_minutes: '0',
       },
       expect.objectContaining({ customer: 'No customer', customer_id: '', month: '2026-11', hours: '1.00', billable_hours: '0.00', billable_share_percent: '0.0' }),
     ])
@@ -302,8 +305,8 @@ describe('an export in the formats of the reader’s locale', () => {
     const envelope = await exportCsv({ what: { kind: 'report', query: { from: '2026-11-02', to: '2026-11-08', groupBy: ['week'] } }, format: 'de' })
     expect(envelope.ok).toBe(true)
     const [header, row] = readFileSync(target ?? '', 'utf8').split('\r\n')
-    expect(header).toBe('week_starting;hours;minutes;billable_hours;billable_minutes;non_billable_hours;non_billable_minutes;entries;billable_share_percent;expected_hours;expected_minutes;percent_of_expected;billable_percent_of_expected')
-    expect(row).toBe('02.11.2026;0,75;45;0,75;45;0,00;0;1;100,0;40,00;2400;1,9;1,9')
+    expect(header).toBe('week_starting;hours;minutes;billable_hours;billable_minutes;non_billable_hours;non_billable_minutes;entries;billable_share_percent;expected_hours;expected_minutes;percent_of_expected;billable_percent_of_expected;overlapped_hours;overlapped_minutes')
+    expect(row).toBe('02.11.2026;0,75;45;0,75;45;0,00;0;1;100,0;40,00;2400;1,9;1,9;0,00;0')
   })
 
   it('a format Stint does not have is refused before any file is written', async () => {

@@ -172,7 +172,8 @@ export class Exporter {
       case 'report': {
         // The whole report, every row: the 100,000-row limit is for a table on screen.
         const result = await this.deps.reports.run(what.query, { uncapped: true })
-        const columns = reportCsvColumns(result.query)
+        // This device measures overlapped time: every report export carries its two columns.
+        const columns = reportCsvColumns(result.query, { overlapped: result.totals.overlappedSeconds !== undefined })
         return { fileName, ...typeOf(file), bom, dialect, body: body(columns, () => result.rows.map((row) => reportCsvRow(result.query, row))) }
       }
       case 'contractUsage': {

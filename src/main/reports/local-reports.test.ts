@@ -35,7 +35,8 @@ async function expectMatchesReference(input: ReportQueryInput): Promise<ReportRe
   const result = await reports.run(input)
   const expected = referenceReport(fixture, ReportQuerySchema.parse(input), [me])
   expect(reportAsMap(result), JSON.stringify(input)).toEqual(expected.rows)
-  expect(result.totals, JSON.stringify(input)).toEqual(expected.totals)
+  // The fixture's entries have no runs to overlap: the measure is there, and nought.
+  expect(result.totals, JSON.stringify(input)).toEqual({ ...expected.totals, overlappedSeconds: 0 })
   return result
 }
 
@@ -116,7 +117,7 @@ describe('a report of my own time', () => {
   })
 
   it('a filter that matches nothing, or a range with no time, gives no rows and zero totals', async () => {
-    const zero = { totalSeconds: 0, billableSeconds: 0, nonBillableSeconds: 0, entryCount: 0 }
+    const zero = { totalSeconds: 0, billableSeconds: 0, nonBillableSeconds: 0, entryCount: 0, overlappedSeconds: 0 }
     for (const input of [
       { from: fixture.from, to: fixture.to, groupBy: ['customer'], filters: { customerIds: ['no-such-customer'] } },
       { from: fixture.from, to: fixture.to, groupBy: ['customer'], filters: { customerIds: ['cust-idle'] } },

@@ -11,6 +11,7 @@ import type { TimesheetSettings } from '@shared/timesheet'
 import { localDay } from '@shared/days'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
+import { withOverlap } from './report-overlap'
 
 export interface LocalReportsDeps {
   db: Kysely<Database>
@@ -36,7 +37,7 @@ export class LocalReports {
   }
 
   /** A report of one's own time; `query` is checked (StintError invalid_request when wrong). */
-  run(query: ReportQueryInput, options: RunReportOptions = {}): Promise<ReportResult> {
+  async run(query: ReportQueryInput, options: RunReportOptions = {}): Promise<ReportResult> {
     const settings = this.deps.settings?.()
     const rule = settings?.periodRule
     const defaults = {
@@ -45,7 +46,9 @@ export class LocalReports {
     }
     const clock = this.deps.clock
     const today = clock ? { today: localDay(clock.now(), clock.timeZone()) } : {}
-    return runReport(this.#store, { userIds: [this.deps.userId()] }, withDefaults(query, defaults), { ...today, ...options })
+    const userId = this.deps.userId()
+    const result = await runReport(this.#store, { userIds: [userId] }, withDefaults(query, defaults), { ...today, ...options })
+    return withOverlap(this.deps.db, userId, result)
   }
 
   /** How much of each contract's included hours one's own time used in `month` ('YYYY-MM'). */

@@ -24,6 +24,7 @@ import type { EventHub } from '../events'
 import type { Entries } from '../entries/entries'
 import { matchesRow } from '../entries/cell-totals'
 import { periodRecord } from '../entries/period-records'
+import { overlappedSecondsOf } from '../reports/report-overlap'
 import { GridReader } from './grid-read'
 import { inRowOrder, readRowNames, type RowNames } from './row-order'
 
@@ -216,6 +217,7 @@ export class TimesheetService {
     const note = (await notesOn(db, user, day).execute()).find(matchesRow(row))?.note ?? null
     const withZones = await entries.loadWithZones(ids)
     const status = (await periodRecord(db, user, this.periodOf(day))).status
+    const overlapped = await overlappedSecondsOf(db, user, day, day)
     return {
       day,
       row,
@@ -223,6 +225,8 @@ export class TimesheetService {
       lock: entries.lockOf(status),
       // Runs are read and typed in the zone the entry was booked in; typed time has none, so the machine's.
       entries: withZones.map(({ entry, timeZone }) => ({ ...entry, timeZone: timeZone ?? clock.timeZone() })),
+      // Of the cell's time, how much ran beside another billable timer (its details say so).
+      overlappedSeconds: ids.reduce((sum, id) => sum + (overlapped.get(id) ?? 0), 0),
     }
   }
 

@@ -5,7 +5,7 @@ import type { CSSProperties, PointerEvent as ReactPointerEvent } from 'react'
 import type { Placed } from './layout'
 import { spokenDurationIn } from '../format'
 import { useT } from '../i18n/i18n-context'
-import { blockLabel, clockText, type Block } from './blocks'
+import { blockLabel, clockText, spokenMinutes, type Block } from './blocks'
 
 interface CalendarBlockProps {
   placed: Placed<Block>
@@ -34,7 +34,18 @@ export function CalendarBlock({ placed, zone, preview, selected, overlaps, onPoi
     width: `calc(${100 / lanes}% - 4px)`,
     '--block': block.color ?? 'var(--cal-neutral)',
   } as CSSProperties
-  const classes = ['cal-block', block.running && 'cal-block--running', block.kind === 'timer' && 'cal-block--unbooked', block.readOnly && 'cal-block--readonly', preview && 'cal-block--dragging', overlaps !== undefined && 'cal-block--overlap']
+  // Billable time that ran beside another billable timer: hatched, and said in its name.
+  const overlapped = block.entry?.overlappedSeconds ?? 0
+  const classes = [
+    'cal-block',
+    block.running && 'cal-block--running',
+    block.kind === 'timer' && 'cal-block--unbooked',
+    block.readOnly && 'cal-block--readonly',
+    preview && 'cal-block--dragging',
+    overlaps !== undefined && 'cal-block--overlap',
+    overlapped > 0 && 'cal-block--overlapped',
+  ]
+  const label = [blockLabel(block, zone, translator), overlaps, overlapped > 0 ? translator.t('calendar.overlappedBillable', { duration: spokenMinutes(overlapped / 60, translator) }) : undefined]
   const short = bottom - top < 40
   return (
     <button
@@ -42,7 +53,7 @@ export function CalendarBlock({ placed, zone, preview, selected, overlaps, onPoi
       className={classes.filter(Boolean).join(' ')}
       style={style}
       data-key={block.key}
-      aria-label={overlaps ? `${blockLabel(block, zone, translator)}, ${overlaps}` : blockLabel(block, zone, translator)}
+      aria-label={label.filter(Boolean).join(', ')}
       aria-current={selected || undefined}
       tabIndex={selected ? 0 : -1}
       onFocus={onFocus}

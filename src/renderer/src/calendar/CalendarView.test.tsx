@@ -146,3 +146,19 @@ describe('the calendar from the keyboard alone', () => {
     expect(screen.getByRole('button', { name: /^TICKET-1234/ }).style.top).toBe('540px')
   })
 })
+
+describe('overlapped billable time in the calendar', () => {
+  it('the day head says how much of the day’s billable time overlapped; each such block says so in its name and is hatched', async () => {
+    const withOverlap = (e: CalendarEntry, seconds: number): CalendarEntry => ({ ...e, overlappedSeconds: seconds })
+    const nonBillable = { ...entry('e3', '2026-11-18', '11:00', '12:00', 3), billable: false, overlappedSeconds: 0 }
+    await renderCalendar(week([withOverlap(entry('e1', '2026-11-18', '09:00', '09:45', 2), 15 * 60), withOverlap(entry('e2', '2026-11-18', '09:30', '10:00', null), 15 * 60), nonBillable, entry('e4', '2026-11-17', '09:00', '10:00', 1)]))
+    const head = screen.getByText('Overlapped 0:30')
+    expect(head.getAttribute('title')).toBe('For 30 minutes of this day’s billable time, another of your billable timers also ran.')
+    // One head says so: Tuesday's time overlapped nothing.
+    expect(screen.getAllByText(/^Overlapped/)).toHaveLength(1)
+    const first = screen.getByRole('button', { name: 'TICKET-1234, Printer jam, 9:00 to 9:45, 45 minutes, Timer 2, overlaps 09:30–09:45 with TICKET-1234, Printer jam, billable time overlapped for 15 minutes' })
+    expect(first.classList.contains('cal-block--overlapped')).toBe(true)
+    const alone = screen.getByRole('button', { name: /^TICKET-1234, Printer jam, 11:00 to 12:00, 1 hour, Timer 3$/ })
+    expect(alone.classList.contains('cal-block--overlapped')).toBe(false)
+  })
+})

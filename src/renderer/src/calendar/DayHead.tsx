@@ -1,4 +1,5 @@
-// A day's head in the calendar: weekday and date, the day's booked total, whether it is
+// A day's head in the calendar: weekday and date, the day's booked total (and how much of
+// its billable time overlapped another billable timer's), whether it is
 // locked, and its entries that have a duration but no times (typed in the grid), so
 // nothing booked is hidden from the calendar.
 import type { CSSProperties } from 'react'
@@ -10,7 +11,7 @@ import { useT } from '../i18n/i18n-context'
 import { lockSentence } from '../i18n/lock-sentence'
 import { longDay } from './calendar-dates'
 import type { Placed } from './layout'
-import { workItemName, type Block } from './blocks'
+import { spokenMinutes, workItemName, type Block } from './blocks'
 
 interface DayHeadProps {
   day: CalendarDay
@@ -28,6 +29,10 @@ export function DayHead({ day, today, entries, timed, onOpenEntry }: DayHeadProp
   for (const p of timed) if (p.item.entry) booked.set(p.item.entry.id, p.item.entry.roundedSeconds)
   for (const e of entries) booked.set(e.id, e.roundedSeconds)
   const total = [...booked.values()].reduce((sum, s) => sum + s, 0)
+  // Overlapped time of the day's own entries, each once (a run over midnight is its entry's day's).
+  const overlappedOf = new Map<string, number>()
+  for (const p of timed) if (p.item.entry && p.item.entry.day === day.day) overlappedOf.set(p.item.entry.id, p.item.entry.overlappedSeconds ?? 0)
+  const overlapped = [...overlappedOf.values()].reduce((sum, s) => sum + s, 0)
   const lock = lockSentence(day.lock, translator)
   return (
     <div className={`cal-head${today ? ' cal-head--today' : ''}${lock ? ' cal-head--locked' : ''}`}>
@@ -42,6 +47,11 @@ export function DayHead({ day, today, entries, timed, onOpenEntry }: DayHeadProp
           </span>
         )}
       </div>
+      {overlapped > 0 && (
+        <p className="cal-head__overlap" title={t('calendar.dayOverlappedTitle', { duration: spokenMinutes(overlapped / 60, translator) })}>
+          {t('calendar.dayOverlapped', { duration: formatShownDuration(overlapped) })}
+        </p>
+      )}
       {lock && (
         <p className="cal-head__lock" title={lock}>
           {t('calendar.readOnly')}

@@ -42,12 +42,13 @@ export function TotalsCards({ result, unit, scope }: { result: ReportResult; uni
             : t('reports.ofExpectedNote', { expected: duration(result.expectedSeconds), percent: percentText(utilisation.billableOfExpected) })
         }
       />
+      {(totals.overlappedSeconds ?? 0) > 0 && <Card label={t('reports.overlapped')} value={duration(totals.overlappedSeconds ?? 0)} note={<span title={t('reports.overlappedExplained')}>{t('reports.overlappedNote')}</span>} />}
       {scope === 'team' && <Card label={t('reports.people')} value={result.people.toLocaleString(locale)} />}
     </dl>
   )
 }
 
-type SortColumn = 'keys' | 'totalSeconds' | 'billableSeconds' | 'nonBillableSeconds' | 'entryCount' | 'expectedSeconds'
+type SortColumn = 'keys' | 'totalSeconds' | 'billableSeconds' | 'nonBillableSeconds' | 'entryCount' | 'expectedSeconds' | 'overlappedSeconds'
 interface Sort {
   column: SortColumn
   descending: boolean
@@ -59,6 +60,7 @@ const FIGURE_COLUMNS: readonly { column: Exclude<SortColumn, 'keys'>; header: Me
   { column: 'nonBillableSeconds', header: 'reports.nonBillable' },
   { column: 'entryCount', header: 'reports.entries' },
   { column: 'expectedSeconds', header: 'reports.expected' },
+  { column: 'overlappedSeconds', header: 'reports.overlapped' },
 ]
 
 /** The rows in the chosen order: the engine's (by the groupings) or by a figure, ties in the engine's order, no expected hours last. */
@@ -69,8 +71,9 @@ export function sortedRows(rows: readonly ReportRow[], sort: Sort): ReportRow[] 
   return rows
     .map((row, index) => ({ row, index }))
     .sort((a, b) => {
-      const x = a.row[column]
-      const y = b.row[column]
+      // A report without the overlap measure (the team server's) sorts it as none.
+      const x = column === 'overlappedSeconds' ? (a.row.overlappedSeconds ?? 0) : a.row[column]
+      const y = column === 'overlappedSeconds' ? (b.row.overlappedSeconds ?? 0) : b.row[column]
       if (x === null || y === null) return x === y ? a.index - b.index : x === null ? 1 : -1
       return (x - y) * sign || a.index - b.index
     })
@@ -88,12 +91,12 @@ function SortArrow({ state }: { state: 'up' | 'down' | 'both' }) {
 }
 
 /** A column header that sorts the table: the first click on a figure puts the largest first. */
-function SortHeader({ label, column, sort, onSort, numeric }: { label: string; column: SortColumn; sort: Sort; onSort: (sort: Sort) => void; numeric: boolean }) {
+function SortHeader({ label, column, sort, onSort, numeric, title }: { label: string; column: SortColumn; sort: Sort; onSort: (sort: Sort) => void; numeric: boolean; title?: string }) {
   const active = sort.column === column
   const next = (): Sort => (active ? { column, descending: !sort.descending } : { column, descending: numeric })
   return (
     <th scope="col" className={numeric ? 'num' : undefined} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : undefined}>
-      <button type="button" className={`rp-sort${active ? ' is-active' : ''}`} onClick={() => onSort(next())}>
+      <button type="button" className={`rp-sort${active ? ' is-active' : ''}`} title={title} onClick={() => onSort(next())}>
         {label}
         <SortArrow state={active ? (sort.descending ? 'down' : 'up') : 'both'} />
       </button>
@@ -109,15 +112,19 @@ export function ReportTable({ result, unit, rangeLabel }: { result: ReportResult
   const dimensions = result.query.groupBy
   const hasExpected = result.rows.some((row) => row.expectedSeconds !== null)
   const [chosenSort, setSort] = useState<Sort>(ENGINE_ORDER)
-  const sort = chosenSort.column === 'expectedSeconds' && !hasExpected ? ENGINE_ORDER : chosenSort
+  // Overlapped time is a column only when some of the report's time overlapped: most people never run two billable timers at once.
+  const hasOverlap = (result.totals.overlappedSeconds ?? 0) > 0
+  const shown = (column: SortColumn) => (column !== 'expectedSeconds' || hasExpected) && (column !== 'overlappedSeconds' || hasOverlap)
+  const sort = shown(chosenSort.column) ? chosenSort : ENGINE_ORDER
   const rows = useMemo(() => sortedRows(result.rows, sort), [result.rows, sort])
-  const cells = (row: Pick<ReportRow, 'totalSeconds' | 'billableSeconds' | 'nonBillableSeconds' | 'entryCount'> & { expectedSeconds: number | null }) => (
+  const cells = (row: Pick<ReportRow, 'totalSeconds' | 'billableSeconds' | 'nonBillableSeconds' | 'entryCount' | 'overlappedSeconds'> & { expectedSeconds: number | null }) => (
     <>
       <td className="num">{formatDuration(row.totalSeconds, unit, locale)}</td>
       <td className="num">{formatDuration(row.billableSeconds, unit, locale)}</td>
       <td className="num">{formatDuration(row.nonBillableSeconds, unit, locale)}</td>
       <td className="num">{row.entryCount.toLocaleString(locale)}</td>
       {hasExpected && <td className="num">{row.expectedSeconds === null ? '—' : formatDuration(row.expectedSeconds, unit, locale)}</td>}
+      {hasOverlap && <td className="num">{formatDuration(row.overlappedSeconds ?? 0, unit, locale)}</td>}
     </>
   )
   const caption = t('reports.table.caption', { dimensions: dimensions.map((d) => dimensionName(translator, d)).join(t('reports.table.then')), range: rangeLabel })
@@ -147,8 +154,8 @@ export function ReportTable({ result, unit, rangeLabel }: { result: ReportResult
                   </th>
                 ),
               )}
-              {FIGURE_COLUMNS.filter(({ column }) => hasExpected || column !== 'expectedSeconds').map(({ column, header }) => (
-                <SortHeader key={column} label={t(header)} column={column} sort={sort} onSort={setSort} numeric />
+              {FIGURE_COLUMNS.filter(({ column }) => shown(column)).map(({ column, header }) => (
+                <SortHeader key={column} label={t(header)} column={column} sort={sort} onSort={setSort} numeric {...(column === 'overlappedSeconds' ? { title: t('reports.overlappedExplained') } : {})} />
               ))}
             </tr>
           </thead>

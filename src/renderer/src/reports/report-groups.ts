@@ -9,7 +9,7 @@ export interface ReportGroup {
   key: ReportRow['keys'][number]
   rows: ReportRow[]
   /** The group's sums; expected hours only when every row of it has them. */
-  subtotal: Pick<ReportRow, 'totalSeconds' | 'billableSeconds' | 'nonBillableSeconds' | 'entryCount' | 'expectedSeconds'>
+  subtotal: Pick<ReportRow, 'totalSeconds' | 'billableSeconds' | 'nonBillableSeconds' | 'entryCount' | 'expectedSeconds' | 'overlappedSeconds'>
 }
 
 /** Consecutive rows with the same first key, each run one group with its subtotal. */
@@ -26,10 +26,11 @@ export function groupByFirstKey(rows: readonly ReportRow[]): ReportGroup[] {
       sub.billableSeconds += row.billableSeconds
       sub.nonBillableSeconds += row.nonBillableSeconds
       sub.entryCount += row.entryCount
+      if (row.overlappedSeconds !== undefined) sub.overlappedSeconds = (sub.overlappedSeconds ?? 0) + row.overlappedSeconds
       sub.expectedSeconds = sub.expectedSeconds === null || row.expectedSeconds === null ? null : sub.expectedSeconds + row.expectedSeconds
     } else {
-      const { totalSeconds, billableSeconds, nonBillableSeconds, entryCount, expectedSeconds } = row
-      groups.push({ key, rows: [row], subtotal: { totalSeconds, billableSeconds, nonBillableSeconds, entryCount, expectedSeconds } })
+      const { totalSeconds, billableSeconds, nonBillableSeconds, entryCount, expectedSeconds, overlappedSeconds } = row
+      groups.push({ key, rows: [row], subtotal: { totalSeconds, billableSeconds, nonBillableSeconds, entryCount, expectedSeconds, ...(overlappedSeconds === undefined ? {} : { overlappedSeconds }) } })
     }
   }
   return groups

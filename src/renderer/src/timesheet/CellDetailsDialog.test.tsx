@@ -53,6 +53,15 @@ describe('a cell’s details', () => {
     expect(within(entry).getByLabelText<HTMLInputElement>('End of run 1 of the timer entry from 09:00').value).toBe('09:40')
   })
 
+  it('say how much of the cell’s time overlapped another billable timer, with what that means; nothing when none did', async () => {
+    await open({ 'timesheet.cellDetails': () => details({ overlappedSeconds: 45 * 60 }) })
+    const line = screen.getByText('Overlapped 0:45').closest('p') as HTMLElement
+    expect(line.textContent).toBe('Overlapped 0:45 For this long, another of your billable timers ran at the same time. Your time stays as booked; the billing run bills overlapping time by the overlap rule.')
+    cleanup()
+    await open({ 'timesheet.cellDetails': () => details({ overlappedSeconds: 0 }) })
+    expect(screen.queryByText(/Overlapped/)).toBeNull()
+  })
+
   it('a duration typed and confirmed with Enter is sent as seconds, and the cell comes back as the host stored it', async () => {
     const { host, entry } = await open({ 'timesheet.setEntryDuration': () => details({ entries: [{ ...timerEntry, rawSeconds: 3000, roundedSeconds: 3600 }] }) })
     const duration = within(entry).getByLabelText('Duration of the timer entry from 09:00')

@@ -7,7 +7,7 @@ import { useEffect, useId, useState } from 'react'
 import type { TicketWriteStatus } from '@shared/ticket-systems/write-status'
 import type { CellDetails, CellEntry, RowKey } from '@shared/timesheet'
 import { useClient } from '../client-context'
-import { formatDay } from '../format'
+import { formatDay, formatShownDuration } from '../format'
 import { useT } from '../i18n/i18n-context'
 import { lockSentence } from '../i18n/lock-sentence'
 import { Dialog } from '../ui/Dialog'
@@ -143,6 +143,11 @@ export function CellDetailsDialog({ cell, rowName, locked, onChanged, onClose }:
               />
             ))}
           </ul>
+        )}
+        {(details?.overlappedSeconds ?? 0) > 0 && (
+          <p className="ts-details__overlap">
+            <strong>{t('details.overlapped', { duration: formatShownDuration(details?.overlappedSeconds ?? 0) })}</strong> <span className="muted">{t('details.overlappedExplained')}</span>
+          </p>
         )}
         {!lockedReason && details && <AddTimeForm day={cell.day} row={row} onAdded={() => void save(t('details.timeAdded'), () => client.timesheet.cellDetails({ day: cell.day, row }))} onProblem={edits.refuseAsSaid} />}
         {problem && (

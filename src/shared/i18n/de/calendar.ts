@@ -60,4 +60,7 @@ export const deCalendar: Record<keyof typeof enCalendar, string> = {
   'calendar.noActivityType': 'Keine Tätigkeitsart',
   'calendar.billable': 'Abrechenbar',
   'calendar.note': 'Notiz',
+  'calendar.dayOverlapped': 'Überschnitten {duration}',
+  'calendar.dayOverlappedTitle': 'Während {duration} der abrechenbaren Zeit dieses Tages lief zugleich ein anderer Ihrer abrechenbaren Timer.',
+  'calendar.overlappedBillable': 'abrechenbare Zeit {duration} überschnitten',
 }

@@ -142,6 +142,8 @@ export const deTimesheet: Record<keyof typeof enTimesheet, string> = {
   'details.loading': 'Wird geladen…',
   'details.empty': 'Noch keine Zeit in dieser Zelle.',
   'details.entries': 'Einträge in dieser Zelle',
+  'details.overlapped': 'Überschnitten {duration}',
+  'details.overlappedExplained': 'So lange lief zugleich ein anderer Ihrer abrechenbaren Timer. Ihre Zeit bleibt wie gebucht; der Abrechnungslauf rechnet überschneidende Zeit nach der Überlappungsregel ab.',
   'details.note': 'Notiz zu dieser Zelle',
   'details.saveNote': 'Notiz speichern',
 

@@ -58,4 +58,7 @@ export const enCalendar = {
   'calendar.noActivityType': 'No activity type',
   'calendar.billable': 'Billable',
   'calendar.note': 'Note',
+  'calendar.dayOverlapped': 'Overlapped {duration}',
+  'calendar.dayOverlappedTitle': 'For {duration} of this day’s billable time, another of your billable timers also ran.',
+  'calendar.overlappedBillable': 'billable time overlapped for {duration}',
 } as const

@@ -370,4 +370,9 @@ export const enReports = {
   'reports.column.lifetime_minutes': 'Minutes in total',
   'reports.column.tickets': 'Tickets',
   'reports.column.customers': 'Customers',
+  'reports.column.overlapped_hours': 'Overlapped hours',
+  'reports.column.overlapped_minutes': 'Overlapped minutes',
+  'reports.overlapped': 'Overlapped',
+  'reports.overlappedExplained': 'Billable time during which another of your billable timers also ran. It is counted in full in each of them; a billing run bills it by the overlap rule.',
+  'reports.overlappedNote': 'ran beside another billable timer',
 } as const

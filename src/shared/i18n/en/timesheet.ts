@@ -140,6 +140,8 @@ export const enTimesheet = {
   'details.loading': 'Loading…',
   'details.empty': 'No time in this cell yet.',
   'details.entries': 'Entries in this cell',
+  'details.overlapped': 'Overlapped {duration}',
+  'details.overlappedExplained': 'For this long, another of your billable timers ran at the same time. Your time stays as booked; the billing run bills overlapping time by the overlap rule.',
   'details.note': 'Note for this cell',
   'details.saveNote': 'Save note',
 
