@@ -4,6 +4,7 @@
 // stored, refused unless the person agreed to keep each rate's number.
 import { TZDate } from '@date-fns/tz'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { BillingSettingsPatch } from '@shared/billing-api'
 import type { CallName, CallRequest, CallResponse } from '@shared/contract'
 import { FakeClock } from '../clock'
 import { invokeCall } from '../api/invoke'
@@ -49,7 +50,7 @@ describe('what Settings → Billing edits', () => {
       contracts: { [contract.id]: { overlapRule: null, rounding: { rule: { mode: 'none', minutes: 1, minimumMinutes: 30 }, scope: 'entry' } } },
       calendar: { workdays: [6, 1, 2, 3, 4, 5], workStartMinute: 420, workEndMinute: 1140 },
       classes: { weekend: { kind: 'rate', hourlyMinor: 15000 } },
-    } as const
+    } satisfies BillingSettingsPatch
     const saved = await call('billing.updateSettings', patch)
     expect(saved).toMatchObject({ ...patch, calendar: { ...patch.calendar, workdays: [1, 2, 3, 4, 5, 6] } })
     expect(await call('billing.settings', {})).toEqual(saved)
