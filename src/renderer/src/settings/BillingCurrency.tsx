@@ -26,6 +26,12 @@ export function BillingCurrency({ settings, onSave }: Props) {
     }, [client]),
   ).value
   const [asked, setAsked] = useState<string | null>(null)
+  // Cancelled, the field shows the stored currency again.
+  const [shown, setShown] = useState(0)
+  const cancel = () => {
+    setAsked(null)
+    setShown((n) => n + 1)
+  }
   const name = (id: string) => (id === ALL_ACTIVITIES ? t('settings.billing.allActivities') : (names?.get(id) ?? id))
   const rates: [string, number][] = [
     ...Object.entries(settings.activityRates).map(([id, minor]): [string, number] => [name(id), minor]),
@@ -50,19 +56,19 @@ export function BillingCurrency({ settings, onSave }: Props) {
     <>
       <label className="field field--narrow">
         <span>{t('settings.billing.currency')}</span>
-        <input key={settings.currency} defaultValue={settings.currency} maxLength={3} onBlur={(e) => change(e.target.value.trim().toUpperCase())} />
+        <input key={`${settings.currency}${shown}`} defaultValue={settings.currency} maxLength={3} onBlur={(e) => change(e.target.value.trim().toUpperCase())} />
       </label>
       {asked !== null && (
         <Dialog
           title={t('settings.billing.currencyTitle', { currency: asked })}
           description={t('settings.billing.currencyBody', { count: rates.length, from: settings.currency, currency: asked })}
-          onClose={() => setAsked(null)}
+          onClose={cancel}
           actions={
             <>
-              <button type="button" className="button button--ghost" onClick={() => setAsked(null)} data-autofocus>
+              <button type="button" className="button button--ghost" onClick={cancel} data-autofocus>
                 {t('settings.billing.currencyCancel', { from: settings.currency })}
               </button>
-              <button type="button" className="button button--secondary" onClick={() => void onSave({ currency: asked, keepRateNumbers: true }).then(() => setAsked(null))}>
+              <button type="button" className="button button--secondary" onClick={() => void onSave({ currency: asked, keepRateNumbers: true }).then(cancel)}>
                 {t('settings.billing.currencyKeep', { currency: asked })}
               </button>
             </>
