@@ -55,7 +55,17 @@ export const BillingSettingsSchema = z.object({
 export type BillingSettings = z.infer<typeof BillingSettingsSchema>
 
 /** What an update changes: each part given replaces that part whole. */
-export const BillingSettingsPatchSchema = BillingSettingsSchema.omit({ holidays: true }).partial().strict()
+export const BillingSettingsPatchSchema = BillingSettingsSchema.omit({ holidays: true })
+  .partial()
+  .extend({
+    /**
+     * A new currency while rates are stored is refused unless this says the person agreed
+     * to keep each rate's number (95.00 EUR becomes 95.00 CHF, 95 JPY): nothing is converted,
+     * the minor units follow the new currency's digits.
+     */
+    keepRateNumbers: z.literal(true).optional(),
+  })
+  .strict()
 export type BillingSettingsPatch = z.infer<typeof BillingSettingsPatchSchema>
 
 export const BillingRunRequestSchema = z.object({ from: DaySchema, to: DaySchema, groupBy: GroupBySchema.default('contract') }).strict()

@@ -2,8 +2,8 @@
 // part. Every value is checked before anything is written, and a change is written in
 // one transaction, so a refused change leaves every setting exactly as it was.
 import { type BillingSettings, type BillingSettingsPatch, type Holiday } from '@shared/billing-api'
-import { isCurrency, SAME_RATE_BP } from '@shared/billing/money'
-import type { ClassRate } from '@shared/billing/rates'
+import { currencyDigits, isCurrency, SAME_RATE_BP } from '@shared/billing/money'
+import { ALL_ACTIVITIES, type ClassRate } from '@shared/billing/rates'
 import { refuse } from '@shared/errors'
 import type { Kysely, Transaction } from 'kysely'
 import type { BillingClassRatesTable, Database } from '../db/schema'
@@ -82,9 +82,68 @@ async function replaceRates(trx: Transaction<Database>, scope: 'customer' | 'con
   }
 }
 
+/** Every customer, contract and activity type a rate names exists: a rate for nothing would never bill, and would hide a typo. */
+async function checkRateTargets(trx: Transaction<Database>, patch: BillingSettingsPatch): Promise<void> {
+  const missing = async (table: 'customers' | 'contracts' | 'activity_types', ids: readonly string[]): Promise<string | undefined> => {
+    if (ids.length === 0) return undefined
+    const found = new Set((await trx.selectFrom(table).select('id').where('id', 'in', ids).execute()).map((r) => r.id))
+    return ids.find((id) => !found.has(id))
+  }
+  const tables = [...Object.values(patch.customerRates ?? {}), ...Object.values(patch.contractRates ?? {})]
+  const activities = [...Object.keys(patch.activityRates ?? {}), ...tables.flatMap((table) => Object.keys(table)).filter((id) => id !== ALL_ACTIVITIES)]
+  const activity = await missing('activity_types', [...new Set(activities)])
+  if (activity !== undefined) throw refuse('not_found', 'refusal.billing.rateTargetMissing', { scope: 'activity', id: activity })
+  const customer = await missing('customers', Object.keys(patch.customerRates ?? {}))
+  if (customer !== undefined) throw refuse('not_found', 'refusal.billing.rateTargetMissing', { scope: 'customer', id: customer })
+  const contract = await missing('contracts', Object.keys(patch.contractRates ?? {}))
+  if (contract !== undefined) throw refuse('not_found', 'refusal.billing.rateTargetMissing', { scope: 'contract', id: contract })
+}
+
+/** 9550 EUR as '95.50': a rate as data in a refusal, the way files write amounts. */
+function decimalOf(minor: number, currency: string): string {
+  const digits = currencyDigits(currency)
+  const text = String(minor).padStart(digits + 1, '0')
+  return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`
+}
+
+/**
+ * A new currency re-labels the stored rates the patch does not replace: refused while any is
+ * stored unless the person agreed to keep each rate's number; then the minor units follow
+ * the new currency's digits (95.00 EUR = 9500 becomes 95 JPY = 95), and a rate whose
+ * number the new currency cannot write (95.50 EUR in JPY) refuses the change. Nothing is
+ * converted at an exchange rate: Stint has none, and a silent guess would be worse.
+ */
+async function relabelRates(trx: Transaction<Database>, patch: BillingSettingsPatch, from: string): Promise<void> {
+  const to = patch.currency
+  if (to === undefined || to === from) return
+  const kept = (['activity', 'customer', 'contract'] as const).filter((scope) => patch[`${scope}Rates`] === undefined)
+  const rates = kept.length === 0 ? [] : await trx.selectFrom('billing_rates').selectAll().where('scope', 'in', kept).execute()
+  const classRates = patch.classes === undefined ? await trx.selectFrom('billing_class_rates').selectAll().where('kind', '=', 'rate').execute() : []
+  const count = rates.length + classRates.length
+  if (count === 0) return
+  if (patch.keepRateNumbers !== true) throw refuse('conflict', 'refusal.billing.currencyWithRates', { count, oldCurrency: from, currency: to })
+  const shift = currencyDigits(to) - currencyDigits(from)
+  const relabel = (minor: number): number => {
+    if (shift >= 0) {
+      const value = minor * 10 ** shift
+      if (value > MAX_RATE_MINOR) throw refuse('invalid_request', 'refusal.billing.rateTooLarge')
+      return value
+    }
+    if (minor % 10 ** -shift !== 0) throw refuse('conflict', 'refusal.billing.currencyLosesDigits', { amount: decimalOf(minor, from), oldCurrency: from, currency: to })
+    return minor / 10 ** -shift
+  }
+  for (const r of rates) {
+    await trx.updateTable('billing_rates').set({ hourly_minor: relabel(r.hourly_minor) }).where('scope', '=', r.scope).where('scope_id', '=', r.scope_id).where('activity_type_id', '=', r.activity_type_id).execute()
+  }
+  for (const c of classRates) await trx.updateTable('billing_class_rates').set({ value: relabel(c.value) }).where('rate_class', '=', c.rate_class).execute()
+}
+
 export async function updateBillingSettings(db: Db, patch: BillingSettingsPatch, now: number): Promise<BillingSettings> {
   checkBillingPatch(patch)
   await db.transaction().execute(async (trx) => {
+    await checkRateTargets(trx, patch)
+    const stored = await trx.selectFrom('billing_settings').select('currency').where('id', '=', 1).executeTakeFirstOrThrow()
+    await relabelRates(trx, patch, stored.currency)
     const { currency, overlapRule, rounding, calendar } = patch
     await trx
       .updateTable('billing_settings')

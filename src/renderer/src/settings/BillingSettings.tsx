@@ -1,13 +1,19 @@
 // Settings → Billing: the currency, what overlapping billable timers bill (each rule in
-// one sentence), billing rounding, working hours, the class factors and the hourly rates
-// per activity type; public holidays below. Saved as soon as a field is left.
+// one sentence), billing rounding, the working week, the class rates, the hourly rates
+// per activity type and their overrides per customer and contract, contracts' own rules;
+// public holidays below. Saved as soon as a field is left.
 import { useId } from 'react'
 import type { BillingSettings as Settings } from '@shared/billing-api'
 import { ROUNDING_STEPS, type RoundingMode } from '@shared/rounding'
 import { useClient } from '../client-context'
 import { useT } from '../i18n/i18n-context'
+import { BillingClassRates } from './BillingClassRates'
+import { BillingContractRules } from './BillingContractRules'
+import { BillingCurrency } from './BillingCurrency'
 import { BillingHolidays } from './BillingHolidays'
+import { BillingOverrideRates } from './BillingOverrideRates'
 import { BillingRates } from './BillingRates'
+import { BillingWorkdays } from './BillingWorkdays'
 import { useBillingSettings } from './use-billing-settings'
 
 const RULES = ['full', 'split', 'primary'] as const
@@ -17,8 +23,6 @@ const MODES: readonly [RoundingMode, 'settings.timers.roundNone' | 'settings.tim
   ['down', 'settings.timers.roundDown'],
   ['nearest', 'settings.timers.roundNearest'],
 ]
-const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
-const minuteOf = (text: string) => (/^\d{2}:\d{2}$/.test(text) ? Number(text.slice(0, 2)) * 60 + Number(text.slice(3)) : null)
 
 export function BillingSettings() {
   const client = useClient()
@@ -27,10 +31,6 @@ export function BillingSettings() {
   const { settings, feedback, save, saveHolidays } = useBillingSettings(client)
   const rounding = (patch: Partial<Settings['rounding']['rule']> | { scope: Settings['rounding']['scope'] }) =>
     settings && void save({ rounding: 'scope' in patch ? { ...settings.rounding, scope: patch.scope } : { ...settings.rounding, rule: { ...settings.rounding.rule, ...patch } } })
-  const hours = (key: 'workStartMinute' | 'workEndMinute', text: string) => {
-    const minute = minuteOf(text)
-    if (settings && minute !== null && minute !== settings.calendar[key]) void save({ calendar: { ...settings.calendar, [key]: minute } })
-  }
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <div className="panel__head">
@@ -50,18 +50,7 @@ export function BillingSettings() {
       <p className="muted">{t('settings.billing.intro')}</p>
       {settings && (
         <>
-          <label className="field field--narrow">
-            <span>{t('settings.billing.currency')}</span>
-            <input
-              key={settings.currency}
-              defaultValue={settings.currency}
-              maxLength={3}
-              onBlur={(e) => {
-                const code = e.target.value.trim().toUpperCase()
-                if (code !== settings.currency) void save({ currency: code })
-              }}
-            />
-          </label>
+          <BillingCurrency settings={settings} onSave={save} />
           <fieldset className="field">
             <legend>{t('settings.billing.overlap')}</legend>
             {RULES.map((rule) => (
@@ -111,17 +100,11 @@ export function BillingSettings() {
               />
             </label>
           </div>
-          <div className="billing-settings__row">
-            <label className="field">
-              <span>{t('settings.billing.hoursFrom')}</span>
-              <input type="time" key={`s${settings.calendar.workStartMinute}`} defaultValue={clock(settings.calendar.workStartMinute)} onBlur={(e) => hours('workStartMinute', e.target.value)} />
-            </label>
-            <label className="field">
-              <span>{t('settings.billing.hoursTo')}</span>
-              <input type="time" key={`e${settings.calendar.workEndMinute}`} defaultValue={clock(settings.calendar.workEndMinute)} onBlur={(e) => hours('workEndMinute', e.target.value)} />
-            </label>
-          </div>
+          <BillingWorkdays calendar={settings.calendar} onSave={save} />
+          <BillingClassRates settings={settings} onSave={save} />
           <BillingRates settings={settings} onSave={save} />
+          <BillingOverrideRates settings={settings} onSave={save} />
+          <BillingContractRules settings={settings} onSave={save} />
           <BillingHolidays holidays={settings.holidays} onSave={saveHolidays} />
         </>
       )}

@@ -267,6 +267,9 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.billing.badMultiplier': 'Ein Faktor für den Stundensatz muss größer als ×0 und höchstens ×10 sein. Es wurde nichts geändert.',
   'refusal.billing.badHours': 'Die Arbeitszeit muss innerhalb eines Tages liegen und beginnen, bevor sie endet. Es wurde nichts geändert.',
   'refusal.billing.unknownContract': 'Einen der Verträge mit eigenen Abrechnungsregeln gibt es nicht. Es wurde nichts geändert.',
+  'refusal.billing.currencyWithRates':
+    '{count, plural, one {1 Satz ist} other {# Sätze sind}} in {oldCurrency} gespeichert. Beim Wechsel der Währung zu {currency} behält jeder Satz seine Zahl und wird nicht umgerechnet; bestätigen Sie das zuerst. Es wurde nichts geändert.',
+  'refusal.billing.currencyLosesDigits': 'Der Satz {amount} {oldCurrency} kann seine Zahl in {currency} nicht behalten, weil {currency} weniger Nachkommastellen hat. Ändern Sie zuerst diesen Satz. Es wurde nichts geändert.',
   'refusal.billing.holidayTwice': '{day} steht zweimal in der Liste der Feiertage. Es wurde nichts geändert.',
   'refusal.billing.rangeNotClosed': 'Abgerechnet werden nur Tage, die vorbei sind: {toDay} ist noch nicht vorbei. Wählen Sie einen Zeitraum, der spätestens am {lastClosedDay} endet. Es wurde nichts abgerechnet oder gespeichert.',
 }

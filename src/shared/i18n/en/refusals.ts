@@ -294,6 +294,9 @@ export const enRefusals = {
   'refusal.billing.badMultiplier': 'A rate multiplier must be more than ×0 and at most ×10. Nothing was changed.',
   'refusal.billing.badHours': 'Working hours must start before they end, within one day. Nothing was changed.',
   'refusal.billing.unknownContract': 'One of the contracts given billing rules does not exist. Nothing was changed.',
+  'refusal.billing.currencyWithRates':
+    '{count, plural, one {1 rate is} other {# rates are}} stored in {oldCurrency}. Changing the currency to {currency} keeps each rate’s number without converting it; confirm that first. Nothing was changed.',
+  'refusal.billing.currencyLosesDigits': 'The rate {amount} {oldCurrency} cannot keep its number in {currency}, which has fewer decimal places. Change that rate first. Nothing was changed.',
   'refusal.billing.holidayTwice': '{day} is listed twice as a public holiday. Nothing was changed.',
   'refusal.billing.rangeNotClosed': 'Only days that are over can be billed: {toDay} is not over yet. Choose a range that ends by {lastClosedDay}. Nothing was billed or saved.',
 } as const
