@@ -6,7 +6,8 @@
 //     `INSERT … SELECT FROM unnest(…)` of the same rows into the same database (target ≤ 2),
 //     and the CPU of 20 pushes of 100 entries each (process.cpuUsage around them; the
 //     server runs in this process, so the client's share of JSON is in it too).
-//     Replaying every batch adds zero rows.
+//     Replaying every batch adds zero rows. The same push with four timer runs per entry,
+//     for what carrying runs costs.
 //  2. A pull of 100 changes after a cursor, with 1,000 versus 1,000,000 rows of history
 //     in the table (target ratio ≤ 1.5).
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -45,6 +46,12 @@ async function organisation(opened: OpenedServerDatabase): Promise<{ token: stri
   const token = (await new DeviceTokens(opened.db, () => Date.now()).issueToken({ user: 'tess@example.com', label: 'bench' })).token
   const user = await opened.db.selectFrom('users').select('id').where('email', '=', 'tess@example.com').executeTakeFirstOrThrow()
   return { token, userId: user.id }
+}
+
+/** Four timer runs on `day` (08:00–12:00 UTC, a quarter hour each, paused between), in Berlin. */
+function runsOf(day: string) {
+  const start = Date.parse(`${day}T08:00:00Z`)
+  return Array.from({ length: 4 }, (_, n) => ({ startedAt: start + n * 3_600_000, endedAt: start + n * 3_600_000 + 900_000, zone: 'Europe/Berlin', primary: n === 0 }))
 }
 
 function entryMutations(count: number, prefix: string): Mutation[] {
@@ -96,6 +103,12 @@ it('sync on PostgreSQL: push 10,000 drafts, replay, and pulls against history si
         const replayMs = performance.now() - replayStarted
         const added = (await count()) - beforeReplay
 
+        // The same push with each entry's timer runs (four each): what carrying runs costs.
+        const timed = entryMutations(ENTRIES, 'timed').map((m) => (m.type === 'entry.put' ? { ...m, entry: { ...m.entry, source: 'timer' as const, runs: runsOf(m.entry.day) } } : m))
+        const runsStarted = performance.now()
+        for (let i = 0; i < timed.length; i += BATCH) await transport.push({ deviceId: 'bench', mutations: timed.slice(i, i + BATCH) })
+        const runsMs = performance.now() - runsStarted
+
         // The baseline: the same rows in ONE hand-written statement, arrays unnested server-side, one transaction.
         const entries = mutations.flatMap((m) => (m.type === 'entry.put' ? [m.entry] : []))
         const insertStarted = performance.now()
@@ -112,6 +125,7 @@ it('sync on PostgreSQL: push 10,000 drafts, replay, and pulls against history si
           row(`CPU per ${SMALL_BATCH}-entry push (server and client, one process)`, `${cpuPerPush.toFixed(1)} ms`, '≤ 8 ms (half of 14–17)', cpuPerPush <= 8),
           row('replaying every batch: rows added', String(added), '0', added === 0),
           row('replaying every batch: time', `${replayMs.toFixed(0)} ms`, '(for reference)', true),
+          row(`push of ${ENTRIES.toLocaleString('en')} timer entries with 4 runs each`, `${runsMs.toFixed(0)} ms`, `${(runsMs / pushMs).toFixed(2)} × the push without runs (for reference)`, true),
         )
       } finally {
         await app.close()

@@ -7,10 +7,12 @@
 import { z } from 'zod'
 import { DaySchema, EntrySourceSchema, EntryStatusSchema } from './entries'
 import { refusalFields } from './errors'
+import { englishRefusal } from './i18n/refusal-text'
 import { ApprovalPatternSchema } from './period-workflow'
 import { PeriodRuleSchema } from './periods'
 import { PeriodStatusSchema } from './timesheet'
 import { CursorInputSchema, CursorTextSchema } from './sync-cursor'
+import { EntryRunWireSchema, MAX_ENTRY_RUNS, runsRefusal } from './sync-runs'
 import { freeTextSchema, nameSchema } from './text'
 import { ticketUrlSchema } from './ticket-url'
 
@@ -130,6 +132,19 @@ const EntryChangeSchema = EntryWireSchema.omit({ version: true, status: true }).
   workItemId: ChangeId.nullable(),
   activityTypeId: ChangeId.nullable(),
   description: freeTextSchema('An entry description', 2000),
+  /**
+   * The entry's timer runs (sync-runs.ts), for the server's billing. Left out (an older
+   * device, an entry without runs on this device): the server keeps the runs it has.
+   * An empty list: the entry has no runs now. A tombstone's runs go whatever it says.
+   */
+  runs: z
+    .array(EntryRunWireSchema)
+    .max(MAX_ENTRY_RUNS)
+    .superRefine((runs, ctx) => {
+      const refused = runsRefusal(runs)
+      if (refused) ctx.addIssue({ code: 'custom', message: englishRefusal(refused) })
+    })
+    .optional(),
 })
 const WorkItemChangeSchema = WorkItemWireSchema.omit({ version: true }).extend({
   id: ChangeId,

@@ -14,7 +14,8 @@ export interface PlainEntry {
   billable: boolean
   status: string
   seconds: number
-  runs: { startedAt: number; endedAt: number }[]
+  /** `marked`: the run was the primary timer's; under `primary` a marked run bills a shared minute before the earliest start does. */
+  runs: { startedAt: number; endedAt: number; marked?: boolean }[]
 }
 
 export interface PlainRules {
@@ -107,7 +108,11 @@ export function plainBill(entries: PlainEntry[], rules: PlainRules): PlainBill {
         const rule = overlapOf(e)
         if (rule === 'full') ms += MINUTE
         else if (rule === 'split') ms += MINUTE / active.length
-        else if (Math.min(...active.map((r) => r.startedAt)) === run.startedAt) ms += MINUTE
+        else {
+          const marked = active.filter((r) => r.marked === true)
+          const candidates = marked.length > 0 ? marked : active
+          if (candidates.includes(run) && Math.min(...candidates.map((r) => r.startedAt)) === run.startedAt) ms += MINUTE
+        }
       }
     }
     if (overlapped) overlappedEntries++

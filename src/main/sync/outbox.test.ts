@@ -280,3 +280,43 @@ describe('applying a pull', () => {
     expect(await db().selectFrom('period_events').select(['actor', 'to_status', 'reason']).execute()).toEqual([{ actor: 'Ana Approver', to_status: 'rejected', reason: 'Friday is missing' }])
   })
 })
+
+describe("an entry's timer runs", () => {
+  const entryOf = (batch: Awaited<ReturnType<typeof takeBatch>>, source: string) => batch?.mutations.flatMap((m) => (m.type === 'entry.put' && m.entry.source === source ? [m.entry] : []))[0]
+
+  it('travel with the entry as its ranges are when the batch is made: zone and primary mark; typed time sends none', async () => {
+    await clearOutbox()
+    await env.core.timers.start(1) // 09:00 in Berlin
+    env.clock.advance(H * 1000)
+    await env.core.timers.stop(1, { keepShort: true })
+    await env.core.timesheet.setCells([{ day: MONDAY, row: { ...row, billable: false }, totalSeconds: H }])
+    await db().updateTable('time_entry_ranges').set({ is_primary: 1 }).execute()
+    const first = await takeBatch(db(), 500)
+    const timed = entryOf(first, 'timer')
+    expect(timed?.runs).toEqual([{ startedAt: env.clock.now() - H * 1000, endedAt: env.clock.now(), zone: 'Europe/Berlin', primary: true }])
+    expect(entryOf(first, 'grid')).not.toHaveProperty('runs')
+    if (!first || !timed) throw new Error('no batch')
+
+    // A run changed while the batch is in the air goes in the next batch, as the entry is then.
+    await env.core.timesheet.setEntryRuns(timed.id, [{ start: '09:00', end: '09:20' }, { start: '09:40', end: '10:00' }])
+    expect(await takeBatch(db(), 500)).toEqual(first)
+    await settleBatch(db(), first, first.mutations.map((m) => applied(m.id, 1)), env.clock.now())
+    const next = entryOf(await takeBatch(db(), 500), 'timer')
+    expect(next?.runs?.map((r) => [(r.endedAt - r.startedAt) / 60_000, r.zone])).toEqual([
+      [20, 'Europe/Berlin'],
+      [20, 'Europe/Berlin'],
+    ])
+  })
+
+  it("fall back to the machine's zone, then UTC, when the entry's is unknown", async () => {
+    await clearOutbox()
+    await env.core.timers.start(1)
+    env.clock.advance(H * 1000)
+    await env.core.timers.stop(1, { keepShort: true })
+    await db().updateTable('time_entries').set({ time_zone: 'Mars/Base' }).execute()
+    expect(entryOf(await takeBatch(db(), 500, [], 'America/New_York'), 'timer')?.runs?.[0]?.zone).toBe('America/New_York')
+    await db().deleteFrom('sync_outbox').execute()
+    await db().updateTable('time_entries').set({ description: 'again' }).execute()
+    expect(entryOf(await takeBatch(db(), 500, [], 'Moon/Crater'), 'timer')?.runs?.[0]?.zone).toBe('UTC')
+  })
+})

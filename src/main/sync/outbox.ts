@@ -12,7 +12,7 @@ import { MutationSchema, type Mutation, type MutationResult } from '@shared/sync
 import type { Database, OutboxEntity, TimeEntryRow } from '../db/schema'
 import { recordServerVersions } from '../entries/server-copies'
 import { undoRefusedOrgChange } from './server-copy'
-import { activityTypeToWire, contractToWire, customerToWire, entryToWire, workItemToWire } from './wire'
+import { activityTypeToWire, contractToWire, customerToWire, entryRunsToWire, entryToWire, workItemToWire } from './wire'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -62,9 +62,12 @@ const jsonList = (values: readonly unknown[]) => JSON.stringify(values)
  * the order it was made in: reference data first, then time, then period moves.
  * Only what the batch needs is read: a backlog of any length costs the same few statements.
  */
-export async function takeBatch(db: Kysely<Database>, limit: number, skip: readonly string[] = []): Promise<Batch | null> {
-  return db.transaction().execute(async (trx) => (await readFrozen(trx, skip)) ?? (await freezeNext(trx, limit)))
+export async function takeBatch(db: Kysely<Database>, limit: number, skip: readonly string[] = [], fallbackZone = systemZone()): Promise<Batch | null> {
+  return db.transaction().execute(async (trx) => (await readFrozen(trx, skip)) ?? (await freezeNext(trx, limit, fallbackZone)))
 }
+
+/** The zone of an entry that has none of its own (as billing reads it: the machine's). */
+const systemZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
 
 /** The first unanswered batch not skipped; `batch_id > ''` (every id is longer) reads the index, not the backlog. */
 async function readFrozen(trx: Transaction<Database>, skip: readonly string[]): Promise<Batch | null> {
@@ -90,7 +93,7 @@ interface Waiting {
  * move on its own). A row's first waiting line stays as its mutation, frozen with the row
  * as it is now; its later lines are the same change again and go.
  */
-async function freezeNext(trx: Transaction<Database>, limit: number): Promise<Batch | null> {
+async function freezeNext(trx: Transaction<Database>, limit: number, fallbackZone: string): Promise<Batch | null> {
   // Walks the waiting lines in order (index on batch_id, seq) and stops after `limit` rows: never the whole backlog.
   const picked = await sql<Waiting>`
     SELECT o.seq, o.entity, o.entity_id, o.payload FROM sync_outbox o
@@ -116,7 +119,7 @@ async function freezeNext(trx: Transaction<Database>, limit: number): Promise<Ba
   const gone: number[] = []
   const made: { rank: number; seq: number; mutation: Mutation }[] = []
   for (const line of picked.rows) {
-    const mutation = buildMutation(line, current, newId())
+    const mutation = buildMutation(line, current, newId(), fallbackZone)
     if (!mutation) {
       gone.push(line.seq) // the row is gone (never left this device)
       continue
@@ -136,6 +139,8 @@ async function freezeNext(trx: Transaction<Database>, limit: number): Promise<Ba
 
 interface CurrentRows {
   entry: Map<string, TimeEntryRow>
+  /** Each entry's booked ranges (its timer runs), in order. */
+  ranges: Map<string, { started_at: number; ended_at: number; is_primary: number }[]>
   workItem: Map<string, Selectable<Database['work_items']>>
   activityType: Map<string, Selectable<Database['activity_types']>>
   customer: Map<string, Selectable<Database['customers']>>
@@ -148,7 +153,19 @@ async function readRows(trx: Transaction<Database>, lines: readonly Waiting[]): 
   const inList = (entity: OutboxEntity) => sql<boolean>`id IN (SELECT value FROM json_each(${jsonList(ids(entity))}))`
   const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((row) => [row.id, row]))
   const none = (entity: OutboxEntity) => ids(entity).length === 0
+  const ranges = new Map<string, { started_at: number; ended_at: number; is_primary: number }[]>()
+  if (!none('entry')) {
+    const found = await trx
+      .selectFrom('time_entry_ranges')
+      .select(['entry_id', 'started_at', 'ended_at', 'is_primary'])
+      .where(sql<boolean>`entry_id IN (SELECT value FROM json_each(${jsonList(ids('entry'))}))`)
+      .orderBy('entry_id')
+      .orderBy('started_at')
+      .execute()
+    for (const { entry_id, ...range } of found) ranges.set(entry_id, [...(ranges.get(entry_id) ?? []), range])
+  }
   return {
+    ranges,
     entry: byId(none('entry') ? [] : await trx.selectFrom('time_entries').selectAll().where(inList('entry')).execute()),
     workItem: byId(none('workItem') ? [] : await trx.selectFrom('work_items').selectAll().where(inList('workItem')).execute()),
     activityType: byId(none('activityType') ? [] : await trx.selectFrom('activity_types').selectAll().where(inList('activityType')).execute()),
@@ -157,11 +174,12 @@ async function readRows(trx: Transaction<Database>, lines: readonly Waiting[]): 
   }
 }
 
-function buildMutation(line: Waiting, current: CurrentRows, id: string): Mutation | null {
+function buildMutation(line: Waiting, current: CurrentRows, id: string, fallbackZone: string): Mutation | null {
   switch (line.entity) {
     case 'entry': {
+      // Built from the row and its ranges as they are now: a range booked after this batch froze changes the entry, which queues it again.
       const row = current.entry.get(line.entity_id)
-      return row ? { id, type: 'entry.put', baseVersion: row.server_version, entry: entryToWire(row) } : null
+      return row ? { id, type: 'entry.put', baseVersion: row.server_version, entry: { ...entryToWire(row), ...entryRunsToWire(current.ranges.get(row.id), row.time_zone, fallbackZone) } } : null
     }
     case 'workItem': {
       const row = current.workItem.get(line.entity_id)

@@ -52,10 +52,10 @@ export class Pusher {
     for (;;) {
       // A single change that keeps failing, with no other batch gone through since, is held back while the rest is sent.
       const held = [...this.failing].filter(([, f]) => f.strikes >= STRIKES && f.since === this.successes).map(([id]) => id)
-      let batch = await takeBatch(db, MAX_PUSH_MUTATIONS, held)
+      let batch = await takeBatch(db, MAX_PUSH_MUTATIONS, held, clock.timeZone())
       // With nothing else to send, a held change is tried again: the server may be mended.
       const lastResort = batch === null && held.length > 0
-      if (lastResort) batch = await takeBatch(db, MAX_PUSH_MUTATIONS)
+      if (lastResort) batch = await takeBatch(db, MAX_PUSH_MUTATIONS, [], clock.timeZone())
       if (!batch) return
       let results
       try {

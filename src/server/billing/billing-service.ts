@@ -86,7 +86,8 @@ export async function readRunEntries(db: Kysely<ServerDatabase>, from: string, t
       approved: row.status === 'approved',
       voided: row.status === 'voided',
       seconds: row.raw_seconds,
-      runs: own.map(({ startedAt, endedAt }) => ({ startedAt, endedAt })),
+      // Each run's primary mark as the device sent it (is_primary), for the overlap rule `primary`.
+      runs: own.map(({ startedAt, endedAt, primary }) => ({ startedAt, endedAt, marked: primary })),
       primary: own.some((r) => r.primary),
     }
   })

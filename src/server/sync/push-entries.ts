@@ -13,7 +13,7 @@ import type { ServerDatabase } from '../db/schema'
 import { conflictAnswer, refusal, refusedAnswer } from './answers'
 import { entryLinkProblems } from './links'
 import { readEntryRun, type EntryRunContext } from './push-entry-reads'
-import { upsertEntries, type EntryWrite } from './push-writes'
+import { upsertEntries, type EntryWrite, type RunsWrite } from './push-writes'
 import { entryWire } from './wire'
 
 type Trx = Transaction<ServerDatabase>
@@ -26,12 +26,14 @@ export interface JudgedRun {
   results: MutationResult[]
   /** The rows to write for the changes applied. */
   writes: EntryWrite[]
+  /** The runs of the entries applied whose change carried runs (or was a tombstone): they replace what the server has. */
+  runs: RunsWrite[]
 }
 
 /** A run of entry changes: read together (or given what was read), checked in order, written together. */
 export async function applyEntries(trx: Trx, userId: string, run: readonly EntryPut[], rule: PeriodRule, now: number, nextSeq: () => UserSeq, context?: EntryRunContext): Promise<MutationResult[]> {
   const judged = judgeEntries(userId, run, rule, now, nextSeq, context ?? (await readEntryRun(trx, userId, run, rule)))
-  await upsertEntries(trx, userId, judged.writes, now)
+  await upsertEntries(trx, userId, judged.writes, now, judged.runs)
   return judged.results
 }
 
@@ -40,6 +42,8 @@ export function judgeEntries(userId: string, run: readonly EntryPut[], rule: Per
   const { existing, periods, locked, totals, workItems, activityTypes } = context
   const links = entryLinkProblems(run, workItems, activityTypes)
   const results: MutationResult[] = []
+  // An entry's runs as its last applied change leaves them; a change without runs keeps what the one before it (or the server) has.
+  const runs = new Map<string, RunsWrite['runs']>()
   const writes = new Map<string, { wire: EntryPut['entry']; version: number; created: number; status: string; seq: UserSeq }>()
   const lockReason = (day: string) => {
     const period = periods.get(day) ?? periodContaining(day, rule)
@@ -86,6 +90,8 @@ export function judgeEntries(userId: string, run: readonly EntryPut[], rule: Per
     if (current) totals.set(current.day, (totals.get(current.day) ?? 0) - current.seconds)
     totals.set(wire.day, (totals.get(wire.day) ?? 0) + seconds)
     const version = (current?.version ?? 0) + 1
+    if (wire.deletedAt !== null) runs.set(wire.id, [])
+    else if (wire.runs !== undefined) runs.set(wire.id, wire.runs)
     writes.set(wire.id, { wire, version, created: row?.created_at ?? pending?.created ?? now, status: current?.status ?? 'draft', seq: nextSeq() })
     results.push({ id: mutation.id, status: 'applied', version })
   }
@@ -94,5 +100,6 @@ export function judgeEntries(userId: string, run: readonly EntryPut[], rule: Per
     results,
     // The server stamps updated_at itself (now): the device's clock is not the record.
     writes: [...writes.values()].map(({ wire, version, created, status, seq }) => ({ ...entryRow(wire), status: status as EntryWire['status'], version, seq, created_at: created })),
+    runs: [...runs].map(([entryId, entryRuns]) => ({ entryId, runs: entryRuns })),
   }
 }

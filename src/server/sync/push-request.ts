@@ -8,12 +8,14 @@
 // second copy of exactly the same change is answered as its replay (the same answer,
 // as when the whole push is sent again), and a different change under the same id is
 // refused rather than silently ignored, so its sender learns its ids are not unique.
+import { englishRefusal, type Refusal } from '@shared/i18n/refusal-text'
 import { MutationSchema, PushEnvelopeSchema, type Mutation, type MutationResult, type MutationType } from '@shared/sync'
+import { runsRefusal } from '@shared/sync-runs'
 import { fieldIssues, parseInput } from '../errors'
 import { refusal, refusedAnswer } from './answers'
 
-/** A change of the push with a readable id: parsed, or refused by the schema with the reason. */
-export type PushChange = { id: string; mutation: Mutation } | { id: string; refusal: string }
+/** A change of the push with a readable id: parsed, or refused by the schema with the reason (`why`: as a catalogue refusal, when it has one). */
+export type PushChange = { id: string; mutation: Mutation } | { id: string; refusal: string; why?: Refusal }
 
 export interface ReadPush {
   deviceId: string
@@ -32,6 +34,12 @@ function changeOf(id: string, raw: Record<string, unknown>): PushChange {
   if (typeof type !== 'string' || !(KNOWN_TYPES as readonly string[]).includes(type)) {
     const named = typeof type === 'string' ? `"${type}" is not a kind of change this server knows` : 'A change needs its type'
     return { id, refusal: `${named} (it takes ${KNOWN_TYPES.join(', ')}). ${NOT_APPLIED}` }
+  }
+  // An entry's timer runs are judged first, so what is wrong with them is said in the sender's language.
+  const entry = raw['entry']
+  if (type === 'entry.put' && typeof entry === 'object' && entry !== null && (entry as Record<string, unknown>)['runs'] !== undefined) {
+    const why = runsRefusal((entry as Record<string, unknown>)['runs'])
+    if (why) return { id, refusal: englishRefusal(why), why }
   }
   const parsed = MutationSchema.safeParse(raw)
   if (parsed.success) return { id, mutation: parsed.data }

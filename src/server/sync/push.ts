@@ -108,8 +108,8 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
     const whole = await step(async () => {
       const judged = judgeEntries(userId, mutations, rule, now, userSeqs.take, context ?? (await readEntryRun(trx, userId, mutations, rule)))
       const answers = taken.map((t, i) => judged.results[i] ?? refusedForLackOfAnswer(t.mutation.id))
-      if (last) await writeEntriesAndAnswers(trx, userId, judged.writes, toRecord(answers), now)
-      else await upsertEntries(trx, userId, judged.writes, now)
+      if (last) await writeEntriesAndAnswers(trx, userId, judged.writes, toRecord(answers), now, judged.runs)
+      else await upsertEntries(trx, userId, judged.writes, now, judged.runs)
       return answers
     })
     if (whole.ok) {
@@ -134,7 +134,7 @@ export async function applyPush(trx: Trx, principal: Principal, changes: readonl
     }
     // The schema's refusals are not recorded: the same change sent again meets the same rules.
     if (!('mutation' in change)) {
-      results[index] = { id: change.id, status: 'refused', reason: change.refusal }
+      results[index] = change.why ? refusedAnswer(change.id, change.why) : { id: change.id, status: 'refused', reason: change.refusal }
       continue
     }
     const { mutation } = change

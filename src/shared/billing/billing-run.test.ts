@@ -63,6 +63,15 @@ describe('the billing run', () => {
     expect(euros(total('primary') ?? 0)).toBe(100) // 90 + 30 − 60 = 60 min
   })
 
+  it('under primary, a run marked as the primary timer’s bills the shared time, whatever its entry says of its other runs', () => {
+    // e1 09:00–10:30 and e2 10:00–11:00 share 10:00–10:30; e2's run is the marked one (the mark travels per run from a device).
+    const entries = [MONTH[0] as RunEntry, entry('e2', { workItemId: 'server', runs: [{ startedAt: mon(10), endedAt: mon(11), marked: true }] })]
+    const billed = (list: RunEntry[]) => Object.fromEntries([...runBilling(list, [{ ...HARBOUR_2026, includedSeconds: 0, overlapRule: 'primary' }], SETTINGS).entries].map(([id, e]) => [id, e.billedSeconds / 60]))
+    expect(billed(entries)).toEqual({ e1: 60, e2: 60 })
+    // Unmarked runs: the first started bills it.
+    expect(billed(MONTH.slice(0, 2))).toEqual({ e1: 90, e2: 30 })
+  })
+
   it('an empty bill explains itself: nothing approved means nothing billed and every entry listed apart', () => {
     const run = runBilling(MONTH.map((e) => ({ ...e, approved: false })), [HARBOUR_2026], SETTINGS)
     expect([run.bills, run.leftOut.map((l) => l.reason)]).toEqual([[], Array(8).fill('notApproved')])

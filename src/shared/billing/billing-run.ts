@@ -34,8 +34,8 @@ export interface RunEntry {
   voided?: boolean
   /** Raw seconds of the entry. */
   seconds: number
-  /** Its timer runs; empty for time typed as a duration. */
-  runs: readonly { startedAt: number; endedAt: number }[]
+  /** Its timer runs; empty for time typed as a duration. `marked`: this run was the primary timer's (else the entry's `primary` says). */
+  runs: readonly { startedAt: number; endedAt: number; marked?: boolean }[]
   /** The technician marked this entry's timer as the primary one. */
   primary?: boolean
 }
@@ -116,7 +116,7 @@ export function runBilling(all: readonly RunEntry[], contracts: readonly RunCont
   const overlapped = new Map<string, number>()
   const byPerson = groupBy(billed, (e) => e.personId)
   for (const entries of byPerson.values()) {
-    const runs = entries.flatMap((e) => e.runs.map((r) => ({ entryId: e.id, startedAt: r.startedAt, endedAt: r.endedAt, marked: e.primary === true })))
+    const runs = entries.flatMap((e) => e.runs.map((r) => ({ entryId: e.id, startedAt: r.startedAt, endedAt: r.endedAt, marked: r.marked ?? e.primary === true })))
     const results = new Map<OverlapRule, ReturnType<typeof applyOverlapRule>>()
     for (const entry of entries) {
       const rule = ruleOf(entry)

@@ -197,6 +197,12 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.sync.noAnswer': 'Der Team-Server hat keine Antwort auf diese Änderung ermittelt. Diese Änderung wurde nicht übernommen; senden Sie sie erneut.',
   'refusal.sync.otherPeriodRule':
     'Der Zeitraum der Organisation für den {isoDay} geht vom {isoStartDay} bis {isoEndDay}; dieses Gerät hat eine andere Zeitraum-Regel verwendet. Synchronisieren Sie erneut und reichen Sie dann ein.',
+  'refusal.sync.runsUnreadable':
+    'Die Läufe dieses Eintrags können nicht gelesen werden: Jeder Lauf braucht Beginn und Ende (ganze Millisekunden seit 1970, nicht negativ), seine Zeitzone und die Angabe, ob er der primäre Timer war. Diese Änderung wurde nicht übernommen.',
+  'refusal.sync.runsTooMany': 'Ein Eintrag hat höchstens {max} Läufe; dieser hat {count}. Diese Änderung wurde nicht übernommen.',
+  'refusal.sync.runEndsBeforeStart': 'Lauf {number} dieses Eintrags endet, bevor er beginnt. Diese Änderung wurde nicht übernommen.',
+  'refusal.sync.runZoneUnknown': 'Die Zeitzone „{zone}“ der Läufe dieses Eintrags kennt der Team-Server nicht (er nimmt IANA-Namen wie Europe/Berlin). Diese Änderung wurde nicht übernommen.',
+  'refusal.sync.runsStartTogether': 'Lauf {number} dieses Eintrags beginnt im selben Augenblick wie ein früherer. Diese Änderung wurde nicht übernommen.',
   'refusal.sync.setAside':
     'Der Team-Server konnte diese Änderung nicht annehmen (HTTP {status}: {said}). Sie wurde zurückgestellt, damit Ihre anderen Änderungen synchronisiert werden konnten: Korrigieren Sie sie, dann wird sie erneut gesendet, senden Sie sie unverändert erneut, oder verwerfen Sie sie.',
   'refusal.sync.notTheirs':

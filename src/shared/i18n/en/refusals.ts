@@ -217,6 +217,13 @@ export const enRefusals = {
     'This change id was already used by an earlier change in this push, and an id names one change: this one was not applied. Send it again with an id of its own.',
   'refusal.sync.noAnswer': 'The team server did not work out an answer to this change. This change was not applied; send it again.',
   'refusal.sync.otherPeriodRule': "The organisation's period for {isoDay} runs {isoStartDay} – {isoEndDay}; this device used another period rule. Sync again, then submit.",
+  // An entry change's timer runs the server cannot take (src/shared/sync-runs.ts): that change alone is refused.
+  'refusal.sync.runsUnreadable':
+    "This entry's runs cannot be read: each run needs its start and end (whole milliseconds since 1970, not negative), its time zone and whether it was the primary timer. This change was not applied.",
+  'refusal.sync.runsTooMany': 'An entry has at most {max} runs; this one has {count}. This change was not applied.',
+  'refusal.sync.runEndsBeforeStart': 'Run {number} of this entry ends before it starts. This change was not applied.',
+  'refusal.sync.runZoneUnknown': 'The time zone "{zone}" of this entry\'s runs is not one the team server knows (it takes IANA names such as Europe/Berlin). This change was not applied.',
+  'refusal.sync.runsStartTogether': 'Run {number} of this entry starts at the same instant as an earlier one. This change was not applied.',
   // Who may change organisation data (authority.ts): sentences without their end, as above.
   // The desktop's own: a change the server failed on again and again, set aside (src/main/sync/pusher.ts).
   'refusal.sync.setAside':
