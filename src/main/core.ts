@@ -243,6 +243,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'timers.update': (patch) => timers.update(patch),
     'timers.setStart': ({ slot, startedAt }) => timers.setStart(slot, startedAt),
     'timers.continue': ({ entryId }) => timers.continueEntry(entryId),
+    'timers.setPrimary': ({ slot, primary }) => timers.setPrimary(slot, primary),
 
     'prompts.list': () => timers.prompts(),
     'prompts.resolve': ({ id, resolution }) => timers.resolvePrompt(id, resolution),

@@ -64,6 +64,8 @@ export const calls = {
   'timers.setStart': { request: z.object({ slot: SlotSchema, startedAt: z.number({ error: 'a start is milliseconds since 1970 (UTC)' }).int('a start is whole milliseconds').min(0, 'a start is milliseconds since 1970 (UTC)') }).strict(), response: TimerSchema },
   /** Starts the first idle timer with a past entry's work item, activity type, billable flag and note. */
   'timers.continue': { request: z.object({ entryId: idSchema }).strict(), response: TimerSchema },
+  /** Marks the timer in `slot` as the primary one (clearing any other mark), or clears its mark; a running timer's run is cut there. */
+  'timers.setPrimary': { request: z.object({ slot: SlotSchema, primary: z.boolean({ error: 'primary is true or false' }) }).strict(), response: TimerSchema },
 
   'prompts.list': { request: noRequest, response: z.array(TimerPromptSchema) },
   'prompts.resolve': { request: z.object({ id: idSchema, resolution: PromptResolutionSchema }).strict(), response: z.array(TimerSchema) },

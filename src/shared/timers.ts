@@ -44,6 +44,8 @@ export const TimerSchema = z.object({
   runningSince: z.number().int().nullable(),
   /** Start of the current run (its first segment) while running or paused, else null: what "Started at" shows and timers.setStart moves. */
   runStartedAt: z.number().int().nullable().optional(),
+  /** Marked as the primary timer: under the overlap rule `primary` it bills time it shares with other timers. At most one is. */
+  primary: z.boolean().optional(),
 })
 export type Timer = z.infer<typeof TimerSchema>
 

@@ -65,7 +65,7 @@ export async function setEntryDuration(trx: Transaction<Database>, ctx: EditCont
     if (endedAt <= last.started_at || localDay(endedAt - 1, zone) !== row.day) {
       throw refuse('invalid_request', 'refusal.pastMidnight', { seconds, start: wallTimeOn(row.day, last.started_at, zone) })
     }
-    const moved = ranges.map((r) => ({ startedAt: r.started_at, endedAt: r === last ? endedAt : r.ended_at }))
+    const moved = ranges.map((r) => ({ startedAt: r.started_at, endedAt: r === last ? endedAt : r.ended_at, primary: r.is_primary === 1 }))
     await setRuns(trx, open, at, moved, seconds, seconds, ctx.now)
   } else {
     await setSeconds(trx, open, at, seconds, rounded(row.source, seconds, ctx.rounding), ctx.now)
@@ -75,7 +75,7 @@ export async function setEntryDuration(trx: Transaction<Database>, ctx: EditCont
 }
 
 function rangesOf(trx: Transaction<Database>, id: string) {
-  return trx.selectFrom('time_entry_ranges').select(['started_at', 'ended_at']).where('entry_id', '=', id).orderBy('started_at').execute()
+  return trx.selectFrom('time_entry_ranges').select(['started_at', 'ended_at', 'is_primary']).where('entry_id', '=', id).orderBy('started_at').execute()
 }
 
 /**
@@ -98,7 +98,8 @@ export async function setEntryRuns(trx: Transaction<Database>, ctx: EditContext,
   }
   const ranges = runs
     .map((run, i) => {
-      const range = { startedAt: instant(run.start, before[i]?.started_at), endedAt: instant(run.end, before[i]?.ended_at) }
+      // A run keeps the primary mark of the run it was at that place; one added after them takes the last one's.
+      const range = { startedAt: instant(run.start, before[i]?.started_at), endedAt: instant(run.end, before[i]?.ended_at), primary: (before[i] ?? before.at(-1))?.is_primary === 1 }
       if (range.endedAt <= range.startedAt) throw refuse('invalid_request', 'refusal.runEndsBeforeStart', { run: i + 1, end: run.end, start: run.start })
       return { ...range, label: `${run.start}–${run.end}` }
     })
@@ -112,7 +113,7 @@ export async function setEntryRuns(trx: Transaction<Database>, ctx: EditContext,
     trx,
     open,
     at,
-    ranges.map(({ startedAt, endedAt }) => ({ startedAt, endedAt })),
+    ranges.map(({ startedAt, endedAt, primary }) => ({ startedAt, endedAt, primary })),
     raw,
     rounded(row.source, raw, ctx.rounding),
     ctx.now,

@@ -19,7 +19,14 @@ export interface NewEntry {
   timerId: string | null
   /** The zone a timer ran in; null for typed time. */
   timeZone: string | null
-  ranges: readonly { startedAt: number; endedAt: number }[]
+  ranges: readonly RangeRow[]
+}
+
+/** A run of an entry; `primary`: its timer was marked primary while it ran (absent: not). */
+export interface RangeRow {
+  startedAt: number
+  endedAt: number
+  primary?: boolean
 }
 
 export async function insertEntry(trx: Transaction<Database>, open: OpenDays, user: string, entry: NewEntry, now: number): Promise<string> {
@@ -79,16 +86,16 @@ export function tombstone(trx: Transaction<Database>, open: OpenDays, at: EntryA
 }
 
 /** New runs of a timer entry with its new seconds. Ranges are the entry's detail, so the old ones go. */
-export async function setRuns(trx: Transaction<Database>, open: OpenDays, at: EntryAt, ranges: readonly { startedAt: number; endedAt: number }[], raw: number, rounded: number, now: number): Promise<void> {
+export async function setRuns(trx: Transaction<Database>, open: OpenDays, at: EntryAt, ranges: readonly RangeRow[], raw: number, rounded: number, now: number): Promise<void> {
   await setSeconds(trx, open, at, raw, rounded, now)
   await trx.deleteFrom('time_entry_ranges').where('entry_id', '=', at.id).execute()
   await insertRanges(trx, at.id, ranges)
 }
 
-async function insertRanges(trx: Transaction<Database>, entryId: string, ranges: readonly { startedAt: number; endedAt: number }[]): Promise<void> {
+async function insertRanges(trx: Transaction<Database>, entryId: string, ranges: readonly RangeRow[]): Promise<void> {
   if (ranges.length === 0) return
   await trx
     .insertInto('time_entry_ranges')
-    .values(ranges.map((r) => ({ id: newId(), entry_id: entryId, started_at: r.startedAt, ended_at: r.endedAt })))
+    .values(ranges.map((r) => ({ id: newId(), entry_id: entryId, started_at: r.startedAt, ended_at: r.endedAt, is_primary: r.primary === true ? 1 : 0 })))
     .execute()
 }

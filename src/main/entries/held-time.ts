@@ -49,7 +49,7 @@ export async function holdTime(trx: Transaction<Database>, user: string, pieces:
     .execute()
   await trx
     .insertInto('held_time_ranges')
-    .values(pieces.map((p) => ({ id: newId(), held_id: id, day: p.day, started_at: p.startedAt, ended_at: p.endedAt, time_zone: p.timeZone })))
+    .values(pieces.map((p) => ({ id: newId(), held_id: id, day: p.day, started_at: p.startedAt, ended_at: p.endedAt, time_zone: p.timeZone, is_primary: p.primary ? 1 : 0 })))
     .execute()
   return secondsOf(pieces)
 }
@@ -119,7 +119,7 @@ export async function resolveHeld(trx: Transaction<Database>, ctx: HeldContext, 
   if (held.state === 'booked' || held.state === 'discarded') throw refuse('conflict', 'refusal.heldTimeSettled')
   if (!ANSWERS.has(resolution.action)) throw refuse('invalid_request', 'refusal.notALockAnswer', { action: resolution.action })
   const rows = await trx.selectFrom('held_time_ranges').selectAll().where('held_id', '=', id).orderBy('started_at').execute()
-  const pieces: DayPiece[] = rows.map((r) => ({ day: r.day, startedAt: r.started_at, endedAt: r.ended_at, timeZone: r.time_zone }))
+  const pieces: DayPiece[] = rows.map((r) => ({ day: r.day, startedAt: r.started_at, endedAt: r.ended_at, timeZone: r.time_zone, primary: r.is_primary === 1 }))
   const target: BookingTarget = { workItemId: held.work_item_id, activityTypeId: held.activity_type_id, billable: held.billable, description: held.description, timerId: held.timer_id }
 
   let state: 'aside' | 'booked' | 'discarded' = 'discarded'

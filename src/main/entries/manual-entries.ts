@@ -22,7 +22,7 @@ export async function createManualEntries(trx: Transaction<Database>, ctx: EditC
   const days =
     'day' in time
       ? [{ day: time.day, rawSeconds: time.seconds, timeZone: null, ranges: [] }]
-      : bookRun(piecesOf([{ startedAt: time.startedAt, endedAt: time.endedAt, timeZone: ctx.timeZone }]), NO_ROUNDING)
+      : bookRun(piecesOf([{ startedAt: time.startedAt, endedAt: time.endedAt, timeZone: ctx.timeZone, primary: false }]), NO_ROUNDING)
   const open = await requireOpen(
     trx,
     ctx.user,

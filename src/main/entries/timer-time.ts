@@ -30,10 +30,12 @@ export interface DayPiece {
   startedAt: number
   endedAt: number
   timeZone: string
+  /** The run it is a piece of was marked primary. */
+  primary: boolean
 }
 
 export function piecesOf(segments: readonly ClosedSegment[]): DayPiece[] {
-  return segments.flatMap((s) => splitIntoLocalDayRanges(s.startedAt, s.endedAt, s.timeZone).map((r) => ({ day: r.day, startedAt: r.startMs, endedAt: r.endMs, timeZone: s.timeZone })))
+  return segments.flatMap((s) => splitIntoLocalDayRanges(s.startedAt, s.endedAt, s.timeZone).map((r) => ({ day: r.day, startedAt: r.startMs, endedAt: r.endMs, timeZone: s.timeZone, primary: s.primary })))
 }
 
 /** Draft entries for the open days, one per day with its exact ranges; nothing for the others. */

@@ -57,6 +57,7 @@ export function cannedHandlers(): Handlers {
     'timers.update': ({ slot }) => cannedTimer(slot, 'idle'),
     'timers.setStart': ({ slot }) => cannedTimer(slot, 'running'),
     'timers.continue': () => cannedTimer(1, 'running'),
+    'timers.setPrimary': ({ slot, primary }) => ({ ...cannedTimer(slot, 'idle'), primary }),
     'prompts.list': () => [],
     'prompts.resolve': () => [],
     'prompts.keptAside': () => [],

@@ -8,6 +8,15 @@ export interface ClosedSegment {
   startedAt: number
   endedAt: number
   timeZone: string
+  /** The run was marked primary (its timer was the primary one while it ran). */
+  primary: boolean
+}
+
+/** A booked range of a day: where a piece of a run lies, and whether that run was marked primary. */
+export interface BookedRange {
+  startedAt: number
+  endedAt: number
+  primary: boolean
 }
 
 export interface DayBooking {
@@ -16,17 +25,17 @@ export interface DayBooking {
   roundedSeconds: number
   /** Zone of the first piece of the day. */
   timeZone: string
-  ranges: { startedAt: number; endedAt: number }[]
+  ranges: BookedRange[]
 }
 
 export function bookRun(segments: readonly ClosedSegment[], rule: RoundingRule): DayBooking[] {
-  const byDay = new Map<string, { ms: number; timeZone: string; ranges: { startedAt: number; endedAt: number }[] }>()
+  const byDay = new Map<string, { ms: number; timeZone: string; ranges: BookedRange[] }>()
   const ordered = [...segments].sort((a, b) => a.startedAt - b.startedAt)
   for (const segment of ordered) {
     for (const piece of splitIntoLocalDayRanges(segment.startedAt, segment.endedAt, segment.timeZone)) {
       const day = byDay.get(piece.day) ?? { ms: 0, timeZone: segment.timeZone, ranges: [] }
       day.ms += piece.endMs - piece.startMs
-      day.ranges.push({ startedAt: piece.startMs, endedAt: piece.endMs })
+      day.ranges.push({ startedAt: piece.startMs, endedAt: piece.endMs, primary: segment.primary })
       byDay.set(piece.day, day)
     }
   }

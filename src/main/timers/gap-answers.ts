@@ -45,7 +45,8 @@ export async function answerGap(trx: Transaction<Database>, deps: GapAnswerDeps,
     if (target.id === timer.id) throw refuse('invalid_request', 'refusal.moveToOtherTimer')
     const zone = (await liveSegments(trx, timer.id))[0]?.time_zone ?? deps.timeZone()
     await cutSegments(trx, timer.id, from, to, now)
-    await trx.insertInto('timer_segments').values({ id: newId(), timer_id: target.id, started_at: from, ended_at: to, time_zone: zone, created_at: now, updated_at: now }).execute()
+    // Moved time becomes the other timer's run, with that timer's primary mark.
+    await trx.insertInto('timer_segments').values({ id: newId(), timer_id: target.id, started_at: from, ended_at: to, time_zone: zone, is_primary: target.is_primary, created_at: now, updated_at: now }).execute()
     if (target.state === 'idle') await setState(trx, target.id, 'paused', now)
   }
   if (resolution.action === 'book-to-work-item') {
@@ -54,7 +55,8 @@ export async function answerGap(trx: Transaction<Database>, deps: GapAnswerDeps,
     const zone = (await liveSegments(trx, timer.id))[0]?.time_zone ?? deps.timeZone()
     await cutSegments(trx, timer.id, from, to, now)
     const target = { workItemId: item.id, activityTypeId: await defaultActivityTypeId(trx), billable: item.billable, description: '', timerId: null }
-    const booked = await deps.entries.bookTimerTime(trx, [{ startedAt: from, endedAt: to, timeZone: zone }], target, { timerId: timer.id, label: timer.label }, now)
+    // Given to a work item, not to a timer: no timer's run, so not a primary one.
+    const booked = await deps.entries.bookTimerTime(trx, [{ startedAt: from, endedAt: to, timeZone: zone, primary: false }], target, { timerId: timer.id, label: timer.label }, now)
     return booked.entryIds.length > 0
   }
   return false

@@ -8,13 +8,15 @@ export interface Segment {
   /** null while the segment is open (the timer runs). */
   endedAt: number | null
   timeZone: string
+  /** The run was marked primary; the pieces kept of it stay so. */
+  primary: boolean
 }
 
 export interface CutPlan {
   /** Rows to narrow to exactly the removed span and mark discarded. */
   discard: { id: string; startedAt: number; endedAt: number }[]
   /** Kept pieces to insert: closed, or open (endedAt null) when they continue a running segment. */
-  keep: { startedAt: number; endedAt: number | null; timeZone: string }[]
+  keep: { startedAt: number; endedAt: number | null; timeZone: string; primary: boolean }[]
 }
 
 /** Plans the removal of [from, to) from the given live segments; `to` must not be in the future. */
@@ -25,8 +27,8 @@ export function planCut(segments: readonly Segment[], from: number, to: number):
     const end = segment.endedAt ?? Number.POSITIVE_INFINITY
     if (end <= from || segment.startedAt >= to) continue
     plan.discard.push({ id: segment.id, startedAt: Math.max(segment.startedAt, from), endedAt: Math.min(end, to) })
-    if (segment.startedAt < from) plan.keep.push({ startedAt: segment.startedAt, endedAt: from, timeZone: segment.timeZone })
-    if (end > to) plan.keep.push({ startedAt: to, endedAt: segment.endedAt, timeZone: segment.timeZone })
+    if (segment.startedAt < from) plan.keep.push({ startedAt: segment.startedAt, endedAt: from, timeZone: segment.timeZone, primary: segment.primary })
+    if (end > to) plan.keep.push({ startedAt: to, endedAt: segment.endedAt, timeZone: segment.timeZone, primary: segment.primary })
   }
   return plan
 }

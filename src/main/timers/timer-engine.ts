@@ -28,6 +28,7 @@ import {
   insertPrompt,
   listTimers,
   liveSegments,
+  markTimer,
   promptRunning,
   readState,
   setState,
@@ -237,6 +238,25 @@ export class TimerEngine {
     return this.afterChange(patch.slot)
   }
 
+  /**
+   * Marks a timer as the primary one (the one that bills shared time under the overlap rule
+   * `primary`), clearing any other timer's mark, or clears its mark. The one place that
+   * keeps "at most one marked", in one transaction; running timers' runs are cut at the
+   * change (markTimer) so each run is booked with the mark it ran under.
+   */
+  async setPrimary(slot: number, primary: boolean): Promise<Timer> {
+    await this.write(async (trx, now) => {
+      const timer = await timerAt(trx, slot)
+      const zone = this.deps.clock.timeZone()
+      if (primary) {
+        const others = await trx.selectFrom('timers').select(['id', 'state']).where('is_primary', '=', 1).where('id', '!=', timer.id).execute()
+        for (const other of others) await markTimer(trx, other, false, zone, now)
+      }
+      if ((timer.is_primary === 1) !== primary) await markTimer(trx, timer, primary, zone, now)
+    })
+    return this.afterChange(slot)
+  }
+
   /** "I started this ten minutes ago": a new start for the current run, within the rules (timer-edits.ts). */
   async setStart(slot: number, startedAt: number): Promise<Timer> {
     await this.write((trx, now) => moveRunStart(trx, this.deps.entries, slot, startedAt, now))
@@ -340,7 +360,8 @@ export class TimerEngine {
         await setState(trx, other.id, 'paused', now)
       }
     }
-    await trx.insertInto('timer_segments').values({ id: newId(), timer_id: timer.id, started_at: now, ended_at: null, time_zone: this.deps.clock.timeZone(), created_at: now, updated_at: now }).execute()
+    // The run carries its timer's primary mark from its first instant (markTimer cuts it when the mark changes).
+    await trx.insertInto('timer_segments').values({ id: newId(), timer_id: timer.id, started_at: now, ended_at: null, time_zone: this.deps.clock.timeZone(), is_primary: timer.is_primary, created_at: now, updated_at: now }).execute()
     await setState(trx, timer.id, 'running', now)
   }
 

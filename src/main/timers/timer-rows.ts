@@ -25,6 +25,7 @@ export function toTimer(row: TimerRow, total: { closed_ms: number; open_since: n
     closedSeconds: Math.floor((total?.closed_ms ?? 0) / 1000),
     runningSince: row.state === 'running' ? (total?.open_since ?? null) : null,
     runStartedAt: row.state === 'idle' ? null : (total?.first_start ?? null),
+    primary: row.is_primary === 1,
   }
 }
 
@@ -52,6 +53,27 @@ export async function closeOpenSegment(db: Db, timerId: string, now: number): Pr
     .execute()
 }
 
+/**
+ * Sets a timer's primary mark. A running timer's open run is cut at `now` (closed, and a
+ * new one opened with the new mark), so every run keeps the mark it ran under; a run that
+ * began at `now` has nothing to cut and just takes the new mark.
+ */
+export async function markTimer(db: Db, timer: Pick<TimerRow, 'id' | 'state'>, primary: boolean, zone: string, now: number): Promise<void> {
+  const flag = primary ? 1 : 0
+  const open = timer.state === 'running' ? await db.selectFrom('timer_segments').select(['id', 'started_at']).where('timer_id', '=', timer.id).where('ended_at', 'is', null).executeTakeFirst() : undefined
+  if (open && open.started_at < now) {
+    await closeOpenSegment(db, timer.id, now)
+    await db.insertInto('timer_segments').values({ id: newId(), timer_id: timer.id, started_at: now, ended_at: null, time_zone: zone, is_primary: flag, created_at: now, updated_at: now }).execute()
+  } else if (open) {
+    await db.updateTable('timer_segments').set({ is_primary: flag, updated_at: now }).where('id', '=', open.id).execute()
+  }
+  await db
+    .updateTable('timers')
+    .set((eb) => ({ is_primary: flag, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', timer.id)
+    .execute()
+}
+
 export async function liveSegments(db: Db, timerId: string) {
   return db
     .selectFrom('timer_segments')
@@ -63,18 +85,18 @@ export async function liveSegments(db: Db, timerId: string) {
     .execute()
 }
 
-export function asClosed(row: { started_at: number; ended_at: number | null; time_zone: string }): ClosedSegment {
-  return { startedAt: row.started_at, endedAt: row.ended_at ?? row.started_at, timeZone: row.time_zone }
+export function asClosed(row: { started_at: number; ended_at: number | null; time_zone: string; is_primary: number }): ClosedSegment {
+  return { startedAt: row.started_at, endedAt: row.ended_at ?? row.started_at, timeZone: row.time_zone, primary: row.is_primary === 1 }
 }
 
 export async function cutSegments(db: Db, timerId: string, from: number, to: number, now: number): Promise<void> {
-  const segments: Segment[] = (await liveSegments(db, timerId)).map((s) => ({ id: s.id, startedAt: s.started_at, endedAt: s.ended_at, timeZone: s.time_zone }))
+  const segments: Segment[] = (await liveSegments(db, timerId)).map((s) => ({ id: s.id, startedAt: s.started_at, endedAt: s.ended_at, timeZone: s.time_zone, primary: s.is_primary === 1 }))
   const plan = planCut(segments, from, to)
   for (const part of plan.discard) {
     await db.updateTable('timer_segments').set({ started_at: part.startedAt, ended_at: part.endedAt, discarded_at: now, updated_at: now }).where('id', '=', part.id).execute()
   }
   for (const piece of plan.keep) {
-    await db.insertInto('timer_segments').values({ id: newId(), timer_id: timerId, started_at: piece.startedAt, ended_at: piece.endedAt, time_zone: piece.timeZone, created_at: now, updated_at: now }).execute()
+    await db.insertInto('timer_segments').values({ id: newId(), timer_id: timerId, started_at: piece.startedAt, ended_at: piece.endedAt, time_zone: piece.timeZone, is_primary: piece.primary ? 1 : 0, created_at: now, updated_at: now }).execute()
   }
 }
 

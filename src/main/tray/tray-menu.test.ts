@@ -122,6 +122,11 @@ describe('tray menu', () => {
     expect(first).toBe('● Timer 4 — 0 min')
     expect(second).toBe('INC-20931 Printer on floor 3 keeps jamm… — 0 min (paused)')
   })
+
+  it('shows which timer is the primary one', () => {
+    const menu = buildTrayMenu([{ ...running(2, TEN_AM - 5 * MINUTE, 0, 'Ticket 4711'), primary: true }, running(3, TEN_AM)], TEN_AM)
+    expect(labels(submenus(menu))).toEqual(['● Ticket 4711 (primary) — 5 min', '● Timer 3 — 0 min'])
+  })
 })
 
 describe('tray tooltip', () => {

@@ -6,7 +6,7 @@ import { ENGLISH, type Translator } from '@shared/i18n/translator'
 import { SLOT_COUNT, elapsedSeconds, type Timer } from '@shared/timers'
 
 /** The parts of a timer the tray reads; a full Timer fits. */
-export type TrayTimer = Pick<Timer, 'slot' | 'label' | 'color' | 'state' | 'closedSeconds' | 'runningSince'>
+export type TrayTimer = Pick<Timer, 'slot' | 'label' | 'color' | 'state' | 'closedSeconds' | 'runningSince' | 'primary'>
 
 /** What a menu click asks for; a click handler switches on `type`. */
 export type TrayActionId =
@@ -79,7 +79,8 @@ export function formatHoursMinutes(seconds: number): string {
 
 function timerSubmenu(timer: TrayTimer, nowMs: number, translator: Translator): TrayMenuItem {
   const { t } = translator
-  const name = displayLabel(timer, MAX_MENU_LABEL_LENGTH, translator)
+  const label = displayLabel(timer, MAX_MENU_LABEL_LENGTH, translator)
+  const name = timer.primary === true ? t('tray.primaryName', { name: label }) : label
   const duration = formatMenuDuration(elapsedSeconds(timer, nowMs), translator)
   const { slot } = timer
   const running = timer.state === 'running'

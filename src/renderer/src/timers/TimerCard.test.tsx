@@ -13,9 +13,26 @@ function timer(extra: Partial<Timer>): Timer {
   return { id: 't4', slot: 4, label: 'Timer 4', color: '#2A9D8F', state: 'idle', workItemId: null, activityTypeId: null, billable: true, note: '', closedSeconds: 0, runningSince: null, ...extra }
 }
 
-function renderCard(t: Timer, workItem: WorkItem | undefined, onOpenTicket?: (id: string) => void) {
+function renderCard(t: Timer, workItem: WorkItem | undefined, onOpenTicket?: (id: string) => void, primary: { onSetPrimary?: (slot: number, on: boolean) => void; rule?: boolean } = {}) {
   const none = () => undefined
-  render(<TimerCard timer={t} now={0} busy={false} workItem={workItem} activityType={undefined} defaultActivityType={undefined} onStart={none} onPause={none} onStop={none} onEdit={none} onDiscard={none} onOpenTicket={onOpenTicket} />)
+  render(
+    <TimerCard
+      timer={t}
+      now={0}
+      busy={false}
+      workItem={workItem}
+      activityType={undefined}
+      defaultActivityType={undefined}
+      onStart={none}
+      onPause={none}
+      onStop={none}
+      onEdit={none}
+      onDiscard={none}
+      onSetPrimary={primary.onSetPrimary ?? none}
+      primaryRule={primary.rule ?? false}
+      onOpenTicket={onOpenTicket}
+    />,
+  )
   return screen.getByRole('article')
 }
 
@@ -51,5 +68,27 @@ describe('a timer card', () => {
     cleanup()
     const without = renderCard(timer({ label: 'TICKET-1234', workItemId: 'w1' }), PRINTER, (id) => opened.push(id))
     expect(within(without).queryByRole('button', { name: /ticket page/ })).toBeNull()
+  })
+
+  it('marks itself as the primary timer with a pressed star, shows the mark, and explains it where billing uses the primary rule', () => {
+    const asked: [number, boolean][] = []
+    const card = renderCard(timer({ label: 'Ticket 4711' }), undefined, undefined, { onSetPrimary: (slot, on) => asked.push([slot, on]), rule: true })
+    const star = within(card).getByRole('button', { name: 'Mark Ticket 4711 as the primary timer' })
+    expect(star.getAttribute('aria-pressed')).toBe('false')
+    expect(star.getAttribute('title')).toMatch(/^The primary timer bills the time it shares with other running timers/)
+    expect(within(card).queryByText('Primary')).toBeNull()
+    fireEvent.click(star)
+    cleanup()
+
+    const marked = renderCard(timer({ label: 'Ticket 4711', primary: true }), undefined, undefined, { onSetPrimary: (slot, on) => asked.push([slot, on]) })
+    const pressed = within(marked).getByRole('button', { name: 'Mark Ticket 4711 as the primary timer' })
+    expect(pressed.getAttribute('aria-pressed')).toBe('true')
+    expect(pressed.getAttribute('title')).toMatch(/only matters when billing uses the overlap rule “Primary timer only”/)
+    expect(within(marked).getByText('Primary')).toBeTruthy()
+    fireEvent.click(pressed)
+    expect(asked).toEqual([
+      [4, true],
+      [4, false],
+    ])
   })
 })

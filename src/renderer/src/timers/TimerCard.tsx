@@ -19,13 +19,17 @@ interface TimerCardProps {
   onStop: (slot: number) => void
   onEdit: (slot: number) => void
   onDiscard: (slot: number) => void
+  /** Marks the timer as the primary one (true) or clears its mark (false). */
+  onSetPrimary: (slot: number, primary: boolean) => void
+  /** Billing of this timer's work uses the overlap rule `primary`: the mark's title explains it then. */
+  primaryRule: boolean
   /** Opens the ticket page of the timer's work item; the button shows only when the item has one. */
   onOpenTicket?: (workItemId: string) => void
 }
 
 const STATE_TEXT = { running: 'timers.card.running', paused: 'timers.card.paused', idle: 'timers.card.idle' } as const
 
-export function TimerCard({ timer, now, busy, workItem, activityType, defaultActivityType, onStart, onPause, onStop, onEdit, onDiscard, onOpenTicket }: TimerCardProps) {
+export function TimerCard({ timer, now, busy, workItem, activityType, defaultActivityType, onStart, onPause, onStop, onEdit, onDiscard, onSetPrimary, primaryRule, onOpenTicket }: TimerCardProps) {
   const translator = useT()
   const { t } = translator
   const { slot, label, state } = timer
@@ -34,13 +38,25 @@ export function TimerCard({ timer, now, busy, workItem, activityType, defaultAct
   const style = { '--timer-color': timer.color } as CSSProperties
   // Not `disabled` while a call is in flight: that would drop keyboard focus. The store ignores presses meanwhile.
   const busyProps = { 'aria-disabled': busy || undefined }
+  const primary = timer.primary === true
   return (
-    <article className={`timer-card is-${state}`} style={style} aria-labelledby={headingId} data-slot={slot}>
+    <article className={`timer-card is-${state}${primary ? ' is-primary' : ''}`} style={style} aria-labelledby={headingId} data-slot={slot}>
       <header className="timer-card__head">
         <span className="timer-card__dot" aria-hidden="true" />
         <h2 id={headingId} className="timer-card__label">
           {label}
         </h2>
+        <button
+          type="button"
+          className="button button--icon timer-card__primary"
+          onClick={() => onSetPrimary(slot, !primary)}
+          aria-pressed={primary}
+          aria-label={t('timers.card.primaryLabel', { label })}
+          title={t(primaryRule ? 'timers.card.primaryTitle' : 'timers.card.primaryOffTitle')}
+          {...busyProps}
+        >
+          <span aria-hidden="true">{primary ? '★' : '☆'}</span>
+        </button>
         <kbd className="timer-card__slot" title={t('timers.card.keyTitle', { slot })} aria-label={t('timers.card.keyLabel', { slot })}>
           {slot}
         </kbd>
@@ -49,6 +65,7 @@ export function TimerCard({ timer, now, busy, workItem, activityType, defaultAct
       <p className="timer-card__meta">
         <span>{activityType?.name ?? (defaultActivityType ? t('timers.defaultType', { name: defaultActivityType.name }) : t('timers.card.noType'))}</span>
         <span className={`badge ${timer.billable ? 'badge--billable' : ''}`}>{timer.billable ? t('timers.billable') : t('timers.nonBillable')}</span>
+        {primary && <span className="badge badge--primary">{t('timers.card.primary')}</span>}
       </p>
       <p className="timer-card__elapsed">
         <span role="timer" aria-label={t('timers.card.elapsed', { label, duration: spokenDurationIn(translator, seconds) })}>

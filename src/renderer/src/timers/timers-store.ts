@@ -33,6 +33,8 @@ export interface TimersState {
   toggle: (slot: number) => Promise<void>
   pauseAll: () => Promise<void>
   update: (patch: TimerUpdate) => Promise<boolean>
+  /** Marks the timer as the primary one (clearing the other mark) or clears its mark. */
+  setPrimary: (slot: number, primary: boolean) => Promise<void>
   keepShortRun: () => Promise<void>
   discardShortRun: () => Promise<void>
   resolvePrompt: (id: string, resolution: PromptResolution) => Promise<void>
@@ -88,6 +90,12 @@ export function createTimersStore(client: StintClient) {
       start: (slot) => forSlot(slot, async () => withTimer(await client.timers.start({ slot }))),
       pause: (slot) => forSlot(slot, async () => withTimer(await client.timers.pause({ slot }))),
       discard: (slot) => forSlot(slot, async () => withTimer(await client.timers.discard({ slot }))),
+      // Marking one timer clears another's mark: the whole list comes back, not just this timer.
+      setPrimary: (slot, primary) =>
+        forSlot(slot, async () => {
+          withTimer(await client.timers.setPrimary({ slot, primary }))
+          set({ timers: await client.timers.list({}) })
+        }),
       stop: (slot) =>
         forSlot(slot, async () => {
           const result = await client.timers.stop({ slot })

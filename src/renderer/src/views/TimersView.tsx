@@ -12,6 +12,7 @@ import { DiscardDialog, PromptDialog, ShortRunDialog } from '../timers/TimerDial
 import { TimerEditor } from '../timers/TimerEditor'
 import type { TimersStore } from '../timers/timers-store'
 import { useNow } from '../timers/use-now'
+import { usePrimaryRule } from '../timers/use-primary-rule'
 import { useOpenTicketPage } from '../work/use-open-ticket-page'
 import type { WorkStore } from '../work/work-store'
 import '../timers/timer-card.css'
@@ -29,6 +30,7 @@ export function TimersView({ store, work }: { store: TimersStore; work: WorkStor
   const [discarding, setDiscarding] = useState<number | null>(null)
   const [ticketProblem, setTicketProblem] = useState<string | null>(null)
   const openTicketPage = useOpenTicketPage(setTicketProblem)
+  const primaryRuleFor = usePrimaryRule()
   const running = timers.filter((t) => t.state === 'running').length
   const paused = timers.filter((t) => t.state === 'paused').length
   const now = useNow(running > 0)
@@ -105,6 +107,8 @@ export function TimersView({ store, work }: { store: TimersStore; work: WorkStor
             onStop={(slot) => void state.stop(slot)}
             onEdit={setEditing}
             onDiscard={setDiscarding}
+            onSetPrimary={(slot, primary) => void state.setPrimary(slot, primary)}
+            primaryRule={primaryRuleFor(workItems.find((w) => w.id === timer.workItemId)?.contractId)}
             onOpenTicket={(id) => void openTicketPage(id)}
           />
         ))}

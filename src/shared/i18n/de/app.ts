@@ -19,6 +19,7 @@ export const deApp: Record<keyof typeof enApp, string> = {
   'tray.timerName': 'Timer {slot}',
   'tray.runningTimer': '● {name} — {duration}',
   'tray.pausedTimer': '{name} — {duration} (pausiert)',
+  'tray.primaryName': '{name} (Haupttimer)',
   'tray.pause': 'Pausieren',
   'tray.resume': 'Fortsetzen',
   'tray.stop': 'Stoppen',

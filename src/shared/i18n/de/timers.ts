@@ -42,6 +42,10 @@ export const deTimers: Record<keyof typeof enTimers, string> = {
   'timers.card.editLabel': '{label} bearbeiten',
   'timers.card.discardLabel': '{label} verwerfen',
   'timers.card.discardTitle': 'Diesen Lauf verwerfen',
+  'timers.card.primaryLabel': '{label} als Haupttimer markieren',
+  'timers.card.primary': 'Haupttimer',
+  'timers.card.primaryTitle': 'Der Haupttimer rechnet die Zeit ab, in der auch andere Timer laufen; die anderen buchen diese Zeit als nicht abrechenbar. Höchstens ein Timer ist Haupttimer.',
+  'timers.card.primaryOffTitle': 'Der Haupttimer zählt nur, wenn die Abrechnung die Überschneidungsregel „Nur der Haupttimer“ verwendet (Einstellungen → Abrechnung).',
 
   'timers.editor.title': '{label} bearbeiten',
   'timers.editor.save': 'Speichern',

@@ -17,6 +17,7 @@ export const enApp = {
   'tray.timerName': 'Timer {slot}',
   'tray.runningTimer': '● {name} — {duration}',
   'tray.pausedTimer': '{name} — {duration} (paused)',
+  'tray.primaryName': '{name} (primary)',
   'tray.pause': 'Pause',
   'tray.resume': 'Resume',
   'tray.stop': 'Stop',

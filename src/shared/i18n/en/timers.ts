@@ -40,6 +40,10 @@ export const enTimers = {
   'timers.card.editLabel': 'Edit {label}',
   'timers.card.discardLabel': 'Discard {label}',
   'timers.card.discardTitle': 'Discard this run',
+  'timers.card.primaryLabel': 'Mark {label} as the primary timer',
+  'timers.card.primary': 'Primary',
+  'timers.card.primaryTitle': 'The primary timer bills the time it shares with other running timers; the others book that time as non-billable. One timer at most is primary.',
+  'timers.card.primaryOffTitle': 'The primary timer only matters when billing uses the overlap rule “Primary timer only” (Settings → Billing).',
 
   'timers.editor.title': 'Edit {label}',
   'timers.editor.save': 'Save',
