@@ -52,11 +52,25 @@ function suite(dialect: TestDialect) {
     await insertFixtureOnServer(t.db, fixture)
   })
 
+  /**
+   * The device's report also says how much billable time ran beside another billable timer
+   * (overlappedSeconds, from its timer runs); the team server's reports have no such measure
+   * yet. Everything else must be equal.
+   */
+  function withoutOverlap<R extends { rows: { overlappedSeconds?: number }[]; totals: { overlappedSeconds?: number } }>(report: R): R {
+    const strip = <T extends { overlappedSeconds?: number }>(sums: T): T => {
+      const rest = { ...sums }
+      delete rest.overlappedSeconds
+      return rest
+    }
+    return { ...report, rows: report.rows.map(strip), totals: strip(report.totals) }
+  }
+
   it('the app’s report of its user’s time equals the server’s report of the same person', async () => {
     for (const query of QUERIES) {
       const onServer = await runReport(teamReportStore(t.db), { userIds: [me] }, query)
       const onDevice = await local.run(query)
-      expect(onDevice, JSON.stringify(query)).toEqual(onServer)
+      expect(withoutOverlap(onDevice), JSON.stringify(query)).toEqual(onServer)
     }
     // And the data is really there: most queries have rows.
     const first = await local.run(QUERIES[0] ?? { from: '', to: '', groupBy: [] })
