@@ -64,4 +64,37 @@ describe('the primary timer in a billing run', () => {
     )
     expect(lines).toHaveLength(2)
   })
+
+  it('a mark taken off halfway bills each run by the mark it ran with', async () => {
+    const harbour = await env.core.work.createCustomer('Harbour Freight')
+    const printer = await env.core.work.createWorkItem({ kind: 'ticket', reference: 'HF-1', title: 'Printer', customerId: harbour.id })
+    const server = await env.core.work.createWorkItem({ kind: 'ticket', reference: 'HF-2', title: 'Server', customerId: harbour.id })
+    const remote = (await env.core.work.listActivityTypes()).find((t) => t.isDefault)?.id ?? ''
+    await call('timers.update', { slot: 1, workItemId: printer.id, activityTypeId: remote })
+    await call('timers.update', { slot: 2, workItemId: server.id, activityTypeId: remote })
+
+    await call('timers.start', { slot: 1 }) // 09:00 printer
+    env.clock.set(at(17, 9, 30))
+    await call('timers.start', { slot: 2 }) // 09:30 server, marked
+    await call('timers.setPrimary', { slot: 2, primary: true })
+    env.clock.set(at(17, 9, 45))
+    await call('timers.setPrimary', { slot: 2, primary: false }) // 09:45: the mark is taken off, the run is cut
+    env.clock.set(at(17, 10))
+    await call('timers.stop', { slot: 1 }) // printer 09:00–10:00
+    env.clock.set(at(17, 10, 30))
+    await call('timers.stop', { slot: 2 }) // server 09:30–09:45 marked, 09:45–10:30 not
+    await call('timesheet.submit', { day: '2026-11-17' })
+
+    await call('billing.updateSettings', { overlapRule: 'primary', activityRates: { [remote]: 6000 } })
+    env.clock.set(new TZDate(2026, 11, 1, 10, 0, BERLIN).getTime())
+    const run = await call('billing.run', { from: '2026-11-01', to: '2026-11-30', groupBy: 'workItem' })
+    const lines = run.bills.flatMap((b) => b.lines.map((l) => [l.groupName, l.seconds / 60]))
+    // 09:30–09:45 is the marked server's; 09:45–10:00 the printer's, started first.
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        ['HF-1 Printer', 45],
+        ['HF-2 Server', 45],
+      ]),
+    )
+  })
 })

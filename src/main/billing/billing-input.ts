@@ -37,13 +37,14 @@ export async function readBillingInput(db: Kysely<Database>, userId: string, fro
     .orderBy('e.day')
     .orderBy('e.id')
     .execute()
-  const runs = new Map<string, { startedAt: number; endedAt: number }[]>()
+  const runs = new Map<string, { startedAt: number; endedAt: number; marked: boolean }[]>()
   const marked = new Set<string>()
   const ids = rows.map((r) => r.id)
   for (let start = 0; start < ids.length; start += CHUNK) {
     const found = await db.selectFrom('time_entry_ranges').select(['entry_id', 'started_at', 'ended_at', 'is_primary']).where('entry_id', 'in', ids.slice(start, start + CHUNK)).orderBy('started_at').execute()
-    for (const r of found) runs.set(r.entry_id, [...(runs.get(r.entry_id) ?? []), { startedAt: r.started_at, endedAt: r.ended_at }])
-    // An entry is primary when a run of it was (as the team server reads entry_runs).
+    // Each run carries its own mark, so a mark taken off halfway bills each part as it ran;
+    // the entry is primary when a run of it was (as the team server reads entry_runs).
+    for (const r of found) runs.set(r.entry_id, [...(runs.get(r.entry_id) ?? []), { startedAt: r.started_at, endedAt: r.ended_at, marked: r.is_primary === 1 }])
     for (const r of found) if (r.is_primary === 1) marked.add(r.entry_id)
   }
   const entries = rows.map(
