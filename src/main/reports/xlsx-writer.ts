@@ -163,18 +163,8 @@ function drained(stream: PassThrough): Promise<void> {
 export function xlsxStream<K extends string>(columns: readonly XlsxColumn<K>[], rows: CsvRows<K>, options: XlsxOptions = {}, written = { rows: 0 }): Readable {
   if (columns.length === 0) throw new RangeError('an XLSX export needs at least one column')
   const out = new PassThrough({ highWaterMark: OUTPUT_BUFFER })
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
-  workbook.creator = 'Stint'
-  const sheet = workbook.addWorksheet(options.sheetName ?? 'Stint', { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] })
-  sheet.columns = columns.map((column) => {
-    const numFmt = numberFormat(column)
-    return { key: column.key, width: widthOf(column), ...(numFmt ? { style: { numFmt } } : {}) }
-  })
-  const header = sheet.addRow(columns.map((column) => textCell(column.header)))
-  header.eachCell((cell) => {
-    cell.style = { font: { bold: true } }
-  })
-  header.commit()
+  const workbook = workbookWriter(out)
+  const sheet = sheetWithHeader(workbook, options.sheetName ?? 'Stint', columns)
 
   const { signal } = options
   let sinceDrain = 0
@@ -239,6 +229,28 @@ export function currencyFormat(currency: string, digits: number): string {
   return `${decimalsFormat(digits)} "${currency}"`
 }
 
+/** A streaming workbook writing to `out`: styles on, strings inline (so no shared-strings table is held in memory). */
+function workbookWriter(out: PassThrough): ExcelJS.stream.xlsx.WorkbookWriter {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
+  workbook.creator = 'Stint'
+  return workbook
+}
+
+/** A sheet with its columns' widths and number formats and a bold header row, frozen: the start of every sheet Stint writes. */
+function sheetWithHeader(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: readonly XlsxColumn[]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] })
+  sheet.columns = columns.map((column) => {
+    const numFmt = numberFormat(column)
+    return { key: column.key, width: widthOf(column), ...(numFmt ? { style: { numFmt } } : {}) }
+  })
+  const header = sheet.addRow(columns.map((column) => textCell(column.header)))
+  header.eachCell((cell) => {
+    cell.style = { font: { bold: true } }
+  })
+  header.commit()
+  return sheet
+}
+
 /**
  * A workbook of several sheets whose rows are at hand (a billing run's bills and what it
  * left out), each sheet as xlsxStream writes one: bold frozen header, autofilter, typed
@@ -247,21 +259,11 @@ export function currencyFormat(currency: string, digits: number): string {
 export function xlsxWorkbookStream(sheets: readonly XlsxSheet[]): Readable {
   if (sheets.length === 0) throw new RangeError('a workbook needs at least one sheet')
   const out = new PassThrough({ highWaterMark: OUTPUT_BUFFER })
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
-  workbook.creator = 'Stint'
+  const workbook = workbookWriter(out)
   const write = async (): Promise<void> => {
     for (const { name, columns, rows } of sheets) {
       if (columns.length === 0) throw new RangeError('an XLSX sheet needs at least one column')
-      const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] })
-      sheet.columns = columns.map((column) => {
-        const numFmt = numberFormat(column)
-        return { key: column.key, width: widthOf(column), ...(numFmt ? { style: { numFmt } } : {}) }
-      })
-      const header = sheet.addRow(columns.map((column) => textCell(column.header)))
-      header.eachCell((cell) => {
-        cell.style = { font: { bold: true } }
-      })
-      header.commit()
+      const sheet = sheetWithHeader(workbook, name, columns)
       for (const row of rows) {
         const added = sheet.addRow(columns.map((column) => xlsxCellValue(column, row.values[column.key])))
         if (row.bold) {
