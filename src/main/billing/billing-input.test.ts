@@ -25,19 +25,25 @@ async function call<N extends CallName>(name: N, request: CallRequest<N>): Promi
   return answer.value as CallResponse<N>
 }
 
+/** Two billable timers of one customer: Timer 1 (printer) started at 09:00, Timer 2 (server) at 09:30 and marked primary as it starts. */
+async function startTwoTimersSecondMarked(): Promise<{ printer: { id: string }; server: { id: string }; remote: string }> {
+  const harbour = await env.core.work.createCustomer('Harbour Freight')
+  const printer = await env.core.work.createWorkItem({ kind: 'ticket', reference: 'HF-1', title: 'Printer', customerId: harbour.id })
+  const server = await env.core.work.createWorkItem({ kind: 'ticket', reference: 'HF-2', title: 'Server', customerId: harbour.id })
+  const remote = (await env.core.work.listActivityTypes()).find((t) => t.isDefault)?.id ?? ''
+  await call('timers.update', { slot: 1, workItemId: printer.id, activityTypeId: remote })
+  await call('timers.update', { slot: 2, workItemId: server.id, activityTypeId: remote })
+
+  await call('timers.start', { slot: 1 }) // 09:00 printer
+  env.clock.set(at(17, 9, 30))
+  await call('timers.start', { slot: 2 }) // 09:30 server, marked as it starts
+  await call('timers.setPrimary', { slot: 2, primary: true })
+  return { printer, server, remote }
+}
+
 describe('the primary timer in a billing run', () => {
   it('under the rule `primary` the marked timer bills the overlap, though it started second', async () => {
-    const harbour = await env.core.work.createCustomer('Harbour Freight')
-    const printer = await env.core.work.createWorkItem({ kind: 'ticket', reference: 'HF-1', title: 'Printer', customerId: harbour.id })
-    const server = await env.core.work.createWorkItem({ kind: 'ticket', reference: 'HF-2', title: 'Server', customerId: harbour.id })
-    const remote = (await env.core.work.listActivityTypes()).find((t) => t.isDefault)?.id ?? ''
-    await call('timers.update', { slot: 1, workItemId: printer.id, activityTypeId: remote })
-    await call('timers.update', { slot: 2, workItemId: server.id, activityTypeId: remote })
-
-    await call('timers.start', { slot: 1 }) // 09:00 printer
-    env.clock.set(at(17, 9, 30))
-    await call('timers.start', { slot: 2 }) // 09:30 server, marked as it starts
-    await call('timers.setPrimary', { slot: 2, primary: true })
+    const { printer, server, remote } = await startTwoTimersSecondMarked()
     env.clock.set(at(17, 10))
     await call('timers.stop', { slot: 1 }) // printer 09:00–10:00
     env.clock.set(at(17, 10, 30))
@@ -66,17 +72,7 @@ describe('the primary timer in a billing run', () => {
   })
 
   it('a mark taken off halfway bills each run by the mark it ran with', async () => {
-    const harbour = await env.core.work.createCustomer('Harbour Freight')
-    const printer = await env.core.work.createWorkItem({ kind: 'ticket', reference: 'HF-1', title: 'Printer', customerId: harbour.id })
-    const server = await env.core.work.createWorkItem({ kind: 'ticket', reference: 'HF-2', title: 'Server', customerId: harbour.id })
-    const remote = (await env.core.work.listActivityTypes()).find((t) => t.isDefault)?.id ?? ''
-    await call('timers.update', { slot: 1, workItemId: printer.id, activityTypeId: remote })
-    await call('timers.update', { slot: 2, workItemId: server.id, activityTypeId: remote })
-
-    await call('timers.start', { slot: 1 }) // 09:00 printer
-    env.clock.set(at(17, 9, 30))
-    await call('timers.start', { slot: 2 }) // 09:30 server, marked
-    await call('timers.setPrimary', { slot: 2, primary: true })
+    const { remote } = await startTwoTimersSecondMarked()
     env.clock.set(at(17, 9, 45))
     await call('timers.setPrimary', { slot: 2, primary: false }) // 09:45: the mark is taken off, the run is cut
     env.clock.set(at(17, 10))
