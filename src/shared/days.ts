@@ -12,15 +12,22 @@ export interface DayShare {
 
 const knownZones = new Set<string>()
 
-/** TZDate quietly yields NaN for a zone it does not know; Intl throws, so ask it once per zone. */
-function checkTimeZone(timeZone: string): void {
-  if (knownZones.has(timeZone)) return
+/** Whether `timeZone` is an IANA zone this runtime knows: Intl throws for one it does not, so it is asked once per zone. */
+export function isTimeZone(timeZone: string): boolean {
+  if (knownZones.has(timeZone)) return true
+  if (timeZone.length === 0 || timeZone.length > 64) return false
   try {
     new Intl.DateTimeFormat('en-US', { timeZone })
   } catch {
-    throw new RangeError(`unknown time zone "${timeZone}": expected an IANA name such as "Europe/Berlin"`)
+    return false
   }
   knownZones.add(timeZone)
+  return true
+}
+
+/** TZDate quietly yields NaN for a zone it does not know, so every day split checks it first. */
+function checkTimeZone(timeZone: string): void {
+  if (!isTimeZone(timeZone)) throw new RangeError(`unknown time zone "${timeZone}": expected an IANA name such as "Europe/Berlin"`)
 }
 
 /** Beyond ±8.64e15 ms a Date is invalid and every local-time answer would be NaN. */

@@ -5,6 +5,7 @@
 // What is wrong with a change's runs is said by a catalogue refusal (runsRefusal), so the
 // sender reads it in its language and only that change is refused, never its push.
 import { z } from 'zod'
+import { isTimeZone } from './days'
 import type { Refusal } from './i18n/refusal-text'
 
 /** At most this many runs on one entry (a day of work, paused and resumed far less often). */
@@ -19,21 +20,6 @@ export const EntryRunWireSchema = z.object({
   primary: z.boolean(),
 })
 export type EntryRunWire = z.infer<typeof EntryRunWireSchema>
-
-const knownZones = new Set<string>()
-
-/** Whether `zone` is an IANA zone this runtime knows: Intl refuses what it does not know (as days.ts checks). */
-export function isTimeZone(zone: string): boolean {
-  if (knownZones.has(zone)) return true
-  if (zone.length === 0 || zone.length > 64) return false
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone })
-  } catch {
-    return false
-  }
-  knownZones.add(zone)
-  return true
-}
 
 /** Why `runs` (as sent, unread) cannot be taken, or null when they can. Runs are numbered from 1 for the reader. */
 export function runsRefusal(runs: unknown): Refusal | null {

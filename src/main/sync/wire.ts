@@ -1,7 +1,8 @@
 // Local rows to and from their wire form: the shared mapping (src/shared/sync-rows.ts)
 // plus what only the desktop keeps: the server's version of a row as last seen.
 import type { ActivityTypeWire, ContractWire, CustomerWire, EntryWire, WorkItemWire } from '@shared/sync'
-import { isTimeZone, runsRefusal, type EntryRunWire } from '@shared/sync-runs'
+import { isTimeZone } from '@shared/days'
+import { runsRefusal, type EntryRunWire } from '@shared/sync-runs'
 import { activityTypeRow, contractRow, customerRow, entryRow, workItemRow } from '@shared/sync-rows'
 
 export { activityTypeFields as activityTypeToWire, contractFields as contractToWire, customerFields as customerToWire, entryFields as entryToWire, workItemFields as workItemToWire } from '@shared/sync-rows'
