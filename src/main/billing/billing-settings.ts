@@ -2,7 +2,7 @@
 // part. Every value is checked before anything is written, and a change is written in
 // one transaction, so a refused change leaves every setting exactly as it was.
 import { type BillingSettings, type BillingSettingsPatch, type Holiday } from '@shared/billing-api'
-import { currencyDigits, isCurrency, SAME_RATE_BP } from '@shared/billing/money'
+import { currencyDigits, isCurrency, relabelledMinor, SAME_RATE_BP } from '@shared/billing/money'
 import { ALL_ACTIVITIES, type ClassRate } from '@shared/billing/rates'
 import { refuse } from '@shared/errors'
 import type { Kysely, Transaction } from 'kysely'
@@ -122,15 +122,11 @@ async function relabelRates(trx: Transaction<Database>, patch: BillingSettingsPa
   const count = rates.length + classRates.length
   if (count === 0) return
   if (patch.keepRateNumbers !== true) throw refuse('conflict', 'refusal.billing.currencyWithRates', { count, oldCurrency: from, currency: to })
-  const shift = currencyDigits(to) - currencyDigits(from)
   const relabel = (minor: number): number => {
-    if (shift >= 0) {
-      const value = minor * 10 ** shift
-      if (value > MAX_RATE_MINOR) throw refuse('invalid_request', 'refusal.billing.rateTooLarge')
-      return value
-    }
-    if (minor % 10 ** -shift !== 0) throw refuse('conflict', 'refusal.billing.currencyLosesDigits', { amount: decimalOf(minor, from), oldCurrency: from, currency: to })
-    return minor / 10 ** -shift
+    const value = relabelledMinor(minor, from, to)
+    if (value === null) throw refuse('conflict', 'refusal.billing.currencyLosesDigits', { amount: decimalOf(minor, from), oldCurrency: from, currency: to })
+    if (value > MAX_RATE_MINOR) throw refuse('invalid_request', 'refusal.billing.rateTooLarge')
+    return value
   }
   for (const r of rates) {
     await trx.updateTable('billing_rates').set({ hourly_minor: relabel(r.hourly_minor) }).where('scope', '=', r.scope).where('scope_id', '=', r.scope_id).where('activity_type_id', '=', r.activity_type_id).execute()

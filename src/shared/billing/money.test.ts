@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { amountFor, currencyDigits, formatMoney, isCurrency, parseMoney } from './money'
+import { amountFor, currencyDigits, formatMoney, isCurrency, parseMoney, relabelledMinor } from './money'
 
 describe('money', () => {
   it('knows each currency’s minor digits, and refuses what is not a currency', () => {
     expect([currencyDigits('EUR'), currencyDigits('USD'), currencyDigits('JPY'), currencyDigits('KWD')]).toEqual([2, 2, 0, 3])
     expect([isCurrency('EUR'), isCurrency('eur'), isCurrency('EURO'), isCurrency(''), isCurrency('EUX'), isCurrency('XYZ'), isCurrency('KWD')]).toEqual([true, false, false, false, false, false, true])
     expect(() => currencyDigits('euro')).toThrow('euro is not a currency code (ISO 4217, like EUR)')
+  })
+
+  it('re-labels a rate to another currency by its number, or says it cannot', () => {
+    expect(relabelledMinor(9500, 'EUR', 'JPY')).toBe(95)
+    expect(relabelledMinor(95, 'JPY', 'BHD')).toBe(95_000)
+    expect(relabelledMinor(9500, 'EUR', 'USD')).toBe(9500)
+    expect(relabelledMinor(9550, 'EUR', 'JPY')).toBeNull()
   })
 
   it('computes an amount in integers, rounded once, half away from zero', () => {

@@ -26,6 +26,18 @@ export function currencyDigits(currency: string): number {
   return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
 }
 
+/**
+ * A rate's minor units when its currency is re-labelled and its number kept: the units
+ * follow the new currency's digits (95.00 EUR = 9500 becomes 95 JPY = 95; 95 JPY becomes
+ * 95.000 BHD = 95000). Null when the new currency cannot write the number (95.50 EUR in
+ * JPY). No exchange rate: Stint has none.
+ */
+export function relabelledMinor(minor: number, from: string, to: string): number | null {
+  const shift = currencyDigits(to) - currencyDigits(from)
+  if (shift >= 0) return minor * 10 ** shift
+  return minor % 10 ** -shift === 0 ? minor / 10 ** -shift : null
+}
+
 /** a / b rounded half away from zero, in integers. */
 function divideRounded(a: bigint, b: bigint): bigint {
   const negative = a < 0n !== b < 0n

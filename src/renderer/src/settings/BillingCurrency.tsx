@@ -3,7 +3,7 @@
 // (nothing is converted: 95.00 EUR becomes 95.00 CHF, or 95 JPY).
 import { useCallback, useState } from 'react'
 import type { BillingSettings, BillingSettingsPatch } from '@shared/billing-api'
-import { currencyDigits, isCurrency } from '@shared/billing/money'
+import { isCurrency, relabelledMinor } from '@shared/billing/money'
 import { ALL_ACTIVITIES } from '@shared/billing/rates'
 import { useClient } from '../client-context'
 import { useT } from '../i18n/i18n-context'
@@ -48,10 +48,6 @@ export function BillingCurrency({ settings, onSave }: Props) {
     if (rates.length > 0 && isCurrency(code)) setAsked(code)
     else void onSave({ currency: code })
   }
-  const relabelled = (minor: number, code: string) => {
-    const shift = currencyDigits(code) - currencyDigits(settings.currency)
-    return shift >= 0 ? minor * 10 ** shift : minor / 10 ** -shift
-  }
   return (
     <>
       <label className="field field--narrow">
@@ -76,10 +72,10 @@ export function BillingCurrency({ settings, onSave }: Props) {
         >
           <ul className="billing-settings__relabel">
             {rates.map(([label, minor]) => {
-              const after = relabelled(minor, asked)
+              const after = relabelledMinor(minor, settings.currency, asked)
               return (
                 <li key={label}>
-                  {label}: {plainAmount(minor, settings.currency, locale)} {settings.currency} → {Number.isInteger(after) ? `${plainAmount(after, asked, locale)} ${asked}` : t('settings.billing.currencyCannot')}
+                  {label}: {plainAmount(minor, settings.currency, locale)} {settings.currency} → {after !== null ? `${plainAmount(after, asked, locale)} ${asked}` : t('settings.billing.currencyCannot')}
                 </li>
               )
             })}
