@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { BillingRunFile } from '@shared/billing-api'
 import { useClient } from '../client-context'
 import { useT } from '../i18n/i18n-context'
-import { startDownload } from '../reports/ExportCsvButton'
+import { outcomeOf } from '../reports/ExportCsvButton'
 import '../reports/reports.css'
 
 type Outcome = { kind: 'idle' } | { kind: 'busy'; file: BillingRunFile } | { kind: 'done'; text: string } | { kind: 'failed'; text: string }
@@ -32,12 +32,7 @@ export function BillingRunFiles({ runId }: { runId: string }) {
     setOutcome({ kind: 'busy', file })
     try {
       const result = await client.billing.exportRun({ id: runId, file, language })
-      if (!live.current) return
-      if (result.status === 'download') {
-        startDownload(result.url, result.fileName)
-        setOutcome({ kind: 'done', text: t('reports.export.downloading', { file: result.fileName }) })
-      } else if (result.status === 'saved') setOutcome({ kind: 'done', text: t('reports.export.savedTo', { path: result.path }) })
-      else setOutcome({ kind: 'idle' })
+      if (live.current) setOutcome(outcomeOf(result, { t }))
     } catch (error) {
       if (live.current) setOutcome({ kind: 'failed', text: t('reports.export.failed', { reason: (error as Error).message }) })
     }

@@ -43,7 +43,12 @@ export function startDownload(url: string, fileName: string): void {
 
 type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'failed'; text: string }
 
-function outcomeOf(result: ExportResult, { t }: Pick<Translator, 't'>): Outcome {
+/**
+ * What became of an export the host answered, for every export control: the browser
+ * host's one-time address is opened as a download; the words to say beside the buttons,
+ * or idle when the person closed the save dialog (nothing to say).
+ */
+export function outcomeOf(result: ExportResult, { t }: Pick<Translator, 't'>): { kind: 'idle' } | { kind: 'done'; text: string } {
   switch (result.status) {
     case 'saved':
       return { kind: 'done', text: result.rows === undefined ? t('reports.export.savedTo', { path: result.path }) : t('reports.export.saved', { count: result.rows, path: result.path }) }
@@ -51,7 +56,7 @@ function outcomeOf(result: ExportResult, { t }: Pick<Translator, 't'>): Outcome 
       startDownload(result.url, result.fileName)
       return { kind: 'done', text: t('reports.export.downloading', { file: result.fileName }) }
     case 'cancelled':
-      return { kind: 'idle' } // the person closed the dialog: nothing to say
+      return { kind: 'idle' }
   }
 }
 
