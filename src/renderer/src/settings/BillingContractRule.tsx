@@ -3,8 +3,9 @@
 // minutes) or the device's; each saved when changed.
 import { useId, useState } from 'react'
 import type { BillingSettings } from '@shared/billing-api'
-import { ROUNDING_STEPS, type RoundingMode } from '@shared/rounding'
+import type { RoundingMode } from '@shared/rounding'
 import { useT } from '../i18n/i18n-context'
+import { BillingRoundingStep, patchedRounding, type RoundingPatch } from './BillingRoundingStep'
 
 type Rules = BillingSettings['contracts'][string]
 type Rounding = NonNullable<Rules['rounding']>
@@ -31,10 +32,7 @@ export function BillingContractRule({ name, rules, deviceRounding, onSave, onRem
   const id = useId()
   const [problem, setProblem] = useState<string | null>(null)
   const rounding = rules.rounding
-  const round = (patch: Partial<Rounding['rule']> | { scope: Rounding['scope'] }) => {
-    const base = rounding ?? deviceRounding
-    onSave({ ...rules, rounding: 'scope' in patch ? { ...base, scope: patch.scope } : { ...base, rule: { ...base.rule, ...patch } } })
-  }
+  const round = (patch: RoundingPatch) => onSave({ ...rules, rounding: patchedRounding(rounding ?? deviceRounding, patch) })
   const minimum = (text: string) => {
     const minutes = Number(text.trim())
     const kept = rounding?.rule.minimumMinutes ?? 0
@@ -73,23 +71,7 @@ export function BillingContractRule({ name, rules, deviceRounding, onSave, onRem
         </label>
         {rounding && (
           <>
-            <label className="field">
-              <span>{t('settings.timers.step')}</span>
-              <select value={rounding.rule.minutes} onChange={(e) => round({ minutes: ROUNDING_STEPS.find((s) => s === Number(e.target.value)) ?? 1 })}>
-                {ROUNDING_STEPS.map((step) => (
-                  <option key={step} value={step}>
-                    {t('settings.timers.stepMinutes', { minutes: step })}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>{t('settings.billing.scope')}</span>
-              <select value={rounding.scope} onChange={(e) => round({ scope: e.target.value === 'dayWorkItem' ? 'dayWorkItem' : 'entry' })}>
-                <option value="entry">{t('settings.billing.scope.entry')}</option>
-                <option value="dayWorkItem">{t('settings.billing.scope.dayWorkItem')}</option>
-              </select>
-            </label>
+            <BillingRoundingStep rounding={rounding} onChange={round} />
             <label className="field field--narrow">
               <span>{t('settings.billing.minimum')}</span>
               <input

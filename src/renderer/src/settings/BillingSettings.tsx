@@ -3,8 +3,7 @@
 // per activity type and their overrides per customer and contract, contracts' own rules;
 // public holidays below. Saved as soon as a field is left.
 import { useId } from 'react'
-import type { BillingSettings as Settings } from '@shared/billing-api'
-import { ROUNDING_STEPS, type RoundingMode } from '@shared/rounding'
+import type { RoundingMode } from '@shared/rounding'
 import { useClient } from '../client-context'
 import { useT } from '../i18n/i18n-context'
 import { BillingClassRates } from './BillingClassRates'
@@ -13,6 +12,7 @@ import { BillingCurrency } from './BillingCurrency'
 import { BillingHolidays } from './BillingHolidays'
 import { BillingOverrideRates } from './BillingOverrideRates'
 import { BillingRates } from './BillingRates'
+import { BillingRoundingStep, patchedRounding, type RoundingPatch } from './BillingRoundingStep'
 import { BillingWorkdays } from './BillingWorkdays'
 import { useBillingSettings } from './use-billing-settings'
 
@@ -29,8 +29,7 @@ export function BillingSettings() {
   const id = useId()
   const { t } = useT()
   const { settings, feedback, save, saveHolidays } = useBillingSettings(client)
-  const rounding = (patch: Partial<Settings['rounding']['rule']> | { scope: Settings['rounding']['scope'] }) =>
-    settings && void save({ rounding: 'scope' in patch ? { ...settings.rounding, scope: patch.scope } : { ...settings.rounding, rule: { ...settings.rounding.rule, ...patch } } })
+  const rounding = (patch: RoundingPatch) => settings && void save({ rounding: patchedRounding(settings.rounding, patch) })
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <div className="panel__head">
@@ -71,23 +70,7 @@ export function BillingSettings() {
                 ))}
               </select>
             </label>
-            <label className="field">
-              <span>{t('settings.timers.step')}</span>
-              <select value={settings.rounding.rule.minutes} onChange={(e) => rounding({ minutes: ROUNDING_STEPS.find((s) => s === Number(e.target.value)) ?? 1 })}>
-                {ROUNDING_STEPS.map((step) => (
-                  <option key={step} value={step}>
-                    {t('settings.timers.stepMinutes', { minutes: step })}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>{t('settings.billing.scope')}</span>
-              <select value={settings.rounding.scope} onChange={(e) => rounding({ scope: e.target.value === 'dayWorkItem' ? 'dayWorkItem' : 'entry' })}>
-                <option value="entry">{t('settings.billing.scope.entry')}</option>
-                <option value="dayWorkItem">{t('settings.billing.scope.dayWorkItem')}</option>
-              </select>
-            </label>
+            <BillingRoundingStep rounding={settings.rounding} onChange={rounding} />
             <label className="field field--narrow">
               <span>{t('settings.billing.minimum')}</span>
               <input
