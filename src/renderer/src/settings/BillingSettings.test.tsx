@@ -91,6 +91,32 @@ describe('Settings → Billing', () => {
     )
   })
 
+  it('sets the rounding step and scope, the device’s and a contract’s own, each keeping the rest of its rule', async () => {
+    const host = renderPanel({ rounding: { rule: { mode: 'up', minutes: 1, minimumMinutes: 15 }, scope: 'entry' } })
+    await screen.findAllByRole('option', { name: 'Harbour support 2026' })
+    fireEvent.change(screen.getByLabelText('Step'), { target: { value: '15' } })
+    await waitFor(() => expect(host.requestsTo('billing.updateSettings')).toHaveLength(1))
+    fireEvent.change(screen.getByLabelText('Round'), { target: { value: 'dayWorkItem' } })
+    await waitFor(() => expect(host.requestsTo('billing.updateSettings')).toHaveLength(2))
+
+    fireEvent.change(screen.getByLabelText('Contract'), { target: { value: 'k1' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Give it rules of its own' }))
+    const group = await screen.findByRole('group', { name: 'Harbour support 2026' })
+    await waitFor(() => expect(host.requestsTo('billing.updateSettings')).toHaveLength(3))
+    fireEvent.change(within(group).getByLabelText('Step'), { target: { value: '30' } })
+    await waitFor(() => expect(host.requestsTo('billing.updateSettings')).toHaveLength(4))
+    fireEvent.change(within(group).getByLabelText('Round'), { target: { value: 'entry' } })
+    await waitFor(() =>
+      expect(host.requestsTo('billing.updateSettings')).toEqual([
+        { rounding: { rule: { mode: 'up', minutes: 15, minimumMinutes: 15 }, scope: 'entry' } },
+        { rounding: { rule: { mode: 'up', minutes: 15, minimumMinutes: 15 }, scope: 'dayWorkItem' } },
+        { contracts: { k1: { overlapRule: null, rounding: { rule: { mode: 'up', minutes: 15, minimumMinutes: 15 }, scope: 'dayWorkItem' } } } },
+        { contracts: { k1: { overlapRule: null, rounding: { rule: { mode: 'up', minutes: 30, minimumMinutes: 15 }, scope: 'dayWorkItem' } } } },
+        { contracts: { k1: { overlapRule: null, rounding: { rule: { mode: 'up', minutes: 30, minimumMinutes: 15 }, scope: 'entry' } } } },
+      ]),
+    )
+  })
+
   it('bills public holidays at a rate of their own and keeps Saturday as a workday', async () => {
     const host = renderPanel()
     const holidays = await screen.findByRole('group', { name: 'Public holidays' })
