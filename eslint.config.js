@@ -1,6 +1,7 @@
 // Lint with type information. Besides the usual checks it enforces the process
-// boundaries: only src/main/electron (and the preload) may import 'electron', and
-// src/shared may use neither Node built-ins nor DOM globals.
+// boundaries: only src/main/electron (and the preload) may import 'electron';
+// src/shared may use neither Node built-ins nor DOM globals; src/documents (made for the app
+// and the team server alike) imports neither of them, and the team server never src/main.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
@@ -60,6 +61,32 @@ export default tseslint.config(
           message: 'src/shared runs everywhere: no DOM or Node globals.',
         })),
       ],
+    },
+  },
+  {
+    // The file makers (XLSX, PDF, a billing run's files) serve the app and the team server
+    // alike, so they stand below both and import neither.
+    files: ['src/documents/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronOnlyThere,
+          patterns: [
+            { group: ['**/main/**', '**/server/**', '**/renderer/**'], message: 'src/documents serves the app and the team server: it imports neither (only src/shared and packages).' },
+            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/documents holds no UI code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The team server runs without the app: it may share src/shared and src/documents, never src/main.
+    files: ['src/server/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { ...electronOnlyThere, patterns: [{ group: ['**/main/**'], message: 'The team server runs without the app: share code through src/shared or src/documents, not src/main.' }] }],
     },
   },
   {

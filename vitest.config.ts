@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/shared/**/*.test.ts', 'src/main/**/*.test.ts', 'src/server/**/*.test.ts', 'src/preload/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/lint/**/*.test.ts'],
+          include: ['src/shared/**/*.test.ts', 'src/documents/**/*.test.ts', 'src/main/**/*.test.ts', 'src/server/**/*.test.ts', 'src/preload/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/lint/**/*.test.ts'],
         },
       },
       {

@@ -1,7 +1,7 @@
 // What an export's columns are in an XLSX file: the same columns as its CSV
 // (export-columns.ts), each with the type of cell it holds and a header in the reader's
 // language. Pure, so that the app and the team server give the same export the same
-// sheet; the writer (src/main/reports/xlsx-writer.ts) turns the types into cells.
+// sheet; the writer (src/documents/xlsx-writer.ts) turns the types into cells.
 import type { CsvColumn } from './csv-writer'
 import { EN, type MessageId } from './i18n/catalogue'
 import type { Translator } from './i18n/translator'

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { parse } from 'csv-parse/sync'
-import { readXlsx } from '../../src/main/testing/xlsx-reader'
+import { readXlsx } from '../support/xlsx-reader'
 import { callHost } from '../support/devices'
 import { readPdf } from '../support/pdf-text'
 import { expect, inBothThemes, test } from './fixtures'

@@ -5,7 +5,7 @@
 // as numbers, the header frozen, the formula-like name a string. The control is
 // screenshotted and checked by axe in light and dark.
 import { readFileSync } from 'node:fs'
-import { readXlsx } from '../../src/main/testing/xlsx-reader'
+import { readXlsx } from '../support/xlsx-reader'
 import { callHost } from '../support/devices'
 import { expect, inBothThemes, test } from './fixtures'
 

@@ -28,4 +28,13 @@ describe('process boundaries', () => {
     expect(await ruleIds('src/shared/timers.ts', 'export const title = (): string => document.title\n')).toContain('no-restricted-globals')
     expect(await ruleIds('src/shared/timers.ts', 'export const home = (): string | undefined => process.env["HOME"]\n')).toContain('no-restricted-globals')
   })
+
+  it('keeps src/documents below the app and the team server, and the team server off src/main', async () => {
+    expect(await ruleIds('src/documents/billing-run-file.ts', "import { createCore } from '../main/core'\nexport const x = createCore\n")).toContain('no-restricted-imports')
+    expect(await ruleIds('src/documents/billing-run-file.ts', "import { readRun } from '../server/billing/billing-service'\nexport const x = readRun\n")).toContain('no-restricted-imports')
+    expect(await ruleIds('src/documents/billing-run-file.ts', "import { app } from 'electron'\nexport const x = app\n")).toContain('no-restricted-imports')
+    expect(await ruleIds('src/server/http/routes/billing.ts', "import { exportXlsx } from '../../../main/reports/xlsx-export'\nexport const x = exportXlsx\n")).toContain('no-restricted-imports')
+    expect(await ruleIds('src/server/http/routes/billing.ts', "import { xlsxStream } from '../../../documents/xlsx-writer'\nexport const x = xlsxStream\n")).not.toContain('no-restricted-imports')
+    expect(await ruleIds('src/main/billing/billing-export.ts', "import { billingRunFile } from '../../documents/billing-run-file'\nexport const x = billingRunFile\n")).not.toContain('no-restricted-imports')
+  })
 }, 60_000)

@@ -12,7 +12,7 @@ import { readPdf } from '../../../tests/support/pdf-text'
 import { FakeClock } from '../clock'
 import { saveDialogDestination } from '../electron/save-dialog'
 import { csvJobChunks, type CsvDestination } from '../reports/exporter'
-import { readXlsx } from '../testing/xlsx-reader'
+import { readXlsx } from '../../../tests/support/xlsx-reader'
 import { openTempCore, type TempCore } from '../testing/temp-core'
 import { WebDownloads } from '../web/downloads'
 

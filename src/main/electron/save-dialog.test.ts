@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { BaseWindow, SaveDialogOptions, SaveDialogReturnValue } from 'electron'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { rowsBody, XLSX_FILE, type CsvJob } from '../reports/exporter'
-import { readXlsx } from '../testing/xlsx-reader'
+import { readXlsx } from '../../../tests/support/xlsx-reader'
 import { saveDialogDestination } from './save-dialog'
 
 /** A save dialog that answers as the person would, and remembers what it was asked. */

@@ -15,7 +15,7 @@ import { silentLogger } from '../logger'
 import { readLocalUserId } from '../profile'
 import { MemorySettingsStore } from '../settings/settings-store'
 import { T0 } from '../testing/temp-core'
-import { readXlsx, type ReadSheet } from '../testing/xlsx-reader'
+import { readXlsx, type ReadSheet } from '../../../tests/support/xlsx-reader'
 import { ManualScheduler } from '../timers/scheduler'
 import { saveCsvJob, type CsvDestination, type CsvJob } from './exporter'
 

@@ -16,7 +16,8 @@ import { TRANSPORT_ERROR_CODE, TransportError, type SyncTransport } from '../syn
 import { entriesCsvPages, entriesCsvRecords, type EntryFilters } from './csv-entries'
 import { CsvExportError, csvChunks, exportBytes, exportCsv, writeAtomically, type CsvColumn, type CsvExportResult, type CsvOptions, type CsvRows } from './csv-export'
 import type { LocalReports } from './local-reports'
-import { exportXlsx, XLSX_CONTENT_TYPE, xlsxStream, type XlsxColumn } from './xlsx-writer'
+import { XLSX_CONTENT_TYPE, xlsxStream, type XlsxColumn } from '../../documents/xlsx-writer'
+import { exportXlsx } from './xlsx-export'
 
 /** What a job writes: rows (made here) or CSV bytes made elsewhere (the team server). */
 export type CsvJobBody =

@@ -1,11 +1,7 @@
 // The parts of the printed timesheet (timesheet-pdf.ts): the grid, the history of status
 // changes and the signature lines. Each part starts a new page (whose head the caller
 // draws) when the next line would not fit, and repeats its own column head there.
-
-/** WinAnsi has no arrows and no narrow spaces; everything else a message writes (umlauts, „“, –, ’, ·) it has. */
-export function pdfText(text: string): string {
-  return text.replace(/[\u2009\u202f\u00a0]/g, ' ').replace(/→/g, '>')
-}
+import { pdfText } from '../../documents/pdf-text'
 
 /** Where the parts draw: the document, the printable width, the lowest y above the footer, and how a new page starts. */
 export interface Pen {

@@ -12,7 +12,8 @@ import { dayRangeLabel } from '@shared/periods'
 import { formatDayMonth, formatInstant, weekdayName } from '@shared/i18n/formats'
 import type { Translator } from '@shared/i18n/translator'
 import type { PeriodEvent, Timesheet } from '@shared/timesheet'
-import { drawGrid, drawHistory, drawSignatures, pdfText, type GridColumns, type Pen } from './timesheet-pdf-parts'
+import { pdfText } from '../../documents/pdf-text'
+import { drawGrid, drawHistory, drawSignatures, type GridColumns, type Pen } from './timesheet-pdf-parts'
 
 /** A grid row with its names already looked up. */
 export interface PdfRow {

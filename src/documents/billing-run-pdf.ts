@@ -3,14 +3,14 @@
 // amount) and its total; the total of all bills; what was left out and why. Money in the
 // reader's language (formatMoney, from integer minor units). A4 portrait; a table runs on
 // over pages with its head repeated, and every page is numbered. Standard PDF fonts, as
-// the printed timesheet (timesheet-pdf.ts), whose text helper this shares.
+// the printed timesheet (src/main/reports/timesheet-pdf.ts).
 import PDFDocument from 'pdfkit'
 import type { BillingRunView, CustomerBillView } from '@shared/billing-api'
 import { formatMoney } from '@shared/billing/money'
 import { formatDayMedium, formatInstant } from '@shared/i18n/formats'
 import type { Translator } from '@shared/i18n/translator'
-import { pdfText } from '../reports/timesheet-pdf-parts'
-import { reasonWords } from './billing-files'
+import { reasonWords } from './billing-run-sheets'
+import { pdfText } from './pdf-text'
 
 export interface BillingPdfInput {
   readonly run: BillingRunView

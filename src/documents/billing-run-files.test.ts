@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { BillingRunView } from '@shared/billing-api'
 import { parse } from 'csv-parse/sync'
-import { readPdf } from '../../../tests/support/pdf-text'
-import { readXlsx } from '../testing/xlsx-reader'
-import { billingRunFile, billingRunFileName } from './billing-export'
-import { effectiveRateText, exactDecimal, invoiceNumber, quantityText } from './billing-files'
+import { readPdf } from '../../tests/support/pdf-text'
+import { readXlsx } from '../../tests/support/xlsx-reader'
+import { billingRunFile, billingRunFileName } from './billing-run-file'
+import { effectiveRateText, exactDecimal, invoiceNumber, quantityText } from './billing-run-sheets'
 
 process.env.TZ = 'Europe/Berlin'
 
@@ -126,7 +126,7 @@ describe('the bill lines for InvoiceNinja', () => {
       ['ST-abcd5678-02', 'Müller & Söhne, Kiel', '2026-10-31', 'No contract', 'Normal: 2026-10-01 – 2026-10-31', '0.50', '95.00', `Stint ${RUN.id}`, '47.50'],
     ])
     // The documented mapping names every header the file has.
-    const doc = readFileSync(new URL('../../../docs/billing-invoiceninja.md', import.meta.url), 'utf8')
+    const doc = readFileSync(new URL('../../docs/billing-invoiceninja.md', import.meta.url), 'utf8')
     for (const header of records[0] ?? []) expect(doc).toContain(`| ${header} |`)
   })
 })

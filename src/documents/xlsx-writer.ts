@@ -3,14 +3,14 @@
 // hours, counts and amounts as numbers with a number format, text as inline strings.
 // Written with exceljs' streaming WorkbookWriter, row by row into the zip, so a file of
 // any length holds about one page of rows and the zip's buffers at a time; the output
-// is a byte stream, written atomically to a file like a CSV (csv-export.ts) or sent as
-// a download. Every export uses this module; the billing run's files will too.
+// is a byte stream: the app writes it atomically to a file (src/main/reports/xlsx-export.ts)
+// or sends it as a download, the team server as an answer. Every XLSX file uses this
+// module, and a workbook of several sheets (a billing run's) too.
 import { PassThrough, type Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { isCsvNumber, type CsvValue } from '@shared/csv-cells'
 import { CsvRecords, type CsvRow, type CsvRows } from '@shared/csv-writer'
 import type { XlsxColumn, XlsxColumnKind } from '@shared/xlsx-columns'
-import { writeAtomically, type CsvExportResult } from './csv-export'
 
 export type { XlsxColumn, XlsxColumnKind } from '@shared/xlsx-columns'
 
@@ -196,13 +196,6 @@ export function xlsxStream<K extends string>(columns: readonly XlsxColumn<K>[], 
   }
   write().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))))
   return out
-}
-
-/** Writes the XLSX file of `rows` to `target.path` atomically (temporary file, fsync, rename); a failure leaves no file (CsvExportError). */
-export async function exportXlsx<K extends string>(target: { readonly path: string }, columns: readonly XlsxColumn<K>[], rows: CsvRows<K>, options: XlsxOptions = {}): Promise<CsvExportResult> {
-  const written = { rows: 0 }
-  const signal = options.signal as AbortSignal | undefined
-  return writeAtomically(target.path, xlsxStream(columns, rows, options, written), () => written.rows, signal)
 }
 
 /** A column of a sheet in a workbook of several (xlsxWorkbookStream): an export column, with a number format of its own if it needs one. */

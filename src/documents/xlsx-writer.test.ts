@@ -1,17 +1,14 @@
 // The XLSX writer, read back with an independent reader (fflate and plain XML patterns,
-// src/main/testing/xlsx-reader.ts): typed cells, the frozen bold header, the autofilter,
-// formula-looking text kept as text, and an atomic file that a failure never leaves.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+// tests/support/xlsx-reader.ts): typed cells, the frozen bold header, the autofilter, and
+// formula-looking text kept as text.
 import { buffer } from 'node:stream/consumers'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { csvNumber, decimalHours, wholeMinutes } from '@shared/csv-cells'
 import { CONTRACT_USAGE_CSV_COLUMNS, ENTRY_CSV_COLUMNS } from '@shared/export-columns'
 import { createTranslator } from '@shared/i18n/translator'
 import { xlsxColumnsOf } from '@shared/xlsx-columns'
-import { readXlsx } from '../testing/xlsx-reader'
-import { columnLetters, exportXlsx, xlsxStream, type XlsxColumn } from './xlsx-writer'
+import { readXlsx } from '../../tests/support/xlsx-reader'
+import { columnLetters, xlsxStream, type XlsxColumn } from './xlsx-writer'
 
 type Key = 'day' | 'note' | 'hours' | 'count' | 'amount'
 const COLUMNS: readonly XlsxColumn<Key>[] = [
@@ -98,40 +95,5 @@ describe('xlsxStream', () => {
 
   it('names columns past Z', () => {
     expect([1, 26, 27, 52, 703].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA'])
-  })
-})
-
-describe('exportXlsx', () => {
-  let folder: string
-  beforeEach(() => {
-    folder = mkdtempSync(join(tmpdir(), 'stint-xlsx-'))
-  })
-  afterEach(() => rmSync(folder, { recursive: true, force: true }))
-
-  it('writes the file atomically and says how many rows', async () => {
-    const target = join(folder, 'report.xlsx')
-    const result = await exportXlsx({ path: target }, COLUMNS, [{ day: '2026-11-16', note: 'x', hours: 1, count: 1, amount: 100 }])
-    expect(result).toMatchObject({ path: target, rows: 1 })
-    expect(result.bytes).toBe(readFileSync(target).length)
-    expect(readXlsx(readFileSync(target)).cell('E2')?.number).toBe(1)
-    expect(readdirSync(folder)).toEqual(['report.xlsx'])
-  })
-
-  it('a row source that fails leaves no file and keeps the one already there', async () => {
-    const target = join(folder, 'report.xlsx')
-    writeFileSync(target, 'last month')
-    function* rows() {
-      for (let i = 0; i < 1000; i++) yield { day: '2026-11-16', note: `row ${i}`, hours: 1, count: 1, amount: 1 }
-      throw new Error('the database went away')
-    }
-    await expect(exportXlsx({ path: target }, COLUMNS, rows())).rejects.toThrow(/Nothing was written/)
-    expect(readFileSync(target, 'utf8')).toBe('last month')
-    expect(readdirSync(folder)).toEqual(['report.xlsx'])
-  })
-
-  it('a day that is not a day fails the export rather than writing a wrong date', async () => {
-    const target = join(folder, 'bad.xlsx')
-    await expect(exportXlsx({ path: target }, COLUMNS, [{ day: '16.11.2026', note: 'x', hours: 1, count: 1, amount: 1 }])).rejects.toThrow(/Nothing was written/)
-    expect(readdirSync(folder)).toEqual([])
   })
 })

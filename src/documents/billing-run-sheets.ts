@@ -8,7 +8,7 @@ import { currencyDigits, SAME_RATE_BP } from '@shared/billing/money'
 import { csvNumber } from '@shared/csv-cells'
 import type { CsvColumn, CsvRow } from '@shared/csv-writer'
 import type { Translator } from '@shared/i18n/translator'
-import { currencyFormat, type XlsxSheet, type XlsxSheetColumn, type XlsxSheetRow } from '../reports/xlsx-writer'
+import { currencyFormat, type XlsxSheet, type XlsxSheetColumn, type XlsxSheetRow } from './xlsx-writer'
 
 type Words = Pick<Translator, 't'>
 
