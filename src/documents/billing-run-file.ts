@@ -3,7 +3,7 @@
 // the printed summary (billing-run-pdf.ts) or the bill lines for InvoiceNinja's import.
 // A run is at most a year of bill lines, so nothing half-made is ever offered: a failure
 // comes before the first byte.
-import type { BillingExportRequest, BillingRunView } from '@shared/billing-api'
+import type { BillingExportRequest, BillingRunForFiles } from '@shared/billing-api'
 import { MACHINE_DIALECT } from '@shared/csv-dialect'
 import { csvChunks } from '@shared/csv-writer'
 import { createTranslator } from '@shared/i18n/translator'
@@ -27,7 +27,7 @@ async function bytesOf(stream: AsyncIterable<string | Uint8Array>): Promise<Uint
 }
 
 /** The file's bytes and how many rows (lines, customers) it holds. */
-export async function billingRunFile(run: BillingRunView, request: Pick<BillingExportRequest, 'file' | 'language'>, printedAt: number): Promise<{ bytes: Uint8Array; rows: number }> {
+export async function billingRunFile(run: BillingRunForFiles, request: Pick<BillingExportRequest, 'file' | 'language'>, printedAt: number): Promise<{ bytes: Uint8Array; rows: number }> {
   const translator = createTranslator(request.language)
   switch (request.file) {
     case 'xlsx': {
@@ -45,7 +45,7 @@ export async function billingRunFile(run: BillingRunView, request: Pick<BillingE
 }
 
 /** The file name: stint-billing-2026-10-01-to-2026-10-31-<last 8 of the id>.xlsx (.pdf, -invoiceninja.csv). */
-export function billingRunFileName(run: Pick<BillingRunView, 'id' | 'from' | 'to'>, file: BillingRunFileKind): string {
+export function billingRunFileName(run: Pick<BillingRunForFiles, 'id' | 'from' | 'to'>, file: BillingRunFileKind): string {
   const stem = `stint-billing-${run.from}-to-${run.to}-${run.id.replace(/[^0-9a-zA-Z]/g, '').slice(-8).toLowerCase()}`
   return file === 'invoiceNinja' ? `${stem}-invoiceninja.csv` : `${stem}.${file}`
 }

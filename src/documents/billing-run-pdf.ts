@@ -5,7 +5,7 @@
 // over pages with its head repeated, and every page is numbered. Standard PDF fonts, as
 // the printed timesheet (src/main/reports/timesheet-pdf.ts).
 import PDFDocument from 'pdfkit'
-import type { BillingRunView, CustomerBillView } from '@shared/billing-api'
+import type { BillingRunForFiles, CustomerBillView } from '@shared/billing-api'
 import { formatMoney } from '@shared/billing/money'
 import { formatDayMedium, formatInstant } from '@shared/i18n/formats'
 import type { Translator } from '@shared/i18n/translator'
@@ -13,7 +13,7 @@ import { reasonWords } from './billing-run-sheets'
 import { pdfText } from './pdf-text'
 
 export interface BillingPdfInput {
-  readonly run: BillingRunView
+  readonly run: BillingRunForFiles
   readonly translator: Translator
   /** When it is printed (ms): in the footer and the file's metadata. */
   readonly printedAt: number
@@ -24,7 +24,7 @@ const WIDTH = 595.28 - 2 * MARGIN
 const BOTTOM = 841.89 - MARGIN - 22
 const ROW = 14
 /** Column widths of a bill's table: line, rate class, hours, rate, amount. */
-const BILL_COLUMNS = [175, 95, 55, 95, 95.28] as const
+const BILL_COLUMNS = [160, 125, 45, 95, 90.28] as const
 /** Of the left-out table: day, work item, time, why. */
 const LEFT_OUT_COLUMNS = [80, 200, 55, 180.28] as const
 
@@ -135,10 +135,10 @@ export function billingRunPdf({ run, translator, printedAt }: BillingPdfInput): 
   } else {
     table(
       LEFT_OUT_COLUMNS,
-      [{ text: t('billing.leftOut.day') }, { text: t('billing.leftOut.workItem') }, { text: t('billing.col.hours'), right: true }, { text: t('billing.leftOut.reason') }],
+      [{ text: t('billing.leftOut.day') }, { text: run.leftOut.some((entry) => entry.person !== undefined) ? `${t('billing.leftOut.person')} · ${t('billing.leftOut.workItem')}` : t('billing.leftOut.workItem') }, { text: t('billing.col.hours'), right: true }, { text: t('billing.leftOut.reason') }],
       run.leftOut.map((entry) => [
         { text: day(entry.day) },
-        { text: entry.workItem ?? t('billing.none') },
+        { text: entry.person === undefined ? (entry.workItem ?? t('billing.none')) : `${entry.person} · ${entry.workItem ?? t('billing.none')}` },
         { text: hours(entry.seconds), right: true },
         { text: reasonWords(entry.reason, entry.activityType, translator) },
       ]),

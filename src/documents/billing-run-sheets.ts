@@ -3,7 +3,7 @@
 // reader's language) and the bill lines as InvoiceNinja's invoice import reads them
 // (docs/billing-invoiceninja.md). Money stays integer minor units until a cell is made:
 // a sheet's amount cell is converted once (xlsx-writer), a CSV's is an exact decimal text.
-import type { BillingRunView, BillLineView, CustomerBillView } from '@shared/billing-api'
+import type { BillingRunForFiles, BillLineView, CustomerBillView } from '@shared/billing-api'
 import { currencyDigits, SAME_RATE_BP } from '@shared/billing/money'
 import { csvNumber } from '@shared/csv-cells'
 import type { CsvColumn, CsvRow } from '@shared/csv-writer'
@@ -35,20 +35,20 @@ export function quantityText(seconds: number): string {
   return exactDecimal(tenThousandths, 4, 2)
 }
 
-const groupNameOf = (line: BillLineView, run: Pick<BillingRunView, 'groupBy'>, { t }: Words): string => line.groupName ?? t(`billing.noGroup.${run.groupBy}`)
+const groupNameOf = (line: BillLineView, run: Pick<BillingRunForFiles, 'groupBy'>, { t }: Words): string => line.groupName ?? t(`billing.noGroup.${run.groupBy}`)
 
 // --- The workbook ---
 
 type BillKey = 'customer' | 'group' | 'rate_class' | 'hours' | 'rate' | 'multiplier' | 'source' | 'amount' | 'entries'
-type LeftOutKey = 'day' | 'work_item' | 'activity_type' | 'hours' | 'reason'
+type LeftOutKey = 'day' | 'person' | 'work_item' | 'activity_type' | 'hours' | 'reason'
 
 /** The reason an entry was left out, in words (as the Billing view says it). */
-export function reasonWords(reason: BillingRunView['leftOut'][number]['reason'], activity: string | null, { t }: Words): string {
+export function reasonWords(reason: BillingRunForFiles['leftOut'][number]['reason'], activity: string | null, { t }: Words): string {
   if (reason === 'noRate') return activity === null ? t('billing.reason.noRateAtAll') : t('billing.reason.noRate', { activity })
   return t(`billing.reason.${reason}`)
 }
 
-function billRows(run: BillingRunView, bill: CustomerBillView, words: Words): XlsxSheetRow<BillKey>[] {
+function billRows(run: BillingRunForFiles, bill: CustomerBillView, words: Words): XlsxSheetRow<BillKey>[] {
   const { t } = words
   const lines = bill.lines.map((line) => ({
     values: {
@@ -70,7 +70,7 @@ function billRows(run: BillingRunView, bill: CustomerBillView, words: Words): Xl
 }
 
 /** The workbook's sheets: "Bills" (each line, a bold total row per customer, the grand total last) and "Left out". */
-export function billingRunSheets(run: BillingRunView, words: Words): [XlsxSheet<BillKey>, XlsxSheet<LeftOutKey>] {
+export function billingRunSheets(run: BillingRunForFiles, words: Words): [XlsxSheet<BillKey>, XlsxSheet<LeftOutKey>] {
   const { t } = words
   const digits = currencyDigits(run.currency)
   const money = currencyFormat(run.currency, digits)
@@ -91,15 +91,18 @@ export function billingRunSheets(run: BillingRunView, words: Words): [XlsxSheet<
     bold: true,
     values: { customer: null, group: t('billing.file.grandTotal'), rate_class: null, hours: seconds / 3600, rate: null, multiplier: null, source: null, amount: run.totalMinor, entries },
   }
+  // Whose entry, when the run says (the team server's runs bill many people).
+  const people = run.leftOut.some((entry) => entry.person !== undefined)
   const leftOutColumns: XlsxSheetColumn<LeftOutKey>[] = [
     { key: 'day', header: t('billing.leftOut.day'), kind: 'day' },
+    ...(people ? [{ key: 'person' as const, header: t('billing.leftOut.person'), kind: 'text' as const, width: 24 }] : []),
     { key: 'work_item', header: t('billing.leftOut.workItem'), kind: 'text', width: 36 },
     { key: 'activity_type', header: t('billing.group.activityType'), kind: 'text', width: 22 },
     { key: 'hours', header: t('billing.col.hours'), kind: 'hours' },
     { key: 'reason', header: t('billing.leftOut.reason'), kind: 'text', width: 40 },
   ]
   const leftOutRows = run.leftOut.map((entry) => ({
-    values: { day: entry.day, work_item: entry.workItem ?? t('billing.none'), activity_type: entry.activityType, hours: entry.seconds / 3600, reason: reasonWords(entry.reason, entry.activityType, words) },
+    values: { day: entry.day, person: entry.person ?? null, work_item: entry.workItem ?? t('billing.none'), activity_type: entry.activityType, hours: entry.seconds / 3600, reason: reasonWords(entry.reason, entry.activityType, words) },
   }))
   return [
     { name: t('billing.file.sheetBills'), columns: billColumns, rows: [...run.bills.flatMap((bill) => billRows(run, bill, words)), grand] },
@@ -131,7 +134,7 @@ export function invoiceNumber(runId: string, customerIndex: number): string {
 }
 
 /** One row per bill line; the lines of a customer share one invoice number, so they import as one invoice. */
-export function invoiceNinjaRows(run: BillingRunView, words: Words): CsvRow<InvoiceNinjaKey>[] {
+export function invoiceNinjaRows(run: BillingRunForFiles, words: Words): CsvRow<InvoiceNinjaKey>[] {
   const { t } = words
   const digits = currencyDigits(run.currency)
   return run.bills.flatMap((bill, index) =>

@@ -90,7 +90,12 @@ export type CustomerBillView = z.infer<typeof CustomerBillSchema>
 /** An entry named for a person: its day, work item and activity type. */
 const EntryFactsSchema = z.object({ entryId: z.string(), day: z.string(), workItem: z.string().nullable(), activityType: z.string().nullable() })
 
-export const LeftOutSchema = EntryFactsSchema.extend({ reason: LeftOutReasonSchema, seconds: int })
+export const LeftOutSchema = EntryFactsSchema.extend({
+  reason: LeftOutReasonSchema,
+  seconds: int,
+  /** Whose entry: on the team server, which bills many people; absent on the device (its runs are its person's). */
+  person: z.string().optional(),
+})
 export type LeftOutView = z.infer<typeof LeftOutSchema>
 
 export const RunChangesSchema = z.object({
@@ -118,6 +123,8 @@ export const BillingRunSchema = z.object({
   changes: RunChangesSchema.nullable(),
 })
 export type BillingRunView = z.infer<typeof BillingRunSchema>
+/** What a run's files show: the run without what changed since the one before (the app and the team server make the same files from it). */
+export type BillingRunForFiles = Omit<BillingRunView, 'changes'>
 
 export const BillingRunSummarySchema = z.object({
   id: z.string(),

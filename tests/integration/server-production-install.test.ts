@@ -16,8 +16,8 @@ const ROOT = join(import.meta.dirname, '..', '..')
 const run = promisify(execFile)
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> }
 
-/** Runtime dependencies only the desktop app loads (pdfkit draws the printed timesheet in the main process): the server must not import them. */
-const DESKTOP_ONLY = ['pdfkit']
+/** Runtime dependencies only the desktop app loads: the server must not import them. None now: pdfkit prints the team server's billing runs too. */
+const DESKTOP_ONLY: readonly string[] = []
 
 /** The packages the built files import by bare name (no node: built-ins, no relative chunks); the bundler writes its imports at the start of a line, so comments do not count. */
 function packagesImportedBy(folder: string): Set<string> {
@@ -56,7 +56,7 @@ describe('the team server installed with production dependencies only', () => {
     for (const tool of ['vite', 'vitest', 'typescript', 'zod', 'electron', 'node']) expect(existsSync(join(installDir, 'node_modules', tool)), tool).toBe(false)
   })
 
-  it('sets up an organisation and answers /v1/health from the installed folder', async () => {
+  it('sets up an organisation, answers /v1/health and prints a billing run as PDF from the installed folder', async () => {
     const entry = join(installDir, 'out', 'server', 'server.js')
     const dataDir = join(installDir, 'data')
     const env = { ...process.env }
@@ -67,8 +67,16 @@ describe('the team server installed with production dependencies only', () => {
     try {
       const response = await fetch(`${server.url}/v1/health`)
       expect(response.status).toBe(200)
-      const me = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${init.stdout.trim()}` } })
+      const admin = { authorization: `Bearer ${init.stdout.trim()}`, 'content-type': 'application/json' }
+      const me = await fetch(`${server.url}/v1/me`, { headers: admin })
       expect(me.status).toBe(200)
+      // pdfkit reads its font metrics from its own installed folder: a PDF made here proves it is there.
+      const made = await fetch(`${server.url}/v1/billing/runs`, { method: 'POST', headers: admin, body: JSON.stringify({ from: '2020-01-01', to: '2020-01-31' }) })
+      expect(made.status).toBe(201)
+      const { run } = (await made.json()) as { run: { id: string } }
+      const pdf = await fetch(`${server.url}/v1/billing/runs/${run.id}/export?file=pdf`, { headers: admin })
+      expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf'])
+      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-')
     } finally {
       await server.stop()
     }

@@ -1,14 +1,15 @@
 // Billing from the command line (in this process, SQLite, the server's clock set to
 // 4 December 2026): set rates by name in the currency's digits, add a holiday, change the
 // settings, run November and print its bills per customer, run it again after an approval
-// and see what changed, list the runs; bad arguments are usage errors (exit 2) and
-// refusals exit 1 with the reason.
-import { mkdtempSync, rmSync } from 'node:fs'
+// and see what changed, list the runs, write a run's files; bad arguments are usage errors
+// (exit 2) and refusals exit 1 with the reason.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addBillingEntry, billingOrg, BERLIN, localInstant, MEETING, REMOTE, type BillingOrg } from '../../../tests/support/billing-org'
 import { cliIn, type CliRun } from '../../../tests/support/cli-in-process'
+import { readXlsx } from '../../../tests/support/xlsx-reader'
 import { openServerDatabase } from '../db/open'
 
 const NOW = Date.UTC(2026, 11, 4, 9, 0)
@@ -73,6 +74,18 @@ describe('billing from the command line', () => {
       ['2026-11-01 – 2026-11-30', 'activityType', '€250.00'],
     ])
     expect(JSON.parse((await ok(['billing', 'runs', '--json'])).stdout)).toHaveLength(2)
+
+    // The first run's workbook, in German, over a file already there: replaced whole, nothing left beside it.
+    const out = join(dataDir, 'exports')
+    mkdirSync(out)
+    const target = join(out, 'november.xlsx')
+    writeFileSync(target, 'last month')
+    const wrote = await ok(['billing', 'export', '--run', id1, '--file', 'xlsx', '--language', 'de', '--out', target])
+    expect(wrote.stderr).toMatch(/^Wrote .*november\.xlsx \(\d+ bytes; the run's own name for it: stint-billing-2026-11-01-to-2026-11-30-\w{8}\.xlsx\)\.$/)
+    const sheet = readXlsx(readFileSync(target), 1)
+    expect(sheet.sheetName).toBe('Rechnungen')
+    expect(sheet.values().at(-1)).toEqual([null, 'Summe aller Rechnungen', null, 2, null, null, null, 250, 2])
+    expect(readdirSync(out)).toEqual(['november.xlsx'])
   })
 
   it('answers bad arguments with the usage (exit 2) and refusals with the reason (exit 1), saving nothing', async () => {
@@ -83,6 +96,9 @@ describe('billing from the command line', () => {
       [['billing', 'rate', 'set', '--rate', '10'], 'needs --activity-type, --customer or --contract'],
       [['billing', 'holiday', 'add', '--day', '18.11.2026', '--name', 'X'], 'holidays.0.day'],
       [['billing', 'settings', '--set', '{"overlapRule": "twice"}'], 'overlapRule'],
+      [['billing', 'export', '--run', 'x', '--file', 'docx', '--out', join(dataDir, 'x.docx')], 'A billing run is exported as "xlsx", "pdf" or "invoiceNinja" (CSV).'],
+      [['billing', 'export', '--run', 'x', '--file', 'pdf', '--language', 'fr', '--out', join(dataDir, 'x.pdf')], '--language is one of en, de, not "fr".'],
+      [['billing', 'export', '--run', 'x', '--file', 'pdf'], 'billing export needs --out.'],
     ]
     for (const [args, message] of usage) {
       const run = await cli(args)
@@ -91,11 +107,13 @@ describe('billing from the command line', () => {
     const refused: [string[], string][] = [
       [['billing', 'run', '--from', '2026-12-01', '--to', '2026-12-04'], 'Only days that are over can be billed: Fri 4 Dec is not over yet. Choose a range that ends by Thu 3 Dec.'],
       [['billing', 'rate', 'set', '--customer', 'Nobody Inc', '--rate', '10'], 'There is no customer or activity type “Nobody Inc”. Nothing was changed.'],
+      [['billing', 'export', '--run', 'nope', '--file', 'pdf', '--out', join(dataDir, 'nope.pdf')], 'nope'],
     ]
     for (const [args, message] of refused) {
       const run = await cli(args)
       expect([run.status, run.stderr], args.join(' ')).toEqual([1, expect.stringContaining(message)])
     }
     expect((await ok(['billing', 'runs'])).lines).toEqual([])
+    expect(readdirSync(dataDir).filter((name) => /\.(docx|pdf)$/.test(name))).toEqual([])
   })
 })

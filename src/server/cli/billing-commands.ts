@@ -1,15 +1,21 @@
 // Billing from the command line: run a closed range and print the bills per customer (and
 // what changed since the last run of it), list the runs, set a rate, add a holiday, and
-// show or change the settings. The same service as the billing API; amounts are typed and
-// printed in the currency's own digits (12.50), stored as minor units.
+// show or change the settings, and write a saved run's file (XLSX, PDF, InvoiceNinja CSV).
+// The same service as the billing API; amounts are typed and printed in the currency's
+// own digits (12.50), stored as minor units.
+import { rename, rm, writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
+import { BillingRunFileSchema } from '@shared/billing-api'
 import { refuse } from '@shared/errors'
+import { LANGUAGES } from '@shared/i18n/languages'
 import { formatMoney, parseMoney } from '@shared/billing/money'
 import { ALL_ACTIVITIES } from '@shared/billing/rates'
 import { orgNameKey } from '@shared/org-data'
 import { InputError, parseInput } from '../errors'
 import type { ServerDatabase } from '../db/schema'
+import { billingRunExport } from '../billing/billing-run-files'
 import { listRuns, RunInput, runAndSave, type SavedRun } from '../billing/billing-service'
 import { addHoliday, BillingSettingsSchema, HolidaysInput, putRates, RateInput, readBillingSettings, writeBillingSettings } from '../billing/billing-settings'
 import { json, text, UsageError, when, type CliIo, type CommandSpec, type Values } from './spec'
@@ -68,6 +74,18 @@ async function printRun(db: Kysely<ServerDatabase>, io: CliIo, run: SavedRun): P
 
 const asJson = (values: Values) => values['json'] === true
 
+/** The whole file or none: written beside its place and renamed over it, so a file already there is replaced only by a complete one. */
+async function writeWhole(path: string, bytes: Uint8Array): Promise<void> {
+  const part = `${path}.${process.pid}.part`
+  try {
+    await writeFile(part, bytes, { flag: 'wx', mode: 0o600, flush: true })
+    await rename(part, path)
+  } catch (error) {
+    await rm(part, { force: true })
+    throw new UsageError(`Could not write ${path}: ${(error as Error).message}. Nothing was written.`)
+  }
+}
+
 export const BILLING_COMMANDS: readonly CommandSpec[] = [
   {
     words: ['billing', 'run'],
@@ -88,6 +106,25 @@ export const BILLING_COMMANDS: readonly CommandSpec[] = [
       const runs = await listRuns(db)
       if (asJson(values)) io.out(JSON.stringify(runs, null, 2))
       else for (const r of runs) io.out(`${r.id}\t${r.from} – ${r.to}\t${r.groupBy}\t${formatMoney(r.totalMinor, r.currency)}\t${when(r.createdAt)}`)
+    },
+  },
+  {
+    words: ['billing', 'export'],
+    summary: 'write a saved billing run as a file: an XLSX workbook, a PDF summary, or the bill lines as CSV for InvoiceNinja’s import (names as they are now)',
+    options: {
+      run: { type: 'string', hint: 'RUN-ID', required: true },
+      file: { type: 'string', hint: 'xlsx|pdf|invoiceNinja', required: true },
+      out: { type: 'string', hint: 'PATH', required: true },
+      language: { type: 'string', hint: LANGUAGES.join('|') },
+    },
+    run: async ({ db, io, clock }, values) => {
+      const file = parsed(BillingRunFileSchema, text(values, 'file'), 'Exporting the billing run')
+      const language = text(values, 'language') || 'en'
+      if (!(LANGUAGES as readonly string[]).includes(language)) throw new UsageError(`--language is one of ${LANGUAGES.join(', ')}, not "${language}".`)
+      const made = await billingRunExport(db, text(values, 'run'), file, language as (typeof LANGUAGES)[number], clock())
+      const path = resolve(text(values, 'out'))
+      await writeWhole(path, made.bytes)
+      io.err(`Wrote ${path} (${made.bytes.length} bytes; the run's own name for it: ${made.fileName}).`)
     },
   },
   {

@@ -19,8 +19,8 @@ export interface ApiDoc {
   response?: z.ZodType
   /** 200 unless said (201 for something made). */
   status?: number
-  /** A non-JSON answer, such as text/csv. */
-  produces?: string
+  /** A non-JSON answer, such as text/csv; several when the request chooses the file's kind. */
+  produces?: string | readonly string[]
   /** Error statuses worth naming beyond the ones every route of its kind has. */
   errors?: readonly number[]
 }

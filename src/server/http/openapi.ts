@@ -74,7 +74,7 @@ function errorResponses(doc: ApiDoc): Record<string, unknown> {
 
 function operationOf(route: RegisteredRoute, doc: ApiDoc): Operation {
   const success = doc.produces
-    ? { description: 'The file, streamed.', content: { [doc.produces]: { schema: { type: 'string' } } } }
+    ? { description: 'The file.', content: Object.fromEntries([doc.produces].flat().map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) }
     : { description: doc.status === 201 ? 'Made; the answer describes it.' : 'The answer.', content: { 'application/json': { schema: doc.response ? jsonSchemaOf(doc.response, 'output') : {} } } }
   const parameters = [...(doc.params ? parametersOf(doc.params, 'path') : []), ...(doc.query ? parametersOf(doc.query, 'query') : [])]
   return {

@@ -80,6 +80,7 @@ describe('the German catalogue is complete', () => {
       'reports.month.col.organisation',
       // Billing: a rate times a factor, a customer's total before and after: only their parts.
       'billing.multiplied',
+      'billing.leftOut.person',
       'billing.changes.total',
       'reports.month.col.person',
       'reports.month.col.tickets',

@@ -2,9 +2,13 @@
 // settings and run billing (members and approvers get 403 with the reason, no token 401);
 // bad input is a 4xx with the reason and changes nothing; an admin sets rates, holidays and
 // settings, runs a closed range, lists the runs and opens one with its bills and the
-// difference from the run before.
+// difference from the run before; a saved run comes as a workbook, a PDF or InvoiceNinja
+// CSV, named with today's names and read back by readers that did not write them.
 import type { FastifyInstance } from 'fastify'
+import { parse } from 'csv-parse/sync'
 import { beforeEach, expect, it } from 'vitest'
+import { readPdf } from '../../../../tests/support/pdf-text'
+import { readXlsx } from '../../../../tests/support/xlsx-reader'
 import { addBillingEntry, billingOrg, BERLIN, localInstant, MEETING, REMOTE, type BillingOrg } from '../../../../tests/support/billing-org'
 import { describeEachDialect, usePostgresCluster, useServerDatabase, type TestDialect } from '../../../../tests/support/server-db'
 import { buildServerApp } from '../../app'
@@ -46,6 +50,7 @@ function routeSuite(dialect: TestDialect) {
       ['POST', '/v1/billing/runs', { from: '2026-11-01', to: '2026-11-30' }],
       ['GET', '/v1/billing/runs', undefined],
       ['GET', '/v1/billing/runs/some-id', undefined],
+      ['GET', '/v1/billing/runs/some-id/export?file=xlsx', undefined],
     ] as const
     for (const [method, url, body] of calls) {
       for (const who of ['bo', 'di'] as const) {
@@ -70,6 +75,10 @@ function routeSuite(dialect: TestDialect) {
       ['from after to', 'POST', '/v1/billing/runs', { from: '2026-11-30', to: '2026-11-01' }, 400, 'to'],
       ['a range too long', 'POST', '/v1/billing/runs', { from: '2024-01-01', to: '2026-11-01' }, 400, 'to'],
       ['an unknown grouping', 'POST', '/v1/billing/runs', { from: '2026-11-01', to: '2026-11-30', groupBy: 'colour' }, 400, 'groupBy'],
+      ['a file of no kind', 'GET', '/v1/billing/runs/some-id/export?file=docx', undefined, 400, 'file'],
+      ['no file kind at all', 'GET', '/v1/billing/runs/some-id/export', undefined, 400, 'file'],
+      ['a language Stint does not speak', 'GET', '/v1/billing/runs/some-id/export?file=pdf&language=fr', undefined, 400, 'language'],
+      ['a question it does not take', 'GET', '/v1/billing/runs/some-id/export?file=pdf&format=a3', undefined, 400, 'format'],
     ]
     for (const [label, method, url, body, status, path] of bad) {
       const answer = await as('ana', method, url, body)
@@ -82,6 +91,7 @@ function routeSuite(dialect: TestDialect) {
       ['a holiday twice', 'PUT', '/v1/billing/holidays', { holidays: [{ day: '2026-12-24', name: 'A' }, { day: '2026-12-24', name: 'B' }] }, 400, 'refusal.billing.holidayTwice'],
       ['a range not over', 'POST', '/v1/billing/runs', { from: '2026-12-01', to: '2026-12-04' }, 400, 'refusal.billing.rangeNotClosed'],
       ['a run nobody made', 'GET', '/v1/billing/runs/nope', undefined, 404, 'refusal.billing.runMissing'],
+      ['the file of a run nobody made', 'GET', '/v1/billing/runs/nope/export?file=xlsx', undefined, 404, 'refusal.billing.runMissing'],
       ['a contract nobody has', 'PUT', '/v1/billing/settings', { ...SETTINGS, contracts: [{ contractId: 'nope', overlapRule: 'full', rounding: null }] }, 404, 'refusal.billing.rateTargetMissing'],
     ]
     for (const [label, method, url, body, status, id] of refused) {
@@ -114,6 +124,55 @@ function routeSuite(dialect: TestDialect) {
     expect(runs.runs.map((r) => [r.id, r.totalMinor])).toEqual([[second.run.id, 30000], [run1.id, 25000]])
     const opened = await as('ana', 'GET', `/v1/billing/runs/${second.run.id}`)
     expect(opened.json()).toMatchObject({ run: { previousRunId: run1.id, diff: { added: [{ entryId: meeting, billedSeconds: 1800 }], removed: [], customers: [{ customerId: o.mueller, beforeMinor: 25000, afterMinor: 30000 }] } } })
+  })
+
+  it('gives an admin a saved run as a workbook, a PDF and InvoiceNinja CSV, with names and whose time was left out', async () => {
+    await as('ana', 'PUT', '/v1/billing/settings', SETTINGS)
+    await as('ana', 'PUT', '/v1/billing/rates', { rates: [{ scope: 'customer', targetId: o.mueller, activityTypeId: '*', hourlyMinor: 10000 }] })
+    const tue = (h: number) => localInstant('2026-11-17', h * 60, BERLIN)
+    await addBillingEntry(t.db, { userId: o.bo.userId, day: '2026-11-17', workItemId: o.items.mueller, activityTypeId: REMOTE, billable: true, status: 'approved', runs: [{ startedAt: tue(17), endedAt: tue(19) }] }, NOW)
+    await addBillingEntry(t.db, { userId: o.cy.userId, day: '2026-11-18', workItemId: o.items.harbour, activityTypeId: MEETING, billable: true, status: 'submitted', seconds: 1800 }, NOW)
+    const run = (await as('ana', 'POST', '/v1/billing/runs', { from: '2026-11-01', to: '2026-11-30' })).json<{ run: { id: string } }>().run
+    // A name changed after the run: the file says today's.
+    await t.db.updateTable('contracts').set({ name: 'Müller care 2027' }).where('id', '=', o.muellerContract).execute()
+    const tail = run.id.replace(/[^0-9a-zA-Z]/g, '').slice(-8).toLowerCase()
+
+    const xlsx = await as('ana', 'GET', `/v1/billing/runs/${run.id}/export?file=xlsx`)
+    expect(xlsx.statusCode).toBe(200)
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    expect(xlsx.headers['content-disposition']).toContain(`stint-billing-2026-11-01-to-2026-11-30-${tail}.xlsx`)
+    const bills = readXlsx(xlsx.rawPayload, 1)
+    expect(bills.values()).toEqual([
+      ['Customer', 'Contract', 'Rate class', 'Hours', 'Rate', 'Multiplier', 'Rate from', 'Amount', 'Entries'],
+      ['Müller GmbH', 'Müller care 2027', 'Normal', 1, 100, 1, 'customer rate', 100, 1],
+      ['Müller GmbH', 'Müller care 2027', 'After hours', 1, 100, 1.5, 'customer rate', 150, 1],
+      // The one entry ran into the evening: two lines, each counting it.
+      ['Müller GmbH', 'Total for Müller GmbH', null, 2, null, null, null, 250, 2],
+      [null, 'Total of all bills', null, 2, null, null, null, 250, 2],
+    ])
+    expect(readXlsx(xlsx.rawPayload, 2).values()).toEqual([
+      ['Day', 'Person', 'Work item', 'Activity type', 'Hours', 'Why'],
+      ['2026-11-18', 'Cy', 'Harbour printers', 'Meeting', 0.5, 'not approved'],
+    ])
+
+    const csv = await as('ana', 'GET', `/v1/billing/runs/${run.id}/export?file=invoiceNinja`)
+    expect([csv.statusCode, csv.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8'])
+    const records: string[][] = parse(csv.body.replace(/^\uFEFF/, ''))
+    expect(records.slice(1).map((r) => [r[0], r[1], r[3], r[5], r[6], r[8]])).toEqual([
+      [`ST-${tail}-01`, 'Müller GmbH', 'Müller care 2027', '1.00', '100.00', '100.00'],
+      [`ST-${tail}-01`, 'Müller GmbH', 'Müller care 2027', '1.00', '150.00', '150.00'],
+    ])
+
+    const pdf = await as('ana', 'GET', `/v1/billing/runs/${run.id}/export?file=pdf&language=de`)
+    expect([pdf.statusCode, pdf.headers['content-type']]).toEqual([200, 'application/pdf'])
+    const lines = (await readPdf(pdf.rawPayload)).flatMap((page) => page.lines)
+    expect(lines).toContain('Summe aller Rechnungen: 250,00 €')
+    expect(lines).toContain('Müller care 2027 | Außerhalb der Arbeitszeit | 1,00 | 100,00 € × 1,5 | 150,00 €')
+    expect(lines).toContain('Tag | Person · Arbeitselement | Stunden | Grund')
+    expect(lines).toContain('18. Nov. 2026 | Cy · Harbour printers | 0,50 | nicht genehmigt')
+
+    // Members and approvers get no file of it either.
+    for (const who of ['bo', 'di'] as const) expect((await as(who, 'GET', `/v1/billing/runs/${run.id}/export?file=pdf`)).statusCode).toBe(403)
   })
 }
 

@@ -1,14 +1,21 @@
 // Billing over HTTP (issue 18): the organisation's billing settings, holidays and rates,
 // and billing runs: run a closed range (saved, with the difference from the last run of
 // the same range), list the runs, open one with its bills, lines, what it left out and
-// why, and the difference. Only the roles authority.ts names may call these (admins).
+// why, and the difference; and a saved run as a file (the workbook, the PDF summary, the
+// InvoiceNinja CSV: the files the app makes of its own runs, src/documents). Only the
+// roles authority.ts names may call these (admins).
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
+import { BillingRunFileSchema } from '@shared/billing-api'
+import { contentDisposition } from '@shared/export-columns'
+import { LANGUAGES } from '@shared/i18n/languages'
+import { BILLING_FILE_MEDIA } from '../../../documents/billing-run-file'
 import type { Clock } from '../../clock'
 import type { ServerDatabase } from '../../db/schema'
 import { parseInput } from '../../errors'
 import { BILLING_ROLES } from '../../org/authority'
+import { billingRunExport } from '../../billing/billing-run-files'
 import { listRuns, readRun, RunInput, runAndSave } from '../../billing/billing-service'
 import {
   BillingSettingsSchema,
@@ -36,6 +43,10 @@ const SettingsAnswer = z.object({
 })
 const SettingsBody = BillingSettingsSchema.extend({ contracts: z.array(ContractBillingInput).max(1000).optional() })
 const RunId = z.strictObject({ runId: z.string().min(1).max(64) })
+const FileQuery = z.strictObject({
+  file: BillingRunFileSchema.describe('xlsx: a workbook (bills with a total per customer, and what was left out and why); pdf: a printed summary per customer; invoiceNinja: the bill lines as CSV for InvoiceNinja’s invoice import.'),
+  language: z.enum(LANGUAGES, `language is one of ${LANGUAGES.join(', ')}`).default('en').describe('The language of headers, rate classes, reasons and the PDF’s words and money.'),
+})
 const LineSchema = z.object({
   customerId: z.string(),
   group: z.string().nullable(),
@@ -86,6 +97,15 @@ const doc = {
   }),
   runs: apiDoc({ summary: 'The billing runs saved, newest first', auth: 'admin', response: z.object({ runs: z.array(SummarySchema) }) }),
   runDetail: apiDoc({ summary: 'A billing run: bills, lines, what was left out and why, and the difference from the run before', auth: 'admin', params: RunId, response: z.object({ run: RunSchema }), errors: [404] }),
+  runFile: apiDoc({
+    summary: 'A billing run as a file: an XLSX workbook, a PDF summary, or the bill lines as InvoiceNinja CSV',
+    description: 'Names are today’s (the run keeps ids), deleted customers and items included. A customer’s invoice number is ST-, the last 8 characters of the run’s id, and the customer’s place in name order (docs/billing-invoiceninja.md).',
+    auth: 'admin',
+    params: RunId,
+    query: FileQuery,
+    produces: Object.values(BILLING_FILE_MEDIA),
+    errors: [404],
+  }),
 }
 
 export function billingRoutes(app: FastifyInstance, { db, clock }: { db: Kysely<ServerDatabase>; clock: Clock }): void {
@@ -117,4 +137,10 @@ export function billingRoutes(app: FastifyInstance, { db, clock }: { db: Kysely<
   app.get('/v1/billing/runs/:runId', { config: { api: doc.runDetail } }, async (request) => ({
     run: await readRun(db, parseInput(doc.runDetail.params, request.params, 'Opening the billing run').runId),
   }))
+  app.get('/v1/billing/runs/:runId/export', { config: { api: doc.runFile } }, async (request, reply) => {
+    const { runId } = parseInput(doc.runFile.params, request.params, 'Exporting the billing run')
+    const { file, language } = parseInput(doc.runFile.query, request.query, 'Exporting the billing run')
+    const made = await billingRunExport(db, runId, file, language, clock())
+    return reply.header('Content-Type', BILLING_FILE_MEDIA[file]).header('Content-Disposition', contentDisposition(made.fileName)).send(Buffer.from(made.bytes))
+  })
 }

@@ -271,6 +271,7 @@ export const deReports: Record<keyof typeof enReports, string> = {
   'billing.emptyNoTime': 'Von {from} bis {to} gibt es überhaupt keine Zeit.',
   'billing.leftOut.title': 'Nicht abgerechnet',
   'billing.leftOut.day': 'Tag',
+  'billing.leftOut.person': 'Person',
   'billing.leftOut.workItem': 'Arbeitselement',
   'billing.leftOut.time': 'Zeit',
   'billing.leftOut.reason': 'Grund',

@@ -270,6 +270,7 @@ export const enReports = {
   'billing.emptyNoTime': 'There is no time at all from {from} to {to}.',
   'billing.leftOut.title': 'Left out of the bills',
   'billing.leftOut.day': 'Day',
+  'billing.leftOut.person': 'Person',
   'billing.leftOut.workItem': 'Work item',
   'billing.leftOut.time': 'Time',
   'billing.leftOut.reason': 'Why',
