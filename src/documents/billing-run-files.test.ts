@@ -97,6 +97,13 @@ describe('the workbook of a run', () => {
     expect(amounts).toEqual([28_500, 15_623, 44_123, 4750, 4750, 48_873])
   })
 
+  it('counts each entry once in a total, when the run counted them (one entry can make two lines), and sums the lines of a run saved before that', async () => {
+    const counted = { ...RUN, bills: RUN.bills.map((bill, index) => ({ ...bill, entryCount: index === 0 ? 2 : 1 })) }
+    const totals = async (run: typeof RUN) => readXlsx((await billingRunFile(run, { file: 'xlsx', language: 'en' }, PRINTED)).bytes, 1).values().filter((row) => row[2] === null).map((row) => row[8])
+    expect(await totals(counted)).toEqual([2, 1, 3])
+    expect(await totals(RUN)).toEqual([3, 1, 4])
+  })
+
   it('has a sheet "Left out": each entry with its day as a date and the reason in the reader’s language', async () => {
     const en = readXlsx((await billingRunFile(RUN, { file: 'xlsx', language: 'en' }, PRINTED)).bytes, 2)
     expect(en.sheetName).toBe('Left out')

@@ -48,6 +48,9 @@ export function reasonWords(reason: BillingRunForFiles['leftOut'][number]['reaso
   return t(`billing.reason.${reason}`)
 }
 
+/** A bill's entries, each once; a run saved before the bill counted them sums its lines' (an entry in two lines counts twice there). */
+const entriesOf = (bill: CustomerBillView): number => bill.entryCount ?? bill.lines.reduce((sum, line) => sum + line.entryCount, 0)
+
 function billRows(run: BillingRunForFiles, bill: CustomerBillView, words: Words): XlsxSheetRow<BillKey>[] {
   const { t } = words
   const lines = bill.lines.map((line) => ({
@@ -64,7 +67,7 @@ function billRows(run: BillingRunForFiles, bill: CustomerBillView, words: Words)
     },
   }))
   const seconds = bill.lines.reduce((sum, line) => sum + line.seconds, 0)
-  const entries = bill.lines.reduce((sum, line) => sum + line.entryCount, 0)
+  const entries = entriesOf(bill)
   const total = { customer: bill.customerName, group: t('billing.file.customerTotal', { customer: bill.customerName }), rate_class: null, hours: seconds / 3600, rate: null, multiplier: null, source: null, amount: bill.totalMinor, entries }
   return [...lines, { values: total, bold: true }]
 }
@@ -86,7 +89,7 @@ export function billingRunSheets(run: BillingRunForFiles, words: Words): [XlsxSh
     { key: 'entries', header: t('billing.file.entries'), kind: 'number' },
   ]
   const seconds = run.bills.reduce((sum, bill) => sum + bill.lines.reduce((s, line) => s + line.seconds, 0), 0)
-  const entries = run.bills.reduce((sum, bill) => sum + bill.lines.reduce((s, line) => s + line.entryCount, 0), 0)
+  const entries = run.bills.reduce((sum, bill) => sum + entriesOf(bill), 0)
   const grand: XlsxSheetRow<BillKey> = {
     bold: true,
     values: { customer: null, group: t('billing.file.grandTotal'), rate_class: null, hours: seconds / 3600, rate: null, multiplier: null, source: null, amount: run.totalMinor, entries },

@@ -84,7 +84,15 @@ export const BillLineSchema = z.object({
 })
 export type BillLineView = z.infer<typeof BillLineSchema>
 
-export const CustomerBillSchema = z.object({ customerId: z.string(), customerName: z.string(), lines: z.array(BillLineSchema), includedSeconds: int, totalMinor: int })
+export const CustomerBillSchema = z.object({
+  customerId: z.string(),
+  customerName: z.string(),
+  lines: z.array(BillLineSchema),
+  includedSeconds: int,
+  totalMinor: int,
+  /** The customer's entries, each once (an entry may run into two lines: after hours from 18:00); absent in a run saved before it was counted. */
+  entryCount: int.optional(),
+})
 export type CustomerBillView = z.infer<typeof CustomerBillSchema>
 
 /** An entry named for a person: its day, work item and activity type. */

@@ -141,6 +141,7 @@ function viewOf(result: BillingRunResult, input: BillingInput, groupBy: GroupBy)
       customerName: customerName(bill.customerId),
       includedSeconds: bill.includedSeconds,
       totalMinor: bill.totalMinor,
+      entryCount: new Set(bill.lines.flatMap((l) => l.entryIds)).size,
       lines: bill.lines.map((l) => ({
         group: l.group,
         groupName: l.group === null ? null : (names.get(l.group) ?? l.group),

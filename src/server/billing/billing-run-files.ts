@@ -75,6 +75,7 @@ export async function runForFiles(db: Kysely<ServerDatabase>, run: SavedRun): Pr
       customerName: customers.get(bill.customerId) ?? bill.customerId,
       includedSeconds: bill.includedSeconds,
       totalMinor: bill.totalMinor,
+      entryCount: new Set(bill.lines.flatMap((line) => line.entryIds)).size,
       lines: bill.lines.map((line) => ({
         group: line.group,
         groupName: line.group === null ? null : (groupNames.get(line.group) ?? line.group),

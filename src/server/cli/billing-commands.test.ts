@@ -84,7 +84,7 @@ describe('billing from the command line', () => {
     expect(wrote.stderr).toMatch(/^Wrote .*november\.xlsx \(\d+ bytes; the run's own name for it: stint-billing-2026-11-01-to-2026-11-30-\w{8}\.xlsx\)\.$/)
     const sheet = readXlsx(readFileSync(target), 1)
     expect(sheet.sheetName).toBe('Rechnungen')
-    expect(sheet.values().at(-1)).toEqual([null, 'Summe aller Rechnungen', null, 2, null, null, null, 250, 2])
+    expect(sheet.values().at(-1)).toEqual([null, 'Summe aller Rechnungen', null, 2, null, null, null, 250, 1])
     expect(readdirSync(out)).toEqual(['november.xlsx'])
   })
 
