@@ -17,6 +17,7 @@ import * as m0013 from './0013-ticket-writeback'
 import * as m0014 from './0014-billing'
 import * as m0015 from './0015-imported-rows'
 import * as m0016 from './0016-primary-timer'
+import * as m0017 from './0017-one-primary-timer'
 
 export interface Migration {
   name: string
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   { name: '0014-billing', up: m0014.up },
   { name: '0015-imported-rows', up: m0015.up },
   { name: '0016-primary-timer', up: m0016.up },
+  { name: '0017-one-primary-timer', up: m0017.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length
