@@ -78,7 +78,7 @@ function suite(dialect: TestDialect) {
     for (const filters of [{ teamIds: ['team-empty'] }, { userIds: ['nobody'] }, { customerIds: ['cust-idle'] }, { contractIds: ['contract-zeta'], customerIds: ['cust-harbour'] }]) {
       const result = await run({ ...range, groupBy: ['team', 'customer'], filters })
       expect(result.rows).toEqual([])
-      expect(result.totals).toEqual({ totalSeconds: 0, billableSeconds: 0, nonBillableSeconds: 0, entryCount: 0 })
+      expect(result.totals).toEqual({ totalSeconds: 0, billableSeconds: 0, nonBillableSeconds: 0, entryCount: 0, overlappedSeconds: 0 })
     }
   })
 
