@@ -64,7 +64,7 @@ export function reportHasExpectations(query: Pick<ReportQuery, 'groupBy' | 'expe
  * and week, YYYY-MM for a month, the name for a customer... with its id beside it),
  * then total, billable and non-billable time, the entry count and the billable share;
  * expected time and the share of it when the report has expected hours; last, overlapped
- * time when the report measures it (the desktop's reports do, the team server's not yet).
+ * time when the report measures it (the desktop's and the team server's reports do).
  */
 export function reportCsvColumns(query: Pick<ReportQuery, 'groupBy' | 'expectedSeconds'>, options: { overlapped?: boolean } = {}): CsvColumn[] {
   const keys: string[] = []

@@ -211,8 +211,8 @@ export const ReportSumsSchema = z.object({
   entryCount: z.number().int().nonnegative(),
   /**
    * Of the billable time, how much ran while another billable entry of the same person
-   * also ran (each entry's overlapped seconds, summed; raw time). The desktop's reports
-   * carry it; the team server's leave it out.
+   * also ran (each entry's overlapped seconds, summed; raw time). Reports of the desktop
+   * and the team server carry it (src/shared/reports/overlap.ts); optional for older servers.
    */
   overlappedSeconds: z.number().int().nonnegative().optional(),
 })

@@ -18,6 +18,7 @@ const REVIEWED: Record<string, string> = {
   'src/main/db/schema.ts': 'the row types of the database',
   'src/shared/reports/tables.ts': 'the row types the report engine reads',
   'src/main/reports/csv-entries.ts': "a type of the export's query builder",
+  'src/main/reports/local-reports.ts': "names the device's table of timer runs for the report engine, which only selects from it (the overlapped measure, src/shared/reports/overlap.ts)",
   'src/main/sync/restored-server.ts': "after a server restore, sets a row's server version to the restored server's (sync bookkeeping, never an entry's content); the outbox trigger then queues it",
   'src/main/ticket-writes/jobs.ts': "reads a submitted period's approved entries (a select with joined, qualified columns) to make the standalone write-back jobs; writes only ticket_writes",
   'src/main/sync/sync-service.ts': 'queues unsent rows (a read) and sends entry writes to src/main/entries/server-copies',

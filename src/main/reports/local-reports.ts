@@ -11,7 +11,6 @@ import type { TimesheetSettings } from '@shared/timesheet'
 import { localDay } from '@shared/days'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
-import { withOverlap } from './report-overlap'
 
 export interface LocalReportsDeps {
   db: Kysely<Database>
@@ -27,7 +26,7 @@ export interface LocalReportsDeps {
 
 /** The local database as the report engine reads it. */
 export function localReportStore(db: Kysely<Database>): ReportStore {
-  return { kind: 'local', db }
+  return { kind: 'local', db, runsTable: 'time_entry_ranges' }
 }
 
 export class LocalReports {
@@ -46,9 +45,7 @@ export class LocalReports {
     }
     const clock = this.deps.clock
     const today = clock ? { today: localDay(clock.now(), clock.timeZone()) } : {}
-    const userId = this.deps.userId()
-    const result = await runReport(this.#store, { userIds: [userId] }, withDefaults(query, defaults), { ...today, ...options })
-    return withOverlap(this.deps.db, userId, result)
+    return runReport(this.#store, { userIds: [this.deps.userId()] }, withDefaults(query, defaults), { ...today, ...options })
   }
 
   /** How much of each contract's included hours one's own time used in `month` ('YYYY-MM'). */

@@ -50,6 +50,9 @@ function suite(dialect: TestDialect) {
 
   it('counts a person in two teams in both teams’ rows, and every entry once in the totals', async () => {
     const result = await expectMatchesReference({ ...range, groupBy: ['team'] })
+    // Overlapped time as well (the reference's own sums): Grace's is in both of her teams' rows.
+    expect(result.totals.overlappedSeconds).toBeGreaterThan(0)
+    expect(result.rows.reduce((sum, row) => sum + (row.overlappedSeconds ?? 0), 0)).toBeGreaterThan(result.totals.overlappedSeconds ?? 0)
     expect(result.rows.map((row) => row.keys[0]?.label)).toEqual(['Field Service', 'Service Desk', '(none)'])
     const rowSum = result.rows.reduce((sum, row) => sum + row.totalSeconds, 0)
     const grace = await run({ ...range, groupBy: ['user'], filters: { userIds: ['user-grace'] } })
@@ -78,7 +81,7 @@ function suite(dialect: TestDialect) {
     for (const filters of [{ teamIds: ['team-empty'] }, { userIds: ['nobody'] }, { customerIds: ['cust-idle'] }, { contractIds: ['contract-zeta'], customerIds: ['cust-harbour'] }]) {
       const result = await run({ ...range, groupBy: ['team', 'customer'], filters })
       expect(result.rows).toEqual([])
-      expect(result.totals).toEqual({ totalSeconds: 0, billableSeconds: 0, nonBillableSeconds: 0, entryCount: 0 })
+      expect(result.totals).toEqual({ totalSeconds: 0, billableSeconds: 0, nonBillableSeconds: 0, entryCount: 0, overlappedSeconds: 0 })
     }
   })
 
@@ -91,7 +94,9 @@ function suite(dialect: TestDialect) {
     expect(scope.userIds).toEqual(['user-alan', 'user-grace'])
     const approver = await reports.run({ userId: 'user-alan', role: 'approver' }, { ...range, groupBy: ['user'] })
     expect(approver.rows.map((row) => row.keys[0]?.label)).toEqual(['Alan Turing', 'Grace Hopper'])
-    await expectMatchesReference({ ...range, groupBy: ['user', 'customer'] }, scope)
+    // Overlapped time too: each person's runs against their own, only the people in scope.
+    const scoped = await expectMatchesReference({ ...range, groupBy: ['user', 'customer'] }, scope)
+    expect(scoped.totals.overlappedSeconds).toBeGreaterThan(0)
     await expect(reports.run({ userId: 'user-alan', role: 'approver' }, { ...range, groupBy: ['user'], filters: { userIds: ['user-grace', 'user-edsger'] } })).rejects.toMatchObject({
       code: 'forbidden',
       message: 'One of the people chosen is not among those whose time you may see; nothing was reported. Choose from your own time and the teams you approve.',

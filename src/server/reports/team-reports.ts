@@ -17,7 +17,7 @@ export interface ReportCaller {
 
 /** The server's database as the report engine reads it. */
 export function teamReportStore(db: Kysely<ServerDatabase>): ReportStore {
-  return { kind: 'team', db }
+  return { kind: 'team', db, runsTable: 'entry_runs' }
 }
 
 /** Whose time `caller` may see in reports. */

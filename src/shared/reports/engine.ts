@@ -22,6 +22,7 @@ import {
 } from '../reports'
 import { aggregateEntries, type AggregatePlan, type AggregateRow, type SqlColumn } from './aggregate'
 import { BILLABLE_ID, NON_BILLABLE_ID, entityLabels, labelOf } from './labels'
+import { reportOverlap } from './overlap'
 import type { ReportScope, ReportStore, TeamReportTables } from './tables'
 
 export type { ReportScope, ReportStore, ReportTables, TeamReportTables } from './tables'
@@ -297,12 +298,16 @@ export async function runReport(store: ReportStore, scope: ReportScope, input: u
     return expected(start, end) * persons
   }
 
+  // The "Overlapped" measure: a second pass over the runs of the entries counted (overlap.ts).
+  const overlap = nobody ? { byRow: new Map<string, number>(), total: 0 } : await reportOverlap(store, query, userIds)
+  totals = { ...totals, overlappedSeconds: overlap.total }
   const rows = folded.map((group): ReportRow => {
     const keys = query.groupBy.map((dimension, index): ReportKey => {
       const id = group.ids[index] ?? null
       return { dimension, id, label: labelOf(dimension, id, query.weekStartsOn, labels.get(dimension)) }
     })
-    return { keys, ...sumsOf(group.total, group.billable, group.count), expectedSeconds: rowExpectation(keys) }
+    const overlappedSeconds = overlap.byRow.get(JSON.stringify(group.ids)) ?? 0
+    return { keys, ...sumsOf(group.total, group.billable, group.count), overlappedSeconds, expectedSeconds: rowExpectation(keys) }
   })
   rows.sort(compareRows)
 

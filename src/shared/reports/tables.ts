@@ -60,6 +60,20 @@ export interface ReportTables {
   activity_types: ReportActivityTypesTable
 }
 
+/** A run of an entry (ms since the epoch): the overlapped measure reads them (overlap.ts). */
+export interface ReportRunsTable {
+  entry_id: string
+  started_at: number
+  ended_at: number
+}
+
+/** Where each side keeps the runs: the app in time_entry_ranges, the team server (from sync) in entry_runs. */
+// A type, not an interface: Kysely's withTables wants an index signature.
+export type ReportRunTables = {
+  time_entry_ranges: ReportRunsTable
+  entry_runs: ReportRunsTable
+}
+
 /** People and teams: only the team server has them. */
 export interface TeamReportTables extends ReportTables {
   users: { id: string; name: string; deactivated_at: number | null }
@@ -70,9 +84,11 @@ export interface TeamReportTables extends ReportTables {
 /**
  * Where a report reads from. 'local' is the app's own database: one person's time, no
  * people or teams, so grouping or filtering by them is refused. 'team' is the team
- * server's, with people and teams.
+ * server's, with people and teams. `runsTable` names the table of the entries' runs.
  */
-export type ReportStore = { readonly kind: 'local'; readonly db: Kysely<ReportTables> } | { readonly kind: 'team'; readonly db: Kysely<TeamReportTables> }
+export type ReportStore =
+  | { readonly kind: 'local'; readonly db: Kysely<ReportTables>; readonly runsTable: 'time_entry_ranges' }
+  | { readonly kind: 'team'; readonly db: Kysely<TeamReportTables>; readonly runsTable: 'entry_runs' }
 
 /** Whose time a report may count, decided by the caller (the app: its own user; the server: who the caller may see). */
 export interface ReportScope {

@@ -1,5 +1,5 @@
 // Puts a report fixture into the app's database: all reference data, and the entries
-// of one person only — a device holds its own user's time and nobody else's.
+// of one person only, with their runs — a device holds its own user's time and nobody else's.
 import type { Kysely } from 'kysely'
 import type { ReportFixture } from '@shared/reports/testing/report-fixture'
 import type { Database } from '../../db/schema'
@@ -60,6 +60,15 @@ export async function insertFixtureLocally(db: Kysely<Database>, fixture: Report
             deleted_at: gone(e.deleted),
           })),
         )
+        .execute()
+    }
+    // Their timer runs (for the overlapped measure).
+    const ids = new Set(mine.map((entry) => entry.id))
+    const runs = fixture.runs.filter((run) => ids.has(run.entryId))
+    for (let start = 0; start < runs.length; start += CHUNK) {
+      await trx
+        .insertInto('time_entry_ranges')
+        .values(runs.slice(start, start + CHUNK).map((r, index) => ({ id: `run-${start + index}`, entry_id: r.entryId, started_at: r.startedAt, ended_at: r.endedAt })))
         .execute()
     }
   })

@@ -228,9 +228,14 @@ function suite(dialect: TestDialect) {
     expect([reply.statusCode, reply.body]).toEqual([200, `${TEAM_ENTRY_CSV_COLUMNS.map((column) => column.header).join(',')}\r\n`])
   })
 
-  it('a report has every row of the JSON report, field by field', async () => {
+  it('a report has every row of the JSON report, field by field, overlapped time too', async () => {
+    // Bo's first two entries ran side by side for a quarter of an hour (runs as sync keeps them).
+    const run = (n: number, from: number, to: number) => ({ entry_id: `0190e000-0000-7000-8000-${String(n).padStart(12, '0')}`, started_at: Date.UTC(2026, 10, 2, 9, from), ended_at: Date.UTC(2026, 10, 2, 9, to), zone: 'UTC' })
+    await t.db.insertInto('entry_runs').values([run(1, 0, 30), run(2, 15, 45)]).execute()
     const query = { from: '2026-11-01', to: '2026-11-30', groupBy: ['user', 'billable'] as ('user' | 'billable')[] }
     const json = ReportResultSchema.parse((await app.inject({ method: 'POST', url: '/v1/reports', headers: { authorization: `Bearer ${token.cy}` }, payload: query })).json())
+    expect(json.rows.map((row) => row.overlappedSeconds)).toEqual([30 * 60, 0, 0])
+    expect(json.totals.overlappedSeconds).toBe(30 * 60)
     const reply = await exportAs('cy', { what: { kind: 'report', query } })
     expect(reply.headers['content-disposition']).toMatch(/filename="stint-team-report-2026-11-01-to-2026-11-30\.csv"/)
     const rows = parseStrict(reply.rawPayload)
@@ -247,9 +252,17 @@ function suite(dialect: TestDialect) {
         non_billable_minutes: wholeMinutes(row.nonBillableSeconds).text,
         entries: String(row.entryCount),
         billable_share_percent: ((row.billableSeconds / row.totalSeconds) * 100).toFixed(1),
+        overlapped_hours: decimalHours(row.overlappedSeconds ?? 0).text,
+        overlapped_minutes: wholeMinutes(row.overlappedSeconds ?? 0).text,
       })),
     )
     expect(rows.map((row) => row['person'])).toEqual(['Bo', 'Bo', 'Cy'])
+    expect(rows[0]?.['overlapped_minutes']).toBe('30')
+    // The sheet has the same two columns, as numbers.
+    const sheet = readXlsx((await exportAs('cy', { what: { kind: 'report', query }, file: 'xlsx', language: 'en' })).rawPayload)
+    const [header, ...cells] = sheet.values()
+    expect(header?.slice(-2)).toEqual(['Overlapped hours', 'Overlapped minutes'])
+    expect(cells.map((row) => row[row.length - 1])).toEqual([30, 0, 0])
   })
 
   it('contract usage over the time the caller may see', async () => {

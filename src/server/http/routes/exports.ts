@@ -50,7 +50,8 @@ async function teamRows(db: Kysely<ServerDatabase>, scope: ReportScope, what: Ex
   switch (what.kind) {
     case 'report': {
       const result = await runReport(store, scope, what.query, { uncapped: true })
-      return { columns: reportCsvColumns(result.query), rows: result.rows.map((row) => reportCsvRow(result.query, row)) }
+      // Overlapped time is measured here as on the desktop: every report export carries its two columns.
+      return { columns: reportCsvColumns(result.query, { overlapped: result.totals.overlappedSeconds !== undefined }), rows: result.rows.map((row) => reportCsvRow(result.query, row)) }
     }
     case 'contractUsage':
       return contractUsageCsv(await contractUsage(store, scope, what.query.month, { statuses: what.query.statuses }))

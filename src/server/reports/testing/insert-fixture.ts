@@ -1,5 +1,5 @@
 // Puts a report fixture into the team server's database: people, teams, reference data
-// and everyone's entries, straight into the tables (sync and admin commands have their
+// and everyone's entries and their runs, straight into the tables (sync and admin commands have their
 // own tests).
 import type { Kysely } from 'kysely'
 import type { ReportFixture } from '@shared/reports/testing/report-fixture'
@@ -76,6 +76,13 @@ export async function insertFixtureOnServer(db: Kysely<ServerDatabase>, fixture:
             deleted_at: gone(e.deleted),
           })),
         )
+        .execute()
+    }
+    // The entries' timer runs, as sync keeps them (for the overlapped measure).
+    for (let start = 0; start < fixture.runs.length; start += CHUNK) {
+      await trx
+        .insertInto('entry_runs')
+        .values(fixture.runs.slice(start, start + CHUNK).map((r) => ({ entry_id: r.entryId, started_at: r.startedAt, ended_at: r.endedAt, zone: 'UTC' })))
         .execute()
     }
   })

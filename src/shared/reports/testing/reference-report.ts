@@ -10,6 +10,7 @@ export interface ExpectedRow {
   billableSeconds: number
   nonBillableSeconds: number
   entryCount: number
+  overlappedSeconds: number
 }
 
 export interface ExpectedReport {
@@ -30,6 +31,39 @@ function weekStart(day: string, weekStartsOn: number): string {
 function weekLabel(start: string): string {
   const date = new Date(`${start}T00:00:00Z`)
   return `Week of ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()] ?? ''} ${date.getUTCFullYear()}`
+}
+
+/**
+ * Overlapped seconds per entry, the obvious way: of each billable, live, not voided entry's
+ * runs, the time some other such entry of the same person also ran (their runs merged).
+ * The fixture's runs lie within their entry's day, so only entries of one day can overlap.
+ */
+function referenceOverlap(fixture: ReportFixture): Map<string, number> {
+  const taking = new Map(fixture.entries.filter((entry) => entry.billable && !entry.deleted && entry.status !== 'voided').map((entry) => [entry.id, entry]))
+  const runsOf = new Map<string, { startedAt: number; endedAt: number }[]>()
+  for (const run of fixture.runs) if (taking.has(run.entryId)) runsOf.set(run.entryId, [...(runsOf.get(run.entryId) ?? []), run])
+  const sameDay = new Map<string, FixtureEntry[]>()
+  for (const entry of taking.values()) {
+    const key = `${entry.userId} ${entry.day}`
+    sameDay.set(key, [...(sameDay.get(key) ?? []), entry])
+  }
+  const overlap = new Map<string, number>()
+  for (const entry of taking.values()) {
+    const others = (sameDay.get(`${entry.userId} ${entry.day}`) ?? []).filter((other) => other.id !== entry.id).flatMap((other) => runsOf.get(other.id) ?? [])
+    others.sort((a, b) => a.startedAt - b.startedAt)
+    const merged: { startedAt: number; endedAt: number }[] = []
+    for (const run of others) {
+      const last = merged[merged.length - 1]
+      if (last !== undefined && run.startedAt <= last.endedAt) last.endedAt = Math.max(last.endedAt, run.endedAt)
+      else merged.push({ ...run })
+    }
+    let ms = 0
+    for (const own of runsOf.get(entry.id) ?? []) {
+      for (const other of merged) ms += Math.max(0, Math.min(own.endedAt, other.endedAt) - Math.max(own.startedAt, other.startedAt))
+    }
+    overlap.set(entry.id, Math.floor(ms / 1000))
+  }
+  return overlap
 }
 
 const keeps = (filter: readonly (string | null)[] | undefined, id: string | null) => filter === undefined || filter.includes(id)
@@ -119,13 +153,15 @@ export function referenceReport(fixture: ReportFixture, query: ReportQuery, scop
     }
   }
 
+  const overlapped = referenceOverlap(fixture)
   const rows = new Map<string, ExpectedRow>()
-  const totals: ReportSums = { totalSeconds: 0, billableSeconds: 0, nonBillableSeconds: 0, entryCount: 0 }
-  const add = (sums: ReportSums | ExpectedRow, entry: FixtureEntry) => {
+  const totals: ExpectedRow = { labels: [], totalSeconds: 0, billableSeconds: 0, nonBillableSeconds: 0, entryCount: 0, overlappedSeconds: 0 }
+  const add = (sums: ExpectedRow, entry: FixtureEntry) => {
     sums.totalSeconds += entry.roundedSeconds
     sums.billableSeconds += entry.billable ? entry.roundedSeconds : 0
     sums.nonBillableSeconds += entry.billable ? 0 : entry.roundedSeconds
     sums.entryCount += 1
+    sums.overlappedSeconds += overlapped.get(entry.id) ?? 0
   }
   for (const entry of counted) {
     add(totals, entry)
@@ -137,13 +173,14 @@ export function referenceReport(fixture: ReportFixture, query: ReportQuery, scop
       const key = JSON.stringify(ids)
       let row = rows.get(key)
       if (!row) {
-        row = { labels: query.groupBy.map((dimension, index) => labelOf(dimension, ids[index] ?? null)), totalSeconds: 0, billableSeconds: 0, nonBillableSeconds: 0, entryCount: 0 }
+        row = { labels: query.groupBy.map((dimension, index) => labelOf(dimension, ids[index] ?? null)), totalSeconds: 0, billableSeconds: 0, nonBillableSeconds: 0, entryCount: 0, overlappedSeconds: 0 }
         rows.set(key, row)
       }
       add(row, entry)
     }
   }
-  return { rows, totals }
+  const { totalSeconds, billableSeconds, nonBillableSeconds, entryCount, overlappedSeconds } = totals
+  return { rows, totals: { totalSeconds, billableSeconds, nonBillableSeconds, entryCount, overlappedSeconds } }
 }
 
 /** An engine result in the reference's shape, to compare with toEqual. */
@@ -151,7 +188,15 @@ export function reportAsMap(result: ReportResult): Map<string, ExpectedRow> {
   return new Map(
     result.rows.map((row) => [
       JSON.stringify(row.keys.map((key) => key.id)),
-      { labels: row.keys.map((key) => key.label), totalSeconds: row.totalSeconds, billableSeconds: row.billableSeconds, nonBillableSeconds: row.nonBillableSeconds, entryCount: row.entryCount },
+      {
+        labels: row.keys.map((key) => key.label),
+        totalSeconds: row.totalSeconds,
+        billableSeconds: row.billableSeconds,
+        nonBillableSeconds: row.nonBillableSeconds,
+        entryCount: row.entryCount,
+        // Missing stays missing: a report without the measure differs from one with none overlapped.
+        overlappedSeconds: row.overlappedSeconds as number,
+      },
     ]),
   )
 }

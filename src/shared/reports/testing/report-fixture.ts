@@ -2,8 +2,8 @@
 // a few people (one in two teams, one in none), customers (one deleted), contracts
 // with and without included hours, work items with and without a reference, customer
 // or contract (one deleted), and entries over five months with every status, a mix of
-// billable, missing work items and activity types, and deleted rows. Seeded, so a
-// failure is reproducible.
+// billable, missing work items and activity types, and deleted rows; each entry's timer
+// runs, many side by side (overlapped time). Seeded, so a failure is reproducible.
 import { addDays } from '../../periods'
 import { seededRandom } from '../../testing/seeded-random'
 import type { EntryStatus } from '../../entries'
@@ -65,6 +65,13 @@ export interface FixtureEntry {
   description: string
 }
 
+/** One run of an entry's timer, ms since the epoch: within its entry's day (UTC), so only entries of one day overlap. */
+export interface FixtureRun {
+  entryId: string
+  startedAt: number
+  endedAt: number
+}
+
 export interface ReportFixture {
   users: FixtureUser[]
   teams: FixtureTeam[]
@@ -73,6 +80,8 @@ export interface ReportFixture {
   workItems: FixtureWorkItem[]
   activityTypes: FixtureActivityType[]
   entries: FixtureEntry[]
+  /** The entries' runs (every entry has one or two, deleted and voided ones too): many overlap. */
+  runs: FixtureRun[]
   /** The first and last day entries may fall on. */
   from: string
   to: string
@@ -165,5 +174,23 @@ export function generateReportFixture({ seed, firstUserId = 'user-ada', entries 
     entry.createdAt = Date.parse(`${entry.day}T08:00:00Z`) + Math.floor(more() * 12) * 4 * 3_600_000
     entry.description = more() < 0.5 ? '' : (DESCRIPTIONS[Math.floor(more() * DESCRIPTIONS.length)] ?? '')
   }
-  return { users, teams, customers, contracts, workItems, activityTypes, entries: list, from, to: addDays(from, days - 1) }
+  return { users, teams, customers, contracts, workItems, activityTypes, entries: list, runs: runsOf(list, seededRandom(seed + 2)), from, to: addDays(from, days - 1) }
+}
+
+/** Each entry's raw time as one run, or two with a half-hour pause, starting between 08:00 and 17:45 UTC of its day in quarter hours. */
+function runsOf(entries: readonly FixtureEntry[], random: () => number): FixtureRun[] {
+  const QUARTER = 900_000
+  const runs: FixtureRun[] = []
+  for (const entry of entries) {
+    const startedAt = Date.parse(`${entry.day}T08:00:00Z`) + Math.floor(random() * 40) * QUARTER
+    const ms = entry.rawSeconds * 1000
+    if (random() < 0.2 && ms >= 2 * QUARTER) {
+      const first = Math.floor(ms / 2 / 1000) * 1000
+      runs.push({ entryId: entry.id, startedAt, endedAt: startedAt + first })
+      runs.push({ entryId: entry.id, startedAt: startedAt + first + 2 * QUARTER, endedAt: startedAt + ms + 2 * QUARTER })
+    } else {
+      runs.push({ entryId: entry.id, startedAt, endedAt: startedAt + ms })
+    }
+  }
+  return runs
 }
