@@ -76,7 +76,7 @@ describe('overlapped time in the Reports view', () => {
       ['Total', '7:45', '3:45', '4:00', '3', '1:30'],
     ])
     const header = within(table).getByRole('button', { name: 'Overlapped' })
-    expect(header.getAttribute('title')).toBe('Billable time during which another of your billable timers also ran. It is counted in full in each of them; a billing run bills it by the overlap rule.')
+    expect(header.getAttribute('title')).toBe('Billable time during which another billable timer of the same person also ran. It is counted in full in each of them; a billing run bills it by the overlap rule.')
     const card = screen.getByText('Overlapped', { selector: 'dt' }).closest('.rp-card') as HTMLElement
     expect(card.textContent).toContain('1:30')
     expect(card.textContent).toContain('ran beside another billable timer')

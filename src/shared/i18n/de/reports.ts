@@ -375,6 +375,6 @@ export const deReports: Record<keyof typeof enReports, string> = {
   'reports.column.overlapped_hours': 'Überschnittene Stunden',
   'reports.column.overlapped_minutes': 'Überschnittene Minuten',
   'reports.overlapped': 'Überschnitten',
-  'reports.overlappedExplained': 'Abrechenbare Zeit, in der zugleich ein anderer Ihrer abrechenbaren Timer lief. Sie zählt bei jedem von ihnen voll; ein Abrechnungslauf rechnet sie nach der Überlappungsregel ab.',
+  'reports.overlappedExplained': 'Abrechenbare Zeit, in der zugleich ein anderer abrechenbarer Timer derselben Person lief. Sie zählt bei jedem von ihnen voll; ein Abrechnungslauf rechnet sie nach der Überlappungsregel ab.',
   'reports.overlappedNote': 'lief neben einem anderen abrechenbaren Timer',
 }

@@ -374,6 +374,6 @@ export const enReports = {
   'reports.column.overlapped_hours': 'Overlapped hours',
   'reports.column.overlapped_minutes': 'Overlapped minutes',
   'reports.overlapped': 'Overlapped',
-  'reports.overlappedExplained': 'Billable time during which another of your billable timers also ran. It is counted in full in each of them; a billing run bills it by the overlap rule.',
+  'reports.overlappedExplained': 'Billable time during which another billable timer of the same person also ran. It is counted in full in each of them; a billing run bills it by the overlap rule.',
   'reports.overlappedNote': 'ran beside another billable timer',
 } as const
