@@ -5,6 +5,7 @@
 import type { BillingRunSummary, BillingRunView, BillingSettings, BillingSettingsPatch, GroupBy, Holiday, RunChanges } from '@shared/billing-api'
 import { BillingRunSchema } from '@shared/billing-api'
 import { runBilling, type BillingRunResult, type RunSettings } from '@shared/billing/billing-run'
+import { billViews } from '@shared/billing/bill-views'
 import { diffRuns, snapshotOf, type RunSnapshot } from '@shared/billing/run-diff'
 import { localDay } from '@shared/days'
 import { refuse } from '@shared/errors'
@@ -135,26 +136,7 @@ function factsOf(entryId: string, input: BillingInput) {
 function viewOf(result: BillingRunResult, input: BillingInput, groupBy: GroupBy): Pick<BillingRunView, 'currency' | 'bills' | 'leftOut' | 'totalMinor'> {
   const names = groupBy === 'contract' ? input.names.contracts : groupBy === 'workItem' ? input.names.workItems : input.names.activityTypes
   const customerName = (id: string) => input.names.customers.get(id) ?? id
-  const bills = result.bills
-    .map((bill) => ({
-      customerId: bill.customerId,
-      customerName: customerName(bill.customerId),
-      includedSeconds: bill.includedSeconds,
-      totalMinor: bill.totalMinor,
-      entryCount: new Set(bill.lines.flatMap((l) => l.entryIds)).size,
-      lines: bill.lines.map((l) => ({
-        group: l.group,
-        groupName: l.group === null ? null : (names.get(l.group) ?? l.group),
-        rateClass: l.rateClass,
-        seconds: l.seconds,
-        hourlyMinor: l.hourlyMinor,
-        multiplierBp: l.multiplierBp,
-        source: l.source,
-        amountMinor: l.amountMinor,
-        entryCount: l.entryIds.length,
-      })),
-    }))
-    .sort((a, b) => a.customerName.localeCompare(b.customerName))
+  const bills = billViews(result.bills, { customer: customerName, group: (id) => names.get(id) ?? null })
   const leftOut = result.leftOut.map((l) => ({ ...factsOf(l.entryId, input), reason: l.reason, seconds: l.seconds })).sort((a, b) => a.day.localeCompare(b.day) || a.entryId.localeCompare(b.entryId))
   return { currency: result.currency, bills, leftOut, totalMinor: bills.reduce((sum, b) => sum + b.totalMinor, 0) }
 }

@@ -1,11 +1,11 @@
 // A saved billing run of the team server as the files the app makes of its own runs
 // (src/documents): the run holds ids, so the names are looked up now (customers,
 // contracts, work items, activity types, people), including ones deleted since, so a
-// file of last year's run still names last year's contract. Bills are in customer-name
-// order (a customer's invoice number is its place in that order), what was left out by
-// day, person and entry.
+// file of last year's run still names last year's contract. Bills are named and ordered
+// as the app's (bill-views.ts); what was left out by day, person and entry.
 import type { Kysely } from 'kysely'
 import type { BillingRunForFiles, LeftOutView } from '@shared/billing-api'
+import { billViews } from '@shared/billing/bill-views'
 import { billingRunFile, billingRunFileName, type BillingRunFileKind } from '../../documents/billing-run-file'
 import type { Language } from '@shared/i18n/languages'
 import type { ServerDatabase } from '../db/schema'
@@ -69,26 +69,7 @@ export async function runForFiles(db: Kysely<ServerDatabase>, run: SavedRun): Pr
     workItemNames(db, [...left.flatMap((e) => (e.work_item_id === null ? [] : [e.work_item_id])), ...(run.groupBy === 'workItem' ? groups : [])]),
   ])
   const groupNames = run.groupBy === 'contract' ? contracts : run.groupBy === 'workItem' ? items : activities
-  const bills = run.bills
-    .map((bill) => ({
-      customerId: bill.customerId,
-      customerName: customers.get(bill.customerId) ?? bill.customerId,
-      includedSeconds: bill.includedSeconds,
-      totalMinor: bill.totalMinor,
-      entryCount: new Set(bill.lines.flatMap((line) => line.entryIds)).size,
-      lines: bill.lines.map((line) => ({
-        group: line.group,
-        groupName: line.group === null ? null : (groupNames.get(line.group) ?? line.group),
-        rateClass: line.rateClass,
-        seconds: line.seconds,
-        hourlyMinor: line.hourlyMinor,
-        multiplierBp: line.multiplierBp,
-        source: line.source,
-        amountMinor: line.amountMinor,
-        entryCount: line.entryIds.length,
-      })),
-    }))
-    .sort((a, b) => a.customerName.localeCompare(b.customerName) || a.customerId.localeCompare(b.customerId))
+  const bills = billViews(run.bills, { customer: (id) => customers.get(id) ?? id, group: (id) => groupNames.get(id) ?? null })
   const leftOut = run.leftOut
     .map((l): LeftOutView => {
       const entry = entries.get(l.entryId)
