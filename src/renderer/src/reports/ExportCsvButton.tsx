@@ -3,11 +3,11 @@
 // file csv or xlsx): the app answers after its save dialog (saved or cancelled), the
 // browser host with a one-time address that the control opens as a download. Progress
 // and the outcome are spoken beside the buttons; a failure says that nothing was written.
-import { useEffect, useId, useRef, useState } from 'react'
-import type { ExportFile, ExportResult, ExportScope, ExportWhatInput } from '@shared/exports'
-import type { Translator } from '@shared/i18n/translator'
+import { useId, useState } from 'react'
+import type { ExportFile, ExportScope, ExportWhatInput } from '@shared/exports'
 import { useClient } from '../client-context'
 import { useT } from '../i18n/i18n-context'
+import { ExportStatus, useExportRun } from './export-run'
 import './reports.css'
 
 /** Where the byte-order-mark choice is remembered: a person who opens CSVs in Excel wants it every time. */
@@ -29,37 +29,6 @@ function writeBom(on: boolean): void {
   }
 }
 
-/** Opens the browser host's one-time address as a download of `fileName`. */
-export function startDownload(url: string, fileName: string): void {
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.rel = 'noopener'
-  link.style.display = 'none'
-  document.body.append(link)
-  link.click()
-  link.remove()
-}
-
-type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'failed'; text: string }
-
-/**
- * What became of an export the host answered, for every export control: the browser
- * host's one-time address is opened as a download; the words to say beside the buttons,
- * or idle when the person closed the save dialog (nothing to say).
- */
-export function outcomeOf(result: ExportResult, { t }: Pick<Translator, 't'>): { kind: 'idle' } | { kind: 'done'; text: string } {
-  switch (result.status) {
-    case 'saved':
-      return { kind: 'done', text: result.rows === undefined ? t('reports.export.savedTo', { path: result.path }) : t('reports.export.saved', { count: result.rows, path: result.path }) }
-    case 'download':
-      startDownload(result.url, result.fileName)
-      return { kind: 'done', text: t('reports.export.downloading', { file: result.fileName }) }
-    case 'cancelled':
-      return { kind: 'idle' }
-  }
-}
-
 export interface ExportCsvButtonProps {
   /** What to export, read when the button is pressed so it is always the view's current choice. */
   what: () => ExportWhatInput
@@ -74,39 +43,22 @@ export interface ExportCsvButtonProps {
 
 export function ExportCsvButton({ what, scope, label, xlsxLabel, disabled = false, showBomOption = true }: ExportCsvButtonProps) {
   const client = useClient()
-  const translator = useT()
-  const { t, language } = translator
+  const { t, language } = useT()
   const id = useId()
   const [bom, setBom] = useState(readBom)
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' })
-  /** Which button is at work, so that it (and only it) says so. */
-  const [running, setRunning] = useState<ExportFile>('csv')
-  const live = useRef(true)
-  useEffect(() => {
-    live.current = true
-    return () => {
-      live.current = false
-    }
-  }, [])
+  const { outcome, busyWith, run: runExport } = useExportRun<ExportFile>()
+  const busy = busyWith !== null
 
-  const busy = outcome.kind === 'busy'
-  const run = async (file: ExportFile) => {
-    if (disabled || busy) return
-    setRunning(file)
-    setOutcome({ kind: 'busy' })
-    try {
+  const run = (file: ExportFile) => {
+    if (disabled) return
+    void runExport(file, async () => {
       // Without its own checkbox the button follows the remembered choice of the one beside it.
       // Machine formats unless Settings asks for those of the language the window speaks;
       // read now, so the choice just made counts, and settings that cannot be read mean the default.
       const settings = await client.settings.get({}).catch(() => null)
       const format = settings?.exports.csvFormat === 'locale' ? language : 'machine'
-      const result = await client.export.csv(
-        file === 'xlsx' ? { what: what(), scope, file, language } : { what: what(), scope, bom: showBomOption ? bom : readBom(), format },
-      )
-      if (live.current) setOutcome(outcomeOf(result, translator))
-    } catch (error) {
-      if (live.current) setOutcome({ kind: 'failed', text: t('reports.export.failed', { reason: (error as Error).message }) })
-    }
+      return client.export.csv(file === 'xlsx' ? { what: what(), scope, file, language } : { what: what(), scope, bom: showBomOption ? bom : readBom(), format })
+    })
   }
 
   const toggleBom = (on: boolean) => {
@@ -122,9 +74,9 @@ export function ExportCsvButton({ what, scope, label, xlsxLabel, disabled = fals
           className="button button--secondary button--compact"
           aria-disabled={disabled || busy || undefined}
           aria-describedby={`${id}-status`}
-          onClick={() => void run('csv')}
+          onClick={() => run('csv')}
         >
-          {busy && running === 'csv' ? t('reports.export.busy') : (label ?? t('reports.export.csv'))}
+          {busyWith === 'csv' ? t('reports.export.busy') : (label ?? t('reports.export.csv'))}
         </button>
         {/* Beside the CSV button it belongs to: a workbook has no byte-order mark. */}
         {showBomOption && (
@@ -139,22 +91,12 @@ export function ExportCsvButton({ what, scope, label, xlsxLabel, disabled = fals
           title={t('reports.export.xlsxTitle')}
           aria-disabled={disabled || busy || undefined}
           aria-describedby={`${id}-status`}
-          onClick={() => void run('xlsx')}
+          onClick={() => run('xlsx')}
         >
-          {busy && running === 'xlsx' ? t('reports.export.busy') : (xlsxLabel ?? t('reports.export.xlsx'))}
+          {busyWith === 'xlsx' ? t('reports.export.busy') : (xlsxLabel ?? t('reports.export.xlsx'))}
         </button>
       </div>
-      {/* Always in the page, so screen readers hear what is put into it. */}
-      <p id={`${id}-status`} className="export-csv__status" role="status">
-        {/* The button already says so on screen. */}
-        {outcome.kind === 'busy' && <span className="visually-hidden">{t('reports.export.busy')}</span>}
-        {outcome.kind === 'done' && outcome.text}
-      </p>
-      {outcome.kind === 'failed' && (
-        <p className="export-csv__error" role="alert">
-          {outcome.text}
-        </p>
-      )}
+      <ExportStatus id={`${id}-status`} outcome={outcome} />
     </div>
   )
 }

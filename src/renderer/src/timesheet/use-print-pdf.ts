@@ -3,7 +3,7 @@
 // browser host with a one-time address opened as a download, as CSV exports are.
 import { useState } from 'react'
 import type { StintClient } from '@shared/bridge'
-import { startDownload } from '../reports/ExportCsvButton'
+import { startDownload } from '../reports/export-run'
 import { useT } from '../i18n/i18n-context'
 
 interface PrintPdfOptions {
