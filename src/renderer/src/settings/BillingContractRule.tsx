@@ -3,20 +3,13 @@
 // minutes) or the device's; each saved when changed.
 import { useId, useState } from 'react'
 import type { BillingSettings } from '@shared/billing-api'
-import type { RoundingMode } from '@shared/rounding'
 import { useT } from '../i18n/i18n-context'
-import { BillingRoundingStep, patchedRounding, type RoundingPatch } from './BillingRoundingStep'
+import { BillingRoundingFields, patchedRounding, type RoundingPatch } from './BillingRoundingFields'
 
 type Rules = BillingSettings['contracts'][string]
 type Rounding = NonNullable<Rules['rounding']>
 
 const RULES = ['full', 'split', 'primary'] as const
-const MODES = [
-  ['none', 'settings.timers.roundNone'],
-  ['up', 'settings.timers.roundUp'],
-  ['down', 'settings.timers.roundDown'],
-  ['nearest', 'settings.timers.roundNearest'],
-] as const
 
 interface Props {
   name: string
@@ -33,13 +26,6 @@ export function BillingContractRule({ name, rules, deviceRounding, onSave, onRem
   const [problem, setProblem] = useState<string | null>(null)
   const rounding = rules.rounding
   const round = (patch: RoundingPatch) => onSave({ ...rules, rounding: patchedRounding(rounding ?? deviceRounding, patch) })
-  const minimum = (text: string) => {
-    const minutes = Number(text.trim())
-    const kept = rounding?.rule.minimumMinutes ?? 0
-    if (text.trim() === '' || !Number.isInteger(minutes) || minutes < 0 || minutes > 480) return setProblem(t('settings.billing.minimumInvalid', { text: text.trim(), kept }))
-    setProblem(null)
-    if (minutes !== kept) round({ minimumMinutes: minutes })
-  }
   return (
     <fieldset className="field billing-settings__contract">
       <legend>{name}</legend>
@@ -55,36 +41,14 @@ export function BillingContractRule({ name, rules, deviceRounding, onSave, onRem
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>{t('settings.timers.roundingMode')}</span>
-          <select
-            value={rounding?.rule.mode ?? ''}
-            onChange={(e) => (e.target.value === '' ? onSave({ ...rules, rounding: null }) : round({ mode: e.target.value as RoundingMode }))}
-          >
-            <option value="">{t('settings.billing.sameAsDevice')}</option>
-            {MODES.map(([mode, label]) => (
-              <option key={mode} value={mode}>
-                {t(label)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {rounding && (
-          <>
-            <BillingRoundingStep rounding={rounding} onChange={round} />
-            <label className="field field--narrow">
-              <span>{t('settings.billing.minimum')}</span>
-              <input
-                inputMode="numeric"
-                key={rounding.rule.minimumMinutes ?? 0}
-                defaultValue={rounding.rule.minimumMinutes ?? 0}
-                aria-invalid={problem ? true : undefined}
-                aria-describedby={problem ? `${id}-problem` : undefined}
-                onBlur={(e) => minimum(e.target.value)}
-              />
-            </label>
-          </>
-        )}
+        <BillingRoundingFields
+          rounding={rounding}
+          onChange={round}
+          onInherit={() => onSave({ ...rules, rounding: null })}
+          onProblem={setProblem}
+          problemId={`${id}-problem`}
+          problem={problem !== null}
+        />
         <button type="button" className="button button--ghost button--compact" onClick={onRemove}>
           {t('settings.billing.removeContractRules', { name })}
         </button>

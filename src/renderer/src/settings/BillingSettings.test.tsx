@@ -91,6 +91,18 @@ describe('Settings → Billing', () => {
     )
   })
 
+  it('refuses a device minimum that is none as a contract’s is refused, saving nothing, and saves one that is', async () => {
+    const host = renderPanel()
+    const minimum = await screen.findByLabelText('Minimum charge per entry (minutes)')
+    fireEvent.blur(minimum, { target: { value: '-5' } })
+    expect((await screen.findByRole('alert')).textContent).toBe('“-5” is not a minimum; type whole minutes from 0 to 480. Kept: 0 min.')
+    expect(minimum.getAttribute('aria-invalid')).toBe('true')
+    expect(host.requestsTo('billing.updateSettings')).toEqual([])
+    fireEvent.blur(minimum, { target: { value: '15' } })
+    await waitFor(() => expect(host.requestsTo('billing.updateSettings')).toEqual([{ rounding: { rule: { mode: 'none', minutes: 1, minimumMinutes: 15 }, scope: 'entry' } }]))
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull())
+  })
+
   it('sets the rounding step and scope, the device’s and a contract’s own, each keeping the rest of its rule', async () => {
     const host = renderPanel({ rounding: { rule: { mode: 'up', minutes: 1, minimumMinutes: 15 }, scope: 'entry' } })
     await screen.findAllByRole('option', { name: 'Harbour support 2026' })

@@ -2,8 +2,7 @@
 // one sentence), billing rounding, the working week, the class rates, the hourly rates
 // per activity type and their overrides per customer and contract, contracts' own rules;
 // public holidays below. Saved as soon as a field is left.
-import { useId } from 'react'
-import type { RoundingMode } from '@shared/rounding'
+import { useId, useState } from 'react'
 import { useClient } from '../client-context'
 import { useT } from '../i18n/i18n-context'
 import { BillingClassRates } from './BillingClassRates'
@@ -12,23 +11,17 @@ import { BillingCurrency } from './BillingCurrency'
 import { BillingHolidays } from './BillingHolidays'
 import { BillingOverrideRates } from './BillingOverrideRates'
 import { BillingRates } from './BillingRates'
-import { BillingRoundingStep, patchedRounding, type RoundingPatch } from './BillingRoundingStep'
+import { BillingRoundingFields, patchedRounding, type RoundingPatch } from './BillingRoundingFields'
 import { BillingWorkdays } from './BillingWorkdays'
 import { useBillingSettings } from './use-billing-settings'
 
 const RULES = ['full', 'split', 'primary'] as const
-const MODES: readonly [RoundingMode, 'settings.timers.roundNone' | 'settings.timers.roundUp' | 'settings.timers.roundDown' | 'settings.timers.roundNearest'][] = [
-  ['none', 'settings.timers.roundNone'],
-  ['up', 'settings.timers.roundUp'],
-  ['down', 'settings.timers.roundDown'],
-  ['nearest', 'settings.timers.roundNearest'],
-]
-
 export function BillingSettings() {
   const client = useClient()
   const id = useId()
   const { t } = useT()
   const { settings, feedback, save, saveHolidays } = useBillingSettings(client)
+  const [problem, setProblem] = useState<string | null>(null)
   const rounding = (patch: RoundingPatch) => settings && void save({ rounding: patchedRounding(settings.rounding, patch) })
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
@@ -60,29 +53,13 @@ export function BillingSettings() {
             ))}
           </fieldset>
           <div className="billing-settings__row">
-            <label className="field">
-              <span>{t('settings.timers.roundingMode')}</span>
-              <select value={settings.rounding.rule.mode} onChange={(e) => rounding({ mode: e.target.value as RoundingMode })}>
-                {MODES.map(([mode, label]) => (
-                  <option key={mode} value={mode}>
-                    {t(label)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <BillingRoundingStep rounding={settings.rounding} onChange={rounding} />
-            <label className="field field--narrow">
-              <span>{t('settings.billing.minimum')}</span>
-              <input
-                type="number"
-                min={0}
-                max={480}
-                key={settings.rounding.rule.minimumMinutes ?? 0}
-                defaultValue={settings.rounding.rule.minimumMinutes ?? 0}
-                onBlur={(e) => Number.isInteger(Number(e.target.value)) && rounding({ minimumMinutes: Number(e.target.value) })}
-              />
-            </label>
+            <BillingRoundingFields rounding={settings.rounding} onChange={rounding} onProblem={setProblem} problemId={`${id}-rounding-problem`} problem={problem !== null} />
           </div>
+          {problem && (
+            <p id={`${id}-rounding-problem`} className="field__error" role="alert">
+              {problem}
+            </p>
+          )}
           <BillingWorkdays calendar={settings.calendar} onSave={save} />
           <BillingClassRates settings={settings} onSave={save} />
           <BillingRates settings={settings} onSave={save} />
