@@ -77,10 +77,9 @@ export function BillingRoundingFields({ rounding, onChange, onInherit, onProblem
           </label>
           <label className="field field--narrow">
             <span>{t('settings.billing.minimum')}</span>
+            {/* Text, not type=number: what was typed is read and, when it is no number of minutes, said back. */}
             <input
-              type="number"
-              min={0}
-              max={480}
+              inputMode="numeric"
               key={rounding.rule.minimumMinutes ?? 0}
               defaultValue={rounding.rule.minimumMinutes ?? 0}
               aria-invalid={problem || undefined}
