@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { StopResult } from '@shared/timers'
 import { T0, openTempCore, type TempCore } from '../testing/temp-core'
-import { CRASH_GAP_MS } from './timer-engine'
+import { CRASH_GAP_MS } from './heartbeat'
 
 const MINUTE = 60_000
 

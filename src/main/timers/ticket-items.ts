@@ -8,8 +8,10 @@ import { refuse } from '@shared/errors'
 import { newId } from '@shared/ids'
 import { TICKET_REF_MAX_LENGTH } from '@shared/ticket-link'
 import { ticketUrlHost } from '@shared/ticket-url'
-import type { Database } from '../db/schema'
+import { SLOT_COUNT } from '@shared/timers'
+import type { Database, TimerRow } from '../db/schema'
 import { customerLike, workItemLike } from '../work/look-alikes'
+import { slotForTicket } from './timer-rows'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -91,4 +93,23 @@ function hostQualified(ref: string, url: string): string {
   const room = TICKET_REF_MAX_LENGTH - ref.length - 1
   const host = ticketUrlHost(url).slice(0, Math.max(room, 0)).replace(/[^A-Za-z0-9.:-]+$/, '')
   return host === '' ? ref : `${host}/${ref}`
+}
+
+/**
+ * The timer a ticket's start goes to: the ticket's own when one has it, else an idle one,
+ * pointed at the ticket's work item (made when there is none). Refused when all nine are
+ * busy with other work.
+ */
+export async function timerForTicket(trx: Transaction<Database>, command: TicketRequest, now: number): Promise<TimerRow> {
+  const item = await findOrCreateTicket(trx, command, now)
+  const target = slotForTicket(await trx.selectFrom('timers').selectAll().orderBy('slot').execute(), item.id)
+  if (!target) throw refuse('conflict', 'refusal.allTimersInUseToStart', { count: SLOT_COUNT, ref: command.ref })
+  if (target.state !== 'running' && target.work_item_id !== item.id) {
+    await trx
+      .updateTable('timers')
+      .set((eb) => ({ work_item_id: item.id, billable: item.billable, label: (item.reference ?? item.title).slice(0, 60), note: '', updated_at: now, version: eb('version', '+', 1) }))
+      .where('id', '=', target.id)
+      .execute()
+  }
+  return target
 }

@@ -3,7 +3,7 @@ import { StintError } from '@shared/errors'
 import { DEFAULT_TIMER_COLORS, type StopResult, type Timer } from '@shared/timers'
 import { FakeClock } from '../clock'
 import { T0, openTempCore, type TempCore } from '../testing/temp-core'
-import { CRASH_GAP_MS, HEARTBEAT_MS } from './timer-engine'
+import { CRASH_GAP_MS, HEARTBEAT_MS } from './heartbeat'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE

@@ -5,8 +5,7 @@
 // time the user may not have worked (crash gaps, idle, short runs) wait for the user, and
 // so does time that falls into a submitted or approved period (src/main/entries books
 // what the open periods can take and holds the rest as a question).
-import { sql, type Kysely, type Transaction } from 'kysely'
-import { newId } from '@shared/ids'
+import type { Kysely, Transaction } from 'kysely'
 import { refuse } from '@shared/errors'
 import type { TimerSettings } from '@shared/settings'
 import { SLOT_COUNT, type HeldTime, type PromptResolution, type StopResult, type Timer, type TimerPrompt, type TimerUpdate } from '@shared/timers'
@@ -16,31 +15,25 @@ import type { EventHub } from '../events'
 import type { Booked, Entries } from '../entries/entries'
 import { runSeconds, type ClosedSegment } from './booking'
 import { answerGap } from './gap-answers'
+import { HEARTBEAT_MS, askAboutAbsence, commitWithHeartbeat, noteAway, restoreRunning } from './heartbeat'
 import { moveRunStart, timerForEntry } from './timer-edits'
 import type { Scheduler } from './scheduler'
-import { activeSlotOfTicket, findOrCreateTicket, type TicketRequest } from './ticket-items'
+import { bookRunAndReset, startRun } from './timer-runs'
+import { activeSlotOfTicket, timerForTicket, type TicketRequest } from './ticket-items'
 import {
   asClosed,
   closeOpenSegment,
-  defaultActivityTypeId,
   ensureSlots,
   gapPrompts,
-  insertPrompt,
   listTimers,
   liveSegments,
   markTimer,
   promptRunning,
-  readState,
   setState,
-  slotForTicket,
   timerAt,
   timerChanges,
   writeState,
 } from './timer-rows'
-
-export const HEARTBEAT_MS = 60_000
-/** A restart longer than this after the last heartbeat asks what to do with the gap. */
-export const CRASH_GAP_MS = 2 * 60_000
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -59,7 +52,6 @@ export interface TimerEngineDeps {
   /** Where a stopped timer's time is booked (or held, when its period is locked). */
   entries: Entries
 }
-
 
 export interface EngineStats {
   wakeUps: number
@@ -85,15 +77,7 @@ export class TimerEngine {
     const now = this.deps.clock.now()
     await this.write(async (trx) => {
       await ensureSlots(trx, now)
-
-      const running = await trx.selectFrom('timers').select(['id']).where('state', '=', 'running').execute()
-      const heartbeat = await readState(trx, 'heartbeat_at')
-      const keptRunning = (await readState(trx, 'quit_keeping_timers')) === '1'
-      if (running.length > 0 && heartbeat !== null && !keptRunning && now - Number(heartbeat) > CRASH_GAP_MS) {
-        for (const timer of running) await insertPrompt(trx, 'crash-gap', timer.id, Number(heartbeat), now, now)
-      }
-      await trx.deleteFrom('app_state').where('key', '=', 'quit_keeping_timers').execute()
-      if (running.length > 0) await writeState(trx, 'heartbeat_at', String(now))
+      await restoreRunning(trx, now)
     })
     await this.afterChange()
   }
@@ -278,19 +262,9 @@ export class TimerEngine {
   async startForTicket(command: TicketRequest): Promise<Timer> {
     let slot = 0
     await this.write(async (trx, now) => {
-      const item = await findOrCreateTicket(trx, command, now)
-      const target = slotForTicket(await trx.selectFrom('timers').selectAll().orderBy('slot').execute(), item.id)
-      if (!target) throw refuse('conflict', 'refusal.allTimersInUseToStart', { count: SLOT_COUNT, ref: command.ref })
+      const target = await timerForTicket(trx, command, now)
       slot = target.slot
-      if (target.state === 'running') return
-      if (target.work_item_id !== item.id) {
-        await trx
-          .updateTable('timers')
-          .set((eb) => ({ work_item_id: item.id, billable: item.billable, label: (item.reference ?? item.title).slice(0, 60), note: '', updated_at: now, version: eb('version', '+', 1) }))
-          .where('id', '=', target.id)
-          .execute()
-      }
-      await this.run(trx, target, now)
+      if (target.state !== 'running') await this.run(trx, target, now)
     })
     return this.afterChange(slot)
   }
@@ -327,9 +301,7 @@ export class TimerEngine {
   /** The machine went to sleep or was locked: remember when, in the database (the process may not survive). */
   async away(): Promise<void> {
     if (this.deps.settings().idleMinutes === null) return
-    await this.write(async (trx, now) => {
-      if ((await readState(trx, 'away_since')) === null) await writeState(trx, 'away_since', String(now))
-    })
+    await this.write(noteAway)
   }
 
   /** The machine woke up or was unlocked: a long enough absence becomes a question per running timer. */
@@ -337,10 +309,7 @@ export class TimerEngine {
     const minutes = this.deps.settings().idleMinutes
     let asked = false
     await this.write(async (trx, now) => {
-      const since = await readState(trx, 'away_since')
-      await trx.deleteFrom('app_state').where('key', '=', 'away_since').execute()
-      if (since === null || minutes === null || now - Number(since) < minutes * 60_000) return
-      asked = await promptRunning(trx, 'idle', Number(since), now, now)
+      asked = await askAboutAbsence(trx, minutes, now)
     })
     if (asked) await this.afterChange()
   }
@@ -352,35 +321,12 @@ export class TimerEngine {
 
   // ---- internals ---------------------------------------------------------------------
 
-  private async run(trx: Transaction<Database>, timer: TimerRow, now: number): Promise<void> {
-    if (this.deps.settings().exclusive) {
-      const others = await trx.selectFrom('timers').select('id').where('state', '=', 'running').where('id', '!=', timer.id).execute()
-      for (const other of others) {
-        await closeOpenSegment(trx, other.id, now)
-        await setState(trx, other.id, 'paused', now)
-      }
-    }
-    // The run carries its timer's primary mark from its first instant (markTimer cuts it when the mark changes).
-    await trx.insertInto('timer_segments').values({ id: newId(), timer_id: timer.id, started_at: now, ended_at: null, time_zone: this.deps.clock.timeZone(), is_primary: timer.is_primary, created_at: now, updated_at: now }).execute()
-    await setState(trx, timer.id, 'running', now)
+  private run(trx: Transaction<Database>, timer: TimerRow, now: number): Promise<void> {
+    return startRun(trx, timer, now, { exclusive: this.deps.settings().exclusive, timeZone: this.deps.clock.timeZone() })
   }
 
-  /**
-   * Books a timer's run (holding what a locked period cannot take), marks its segments
-   * booked and makes it idle: held time lives on in held_time, not in the timer.
-   */
-  private async bookRunAndReset(trx: Transaction<Database>, timer: TimerRow, segments: ClosedSegment[], now: number): Promise<Booked> {
-    const target = {
-      workItemId: timer.work_item_id,
-      activityTypeId: timer.activity_type_id ?? (await defaultActivityTypeId(trx)),
-      billable: timer.billable,
-      description: timer.note,
-      timerId: timer.id,
-    }
-    const booked = await this.deps.entries.bookTimerTime(trx, segments, target, { timerId: timer.id, label: timer.label }, now)
-    await trx.updateTable('timer_segments').set({ booked_at: now, updated_at: now }).where('timer_id', '=', timer.id).where('booked_at', 'is', null).where('discarded_at', 'is', null).execute()
-    await setState(trx, timer.id, 'idle', now, { note: '' })
-    return booked
+  private bookRunAndReset(trx: Transaction<Database>, timer: TimerRow, segments: ClosedSegment[], now: number): Promise<Booked> {
+    return bookRunAndReset(trx, this.deps.entries, timer, segments, now)
   }
 
   /**
@@ -389,15 +335,7 @@ export class TimerEngine {
    * for the disk (see tick()).
    */
   private async write(work: (trx: Transaction<Database>, now: number) => Promise<void>, light = false): Promise<boolean> {
-    const now = this.deps.clock.now()
-    const commit = (db: Kysely<Database>) =>
-      db.transaction().execute(async (trx) => {
-        await work(trx, now)
-        const any = await trx.selectFrom('timers').select('id').where('state', '=', 'running').limit(1).executeTakeFirst()
-        if (any) await writeState(trx, 'heartbeat_at', String(now))
-        return any !== undefined
-      })
-    const running = light ? await this.deps.db.connection().execute((conn) => withoutDiskWait(conn, () => commit(conn))) : await commit(this.deps.db)
+    const running = await commitWithHeartbeat(this.deps.db, this.deps.clock.now(), work, light)
     this.stats.writes++
     if (!light) this.stats.diskWaits++
     return running
@@ -463,15 +401,5 @@ export class TimerEngine {
     }, !back)
     if (asked) await this.afterChange()
     else this.schedule(running)
-  }
-}
-
-/** Runs `work` on one connection with SQLite's commit not waiting for the disk (WAL stays consistent), then back to FULL. */
-async function withoutDiskWait<T>(conn: Kysely<Database>, work: () => Promise<T>): Promise<T> {
-  await sql`PRAGMA synchronous = NORMAL`.execute(conn)
-  try {
-    return await work()
-  } finally {
-    await sql`PRAGMA synchronous = FULL`.execute(conn)
   }
 }
