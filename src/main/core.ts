@@ -4,6 +4,7 @@ import { DaySchema } from '@shared/entries'
 import { manualTimeOf } from '@shared/entry-create'
 import { refuse, StintError } from '@shared/errors'
 import type { Refusal } from '@shared/i18n/refusal-text'
+import { SELF_ACTOR } from '@shared/timesheet'
 import type { Handlers } from './api/invoke'
 import type { Clock } from './clock'
 import { scheduleLaterCheck } from './db/background-check'
@@ -177,7 +178,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     timers: () => timers.list(),
     userId: owner,
     mode,
-    actorName: () => team.currentAccount()?.name ?? 'You',
+    actorName: () => team.currentAccount()?.name ?? SELF_ACTOR,
   })
   sync.start()
   usageAlerts.start()

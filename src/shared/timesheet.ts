@@ -56,6 +56,12 @@ export const PeriodEventSchema = z.object({
   to: z.string(),
   reason: z.string().nullable(),
 })
+/**
+ * The actor this device stores for its own user's moves when no team server names them (a
+ * standalone technician): shown in the reader's language ('history.you'), never as stored.
+ */
+export const SELF_ACTOR = 'You'
+
 export type PeriodEvent = z.infer<typeof PeriodEventSchema>
 
 export const TimesheetSchema = z.object({

@@ -2,7 +2,7 @@
 // engine, in tests/support/pdf-text.ts): the text of each page as lines.
 import { describe, expect, it } from 'vitest'
 import { createTranslator } from '@shared/i18n/translator'
-import type { PeriodEvent, Timesheet } from '@shared/timesheet'
+import { SELF_ACTOR, type PeriodEvent, type Timesheet } from '@shared/timesheet'
 import { readPdf, type ReadPage } from '../../../tests/support/pdf-text'
 import { timesheetPdf, type PdfRow, type TimesheetPdfInput } from './timesheet-pdf'
 
@@ -116,6 +116,9 @@ describe('the printed timesheet of a week', () => {
     expect(lines).toContain('8. Dez. 2026, 15:45 | Clara Controller | Auf Stufe 2 genehmigt | —')
     expect(lines).toContain('Unterschrift Mitarbeiter/in | Datum | Unterschrift Genehmigung | Datum')
     expect(lines).toContain('Gedruckt am 9. Dez. 2026, 17:20 mit Stint | Seite 1 von 1')
+    // A standalone technician's own move is stored as the device's user, and printed in the reader's language.
+    const standalone = await readPdf(await timesheetPdf(weekInput({ translator: de, sheet: { ...weekInput().sheet, history: [event('7', '2026-12-07T08:15:00Z', SELF_ACTOR, 'open', 'approved')] } })))
+    expect(standalone[0]?.lines).toContain('7. Dez. 2026, 09:15 | Sie | Genehmigt | —')
   })
 })
 

@@ -11,7 +11,7 @@ import { formatDuration, type DurationUnit } from '@shared/duration'
 import { dayRangeLabel } from '@shared/periods'
 import { formatDayMonth, formatInstant, weekdayName } from '@shared/i18n/formats'
 import type { Translator } from '@shared/i18n/translator'
-import type { PeriodEvent, Timesheet } from '@shared/timesheet'
+import { SELF_ACTOR, type PeriodEvent, type Timesheet } from '@shared/timesheet'
 import { pdfText } from '../../documents/pdf-text'
 import { drawGrid, drawHistory, drawSignatures, type GridColumns, type Pen } from './timesheet-pdf-parts'
 
@@ -167,7 +167,7 @@ export function timesheetPdf(input: TimesheetPdfInput): Promise<Buffer> {
     title: t('timesheetPdf.history'),
     empty: t('timesheetPdf.noHistory'),
     heads: [t('history.when'), t('history.who'), t('history.change'), t('history.reason')],
-    rows: sheet.history.map((event, index) => [formatInstant(event.at, locale), event.actor, changes[index] ?? '', event.reason ?? '—']),
+    rows: sheet.history.map((event, index) => [formatInstant(event.at, locale), event.actor === SELF_ACTOR ? t('history.you') : event.actor, changes[index] ?? '', event.reason ?? '—']),
   })
 
   drawSignatures(pen, y + 22, { title: t('timesheetPdf.signatures'), technician: t('timesheetPdf.signTechnician'), approver: t('timesheetPdf.signApprover'), date: t('timesheetPdf.date'), person: input.person })

@@ -140,6 +140,8 @@ describe('the Timesheet in German', () => {
     expect(screen.getByText(/^Genehmigt und gesperrt von Ihnen, /)).toBeTruthy()
     expect(screen.getByText(/^Dieser Zeitraum ist genehmigt und gesperrt\. Ohne Team-Server genehmigen Sie Ihre Zeit selbst/)).toBeTruthy()
     expect(screen.getByText('Genehmigt', { selector: '.ts-status' })).toBeTruthy()
+    const history = screen.getByText('Verlauf (1)').closest('details') as HTMLElement
+    expect(within(history).getAllByRole('row')[1]?.textContent).toMatch(/Sie.*Offen.*zu.*Genehmigt/)
   })
 })
 

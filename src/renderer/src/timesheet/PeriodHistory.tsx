@@ -4,7 +4,7 @@
 import { format } from 'date-fns'
 import { formatClock } from '@shared/i18n/formats'
 import type { Translator } from '@shared/i18n/translator'
-import type { PeriodEvent } from '@shared/timesheet'
+import { SELF_ACTOR, type PeriodEvent } from '@shared/timesheet'
 import { formatDay, todayLocal } from '../format'
 import { useT } from '../i18n/i18n-context'
 import { statusWord } from './PeriodStatusBanner'
@@ -48,7 +48,7 @@ export function PeriodHistoryTable({ history, caption }: { history: readonly Per
         {history.map((event) => (
           <tr key={event.id}>
             <td className="table__nowrap">{when(event.at, translator)}</td>
-            <td className="table__nowrap">{event.actor}</td>
+            <td className="table__nowrap">{event.actor === SELF_ACTOR ? t('history.you') : event.actor}</td>
             <td className="table__nowrap">
               <Change event={event} />
             </td>

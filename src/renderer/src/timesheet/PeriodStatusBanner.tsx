@@ -4,7 +4,7 @@
 // with the move the person can make from there (withdraw, reopen).
 import type { MessageId } from '@shared/i18n/catalogue'
 import type { Translator } from '@shared/i18n/translator'
-import type { PeriodEvent, Timesheet } from '@shared/timesheet'
+import { SELF_ACTOR, type PeriodEvent, type Timesheet } from '@shared/timesheet'
 import { useT } from '../i18n/i18n-context'
 import { syncTime } from '../sync/sync-status-text'
 import './period-banner.css'
@@ -39,8 +39,8 @@ function byline(event: PeriodEvent | undefined, { t, language, locale }: Transla
   if (!event) return ''
   // English keeps its short "17 Nov 14:05"; other languages write the day their way.
   const when = syncTime(event.at, Date.now(), language === 'en' ? undefined : locale)
-  // Standalone moves are made by "You", which reads as "by you" mid-sentence.
-  return event.actor === 'You' ? t('banner.byYou', { when }) : t('banner.by', { actor: event.actor, when })
+  // Standalone moves are the device's own user's, which reads as "by you" mid-sentence.
+  return event.actor === SELF_ACTOR ? t('banner.byYou', { when }) : t('banner.by', { actor: event.actor, when })
 }
 
 export function PeriodStatusBanner({ sheet, lockedReason, mode, reasonId, busy, onWithdraw, onReopen }: PeriodStatusBannerProps) {

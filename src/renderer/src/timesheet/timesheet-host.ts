@@ -4,7 +4,7 @@
 import { refuse, StintError } from '@shared/errors'
 import { lockKind } from '@shared/period-workflow'
 import type { SyncStatus } from '@shared/sync'
-import { MAX_DAY_SECONDS, rowKeyId, type CellChange, type PeriodEvent, type PeriodStatus, type PeriodSummary, type RowKey, type Timesheet } from '@shared/timesheet'
+import { MAX_DAY_SECONDS, rowKeyId, SELF_ACTOR, type CellChange, type PeriodEvent, type PeriodStatus, type PeriodSummary, type RowKey, type Timesheet } from '@shared/timesheet'
 import type { ActivityType, WorkItem } from '@shared/work'
 import { scriptedHost, type ScriptedHandlers } from '../testing/scripted-host'
 
@@ -63,7 +63,7 @@ export function timesheetHost(options: TimesheetHostOptions = {}) {
   const mode = options.mode ?? 'standalone'
   let clock = Date.parse('2026-11-23T09:00:00')
   const move = (to: PeriodStatus, why: string | null) => {
-    history.push({ id: `e${history.length + 1}`, at: (clock += 60_000), actor: mode === 'standalone' ? 'You' : 'Ana Lima', from: status, to, reason: why })
+    history.push({ id: `e${history.length + 1}`, at: (clock += 60_000), actor: mode === 'standalone' ? SELF_ACTOR : 'Ana Lima', from: status, to, reason: why })
     status = to
     reason = why
   }

@@ -197,6 +197,7 @@ export const deTimesheet: Record<keyof typeof enTimesheet, string> = {
   'history.who': 'Wer',
   'history.change': 'Änderung',
   'history.reason': 'Begründung',
+  'history.you': 'Sie',
   'history.summary': 'Verlauf ({count})',
 
   'banner.readOnly': 'Schreibgeschützter Zeitraum',

@@ -194,6 +194,7 @@ export const enTimesheet = {
   'history.who': 'Who',
   'history.change': 'Change',
   'history.reason': 'Reason',
+  'history.you': 'You',
   'history.summary': 'History ({count})',
 
   'banner.readOnly': 'Read-only period',
