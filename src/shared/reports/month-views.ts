@@ -20,6 +20,7 @@ import {
 } from '../month-views'
 import { periodContaining } from '../periods'
 import { NO_CUSTOMER_LABEL, NO_ORGANISATION_LABEL, UNKNOWN_LABEL, type ReportSums } from '../reports'
+import { SELF_ACTOR } from '../timesheet'
 import { aggregateEntries, type AggregatePlan } from './aggregate'
 import { teamTables } from './engine'
 import type { ReportScope, ReportStore, TeamReportTables } from './tables'
@@ -31,8 +32,8 @@ const DEFAULT_PAGE_SIZE = 1000
 /** Every day a ticket can have time on: its lifetime. */
 const FIRST_DAY = '0001-01-01'
 const LAST_DAY = '9999-12-31'
-/** Who booked an entry, where the device knows no name for its own user. */
-export const YOU = 'You'
+/** Who booked an entry, where the device knows no name for its own user (shown in the reader's language). */
+export const YOU = SELF_ACTOR
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CallRequest } from '@shared/contract'
 import { createTranslator } from '@shared/i18n/translator'
 import type { MonthViewResult } from '@shared/month-views'
+import { SELF_ACTOR } from '@shared/timesheet'
 import type { ContractUsage, ReportQuery, ReportResult, ReportRow } from '@shared/reports'
 import { DEFAULT_SETTINGS, type Settings } from '@shared/settings'
 import { ClientContext } from '../client-context'
@@ -71,7 +72,7 @@ const month = (query: CallRequest<'reports.month'>): MonthViewResult =>
         ? [
             {
               entryId: 'e1', day: '2026-11-16', reference: 'HD-1042', title: 'Drucker im 3. OG offline', workItemId: 'w1', customerId: 'c1', customerName: 'Acme GmbH',
-              organisation: null, userId: 'u1', userName: 'Sie', activityTypeName: 'Fernwartung', billable: true, seconds: H + 1800, description: '', status: 'draft',
+              organisation: null, userId: 'u1', userName: SELF_ACTOR, activityTypeName: 'Fernwartung', billable: true, seconds: H + 1800, description: '', status: 'draft',
               createdAt: new Date('2026-11-16T14:05:00').getTime(),
             },
           ]
@@ -151,6 +152,8 @@ describe('Reports in German', () => {
     expect(within(table).getByText('16. Nov. 2026')).toBeTruthy()
     expect(within(table).getByText('16. Nov. 2026, 14:05')).toBeTruthy()
     expect(within(table).getByText('Ja')).toBeTruthy()
+    // The device's own user, as the host names them, reads German.
+    expect(within(table).getByText('Sie')).toBeTruthy()
     expect(screen.getByText('1 Eintrag')).toBeTruthy()
   })
 

@@ -4,6 +4,7 @@ import { formatDuration as format, type DurationUnit } from '@shared/duration'
 import type { MonthCustomerRow, MonthEntryRow, MonthOrganisationRow, MonthTicketRow } from '@shared/month-views'
 import type { Translator } from '@shared/i18n/translator'
 import type { ReportSums } from '@shared/reports'
+import { SELF_ACTOR } from '@shared/timesheet'
 import { noneLabel } from '../report-text'
 import { dayLabel, instantLabel } from './month-nav'
 import { Clipped, NoValue, type MonthColumn } from './MonthTable'
@@ -31,7 +32,7 @@ function entryColumns(unit: DurationUnit, totals: ReportSums, { t, locale }: T):
     },
     { key: 'customer', header: t('reports.month.col.customer'), width: 140, cell: (r) => text(r.customerName) },
     { key: 'organisation', header: t('reports.month.col.organisation'), width: 140, cell: (r) => text(r.organisation) },
-    { key: 'person', header: t('reports.month.col.person'), width: 110, cell: (r) => <Clipped text={r.userName} /> },
+    { key: 'person', header: t('reports.month.col.person'), width: 110, cell: (r) => <Clipped text={r.userName === SELF_ACTOR ? t('history.you') : r.userName} /> },
     { key: 'activity', header: t('reports.month.col.activityType'), width: 130, cell: (r) => text(r.activityTypeName) },
     { key: 'created', header: t('reports.month.col.createdAt'), width: 156, cell: (r) => <span className="mv-nowrap">{instantLabel(r.createdAt, locale)}</span>, total: '' },
     { key: 'description', header: t('reports.month.col.description'), width: 220, cell: (r) => text(r.description) },
