@@ -9,9 +9,11 @@ import { refuse } from '@shared/errors'
 import { englishRefusal, type Refusal } from '@shared/i18n/refusal-text'
 import { parseImport, type ImportCandidate } from '@shared/import/import-parse'
 import type { ImportMapping, ImportReason, ImportRow, ImportSource } from '@shared/import/import-types'
+import { MAX_DAY_SECONDS } from '@shared/timesheet'
 import { TZDate } from '@date-fns/tz'
 import type { Database } from '../db/schema'
 import type { Entries } from '../entries/entries'
+import { dayTotals } from '../entries/entry-reads'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -155,7 +157,7 @@ export function workItemOf(row: PlannedRow, projects: readonly PlannedProject[])
   return row.projectKey === null ? null : (projects.find((p) => p.key === row.projectKey)?.workItemId ?? null)
 }
 
-/** Marks rows imported before, in a locked period, or already in Stint (in that order). */
+/** Marks rows imported before, in a locked period, already in Stint, or taking a day past 24 hours (in that order). */
 async function markRefused(ctx: PlanContext, source: ImportSource, rows: PlannedRow[], projects: readonly PlannedProject[]): Promise<void> {
   const { db, entries, userId, timeZone } = ctx
   const readable = rows.filter((r) => r.status === 'new')
@@ -180,6 +182,25 @@ async function markRefused(ctx: PlanContext, source: ImportSource, rows: Planned
       row.status = 'duplicate'
       row.reason = reasonOf({ id: 'refusal.import.duplicate', values: { line: row.line, day: row.day ?? '' } })
     }
+  }
+  await markDaysFull(ctx, readable.filter((row) => row.status === 'new'), daysOf)
+}
+
+/**
+ * In the file's order, refuses the rows that would take a day past the 24 hours a day has
+ * (checkDayLimits refuses such a booking): the day's time in Stint, plus the rows before it.
+ */
+async function markDaysFull(ctx: PlanContext, rows: readonly PlannedRow[], daysOf: (row: PlannedRow) => string[]): Promise<void> {
+  const totals = await dayTotals(ctx.db, ctx.userId, [...new Set(rows.flatMap(daysOf))])
+  for (const row of rows) {
+    const shares = row.times ? splitIntoLocalDays(row.times.startedAt, row.times.endedAt, ctx.timeZone) : row.day === null ? [] : [{ day: row.day, seconds: row.seconds }]
+    const over = shares.find((share) => (totals.get(share.day) ?? 0) + share.seconds > MAX_DAY_SECONDS)
+    if (over) {
+      row.status = 'dayFull'
+      row.reason = reasonOf({ id: 'refusal.import.dayFull', values: { line: row.line, day: over.day, totalSeconds: (totals.get(over.day) ?? 0) + over.seconds } })
+      continue
+    }
+    for (const share of shares) totals.set(share.day, (totals.get(share.day) ?? 0) + share.seconds)
   }
 }
 

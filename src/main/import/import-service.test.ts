@@ -112,6 +112,18 @@ describe('importing', () => {
     expect(entries.map((e) => e.day)).toEqual(['2026-11-23'])
   })
 
+  it('a row that would take its day past 24 hours is refused with the reason; the other rows are booked', async () => {
+    // 22 hours already on Monday 16 November; the file's 1:30 and 0:45 that day would make 24:15.
+    await env.core.timesheet.createEntries({ workItemId: null, activityTypeId: null, billable: false }, 'On call', { day: '2026-11-16', seconds: 22 * 3600 })
+    const preview = await call<ImportPreview>('import.preview', { fileName: 'toggl.csv', text: TOGGL })
+    expect(statuses(preview)).toEqual([[2, 'new'], [3, 'dayFull'], [5, 'new'], [6, 'new'], [7, 'unreadable']])
+    expect(preview.rows[1]?.reason?.message).toBe('Line 3: Mon 16 Nov would have more than 24 hours with this row (24:15); it is not booked.')
+    const summary = await call<ImportSummary>('import.commit', { fileName: 'toggl.csv', text: TOGGL })
+    expect(summary.imported).toBe(3)
+    expect(summary.refused.map((r) => [r.line, r.status])).toEqual([[3, 'dayFull'], [7, 'unreadable']])
+    expect((await liveEntries()).filter((e) => e.day === '2026-11-16').map((e) => e.rawSeconds)).toEqual([22 * 3600, 5400])
+  })
+
   it('a mapping sends a project to a chosen work item and a new project’s client to a chosen customer', async () => {
     const other = await env.core.work.createWorkItem({ kind: 'ticket', reference: 'T-9', title: 'Something else' })
     const customer = await env.core.work.createCustomer('Globex Corporation')

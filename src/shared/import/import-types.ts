@@ -39,7 +39,7 @@ export type ImportRequest = z.input<typeof ImportRequestSchema>
 export const ImportReasonSchema = z.object({ messageId: z.string(), values: refusalFields.values, message: z.string() })
 export type ImportReason = z.infer<typeof ImportReasonSchema>
 
-export const ImportRowStatusSchema = z.enum(['new', 'duplicate', 'importedBefore', 'locked', 'unreadable'])
+export const ImportRowStatusSchema = z.enum(['new', 'duplicate', 'importedBefore', 'locked', 'dayFull', 'unreadable'])
 export type ImportRowStatus = z.infer<typeof ImportRowStatusSchema>
 
 export const ImportRowSchema = z.object({

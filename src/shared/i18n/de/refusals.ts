@@ -250,6 +250,7 @@ export const deRefusals: Record<keyof typeof enRefusals, string> = {
   'refusal.import.textTooLong': 'Zeile {line}, Spalte „{column}“: Der Text ist länger als 2000 Zeichen.',
   'refusal.import.clockSkips': 'Zeile {line}, Spalte „{column}“: {value} gibt es am {day} hier nicht auf der Uhr (die Uhren springen darüber).',
   'refusal.import.locked': 'Zeile {line}: {day} liegt in einem gesperrten Zeitraum, und dort wird nie etwas gebucht. {lock}',
+  'refusal.import.dayFull': 'Zeile {line}: {day} hätte mit dieser Zeile mehr als 24 Stunden ({totalSeconds}); sie wird nicht gebucht.',
   'refusal.import.duplicate': 'Zeile {line}: Diesen Eintrag gibt es in Stint am {day} schon (gleiches Arbeitselement und gleiche Beschreibung, gleicher Beginn oder gleiche Dauer).',
   'refusal.import.importedBefore': 'Zeile {line}: Wurde aus dieser Datei schon importiert und wird nicht erneut gebucht.',
   'refusal.decision.voidAdminOnly': 'Nur ein Administrator kann genehmigte Zeit stornieren.',

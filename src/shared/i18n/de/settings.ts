@@ -221,6 +221,7 @@ export const deSettings: Record<keyof typeof enSettings, string> = {
   'settings.import.status.new': 'Wird importiert',
   'settings.import.status.duplicate': 'Doppelt',
   'settings.import.status.importedBefore': 'Schon importiert',
+  'settings.import.status.dayFull': 'Tag über 24 Std.',
   'settings.import.status.locked': 'Gesperrter Zeitraum',
   'settings.import.status.unreadable': 'Nicht lesbar',
   'settings.import.more': 'Die ersten {shown} von {total} Zeilen werden angezeigt.',

@@ -276,6 +276,7 @@ export const enRefusals = {
   'refusal.import.textTooLong': 'Line {line}, column "{column}": the text is longer than 2000 characters.',
   'refusal.import.clockSkips': 'Line {line}, column "{column}": {value} is not a time on the clock on {day} here (the clocks skip it).',
   'refusal.import.locked': 'Line {line}: {day} is in a locked period, and nothing is ever booked there. {lock}',
+  'refusal.import.dayFull': 'Line {line}: {day} would have more than 24 hours with this row ({totalSeconds}); it is not booked.',
   'refusal.import.duplicate': 'Line {line}: Stint already has this entry on {day} (same work item and description, same start or duration).',
   'refusal.import.importedBefore': 'Line {line}: imported from this file before; it is not booked again.',
   // Decisions on periods (src/server/periods/approvals.ts).

@@ -220,6 +220,7 @@ export const enSettings = {
   'settings.import.status.new': 'To import',
   'settings.import.status.duplicate': 'Duplicate',
   'settings.import.status.importedBefore': 'Imported before',
+  'settings.import.status.dayFull': 'Day over 24 h',
   'settings.import.status.locked': 'Locked period',
   'settings.import.status.unreadable': 'Unreadable',
   'settings.import.more': 'The first {shown} of {total} rows are shown.',
