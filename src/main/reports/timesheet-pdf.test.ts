@@ -117,6 +117,21 @@ describe('the printed timesheet of a week', () => {
     expect(lines).toContain('Unterschrift Mitarbeiter/in | Datum | Unterschrift Genehmigung | Datum')
     expect(lines).toContain('Gedruckt am 9. Dez. 2026, 17:20 mit Stint | Seite 1 von 1')
   })
+
+  it('prints names in any Latin, Greek or Cyrillic script as they are written (an embedded Unicode font)', async () => {
+    const rows: PdfRow[] = [{ item: 'Şişli · Ñandú', customer: 'Łódź Serwis Sp. z o.o.', activity: 'Ελένη', billable: true, seconds: [5400, 0, 0, 0, 0, 0, 0], totalSeconds: 5400 }]
+    const history = [event('1', '2026-12-07T08:15:00Z', 'Dvořák', 'open', 'submitted'), event('2', '2026-12-07T10:00:00Z', 'Сергей', 'submitted', 'rejected', 'Ελένη → Şişli')]
+    for (const translator of [createTranslator('en'), createTranslator('de')]) {
+      const [page] = await readPdf(await timesheetPdf(weekInput({ translator, rows, person: 'Dvořák', sheet: { ...weekInput().sheet, status: 'rejected', reason: 'Ελένη → Şişli', history } })))
+      const lines = page?.lines ?? []
+      expect(lineWith(page, 'Şişli')).toMatch(/^Şişli · Ñandú \| 1:30 \| 1:30$/)
+      expect(lines).toContain('Łódź Serwis Sp. z o.o. · Ελένη')
+      expect(lines.find((text) => text.endsWith(': Dvořák'))).toBeDefined()
+      expect(lines.find((text) => text.includes('| Dvořák |'))).toBeDefined()
+      expect(lines.find((text) => text.includes('| Сергей |'))).toMatch(/ \| Ελένη → Şişli$/)
+      expect(lines).toContain('Dvořák')
+    }
+  })
 })
 
 describe('the printed timesheet of a month', () => {
