@@ -185,4 +185,14 @@ describe('the printed summary of a run', () => {
     }
   })
 
+  it('prints a year of a large customer whole in German, the widest figures and words in their columns', async () => {
+    const big: BillingRunView = {
+      ...RUN,
+      bills: [{ customerId: 'k5', customerName: 'Łódź Serwis Sp. z o.o.', includedSeconds: 0, totalMinor: 123_456_789, lines: [line({ rateClass: 'afterHours', seconds: 44_444_412, hourlyMinor: 99_999, multiplierBp: 15_000, amountMinor: 123_456_789 })] }],
+      totalMinor: 123_456_789,
+    }
+    const lines = (await readPdf((await billingRunFile(big, { file: 'pdf', language: 'de' }, PRINTED)).bytes))[0]?.lines ?? []
+    expect(lines).toContain('Support 2026 | Außerhalb der Arbeitszeit | 12.345,67 | 999,99 € × 1,5 | 1.234.567,89 €')
+    expect(lines).toContain('Summe | 12.345,67 | 1.234.567,89 €')
+  })
 })

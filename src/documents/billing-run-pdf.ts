@@ -22,8 +22,8 @@ const MARGIN = 40
 const WIDTH = 595.28 - 2 * MARGIN
 const BOTTOM = 841.89 - MARGIN - 22
 const ROW = 14
-/** Column widths of a bill's table: line, rate class, hours, rate, amount. */
-const BILL_COLUMNS = [160, 125, 45, 95, 90.28] as const
+/** Column widths of a bill's table: line, rate class, hours, rate, amount. The hours hold a year of a large customer in bold ("12.345,67"). */
+const BILL_COLUMNS = [155, 125, 55, 90, 90.28] as const
 /** Of the left-out table: day, work item, time, why. */
 const LEFT_OUT_COLUMNS = [80, 200, 55, 180.28] as const
 

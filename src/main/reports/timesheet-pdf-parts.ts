@@ -59,6 +59,8 @@ export function drawGrid(pen: Pen, top: number, columns: GridColumns, text: Grid
   const totalX = left + nameWidth + heads.length * dayWidth
   const rowHeight = Math.max(19, cellSize * 2.6)
   const headSize = Math.min(7.5, cellSize)
+  // The head of the name column in smaller type where the words are wider than a landscape page's column (German).
+  const rowHeaderSize = Math.min(7.5, (nameWidth - 4) / doc.font(PDF_FONT.bold).fontSize(1).widthOfString(text.rowHeader))
 
   const shadeWeekends = (y: number, height: number) => {
     heads.forEach((head, index) => {
@@ -68,7 +70,7 @@ export function drawGrid(pen: Pen, top: number, columns: GridColumns, text: Grid
   const columnHead = (y: number): number => {
     const height = 24
     shadeWeekends(y, height)
-    line(pen, text.rowHeader, left + 2, y + 8, nameWidth - 4, { font: PDF_FONT.bold, size: 7.5 })
+    line(pen, text.rowHeader, left + 2, y + 8, nameWidth - 4, { font: PDF_FONT.bold, size: rowHeaderSize })
     heads.forEach((head, index) => {
       line(pen, head.weekday, dayX(index), y + 3, dayWidth, { align: 'center', font: PDF_FONT.bold, size: headSize })
       line(pen, head.date, dayX(index), y + 13, dayWidth, { align: 'center', size: headSize })

@@ -173,4 +173,9 @@ describe('the printed timesheet of a month', () => {
     expect(pages[1]?.lines).toContain('Total for the period: 205:00')
     expect(pages[0]?.lines.filter((line) => line.startsWith('ROW-')).length).toBeGreaterThan(15)
   })
+
+  it('prints the German column head whole', async () => {
+    const [page] = await readPdf(await timesheetPdf({ ...input, translator: createTranslator('de'), heading: 'Dezember 2026' }))
+    expect(page?.lines).toContain('Arbeitselement · Kunde · Tätigkeit | Summe')
+  })
 })
