@@ -3,7 +3,7 @@
 // customer "Łódź Serwis", a technician "Dvořák" or a ticket in Greek or Cyrillic prints as
 // written. The standard PDF fonts (Helvetica) have WinAnsi glyphs only. The condensed cut
 // is within a few per cent of Helvetica's widths, for which the tables were sized (DejaVu
-// Sans is 14–20 % wider). pdfkit embeds only the glyphs a document uses (a few kB).
+// Sans is 14–20 % wider). pdfkit embeds only the glyphs a document uses (~15 kB for both).
 // The files come from the npm package dejavu-fonts-ttf (free to embed: the Bitstream Vera
 // licence and public domain), a runtime dependency: resolved from node_modules as any
 // other package is, in tests, in the desktop app's app.asar and in the server's install.
