@@ -165,4 +165,34 @@ describe('the printed summary of a run', () => {
     expect(lines).toContain('Summe aller Rechnungen: 488,73 €')
     expect(lines).toContain('Support 2026 | Regulär | 3,00 | 95,00 € | 285,00 €')
   })
+
+  it('prints names in any Latin, Greek or Cyrillic script as they are written (an embedded Unicode font)', async () => {
+    const names: BillingRunView = {
+      ...RUN,
+      bills: [
+        { customerId: 'k3', includedSeconds: 0, totalMinor: 4750, customerName: 'Łódź Serwis Sp. z o.o.', lines: [line({ groupName: 'Ñandú · Şişli', seconds: 1800, amountMinor: 4750 })] },
+        { customerId: 'k4', includedSeconds: 0, totalMinor: 4750, customerName: 'Ελένη Παπαδοπούλου', lines: [line({ groupName: 'Сергей Иванов', seconds: 1800, amountMinor: 4750 })] },
+      ],
+      leftOut: [{ entryId: 'e3', day: '2026-10-15', person: 'Dvořák', workItem: 'Şişli', activityType: 'Travel', reason: 'notBillable', seconds: 3600 }],
+    }
+    for (const language of ['en', 'de'] as const) {
+      const lines = (await readPdf((await billingRunFile(names, { file: 'pdf', language }, PRINTED)).bytes))[0]?.lines ?? []
+      expect(lines).toContain('Łódź Serwis Sp. z o.o.')
+      expect(lines).toContain('Ελένη Παπαδοπούλου')
+      expect(lines.find((text) => text.startsWith('Ñandú'))).toMatch(/^Ñandú · Şişli \| /)
+      expect(lines.find((text) => text.startsWith('Сергей'))).toMatch(/^Сергей Иванов \| /)
+      expect(lines.find((text) => text.includes('Dvořák'))).toMatch(/ \| Dvořák · Şişli \| /)
+    }
+  })
+
+  it('prints a year of a large customer whole in German, the widest figures and words in their columns', async () => {
+    const big: BillingRunView = {
+      ...RUN,
+      bills: [{ customerId: 'k5', customerName: 'Łódź Serwis Sp. z o.o.', includedSeconds: 0, totalMinor: 123_456_789, lines: [line({ rateClass: 'afterHours', seconds: 44_444_412, hourlyMinor: 99_999, multiplierBp: 15_000, amountMinor: 123_456_789 })] }],
+      totalMinor: 123_456_789,
+    }
+    const lines = (await readPdf((await billingRunFile(big, { file: 'pdf', language: 'de' }, PRINTED)).bytes))[0]?.lines ?? []
+    expect(lines).toContain('Support 2026 | Außerhalb der Arbeitszeit | 12.345,67 | 999,99 € × 1,5 | 1.234.567,89 €')
+    expect(lines).toContain('Summe | 12.345,67 | 1.234.567,89 €')
+  })
 })

@@ -2,15 +2,14 @@
 // when it was made; per customer a table of its lines (line, rate class, hours, rate,
 // amount) and its total; the total of all bills; what was left out and why. Money in the
 // reader's language (formatMoney, from integer minor units). A4 portrait; a table runs on
-// over pages with its head repeated, and every page is numbered. Standard PDF fonts, as
-// the printed timesheet (src/main/reports/timesheet-pdf.ts).
-import PDFDocument from 'pdfkit'
+// over pages with its head repeated, and every page is numbered. The embedded font of every
+// PDF (pdf-fonts.ts), as the printed timesheet (src/main/reports/timesheet-pdf.ts).
 import type { BillingRunForFiles, CustomerBillView } from '@shared/billing-api'
 import { formatMoney } from '@shared/billing/money'
 import { formatDayMedium, formatInstant } from '@shared/i18n/formats'
 import type { Translator } from '@shared/i18n/translator'
 import { reasonWords } from './billing-run-sheets'
-import { pdfText } from './pdf-text'
+import { PDF_FONT, pdfDocument } from './pdf-fonts'
 
 export interface BillingPdfInput {
   readonly run: BillingRunForFiles
@@ -23,8 +22,8 @@ const MARGIN = 40
 const WIDTH = 595.28 - 2 * MARGIN
 const BOTTOM = 841.89 - MARGIN - 22
 const ROW = 14
-/** Column widths of a bill's table: line, rate class, hours, rate, amount. */
-const BILL_COLUMNS = [160, 125, 45, 95, 90.28] as const
+/** Column widths of a bill's table: line, rate class, hours, rate, amount. The hours hold a year of a large customer in bold ("12.345,67"). */
+const BILL_COLUMNS = [155, 125, 55, 90, 90.28] as const
 /** Of the left-out table: day, work item, time, why. */
 const LEFT_OUT_COLUMNS = [80, 200, 55, 180.28] as const
 
@@ -36,7 +35,7 @@ export function billingRunPdf({ run, translator, printedAt }: BillingPdfInput): 
   const money = (minor: number) => formatMoney(minor, run.currency, locale)
   const hours = (seconds: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(seconds / 3600)
   const title = t('billing.pdf.title', { from: day(run.from), to: day(run.to) })
-  const doc = new PDFDocument({ size: 'A4', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, bufferPages: true, autoFirstPage: false, info: { Title: pdfText(title), Creator: 'Stint', CreationDate: new Date(printedAt) } })
+  const doc = pdfDocument({ size: 'A4', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, bufferPages: true, autoFirstPage: false, info: { Title: title, Creator: 'Stint', CreationDate: new Date(printedAt) } })
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -46,10 +45,10 @@ export function billingRunPdf({ run, translator, printedAt }: BillingPdfInput): 
 
   const text = (value: string, x: number, y: number, width: number, options: { bold?: boolean; size?: number; right?: boolean; colour?: string } = {}) => {
     doc
-      .font(options.bold ? 'Helvetica-Bold' : 'Helvetica')
+      .font(options.bold ? PDF_FONT.bold : PDF_FONT.regular)
       .fontSize(options.size ?? 9)
       .fillColor(options.colour ?? '#000')
-      .text(pdfText(value), x, y, { width, align: options.right ? 'right' : 'left', lineBreak: false, ellipsis: true, height: (options.size ?? 9) * 1.3 })
+      .text(value, x, y, { width, align: options.right ? 'right' : 'left', lineBreak: false, ellipsis: true, height: (options.size ?? 9) * 1.3 })
   }
   const rule = (y: number, weight = 0.4) => doc.moveTo(MARGIN, y).lineTo(MARGIN + WIDTH, y).lineWidth(weight).strokeColor('#999').stroke()
   const pageHead = (): number => {

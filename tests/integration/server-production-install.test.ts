@@ -19,13 +19,13 @@ const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
 /** Runtime dependencies only the desktop app loads: the server must not import them. None now: pdfkit prints the team server's billing runs too. */
 const DESKTOP_ONLY: readonly string[] = []
 
-/** The packages the built files import by bare name (no node: built-ins, no relative chunks); the bundler writes its imports at the start of a line, so comments do not count. */
+/** The packages the built files import by bare name (no node: built-ins, no relative chunks), or whose files they resolve (`require.resolve('pkg/file')`, the PDF fonts); the bundler writes its imports at the start of a line, so comments do not count. */
 function packagesImportedBy(folder: string): Set<string> {
   const names = new Set<string>()
   for (const file of readdirSync(folder).filter((f) => f.endsWith('.js'))) {
     const code = readFileSync(join(folder, file), 'utf8')
-    for (const match of code.matchAll(/^(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"];?$|\bimport\(\s*['"]([^'"]+)['"]\s*\)|^import\s*['"]([^'"]+)['"];?$/gm)) {
-      const specifier = match[1] ?? match[2] ?? match[3] ?? ''
+    for (const match of code.matchAll(/^(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"];?$|\bimport\(\s*['"]([^'"]+)['"]\s*\)|^import\s*['"]([^'"]+)['"];?$|\.resolve\(\s*['"]([^'"]+)['"]\s*\)/gm)) {
+      const specifier = match[1] ?? match[2] ?? match[3] ?? match[4] ?? ''
       if (specifier.startsWith('.') || specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0] ?? '')) continue
       const parts = specifier.split('/')
       names.add(specifier.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? specifier))
@@ -70,13 +70,15 @@ describe('the team server installed with production dependencies only', () => {
       const admin = { authorization: `Bearer ${init.stdout.trim()}`, 'content-type': 'application/json' }
       const me = await fetch(`${server.url}/v1/me`, { headers: admin })
       expect(me.status).toBe(200)
-      // pdfkit reads its font metrics from its own installed folder: a PDF made here proves it is there.
+      // pdfkit and the font it embeds (dejavu-fonts-ttf) load from the installed folder: a PDF made here proves they are there.
       const made = await fetch(`${server.url}/v1/billing/runs`, { method: 'POST', headers: admin, body: JSON.stringify({ from: '2020-01-01', to: '2020-01-31' }) })
       expect(made.status).toBe(201)
       const { run } = (await made.json()) as { run: { id: string } }
       const pdf = await fetch(`${server.url}/v1/billing/runs/${run.id}/export?file=pdf`, { headers: admin })
       expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf'])
-      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+      const bytes = Buffer.from(await pdf.arrayBuffer())
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+      expect(bytes.includes('DejaVuSansCondensed-Bold')).toBe(true)
     } finally {
       await server.stop()
     }

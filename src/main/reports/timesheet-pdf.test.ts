@@ -120,6 +120,21 @@ describe('the printed timesheet of a week', () => {
     const standalone = await readPdf(await timesheetPdf(weekInput({ translator: de, sheet: { ...weekInput().sheet, history: [event('7', '2026-12-07T08:15:00Z', SELF_ACTOR, 'open', 'approved')] } })))
     expect(standalone[0]?.lines).toContain('7. Dez. 2026, 09:15 | Sie | Genehmigt | —')
   })
+
+  it('prints names in any Latin, Greek or Cyrillic script as they are written (an embedded Unicode font)', async () => {
+    const rows: PdfRow[] = [{ item: 'Şişli · Ñandú', customer: 'Łódź Serwis Sp. z o.o.', activity: 'Ελένη', billable: true, seconds: [5400, 0, 0, 0, 0, 0, 0], totalSeconds: 5400 }]
+    const history = [event('1', '2026-12-07T08:15:00Z', 'Dvořák', 'open', 'submitted'), event('2', '2026-12-07T10:00:00Z', 'Сергей', 'submitted', 'rejected', 'Ελένη → Şişli')]
+    for (const translator of [createTranslator('en'), createTranslator('de')]) {
+      const [page] = await readPdf(await timesheetPdf(weekInput({ translator, rows, person: 'Dvořák', sheet: { ...weekInput().sheet, status: 'rejected', reason: 'Ελένη → Şişli', history } })))
+      const lines = page?.lines ?? []
+      expect(lineWith(page, 'Şişli')).toMatch(/^Şişli · Ñandú \| 1:30 \| 1:30$/)
+      expect(lines).toContain('Łódź Serwis Sp. z o.o. · Ελένη')
+      expect(lines.find((text) => text.endsWith(': Dvořák'))).toBeDefined()
+      expect(lines.find((text) => text.includes('| Dvořák |'))).toBeDefined()
+      expect(lines.find((text) => text.includes('| Сергей |'))).toMatch(/ \| Ελένη → Şişli$/)
+      expect(lines).toContain('Dvořák')
+    }
+  })
 })
 
 describe('the printed timesheet of a month', () => {
@@ -160,5 +175,10 @@ describe('the printed timesheet of a month', () => {
     expect(dayTotals?.[32]).toBe('205:00')
     expect(pages[1]?.lines).toContain('Total for the period: 205:00')
     expect(pages[0]?.lines.filter((line) => line.startsWith('ROW-')).length).toBeGreaterThan(15)
+  })
+
+  it('prints the German column head whole', async () => {
+    const [page] = await readPdf(await timesheetPdf({ ...input, translator: createTranslator('de'), heading: 'Dezember 2026' }))
+    expect(page?.lines).toContain('Arbeitselement · Kunde · Tätigkeit | Summe')
   })
 })

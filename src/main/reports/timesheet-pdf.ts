@@ -5,14 +5,13 @@
 // approver. A4: portrait while the days fit (a week), landscape with smaller type for
 // longer periods (a month's 31 columns fit one page width; rows run on over pages). The
 // page head and the grid's column head repeat on every page, and every page is numbered.
-// Standard PDF fonts (Helvetica, WinAnsi): text outside that set is replaced (pdfText).
-import PDFDocument from 'pdfkit'
+// The embedded font of every PDF (src/documents/pdf-fonts.ts): any Latin, Greek or Cyrillic name prints.
 import { formatDuration, type DurationUnit } from '@shared/duration'
 import { dayRangeLabel } from '@shared/periods'
 import { formatDayMonth, formatInstant, weekdayName } from '@shared/i18n/formats'
 import type { Translator } from '@shared/i18n/translator'
 import { SELF_ACTOR, type PeriodEvent, type Timesheet } from '@shared/timesheet'
-import { pdfText } from '../../documents/pdf-text'
+import { PDF_FONT, pdfDocument } from '../../documents/pdf-fonts'
 import { drawGrid, drawHistory, drawSignatures, type GridColumns, type Pen } from './timesheet-pdf-parts'
 
 /** A grid row with its names already looked up. */
@@ -82,13 +81,13 @@ export function timesheetPdf(input: TimesheetPdfInput): Promise<Buffer> {
   const { t, locale } = translator
   const landscape = sheet.days.length > PORTRAIT_DAYS
   const margin = landscape ? 30 : 40
-  const doc = new PDFDocument({
+  const doc = pdfDocument({
     size: 'A4',
     layout: landscape ? 'landscape' : 'portrait',
     margins: { top: margin, bottom: margin, left: margin, right: margin },
     bufferPages: true,
     autoFirstPage: false,
-    info: { Title: pdfText(`${t('timesheet.title')} ${sheet.start} – ${sheet.end}`), Author: pdfText(input.person ?? ''), Creator: 'Stint', CreationDate: new Date(input.printedAt) },
+    info: { Title: `${t('timesheet.title')} ${sheet.start} – ${sheet.end}`, Author: input.person ?? '', Creator: 'Stint', CreationDate: new Date(input.printedAt) },
   })
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -108,18 +107,18 @@ export function timesheetPdf(input: TimesheetPdfInput): Promise<Buffer> {
   const pageHead = (): number => {
     doc.addPage()
     let y = margin
-    doc.font('Helvetica-Bold').fontSize(15).fillColor('#000').text(pdfText(`${t('timesheet.title')}: ${input.heading}`), margin, y, { width, lineBreak: false })
+    doc.font(PDF_FONT.bold).fontSize(15).fillColor('#000').text(`${t('timesheet.title')}: ${input.heading}`, margin, y, { width, lineBreak: false })
     y += 21
-    doc.font('Helvetica').fontSize(9.5)
+    doc.font(PDF_FONT.regular).fontSize(9.5)
     const person = t('timesheetPdf.person', { name: input.person ?? '' })
-    doc.text(pdfText(input.person === null ? `${person}________________________` : person), margin, y, { width, lineBreak: false })
+    doc.text(input.person === null ? `${person}________________________` : person, margin, y, { width, lineBreak: false })
     y += 13
-    doc.text(pdfText(t('timesheetPdf.period', { label: input.heading, range, kind })), margin, y, { width, lineBreak: false })
+    doc.text(t('timesheetPdf.period', { label: input.heading, range, kind }), margin, y, { width, lineBreak: false })
     y += 13
-    doc.text(pdfText(t('timesheetPdf.status', { status })), margin, y, { width, lineBreak: false })
+    doc.text(t('timesheetPdf.status', { status }), margin, y, { width, lineBreak: false })
     y += 13
     if (sheet.reason !== null && (sheet.status === 'rejected' || sheet.status === 'open')) {
-      doc.text(pdfText(t('timesheetPdf.reason', { reason: sheet.reason })), margin, y, { width, lineBreak: false, ellipsis: true, height: 12 })
+      doc.text(t('timesheetPdf.reason', { reason: sheet.reason }), margin, y, { width, lineBreak: false, ellipsis: true, height: 12 })
       y += 13
     }
     doc.moveTo(margin, y + 2).lineTo(margin + width, y + 2).lineWidth(0.6).strokeColor('#000').stroke()
@@ -136,7 +135,7 @@ export function timesheetPdf(input: TimesheetPdfInput): Promise<Buffer> {
   const totalWidth = landscape ? 44 : 52
   const dayWidth = (width - nameWidth - totalWidth) / sheet.days.length
   const figures = [...rows.flatMap((row) => row.seconds.map(duration)), ...totals.map(duration)]
-  doc.font('Helvetica')
+  doc.font(PDF_FONT.regular)
   const widest = Math.max(...figures.map((text) => doc.fontSize(1).widthOfString(text)), doc.fontSize(1).widthOfString('00:00'))
   const cellSize = Math.min(landscape ? 7.5 : 8.5, (dayWidth - 5) / widest)
   const columns: GridColumns = {
@@ -180,9 +179,9 @@ export function timesheetPdf(input: TimesheetPdfInput): Promise<Buffer> {
     const footY = pageBottom + 10
     // Writing below the bottom margin would start a new page: lift the margin for the footer.
     doc.page.margins.bottom = 0
-    doc.font('Helvetica').fontSize(7.5).fillColor('#444')
-    doc.text(pdfText(printed), margin, footY, { width: width / 2, lineBreak: false })
-    doc.text(pdfText(t('timesheetPdf.page', { page: page - start + 1, pages: count })), margin + width / 2, footY, { width: width / 2, align: 'right', lineBreak: false })
+    doc.font(PDF_FONT.regular).fontSize(7.5).fillColor('#444')
+    doc.text(printed, margin, footY, { width: width / 2, lineBreak: false })
+    doc.text(t('timesheetPdf.page', { page: page - start + 1, pages: count }), margin + width / 2, footY, { width: width / 2, align: 'right', lineBreak: false })
     doc.page.margins.bottom = margin
   }
   doc.end()
