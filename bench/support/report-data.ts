@@ -1,7 +1,10 @@
 // The team-report bench's data: the team server's own schema (migrated by the server)
 // holding one million entries of 50 people over five years of weekdays, ~300 work items
 // over 40 customers with contracts, generated into SQLite and copied row for row to
-// PostgreSQL, so both databases answer the same report over the same rows.
+// PostgreSQL, so both databases answer the same report over the same rows. Every entry has
+// its timer run(s) in entry_runs, as a technician's day has them: laid end to end from
+// 08:00, one in ten split in two by a short pause, and about one in thirteen started while
+// the previous entry still ran (a second timer at once: the "Overlapped" measure's work).
 import type SqliteDatabase from 'better-sqlite3'
 import type pg from 'pg'
 import { addDays, weekdayOf } from '@shared/periods'
@@ -14,6 +17,11 @@ export const WORK_ITEMS = 300
 export const TARGET_ENTRIES = Number(process.env['BENCH_ENTRIES'] ?? 1_000_000)
 const FIRST_DAY = '2021-11-15' // a Monday; five years of weekdays to November 2026
 export const TEAM = 'team-1'
+/** The share of entries started while the previous one of the day still runs. */
+const BESIDE = 0.075
+/** The share of entries whose time is two runs with a pause between. */
+const SPLIT = 0.1
+const MINUTE = 60_000
 
 /** The server's schema, migrated by the server itself, then 1M entries written straight in. */
 export function generate(sqlite: SqliteDatabase.Database): { users: string[]; days: number } {
@@ -61,11 +69,16 @@ export function generate(sqlite: SqliteDatabase.Database): { users: string[]; da
     `INSERT INTO time_entries (id, user_id, day, work_item_id, activity_type_id, billable, source, raw_seconds, rounded_seconds, status, deleted_at, created_at, updated_at, seq)
      VALUES (?, ?, ?, ?, ?, ?, 'grid', ?, ?, ?, ?, 0, 0, ?)`,
   )
+  const run = sqlite.prepare(`INSERT INTO entry_runs (entry_id, started_at, ended_at, zone, is_primary) VALUES (?, ?, ?, 'UTC', 0)`)
+  // The runs' own stream, so the entries are the same as before runs were generated.
+  const timing = seededRandom(11)
   let count = 0
   for (const user of users) {
     sqlite.transaction(() => {
       for (const [index, day] of days.entries()) {
         const week = Math.floor(index / 5)
+        let cursor = Date.parse(`${day}T08:00:00Z`)
+        let previous = { start: cursor, ms: 0 }
         for (let n = 0; n < entriesOn(index); n++) {
           // A handful of tickets a week per person, as technicians work.
           const item = `item-${(week * 7 + Math.floor(random() * 12)) % WORK_ITEMS}`
@@ -73,7 +86,28 @@ export function generate(sqlite: SqliteDatabase.Database): { users: string[]; da
           const roll = random()
           const status = index >= days.length - 10 ? 'draft' : roll < 0.01 ? 'voided' : roll < 0.02 ? 'rejected' : 'approved'
           count++
-          insert.run(`e${String(count).padStart(8, '0')}`, user, day, item, types[count % types.length] ?? null, random() < 0.8 ? 1 : 0, seconds, seconds, status, random() < 0.005 ? 1 : null, count)
+          const id = `e${String(count).padStart(8, '0')}`
+          insert.run(id, user, day, item, types[count % types.length] ?? null, random() < 0.8 ? 1 : 0, seconds, seconds, status, random() < 0.005 ? 1 : null, count)
+          const ms = seconds * 1000
+          const roll2 = timing()
+          if (n > 0 && roll2 < BESIDE) {
+            // Started a whole number of minutes into the previous entry, while it still ran.
+            const start = previous.start + MINUTE * Math.floor(timing() * (previous.ms / MINUTE - 1) + 1)
+            run.run(id, start, start + ms)
+            cursor = Math.max(cursor, start + ms)
+            previous = { start, ms }
+          } else if (roll2 < BESIDE + SPLIT) {
+            const first = MINUTE * Math.floor(timing() * (ms / MINUTE - 1) + 1)
+            const pause = MINUTE * (5 + Math.floor(timing() * 10))
+            run.run(id, cursor, cursor + first)
+            run.run(id, cursor + first + pause, cursor + ms + pause)
+            previous = { start: cursor, ms: ms + pause }
+            cursor += ms + pause
+          } else {
+            run.run(id, cursor, cursor + ms)
+            previous = { start: cursor, ms }
+            cursor += ms
+          }
         }
       }
     })()
@@ -83,7 +117,7 @@ export function generate(sqlite: SqliteDatabase.Database): { users: string[]; da
 }
 
 /** The tables the data lives in, parents first (foreign keys are checked as rows arrive). */
-const TABLES = ['users', 'teams', 'team_members', 'customers', 'contracts', 'activity_types', 'work_items', 'time_entries']
+const TABLES = ['users', 'teams', 'team_members', 'customers', 'contracts', 'activity_types', 'work_items', 'time_entries', 'entry_runs']
 const COPY_BATCH = 20_000
 
 /**
