@@ -19,10 +19,15 @@ export function matchesRow(row: RowKey) {
   return (e: RowFields) => e.work_item_id === row.workItemId && e.activity_type_id === row.activityTypeId && (e.billable === 1) === row.billable
 }
 
+/** Whether a day holding `seconds` has more than the 24 hours a day has: the one test of it, for writes and the import preview alike. */
+export function overFullDay(seconds: number): boolean {
+  return seconds > MAX_DAY_SECONDS
+}
+
 /** Refuses the change (the caller's transaction rolls back) when any of the days now has more than 24 hours. */
 export async function checkDayLimits(trx: Transaction<Database>, user: string, days: Iterable<string>): Promise<void> {
   for (const [day, total] of await dayTotals(trx, user, [...new Set(days)])) {
-    if (total > MAX_DAY_SECONDS) throw refuse('invalid_request', 'refusal.dayOver24h', { day, totalSeconds: total })
+    if (overFullDay(total)) throw refuse('invalid_request', 'refusal.dayOver24h', { day, totalSeconds: total })
   }
 }
 

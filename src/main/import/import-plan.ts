@@ -9,10 +9,10 @@ import { refuse } from '@shared/errors'
 import { englishRefusal, type Refusal } from '@shared/i18n/refusal-text'
 import { parseImport, type ImportCandidate } from '@shared/import/import-parse'
 import type { ImportMapping, ImportReason, ImportRow, ImportSource } from '@shared/import/import-types'
-import { MAX_DAY_SECONDS } from '@shared/timesheet'
 import { TZDate } from '@date-fns/tz'
 import type { Database } from '../db/schema'
 import type { Entries } from '../entries/entries'
+import { overFullDay } from '../entries/cell-totals'
 import { dayTotals } from '../entries/entry-reads'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -194,7 +194,7 @@ async function markDaysFull(ctx: PlanContext, rows: readonly PlannedRow[], daysO
   const totals = await dayTotals(ctx.db, ctx.userId, [...new Set(rows.flatMap(daysOf))])
   for (const row of rows) {
     const shares = row.times ? splitIntoLocalDays(row.times.startedAt, row.times.endedAt, ctx.timeZone) : row.day === null ? [] : [{ day: row.day, seconds: row.seconds }]
-    const over = shares.find((share) => (totals.get(share.day) ?? 0) + share.seconds > MAX_DAY_SECONDS)
+    const over = shares.find((share) => overFullDay((totals.get(share.day) ?? 0) + share.seconds))
     if (over) {
       row.status = 'dayFull'
       row.reason = reasonOf({ id: 'refusal.import.dayFull', values: { line: row.line, day: over.day, totalSeconds: (totals.get(over.day) ?? 0) + over.seconds } })
